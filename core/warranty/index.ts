@@ -1,0 +1,3 @@
+export * from './decide.ts';
+export * from './policy.ts';
+export * from './warranty-case.ts';
