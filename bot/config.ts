@@ -177,8 +177,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
  * Reads `.env` from `cwd` when present (the real environment wins) and parses the result.
  * The only place in Frontline that reads `process.env`.
  */
-export function loadConfig(cwd = process.cwd()): Config {
+export function loadConfig(cwd = process.cwd(), env: Env = processEnv()): Config {
   const file = `${cwd}/.env`;
   const fromFile = existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
-  return parseConfig({ ...fromFile, ...process.env });
+  return parseConfig({ ...fromFile, ...env });
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** The process environment, handed to the composition root and the CLI. */
+export function processEnv(): Env {
+  return process.env;
 }

@@ -40,7 +40,12 @@ const caseSchema = z.object({
   purchaseDate: date('purchaseDate').nullable().optional(),
   productionDate: date('productionDate').nullable().optional(),
   reportDate: date('reportDate'),
-  cause: z.enum(CAUSES, { error: `cause must be one of ${CAUSES.join(', ')}` }),
+  cause: z.enum(CAUSES, {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'cause is required'
+        : `unknown cause ${JSON.stringify(issue.input)} (known: ${CAUSES.join(', ')})`,
+  }),
   part: z
     .string()
     .regex(/^[a-z][a-z0-9_]*$/, 'part must be a snake_case part name')

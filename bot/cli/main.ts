@@ -1,0 +1,17 @@
+import { processEnv } from '../config.ts';
+import { commands } from './commands/index.ts';
+import { runCli } from './run-cli.ts';
+
+const code = await runCli(process.argv.slice(2), commands, {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: processEnv(),
+}).catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`,
+  );
+  return 1;
+});
+process.exitCode = code;

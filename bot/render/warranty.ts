@@ -1,0 +1,47 @@
+import type { Clause, Locale, WarrantyCase, WarrantyDecision } from '../../core/index.ts';
+import { formatDate, type Translate } from '../i18n/index.ts';
+
+/** Joins a list the way the locale does: "refund, exchange or repair" / "退货、换货或维修". */
+function joinList(items: string[], locale: Locale): string {
+  if (items.length <= 1) return items.join('');
+  const [last, ...rest] = [items.at(-1) as string, ...items.slice(0, -1)];
+  return locale === 'en' ? `${rest.join(', ')} or ${last}` : `${rest.join('、')}或${last}`;
+}
+
+function clauseLine(clause: Clause, t: Translate, locale: Locale, part: string): string {
+  const variables: Record<string, string | number> = { part: clause.part ?? part };
+  if (clause.until) variables.until = formatDate(clause.until, locale);
+  if (clause.days !== undefined) variables.days = clause.days;
+  if (clause.months !== undefined) variables.months = clause.months;
+  if (clause.cause) variables.cause = clause.cause;
+  return t(`warranty-clause-${clause.id}`, variables);
+}
+
+/**
+ * The warranty answer in plain words: the verdict, what the customer may choose and pay, the
+ * clauses with their dates ("The 7-day return window ends 2025-03-21."), and that it is preliminary.
+ */
+export function renderWarrantyAnswer(
+  input: Pick<WarrantyCase, 'category' | 'part' | 'reportDate'>,
+  decision: WarrantyDecision,
+  t: Translate,
+  locale: Locale,
+): string {
+  const part = input.part ?? 'unit';
+  const remedies = decision.remedies.map((remedy) => t('warranty-remedy', { remedy }));
+  const lines = [
+    t('warranty-subject', {
+      category: input.category,
+      part,
+      reportDate: formatDate(input.reportDate, locale),
+    }),
+    t(decision.covered ? 'warranty-verdict-covered' : 'warranty-verdict-not-covered'),
+    decision.remedies.length > 1
+      ? t('warranty-remedies', { remedies: joinList(remedies, locale) })
+      : t('warranty-remedies-repair-only'),
+  ];
+  if (decision.charge !== 'none') lines.push(t('warranty-charge', { charge: decision.charge }));
+  for (const clause of decision.clauses) lines.push(`• ${clauseLine(clause, t, locale, part)}`);
+  lines.push(t('warranty-preliminary'));
+  return lines.join('\n');
+}

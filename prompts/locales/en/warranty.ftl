@@ -1,0 +1,77 @@
+## Warranty answers (bot, staff tools and `warranty explain`)
+
+warranty-category = { $category ->
+    [refrigerator] refrigerator
+    [washing_machine] washing machine
+    [air_conditioner] air conditioner
+    [water_heater] water heater
+    [tv] TV
+    [microwave] microwave oven
+    [dishwasher] dishwasher
+    [computer] computer
+    [network] network device
+   *[other] { $category }
+}
+warranty-part = { $part ->
+    [compressor] compressor
+    [evaporator] evaporator
+    [condenser] condenser
+    [main_board] main board
+    [thermostat] thermostat
+    [motor] motor
+    [program_controller] program controller
+    [fan_motor] fan motor
+    [tank] inner tank
+    [heating_element] heating element
+    [panel] screen panel
+    [power_board] power board
+    [magnetron] magnetron
+    [pump] pump
+    [cpu] CPU
+    [memory] memory
+    [display] display
+    [hard_disk] hard disk
+    [keyboard] keyboard
+    [power_adapter] power adapter
+    [unit] whole unit
+   *[other] { $part }
+}
+warranty-remedy = { $remedy ->
+    [refund] refund
+    [exchange] exchange
+   *[repair] repair
+}
+warranty-subject = { $part ->
+    [unit] Your { warranty-category }
+   *[other] Your { warranty-category } ({ warranty-part })
+}, reported on { $reportDate }.
+warranty-verdict-covered = Covered by the warranty: free of charge.
+warranty-verdict-not-covered = Not covered by the warranty.
+warranty-remedies = You may choose: { $remedies }.
+warranty-remedies-repair-only = We can repair it.
+warranty-charge = { $charge ->
+    [parts] You pay for the replacement parts only: no labour or call-out fee.
+   *[parts_and_labour] You pay for parts and labour at the standard rates.
+}
+warranty-clause-no-proof = Without a proof of purchase or a production date the warranty start cannot be established; a nameplate photo showing the production date or an invoice would change this.
+warranty-clause-production-grace = No proof of purchase: the warranty is counted from the production date plus { $days } days, that is from { $until }.
+warranty-clause-before-start = Counted as new until { $until }: covered for repair.
+warranty-clause-excluded-cause = { $cause ->
+    [user_damage] Damage from misuse or an accident (drops, scratches, moving) is not covered.
+    [liquid_ingress] Damage from liquid getting inside is not covered.
+    [wrong_voltage] Damage from an unsuitable power supply voltage is not covered.
+    [unauthorized_repair] Faults after repair, modification or dismantling by an unauthorised party are not covered.
+    [unlicensed_software] Faults caused by unlicensed software or computer viruses are not covered.
+    [force_majeure] Damage from force majeure (earthquake, fire, flood, lightning) is not covered.
+   *[third_party_accessory] Faults caused by accessories not supplied by us are not covered by our warranty.
+}
+warranty-clause-return-window = The { $days }-day return window ends { $until }.
+warranty-clause-exchange-window = The { $days }-day exchange window ends { $until }.
+warranty-clause-whole-unit-term = The whole unit is covered until { $until } ({ $months } months).
+warranty-clause-main-part-term = The { warranty-part } is a main part, covered until { $until } ({ $months } months).
+warranty-clause-replaced-part-term = The replaced { warranty-part } is covered again until { $until } ({ $months } months from its replacement).
+warranty-clause-repeat-failure-exchange = The same part failed again after two warranty repairs: you may also choose an exchange (this applies until { $until }).
+warranty-clause-parts-wait-exchange = No repair within { $days } days for lack of parts: you may also choose an exchange (this applies until { $until }).
+warranty-clause-expired = The warranty ended on { $until }.
+warranty-clause-on-site-service = Free on-site service runs until { $until }.
+warranty-preliminary = This is a preliminary answer: the engineer's inspection decides.

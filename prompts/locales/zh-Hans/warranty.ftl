@@ -1,0 +1,77 @@
+## 保修答复（机器人、客服工具与 `warranty explain`）
+
+warranty-category = { $category ->
+    [refrigerator] 冰箱
+    [washing_machine] 洗衣机
+    [air_conditioner] 空调
+    [water_heater] 热水器
+    [tv] 电视
+    [microwave] 微波炉
+    [dishwasher] 洗碗机
+    [computer] 电脑
+    [network] 网络设备
+   *[other] { $category }
+}
+warranty-part = { $part ->
+    [compressor] 压缩机
+    [evaporator] 蒸发器
+    [condenser] 冷凝器
+    [main_board] 主板
+    [thermostat] 温控器
+    [motor] 电机
+    [program_controller] 程序控制器
+    [fan_motor] 风机
+    [tank] 内胆
+    [heating_element] 加热管
+    [panel] 屏幕面板
+    [power_board] 电源板
+    [magnetron] 磁控管
+    [pump] 水泵
+    [cpu] 处理器
+    [memory] 内存
+    [display] 显示屏
+    [hard_disk] 硬盘
+    [keyboard] 键盘
+    [power_adapter] 电源适配器
+    [unit] 整机
+   *[other] { $part }
+}
+warranty-remedy = { $remedy ->
+    [refund] 退货
+    [exchange] 换货
+   *[repair] 维修
+}
+warranty-subject = 您的{ warranty-category }{ $part ->
+    [unit] {""}
+   *[other] （{ warranty-part }）
+}，报修日期 { $reportDate }。
+warranty-verdict-covered = 在保修范围内：免费。
+warranty-verdict-not-covered = 不在保修范围内。
+warranty-remedies = 您可以选择：{ $remedies }。
+warranty-remedies-repair-only = 我们可以为您维修。
+warranty-charge = { $charge ->
+    [parts] 您只需承担更换配件的成本，不收取人工费和上门费。
+   *[parts_and_labour] 需按标准收取配件费和人工费。
+}
+warranty-clause-no-proof = 既没有购买凭证也没有生产日期，无法确定保修起始日；提供发票或显示生产日期的铭牌照片即可重新判断。
+warranty-clause-production-grace = 没有购买凭证：保修期按生产日期加 { $days } 天计算，即从 { $until } 起算。
+warranty-clause-before-start = 在 { $until } 之前按新机处理：免费维修。
+warranty-clause-excluded-cause = { $cause ->
+    [user_damage] 因使用不当或意外（摔落、划伤、搬运）造成的损坏不在保修范围内。
+    [liquid_ingress] 因液体进入造成的损坏不在保修范围内。
+    [wrong_voltage] 因输入不合适的电压造成的损坏不在保修范围内。
+    [unauthorized_repair] 经非授权人员安装、修理、改动或拆卸后出现的故障不在保修范围内。
+    [unlicensed_software] 因使用非正版软件或电脑病毒造成的故障不在保修范围内。
+    [force_majeure] 因地震、火灾、水灾、雷击等不可抗力造成的损坏不在保修范围内。
+   *[third_party_accessory] 非我方提供的附件造成的故障不在我方保修范围内。
+}
+warranty-clause-return-window = { $days } 天退货期至 { $until } 截止。
+warranty-clause-exchange-window = { $days } 天换货期至 { $until } 截止。
+warranty-clause-whole-unit-term = 整机保修至 { $until }（{ $months } 个月）。
+warranty-clause-main-part-term = { warranty-part }属于主要部件，保修至 { $until }（{ $months } 个月）。
+warranty-clause-replaced-part-term = 更换过的{ warranty-part }保修期自更换之日起重新计算，至 { $until }（{ $months } 个月）。
+warranty-clause-repeat-failure-exchange = 同一部件经两次保修维修后再次故障：您也可以选择换货（截至 { $until } 适用）。
+warranty-clause-parts-wait-exchange = 因缺少配件超过 { $days } 天未能修复：您也可以选择换货（截至 { $until } 适用）。
+warranty-clause-expired = 保修期已于 { $until } 结束。
+warranty-clause-on-site-service = 免费上门服务期至 { $until }。
+warranty-preliminary = 以上为初步答复，以工程师上门检测结果为准。
