@@ -10,6 +10,7 @@ warranty-category = { $category ->
     [dishwasher] dishwasher
     [computer] computer
     [network] network device
+    [unknown] product (not known yet)
    *[other] { $category }
 }
 warranty-part = { $part ->

@@ -10,6 +10,7 @@ warranty-category = { $category ->
     [dishwasher] 洗碗机
     [computer] 电脑
     [network] 网络设备
+    [unknown] 产品（未确定）
    *[other] { $category }
 }
 warranty-part = { $part ->

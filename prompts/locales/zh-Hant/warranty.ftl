@@ -11,6 +11,7 @@ warranty-category = { $category ->
     [dishwasher] 洗碗機
     [computer] 電腦
     [network] 網絡設備
+    [unknown] 產品（未確定）
    *[other] { $category }
 }
 warranty-part = { $part ->

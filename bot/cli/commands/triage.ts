@@ -1,0 +1,215 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  CATEGORIES,
+  type Category,
+  createTriageEngine,
+  decideNextStep,
+  parseTriageEvalLine,
+  scoreTriage,
+  type TriageEngine,
+  type TriageEvalCase,
+  type TriageEvalReport,
+  type TriageResult,
+} from '../../../core/index.ts';
+import { loadTriageContent } from '../../content/index.ts';
+import { type CliCommand, type CliIo, UsageError } from '../command.ts';
+import { parseOptions, required } from '../parse-options.ts';
+
+const out = (io: CliIo, text: string) => io.stdout.write(`${text}\n`);
+
+function engineFor(name: string | undefined) {
+  const engine = name ?? 'embedded';
+  if (engine === 'openai') {
+    throw new UsageError('--engine openai is not built yet (a later issue); use --engine embedded');
+  }
+  if (engine !== 'embedded')
+    throw new UsageError(`--engine must be embedded or openai, got "${engine}"`);
+  const { catalogue, lexicon, content } = loadTriageContent();
+  return { engine: createTriageEngine(catalogue, { lexicon }), content };
+}
+
+const evaluate: CliCommand = {
+  words: ['triage', 'eval'],
+  summary: 'Score triage on a labelled JSON Lines set (misses, breakdowns, metrics)',
+  help: `Usage: npm run -s cli -- triage eval --data FILE [--engine embedded|openai]
+
+Classifies every line of FILE (JSON Lines: {"id","lang":"zh"|"en","text","category","label"})
+and prints one line per miss, then per-language and per-category figures and a label confusion
+matrix, and as the last line one JSON object: n, label_accuracy, category_accuracy,
+hazard_recall, misuse_precision, fault_recall and more. Exit code 1 when a line is malformed.
+--engine openai is not built yet (a later issue).
+
+Example:
+  npm run -s cli -- triage eval --data ../shared/data/triage-dev.jsonl`,
+  async run(args, io) {
+    const { values } = parseOptions(args, { data: { type: 'string' }, engine: { type: 'string' } });
+    const file = resolve(io.cwd, required(values.data, 'data'));
+    const { engine } = engineFor(values.engine);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError(`cannot read --data ${file}`);
+    }
+    const cases: TriageEvalCase[] = [];
+    let malformed = 0;
+    text.split('\n').forEach((line, index) => {
+      if (line.trim() === '') return;
+      const parsed = parseTriageEvalLine(line);
+      if (typeof parsed === 'string') {
+        malformed += 1;
+        out(io, `BAD  line ${index + 1}: ${parsed}`);
+      } else cases.push(parsed);
+    });
+    const started = performance.now();
+    const results = cases.map((c) => engine.classify(c.text));
+    const elapsedMs = performance.now() - started;
+    const report = scoreTriage(cases, results);
+    for (const line of formatReport(report)) out(io, line);
+    out(
+      io,
+      JSON.stringify({
+        ...report.metrics,
+        malformed,
+        ms_per_message: round(elapsedMs / Math.max(1, cases.length)),
+      }),
+    );
+    return malformed > 0 ? 1 : 0;
+  },
+};
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** The human-readable part of the eval output: misses, breakdowns, confusion matrix. */
+function formatReport(report: TriageEvalReport): string[] {
+  const lines = report.misses.map(
+    (m) =>
+      `MISS ${m.id} [${m.lang}] label ${m.label}→${m.predictedLabel} category ${m.category}→${m.predictedCategory ?? 'unknown'}` +
+      `${m.symptom ? ` symptom ${m.symptom}` : ''}: ${m.text.replace(/\s+/g, ' ').slice(0, 120)}`,
+  );
+  const group = (title: string, rows: TriageEvalReport['byLanguage']) => {
+    lines.push('', title);
+    for (const [key, row] of Object.entries(rows)) {
+      lines.push(
+        `  ${key.padEnd(16)} n=${String(row.n).padStart(3)}  label ${pct(row.labelAccuracy).padStart(6)}  category ${pct(row.categoryAccuracy).padStart(6)}`,
+      );
+    }
+  };
+  group('By language:', report.byLanguage);
+  group('By category:', report.byCategory);
+  lines.push('', 'Label confusion (rows: expected, columns: predicted):');
+  const labels = Object.keys(report.confusion);
+  lines.push(`  ${''.padEnd(8)}${labels.map((l) => l.padStart(8)).join('')}`);
+  for (const expected of labels) {
+    const row = report.confusion[expected] ?? {};
+    lines.push(
+      `  ${expected.padEnd(8)}${labels.map((l) => String(row[l] ?? 0).padStart(8)).join('')}`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+function describe(result: TriageResult): string[] {
+  const pct = (value: number) => `${Math.round(value * 100)}%`;
+  const ranked = (
+    r: {
+      id: string;
+      confidence: number;
+      runnerUp: { id: string; confidence: number } | null;
+    } | null,
+  ) =>
+    r
+      ? `${r.id} ${pct(r.confidence)}${r.runnerUp ? ` (then ${r.runnerUp.id} ${pct(r.runnerUp.confidence)})` : ''}`
+      : 'unknown';
+  const cues = result.cues;
+  return [
+    `label     ${result.label} ${pct(result.labelConfidence)}`,
+    `category  ${ranked(result.category)}  [${cues.categoryEvidence.join(', ') || 'no evidence'}]`,
+    `symptom   ${ranked(result.symptom)}`,
+    `cues      ${
+      [
+        cues.hazards.length > 0 ? `hazard: ${cues.hazards.join(', ')}` : '',
+        cues.negatedHazards.length > 0 ? `negated: ${cues.negatedHazards.join(', ')}` : '',
+        cues.alreadyTried ? 'already tried the checks' : '',
+        cues.errorCode
+          ? `error code ${cues.errorCode}${cues.unknownErrorCode ? ' (not in guidance)' : ''}`
+          : '',
+        cues.normalQuestion ? 'asks if normal' : '',
+        cues.wantsPerson ? 'wants a person' : '',
+        cues.modelNumber ? `model ${cues.modelNumber}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ') || 'none'
+    }`,
+    `text      ${result.language}${result.traditional ? ', Traditional' : ''}${result.truncated ? ', truncated' : ''}`,
+  ];
+}
+
+const classify: CliCommand = {
+  words: ['triage', 'classify'],
+  summary: 'Classify one message and show the next step',
+  help: `Usage: npm run -s cli -- triage classify "TEXT" [--category CATEGORY] [--asked] [--guidance-failed] [--json]
+
+Runs the embedded engine on TEXT and prints its reading (label, category, symptom, cues) and the
+next step the bot would take. --category is the product the session already knows; --asked says
+a clarifying question was already asked; --guidance-failed says guidance did not help.
+--json prints {"result":…,"next":…} instead.
+
+Example:
+  npm run -s cli -- triage classify "雪櫃唔凍，已經換咗插座都唔得" --json`,
+  async run(args, io) {
+    const { values, positionals } = parseOptions(
+      args,
+      {
+        category: { type: 'string' },
+        asked: { type: 'boolean' },
+        'guidance-failed': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+      true,
+    );
+    if (positionals.length === 0) throw new UsageError('the message TEXT is required');
+    const category = values.category;
+    if (category !== undefined && !CATEGORIES.includes(category as Category)) {
+      throw new UsageError(`--category must be one of ${CATEGORIES.join(', ')}`);
+    }
+    const { engine, content } = engineFor('embedded');
+    const result = classifyWith(engine, positionals.join(' '), category as Category | undefined);
+    const next = decideNextStep(result, {
+      content,
+      alreadyAsked: values.asked === true,
+      guidanceFailed: values['guidance-failed'] === true,
+    });
+    if (values.json) {
+      out(io, JSON.stringify({ result, next }));
+      return 0;
+    }
+    for (const line of describe(result)) out(io, line);
+    out(io, `next      ${next.kind}${'reason' in next ? ` (${next.reason})` : ''}`);
+    const numbered = (texts: string[]) => texts.map((t, i) => `  ${i + 1}. ${t}`);
+    const detail =
+      next.kind === 'guide'
+        ? numbered(next.steps.map((s) => `${s.action.en} — ${s.check.en}`))
+        : next.kind === 'hazard'
+          ? numbered(next.instructions.map((s) => s.en))
+          : next.kind === 'ask'
+            ? [`  ${next.question.en}${next.options ? ` [${next.options.join(' | ')}]` : ''}`]
+            : [];
+    for (const line of detail) out(io, line);
+    return 0;
+  },
+};
+
+function classifyWith(
+  engine: TriageEngine,
+  text: string,
+  category: Category | undefined,
+): TriageResult {
+  return engine.classify(text, category === undefined ? {} : { category });
+}
+
+/** The triage operator commands. */
+export const triageCommands: CliCommand[] = [evaluate, classify];

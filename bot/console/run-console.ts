@@ -1,0 +1,200 @@
+import { createInterface } from 'node:readline/promises';
+import type { Readable, Writable } from 'node:stream';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { parseDuration } from '../../core/index.ts';
+import { createJobWorker } from '../../db/index.ts';
+import type { App } from '../app.ts';
+import { createBot } from '../create-bot.ts';
+import { createStaffAlerts } from '../services/staff-alerts.ts';
+import { type ConsoleOutput, installConsoleApi } from './console-api.ts';
+import type { MovableClock } from './console-clock.ts';
+
+const BOT_INFO: UserFromGetMe = {
+  id: 1,
+  is_bot: true,
+  first_name: 'Frontline',
+  username: 'frontline_console_bot',
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+export const CONSOLE_STAFF_CHAT = -100;
+
+export type ConsoleOptions = {
+  input: Readable;
+  output: Writable;
+  clock: MovableClock;
+  /** Telegram `language_code` of the console customer. */
+  languageCode: string;
+  /** Colours and the prompt; off when the input is not a terminal. */
+  interactive: boolean;
+};
+
+const HELP = `Console mode: you are the customer; type as you would in Telegram.
+  1, 2, 3…          press the numbered button
+  /contact [phone]  share your phone number      /location LAT,LON  share a location
+  /photo            send a photo (nameplate or invoice)
+  /clock +2h        move time forward (runs due jobs such as the check-back); /clock shows it
+  /staff            what the staff chat received  /console  this help   /quit  leave
+  Bot commands: /start /help /status /cancel /human /language /privacy /forget`;
+
+/**
+ * Console mode: the same bot, driven from the terminal on the embedded defaults. Each line becomes
+ * a Telegram update for the real bot; its API calls are answered locally and printed, with
+ * inline buttons as numbered choices.
+ */
+export async function runConsole(app: App, options: ConsoleOptions): Promise<void> {
+  const { deps } = app;
+  const { output, clock } = options;
+  const color = (code: number, text: string) =>
+    options.interactive ? `\x1b[${code}m${text}\x1b[0m` : text;
+  const print = (text: string) => output.write(`${text}\n`);
+  const staffFeed: string[] = [];
+  let buttons: ConsoleOutput['buttons'] = [];
+
+  const { bot, outbox, checkback } = createBot(deps, {
+    token: '1:console',
+    botInfo: BOT_INFO,
+    apiPolicy: false,
+  });
+  installConsoleApi(bot.api, (message) => {
+    if (message.chatId === CONSOLE_STAFF_CHAT) {
+      staffFeed.push(message.text);
+      print(color(90, '   (the staff chat got a message: /staff shows it)'));
+      return;
+    }
+    print(color(36, message.text.replace(/^/gm, 'bot │ ')));
+    if (message.buttons.length > 0) {
+      buttons = message.buttons;
+      print(
+        color(
+          33,
+          message.buttons.map((button, index) => `  [${index + 1}] ${button.text}`).join('\n'),
+        ),
+      );
+    }
+    if (message.request === 'contact')
+      print(color(33, '  (share your number: /contact, or type it)'));
+    if (message.request === 'location')
+      print(color(33, '  (share a location: /location 31.23,121.47, or type the address)'));
+  });
+
+  const worker = createJobWorker({
+    db: app.database.db,
+    clock,
+    handlers: { ...checkback.handlers, ...createStaffAlerts(deps, outbox).handlers },
+    onError: (error, job) => deps.log.warn({ err: error, job: job?.kind }, 'job failed'),
+  });
+  worker.start();
+
+  let updateId = Math.floor(clock.now().getTime() / 1000);
+  const user = {
+    id: 1001,
+    is_bot: false,
+    first_name: 'Console',
+    language_code: options.languageCode,
+  };
+  const chat = { id: 1001, type: 'private' as const, first_name: 'Console' };
+  let messageId = 1_000_000;
+  const send = async (update: Omit<Update, 'update_id'>) => {
+    await bot.handleUpdate({ update_id: ++updateId, ...update } as Update);
+  };
+  const message = (extra: Record<string, unknown>) =>
+    send({
+      message: {
+        message_id: ++messageId,
+        date: Math.floor(clock.now().getTime() / 1000),
+        chat,
+        from: user,
+        ...extra,
+      } as never,
+    });
+
+  print(
+    color(
+      1,
+      'Frontline — console mode (no TELEGRAM_BOT_TOKEN: embedded database, in-process store).',
+    ),
+  );
+  print(color(90, HELP));
+  await message({ text: '/start' });
+
+  const lines = createInterface({ input: options.input, terminal: options.interactive });
+  if (options.interactive) lines.setPrompt(color(32, 'you › '));
+  lines.prompt();
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (!options.interactive && line) print(color(32, `you › ${line}`));
+    try {
+      if (line === '/quit' || line === '/exit') break;
+      if (line === '') {
+        // nothing
+      } else if (line === '/console') {
+        print(HELP);
+      } else if (line === '/staff') {
+        print(
+          staffFeed.length === 0
+            ? '(nothing yet)'
+            : staffFeed.map((text) => text.replace(/^/gm, 'staff │ ')).join('\n\n'),
+        );
+      } else if (line.startsWith('/clock')) {
+        const amount = line.slice('/clock'.length).trim().replace(/^\+/, '');
+        if (amount) {
+          const ms = parseDuration(amount);
+          if (ms === undefined) print('Usage: /clock +2h (s, m, h or d)');
+          else clock.advance(ms);
+        }
+        const ran = await worker.runDue();
+        print(color(90, `   (clock: ${clock.now().toISOString()}; jobs run: ${ran.done})`));
+      } else if (line.startsWith('/contact')) {
+        const phone = line.slice('/contact'.length).trim() || '+8613800138000';
+        await message({
+          contact: { phone_number: phone, first_name: 'Console', user_id: user.id },
+        });
+      } else if (line.startsWith('/location')) {
+        const [latitude, longitude] = line
+          .slice('/location'.length)
+          .split(',')
+          .map((part) => Number(part.trim()));
+        await message({
+          location: { latitude: latitude ?? Number.NaN, longitude: longitude ?? Number.NaN },
+        });
+      } else if (line === '/photo') {
+        await message({
+          photo: [
+            {
+              file_id: `console-photo-${messageId}`,
+              file_unique_id: `p${messageId}`,
+              width: 800,
+              height: 600,
+            },
+          ],
+        });
+      } else if (/^\d{1,2}$/.test(line) && buttons[Number(line) - 1]) {
+        const button = buttons[Number(line) - 1] as ConsoleOutput['buttons'][number];
+        buttons = [];
+        await send({
+          callback_query: {
+            id: String(updateId),
+            from: user,
+            chat_instance: 'console',
+            data: button.callback_data,
+            message: { message_id: messageId, date: 0, chat, text: '' },
+          } as never,
+        });
+      } else {
+        await message({ text: line });
+      }
+    } catch (error) {
+      print(color(31, `error: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    lines.prompt();
+  }
+  lines.close();
+  await worker.stop();
+}

@@ -1,0 +1,85 @@
+import { Bot, type BotConfig } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { installApiPolicy } from './api-transformers.ts';
+import type { BotContext } from './context.ts';
+import { createCustomerFeature } from './features/customer.ts';
+import { createGroupsFeature } from './features/groups.ts';
+import { localeFor } from './i18n/script.ts';
+import { type CheckbackService, createCheckbackService } from './services/checkback.ts';
+import { type ConversationService, createConversationService } from './services/conversation.ts';
+import type { AppDeps } from './services/deps.ts';
+import { createApiOutbox, type Outbox } from './services/outbox.ts';
+import { createRenderContext } from './services/render-context.ts';
+
+export type CreateBotOptions = {
+  token: string;
+  /** Bot API root (`TELEGRAM_API_ROOT`): the public API, an emulator or a local Bot API server. */
+  apiRoot?: string;
+  /** Known bot identity: skips getMe (tests and console mode). */
+  botInfo?: UserFromGetMe;
+  /** Whether to install retry and throttling (off for the console, which has no network). */
+  apiPolicy?: boolean;
+};
+
+export type FrontlineBot = {
+  bot: Bot<BotContext>;
+  outbox: Outbox;
+  conversation: ConversationService;
+  checkback: CheckbackService;
+};
+
+/** Per user: more messages than this in a minute are dropped with one notice. */
+const USER_MESSAGES_PER_MINUTE = 30;
+
+/**
+ * Builds the bot from its dependencies: one error boundary, update de-duplication, a per-user rate
+ * limit, the group guard, the customer's conversation, and nothing else.
+ */
+export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBot {
+  const config: BotConfig<BotContext> = {};
+  if (options.apiRoot) config.client = { apiRoot: options.apiRoot };
+  if (options.botInfo) config.botInfo = options.botInfo;
+  const bot = new Bot<BotContext>(options.token, config);
+  if (options.apiPolicy !== false) installApiPolicy(bot.api);
+
+  const outbox = createApiOutbox(bot.api, async (chatId) => {
+    deps.log.info({ chat: chatId }, 'customer blocked the bot; not writing to this chat');
+    await deps.store.setSession(`blocked:${chatId}`, true, 365 * 86_400_000);
+  });
+  const conversation = createConversationService(deps, outbox);
+  const checkback = createCheckbackService(deps, outbox);
+
+  const guarded = bot.errorBoundary(async (error) => {
+    const ctx = error.ctx;
+    deps.log.error({ err: error.error, update: ctx.update.update_id }, 'update failed');
+    if (ctx.chat?.type !== 'private') return;
+    const { t } = createRenderContext(deps, localeFor(ctx.from?.language_code, undefined));
+    await ctx.reply(t('error-generic')).catch(() => undefined);
+  });
+
+  guarded.use(async (ctx, next) => {
+    if (!(await deps.store.seenUpdate(ctx.update.update_id))) return;
+    const userId = ctx.from?.id;
+    if (userId !== undefined && ctx.chat?.type === 'private') {
+      const limit = await deps.store.rateLimit(`user:${userId}`, USER_MESSAGES_PER_MINUTE, 60_000);
+      if (!limit.allowed) {
+        const notice = await deps.store.rateLimit(
+          `user-notice:${userId}`,
+          1,
+          limit.resetMs || 60_000,
+        );
+        if (notice.allowed) {
+          const { t } = createRenderContext(deps, localeFor(ctx.from?.language_code, undefined));
+          await ctx.reply(t('slow-down')).catch(() => undefined);
+        }
+        return;
+      }
+      await deps.store.deleteSession(`blocked:${ctx.chat.id}`);
+    }
+    await next();
+  });
+  guarded.use(createGroupsFeature(deps));
+  guarded.use(createCustomerFeature(conversation, checkback));
+
+  return { bot, outbox, conversation, checkback };
+}

@@ -1,0 +1,63 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.ts';
+import type { CheckbackService } from '../services/checkback.ts';
+import type { ConversationService } from '../services/conversation.ts';
+import { toConversationEvent } from './to-event.ts';
+
+/** Runs a call whose failure must not stop the conversation (it may throw synchronously too). */
+async function bestEffort(call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch {
+    // Nothing to do: the answer or the markup edit is a courtesy.
+  }
+}
+
+/**
+ * The customer's private chat: every message, command, button, contact, location and photo goes
+ * through the core conversation; anything else gets a short helpful reply.
+ */
+export function createCustomerFeature(
+  conversation: ConversationService,
+  checkback: CheckbackService,
+) {
+  const composer = new Composer<BotContext>();
+  const priv = composer.chatType('private');
+
+  const chatOf = (ctx: BotContext) => ({
+    chatId: ctx.chat?.id ?? 0,
+    userId: ctx.from?.id ?? 0,
+    languageCode: ctx.from?.language_code,
+    updateId: ctx.update.update_id,
+  });
+  const sayKey = (ctx: BotContext, key: string) => conversation.notice(chatOf(ctx), key);
+
+  priv.on('edited_message', (ctx) => sayKey(ctx, 'edited-ignored'));
+
+  priv.on('callback_query:data', async (ctx) => {
+    await bestEffort(() => ctx.answerCallbackQuery());
+    // Take the buttons off the pressed message so a choice cannot be made twice.
+    await bestEffort(() => ctx.editMessageReplyMarkup({ reply_markup: undefined }));
+    const chat = chatOf(ctx);
+    const data = ctx.callbackQuery.data;
+    if (data.startsWith('cb:')) {
+      const event = await checkback.toEvent(data, ctx.chat.id);
+      if (!event) return sayKey(ctx, 'checkback-expired');
+      return conversation.handle(chat, event);
+    }
+    await conversation.handle(chat, { type: 'button', data });
+  });
+
+  priv.on('message', async (ctx, next) => {
+    const parsed = toConversationEvent(ctx);
+    if (parsed === 'unknown-command') return sayKey(ctx, 'unknown-command');
+    if (!parsed) return next();
+    await conversation.handle(chatOf(ctx), parsed.event, parsed.inbound);
+  });
+
+  priv.on(['message:voice', 'message:audio', 'message:video_note'], (ctx) =>
+    sayKey(ctx, 'voice-unsupported'),
+  );
+  priv.on('message', (ctx) => sayKey(ctx, 'unsupported-message'));
+  return composer;
+}

@@ -1,0 +1,109 @@
+import { createServer } from 'node:http';
+import { run, sequentialize } from '@grammyjs/runner';
+import { webhookCallback } from 'grammy';
+import { createJobWorker } from '../db/index.ts';
+import { createApp, systemClock } from './app.ts';
+import { registerCommands } from './commands-menu.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createMovableClock } from './console/console-clock.ts';
+import { CONSOLE_STAFF_CHAT, runConsole } from './console/run-console.ts';
+import { createBot } from './create-bot.ts';
+import { createLogger } from './logger.ts';
+import { createStaffAlerts } from './services/staff-alerts.ts';
+
+/**
+ * The composition root: configuration, logger, content, database, store, then either console mode
+ * (no TELEGRAM_BOT_TOKEN) or the Telegram bot (long polling or webhook) with the job worker.
+ */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  if (!config.TELEGRAM_BOT_TOKEN) {
+    const clock = createMovableClock();
+    const consoleConfig = { ...config, STAFF_CHAT_ID: config.STAFF_CHAT_ID ?? CONSOLE_STAFF_CHAT };
+    const log = createLogger(
+      config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
+      process.stderr as never,
+    );
+    const app = await createApp(consoleConfig, log, clock);
+    const lang = process.env.LANG?.toLowerCase().startsWith('zh') ? 'zh-hans' : 'en';
+    await runConsole(app, {
+      input: process.stdin,
+      output: process.stdout,
+      clock,
+      languageCode: lang,
+      interactive: Boolean(process.stdin.isTTY),
+    });
+    await app.close();
+    return;
+  }
+
+  const log = createLogger(config.LOG_LEVEL);
+  const app = await createApp(config, log, systemClock);
+  const frontline = createBot(app.deps, {
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+  });
+  const { bot, outbox, checkback } = frontline;
+  const worker = createJobWorker({
+    db: app.database.db,
+    clock: systemClock,
+    handlers: { ...checkback.handlers, ...createStaffAlerts(app.deps, outbox).handlers },
+    onError: (error, job) =>
+      log.warn({ err: error, job: job?.kind, attempts: job?.attempts }, 'job failed'),
+  });
+  await bot.init();
+  await registerCommands(bot.api);
+  worker.start();
+
+  let stop: () => Promise<void>;
+  if (config.BOT_MODE === 'webhook') {
+    const handle = webhookCallback(
+      bot,
+      'http',
+      config.WEBHOOK_SECRET ? { secretToken: config.WEBHOOK_SECRET } : {},
+    );
+    const server = createServer((req, res) => {
+      if (req.method === 'GET' && req.url === '/healthz') return void res.end('ok');
+      if (req.method !== 'POST') return void res.writeHead(405).end();
+      handle(req, res).catch((error: unknown) => {
+        log.error({ err: error }, 'webhook request failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    server.listen(config.PORT);
+    await bot.api.setWebhook(
+      config.WEBHOOK_URL as string,
+      config.WEBHOOK_SECRET ? { secret_token: config.WEBHOOK_SECRET } : {},
+    );
+    log.info(`webhook mode on port ${config.PORT}`);
+    stop = () => new Promise((resolve) => server.close(() => resolve()));
+  } else {
+    bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+    await bot.api.deleteWebhook().catch(() => undefined);
+    const runner = run(bot);
+    log.info(`long polling as @${bot.botInfo.username}`);
+    stop = () => runner.stop();
+  }
+
+  const shutdown = async (signal: string) => {
+    log.info(`${signal}: stopping`);
+    await stop();
+    await worker.stop();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+await main();

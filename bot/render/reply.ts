@@ -1,0 +1,62 @@
+import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
+import type { Locale, Reply, ReplyValue } from '../../core/index.ts';
+import type { Bilingual } from '../../core/triage/catalogue.ts';
+import { type Translate, toTraditional } from '../i18n/index.ts';
+
+export type RenderedReply = {
+  text: string;
+  markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
+};
+
+/** Catalogue text in the reader's language and script (Traditional derived from Simplified). */
+export function pickText(text: Bilingual, locale: Locale): string {
+  if (locale === 'en') return text.en;
+  return locale === 'zh-Hant' ? toTraditional(text.zh) : text.zh;
+}
+
+function toVariables(
+  vars: Record<string, ReplyValue> | undefined,
+  locale: Locale,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(vars ?? {})) {
+    out[name] = typeof value === 'object' ? pickText(value, locale) : value;
+  }
+  return out;
+}
+
+/**
+ * Renders a core reply: the locale key through Fluent, catalogue text in the reader's script,
+ * inline buttons, or a one-time reply keyboard asking for the contact or location.
+ * Inline buttons win over removing a reply keyboard (one message carries one markup).
+ */
+export function renderReply(
+  reply: Reply,
+  t: Translate,
+  locale: Locale,
+  globals: Record<string, string | number> = {},
+): RenderedReply {
+  const text = t(reply.key, { ...globals, ...toVariables(reply.vars, locale) });
+  if (reply.buttons && reply.buttons.length > 0) {
+    const inline_keyboard = reply.buttons.map((row) =>
+      row.map((button) => ({
+        text: t(button.key, { ...globals, ...toVariables(button.vars, locale) }),
+        callback_data: button.data,
+      })),
+    );
+    return { text, markup: { inline_keyboard } };
+  }
+  if (reply.request === 'contact' || reply.request === 'location') {
+    const key = reply.request === 'contact' ? 'button-share-contact' : 'button-share-location';
+    const button =
+      reply.request === 'contact'
+        ? { text: t(key), request_contact: true }
+        : { text: t(key), request_location: true };
+    return {
+      text,
+      markup: { keyboard: [[button]], resize_keyboard: true, one_time_keyboard: true },
+    };
+  }
+  if (reply.request === 'remove') return { text, markup: { remove_keyboard: true } };
+  return { text };
+}

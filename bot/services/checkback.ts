@@ -1,0 +1,108 @@
+import {
+  type ConversationEvent,
+  decodeButton,
+  encodeButton,
+  type Locale,
+} from '../../core/index.ts';
+import type { JobHandler } from '../../db/index.ts';
+import { renderReply } from '../render/reply.ts';
+import type { AppDeps } from './deps.ts';
+import type { Outbox } from './outbox.ts';
+import { createRenderContext } from './render-context.ts';
+
+/** How long a check-back waits for an answer before it is recorded as unconfirmed (the brief: 24 h). */
+export const CHECKBACK_ANSWER_WINDOW_MS = 24 * 3_600_000;
+
+const expiryKey = (guidanceId: string) => `checkback-expire:${guidanceId}`;
+
+/**
+ * The 2-hour check-back after guidance (the seed: "凡咨询后的用户2个小时后必须回访用户"): the job that
+ * asks "is it still working?", the expiry that records no answer as unconfirmed, and the buttons'
+ * answers turned into conversation events.
+ */
+export function createCheckbackService(deps: AppDeps, outbox: Outbox) {
+  const { repos, clock, log } = deps;
+
+  const ask: JobHandler = async (job, { now }) => {
+    const guidance = await repos.guidance.get(String(job.payload.guidanceId));
+    if (!guidance || guidance.outcome !== null) return;
+    const locale = guidance.locale as Locale;
+    const { t, globals } = createRenderContext(deps, locale);
+    const symptom = deps.catalogue.symptom(guidance.symptomId);
+    const reply = renderReply(
+      {
+        key: 'checkback-question',
+        vars: { title: symptom?.title ?? guidance.description },
+        buttons: [
+          [
+            {
+              key: 'checkback-button-working',
+              data: encodeButton({ action: 'checkback', outcome: 'working', ref: guidance.id }),
+            },
+            {
+              key: 'checkback-button-broken',
+              data: encodeButton({
+                action: 'checkback',
+                outcome: 'still_broken',
+                ref: guidance.id,
+              }),
+            },
+          ],
+        ],
+      },
+      t,
+      locale,
+      globals,
+    );
+    await repos.jobs.enqueue(
+      {
+        kind: 'checkback-expire',
+        key: expiryKey(guidance.id),
+        dueAt: new Date(now.getTime() + CHECKBACK_ANSWER_WINDOW_MS),
+        payload: { guidanceId: guidance.id },
+      },
+      now,
+    );
+    await outbox.send(guidance.chatId, reply);
+  };
+
+  const expire: JobHandler = async (job, { now }) => {
+    const recorded = await repos.guidance.recordOutcome(
+      String(job.payload.guidanceId),
+      'unconfirmed',
+      now,
+    );
+    if (recorded)
+      log.info(
+        { guidance: job.payload.guidanceId },
+        'check-back unanswered: recorded as unconfirmed',
+      );
+  };
+
+  /** The conversation event for a pressed check-back button, or `undefined` when it no longer counts. */
+  async function toEvent(data: string, chatId: number): Promise<ConversationEvent | undefined> {
+    const action = decodeButton(data);
+    if (action?.action !== 'checkback') return undefined;
+    const guidance = await repos.guidance.get(action.ref);
+    if (!guidance || guidance.chatId !== chatId) return undefined;
+    const now = clock.now();
+    if (!(await repos.guidance.recordOutcome(guidance.id, action.outcome, now))) return undefined;
+    await repos.jobs.cancel(expiryKey(guidance.id), now);
+    return {
+      type: 'checkback',
+      outcome: action.outcome,
+      guidance: {
+        category: guidance.category,
+        symptomId: guidance.symptomId,
+        description: guidance.description,
+      },
+    };
+  }
+
+  return {
+    handlers: { checkback: ask, 'checkback-expire': expire } satisfies Record<string, JobHandler>,
+    toEvent,
+  };
+}
+
+export type CheckbackService = ReturnType<typeof createCheckbackService>;

@@ -1,0 +1,282 @@
+import {
+  type ConversationEvent,
+  type ConversationState,
+  type Draft,
+  decideTurn,
+  decideWarranty,
+  type Effect,
+  initialState,
+  type Locale,
+  type Reply,
+  toDraftWarrantyCase,
+  toNewTicket,
+  toZonedTime,
+} from '../../core/index.ts';
+import { formatDate } from '../i18n/index.ts';
+import { followScript, localeFor } from '../i18n/script.ts';
+import { type RenderedReply, renderReply } from '../render/reply.ts';
+import { renderWarrantyAnswer } from '../render/warranty.ts';
+import type { AppDeps } from './deps.ts';
+import type { Outbox } from './outbox.ts';
+import { createRenderContext, type RenderContext } from './render-context.ts';
+import { createTurnContext } from './turn-context.ts';
+
+/** How long an idle conversation is remembered. */
+const SESSION_TTL_MS = 30 * 86_400_000;
+const LOCK_TTL_MS = 30_000;
+
+export type ChatRef = {
+  chatId: number;
+  userId: number;
+  languageCode: string | undefined;
+  /** Telegram update id: the idempotency key of anything the turn files. */
+  updateId: number;
+};
+
+export const sessionKey = (chatId: number) => `conv:${chatId}`;
+
+/**
+ * Runs one customer event through the core conversation and carries out what it decided, holding
+ * the chat's lock so a chat's messages are handled one at a time, even across instances. The new
+ * state is saved before replies go out, so a restart resumes where the customer was.
+ */
+export function createConversationService(deps: AppDeps, outbox: Outbox) {
+  const { store, repos, clock, config, log } = deps;
+
+  async function loadState(
+    chat: Pick<ChatRef, 'chatId'>,
+    locale: Locale,
+  ): Promise<ConversationState> {
+    return (
+      (await store.getSession<ConversationState>(sessionKey(chat.chatId))) ?? initialState(locale)
+    );
+  }
+
+  async function send(chatId: number, customerId: string, replies: RenderedReply[]): Promise<void> {
+    for (const reply of replies) {
+      await outbox.send(chatId, reply);
+      await repos.transcript.append({
+        customerId,
+        ticketId: null,
+        direction: 'out',
+        text: reply.text,
+        at: clock.now(),
+      });
+    }
+  }
+
+  async function fileTicket(
+    draft: Draft,
+    chat: ChatRef,
+    customerId: string,
+    render: RenderContext,
+  ): Promise<RenderedReply[]> {
+    await outbox.typing(chat.chatId);
+    const now = clock.now();
+    const { date: today } = toZonedTime(now, config.SERVICE_TZ);
+    const symptom = draft.symptomId ? deps.catalogue.symptom(draft.symptomId) : undefined;
+    const warrantyCase = toDraftWarrantyCase(draft, today, symptom?.part);
+    const warranty = warrantyCase ? decideWarranty(warrantyCase, deps.policy) : null;
+    const slaAlertAt = new Date(
+      now.getTime() +
+        Math.max(config.STAFF_CONTACT_SLA - 10 * 60_000, config.STAFF_CONTACT_SLA / 2),
+    );
+    const { ticket } = await repos.tickets.create(
+      toNewTicket(draft, customerId, warranty, config.SERVICE_TZ),
+      {
+        idempotencyKey: `tg:${chat.chatId}:${chat.updateId}`,
+        day: today,
+        at: now,
+        actor: { kind: 'customer', customerId },
+        jobs: [
+          {
+            kind: 'staff-contact-alert',
+            dueAt: slaAlertAt,
+            payload: { reportedAt: now.toISOString() },
+          },
+        ],
+      },
+    );
+    await repos.customers.updateContact(customerId, {
+      name: draft.name ?? null,
+      phone: draft.phone ?? null,
+      address: ticket.contact.address,
+    });
+    const { t, locale, globals } = render;
+    const lines = [
+      t('ticket-filed', { ...globals, number: ticket.number, urgent: draft.urgent ? 'yes' : 'no' }),
+    ];
+    if (warrantyCase && warranty) {
+      lines.push(
+        '',
+        t('ticket-warranty-heading'),
+        renderWarrantyAnswer(warrantyCase, warranty, t, locale),
+      );
+    }
+    await notifyStaff(ticket.number);
+    return [{ text: lines.join('\n'), markup: { remove_keyboard: true } }];
+  }
+
+  async function notifyStaff(ticketNumber: string): Promise<void> {
+    if (config.STAFF_CHAT_ID === undefined) return;
+    const ticket = await repos.tickets.getByNumber(ticketNumber);
+    if (!ticket) return;
+    const { t } = createRenderContext(deps, 'zh-Hans');
+    const text = t('staff-new-ticket', {
+      number: ticket.number,
+      priority: ticket.priority,
+      category: ticket.category ?? 'unknown',
+      description: ticket.description ?? '-',
+      label: ticket.triage?.label ?? 'fault',
+    });
+    await outbox.send(config.STAFF_CHAT_ID, { text }).catch((error: unknown) => {
+      log.warn({ err: error, ticket: ticket.number }, 'staff notification failed');
+    });
+  }
+
+  async function runEffect(
+    effect: Effect,
+    chat: ChatRef,
+    customerId: string,
+    render: RenderContext,
+  ): Promise<RenderedReply[]> {
+    const say = (
+      key: string,
+      vars: Record<string, string | number> = {},
+      markup?: RenderedReply['markup'],
+    ) =>
+      markup
+        ? { text: render.t(key, { ...render.globals, ...vars }), markup }
+        : { text: render.t(key, { ...render.globals, ...vars }) };
+    const now = clock.now();
+    switch (effect.type) {
+      case 'file-ticket':
+        return fileTicket(effect.draft, chat, customerId, render);
+      case 'schedule-checkback': {
+        const dueAt = new Date(now.getTime() + config.CALLBACK_CHECK_AFTER);
+        const guidance = await repos.guidance.open(
+          {
+            customerId,
+            chatId: chat.chatId,
+            locale: render.locale,
+            ...effect.guidance,
+            checkBackAt: dueAt,
+          },
+          now,
+        );
+        await repos.jobs.enqueue(
+          {
+            kind: 'checkback',
+            dueAt,
+            key: `checkback:${guidance.id}`,
+            payload: { guidanceId: guidance.id },
+          },
+          now,
+        );
+        return [];
+      }
+      case 'record-checkback':
+        return [];
+      case 'list-tickets': {
+        const tickets = await repos.tickets.listByCustomer(customerId, { limit: 10 });
+        if (tickets.length === 0) return [say('tickets-none')];
+        const lines = tickets.map((ticket) =>
+          render.t('ticket-line', {
+            number: ticket.number,
+            category: ticket.category ?? 'unknown',
+            state: ticket.state,
+            date: formatDate(toZonedTime(ticket.createdAt, config.SERVICE_TZ).date, render.locale),
+          }),
+        );
+        return [{ text: [render.t('tickets-heading'), ...lines].join('\n') }];
+      }
+      case 'offer-cancel': {
+        const open = await repos.tickets.listByCustomer(customerId, {
+          states: ['open', 'taken', 'scheduled'],
+          limit: 8,
+        });
+        if (open.length === 0) return [say('cancel-none')];
+        const inline_keyboard = open.map((ticket) => [
+          {
+            text: render.t('cancel-ticket-button', { number: ticket.number }),
+            callback_data: `cancel:${ticket.number}`,
+          },
+        ]);
+        return [say('cancel-choose', {}, { inline_keyboard })];
+      }
+      case 'cancel-ticket': {
+        const ticket = await repos.tickets.getByNumber(effect.ticketNumber);
+        if (!ticket || ticket.customerId !== customerId) return [say('stale-button')];
+        const result = await repos.tickets.apply(
+          ticket.id,
+          { type: 'cancel', actor: { kind: 'customer', customerId }, reason: 'customer' },
+          now,
+          { cancelJobKeys: [] },
+        );
+        if (!result.ok)
+          return [say('ticket-cancel-failed', { number: ticket.number, state: ticket.state })];
+        return [say('ticket-cancelled', { number: ticket.number })];
+      }
+      case 'forget':
+        await repos.customers.erase(customerId, now);
+        await store.deleteSession(sessionKey(chat.chatId));
+        return [say('forgotten', {}, { remove_keyboard: true })];
+      case 'set-locale':
+        await repos.customers.setLanguage(customerId, effect.locale);
+        return [];
+      case 'forward-to-staff':
+        // Staff take-over (a later feature) relays the message to the ticket's topic.
+        return [];
+    }
+  }
+
+  /**
+   * Handles one event for a private chat. Returns what was sent (for logs and the console).
+   * Everything the customer wrote is kept in the transcript (erased on /forget).
+   */
+  async function handle(chat: ChatRef, event: ConversationEvent, inbound?: string): Promise<void> {
+    const customer = await repos.customers.ensure(
+      chat.userId,
+      chat.languageCode ?? 'en',
+      clock.now(),
+    );
+    await store.withLock(`chat:${chat.chatId}`, LOCK_TTL_MS, async () => {
+      const state = await loadState(chat, localeFor(chat.languageCode, customer.language));
+      const followed = followScript(state, event);
+      const turn = decideTurn(followed, event, createTurnContext(deps, clock.now()));
+      if (inbound) {
+        await repos.transcript.append({
+          customerId: customer.id,
+          ticketId: null,
+          direction: 'in',
+          text: inbound,
+          at: clock.now(),
+        });
+      }
+      const render = createRenderContext(deps, turn.state.locale);
+      const out: RenderedReply[] = turn.replies.map((reply: Reply) =>
+        renderReply(reply, render.t, render.locale, render.globals),
+      );
+      for (const effect of turn.effects)
+        out.push(...(await runEffect(effect, chat, customer.id, render)));
+      if (turn.effects.some((effect) => effect.type === 'forget')) {
+        await send(chat.chatId, customer.id, out);
+        return;
+      }
+      await store.setSession(sessionKey(chat.chatId), turn.state, SESSION_TTL_MS);
+      await send(chat.chatId, customer.id, out);
+    });
+  }
+
+  /** A one-line notice (unsupported message, expired button) in the chat's language. */
+  async function notice(chat: ChatRef, key: string): Promise<void> {
+    const state = await store.getSession<ConversationState>(sessionKey(chat.chatId));
+    const locale = state?.locale ?? localeFor(chat.languageCode, undefined);
+    const { t, globals } = createRenderContext(deps, locale);
+    await outbox.send(chat.chatId, { text: t(key, globals) });
+  }
+
+  return { handle, notice, notifyStaff };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;

@@ -1,0 +1,33 @@
+import type { I18n } from '@grammyjs/i18n';
+import type { Logger } from 'pino';
+import type {
+  Category,
+  Clock,
+  FieldParsers,
+  ShortLivedStore,
+  TriageStep,
+  WarrantyPolicy,
+} from '../../core/index.ts';
+import type { CategoryCatalogue, Symptom } from '../../core/triage/catalogue.ts';
+import type { Repositories } from '../../db/index.ts';
+import type { Config } from '../config.ts';
+
+/** The catalogue as the adapters read it. */
+export type CatalogueView = {
+  category(category: Category): CategoryCatalogue | undefined;
+  symptom(id: string): Symptom | undefined;
+};
+
+/** Everything the bot's services need, built once by the composition root. */
+export type AppDeps = {
+  config: Config;
+  log: Logger;
+  i18n: I18n;
+  store: ShortLivedStore;
+  repos: Repositories;
+  clock: Clock;
+  catalogue: CatalogueView;
+  triage(text: string, options: { category?: Category; asked: boolean }): TriageStep;
+  fields: FieldParsers;
+  policy: WarrantyPolicy;
+};

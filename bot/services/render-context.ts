@@ -1,0 +1,36 @@
+import { formatMinute, type Locale } from '../../core/index.ts';
+import { createTranslate, type Translate } from '../i18n/index.ts';
+import type { AppDeps } from './deps.ts';
+
+/** Renders a duration (ms) as the locale says it: "2 hours", "30 分钟". */
+export function sayDuration(ms: number, t: Translate): string {
+  for (const [unit, size] of [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+  ] as const) {
+    if (ms >= size && ms % size === 0) return t('duration', { unit, n: ms / size });
+  }
+  return t('duration', { unit: 's', n: Math.round(ms / 1000) });
+}
+
+export type RenderContext = {
+  t: Translate;
+  locale: Locale;
+  globals: Record<string, string | number>;
+};
+
+/** Translation bound to a locale, with the variables every message may use (service hours). */
+export function createRenderContext(deps: AppDeps, locale: Locale): RenderContext {
+  const t = createTranslate(deps.i18n, locale);
+  const hours = `${formatMinute(deps.config.SERVICE_HOURS.startMinute)}–${formatMinute(deps.config.SERVICE_HOURS.endMinute)}`;
+  return {
+    t,
+    locale,
+    globals: {
+      hours,
+      after: sayDuration(deps.config.CALLBACK_CHECK_AFTER, t),
+      contactWithin: sayDuration(deps.config.STAFF_CONTACT_SLA, t),
+    },
+  };
+}

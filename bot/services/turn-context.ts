@@ -1,0 +1,15 @@
+import { type TurnContext, toZonedTime } from '../../core/index.ts';
+import type { AppDeps } from './deps.ts';
+
+/** The core's view of now and of the catalogue, triage and parsers, for one turn. */
+export function createTurnContext(deps: AppDeps, now: Date): TurnContext {
+  const { date, minute } = toZonedTime(now, deps.config.SERVICE_TZ);
+  return {
+    today: date,
+    nowMinute: minute,
+    serviceHours: deps.config.SERVICE_HOURS,
+    catalogue: deps.catalogue,
+    triage: deps.triage,
+    fields: deps.fields,
+  };
+}

@@ -1,0 +1,113 @@
+import { CATEGORIES, type Category } from '../warranty/policy.ts';
+import type { Button, IntakeField, Window } from './state.ts';
+import { INTAKE_FIELDS } from './state.ts';
+
+/**
+ * Inline button callback data (at most 64 bytes, Telegram's limit). One short prefix per action so
+ * a pressed button decodes without any server state.
+ */
+export type ButtonAction =
+  | { action: 'category'; category: Category }
+  | { action: 'guide'; choice: 'fixed' | 'next' | 'repeat' | 'skip' | 'human' }
+  | { action: 'skip' }
+  | { action: 'window'; window: Window }
+  | { action: 'edit'; field: IntakeField }
+  | { action: 'confirm' }
+  | { action: 'discard' }
+  | { action: 'language'; locale: 'en' | 'zh-Hans' | 'zh-Hant' }
+  | { action: 'cancel-ticket'; ticketNumber: string }
+  | { action: 'yes' }
+  | { action: 'no' }
+  | { action: 'checkback'; outcome: 'working' | 'still_broken'; ref: string };
+
+const GUIDE = ['fixed', 'next', 'repeat', 'skip', 'human'] as const;
+const LANGS = ['en', 'zh-Hans', 'zh-Hant'] as const;
+
+export function encodeButton(action: ButtonAction): string {
+  switch (action.action) {
+    case 'category':
+      return `cat:${action.category}`;
+    case 'guide':
+      return `g:${action.choice}`;
+    case 'window':
+      return `win:${action.window.date}:${action.window.startMinute}-${action.window.endMinute}`;
+    case 'edit':
+      return `edit:${action.field}`;
+    case 'language':
+      return `lang:${action.locale}`;
+    case 'cancel-ticket':
+      return `cancel:${action.ticketNumber}`;
+    case 'checkback':
+      return `cb:${action.outcome === 'working' ? 'ok' : 'broken'}:${action.ref}`;
+    default:
+      return action.action;
+  }
+}
+
+/** Decodes callback data; `undefined` for data this bot never sent. */
+export function decodeButton(data: string): ButtonAction | undefined {
+  const [head, ...rest] = data.split(':');
+  const arg = rest.join(':');
+  switch (head) {
+    case 'cat':
+      return (CATEGORIES as readonly string[]).includes(arg)
+        ? { action: 'category', category: arg as Category }
+        : undefined;
+    case 'g':
+      return (GUIDE as readonly string[]).includes(arg)
+        ? { action: 'guide', choice: arg as (typeof GUIDE)[number] }
+        : undefined;
+    case 'win': {
+      const match = /^(\d{4}-\d{2}-\d{2}):(\d+)-(\d+)$/.exec(arg);
+      if (!match) return undefined;
+      return {
+        action: 'window',
+        window: {
+          date: match[1] as Window['date'],
+          startMinute: Number(match[2]),
+          endMinute: Number(match[3]),
+        },
+      };
+    }
+    case 'edit':
+      return (INTAKE_FIELDS as readonly string[]).includes(arg)
+        ? { action: 'edit', field: arg as IntakeField }
+        : undefined;
+    case 'lang':
+      return (LANGS as readonly string[]).includes(arg)
+        ? { action: 'language', locale: arg as (typeof LANGS)[number] }
+        : undefined;
+    case 'cancel':
+      return /^[A-Z]{2}-\d{6}-\d{4,}$/.test(arg)
+        ? { action: 'cancel-ticket', ticketNumber: arg }
+        : undefined;
+    case 'cb': {
+      const [outcome, ref] = [rest[0], rest.slice(1).join(':')];
+      if ((outcome !== 'ok' && outcome !== 'broken') || !ref) return undefined;
+      return { action: 'checkback', outcome: outcome === 'ok' ? 'working' : 'still_broken', ref };
+    }
+    case 'skip':
+    case 'confirm':
+    case 'discard':
+    case 'yes':
+    case 'no':
+      return rest.length === 0 ? { action: head } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** A button with a locale key for its label. */
+export function button(key: string, action: ButtonAction, vars?: Button['vars']): Button {
+  return vars ? { key, vars, data: encodeButton(action) } : { key, data: encodeButton(action) };
+}
+
+/** Category buttons, three a row. */
+export function categoryButtons(): Button[][] {
+  const rows: Button[][] = [];
+  CATEGORIES.forEach((category, index) => {
+    if (index % 3 === 0) rows.push([]);
+    rows.at(-1)?.push(button('category-button', { action: 'category', category }, { category }));
+  });
+  return rows;
+}

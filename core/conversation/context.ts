@@ -1,0 +1,49 @@
+import type { CalendarDate } from '../shared/calendar-date.ts';
+import type { Locale } from '../shared/locale.ts';
+import type { Result } from '../shared/result.ts';
+import type { Bilingual, CategoryCatalogue, Label, Symptom } from '../triage/catalogue.ts';
+import type { Category } from '../warranty/policy.ts';
+import type { Address, Window } from './state.ts';
+
+/** The triage outcome the conversation acts on (the core decision from the engine's signal). */
+export type TriageStep =
+  | { kind: 'guide'; category: Category; symptomId: string }
+  | { kind: 'ask'; category?: Category; question?: Bilingual }
+  | { kind: 'escalate'; category?: Category; symptomId?: string; label: Label }
+  | { kind: 'hazard'; category?: Category; symptomId?: string; instructions?: Bilingual[] };
+
+export type ServiceHours = { startMinute: number; endMinute: number };
+
+/** Field parsers used by the intake; errors carry stable codes (`PHONE.INVALID`). */
+export type FieldParsers = {
+  name(text: string): Result<string>;
+  phone(text: string): Result<string>;
+  model(
+    text: string,
+    category: Category | undefined,
+  ): Result<{ model: string; recognised: boolean }>;
+  purchaseDate(text: string, today: CalendarDate, locale: Locale): Result<CalendarDate>;
+  address(text: string): Result<Address>;
+  window(text: string, today: CalendarDate, nowMinute: number, hours: ServiceHours): Result<Window>;
+  suggestWindows(
+    today: CalendarDate,
+    nowMinute: number,
+    hours: ServiceHours,
+    count: number,
+  ): Window[];
+};
+
+/** Everything a turn may consult besides the state; time is passed in, never read. */
+export type TurnContext = {
+  today: CalendarDate;
+  /** Minutes since midnight in the service time zone. */
+  nowMinute: number;
+  serviceHours: ServiceHours;
+  catalogue: {
+    category(category: Category): CategoryCatalogue | undefined;
+    symptom(id: string): Symptom | undefined;
+  };
+  /** Triage of the customer's words; `asked` tells whether a clarifying question was already asked. */
+  triage(text: string, options: { category?: Category; asked: boolean }): TriageStep;
+  fields: FieldParsers;
+};

@@ -1,0 +1,43 @@
+import type { Locale } from '../shared/locale.ts';
+import type { Category } from '../warranty/policy.ts';
+import type { Address, Draft, Reply } from './state.ts';
+
+/** What the customer did, as the adapter understood the update. */
+export type ConversationEvent =
+  | {
+      type: 'command';
+      name: 'start' | 'help' | 'language' | 'status' | 'cancel' | 'human' | 'privacy' | 'forget';
+    }
+  | { type: 'text'; text: string }
+  /** An inline button's callback data. */
+  | { type: 'button'; data: string }
+  | { type: 'contact'; phone: string; own: boolean }
+  | { type: 'location'; latitude: number; longitude: number }
+  | { type: 'photo'; fileId: string }
+  /** The answer to the check-back sent after guidance; the adapter adds what the guidance was about. */
+  | { type: 'checkback'; outcome: 'working' | 'still_broken'; guidance: Guidance };
+
+/** A guided case that may need a check-back: what was reported and which steps were followed. */
+export type Guidance = { category: Category; symptomId: string; description: string };
+
+/** What the adapter must do besides replying. */
+export type Effect =
+  /** File the ticket (one transaction) and reply with its number, warranty answer and contact promise. */
+  | { type: 'file-ticket'; draft: Draft }
+  /** Schedule the check-back (CALLBACK_CHECK_AFTER) and its 24-hour expiry. */
+  | { type: 'schedule-checkback'; guidance: Guidance }
+  | { type: 'record-checkback'; outcome: 'working' | 'still_broken' }
+  /** Reply with the customer's tickets and their states. */
+  | { type: 'list-tickets' }
+  /** Offer the customer's open tickets for cancelling (or say there are none). */
+  | { type: 'offer-cancel' }
+  | { type: 'cancel-ticket'; ticketNumber: string }
+  /** Erase the customer's personal data. */
+  | { type: 'forget' }
+  | { type: 'set-locale'; locale: Locale }
+  /** A staff member holds the chat: pass the customer's message on, say nothing. */
+  | { type: 'forward-to-staff'; ticketNumber: string };
+
+export type Turn<S> = { state: S; replies: Reply[]; effects: Effect[] };
+
+export type { Address };

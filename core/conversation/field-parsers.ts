@@ -1,0 +1,53 @@
+import {
+  matchModel,
+  parseAddressText,
+  parseName,
+  parsePhone,
+  parsePurchaseDate,
+  parseVisitWindow,
+  suggestWindows,
+} from '../intake/index.ts';
+import { fail, ok, type Result } from '../shared/result.ts';
+import type { TriageCatalogue } from '../triage/types.ts';
+import type { FieldParsers } from './context.ts';
+
+/**
+ * The intake's field parsers over the intake module, with one error code per thing the customer
+ * can fix (the bot has a message for each): `NAME.INVALID`, `PHONE.INVALID`, `MODEL.INVALID`,
+ * `DATE.*`, `ADDRESS.INVALID`, `WINDOW.*`.
+ */
+export function createFieldParsers(catalogue: TriageCatalogue): FieldParsers {
+  const patterns = Object.fromEntries(
+    catalogue.map((entry) => [entry.category, entry.modelPatterns]),
+  );
+  const as = <T, U>(
+    result: Result<T>,
+    code: string | ((code: string) => string),
+    map: (value: T) => U,
+  ): Result<U> =>
+    result.ok ? ok(map(result.value)) : fail(typeof code === 'string' ? code : code(result.code));
+  return {
+    name: (text) => as(parseName(text), 'NAME.INVALID', (name) => name),
+    phone: (text) => as(parsePhone(text), 'PHONE.INVALID', (phone) => phone.e164),
+    model: (text, category) =>
+      as(matchModel(text, patterns, category), 'MODEL.INVALID', (model) => ({
+        model: model.normalised,
+        recognised: model.matchesCategory,
+      })),
+    purchaseDate: (text, today, locale) =>
+      as(
+        parsePurchaseDate(text, { today, lang: locale === 'en' ? 'en' : 'zh' }),
+        (code) => (code === 'DATE.NO_SUCH_DAY' ? 'DATE.UNPARSEABLE' : code),
+        (date) => date.date,
+      ),
+    address: (text) => as(parseAddressText(text), 'ADDRESS.INVALID', (address) => address),
+    window: (text, today, nowMinute, hours) =>
+      as(
+        parseVisitWindow(text, { today, nowMinute, hours }),
+        (code) => code,
+        (window) => window,
+      ),
+    suggestWindows: (today, nowMinute, hours, count) =>
+      suggestWindows(today, nowMinute, hours, count),
+  };
+}

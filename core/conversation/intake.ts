@@ -1,0 +1,150 @@
+import type { Category } from '../warranty/policy.ts';
+import { button, categoryButtons } from './buttons.ts';
+import type { TurnContext } from './context.ts';
+import { formatWindow } from './format.ts';
+import type { ConversationState, Draft, IntakeField, Reply, Window } from './state.ts';
+import { INTAKE_FIELDS, URGENT_FIELDS } from './state.ts';
+
+/** Fields the customer may skip: no proof of purchase, no invoice photo. */
+const OPTIONAL: readonly IntakeField[] = ['purchaseDate', 'invoice'];
+
+export function isOptional(field: IntakeField): boolean {
+  return OPTIONAL.includes(field);
+}
+
+/** Whether the draft already has what `field` asks for (or the customer skipped it). */
+export function hasField(draft: Draft, field: IntakeField): boolean {
+  switch (field) {
+    case 'category':
+      return draft.category !== undefined;
+    case 'model':
+      return draft.model !== undefined || draft.nameplatePhotos.length > 0;
+    case 'invoice':
+      return draft.invoicePhotos.length > 0 || draft.answered.includes('invoice');
+    case 'purchaseDate':
+      return draft.purchaseDate !== undefined;
+    default:
+      return draft[field] !== undefined;
+  }
+}
+
+/**
+ * The next field to ask, in the natural order of the seed's engineer list, skipping what is known.
+ * An urgent (hazard) ticket asks only who and where: phone, address, name.
+ */
+export function nextField(draft: Draft): IntakeField | undefined {
+  const order = draft.urgent ? URGENT_FIELDS : INTAKE_FIELDS;
+  return order.find((field) => !hasField(draft, field));
+}
+
+/** Starts a draft from what the conversation already knows. */
+export function newDraft(
+  state: ConversationState,
+  seed: Pick<Draft, 'reason' | 'description'> &
+    Partial<Pick<Draft, 'category' | 'symptomId' | 'label' | 'urgent'>>,
+): Draft {
+  const draft: Draft = {
+    urgent: false,
+    nameplatePhotos: [],
+    invoicePhotos: [],
+    answered: [],
+    ...seed,
+  };
+  const category: Category | undefined = seed.category ?? state.category;
+  if (category) draft.category = category;
+  if (state.profile.name) draft.name = state.profile.name;
+  if (state.profile.phone) draft.phone = state.profile.phone;
+  if (state.profile.address) draft.address = state.profile.address;
+  return draft;
+}
+
+/** The question for one field, with its buttons or reply keyboard. */
+export function askField(field: IntakeField, draft: Draft, context: TurnContext): Reply {
+  switch (field) {
+    case 'category':
+      return { key: 'ask-category', buttons: categoryButtons() };
+    case 'name':
+      return { key: 'ask-name', request: 'remove' };
+    case 'phone':
+      return { key: 'ask-phone', request: 'contact' };
+    case 'model': {
+      const example = draft.category
+        ? context.catalogue.category(draft.category)?.modelExamples[0]
+        : undefined;
+      return { key: 'ask-model', vars: { example: example ?? 'BCD-470WDPG' }, request: 'remove' };
+    }
+    case 'purchaseDate':
+      return {
+        key: 'ask-purchase-date',
+        buttons: [[button('button-no-proof', { action: 'skip' })]],
+      };
+    case 'address':
+      return { key: 'ask-address', request: 'location' };
+    case 'window': {
+      const windows = context.fields.suggestWindows(
+        context.today,
+        context.nowMinute,
+        context.serviceHours,
+        4,
+      );
+      return { key: 'ask-window', request: 'remove', buttons: windowButtons(windows) };
+    }
+    case 'invoice':
+      return { key: 'ask-invoice', buttons: [[button('button-skip', { action: 'skip' })]] };
+  }
+}
+
+function windowButtons(windows: Window[]): Reply['buttons'] {
+  const rows: NonNullable<Reply['buttons']> = [];
+  windows.forEach((window, index) => {
+    if (index % 2 === 0) rows.push([]);
+    rows
+      .at(-1)
+      ?.push(
+        button('window-button', { action: 'window', window }, { window: formatWindow(window) }),
+      );
+  });
+  return rows;
+}
+
+/** The summary with an edit button per field and confirm / discard. */
+export function reviewReply(draft: Draft): Reply {
+  const fields = (draft.urgent ? URGENT_FIELDS : INTAKE_FIELDS).filter(
+    (field) => field !== 'category' || !draft.urgent,
+  );
+  const rows: NonNullable<Reply['buttons']> = [];
+  fields.forEach((field, index) => {
+    if (index % 2 === 0) rows.push([]);
+    rows.at(-1)?.push(button('edit-button', { action: 'edit', field }, { field }));
+  });
+  rows.push([
+    button('button-confirm', { action: 'confirm' }),
+    button('button-discard', { action: 'discard' }),
+  ]);
+  return {
+    key: draft.urgent ? 'review-urgent' : 'review',
+    vars: summaryVars(draft),
+    buttons: rows,
+  };
+}
+
+/** Draft fields as reply variables (the adapter formats dates, windows and addresses). */
+export function summaryVars(draft: Draft): Record<string, string | number> {
+  const vars: Record<string, string | number> = {
+    description: draft.description,
+    category: draft.category ?? 'unknown',
+    name: draft.name ?? '-',
+    phone: draft.phone ?? '-',
+    model: draft.model ?? (draft.nameplatePhotos.length > 0 ? 'photo' : '-'),
+    purchaseDate: draft.purchaseDate ?? 'unknown',
+    address:
+      draft.address === undefined
+        ? '-'
+        : draft.address.kind === 'text'
+          ? draft.address.text
+          : `${draft.address.latitude.toFixed(5)}, ${draft.address.longitude.toFixed(5)}`,
+    window: draft.window ? formatWindow(draft.window) : '-',
+    photos: draft.nameplatePhotos.length + draft.invoicePhotos.length,
+  };
+  return vars;
+}

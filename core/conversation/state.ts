@@ -1,0 +1,111 @@
+import type { CalendarDate } from '../shared/calendar-date.ts';
+import type { Locale } from '../shared/locale.ts';
+import type { Bilingual, Label } from '../triage/catalogue.ts';
+import type { Category } from '../warranty/policy.ts';
+
+/** The fields the escalation intake collects, in the order it asks them (the seed's engineer list). */
+export const INTAKE_FIELDS = [
+  'category',
+  'name',
+  'phone',
+  'model',
+  'purchaseDate',
+  'address',
+  'window',
+  'invoice',
+] as const;
+export type IntakeField = (typeof INTAKE_FIELDS)[number];
+
+/** Fields a hazard ticket needs before anything else: who and where. */
+export const URGENT_FIELDS: readonly IntakeField[] = ['phone', 'address', 'name'];
+
+export type IntakeReason =
+  | 'fault'
+  | 'hazard'
+  | 'guidance_failed'
+  | 'customer_asked'
+  | 'unclear'
+  | 'still_broken';
+
+export type Address =
+  | { kind: 'text'; text: string }
+  | { kind: 'location'; latitude: number; longitude: number };
+
+/** A visit window on one service day, in minutes of the day (service time zone). */
+export type Window = { date: CalendarDate; startMinute: number; endMinute: number };
+
+/** What the intake has gathered for a ticket. Personal data: never logged. */
+export type Draft = {
+  reason: IntakeReason;
+  urgent: boolean;
+  description: string;
+  category?: Category;
+  symptomId?: string;
+  label?: Label;
+  name?: string;
+  /** E.164. */
+  phone?: string;
+  model?: string;
+  /** Telegram file ids of nameplate photos (evidence of the model and production date). */
+  nameplatePhotos: string[];
+  /** `null` when the customer has no proof of purchase. */
+  purchaseDate?: CalendarDate | null;
+  address?: Address;
+  window?: Window;
+  invoicePhotos: string[];
+  /** Fields the customer has answered or skipped (optional ones) in this intake. */
+  answered: IntakeField[];
+};
+
+export type Flow =
+  | { kind: 'idle' }
+  /** Asked which product it is, holding the report. */
+  | { kind: 'choose-category'; text: string }
+  /** Asked the category's clarifying question once. */
+  | { kind: 'clarify'; text: string; category: Category }
+  /** Walking through a misuse symptom's steps. */
+  | { kind: 'guide'; text: string; category: Category; symptomId: string; step: number }
+  /** Collecting a ticket's fields; `field` is the one asked. */
+  | { kind: 'intake'; field: IntakeField; draft: Draft; editing: boolean }
+  /** Summary shown with edit buttons. */
+  | { kind: 'review'; draft: Draft }
+  /** Asked to confirm cancelling a ticket. */
+  | { kind: 'confirm-cancel'; ticketNumber: string }
+  /** Asked to confirm erasing personal data. */
+  | { kind: 'confirm-forget' };
+
+/** A chat's conversation state, kept in the session store (so a restart resumes it). */
+export type ConversationState = {
+  locale: Locale;
+  /** True once the customer picked a language with /language. */
+  localeChosen: boolean;
+  /** The product the customer is talking about, once known. */
+  category?: Category;
+  /** Contact details from earlier in this chat, to skip asking again. */
+  profile: { name?: string; phone?: string; address?: Address };
+  flow: Flow;
+  /**
+   * Set while a staff member has taken this chat over: the bot stays quiet and forwards what the
+   * customer writes (commands still work).
+   */
+  staffHold?: { ticketNumber: string; staffId: number };
+};
+
+export function initialState(locale: Locale): ConversationState {
+  return { locale, localeChosen: false, profile: {}, flow: { kind: 'idle' } };
+}
+
+/** A variable in a reply: plain text, a number, or catalogue text in both languages. */
+export type ReplyValue = string | number | Bilingual;
+
+export type Button = { key: string; vars?: Record<string, ReplyValue>; data: string };
+
+/** One message to the customer, as a locale key; the adapter renders it. */
+export type Reply = {
+  key: string;
+  vars?: Record<string, ReplyValue>;
+  /** Inline keyboard rows. */
+  buttons?: Button[][];
+  /** A reply keyboard asking for the customer's contact or location, or removing such a keyboard. */
+  request?: 'contact' | 'location' | 'remove';
+};

@@ -1,0 +1,196 @@
+import type { CalendarDate } from './shared/calendar-date.ts';
+import type { Result } from './shared/result.ts';
+import type { NewTicketEvent, TicketEvent } from './tickets/events.ts';
+import type { GuidanceCase, GuidanceOutcome, NewGuidanceCase } from './tickets/guidance.ts';
+import type { Job, NewJob } from './tickets/job.ts';
+import type { TicketCommand, TicketTransitionCode } from './tickets/lifecycle.ts';
+import type {
+  Actor,
+  Customer,
+  CustomerContact,
+  NewTicket,
+  ProductReport,
+  StaffMember,
+  Ticket,
+  TicketState,
+  TicketTopic,
+  TranscriptEntry,
+} from './tickets/ticket.ts';
+
+/** The only source of "now" outside tests. */
+export interface Clock {
+  now(): Date;
+}
+
+/** What erasure removed, for the confirmation and the audit (counts only). */
+export type ErasureSummary = {
+  customerId: string;
+  tickets: number;
+  transcriptEntries: number;
+  products: number;
+  guidanceCases: number;
+};
+
+export interface CustomerRepo {
+  /** Finds the customer for a Telegram user, creating one on first contact. */
+  ensure(telegramUserId: number, language: string, at: Date): Promise<Customer>;
+  findById(id: string): Promise<Customer | undefined>;
+  findByTelegramId(telegramUserId: number): Promise<Customer | undefined>;
+  /** Remembers the latest contact details, to offer them again on the next ticket. */
+  updateContact(id: string, contact: CustomerContact): Promise<Customer | undefined>;
+  setLanguage(id: string, language: string): Promise<Customer | undefined>;
+  /**
+   * Records that the Telegram user blocked the bot (`blockedAt` keeps the first instant while it
+   * stays blocked), or clears it when they write again. Unknown users are ignored.
+   */
+  setBlocked(telegramUserId: number, blocked: boolean, at: Date): Promise<void>;
+  /**
+   * Erases the customer's personal data (name, phone, address, ticket descriptions and contact
+   * details, transcript text, proof photos, note texts, guided-case descriptions) and keeps
+   * anonymous figures (category, state, priority, timestamps, warranty answer, guidance outcome).
+   */
+  erase(id: string, at: Date): Promise<ErasureSummary | undefined>;
+}
+
+export type CreateTicketOptions = {
+  /** The same key on a retry returns the ticket filed the first time. */
+  idempotencyKey: string;
+  /** Filing day in the service time zone: it names the ticket (`FL-YYMMDD-NNNN`). */
+  day: CalendarDate;
+  at: Date;
+  actor: Actor;
+  /** Jobs filed in the same transaction (the contact alert, say). */
+  jobs?: NewJob[];
+};
+
+export type TicketPage = { states?: TicketState[]; limit?: number };
+
+export type ApplyOptions = {
+  /** Jobs to schedule with the change, in its transaction. */
+  jobs?: NewJob[];
+  /** Pending jobs (by key) the change makes pointless, cancelled in its transaction. */
+  cancelJobKeys?: string[];
+};
+
+export interface TicketRepo {
+  /**
+   * Files a ticket with its first event, its product report and its jobs in one transaction.
+   * `created` is false when the idempotency key was seen before.
+   */
+  create(
+    input: NewTicket,
+    options: CreateTicketOptions,
+  ): Promise<{ ticket: Ticket; created: boolean }>;
+  get(id: string): Promise<Ticket | undefined>;
+  getByNumber(number: string): Promise<Ticket | undefined>;
+  listByCustomer(customerId: string, page?: TicketPage): Promise<Ticket[]>;
+  /** The staff queue: urgent first, then oldest first. */
+  listByState(states: TicketState[], limit?: number): Promise<Ticket[]>;
+  /** Applies a lifecycle command under a row lock and records its event. */
+  apply(
+    id: string,
+    command: TicketCommand,
+    at: Date,
+    options?: ApplyOptions,
+  ): Promise<Result<Ticket, TicketTransitionCode | 'TICKET.NOT_FOUND'>>;
+  appendEvent(ticketId: string, event: NewTicketEvent): Promise<TicketEvent>;
+  history(ticketId: string): Promise<TicketEvent[]>;
+  getProduct(id: string): Promise<ProductReport | undefined>;
+  /** Links a ticket to its staff topic; a ticket has one topic and a topic one ticket. */
+  linkTopic(topic: TicketTopic): Promise<Result<TicketTopic, 'TOPIC.ALREADY_LINKED'>>;
+  topicOf(ticketId: string): Promise<TicketTopic | undefined>;
+  findByTopic(chatId: number, topicId: number): Promise<Ticket | undefined>;
+}
+
+export interface TranscriptRepo {
+  append(entry: Omit<TranscriptEntry, 'id'>): Promise<TranscriptEntry>;
+  /** Oldest first; the latest `limit` entries when a limit is given. */
+  list(
+    customerId: string,
+    options?: { ticketId?: string; limit?: number },
+  ): Promise<TranscriptEntry[]>;
+}
+
+export interface StaffRepo {
+  upsert(member: StaffMember): Promise<StaffMember>;
+  isActive(telegramUserId: number): Promise<boolean>;
+  list(): Promise<StaffMember[]>;
+}
+
+export interface GuidanceRepo {
+  /** Opens a guided case when the bot sends the steps; the check-back job refers to its id. */
+  open(input: NewGuidanceCase, at: Date): Promise<GuidanceCase>;
+  get(id: string): Promise<GuidanceCase | undefined>;
+  /** Records the outcome once: false when an outcome was already recorded (first answer wins, atomically). */
+  recordOutcome(id: string, outcome: GuidanceOutcome, at: Date): Promise<boolean>;
+}
+
+/** The service manager's figures over a period (tickets and guided cases created in it). */
+export type ServiceFigures = {
+  tickets: {
+    total: number;
+    /** Current state of the period's tickets; every state is present, 0 when none. */
+    byState: Record<TicketState, number>;
+    urgent: number;
+    /** By product category; tickets without one count under `unknown`. */
+    byCategory: Record<string, number>;
+  };
+  guidance: {
+    total: number;
+    working: number;
+    stillBroken: number;
+    unconfirmed: number;
+    /** No outcome recorded yet. */
+    pending: number;
+  };
+  /** Guided cases that work again over those with an outcome; `null` when none has one. */
+  solvedWithoutVisitRate: number | null;
+  /**
+   * The contact promise: `measured` tickets have been taken at least once; `withinSla` of them were
+   * first taken within `slaMs` of being filed.
+   */
+  contact: { measured: number; withinSla: number };
+};
+
+export interface ReportRepo {
+  /** Figures for tickets and guided cases created in `[from, to)`; `slaMs` is the contact promise. */
+  figures(from: Date, to: Date, slaMs: number): Promise<ServiceFigures>;
+}
+
+export interface JobQueue {
+  /** Schedules a job; with a key already used, returns that job and `created: false`. */
+  enqueue(job: NewJob, at: Date): Promise<{ job: Job; created: boolean }>;
+  /** Cancels the pending job with this key; `false` when there is none (already ran, or unknown). */
+  cancel(key: string, at: Date): Promise<boolean>;
+  get(id: string): Promise<Job | undefined>;
+  findByKey(key: string): Promise<Job | undefined>;
+}
+
+export type RateLimitDecision = {
+  allowed: boolean;
+  /** Calls left in the current window. */
+  remaining: number;
+  /** Milliseconds until the window resets. */
+  resetMs: number;
+};
+
+/**
+ * Short-lived state shared between bot instances: sessions, update de-duplication, rate limits,
+ * per-chat locks. Redis when configured, in-process otherwise (single instance only).
+ */
+export interface ShortLivedStore {
+  readonly kind: 'redis' | 'memory';
+  getSession<T>(key: string): Promise<T | undefined>;
+  setSession<T>(key: string, value: T, ttlMs: number): Promise<void>;
+  deleteSession(key: string): Promise<void>;
+  /** `true` the first time an update id is seen (within the retention period), `false` after. */
+  seenUpdate(updateId: number): Promise<boolean>;
+  /** Counts one call against `limit` calls per fixed window of `windowMs`. */
+  rateLimit(key: string, limit: number, windowMs: number): Promise<RateLimitDecision>;
+  /**
+   * Runs `fn` while holding the lock `key` (waiting for it when held elsewhere). The lock expires
+   * after `ttlMs` should the holder die.
+   */
+  withLock<T>(key: string, ttlMs: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,45 @@
+import type { Actor, VisitWindow } from './ticket.ts';
+
+/**
+ * Kinds of entries in a ticket's append-only history. Lifecycle changes come from
+ * {@link decideTicketTransition}; the others are appended as they happen.
+ */
+export type TicketEventType =
+  | 'created'
+  | 'taken'
+  | 'released'
+  | 'scheduled'
+  | 'resolved'
+  | 'cancelled'
+  | 'note'
+  | 'warranty_answered'
+  | 'contact_alert'
+  | 'check_back'
+  | 'refused';
+
+/** Event payloads are JSON. They carry ids and states, never contact details. */
+export type JsonValue =
+  | string
+  | number
+  | boolean
+  | null
+  | JsonValue[]
+  | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** One row of a ticket's history: who, when, what. Replaying them rebuilds the ticket's states. */
+export type TicketEvent = {
+  id: number;
+  ticketId: string;
+  at: Date;
+  actor: Actor;
+  type: TicketEventType;
+  payload: JsonObject;
+};
+
+export type NewTicketEvent = Omit<TicketEvent, 'id' | 'ticketId'>;
+
+/** Serialises a visit window for an event payload. */
+export function toWindowPayload(window: VisitWindow): JsonObject {
+  return { start: window.start.toISOString(), end: window.end.toISOString() };
+}

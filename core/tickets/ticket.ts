@@ -1,0 +1,136 @@
+import type { CalendarDate } from '../shared/calendar-date.ts';
+import type { Label } from '../triage/catalogue.ts';
+import type { WarrantyDecision } from '../warranty/decide.ts';
+import type { Category } from '../warranty/policy.ts';
+
+/** Ticket lifecycle states (design.md "Tickets and staff"). */
+export const TICKET_STATES = ['open', 'taken', 'scheduled', 'resolved', 'cancelled'] as const;
+export type TicketState = (typeof TICKET_STATES)[number];
+
+/** `hazard` tickets are urgent: they go first in the staff queue. */
+export type TicketPriority = 'normal' | 'urgent';
+
+/** What triage concluded when the ticket was filed (kept as reported, for the figures). */
+export type TicketTriage = {
+  label: Label;
+  category: Category | null;
+  /** Catalogue symptom id such as `refrigerator.not-cooling`, when one matched. */
+  symptomId: string | null;
+};
+
+/**
+ * The agreed visit as two instants (the adapter converts the day and minutes intake parsed, in the
+ * service time zone, with `toInstant`).
+ */
+export type VisitWindow = { start: Date; end: Date };
+
+/** Contact details the engineer needs. Personal data: erased on request. */
+export type TicketContact = {
+  name: string | null;
+  phone: string | null;
+  address: string | null;
+};
+
+/** Who did something to a ticket. Staff are identified by their Telegram user id. */
+export type Actor =
+  | { kind: 'customer'; customerId: string }
+  | { kind: 'staff'; staffId: number }
+  | { kind: 'system' };
+
+export type Ticket = {
+  id: string;
+  /** Human-friendly number, `FL-YYMMDD-NNNN`. */
+  number: string;
+  customerId: string;
+  productId: string | null;
+  state: TicketState;
+  priority: TicketPriority;
+  category: Category | null;
+  /** The fault in the customer's words. Personal data: erased on request. */
+  description: string | null;
+  contact: TicketContact;
+  triage: TicketTriage | null;
+  /** The preliminary warranty answer; the engineer's inspection is final. */
+  warranty: WarrantyDecision | null;
+  visitWindow: VisitWindow | null;
+  /** Telegram user id of the staff member who took the ticket. */
+  assigneeId: number | null;
+  resolution: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+};
+
+/** What the bot files; the store adds the id, number, state and timestamps. */
+export type NewTicket = {
+  customerId: string;
+  priority: TicketPriority;
+  category: Category | null;
+  description: string | null;
+  contact: TicketContact;
+  triage: TicketTriage | null;
+  warranty: WarrantyDecision | null;
+  visitWindow: VisitWindow | null;
+  /** The product as reported, filed with the ticket. */
+  product: NewProductReport | null;
+};
+
+export type Customer = {
+  id: string;
+  telegramUserId: number;
+  /** Telegram `language_code` or the language the customer chose (`en`, `zh-Hans`, `zh-Hant`). */
+  language: string;
+  name: string | null;
+  phone: string | null;
+  address: string | null;
+  createdAt: Date;
+  /** Set once the customer's personal data has been erased. */
+  erasedAt: Date | null;
+  /** Set while the customer has blocked the bot (or deleted the account): nothing is sent. */
+  blockedAt: Date | null;
+};
+
+export type CustomerContact = Partial<Pick<Customer, 'name' | 'phone' | 'address'>>;
+
+/** A product as the customer described it. Dates are calendar dates (no time zone). */
+export type ProductReport = {
+  id: string;
+  customerId: string;
+  category: Category;
+  modelNumber: string | null;
+  purchaseDate: CalendarDate | null;
+  productionDate: CalendarDate | null;
+  /** Telegram file ids of the nameplate / invoice photos. Erased on request. */
+  proofPhotoFileIds: string[];
+  createdAt: Date;
+};
+
+export type NewProductReport = Omit<ProductReport, 'id' | 'customerId' | 'createdAt'>;
+
+/** Staff member allowed to use the staff tools (besides the staff chat's members). */
+export type StaffMember = {
+  telegramUserId: number;
+  displayName: string;
+  active: boolean;
+};
+
+/** The staff-group forum topic that carries one ticket's conversation. */
+export type TicketTopic = {
+  ticketId: string;
+  chatId: number;
+  topicId: number;
+};
+
+/** One line of the conversation: customer in, bot out, or a staff member speaking through the bot. */
+export type TranscriptEntry = {
+  id: number;
+  customerId: string;
+  ticketId: string | null;
+  direction: 'in' | 'out' | 'staff';
+  /** Personal data: replaced by {@link ERASED_TEXT} on erasure. */
+  text: string;
+  at: Date;
+};
+
+/** What erased text reads as, in transcripts and descriptions. */
+export const ERASED_TEXT = '[erased]';

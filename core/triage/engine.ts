@@ -1,0 +1,255 @@
+import type { Category } from '../warranty/policy.ts';
+import type { Label } from './catalogue.ts';
+import type { TriageLexicon } from './lexicon.ts';
+import { collectProductNames } from './names.ts';
+import { createSymptomIndex } from './symptom-index.ts';
+import { type Analysis, createAnalyser } from './text/analyse.ts';
+import { createTypoCorrector } from './text/typo.ts';
+import type { CategoryEvidence, Ranked, TriageCatalogue, TriageResult } from './types.ts';
+
+/** Options for {@link createTriageEngine}; numbers default to the tuned values. */
+export type TriageEngineOptions = {
+  lexicon: TriageLexicon;
+  /** Longer input is cut to this many characters. */
+  maxChars?: number;
+};
+
+/** What the session already knows about the conversation. */
+export type TriageHints = { category?: Category | null };
+
+export type TriageEngine = {
+  /** Reads one customer message. Deterministic, offline, no I/O. */
+  classify(text: string, hints?: TriageHints): TriageResult;
+};
+
+/** Category evidence: product words (the first one named gets `firstName` more), model number,
+ * the session's product, and the best symptom match. */
+const CATEGORY_WEIGHT = {
+  name: 3,
+  firstName: 0.5,
+  maxNames: 2,
+  model: 4,
+  session: 2,
+  symptom: 3,
+  softness: 1.5,
+};
+const SYMPTOM_SOFTNESS = 8;
+/** Below this best symptom score, with no product word, model or session, the category is unknown. */
+const MIN_SYMPTOM_EVIDENCE = 0.3;
+/** A catalogue hazard symptom this well matched makes a hazard even without a lexicon hazard word. */
+const HAZARD_SYMPTOM_SCORE = 0.6;
+/** Guidance needs this share of the (adjusted) label mass: sending a real fault home is the costly mistake. */
+const MISUSE_SHARE = 0.55;
+/**
+ * Priors, as log-odds added to the misuse share: an error code the guidance does not know and weak
+ * evidence overall lean to fault; "is that normal?" and admitted missing upkeep lean to misuse.
+ * A customer who already did the misuse checks is a fault outright.
+ */
+const MISUSE_LOG_ODDS = {
+  unknownErrorCode: -2,
+  normalQuestion: 1,
+  notYetTried: 2,
+  weakEvidence: -1,
+};
+const WEAK_EVIDENCE = 0.3;
+/** A symptom agreeing with the label is reported when it scores at least this share of the top one. */
+const AGREEING_SHARE = 0.5;
+const MODEL_TOKEN = /[a-z0-9][a-z0-9\-/]{3,}[a-z0-9]/g;
+
+const softmax = (scores: readonly number[], softness: number) => {
+  const top = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp((s - top) * softness));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / sum);
+};
+
+function ranked<T extends string>(
+  ids: readonly T[],
+  scores: readonly number[],
+  softness: number,
+): Ranked<T> | null {
+  if (ids.length === 0) return null;
+  const p = softmax(scores, softness);
+  const order = ids.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
+  const [first, second] = order;
+  if (first === undefined) return null;
+  return {
+    id: ids[first] as T,
+    confidence: p[first] ?? 0,
+    runnerUp: second === undefined ? null : { id: ids[second] as T, confidence: p[second] ?? 0 },
+  };
+}
+
+/**
+ * Builds the embedded triage engine from the guidance catalogue (design.md, "Triage"): the index
+ * is built once; `classify` then reads a message in well under a millisecond.
+ *
+ * Business rules, in order: a hazard word that is not negated makes a `hazard`, whatever else
+ * the text says (safety first). Otherwise the best-matching catalogue symptom in the detected
+ * category decides, with priors that protect against sending a real fault home: a customer who
+ * already did the misuse checks, or an error code the guidance does not know, pushes to `fault`;
+ * weak evidence for `misuse` falls back to `fault`.
+ */
+export function createTriageEngine(
+  catalogue: TriageCatalogue,
+  options: TriageEngineOptions,
+): TriageEngine {
+  const { lexicon, maxChars = 2000 } = options;
+  const productNames = collectProductNames(catalogue, lexicon, maxChars);
+  const names = productNames.lists;
+  const analyser = createAnalyser({ lexicon, names, maxChars });
+  const index = createSymptomIndex(catalogue, analyser);
+  const correct = createTypoCorrector([
+    ...index.vocabulary(),
+    ...names.flatMap((n) => n.en.flatMap((e) => analyser.words(e))),
+    ...[...lexicon.hazard.cues.en, ...lexicon.english.stopwords].flatMap((e) => analyser.words(e)),
+  ]);
+  const categories = catalogue.map((c) => c.category);
+  const modelPatterns = catalogue.map((c) => c.modelPatterns.map((p) => new RegExp(p, 'i')));
+  const byCategory = categories.map((category) =>
+    index.symptoms.flatMap((s, i) => (s.category === category ? [i] : [])),
+  );
+
+  function modelOf(text: string): { at: number; token: string } | undefined {
+    for (const [token] of text.matchAll(MODEL_TOKEN)) {
+      if (!/[a-z]/.test(token) || !/\d/.test(token)) continue;
+      const at = modelPatterns.findIndex((patterns) => patterns.some((p) => p.test(token)));
+      if (at >= 0) return { at, token: token.toUpperCase() };
+    }
+    return undefined;
+  }
+
+  function chooseCategory(analysis: Analysis, scores: Float64Array, hints: TriageHints) {
+    const model = modelOf(analysis.text);
+    const evidence: CategoryEvidence[] = [];
+    let anyDirect = false;
+    const values = categories.map((category, c) => {
+      const found = [...new Set(analysis.names.get(category))].map((name) =>
+        productNames.weight(category, name),
+      );
+      const named = found
+        .sort((a, b) => b - a)
+        .slice(0, CATEGORY_WEIGHT.maxNames)
+        .reduce((sum, w) => sum + w, 0);
+      const best = Math.max(0, ...(byCategory[c] ?? []).map((s) => scores[s] ?? 0));
+      const session = hints.category === category;
+      if (named > 0 || model?.at === c || session) anyDirect = true;
+      const first = analysis.names.keys().next().value === category ? CATEGORY_WEIGHT.firstName : 0;
+      return (
+        named * CATEGORY_WEIGHT.name +
+        first +
+        (model?.at === c ? CATEGORY_WEIGHT.model : 0) +
+        (session ? CATEGORY_WEIGHT.session : 0) +
+        best * CATEGORY_WEIGHT.symptom
+      );
+    });
+    const bestSymptom = Math.max(0, ...scores);
+    if (!anyDirect && bestSymptom < MIN_SYMPTOM_EVIDENCE)
+      return { category: null, evidence, model };
+    const category = ranked(categories, values, CATEGORY_WEIGHT.softness);
+    if (category) {
+      if (analysis.names.has(category.id)) evidence.push('name');
+      if (model && categories[model.at] === category.id) evidence.push('model');
+      if (hints.category === category.id) evidence.push('session');
+      if (evidence.length === 0) evidence.push('symptom');
+    }
+    return { category, evidence, model };
+  }
+
+  function chooseLabel(
+    analysis: Analysis,
+    members: number[],
+    scores: Float64Array,
+    errorCodeKnown: boolean,
+  ) {
+    const symptomScores = members.map((s) => scores[s] ?? 0);
+    const p = softmax(symptomScores, SYMPTOM_SOFTNESS);
+    const top = symptomScores.length === 0 ? -1 : symptomScores.indexOf(Math.max(...symptomScores));
+    const topSymptom = index.symptoms[members[top] ?? -1];
+    const topScore = symptomScores[top] ?? 0;
+    if (analysis.hazards.length > 0) return { label: 'hazard' as Label, confidence: 1, p };
+    if (topSymptom?.label === 'hazard' && topScore >= HAZARD_SYMPTOM_SCORE) {
+      return { label: 'hazard' as Label, confidence: p[top] ?? 0, p };
+    }
+    let misuse = 0;
+    members.forEach((s, i) => {
+      if (index.symptoms[s]?.label === 'misuse') misuse += p[i] ?? 0;
+    });
+    const clamped = Math.min(0.999, Math.max(0.001, members.length === 0 ? 0 : misuse));
+    let logOdds = Math.log(clamped / (1 - clamped));
+    if (analysis.errorCode !== undefined && !errorCodeKnown)
+      logOdds += MISUSE_LOG_ODDS.unknownErrorCode;
+    if (analysis.normalQuestion) logOdds += MISUSE_LOG_ODDS.normalQuestion;
+    if (analysis.notYetTried) logOdds += MISUSE_LOG_ODDS.notYetTried;
+    if (topScore < WEAK_EVIDENCE) logOdds += MISUSE_LOG_ODDS.weakEvidence;
+    const share = analysis.alreadyTried ? 0 : 1 / (1 + Math.exp(-logOdds));
+    return share >= MISUSE_SHARE
+      ? { label: 'misuse' as Label, confidence: share, p }
+      : { label: 'fault' as Label, confidence: 1 - share, p };
+  }
+
+  /**
+   * The symptom to report: for a hazard the best hazard symptom; otherwise the best symptom whose
+   * label agrees, when it scores at least half the top one; else the top symptom.
+   */
+  function chooseSymptom(
+    label: Label,
+    members: number[],
+    scores: Float64Array,
+    p: number[],
+  ): Ranked<string> | null {
+    const score = (i: number) => scores[members[i] ?? -1] ?? 0;
+    const order = members.map((_, i) => i).sort((a, b) => score(b) - score(a));
+    const top = order[0];
+    if (top === undefined || (score(top) <= 0 && label !== 'hazard')) return null;
+    const agreeing = order.find((i) => index.symptoms[members[i] ?? -1]?.label === label);
+    const chosen =
+      agreeing !== undefined &&
+      (label === 'hazard' || score(agreeing) >= score(top) * AGREEING_SHARE)
+        ? agreeing
+        : top;
+    const other = order.find((i) => i !== chosen);
+    const id = (i: number) => index.symptoms[members[i] ?? -1]?.id ?? '';
+    return {
+      id: id(chosen),
+      confidence: p[chosen] ?? 0,
+      runnerUp: other === undefined ? null : { id: id(other), confidence: p[other] ?? 0 },
+    };
+  }
+
+  return {
+    classify(text, hints = {}) {
+      const analysis = analyser.analyse(text, correct);
+      const scores = index.score(analysis.features);
+      const { category, evidence, model } = chooseCategory(analysis, scores, hints);
+      const c = category ? categories.indexOf(category.id) : -1;
+      const members = byCategory[c] ?? [];
+      const code = analysis.errorCode?.replace(/[^a-z0-9]/g, '');
+      const errorCodeKnown =
+        code !== undefined &&
+        members.some((s) => index.symptoms[s]?.label === 'misuse' && index.mentions(s, code));
+      const { label, confidence, p } = chooseLabel(analysis, members, scores, errorCodeKnown);
+      return {
+        category,
+        symptom: chooseSymptom(label, members, scores, p),
+        label,
+        labelConfidence: confidence,
+        cues: {
+          hazards: analysis.hazards,
+          negatedHazards: analysis.negatedHazards,
+          alreadyTried: analysis.alreadyTried,
+          errorCode: analysis.errorCode ?? null,
+          unknownErrorCode:
+            analysis.errorCode !== undefined && !errorCodeKnown ? analysis.errorCode : null,
+          normalQuestion: analysis.normalQuestion,
+          wantsPerson: analysis.wantsPerson,
+          modelNumber: model?.token ?? null,
+          categoryEvidence: evidence,
+        },
+        language: analysis.language,
+        traditional: analysis.traditional,
+        truncated: analysis.truncated,
+      };
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './catalogue.ts';
+export * from './engine.ts';
+export * from './evaluate.ts';
+export * from './lexicon.ts';
+export * from './next-step.ts';
+export * from './types.ts';

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../warranty/policy.ts';
+
+const text = z.string().trim().min(1);
+const bilingual = z.strictObject({ zh: text, en: text });
+const words = z.array(text);
+const byLanguage = z.strictObject({ zh: words, en: words });
+
+const pattern = text.refine(
+  (source) => {
+    try {
+      new RegExp(source, 'i');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+const patterns = z.strictObject({ zh: z.array(pattern), en: z.array(pattern) });
+
+/**
+ * The triage engine's vocabulary, as data (`prompts/triage/lexicon.json`): how customers write
+ * (Cantonese, regional product words, English contractions), and the cues that override the
+ * catalogue match — hazard words (safety first), negation, "already tried the checks", error codes.
+ * All Chinese entries are matched after Traditional → Simplified conversion unless said otherwise.
+ */
+export const triageLexiconSchema = z.strictObject({
+  /** Written Cantonese → Mandarin, applied before script conversion; keys in either script. */
+  cantonese: z.record(text, z.string()),
+  /** Regional or colloquial words → the catalogue's word (雪柜 → 冰箱), applied after conversion. */
+  regional: z.record(text, z.string()),
+  /** Extra product words per category, on top of the catalogue's `names`. */
+  categoryNames: z.partialRecord(z.enum(CATEGORIES), byLanguage),
+  english: z.strictObject({
+    stopwords: words,
+    /** Irregular forms → base word (burnt → burn), before stemming. */
+    irregular: z.record(text, text),
+  }),
+  /** Chinese particles dropped before n-grams (了, 吗, 呢…). */
+  chineseParticles: words,
+  negation: z.strictObject({
+    /** Negation words: a cue right after one (allowing only `gap` words between) is negated. */
+    cues: byLanguage,
+    /** Words that may stand between a negation and what it negates ("没闻到有焦味", "no sign of smoke"). */
+    gap: byLanguage,
+    /** Words that carry a negation on to the next cue ("no smoke or sparks", "没有冒烟或焦味"). */
+    coordination: byLanguage,
+  }),
+  hazard: z.strictObject({
+    /** Hazard words: one that is not negated makes the message a hazard. */
+    cues: byLanguage,
+    /** Phrases that contain a hazard word but are not one (Fire TV, shock absorber). */
+    exceptions: byLanguage,
+    /** A hazard when a word of each list appears in one clause (water + socket, plug + melted). */
+    pairs: z.array(z.strictObject({ name: text, first: byLanguage, second: byLanguage })),
+  }),
+  /** The customer already did the misuse checks (tried another outlet, breaker is fine): pushes to fault. */
+  alreadyTried: patterns,
+  /** The customer admits a check or upkeep is not done ("haven't cleaned the filter", "从来没洗过滤网"): leans to misuse. */
+  notYetTried: patterns,
+  /** An error code or "error code" wording: points to a fault unless the catalogue names the code. */
+  errorCode: patterns,
+  /** "Is that normal?": a weak hint for the normal-behaviour (misuse) symptoms. */
+  normalQuestion: patterns,
+  /** The customer asks for a person or a visit. */
+  wantsPerson: patterns,
+  /** Used when the category is unknown. */
+  fallback: z.strictObject({ whichProduct: bilingual, safety: z.array(bilingual).min(2) }),
+});
+
+export type TriageLexicon = z.output<typeof triageLexiconSchema>;

@@ -1,0 +1,124 @@
+import type { Category } from '../warranty/policy.ts';
+import type { Label } from './catalogue.ts';
+import type { Analyser } from './text/analyse.ts';
+import type { TriageCatalogue } from './types.ts';
+
+/** One catalogue symptom as the index holds it. */
+export type IndexedSymptom = { id: string; label: Label; category: Category };
+
+type Posting = { phrases: number[]; weights: number[]; symptoms: number[] };
+
+const SCORE = { bestPhrase: 0.6, secondPhrase: 0.15, queryCover: 0.25 };
+/** A phrase is credited as if it carried at least this much weight, so one shared word ("wet")
+ * does not fully match a one-word phrase. */
+const MIN_PHRASE_MASS = 4;
+
+/**
+ * The catalogue's phrases as an inverted index of features weighted by inverse document
+ * frequency (a symptom is a document). A symptom's score (0 to about 1) blends how completely its
+ * best two phrases appear in the text with how much of the text its phrases explain, so both a
+ * short exact phrase and a long rambling message score sensibly.
+ */
+export function createSymptomIndex(catalogue: TriageCatalogue, analyser: Analyser) {
+  const symptoms: IndexedSymptom[] = [];
+  const phraseFeatures: Map<string, number>[] = [];
+  const phraseSymptom: number[] = [];
+  for (const entry of catalogue) {
+    for (const symptom of entry.symptoms) {
+      const at =
+        symptoms.push({ id: symptom.id, label: symptom.label, category: entry.category }) - 1;
+      for (const phrase of [
+        ...symptom.phrases.zh,
+        ...symptom.phrases.en,
+        symptom.title.zh,
+        symptom.title.en,
+      ]) {
+        const { features } = analyser.analyse(phrase);
+        if (features.size === 0) continue;
+        phraseFeatures.push(features);
+        phraseSymptom.push(at);
+      }
+    }
+  }
+  const documentFrequency = new Map<string, Set<number>>();
+  phraseFeatures.forEach((features, p) => {
+    for (const key of features.keys()) {
+      const set = documentFrequency.get(key) ?? new Set();
+      set.add(phraseSymptom[p] ?? 0);
+      documentFrequency.set(key, set);
+    }
+  });
+  const n = symptoms.length;
+  const idf = new Map<string, number>();
+  for (const [key, set] of documentFrequency) {
+    idf.set(key, Math.log(1 + (n - set.size + 0.5) / (set.size + 0.5)));
+  }
+  const postings = new Map<string, Posting>();
+  const phraseMass = phraseFeatures.map((features, p) => {
+    let mass = 0;
+    for (const [key, weight] of features) {
+      const posting = postings.get(key) ?? { phrases: [], weights: [], symptoms: [] };
+      posting.phrases.push(p);
+      posting.weights.push(weight);
+      postings.set(key, posting);
+      mass += weight * (idf.get(key) ?? 0);
+    }
+    return mass;
+  });
+  for (const [key, set] of documentFrequency) {
+    const posting = postings.get(key);
+    if (posting) posting.symptoms = [...set];
+  }
+
+  return {
+    symptoms,
+    /** Whether a feature (an n-gram, a stem, an error code) occurs in any phrase of the symptom. */
+    mentions(symptomIndex: number, feature: string): boolean {
+      return documentFrequency.get(feature)?.has(symptomIndex) ?? false;
+    },
+    /** Scores every symptom against a text's features; the array is indexed like `symptoms`. */
+    score(features: ReadonlyMap<string, number>): Float64Array {
+      const matched = new Float64Array(phraseMass.length);
+      const explained = new Float64Array(n);
+      let queryMass = 0;
+      for (const [key, weight] of features) {
+        const posting = postings.get(key);
+        if (!posting) continue;
+        const w = idf.get(key) ?? 0;
+        queryMass += weight * w;
+        posting.phrases.forEach((p, i) => {
+          matched[p] = (matched[p] ?? 0) + Math.min(weight, posting.weights[i] ?? 0) * w;
+        });
+        for (const s of posting.symptoms) explained[s] = (explained[s] ?? 0) + weight * w;
+      }
+      const best = new Float64Array(n);
+      const second = new Float64Array(n);
+      matched.forEach((value, p) => {
+        const s = phraseSymptom[p] ?? 0;
+        const cover = value / Math.max(phraseMass[p] ?? 0, MIN_PHRASE_MASS);
+        if (cover > (best[s] ?? 0)) {
+          second[s] = best[s] ?? 0;
+          best[s] = cover;
+        } else if (cover > (second[s] ?? 0)) second[s] = cover;
+      });
+      const scores = new Float64Array(n);
+      for (let s = 0; s < n; s++) {
+        scores[s] =
+          SCORE.bestPhrase * (best[s] ?? 0) +
+          SCORE.secondPhrase * (second[s] ?? 0) +
+          SCORE.queryCover * (queryMass > 0 ? (explained[s] ?? 0) / queryMass : 0);
+      }
+      return scores;
+    },
+    /** English words of every phrase, for typo tolerance. */
+    vocabulary(): string[] {
+      return catalogue.flatMap((entry) =>
+        entry.symptoms.flatMap((s) =>
+          [...s.phrases.en, s.title.en].flatMap((p) => analyser.words(p)),
+        ),
+      );
+    },
+  };
+}
+
+export type SymptomIndex = ReturnType<typeof createSymptomIndex>;

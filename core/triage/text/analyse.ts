@@ -1,0 +1,254 @@
+import type { TriageLexicon } from '../lexicon.ts';
+import { anyPattern, createNegation, type Token, withoutExceptions } from './cues.ts';
+import { latinWords, stem } from './english.ts';
+import { createNormaliser } from './normalise.ts';
+import { createPhraseFinder, createStemSequenceFinder, type Span } from './phrase-matcher.ts';
+
+/** Product words of one category (catalogue `names` plus the lexicon's extra names). */
+export type NameList = {
+  key: string;
+  zh: readonly string[];
+  en: readonly string[];
+  /** The names left out of symptom features (default: all); names that tell symptoms apart stay in. */
+  masked?: { zh: readonly string[]; en: readonly string[] };
+};
+
+/** What the engine reads from one text before scoring it against the catalogue. */
+export type Analysis = {
+  text: string;
+  traditional: boolean;
+  truncated: boolean;
+  language: 'zh' | 'en' | 'mixed' | 'none';
+  /** Hazard words and pairs found and not negated. */
+  hazards: string[];
+  /** Hazard words found under a negation ("no smoke", "冇燒焦味"). */
+  negatedHazards: string[];
+  alreadyTried: boolean;
+  notYetTried: boolean;
+  errorCode: string | undefined;
+  normalQuestion: boolean;
+  wantsPerson: boolean;
+  /** Product words found, by `NameList.key`. */
+  names: Map<string, string[]>;
+  /** Weighted features for matching symptoms: Chinese character n-grams, English stems and stem pairs. */
+  features: Map<string, number>;
+};
+
+export type AnalyserOptions = {
+  lexicon: TriageLexicon;
+  names: readonly NameList[];
+  maxChars: number;
+};
+
+const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const LATIN = /[a-z]/g;
+const CLAUSE = /[。！？；;!?，,\n…]+|\.(?!\d)|\s-\s/;
+const WEIGHT = { zhUnigram: 0.3, zhNgram: 1, enWord: 1, enPair: 0.7 };
+
+/**
+ * Builds the text analyser shared by the catalogue index (phrases) and classification (customer
+ * text), so both sides are normalised, tokenised and stemmed the same way. `correct` (typo
+ * tolerance) is passed only for customer text.
+ */
+export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
+  const normalise = createNormaliser(lexicon, maxChars);
+  const stopwords = new Set(lexicon.english.stopwords);
+  const irregular = new Map(Object.entries(lexicon.english.irregular));
+  const toTokens = (clause: string, correct?: (word: string) => string | undefined): Token[] =>
+    latinWords(clause).map((raw) => {
+      const word = irregular.get(raw) ?? correct?.(raw) ?? raw;
+      return { raw, word, stem: stem(word), stop: stopwords.has(word) || stopwords.has(raw) };
+    });
+  /** Stemmed phrase finder; `skipStopwords` lets "smell of burning" match "smell burning". */
+  const enFinder = (phrases: readonly string[], skipStopwords = true) => {
+    const stemsOf = (phrase: string) =>
+      toTokens(normalise(phrase).text)
+        .filter((t) => !(skipStopwords && t.stop))
+        .map((t) => t.stem);
+    const find = createStemSequenceFinder(
+      phrases.map((phrase) => ({ phrase, stems: stemsOf(phrase) })),
+    );
+    return (tokens: readonly Token[]): Span[] => {
+      const kept = tokens.flatMap((t, i) => (skipStopwords && t.stop ? [] : [i]));
+      return find(kept.map((i) => tokens[i]?.stem ?? '')).map((s) => ({
+        phrase: s.phrase,
+        start: kept[s.start] ?? 0,
+        end: (kept[s.end - 1] ?? 0) + 1,
+      }));
+    };
+  };
+  const zhFinder = (phrases: readonly string[]) =>
+    createPhraseFinder(phrases.map((p) => normalise(p).text));
+  const bilingual = (list: { zh: readonly string[]; en: readonly string[] }) => ({
+    zh: zhFinder(list.zh),
+    en: enFinder(list.en),
+  });
+
+  const negation = createNegation(lexicon);
+  const hazard = bilingual(lexicon.hazard.cues);
+  const exceptions = bilingual(lexicon.hazard.exceptions);
+  const pairs = lexicon.hazard.pairs.map((pair) => ({
+    name: pair.name,
+    first: bilingual(pair.first),
+    second: bilingual(pair.second),
+  }));
+  const particles = createPhraseFinder(lexicon.chineseParticles);
+  const nameOwners = new Map<string, string[]>();
+  const ownedBy = (phrase: string, key: string) =>
+    nameOwners.set(phrase, [...new Set([...(nameOwners.get(phrase) ?? []), key])]);
+  for (const list of names) {
+    for (const zh of list.zh) ownedBy(normalise(zh).text, list.key);
+    for (const en of list.en) ownedBy(en, list.key);
+  }
+  const allNames = {
+    zh: zhFinder(names.flatMap((n) => n.zh)),
+    en: enFinder(
+      names.flatMap((n) => n.en),
+      false,
+    ),
+  };
+  const maskedNames = {
+    zh: zhFinder(names.flatMap((n) => n.masked?.zh ?? n.zh)),
+    en: enFinder(
+      names.flatMap((n) => n.masked?.en ?? n.en),
+      false,
+    ),
+  };
+  const cue = {
+    alreadyTried: anyPattern([...lexicon.alreadyTried.zh, ...lexicon.alreadyTried.en]),
+    errorCode: anyPattern([...lexicon.errorCode.zh, ...lexicon.errorCode.en]),
+    normalQuestion: anyPattern([...lexicon.normalQuestion.zh, ...lexicon.normalQuestion.en]),
+    wantsPerson: anyPattern([...lexicon.wantsPerson.zh, ...lexicon.wantsPerson.en]),
+    notYetTried: anyPattern([...lexicon.notYetTried.zh, ...lexicon.notYetTried.en]),
+  };
+
+  /**
+   * Hazard words in one clause; returns the negated ones, to leave out of symptom matching. Pair
+   * words inside a product name do not count ("water" in "water heater").
+   */
+  function readHazards(
+    clause: string,
+    tokens: Token[],
+    names: { zh: Span[]; en: Span[] },
+    into: Analysis,
+  ) {
+    const zhExceptions = exceptions.zh(clause);
+    const enExceptions = exceptions.en(tokens);
+    const pairExceptions = {
+      zh: [...zhExceptions, ...names.zh],
+      en: [...enExceptions, ...names.en],
+    };
+    const found = {
+      zh: withoutExceptions(hazard.zh(clause), zhExceptions),
+      en: withoutExceptions(hazard.en(tokens), enExceptions),
+    };
+    const zhNegated = negation.zh(clause, found.zh);
+    const enNegated = negation.en(tokens, found.en);
+    const masked = { zh: [] as Span[], en: [] as Span[] };
+    found.zh.forEach((span, i) => {
+      (zhNegated[i] ? into.negatedHazards : into.hazards).push(span.phrase);
+      if (zhNegated[i]) masked.zh.push(span);
+    });
+    found.en.forEach((span, i) => {
+      (enNegated[i] ? into.negatedHazards : into.hazards).push(span.phrase);
+      if (enNegated[i]) masked.en.push(span);
+    });
+    for (const pair of pairs) {
+      const zhFirst = withoutExceptions(pair.first.zh(clause), pairExceptions.zh);
+      const enFirst = withoutExceptions(pair.first.en(tokens), pairExceptions.en);
+      const firstLive =
+        negation.zh(clause, zhFirst).some((n) => !n) ||
+        negation.en(tokens, enFirst).some((n) => !n);
+      const secondLive =
+        withoutExceptions(pair.second.zh(clause), pairExceptions.zh).length > 0 ||
+        withoutExceptions(pair.second.en(tokens), pairExceptions.en).length > 0;
+      if (firstLive && secondLive) into.hazards.push(pair.name);
+    }
+    return masked;
+  }
+
+  function addFeatures(
+    clause: string,
+    tokens: Token[],
+    masked: { zh: Span[]; en: Span[] },
+    features: Map<string, number>,
+  ) {
+    const add = (key: string, weight: number) => {
+      if ((features.get(key) ?? 0) < weight) features.set(key, weight);
+    };
+    let zhText = clause;
+    for (const span of [...masked.zh, ...maskedNames.zh(clause)]) {
+      zhText =
+        zhText.slice(0, span.start) + ' '.repeat(span.end - span.start) + zhText.slice(span.end);
+    }
+    let kept = '';
+    let at = 0;
+    for (const span of particles(zhText)) {
+      kept += zhText.slice(at, span.start);
+      at = span.end;
+    }
+    kept += zhText.slice(at);
+    for (const [run] of kept.matchAll(HAN_RUN)) {
+      for (let i = 0; i < run.length; i++) {
+        add(run.slice(i, i + 1), WEIGHT.zhUnigram);
+        if (i + 2 <= run.length) add(run.slice(i, i + 2), WEIGHT.zhNgram);
+        if (i + 3 <= run.length) add(run.slice(i, i + 3), WEIGHT.zhNgram);
+      }
+    }
+    const skip = new Set<number>();
+    for (const span of [...masked.en, ...maskedNames.en(tokens)]) {
+      for (let i = span.start; i < span.end; i++) skip.add(i);
+    }
+    let previous: string | undefined;
+    tokens.forEach((token, i) => {
+      if (token.stop || skip.has(i) || /^\d+$/.test(token.word)) return;
+      const key = token.stem;
+      add(key, WEIGHT.enWord);
+      if (previous !== undefined) add(`${previous} ${key}`, WEIGHT.enPair);
+      previous = key;
+    });
+  }
+
+  return {
+    normalise,
+    /** Every Latin word of a text after irregular forms, for the typo vocabulary. */
+    words(text: string): string[] {
+      return toTokens(normalise(text).text).map((t) => t.word);
+    },
+    analyse(raw: string, correct?: (word: string) => string | undefined): Analysis {
+      const normalised = normalise(raw);
+      const { text } = normalised;
+      const han = text.match(HAN)?.length ?? 0;
+      const latin = text.match(LATIN)?.length ?? 0;
+      const analysis: Analysis = {
+        ...normalised,
+        language: han === 0 ? (latin === 0 ? 'none' : 'en') : latin > han * 2 ? 'mixed' : 'zh',
+        hazards: [],
+        negatedHazards: [],
+        alreadyTried: cue.alreadyTried?.test(text) ?? false,
+        notYetTried: cue.notYetTried?.test(text) ?? false,
+        errorCode: cue.errorCode?.exec(text)?.[0]?.trim(),
+        normalQuestion: cue.normalQuestion?.test(text) ?? false,
+        wantsPerson: cue.wantsPerson?.test(text) ?? false,
+        names: new Map(),
+        features: new Map(),
+      };
+      for (const clause of text.split(CLAUSE)) {
+        if (clause.trim() === '') continue;
+        const tokens = toTokens(clause, correct);
+        const names = { zh: allNames.zh(clause), en: allNames.en(tokens) };
+        const masked = readHazards(clause, tokens, names, analysis);
+        for (const span of [...names.zh, ...names.en]) {
+          for (const key of nameOwners.get(span.phrase) ?? []) {
+            analysis.names.set(key, [...(analysis.names.get(key) ?? []), span.phrase]);
+          }
+        }
+        addFeatures(clause, tokens, masked, analysis.features);
+      }
+      return analysis;
+    },
+  };
+}
+
+export type Analyser = ReturnType<typeof createAnalyser>;

@@ -1,0 +1,50 @@
+import { Converter } from 'opencc-js';
+import type { TriageLexicon } from '../lexicon.ts';
+import { createReplacer } from './phrase-matcher.ts';
+
+/** Customer text made comparable: one script, Mandarin words, lower case. */
+export type NormalisedText = {
+  text: string;
+  /** The customer wrote Traditional characters (replies should follow their script). */
+  traditional: boolean;
+  /** The input was longer than `maxChars` and was cut. */
+  truncated: boolean;
+};
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** "加热不了" (cannot heat) says "不加热": without this, dropping 了 leaves "加热不", which reads as "加热不均匀". */
+const POTENTIAL_NEGATIVE = /([\u4e00-\u9fff]{2})不了/g;
+
+/**
+ * Builds the normaliser: cut to `maxChars`, NFKC (full-width → half-width), lower case, English
+ * contractions ("n't" → " not"), written Cantonese → Mandarin (唔 → 不, 冇 → 没有), Traditional →
+ * Simplified with opencc-js (Taiwan phrases, then Hong Kong variants), then regional product words
+ * (雪柜 → 冰箱, 热水炉 → 热水器), and "V不了" → "不V". opencc-js maps script only: the word tables come from the lexicon.
+ */
+export function createNormaliser(
+  lexicon: TriageLexicon,
+  maxChars: number,
+): (raw: string) => NormalisedText {
+  const fromTaiwan = Converter({ from: 'twp', to: 'cn' });
+  const fromHongKong = Converter({ from: 'hk', to: 'cn' });
+  const cantonese = createReplacer(lexicon.cantonese);
+  const regional = createReplacer(lexicon.regional);
+  return (raw) => {
+    const truncated = raw.length > maxChars;
+    let text = truncated ? raw.slice(0, maxChars).replace(/[\ud800-\udbff]$/, '') : raw;
+    text = text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      .replace(/n't\b/g, ' not');
+    let traditional = false;
+    if (HAN.test(text)) {
+      text = cantonese(text);
+      const simplified = fromHongKong(fromTaiwan(text));
+      traditional = simplified !== text;
+      text = simplified;
+    }
+    text = regional(text).replace(POTENTIAL_NEGATIVE, '不$1').replace(/\s+/g, ' ').trim();
+    return { text, traditional, truncated };
+  };
+}

@@ -1,0 +1,52 @@
+import type { Category } from '../warranty/policy.ts';
+import type { CategoryCatalogue, Label } from './catalogue.ts';
+import type { TriageLexicon } from './lexicon.ts';
+
+/** The guidance catalogue: one validated entry per category. */
+export type TriageCatalogue = readonly CategoryCatalogue[];
+
+/** The content triage decisions draw on: the catalogue and the lexicon's fallback texts. */
+export type TriageContent = { catalogue: TriageCatalogue; fallback: TriageLexicon['fallback'] };
+
+/** A choice with its confidence (0–1) and the next best choice. */
+export type Ranked<T extends string> = {
+  id: T;
+  confidence: number;
+  runnerUp: { id: T; confidence: number } | null;
+};
+
+/** Why the engine settled on a category. */
+export type CategoryEvidence = 'name' | 'model' | 'symptom' | 'session';
+
+/** What the engine read in the text, beyond the catalogue match. */
+export type TriageCues = {
+  /** Hazard words (or pairs such as "water on electrics") found and not negated. */
+  hazards: string[];
+  /** Hazard words found under a negation ("no smoke"); they do not make a hazard. */
+  negatedHazards: string[];
+  /** The customer already did the misuse checks ("tried another outlet", "换了插座也不行"). */
+  alreadyTried: boolean;
+  /** An error code or "error code" wording the category's guidance does not know. */
+  unknownErrorCode: string | null;
+  errorCode: string | null;
+  /** "Is that normal?" */
+  normalQuestion: boolean;
+  /** The customer asks for a person or a visit. */
+  wantsPerson: boolean;
+  modelNumber: string | null;
+  categoryEvidence: CategoryEvidence[];
+};
+
+/** The embedded engine's reading of one customer message. */
+export type TriageResult = {
+  category: Ranked<Category> | null;
+  symptom: Ranked<string> | null;
+  label: Label;
+  /** How sure the engine is of `label` (1 for a hazard word). */
+  labelConfidence: number;
+  cues: TriageCues;
+  language: 'zh' | 'en' | 'mixed' | 'none';
+  /** The customer wrote Traditional Chinese: replies should follow their script. */
+  traditional: boolean;
+  truncated: boolean;
+};

@@ -1,0 +1,110 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import type { Database, DatabaseHandle } from './database.ts';
+import { DatabaseConnectError } from './errors.ts';
+import { runMigrations } from './migrate.ts';
+
+export type OpenDatabaseOptions = {
+  /** `postgres://…`: a node-postgres pool. Unset: PGlite persisted in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder (created when missing). Default `./.data`. */
+  dataDir?: string;
+  /** Apply pending migrations before returning. Default true (idempotent, and locked on Postgres). */
+  migrate?: boolean;
+  /** node-postgres pool size. Default 10. */
+  poolSize?: number;
+};
+
+/** Arbitrary constant naming Frontline's migration lock among Postgres advisory locks. */
+const MIGRATION_LOCK = 7_246_311_902;
+
+/**
+ * Opens the database the configuration names: node-postgres when `databaseUrl` is set, else
+ * PGlite (Postgres in WASM) in `dataDir`. Both give the same {@link Database}; by default pending
+ * migrations are applied first. Throws {@link DatabaseConnectError} when it cannot connect.
+ */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const { databaseUrl, dataDir = './.data', migrate = true, poolSize = 10 } = options;
+  const handle = databaseUrl
+    ? await openPostgres(databaseUrl, poolSize)
+    : await openPglite(resolve(dataDir));
+  if (migrate) {
+    try {
+      await handle.migrate();
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+  return handle;
+}
+
+/** `host:port/database` of a connection URL: never the user name or password. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return 'postgres (unparseable URL)';
+  }
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const target = describeUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: Math.max(2, poolSize) });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseConnectError(target, { cause: error });
+  }
+  const db = drizzlePg({ client: pool });
+  return {
+    db: db,
+    kind: 'postgres',
+    target,
+    migrate: () =>
+      runMigrations(
+        db,
+        (config) => migratePg(db, config),
+        async (fn) => {
+          // Instances starting together take turns; the later ones find nothing to apply.
+          const client = await pool.connect();
+          try {
+            await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+            return await fn();
+          } finally {
+            await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+            client.release();
+          }
+        },
+      ),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  let client: PGlite;
+  try {
+    await mkdir(dataDir, { recursive: true });
+    client = await PGlite.create(dataDir);
+  } catch (error) {
+    throw new DatabaseConnectError(dataDir, { cause: error });
+  }
+  const db = drizzlePglite({ client });
+  return {
+    db: db,
+    kind: 'pglite',
+    target: dataDir,
+    migrate: () => runMigrations(db, (config) => migratePglite(db, config)),
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,71 @@
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { Job } from '../../core/index.ts';
+import type { Database } from '../database.ts';
+import { toJob } from '../repositories/to-domain.ts';
+import { jobs } from '../schema/index.ts';
+
+/**
+ * Claims up to `limit` jobs of these kinds that are due at `now` — pending ones, and running ones
+ * whose lease ran out (their worker died) — in one statement: rows are picked with
+ * `FOR UPDATE SKIP LOCKED`, so concurrent workers never claim the same job, and each claimed job
+ * gets `state = 'running'`, one more attempt and a lease until `now + leaseMs`.
+ */
+export async function claimDueJobs(
+  db: Database,
+  { kinds, now, limit, leaseMs }: { kinds: string[]; now: Date; limit: number; leaseMs: number },
+): Promise<Job[]> {
+  if (kinds.length === 0) return [];
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        inArray(jobs.kind, kinds),
+        or(
+          and(eq(jobs.state, 'pending'), lte(jobs.dueAt, now)),
+          and(eq(jobs.state, 'running'), lte(jobs.lockedUntil, now)),
+        ),
+      ),
+    )
+    .orderBy(asc(jobs.dueAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await db
+    .update(jobs)
+    .set({
+      state: 'running',
+      attempts: sql`${jobs.attempts} + 1`,
+      lockedUntil: new Date(now.getTime() + leaseMs),
+      updatedAt: now,
+    })
+    .where(inArray(jobs.id, due))
+    .returning();
+  return rows.map(toJob).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+/** Where a claimed job goes next; applied only while this worker still holds the claim. */
+export type JobOutcome =
+  | { state: 'done' }
+  | { state: 'pending'; dueAt: Date; error: string }
+  | { state: 'dead'; error: string };
+
+/** Records the outcome of a claimed attempt; `false` when the claim was lost (lease expired). */
+export async function settleJob(
+  db: Database,
+  job: Job,
+  outcome: JobOutcome,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({
+      state: outcome.state,
+      lockedUntil: null,
+      updatedAt: now,
+      ...(outcome.state === 'pending' ? { dueAt: outcome.dueAt } : {}),
+      ...(outcome.state === 'done' ? {} : { lastError: outcome.error }),
+    })
+    .where(and(eq(jobs.id, job.id), eq(jobs.state, 'running'), eq(jobs.attempts, job.attempts)))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}

@@ -1,0 +1,225 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import {
+  type CreateTicketOptions,
+  decideTicketTransition,
+  fail,
+  formatTicketNumber,
+  type NewTicket,
+  ok,
+  type Ticket,
+  type TicketRepo,
+  type TicketState,
+  type TicketTopic,
+} from '../../core/index.ts';
+import type { Database } from '../database.ts';
+import { withStorageErrors } from '../errors.ts';
+import { cancelJobs, insertJobs } from '../jobs/queue.ts';
+import {
+  productReports,
+  ticketCounters,
+  ticketEvents,
+  tickets,
+  ticketTopics,
+} from '../schema/index.ts';
+import { toProductReport, toTicket, toTicketEvent } from './to-domain.ts';
+
+/** Thrown inside the creation transaction to roll it back when a concurrent retry won the key. */
+class DuplicateKey extends Error {}
+
+/** Next sequence number for a filing day; the row lock serialises concurrent filings that day. */
+async function nextSequence(tx: Database, day: string): Promise<number> {
+  const [row] = await tx
+    .insert(ticketCounters)
+    .values({ day, lastSequence: 1 })
+    .onConflictDoUpdate({
+      target: ticketCounters.day,
+      set: { lastSequence: sql`${ticketCounters.lastSequence} + 1` },
+    })
+    .returning({ sequence: ticketCounters.lastSequence });
+  if (!row) throw new Error('ticket counter upsert returned no row');
+  return row.sequence;
+}
+
+async function insertTicket(
+  tx: Database,
+  input: NewTicket,
+  options: CreateTicketOptions,
+): Promise<Ticket> {
+  const { at, day } = options;
+  let productId: string | null = null;
+  if (input.product) {
+    const [product] = await tx
+      .insert(productReports)
+      .values({ ...input.product, customerId: input.customerId, createdAt: at })
+      .returning({ id: productReports.id });
+    productId = product?.id ?? null;
+  }
+  const number = formatTicketNumber(day, await nextSequence(tx, day));
+  const [row] = await tx
+    .insert(tickets)
+    .values({
+      number,
+      idempotencyKey: options.idempotencyKey,
+      customerId: input.customerId,
+      productId,
+      state: 'open',
+      priority: input.priority,
+      category: input.category,
+      description: input.description,
+      contactName: input.contact.name,
+      contactPhone: input.contact.phone,
+      address: input.contact.address,
+      triage: input.triage,
+      warranty: input.warranty,
+      visitStart: input.visitWindow?.start ?? null,
+      visitEnd: input.visitWindow?.end ?? null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .onConflictDoNothing({ target: tickets.idempotencyKey })
+    .returning();
+  if (!row) throw new DuplicateKey();
+  await tx.insert(ticketEvents).values({
+    ticketId: row.id,
+    at,
+    actor: options.actor,
+    type: 'created',
+    payload: { number, priority: input.priority, category: input.category },
+  });
+  // The jobs filed with the ticket learn which ticket they are about (the contact alert reads it).
+  const jobs = (options.jobs ?? []).map((job) => ({
+    ...job,
+    payload: { ...job.payload, ticketId: row.id, ticketNumber: number },
+  }));
+  await insertJobs(tx, jobs, at);
+  return toTicket(row);
+}
+
+/** Tickets, their event log and their staff topics. */
+export function createTicketRepo(db: Database): TicketRepo {
+  const byKey = async (key: string) => {
+    const [row] = await db.select().from(tickets).where(eq(tickets.idempotencyKey, key));
+    return row && toTicket(row);
+  };
+  const byId = async (id: string) => {
+    const [row] = await db.select().from(tickets).where(eq(tickets.id, id));
+    return row && toTicket(row);
+  };
+
+  return withStorageErrors('tickets', {
+    async create(input: NewTicket, options: CreateTicketOptions) {
+      const seen = await byKey(options.idempotencyKey);
+      if (seen) return { ticket: seen, created: false };
+      try {
+        const ticket = await db.transaction((tx) => insertTicket(tx, input, options));
+        return { ticket, created: true };
+      } catch (error) {
+        if (!(error instanceof DuplicateKey)) throw error;
+        const winner = await byKey(options.idempotencyKey);
+        if (!winner) throw new Error('ticket with a duplicate idempotency key vanished');
+        return { ticket: winner, created: false };
+      }
+    },
+    get: byId,
+    async getByNumber(number: string) {
+      const [row] = await db.select().from(tickets).where(eq(tickets.number, number));
+      return row && toTicket(row);
+    },
+    async listByCustomer(
+      customerId: string,
+      page: { states?: TicketState[]; limit?: number } = {},
+    ) {
+      const rows = await db
+        .select()
+        .from(tickets)
+        .where(
+          and(
+            eq(tickets.customerId, customerId),
+            page.states ? inArray(tickets.state, page.states) : undefined,
+          ),
+        )
+        .orderBy(desc(tickets.createdAt), desc(tickets.number))
+        .limit(page.limit ?? 20);
+      return rows.map(toTicket);
+    },
+    async listByState(states: TicketState[], limit = 50) {
+      const rows = await db
+        .select()
+        .from(tickets)
+        .where(inArray(tickets.state, states))
+        .orderBy(sql`${tickets.priority} = 'urgent' desc`, asc(tickets.createdAt))
+        .limit(limit);
+      return rows.map(toTicket);
+    },
+    async apply(id, command, at, options = {}) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
+        if (!row) return fail('TICKET.NOT_FOUND' as const);
+        const decided = decideTicketTransition(toTicket(row), command, at);
+        if (!decided.ok) return decided;
+        const { next, event } = decided.value;
+        const [updated] = await tx
+          .update(tickets)
+          .set({
+            state: next.state,
+            assigneeId: next.assigneeId,
+            visitStart: next.visitWindow?.start ?? null,
+            visitEnd: next.visitWindow?.end ?? null,
+            resolution: next.resolution,
+            closedAt: next.closedAt,
+            updatedAt: at,
+          })
+          .where(eq(tickets.id, id))
+          .returning();
+        await tx.insert(ticketEvents).values({ ticketId: id, at, ...event });
+        await cancelJobs(tx, options.cancelJobKeys ?? [], at);
+        await insertJobs(tx, options.jobs ?? [], at);
+        if (!updated) throw new Error('locked ticket row vanished');
+        return ok(toTicket(updated));
+      });
+    },
+    async appendEvent(ticketId, event) {
+      const [row] = await db
+        .insert(ticketEvents)
+        .values({ ticketId, ...event })
+        .returning();
+      if (!row) throw new Error('event insert returned no row');
+      return toTicketEvent(row);
+    },
+    async history(ticketId: string) {
+      const rows = await db
+        .select()
+        .from(ticketEvents)
+        .where(eq(ticketEvents.ticketId, ticketId))
+        .orderBy(asc(ticketEvents.id));
+      return rows.map(toTicketEvent);
+    },
+    async getProduct(id: string) {
+      const [row] = await db.select().from(productReports).where(eq(productReports.id, id));
+      return row && toProductReport(row);
+    },
+    async linkTopic(topic: TicketTopic) {
+      const [row] = await db.insert(ticketTopics).values(topic).onConflictDoNothing().returning();
+      if (row) return ok(row);
+      const [existing] = await db
+        .select()
+        .from(ticketTopics)
+        .where(eq(ticketTopics.ticketId, topic.ticketId));
+      const same =
+        existing?.chatId === topic.chatId && existing.topicId === topic.topicId && existing;
+      return same ? ok(same) : fail('TOPIC.ALREADY_LINKED' as const);
+    },
+    async topicOf(ticketId: string) {
+      const [row] = await db.select().from(ticketTopics).where(eq(ticketTopics.ticketId, ticketId));
+      return row;
+    },
+    async findByTopic(chatId: number, topicId: number) {
+      const [row] = await db
+        .select({ ticket: tickets })
+        .from(ticketTopics)
+        .innerJoin(tickets, eq(tickets.id, ticketTopics.ticketId))
+        .where(and(eq(ticketTopics.chatId, chatId), eq(ticketTopics.topicId, topicId)));
+      return row && toTicket(row.ticket);
+    },
+  });
+}

@@ -1,0 +1,21 @@
+import { date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { instant } from './columns.ts';
+import { customers } from './customers.ts';
+
+/** A product as a customer reported it. Proof photos are personal data (invoices carry names). */
+export const productReports = pgTable(
+  'product_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    category: text('category').notNull(),
+    modelNumber: text('model_number'),
+    purchaseDate: date('purchase_date', { mode: 'string' }),
+    productionDate: date('production_date', { mode: 'string' }),
+    proofPhotoFileIds: text('proof_photo_file_ids').array().notNull().default([]),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [index('product_reports_customer_idx').on(t.customerId)],
+);

@@ -1,0 +1,205 @@
+## The customer's conversation
+
+welcome =
+    Hello! I'm the after-sales assistant. Tell me in a sentence what is wrong with your appliance (for example "the fridge is not cooling" or "washer shows E21"), or pick the product first.
+    I can walk you through a fix, book an engineer, and tell you what the warranty covers.
+help =
+    Write what is wrong in your own words, in English or Chinese. I will:
+    • walk you through safe checks when nothing is really broken, and check back later;
+    • book an engineer when it needs a repair, with a preliminary warranty answer;
+    • put you through to a person at any time: /human
+    Commands: /status your tickets · /cancel stop or cancel · /language change language · /privacy what we store · /forget erase your data
+privacy =
+    What we store: your name, phone number and address for the visit; the product, model, dates and photos you send; and this conversation, so engineers know the history.
+    It is used only for after-sales service. Logs never contain your name, phone or address.
+    /forget erases your personal data; anonymous ticket figures (category, dates, outcome) are kept for service statistics.
+choose-language = Choose your language:
+language-en = English
+language-zh-Hans = 简体中文
+language-zh-Hant = 繁體中文
+language-set = Done: I'll reply in English.
+unknown-command = I don't know that command. /help lists what I can do.
+empty-text = Please describe the problem in a few words.
+text-too-long = That message is long; I read the first { $max } characters.
+use-buttons = Please use the buttons below.
+stale-button = That button is no longer active.
+category-button = { warranty-category }
+category-chosen = Got it: { warranty-category }. What is wrong with it?
+ask-which-product = Which product is it about?
+clarify = To be sure: { $question }
+clarify-generic = Could you tell me a little more: what exactly happens, and since when?
+
+duration = { $unit ->
+    [s] { $n } seconds
+    [m] { $n } minutes
+    [h] { $n ->
+        [one] { $n } hour
+       *[other] { $n } hours
+    }
+   *[d] { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
+}
+
+## Guidance
+
+guide-intro = This often has a simple cause: { $title }. Let's check it together, one step at a time.
+guide-step =
+    Step { $n } of { $total }: { $action }
+    What to look for: { $check }
+guide-missing = I lost track of the steps. Let me put you through to a person: /human
+button-fixed = ✅ Fixed
+button-not-fixed = ❌ Still not working
+button-repeat = 🔁 Repeat step
+button-skip-step = ⏭ Skip step
+button-human = 👤 Talk to a person
+guide-fixed = Glad it works again! I'll check back in { $after } to make sure it stays that way.
+guide-failed = Thanks for trying. { $advice }
+guide-failed-generic = Thanks for trying: this needs an engineer.
+
+## Hazards
+
+hazard-first = ⚠️ Safety first. Please do this now:
+hazard-step = { $n }. { $instruction }
+hazard-generic =
+    1. Stop using the appliance and keep away from it.
+    2. If it is safe, switch it off at the socket or the breaker. Do not touch anything wet or hot.
+    3. If there is fire, smoke or a smell of gas, leave and call the emergency services.
+already-escalating = I'm already preparing your ticket.
+
+## Escalation intake
+
+escalate-fault = This sounds like it needs an engineer.
+escalate-human = Sure, I'll hand you to our service team.
+intake-intro = I'll prepare a service ticket. A few questions, so the engineer comes prepared.
+ask-category = Which product is it?
+ask-name = What name should the engineer ask for?
+ask-phone = Which phone number can the engineer call? Tap "Share my phone number" or type it.
+button-share-contact = 📱 Share my phone number
+ask-model = What is the model number? It is on the nameplate (often inside the door or on the back), for example { $example }. A photo of the nameplate works too.
+model-unrecognised = Noted "{ $model }". It doesn't look like our usual model numbers; the engineer will check it.
+ask-purchase-date = When did you buy it? For example 2024-03-14, last March, or 3 months ago.
+button-no-proof = I don't know / no receipt
+ask-address = Where should the engineer come? Type the address or share a location.
+button-share-location = 📍 Share location
+ask-window = When suits you for the visit? Engineers come every day, { $hours }. Pick a time or type one (for example "tomorrow afternoon").
+window-button = { $window }
+ask-invoice = Do you have the receipt or invoice? Send a photo of it, or skip.
+ask-invoice-photo = Please send the invoice as a photo, or skip.
+button-skip = Skip
+phone-saved = Phone number saved.
+contact-outside-intake = Thanks. I only need a phone number when booking an engineer.
+location-outside-intake = Thanks. I only need a location when booking an engineer.
+photo-outside-intake = Thanks for the photo. Tell me in words what is wrong, and I'll take it from there.
+photo-nameplate-saved = Nameplate photo saved.
+photo-invoice-saved = Invoice photo saved.
+photo-invoice-need-date = Invoice photo saved. What date is on it?
+photo-saved = Photo saved for the engineer.
+edit-button = ✏️ { $field ->
+    [category] Product
+    [name] Name
+    [phone] Phone
+    [model] Model
+    [purchaseDate] Purchase date
+    [address] Address
+    [window] Visit time
+   *[invoice] Invoice
+}
+button-confirm = ✅ Confirm
+button-discard = 🗑 Discard
+review =
+    Please check your service ticket:
+    Problem: { $description }
+    Product: { warranty-category }
+    Name: { $name }
+    Phone: { $phone }
+    Model: { $model }
+    Purchase date: { $purchaseDate }
+    Address: { $address }
+    Visit: { $window }
+    Photos: { $photos }
+review-urgent =
+    Urgent ticket — please check:
+    Problem: { $description }
+    Name: { $name }
+    Phone: { $phone }
+    Address: { $address }
+flow-cancelled = Stopped. Write to me any time.
+nothing-changed = OK, nothing changed.
+
+## Field errors
+
+error-name-invalid = That doesn't look like a name. Please type the name the engineer should ask for.
+error-phone-invalid = That doesn't look like a phone number. Please type it with the area code, for example 138 1234 5678 or +852 9123 4567.
+error-model-invalid = That doesn't look like a model number. It is letters and digits on the nameplate, such as BCD-470WDPG.
+error-date-unparseable = I couldn't read that date. Try 2024-03-14, "last March" or "3 months ago".
+error-date-future = That date is in the future. When did you buy it?
+error-date-too-old = That date is very long ago. Please check it.
+error-date-before-production = That date is before the product was made. Please check it.
+error-address-invalid = Please give a full address (street, building, flat) or share a location.
+error-window-unparseable = I couldn't read that time. Try "tomorrow morning", "Saturday 14-16", or pick a button.
+error-window-past = That time has passed. Please pick a later time.
+error-window-outside-hours = Engineers visit { $hours }. Please pick a time in those hours.
+error-window-too-far = Please pick a time within the next 30 days.
+
+## Tickets
+
+ticket-filed =
+    Your ticket { $number } is filed.{ $urgent ->
+        [yes] {" "}It is marked URGENT.
+       *[no] {""}
+    }
+    Our service team will contact you within { $contactWithin }.
+ticket-warranty-heading = Preliminary warranty answer:
+ticket-failed = Sorry, I couldn't file the ticket just now. Nothing is lost: tap Confirm again in a moment.
+tickets-none = You have no tickets yet.
+tickets-heading = Your tickets:
+ticket-line = { $number } · { warranty-category } · { $state ->
+    [open] waiting for our team
+    [taken] with an engineer
+    [scheduled] visit booked
+    [resolved] resolved
+   *[cancelled] cancelled
+} · { $date }
+cancel-none = You have no open tickets to cancel.
+cancel-choose = Which ticket should I cancel?
+cancel-ticket-button = { $number }
+cancel-confirm = Cancel ticket { $ticket }?
+ticket-cancelled = Ticket { $number } is cancelled.
+ticket-cancel-failed = Ticket { $number } can't be cancelled any more (it is { $state }).
+forget-confirm = Erase your name, phone, address and conversation text? Your tickets stay as anonymous figures.
+forgotten = Done: your personal data is erased.
+button-yes = Yes
+button-no = No
+
+## Check-back
+
+checkback-question = Hello again! Earlier we fixed "{ $title }" together. Is it still working?
+checkback-button-working = ✅ Working fine
+checkback-button-broken = ❌ Broken again
+checkback-working = Great, I've closed this as solved. Write any time if something comes up.
+checkback-still-broken = Sorry to hear that. Let's get an engineer to you.
+checkback-expired = That check-back has closed. Tell me what is wrong and I'll help.
+
+## Everything else
+
+unsupported-message = I can read text, photos, contacts and locations. Please describe the problem in words.
+voice-unsupported = I can't listen to voice messages yet. Please type the problem in a few words.
+edited-ignored = I saw your edit; I work with the message as first sent. Send a new message if something changed.
+group-only-private = I help customers in a private chat: please message me directly.
+error-generic = Sorry, something went wrong on my side. Please try again; nothing you sent is lost.
+slow-down = You're sending messages very fast; I'll answer in a moment.
+staff-held = A member of our team is looking after this chat.
+error-window-too-soon = That is too soon for an engineer to get there. Please pick a later time.
+
+## Command menu
+
+menu-start = Start over
+menu-status = My tickets
+menu-human = Talk to a person
+menu-cancel = Stop or cancel
+menu-language = Change language
+menu-help = What I can do
+menu-privacy = What we store
+menu-forget = Erase my data

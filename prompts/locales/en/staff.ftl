@@ -1,0 +1,9 @@
+## What the staff chat receives
+
+staff-new-ticket =
+    { $priority ->
+        [urgent] 🚨 URGENT ticket
+       *[normal] 🆕 New ticket
+    } { $number } · { warranty-category } · { $label }
+    { $description }
+staff-contact-alert = ⏰ Ticket { $number } has not been taken yet: the promise to contact the customer within { $contactWithin } lapses in { $minutes } min.

@@ -1,0 +1,199 @@
+## 客户对话
+
+welcome =
+    您好！我是售后服务助手。请用一句话告诉我电器出了什么问题（例如“冰箱不制冷了”或“洗衣机显示E21”），也可以先选择产品。
+    我可以一步步指导您排查，为您预约工程师上门，并告诉您保修政策。
+help =
+    请用中文或英文描述问题，我会：
+    • 如果不是真正的故障，指导您做安全的检查，并在之后回访；
+    • 需要维修时为您预约工程师，并给出初步的保修答复；
+    • 随时为您转接人工客服：/human
+    命令：/status 我的工单 · /cancel 停止或取消 · /language 切换语言 · /privacy 我们保存什么 · /forget 删除个人信息
+privacy =
+    我们保存：上门服务所需的姓名、电话和地址；您提供的产品、型号、日期和照片；以及本次对话，便于工程师了解情况。
+    这些信息只用于售后服务，日志中不会记录您的姓名、电话或地址。
+    /forget 可删除您的个人信息；匿名的工单统计（品类、日期、结果）会保留用于服务统计。
+choose-language = 请选择语言：
+language-en = English
+language-zh-Hans = 简体中文
+language-zh-Hant = 繁體中文
+language-set = 好的，我会用中文回复您。
+unknown-command = 我不认识这个命令。/help 可以查看我能做什么。
+empty-text = 请用几句话描述一下问题。
+text-too-long = 消息有点长，我读取了前 { $max } 个字。
+use-buttons = 请使用下方的按钮。
+stale-button = 这个按钮已经失效了。
+category-button = { warranty-category }
+category-chosen = 好的：{ warranty-category }。请问出了什么问题？
+ask-which-product = 请问是哪种产品？
+clarify = 想再确认一下：{ $question }
+clarify-generic = 能再具体说说吗：具体是什么现象，从什么时候开始的？
+
+duration = { $unit ->
+    [s] { $n } 秒
+    [m] { $n } 分钟
+    [h] { $n } 小时
+   *[d] { $n } 天
+}
+
+## 指导
+
+guide-intro = 这种情况常常有简单的原因：{ $title }。我们一步一步来检查。
+guide-step =
+    第 { $n } 步，共 { $total } 步：{ $action }
+    请留意：{ $check }
+guide-missing = 我找不到后续步骤了，为您转接人工客服：/human
+button-fixed = ✅ 已解决
+button-not-fixed = ❌ 还是不行
+button-repeat = 🔁 再看一遍
+button-skip-step = ⏭ 跳过这步
+button-human = 👤 转人工
+guide-fixed = 太好了，恢复正常了！我会在 { $after } 后回访，确认一切正常。
+guide-failed = 辛苦您了。{ $advice }
+guide-failed-generic = 辛苦您了，这需要工程师上门处理。
+
+## 安全隐患
+
+hazard-first = ⚠️ 安全第一，请立即这样做：
+hazard-step = { $n }. { $instruction }
+hazard-generic =
+    1. 立即停止使用，并远离电器。
+    2. 在确保安全的情况下，拔掉插头或关掉电闸。不要触碰潮湿或发烫的部位。
+    3. 如有起火、冒烟或燃气味，请立即离开并拨打报警电话。
+already-escalating = 我正在为您准备工单。
+
+## 报修信息收集
+
+escalate-fault = 这个情况需要工程师上门处理。
+escalate-human = 好的，我为您转接售后团队。
+intake-intro = 我来为您创建服务工单。先问几个问题，好让工程师有备而来。
+ask-category = 请问是哪种产品？
+ask-name = 工程师上门时怎么称呼您？
+ask-phone = 工程师可以拨打哪个电话联系您？点“分享我的手机号”或直接输入。
+button-share-contact = 📱 分享我的手机号
+ask-model = 请问产品型号是什么？在铭牌上（通常在门内侧或机身背面），例如 { $example }。也可以拍一张铭牌照片发给我。
+model-unrecognised = 已记录“{ $model }”。它和我们常见的型号格式不太一样，工程师会核实。
+ask-purchase-date = 请问是什么时候买的？例如 2024-03-14、去年三月、三个月前。
+button-no-proof = 不记得 / 没有发票
+ask-address = 工程师上门的地址是？请输入地址或分享位置。
+button-share-location = 📍 分享位置
+ask-window = 您希望什么时间上门？工程师每天 { $hours } 上门服务。可以点选时间，或直接输入（例如“明天下午”）。
+window-button = { $window }
+ask-invoice = 您有购物小票或发票吗？可以拍照发给我，也可以跳过。
+ask-invoice-photo = 请以照片形式发送发票，或点击跳过。
+button-skip = 跳过
+phone-saved = 电话已保存。
+contact-outside-intake = 谢谢。预约工程师时我才需要您的电话。
+location-outside-intake = 谢谢。预约工程师时我才需要您的位置。
+photo-outside-intake = 谢谢您的照片。请用文字告诉我出了什么问题，我来处理。
+photo-nameplate-saved = 铭牌照片已保存。
+photo-invoice-saved = 发票照片已保存。
+photo-invoice-need-date = 发票照片已保存。上面的日期是哪天？
+photo-saved = 照片已保存，会转给工程师。
+edit-button = ✏️ { $field ->
+    [category] 产品
+    [name] 姓名
+    [phone] 电话
+    [model] 型号
+    [purchaseDate] 购买日期
+    [address] 地址
+    [window] 上门时间
+   *[invoice] 发票
+}
+button-confirm = ✅ 确认提交
+button-discard = 🗑 放弃
+review =
+    请核对您的服务工单：
+    问题：{ $description }
+    产品：{ warranty-category }
+    姓名：{ $name }
+    电话：{ $phone }
+    型号：{ $model }
+    购买日期：{ $purchaseDate }
+    地址：{ $address }
+    上门时间：{ $window }
+    照片：{ $photos } 张
+review-urgent =
+    紧急工单，请核对：
+    问题：{ $description }
+    姓名：{ $name }
+    电话：{ $phone }
+    地址：{ $address }
+flow-cancelled = 已停止。有需要随时找我。
+nothing-changed = 好的，没有做任何更改。
+
+## 输入错误
+
+error-name-invalid = 这看起来不像姓名，请输入工程师上门时对您的称呼。
+error-phone-invalid = 这看起来不像电话号码。请带区号输入，例如 138 1234 5678 或 +852 9123 4567。
+error-model-invalid = 这看起来不像型号。型号是铭牌上的字母和数字，例如 BCD-470WDPG。
+error-date-unparseable = 我没看懂这个日期。可以写成 2024-03-14、“去年三月”或“三个月前”。
+error-date-future = 这个日期还没到呢。请问是什么时候买的？
+error-date-too-old = 这个日期太久远了，请再确认一下。
+error-date-before-production = 这个日期早于产品的生产日期，请再确认一下。
+error-address-invalid = 请提供完整地址（街道、楼栋、门牌号），或分享位置。
+error-window-unparseable = 我没看懂这个时间。可以写“明天上午”“周六14-16点”，或点选按钮。
+error-window-past = 这个时间已经过了，请选一个更晚的时间。
+error-window-outside-hours = 工程师上门时间为 { $hours }，请在这个时段内选择。
+error-window-too-far = 请选择未来 30 天内的时间。
+
+## 工单
+
+ticket-filed =
+    您的工单 { $number } 已提交。{ $urgent ->
+        [yes] 已标记为紧急。
+       *[no] {""}
+    }
+    售后团队会在 { $contactWithin } 内联系您。
+ticket-warranty-heading = 初步保修答复：
+ticket-failed = 抱歉，工单暂时没能提交。信息都还在，请稍后再点一次“确认提交”。
+tickets-none = 您还没有工单。
+tickets-heading = 您的工单：
+ticket-line = { $number } · { warranty-category } · { $state ->
+    [open] 等待客服处理
+    [taken] 工程师已接单
+    [scheduled] 已预约上门
+    [resolved] 已解决
+   *[cancelled] 已取消
+} · { $date }
+cancel-none = 您没有可以取消的工单。
+cancel-choose = 要取消哪个工单？
+cancel-ticket-button = { $number }
+cancel-confirm = 确定取消工单 { $ticket } 吗？
+ticket-cancelled = 工单 { $number } 已取消。
+ticket-cancel-failed = 工单 { $number } 已无法取消（当前状态：{ $state }）。
+forget-confirm = 确定删除您的姓名、电话、地址和对话内容吗？工单会以匿名统计的形式保留。
+forgotten = 已完成：您的个人信息已删除。
+button-yes = 是
+button-no = 否
+
+## 回访
+
+checkback-question = 您好！之前我们一起处理了“{ $title }”。现在还正常吗？
+checkback-button-working = ✅ 一切正常
+checkback-button-broken = ❌ 又坏了
+checkback-working = 太好了，这个问题已记录为解决。有需要随时找我。
+checkback-still-broken = 很抱歉。我们安排工程师为您上门处理。
+checkback-expired = 这次回访已经结束。请告诉我出了什么问题，我来帮您。
+
+## 其他
+
+unsupported-message = 我能看懂文字、照片、联系人和位置。请用文字描述一下问题。
+voice-unsupported = 我暂时听不了语音，请用几句话把问题打出来。
+edited-ignored = 看到您修改了消息；我按最初发送的内容处理。如有变化请发一条新消息。
+group-only-private = 我在私聊中为客户服务，请直接给我发消息。
+error-generic = 抱歉，我这边出了点问题。请再试一次，您发送的内容不会丢失。
+slow-down = 您发消息太快了，我稍后回复。
+staff-held = 我们的客服人员正在处理这个对话。
+error-window-too-soon = 时间太近了，工程师赶不过去。请选一个更晚的时间。
+
+## 命令菜单
+
+menu-start = 重新开始
+menu-status = 我的工单
+menu-human = 转人工
+menu-cancel = 停止或取消
+menu-language = 切换语言
+menu-help = 使用帮助
+menu-privacy = 我们保存什么
+menu-forget = 删除我的信息

@@ -1,0 +1,10 @@
+# Generated from zh-Hans/staff.ftl by `npm run locales`; edit zh-Hans, not this file.
+## 客服群收到的消息
+
+staff-new-ticket =
+    { $priority ->
+        [urgent] 🚨 緊急工單
+       *[normal] 🆕 新工單
+    } { $number } · { warranty-category } · { $label }
+    { $description }
+staff-contact-alert = ⏰ 工單 { $number } 尚未有人接單：{ $contactWithin }內聯繫客戶的承諾將在 { $minutes } 分鐘後到期。

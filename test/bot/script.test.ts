@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { detectScript, followScript, localeFor } from '../../bot/i18n/script.ts';
+import { initialState } from '../../core/index.ts';
+
+describe('reply language follows the customer', () => {
+  it.each([
+    ['冰箱不制冷了', 'simplified'],
+    ['雪櫃唔凍', 'traditional'],
+    ['熱水器沒有熱水', 'traditional'],
+    ['my fridge is warm', 'latin'],
+    ['E21', 'none'],
+    ['ok', 'none'],
+    ['😡😡', 'none'],
+    ['冰箱 not cold', 'simplified'],
+  ])('reads %j as %s', (text, script) => {
+    expect(detectScript(text)).toBe(script);
+  });
+
+  it.each([
+    ['en', '冰箱不制冷了', 'zh-Hans'],
+    ['zh-Hans', '雪櫃唔凍，點算好', 'zh-Hant'],
+    ['zh-Hant', 'the washer will not drain', 'en'],
+    ['zh-Hans', 'E21', 'zh-Hans'],
+  ] as const)('switches %s to %s on %j', (from, text, to) => {
+    expect(followScript(initialState(from), { type: 'text', text }).locale).toBe(to);
+  });
+
+  it('keeps the language the customer chose with /language', () => {
+    const chosen = { ...initialState('en'), localeChosen: true };
+    expect(followScript(chosen, { type: 'text', text: '冰箱不制冷了' }).locale).toBe('en');
+  });
+
+  it.each([
+    ['zh-TW', undefined, 'zh-Hant'],
+    ['zh-hk', undefined, 'zh-Hant'],
+    ['zh-hans', undefined, 'zh-Hans'],
+    ['zh', undefined, 'zh-Hans'],
+    ['ru', undefined, 'en'],
+    [undefined, undefined, 'en'],
+    ['en', 'zh-Hant', 'zh-Hant'],
+    ['zh-CN', 'bogus', 'zh-Hans'],
+  ])('picks the locale for language_code %s with stored %s', (code, stored, locale) => {
+    expect(localeFor(code, stored)).toBe(locale);
+  });
+});

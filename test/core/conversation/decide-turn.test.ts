@@ -1,0 +1,350 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ConversationEvent,
+  type ConversationState,
+  type Draft,
+  decideTurn,
+  encodeButton,
+  initialState,
+  MAX_REPORT_CHARS,
+} from '../../../core/index.ts';
+import { realTurnContext } from '../../support/turn-context.ts';
+
+const context = realTurnContext();
+const text = (value: string): ConversationEvent => ({ type: 'text', text: value });
+const press = (data: string): ConversationEvent => ({ type: 'button', data });
+
+/** Plays events from a state; returns every turn. */
+function play(state: ConversationState, ...events: ConversationEvent[]) {
+  const turns = [];
+  let current = state;
+  for (const event of events) {
+    const turn = decideTurn(current, event, context);
+    turns.push(turn);
+    current = turn.state;
+  }
+  return { turns, state: current, last: turns.at(-1) as (typeof turns)[number] };
+}
+
+const keys = (turn: { replies: { key: string }[] }) => turn.replies.map((reply) => reply.key);
+const fresh = () => initialState('en');
+
+describe('decideTurn: reports and triage', () => {
+  it('greets on /start with product buttons and resets the flow', () => {
+    const { last } = play(
+      { ...fresh(), flow: { kind: 'confirm-forget' } },
+      { type: 'command', name: 'start' },
+    );
+    expect(keys(last)).toEqual(['welcome']);
+    expect(last.replies[0]?.buttons?.flat()).toHaveLength(9);
+    expect(last.state.flow).toEqual({ kind: 'idle' });
+  });
+
+  it.each([
+    ['en', 'there is smoke coming out of the back of my fridge and a burning smell'],
+    ['zh', '冰箱后面冒烟了，有焦味'],
+    ['zh-Hant', '熱水爐有煤氣味'],
+  ])('puts safety first for a hazard (%s), then asks only who and where', (_lang, report) => {
+    const { last } = play(fresh(), text(report));
+    expect(keys(last)[0]).toBe('hazard-first');
+    expect(keys(last)).toContain('hazard-step');
+    expect(keys(last).at(-1)).toBe('ask-phone');
+    expect(last.state.flow).toMatchObject({
+      kind: 'intake',
+      field: 'phone',
+      draft: { urgent: true, reason: 'hazard' },
+    });
+  });
+
+  it('guides a misuse one step at a time with fixed / not fixed / repeat / skip / person buttons', () => {
+    const { last } = play(fresh(), text('my fridge is too cold, the vegetables freeze'));
+    expect(keys(last)).toEqual(['guide-intro', 'guide-step']);
+    expect(last.replies[1]?.vars).toMatchObject({ n: 1 });
+    expect(last.replies[1]?.buttons?.flat().map((b) => b.data)).toEqual([
+      'g:fixed',
+      'g:next',
+      'g:repeat',
+      'g:skip',
+      'g:human',
+    ]);
+    expect(last.state.category).toBe('refrigerator');
+  });
+
+  it('moves through the steps and escalates with the fallback advice when none helped', () => {
+    const start = play(fresh(), text('my fridge is too cold, the vegetables freeze'));
+    const flow = start.state.flow;
+    if (flow.kind !== 'guide') throw new Error('expected guidance');
+    const total = context.catalogue.symptom(flow.symptomId)?.steps.length ?? 0;
+    const repeated = play(start.state, press('g:repeat'));
+    expect(repeated.last.replies[0]?.vars).toMatchObject({ n: 1 });
+    const presses = Array.from({ length: total }, (_, i) => press(i % 2 ? 'g:skip' : 'g:next'));
+    const { last } = play(start.state, ...presses);
+    expect(keys(last)).toEqual(['guide-failed', 'intake-intro', 'ask-name']);
+    expect(last.state.flow).toMatchObject({
+      kind: 'intake',
+      draft: { reason: 'guidance_failed', category: 'refrigerator' },
+    });
+  });
+
+  it('schedules the check-back when guidance worked', () => {
+    const { last } = play(
+      fresh(),
+      text('my fridge is too cold, the vegetables freeze'),
+      press('g:fixed'),
+    );
+    expect(keys(last)).toEqual(['guide-fixed']);
+    expect(last.effects).toEqual([
+      {
+        type: 'schedule-checkback',
+        guidance: expect.objectContaining({
+          category: 'refrigerator',
+          description: 'my fridge is too cold, the vegetables freeze',
+        }),
+      },
+    ]);
+    expect(last.state.flow).toEqual({ kind: 'idle' });
+  });
+
+  it('escalates a fault the customer already checked straight to the intake', () => {
+    const { last } = play(fresh(), text('冰箱不制冷了，换了插座也不行'));
+    expect(keys(last)).toEqual(['escalate-fault', 'intake-intro', 'ask-name']);
+    expect(last.state.flow).toMatchObject({
+      kind: 'intake',
+      draft: { category: 'refrigerator', label: 'fault' },
+    });
+  });
+
+  it('asks which product when it cannot tell, once, then decides', () => {
+    const asked = play(fresh(), text('it stopped working'));
+    expect(keys(asked.last)).toEqual(['ask-which-product']);
+    expect(asked.state.flow.kind).toBe('choose-category');
+    const { last } = play(
+      asked.state,
+      press(encodeButton({ action: 'category', category: 'dishwasher' })),
+    );
+    expect(['intake-intro', 'guide-step', 'ask-name']).toEqual(
+      expect.arrayContaining([keys(last).at(-1)]),
+    );
+    expect(last.state.category).toBe('dishwasher');
+  });
+
+  it('never asks twice: a second unclear answer goes to a person', () => {
+    const state: ConversationState = {
+      ...fresh(),
+      category: 'tv',
+      flow: { kind: 'clarify', text: 'tv weird', category: 'tv' },
+    };
+    const { last } = play(state, text('hmm'));
+    expect(last.state.flow.kind).toMatch(/intake|guide/);
+  });
+
+  it.each([
+    ['', ['empty-text']],
+    ['   ', ['empty-text']],
+  ])('answers empty input %j', (input, expected) => {
+    expect(keys(play(fresh(), text(input)).last)).toEqual(expected);
+  });
+
+  it('reads only the first characters of a very long message and says so', () => {
+    const { last } = play(
+      fresh(),
+      text(`my dishwasher does not drain ${'x'.repeat(MAX_REPORT_CHARS * 2)}`),
+    );
+    expect(keys(last)[0]).toBe('text-too-long');
+  });
+
+  it('answers emoji-only input with a question rather than a guess', () => {
+    expect(keys(play(fresh(), text('😡😡😡')).last)).toEqual(['ask-which-product']);
+  });
+});
+
+describe('decideTurn: the intake', () => {
+  const intakeAt = (
+    field: Draft['answered'][number],
+    draft: Partial<Draft> = {},
+  ): ConversationState => ({
+    ...fresh(),
+    flow: {
+      kind: 'intake',
+      field,
+      editing: false,
+      draft: {
+        reason: 'fault',
+        urgent: false,
+        description: 'washer leaks',
+        category: 'washing_machine',
+        nameplatePhotos: [],
+        invoicePhotos: [],
+        answered: [],
+        ...draft,
+      },
+    },
+  });
+
+  it.each([
+    ['name', '12345', 'error-name-invalid'],
+    ['phone', '12345', 'error-phone-invalid'],
+    ['model', '我不知道', 'error-model-invalid'],
+    ['purchaseDate', '2099-01-01', 'error-date-future'],
+    ['purchaseDate', 'whenever', 'error-date-unparseable'],
+    ['address', 'home', 'error-address-invalid'],
+    ['window', '晚上', 'error-window-outside-hours'],
+  ] as const)('re-asks %s after a bad answer %j', (field, answer, error) => {
+    const { last } = play(intakeAt(field), text(answer));
+    expect(keys(last)[0]).toBe(error);
+    expect(last.state).toEqual(intakeAt(field));
+  });
+
+  it('accepts good answers in order and skips what is known', () => {
+    const { last, state } = play(
+      intakeAt('name'),
+      text('王小明'),
+      text('+86 138-1234-5678'),
+      text('型号：xqg100-b12866'),
+      text('last March'),
+      text('北京市朝阳区建国路88号2号楼1单元502'),
+      text('tomorrow morning'),
+      press('skip'),
+    );
+    expect(keys(last)).toEqual(['review']);
+    if (state.flow.kind !== 'review') throw new Error('expected review');
+    expect(state.flow.draft).toMatchObject({
+      name: '王小明',
+      phone: '+8613812345678',
+      model: 'XQG100-B12866',
+      purchaseDate: '2025-03-01',
+      address: { kind: 'text', text: '北京市朝阳区建国路88号2号楼1单元502' },
+      window: { date: '2026-03-11', startMinute: 480, endMinute: 720 },
+    });
+  });
+
+  it('takes a shared contact, a shared location and a nameplate photo', () => {
+    const contact = play(intakeAt('phone', { name: 'Ann' }), {
+      type: 'contact',
+      phone: '12125550199',
+      own: true,
+    });
+    expect(contact.state.flow).toMatchObject({ field: 'model', draft: { phone: '+12125550199' } });
+    const photo = play(contact.state, { type: 'photo', fileId: 'F1' });
+    expect(keys(photo.last)[0]).toBe('photo-nameplate-saved');
+    expect(photo.state.flow).toMatchObject({
+      field: 'purchaseDate',
+      draft: { nameplatePhotos: ['F1'] },
+    });
+    const noProof = play(photo.state, press('skip'));
+    expect(noProof.state.flow).toMatchObject({ field: 'address', draft: { purchaseDate: null } });
+    const location = play(noProof.state, { type: 'location', latitude: 22.3, longitude: 114.17 });
+    expect(location.state.flow).toMatchObject({
+      field: 'window',
+      draft: { address: { kind: 'location' } },
+    });
+  });
+
+  it('edits one field from the summary and comes back to it; confirm files the ticket', () => {
+    const complete = play(
+      intakeAt('name'),
+      text('Ann Lee'),
+      text('+852 9123 4567'),
+      text('XQG100-B12866'),
+      text('2026-01-05'),
+      text('Flat 3A, 8 Queen Road, Central, Hong Kong'),
+      text('tomorrow afternoon'),
+      press('skip'),
+    );
+    const edit = play(complete.state, press('edit:phone'));
+    expect(keys(edit.last)).toEqual(['ask-phone']);
+    const back = play(edit.state, text('+852 6123 4567'));
+    expect(keys(back.last)).toEqual(['review']);
+    const filed = play(back.state, press('confirm'));
+    expect(filed.last.effects).toEqual([
+      { type: 'file-ticket', draft: expect.objectContaining({ phone: '+85261234567' }) },
+    ]);
+    expect(filed.state.profile).toMatchObject({ name: 'Ann Lee', phone: '+85261234567' });
+    const next = play(
+      filed.state,
+      text('the washing machine will not drain at all, error E21, already cleaned the filter'),
+    );
+    expect(keys(next.last)).not.toContain('ask-name');
+    expect(keys(next.last)).not.toContain('ask-phone');
+  });
+
+  it('switches an ordinary intake to urgent when the customer reports a hazard mid-way', () => {
+    const { last } = play(intakeAt('model'), text('now it is sparking and smoking!'));
+    expect(keys(last)[0]).toBe('hazard-first');
+    expect(last.state.flow).toMatchObject({ kind: 'intake', draft: { urgent: true } });
+  });
+});
+
+describe('decideTurn: commands, buttons and staff hold', () => {
+  it('leaves a flow with /cancel, and offers ticket cancelling when idle', () => {
+    const inFlow: ConversationState = { ...fresh(), flow: { kind: 'confirm-forget' } };
+    expect(keys(play(inFlow, { type: 'command', name: 'cancel' }).last)).toEqual([
+      'flow-cancelled',
+    ]);
+    expect(play(fresh(), { type: 'command', name: 'cancel' }).last.effects).toEqual([
+      { type: 'offer-cancel' },
+    ]);
+  });
+
+  it('cancels a ticket only after confirmation', () => {
+    const asked = play(fresh(), press('cancel:FL-260310-0001'));
+    expect(keys(asked.last)).toEqual(['cancel-confirm']);
+    expect(play(asked.state, press('no')).last.effects).toEqual([]);
+    expect(play(asked.state, press('yes')).last.effects).toEqual([
+      { type: 'cancel-ticket', ticketNumber: 'FL-260310-0001' },
+    ]);
+  });
+
+  it('erases personal data only after confirmation', () => {
+    const asked = play({ ...fresh(), profile: { name: 'A' } }, { type: 'command', name: 'forget' });
+    const done = play(asked.state, press('yes'));
+    expect(done.last.effects).toEqual([{ type: 'forget' }]);
+    expect(done.state.profile).toEqual({});
+  });
+
+  it('switches language with /language', () => {
+    const { last } = play(fresh(), { type: 'command', name: 'language' }, press('lang:zh-Hant'));
+    expect(last.state).toMatchObject({ locale: 'zh-Hant', localeChosen: true });
+    expect(last.effects).toEqual([{ type: 'set-locale', locale: 'zh-Hant' }]);
+  });
+
+  it.each(['g:fixed', 'confirm', 'yes', 'edit:phone', 'garbage', 'win:2026-01-01:480-600'])(
+    'says a button %s pressed out of its moment is no longer active',
+    (data) => {
+      expect(keys(play(fresh(), press(data)).last)).toEqual(['stale-button']);
+    },
+  );
+
+  it('escalates to a person with /human at any point, keeping what is known', () => {
+    const guiding = play(fresh(), text('my fridge is too cold, the vegetables freeze'));
+    const { last } = play(guiding.state, { type: 'command', name: 'human' });
+    expect(keys(last)).toEqual(['escalate-human', 'intake-intro', 'ask-name']);
+    expect(last.state.flow).toMatchObject({
+      draft: { reason: 'customer_asked', category: 'refrigerator' },
+    });
+  });
+
+  it('stays quiet and forwards while staff hold the chat, but still takes commands', () => {
+    const held: ConversationState = {
+      ...fresh(),
+      staffHold: { ticketNumber: 'FL-260310-0002', staffId: 9 },
+    };
+    const { last } = play(held, text('hello?'));
+    expect(last.replies).toEqual([]);
+    expect(last.effects).toEqual([{ type: 'forward-to-staff', ticketNumber: 'FL-260310-0002' }]);
+    expect(keys(play(held, { type: 'command', name: 'help' }).last)).toEqual(['help']);
+  });
+
+  it('turns a "broken again" check-back into an intake that knows the product and the report', () => {
+    const { last } = play(fresh(), {
+      type: 'checkback',
+      outcome: 'still_broken',
+      guidance: { category: 'tv', symptomId: 'tv.no-signal', description: 'tv no signal' },
+    });
+    expect(last.effects[0]).toEqual({ type: 'record-checkback', outcome: 'still_broken' });
+    expect(last.state.flow).toMatchObject({
+      kind: 'intake',
+      draft: { category: 'tv', description: 'tv no signal', reason: 'still_broken' },
+    });
+  });
+});

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import { ERASED_TEXT } from '../../core/index.ts';
+import { createRepositories } from '../../db/index.ts';
+import { describeOnDatabases, uniqueTelegramId } from '../support/db.ts';
+import { day, newTicket } from './fixtures.ts';
+
+const at = new Date('2024-03-14T02:00:00Z');
+const later = new Date('2024-04-01T00:00:00Z');
+
+describeOnDatabases('customer, transcript and staff repositories', (database) => {
+  const repos = () => createRepositories(database().handle.db);
+
+  describe('customers', () => {
+    it('creates a customer on first contact and finds the same one afterwards', async () => {
+      const telegramId = uniqueTelegramId();
+      const first = await repos().customers.ensure(telegramId, 'en', at);
+      const again = await repos().customers.ensure(telegramId, 'zh-Hans', later);
+      expect(again).toEqual(first);
+      expect(first).toMatchObject({
+        telegramUserId: telegramId,
+        language: 'en',
+        name: null,
+        erasedAt: null,
+        blockedAt: null,
+      });
+      expect(await repos().customers.findByTelegramId(telegramId)).toEqual(first);
+    });
+
+    it('keeps a Telegram user id above 2^31 exactly', async () => {
+      const telegramId = 7_123_456_789;
+      const customer = await repos().customers.ensure(telegramId, 'en', at);
+      expect((await repos().customers.findById(customer.id))?.telegramUserId).toBe(telegramId);
+    });
+
+    it('updates only the contact fields given, and the language', async () => {
+      const { id } = await repos().customers.ensure(uniqueTelegramId(), 'en', at);
+      await repos().customers.updateContact(id, { name: 'Li Lei', phone: '13900139000' });
+      await repos().customers.updateContact(id, { address: '1 Nanjing Rd' });
+      await repos().customers.setLanguage(id, 'zh-Hant');
+      expect(await repos().customers.findById(id)).toMatchObject({
+        name: 'Li Lei',
+        phone: '13900139000',
+        address: '1 Nanjing Rd',
+        language: 'zh-Hant',
+      });
+    });
+  });
+
+  describe('blocking', () => {
+    it('records when a customer blocked the bot, keeps the first instant, and clears it', async () => {
+      const { customers } = repos();
+      const telegramId = uniqueTelegramId();
+      const { id } = await customers.ensure(telegramId, 'en', at);
+      await customers.setBlocked(telegramId, true, at);
+      await customers.setBlocked(telegramId, true, later);
+      expect((await customers.findById(id))?.blockedAt).toEqual(at);
+      await customers.setBlocked(telegramId, false, later);
+      expect((await customers.findById(id))?.blockedAt).toBeNull();
+      await customers.setBlocked(telegramId, true, later);
+      expect((await customers.findByTelegramId(telegramId))?.blockedAt).toEqual(later);
+    });
+
+    it('ignores an unknown Telegram user and touches no other customer', async () => {
+      const { customers } = repos();
+      const telegramId = uniqueTelegramId();
+      const { id } = await customers.ensure(telegramId, 'en', at);
+      const stranger = uniqueTelegramId();
+      await expect(customers.setBlocked(stranger, true, at)).resolves.toBeUndefined();
+      expect((await customers.findById(id))?.blockedAt).toBeNull();
+      expect(await customers.findByTelegramId(stranger)).toBeUndefined();
+    });
+  });
+
+  describe('erasure', () => {
+    it("erases a customer's personal data and keeps the anonymous ticket figures", async () => {
+      const { customers, tickets, transcript, guidance } = repos();
+      const { id } = await customers.ensure(uniqueTelegramId(), 'zh-Hans', at);
+      await customers.updateContact(id, { name: '王小明', phone: '13800138000', address: '上海' });
+      const { ticket } = await tickets.create(newTicket(id), {
+        idempotencyKey: `erase:${id}`,
+        day: day('2024-03-14'),
+        at,
+        actor: { kind: 'customer', customerId: id },
+      });
+      await tickets.appendEvent(ticket.id, {
+        at,
+        actor: { kind: 'staff', staffId: 5 },
+        type: 'note',
+        payload: { text: 'customer 王小明 prefers calls after 5pm' },
+      });
+      await tickets.apply(ticket.id, { type: 'take', staffId: 5 }, at);
+      await tickets.apply(
+        ticket.id,
+        { type: 'resolve', staffId: 5, resolution: 'met 王小明, fixed' },
+        at,
+      );
+      await transcript.append({
+        customerId: id,
+        ticketId: null,
+        direction: 'in',
+        text: '我叫王小明',
+        at,
+      });
+      await transcript.append({
+        customerId: id,
+        ticketId: ticket.id,
+        direction: 'out',
+        text: '好的',
+        at,
+      });
+
+      const guided = await guidance.open(
+        {
+          customerId: id,
+          chatId: 42,
+          locale: 'zh-Hans',
+          category: 'refrigerator',
+          symptomId: 'refrigerator.not-cooling',
+          description: '王小明家的冰箱不冷',
+          checkBackAt: later,
+        },
+        at,
+      );
+      await guidance.recordOutcome(guided.id, 'working', at);
+
+      const summary = await customers.erase(id, later);
+      expect(summary).toEqual({
+        customerId: id,
+        tickets: 1,
+        transcriptEntries: 2,
+        products: 1,
+        guidanceCases: 1,
+      });
+
+      expect(await customers.findById(id)).toMatchObject({
+        name: null,
+        phone: null,
+        address: null,
+        erasedAt: later,
+      });
+      const kept = await tickets.get(ticket.id);
+      expect(kept).toMatchObject({
+        number: ticket.number,
+        state: 'resolved',
+        priority: 'normal',
+        category: 'refrigerator',
+        triage: ticket.triage,
+        warranty: ticket.warranty,
+        createdAt: ticket.createdAt,
+        closedAt: at,
+        description: null,
+        resolution: ERASED_TEXT,
+        contact: { name: null, phone: null, address: null },
+      });
+      const product = await tickets.getProduct(ticket.productId ?? '');
+      expect(product).toMatchObject({ category: 'refrigerator', proofPhotoFileIds: [] });
+      const texts = (await transcript.list(id)).map((e) => e.text);
+      expect(texts).toEqual([ERASED_TEXT, ERASED_TEXT]);
+      const history = await tickets.history(ticket.id);
+      expect(history.map((e) => e.type)).toEqual(['created', 'note', 'taken', 'resolved']);
+      expect(JSON.stringify(history)).not.toContain('王小明');
+      expect(await guidance.get(guided.id)).toEqual({
+        ...guided,
+        description: ERASED_TEXT,
+        outcome: 'working',
+        outcomeAt: at,
+      });
+    });
+
+    it('answers undefined when erasing an unknown customer', async () => {
+      expect(
+        await repos().customers.erase('00000000-0000-4000-8000-000000000001', at),
+      ).toBeUndefined();
+    });
+  });
+
+  describe('transcript', () => {
+    it('lists a conversation oldest first, the latest entries when limited, and per ticket', async () => {
+      const { customers, transcript, tickets } = repos();
+      const { id } = await customers.ensure(uniqueTelegramId(), 'en', at);
+      const { ticket } = await tickets.create(newTicket(id), {
+        idempotencyKey: `transcript:${id}`,
+        day: day('2024-03-14'),
+        at,
+        actor: { kind: 'system' },
+      });
+      for (const [i, text] of ['hello', 'fridge is warm', 'ticket filed'].entries()) {
+        await transcript.append({
+          customerId: id,
+          ticketId: i === 2 ? ticket.id : null,
+          direction: i === 2 ? 'out' : 'in',
+          text,
+          at: new Date(at.getTime() + i * 1000),
+        });
+      }
+      expect((await transcript.list(id)).map((e) => e.text)).toEqual([
+        'hello',
+        'fridge is warm',
+        'ticket filed',
+      ]);
+      expect((await transcript.list(id, { limit: 2 })).map((e) => e.text)).toEqual([
+        'fridge is warm',
+        'ticket filed',
+      ]);
+      expect((await transcript.list(id, { ticketId: ticket.id })).map((e) => e.direction)).toEqual([
+        'out',
+      ]);
+    });
+  });
+
+  describe('staff', () => {
+    it('adds, renames and deactivates staff members by Telegram user id', async () => {
+      const { staff } = repos();
+      await staff.upsert({ telegramUserId: 501, displayName: 'Zhang', active: true });
+      await staff.upsert({ telegramUserId: 502, displayName: 'Chen', active: true });
+      await staff.upsert({ telegramUserId: 501, displayName: 'Zhang Wei', active: false });
+      expect(await staff.isActive(501)).toBe(false);
+      expect(await staff.isActive(502)).toBe(true);
+      expect(await staff.isActive(503)).toBe(false);
+      expect(await staff.list()).toEqual([
+        { telegramUserId: 501, displayName: 'Zhang Wei', active: false },
+        { telegramUserId: 502, displayName: 'Chen', active: true },
+      ]);
+    });
+  });
+});

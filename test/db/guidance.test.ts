@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { ERASED_TEXT, type GuidanceOutcome } from '../../core/index.ts';
+import { createRepositories } from '../../db/index.ts';
+import { describeOnDatabases, uniqueTelegramId } from '../support/db.ts';
+
+const at = new Date('2024-03-14T02:00:00Z');
+const checkBackAt = new Date('2024-03-14T04:00:00Z');
+const answeredAt = new Date('2024-03-14T04:05:00Z');
+
+describeOnDatabases('guidance repository', (database) => {
+  const repos = () => createRepositories(database().handle.db);
+  const open = async () => {
+    const { id: customerId } = await repos().customers.ensure(uniqueTelegramId(), 'zh-Hant', at);
+    return repos().guidance.open(
+      {
+        customerId,
+        chatId: 7_123_456_789,
+        locale: 'zh-Hant',
+        category: 'washing_machine',
+        symptomId: 'washing_machine.no-water-inlet',
+        description: '洗衣機唔入水',
+        checkBackAt,
+      },
+      at,
+    );
+  };
+
+  it('opens a guided case awaiting its check-back and reads it back exactly', async () => {
+    const opened = await open();
+    expect(opened).toEqual({
+      id: expect.any(String),
+      customerId: expect.any(String),
+      chatId: 7_123_456_789,
+      locale: 'zh-Hant',
+      category: 'washing_machine',
+      symptomId: 'washing_machine.no-water-inlet',
+      description: '洗衣機唔入水',
+      checkBackAt,
+      outcome: null,
+      outcomeAt: null,
+      createdAt: at,
+    });
+    expect(await repos().guidance.get(opened.id)).toEqual(opened);
+  });
+
+  it('records the first outcome only: a later answer or the expiry changes nothing', async () => {
+    const { id } = await open();
+    expect(await repos().guidance.recordOutcome(id, 'still_broken', answeredAt)).toBe(true);
+    expect(await repos().guidance.recordOutcome(id, 'working', checkBackAt)).toBe(false);
+    expect(await repos().guidance.recordOutcome(id, 'unconfirmed', checkBackAt)).toBe(false);
+    expect(await repos().guidance.get(id)).toMatchObject({
+      outcome: 'still_broken',
+      outcomeAt: answeredAt,
+    });
+  });
+
+  it('lets exactly one of many racing answers win', async () => {
+    const { id } = await open();
+    const outcomes: GuidanceOutcome[] = ['working', 'still_broken', 'unconfirmed'];
+    const tries = Array.from({ length: 12 }, (_, i) => outcomes[i % 3] as GuidanceOutcome);
+    const won = await Promise.all(
+      tries.map((outcome) => repos().guidance.recordOutcome(id, outcome, answeredAt)),
+    );
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const winner = tries[won.indexOf(true)];
+    expect((await repos().guidance.get(id))?.outcome).toBe(winner);
+  });
+
+  it('finds no case, and records nothing, for an unknown or malformed id', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000009';
+    expect(await repos().guidance.get(unknown)).toBeUndefined();
+    expect(await repos().guidance.recordOutcome(unknown, 'working', at)).toBe(false);
+    expect(await repos().guidance.get('not-a-uuid')).toBeUndefined();
+    expect(await repos().guidance.recordOutcome("x'; drop table jobs;--", 'working', at)).toBe(
+      false,
+    );
+  });
+
+  describe('erasure', () => {
+    it("blanks only that customer's descriptions and keeps the outcomes", async () => {
+      const mine = await open();
+      const theirs = await open();
+      await repos().guidance.recordOutcome(mine.id, 'working', answeredAt);
+      const summary = await repos().customers.erase(mine.customerId, answeredAt);
+      expect(summary?.guidanceCases).toBe(1);
+      expect(await repos().guidance.get(mine.id)).toMatchObject({
+        description: ERASED_TEXT,
+        outcome: 'working',
+        category: 'washing_machine',
+        symptomId: 'washing_machine.no-water-inlet',
+      });
+      expect((await repos().guidance.get(theirs.id))?.description).toBe('洗衣機唔入水');
+    });
+  });
+});

@@ -1,0 +1,170 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../core/index.ts';
+import { createJobQueue, createJobWorker, retryDelayMs } from '../../db/index.ts';
+import { createTestClock, describeOnDatabases } from '../support/db.ts';
+
+const MINUTE = 60_000;
+let keys = 0;
+const key = (name: string) => `${name}:${++keys}`;
+
+describe('retry backoff', () => {
+  it('doubles from 30 s per failed attempt and stops at the cap', () => {
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(retryDelayMs(50)).toBe(3_600_000);
+    expect(retryDelayMs(3, { baseMs: 1_000, capMs: 3_000 })).toBe(3_000);
+  });
+});
+
+describeOnDatabases('durable jobs', (database) => {
+  const setup = (
+    kind: string,
+    handler: (job: Job) => Promise<void> = async () => {},
+    extra = {},
+  ) => {
+    const clock = createTestClock();
+    const queue = createJobQueue(database().handle.db);
+    const ran: string[] = [];
+    const worker = createJobWorker({
+      db: database().handle.db,
+      clock,
+      handlers: {
+        [kind]: async (job) => {
+          ran.push(job.id);
+          await handler(job);
+        },
+      },
+      ...extra,
+    });
+    const enqueue = (dueInMs: number, more: { key?: string; maxAttempts?: number } = {}) =>
+      queue.enqueue(
+        {
+          kind,
+          dueAt: new Date(clock.now().getTime() + dueInMs),
+          payload: { n: dueInMs },
+          ...more,
+        },
+        clock.now(),
+      );
+    return { clock, queue, worker, ran, enqueue };
+  };
+
+  it('runs a job once it is due and not before', async () => {
+    const { clock, worker, ran, enqueue, queue } = setup('check-back');
+    const { job } = await enqueue(120 * MINUTE);
+    expect(await worker.runDue()).toMatchObject({ done: 0 });
+    clock.advance(120 * MINUTE - 1);
+    await worker.runDue();
+    expect(ran).toEqual([]);
+    clock.advance(1);
+    expect(await worker.runDue()).toEqual({ done: 1, retried: 0, dead: 0, lost: 0 });
+    expect(ran).toEqual([job.id]);
+    expect(await queue.get(job.id)).toMatchObject({ state: 'done', attempts: 1, lastError: null });
+    await worker.runDue(new Date(clock.now().getTime() + 999 * MINUTE));
+    expect(ran).toHaveLength(1);
+  });
+
+  it('schedules a key once and returns the existing job on a second enqueue', async () => {
+    const { enqueue } = setup('dedupe');
+    const k = key('check-back');
+    const first = await enqueue(MINUTE, { key: k });
+    const second = await enqueue(5 * MINUTE, { key: k });
+    expect(first.created).toBe(true);
+    expect(second).toEqual({ job: first.job, created: false });
+  });
+
+  it('cancels a pending job by key so it never runs, and reports a second cancel as nothing done', async () => {
+    const { clock, worker, ran, enqueue, queue } = setup('cancellable');
+    const k = key('contact-alert');
+    await enqueue(30 * MINUTE, { key: k });
+    expect(await queue.cancel(k, clock.now())).toBe(true);
+    expect(await queue.cancel(k, clock.now())).toBe(false);
+    expect(await queue.cancel('no-such-key', clock.now())).toBe(false);
+    clock.advance(60 * MINUTE);
+    await worker.runDue();
+    expect(ran).toEqual([]);
+    expect((await queue.findByKey(k))?.state).toBe('cancelled');
+  });
+
+  it('retries a failing job with growing delays and dead-letters it after the last attempt', async () => {
+    const { clock, worker, ran, enqueue, queue } = setup(
+      'flaky',
+      async () => {
+        throw new Error('Bot API 502');
+      },
+      { maxAttempts: 3 },
+    );
+    const { job } = await enqueue(0);
+    const t0 = clock.now().getTime();
+    expect(await worker.runDue()).toMatchObject({ retried: 1 });
+    expect(await queue.get(job.id)).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: 'Error: Bot API 502',
+      dueAt: new Date(t0 + 30_000),
+    });
+    clock.advance(29_999);
+    expect(await worker.runDue()).toMatchObject({ retried: 0 });
+    clock.advance(1);
+    expect(await worker.runDue()).toMatchObject({ retried: 1 });
+    expect((await queue.get(job.id))?.dueAt).toEqual(new Date(t0 + 30_000 + 60_000));
+    clock.advance(60_000);
+    expect(await worker.runDue()).toMatchObject({ dead: 1 });
+    expect(await queue.get(job.id)).toMatchObject({ state: 'dead', attempts: 3 });
+    clock.advance(24 * 60 * MINUTE);
+    await worker.runDue();
+    expect(ran).toHaveLength(3);
+  });
+
+  it("honours a job's own maxAttempts over the worker's", async () => {
+    const { worker, enqueue, queue } = setup('once-only', async () => {
+      throw new Error('nope');
+    });
+    const { job } = await enqueue(0, { maxAttempts: 1 });
+    expect(await worker.runDue()).toMatchObject({ dead: 1 });
+    expect((await queue.get(job.id))?.state).toBe('dead');
+  });
+
+  it('leaves jobs of kinds it has no handler for to other workers', async () => {
+    const { worker, queue, clock } = setup('known-kind');
+    const { job } = await queue.enqueue(
+      { kind: 'unknown-kind', dueAt: clock.now(), payload: {} },
+      clock.now(),
+    );
+    await worker.runDue();
+    expect(await queue.get(job.id)).toMatchObject({ state: 'pending', attempts: 0 });
+  });
+
+  it('runs a job again when the worker that claimed it died and its lease ran out', async () => {
+    const kind = key('lease');
+    const { clock, worker, ran, enqueue, queue } = setup(kind, undefined, { leaseMs: 5 * MINUTE });
+    const { job } = await enqueue(0);
+    // A worker that claims the job and then "dies": its handler never returns.
+    const doomed = createJobWorker({
+      db: database().handle.db,
+      clock,
+      leaseMs: 5 * MINUTE,
+      handlers: { [kind]: () => new Promise<void>(() => {}) },
+    });
+    void doomed.runDue();
+    await expect.poll(async () => (await queue.get(job.id))?.state).toBe('running');
+    await worker.runDue();
+    expect(ran).toEqual([]);
+    clock.advance(5 * MINUTE);
+    expect(await worker.runDue()).toMatchObject({ done: 1 });
+    expect(ran).toEqual([job.id]);
+    expect(await queue.get(job.id)).toMatchObject({ state: 'done', attempts: 2 });
+  });
+
+  it('polls in the background, runs what fell due, and stops cleanly', async () => {
+    const { clock, worker, ran, enqueue } = setup(key('polling'), undefined, { pollMs: 10 });
+    const { job } = await enqueue(-10 * MINUTE);
+    worker.start();
+    await expect.poll(() => ran, { timeout: 5_000 }).toEqual([job.id]);
+    await worker.stop();
+    await enqueue(0);
+    clock.advance(MINUTE);
+    await sleep(50);
+    expect(ran).toHaveLength(1);
+  });
+});

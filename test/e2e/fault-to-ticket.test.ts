@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { E2eHarness } from '../support/e2e.ts';
+
+describe('end to end through the Bot API emulator: a fault becomes a ticket', () => {
+  const harness = new E2eHarness();
+  beforeAll(() => harness.start(), 60_000);
+  afterAll(() => harness.stop());
+
+  it('takes an English fault through the intake to a ticket with the warranty answer', async () => {
+    const customer = harness.client(5001, 'en');
+    const greeting = await customer.say('/start', /after-sales assistant/);
+    expect(greeting[0]?.buttons.map((b) => b.text)).toContain('refrigerator');
+
+    const intake = await customer.say(
+      'The washing machine shows error E21 and the drum does not turn at all, already restarted it twice',
+      /What name should the engineer ask for/,
+    );
+    expect(intake.map((m) => m.text).join('\n')).toMatch(
+      /needs an engineer|prepare a service ticket/,
+    );
+
+    await customer.say('Alice Wong', /Which phone number/);
+    await customer.shareContact('85291234567', /model number/);
+    await customer.say('XQG100-B12866', /When did you buy it/);
+    await customer.say('2026-11-10', /Where should the engineer come/);
+    await customer.say('Flat 5B, 12 Nathan Road, Tsim Sha Tsui, Kowloon', /When suits you/);
+    await customer.say('tomorrow afternoon', /receipt or invoice/);
+    const review = await customer.press(/Skip/, /check your service ticket/);
+    const summary = review.at(-1)?.text ?? '';
+    expect(summary).toContain('Alice Wong');
+    expect(summary).toContain('+85291234567');
+    expect(summary).toContain('XQG100-B12866');
+    expect(summary).toContain('2026-11-10');
+
+    const filed = await customer.press(/Confirm/, /Your ticket FL-\d{6}-\d{4} is filed/);
+    const text = filed.at(-1)?.text ?? '';
+    expect(text).toMatch(/contact you within 30 minutes/);
+    expect(text).toMatch(/Preliminary warranty answer/);
+    expect(text).toMatch(/Covered by the warranty: free of charge/);
+    expect(text).toMatch(/engineer's inspection decides/);
+
+    const status = await customer.say('/status', /Your tickets/);
+    expect(status.at(-1)?.text).toMatch(/FL-\d{6}-\d{4} · washing machine · waiting for our team/);
+    const staff = harness.botMessages(-1009999);
+    expect(staff.at(-1)?.text).toMatch(/洗衣机/);
+  });
+});

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { E2eHarness } from '../support/e2e.ts';
+
+const TWO_HOURS = 2 * 3_600_000;
+
+describe('end to end through the Bot API emulator: guidance and the 2-hour check-back', () => {
+  const harness = new E2eHarness();
+  beforeAll(() => harness.start(), 60_000);
+  afterAll(() => harness.stop());
+
+  it('guides a misuse step by step, checks back 2 hours later, and closes it as working', async () => {
+    const customer = harness.client(6001, 'en');
+    const steps = await customer.say(
+      'my fridge is too cold, the vegetables freeze',
+      /Step 1 of \d/,
+    );
+    expect(steps.at(-1)?.buttons.map((b) => b.text)).toEqual([
+      '✅ Fixed',
+      '❌ Still not working',
+      '🔁 Repeat step',
+      '⏭ Skip step',
+      '👤 Talk to a person',
+    ]);
+    await customer.press(/Repeat step/, /Step 1 of/);
+    await customer.press(/Still not working/, /Step 2 of/);
+    const fixed = await customer.press(/Fixed/, /check back in 2 hours/);
+    expect(fixed.at(-1)?.text).toMatch(/Glad it works again/);
+
+    expect((await harness.worker.runDue()).done).toBe(0);
+    harness.clock.advance(TWO_HOURS);
+    expect((await harness.worker.runDue()).done).toBeGreaterThanOrEqual(1);
+    const question = await customer.waitFor(/Is it still working\?/);
+    expect(question.at(-1)?.buttons.map((b) => b.text)).toEqual([
+      '✅ Working fine',
+      '❌ Broken again',
+    ]);
+    const closed = await customer.press(/Working fine/, /closed this as solved/);
+    expect(closed).toHaveLength(1);
+    await customer.press(/Broken again/, /check-back has closed/);
+  });
+
+  it('re-opens a case that broke again: intake with what is known, then a ticket', async () => {
+    const customer = harness.client(6002, 'zh-hans');
+    await customer.say('冰箱冷藏室太冷了，菜都冻住了', /第 1 步/);
+    await customer.press(/已解决/, /回访/);
+    harness.clock.advance(TWO_HOURS);
+    await harness.worker.runDue();
+    await customer.waitFor(/现在还正常吗/);
+    const intake = await customer.press(/又坏了/, /怎么称呼您/);
+    expect(intake.map((m) => m.text).join('\n')).toMatch(/安排工程师/);
+    await customer.say('李雷', /哪个电话/);
+    await customer.say('138 1234 5678', /产品型号/);
+    await customer.say('BCD-470WDPG', /什么时候买的/);
+    await customer.say('三个月前', /上门的地址/);
+    await customer.say('广州市天河区体育西路100号3栋1201', /什么时间上门/);
+    await customer.press(/\d{2}:\d{2}–\d{2}:\d{2}/, /发票/);
+    const review = await customer.press(/跳过/, /请核对/);
+    expect(review.at(-1)?.text).toContain('冰箱冷藏室太冷了，菜都冻住了');
+    const filed = await customer.press(/确认提交/, /您的工单 FL-\d{6}-\d{4} 已提交/);
+    expect(filed.at(-1)?.text).toMatch(/在保修范围内：免费/);
+  });
+
+  it('records a check-back nobody answered as unconfirmed after 24 hours', async () => {
+    const customer = harness.client(6003, 'en');
+    await customer.say('the tv has no signal on the screen', /Step 1 of/);
+    await customer.press(/Fixed/, /check back/);
+    harness.clock.advance(TWO_HOURS);
+    await harness.worker.runDue();
+    await customer.waitFor(/still working/);
+    harness.clock.advance(24 * 3_600_000 + 60_000);
+    expect((await harness.worker.runDue()).done).toBeGreaterThanOrEqual(1);
+    await customer.press(/Working fine/, /check-back has closed/);
+  });
+});
