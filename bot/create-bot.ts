@@ -1,4 +1,4 @@
-import { Bot, type BotConfig } from 'grammy';
+import { Bot, type BotConfig, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { installApiPolicy } from './api-transformers.ts';
 import type { BotContext } from './context.ts';
@@ -19,6 +19,11 @@ export type CreateBotOptions = {
   botInfo?: UserFromGetMe;
   /** Whether to install retry and throttling (off for the console, which has no network). */
   apiPolicy?: boolean;
+  /**
+   * API transformers installed closest to the network, under retry and throttling: the console's
+   * local stand-in for the Bot API, or a test's recorder.
+   */
+  transformers?: Transformer[];
 };
 
 export type FrontlineBot = {
@@ -40,11 +45,13 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   if (options.apiRoot) config.client = { apiRoot: options.apiRoot };
   if (options.botInfo) config.botInfo = options.botInfo;
   const bot = new Bot<BotContext>(options.token, config);
+  for (const transformer of options.transformers ?? []) bot.api.config.use(transformer);
   if (options.apiPolicy !== false) installApiPolicy(bot.api);
 
   const outbox = createApiOutbox(bot.api, async (chatId) => {
-    deps.log.info({ chat: chatId }, 'customer blocked the bot; not writing to this chat');
-    await deps.store.setSession(`blocked:${chatId}`, true, 365 * 86_400_000);
+    // In a private chat the chat id is the customer's user id. Nothing is retried: a 403 is final.
+    deps.log.info({ chat: chatId }, 'customer blocked the bot: recorded, not retried');
+    await deps.repos.customers.setBlocked(chatId, true, deps.clock.now());
   });
   const conversation = createConversationService(deps, outbox);
   const checkback = createCheckbackService(deps, outbox);
@@ -74,7 +81,6 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
         }
         return;
       }
-      await deps.store.deleteSession(`blocked:${ctx.chat.id}`);
     }
     await next();
   });

@@ -240,6 +240,8 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
       chat.languageCode ?? 'en',
       clock.now(),
     );
+    // A customer who writes again has unblocked the bot.
+    if (customer.blockedAt) await repos.customers.setBlocked(chat.userId, false, clock.now());
     await store.withLock(`chat:${chat.chatId}`, LOCK_TTL_MS, async () => {
       const state = await loadState(chat, localeFor(chat.languageCode, customer.language));
       const followed = followScript(state, event);

@@ -1,8 +1,9 @@
 import { type Benchmark, measure } from './harness.ts';
 import { triageBenchmarks } from './triage.ts';
+import { warrantyBenchmarks } from './warranty.ts';
 
 /** Every benchmark; add a module's list here. Its `name` is its key in the final JSON line. */
-const benchmarks: Benchmark[] = [...triageBenchmarks];
+const benchmarks: Benchmark[] = [...triageBenchmarks, ...warrantyBenchmarks];
 
 const only = process.argv[2];
 const figures: Record<string, number> = {};

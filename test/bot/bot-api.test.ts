@@ -1,0 +1,287 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Transformer } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type App, createApp } from '../../bot/app.ts';
+import { parseConfig } from '../../bot/config.ts';
+import { createMovableClock } from '../../bot/console/console-clock.ts';
+import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
+import { createLogger } from '../../bot/logger.ts';
+
+const BOT_INFO = {
+  id: 42,
+  is_bot: true,
+  first_name: 'Frontline',
+  username: 'frontline_test_bot',
+} as UserFromGetMe;
+
+type Call = { method: string; payload: Record<string, unknown> };
+
+/**
+ * grammY-level tests for what the Bot API emulator cannot show: the typing action, 403 and 429
+ * answers, contacts, locations, photos, groups and edits. Outgoing calls are recorded by an API
+ * transformer under the real retry and throttling policy; updates go in through handleUpdate.
+ */
+describe('the bot against recorded Bot API calls', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'frontline-bot-'));
+  let app: App;
+  let frontline: FrontlineBot;
+  const calls: Call[] = [];
+  /** Per method: answers to give before succeeding (e.g. a 429). */
+  const failures = new Map<string, Record<string, unknown>[]>();
+  let updateId = 1;
+  let messageId = 1;
+
+  const recorder: Transformer = async (_prev, method, payload) => {
+    calls.push({ method, payload: payload as Record<string, unknown> });
+    const failure = failures.get(method)?.shift();
+    if (failure) return failure as never;
+    const result =
+      method === 'sendMessage'
+        ? {
+            message_id: messageId++,
+            date: 0,
+            chat: { id: (payload as { chat_id: number }).chat_id, type: 'private' },
+            text: '',
+          }
+        : true;
+    return { ok: true, result } as never;
+  };
+
+  beforeAll(async () => {
+    const config = parseConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      STAFF_CHAT_ID: '-100777',
+    });
+    app = await createApp(config, createLogger('silent'), createMovableClock());
+    frontline = createBot(app.deps, {
+      token: '42:recorded',
+      botInfo: BOT_INFO,
+      transformers: [recorder],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    calls.length = 0;
+    failures.clear();
+  });
+
+  const user = (id: number, language_code = 'en') => ({
+    id,
+    is_bot: false,
+    first_name: 'Test',
+    language_code,
+  });
+  const send = (update: Omit<Update, 'update_id'>, id = ++updateId) =>
+    frontline.bot.handleUpdate({ update_id: id, ...update } as Update);
+  const message = (
+    from: number,
+    extra: Record<string, unknown>,
+    chat: Record<string, unknown> = { id: from, type: 'private', first_name: 'Test' },
+  ) =>
+    send({
+      message: { message_id: messageId++, date: 0, chat, from: user(from), ...extra } as never,
+    });
+  const texts = () =>
+    calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
+  const press = (from: number, data: string) =>
+    send({
+      callback_query: {
+        id: `q${updateId}`,
+        from: user(from),
+        chat_instance: 'x',
+        data,
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: from, type: 'private', first_name: 'Test' },
+          text: '',
+        },
+      } as never,
+    });
+
+  it('shows the typing action while it files a ticket, and notifies the staff chat', async () => {
+    const id = 9101;
+    await message(id, {
+      text: 'the dishwasher leaks water from the bottom, we already checked the door seal',
+    });
+    for (const answer of [
+      'Sam Lee',
+      '+852 9123 4567',
+      'WQP8-7602',
+      '2026-01-02',
+      'Flat 2A, 10 King Road, North Point, Hong Kong',
+      'tomorrow morning',
+    ]) {
+      await message(id, { text: answer });
+    }
+    await press(id, 'skip');
+    calls.length = 0;
+    await press(id, 'confirm');
+    const methods = calls.map((c) => c.method);
+    expect(methods.indexOf('sendChatAction')).toBeGreaterThanOrEqual(0);
+    expect(methods.indexOf('sendChatAction')).toBeLessThan(methods.lastIndexOf('sendMessage'));
+    expect(calls.find((c) => c.method === 'sendChatAction')?.payload).toMatchObject({
+      chat_id: id,
+      action: 'typing',
+    });
+    expect(calls.some((c) => c.method === 'sendMessage' && c.payload.chat_id === -100777)).toBe(
+      true,
+    );
+    expect(texts().at(-1)).toMatch(/Your ticket FL-\d{6}-\d{4} is filed/);
+  });
+
+  it('answers every callback query, stale ones included, and takes the buttons off the pressed message', async () => {
+    await press(9102, 'confirm');
+    expect(calls.map((c) => c.method)).toEqual([
+      'answerCallbackQuery',
+      'editMessageReplyMarkup',
+      'sendMessage',
+    ]);
+    expect(texts()).toEqual(['That button is no longer active.']);
+  });
+
+  it('takes a shared location and a nameplate photo in the intake', async () => {
+    const id = 9103;
+    await message(id, {
+      text: 'my air conditioner is leaking water indoors and shows E1, already cleaned the filter',
+    });
+    await message(id, { text: 'Mei' });
+    await message(id, {
+      contact: { phone_number: '8613812345678', first_name: 'Mei', user_id: id },
+    });
+    await message(id, {
+      photo: [{ file_id: 'NAMEPLATE', file_unique_id: 'n', width: 100, height: 100 }],
+    });
+    expect(texts().join('\n')).toMatch(/Nameplate photo saved/);
+    await message(id, { text: '2025-08-01' });
+    await message(id, { location: { latitude: 22.28, longitude: 114.16 } });
+    expect(texts().at(-1)).toMatch(/When suits you/);
+  });
+
+  it('records a customer who blocked the bot instead of retrying', async () => {
+    const id = 9104;
+    failures.set('sendMessage', [
+      { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+    ]);
+    await message(id, { text: '/help' });
+    expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
+    expect((await app.deps.repos.customers.findByTelegramId(id))?.blockedAt).toBeInstanceOf(Date);
+    await message(id, { text: '/help' });
+    expect((await app.deps.repos.customers.findByTelegramId(id))?.blockedAt).toBeNull();
+  });
+
+  it('waits out a 429 with its retry_after and sends again', async () => {
+    failures.set('sendMessage', [
+      {
+        ok: false,
+        error_code: 429,
+        description: 'Too Many Requests',
+        parameters: { retry_after: 1 },
+      },
+    ]);
+    const started = Date.now();
+    await message(9105, { text: '/privacy' });
+    expect(calls.filter((c) => c.method === 'sendMessage')).toHaveLength(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(texts()[1]).toMatch(/What we store/);
+  });
+
+  it('handles a redelivered update once', async () => {
+    const id = ++updateId;
+    await send(
+      {
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: 9106, type: 'private', first_name: 'T' },
+          from: user(9106),
+          text: '/help',
+        } as never,
+      },
+      id,
+    );
+    await send(
+      {
+        message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: 9106, type: 'private', first_name: 'T' },
+          from: user(9106),
+          text: '/help',
+        } as never,
+      },
+      id,
+    );
+    expect(texts()).toHaveLength(1);
+  });
+
+  it('says it works in private chats and leaves a group it is added to, ignoring group chatter', async () => {
+    const chat = { id: -4001, type: 'group', title: 'Family' };
+    await send({
+      my_chat_member: {
+        chat,
+        from: user(9107),
+        date: 0,
+        old_chat_member: { status: 'left', user: BOT_INFO },
+        new_chat_member: { status: 'member', user: BOT_INFO },
+      } as never,
+    });
+    expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'leaveChat']);
+    expect(texts()[0]).toMatch(/private chat/);
+    calls.length = 0;
+    await message(9107, { text: 'hello bot' }, chat);
+    expect(calls).toEqual([]);
+  });
+
+  it('answers edited messages, documents and stickers in a private chat', async () => {
+    await send({
+      edited_message: {
+        message_id: 5,
+        date: 0,
+        edit_date: 1,
+        chat: { id: 9108, type: 'private', first_name: 'T' },
+        from: user(9108),
+        text: 'x',
+      } as never,
+    });
+    await message(9108, {
+      document: { file_id: 'D', file_unique_id: 'd', mime_type: 'application/pdf' },
+    });
+    await message(9108, {
+      sticker: {
+        file_id: 'S',
+        file_unique_id: 's',
+        type: 'regular',
+        width: 1,
+        height: 1,
+        is_animated: false,
+        is_video: false,
+      },
+    });
+    expect(texts()).toEqual([
+      expect.stringMatching(/I saw your edit/),
+      expect.stringMatching(/I can read text, photos/),
+      expect.stringMatching(/I can read text, photos/),
+    ]);
+  });
+
+  it('replies in Traditional Chinese to a zh-TW customer', async () => {
+    await send({
+      message: {
+        message_id: 9,
+        date: 0,
+        chat: { id: 9109, type: 'private', first_name: 'T' },
+        from: user(9109, 'zh-TW'),
+        text: '/start',
+      } as never,
+    });
+    expect(texts()[0]).toMatch(/您好！我是售後服務助手/);
+  });
+});
