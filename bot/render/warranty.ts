@@ -9,13 +9,19 @@ function joinList(items: string[], locale: Locale): string {
 }
 
 function clauseLine(clause: Clause, t: Translate, locale: Locale, part: string): string {
-  const variables: Record<string, string | number> = { part: clause.part ?? part };
+  const variables: Record<string, string | number> = {
+    part: clause.part ?? part,
+    partName: humanise(clause.part ?? part),
+  };
   if (clause.until) variables.until = formatDate(clause.until, locale);
   if (clause.days !== undefined) variables.days = clause.days;
   if (clause.months !== undefined) variables.months = clause.months;
   if (clause.cause) variables.cause = clause.cause;
   return t(`warranty-clause-${clause.id}`, variables);
 }
+
+/** A part name with no translation, readable: `drain_pump` → `drain pump`. */
+const humanise = (part: string) => part.replace(/_/g, ' ');
 
 /**
  * The warranty answer in plain words: the verdict, what the customer may choose and pay, the
@@ -33,6 +39,7 @@ export function renderWarrantyAnswer(
     t('warranty-subject', {
       category: input.category,
       part,
+      partName: humanise(part),
       reportDate: formatDate(input.reportDate, locale),
     }),
     t(decision.covered ? 'warranty-verdict-covered' : 'warranty-verdict-not-covered'),

@@ -27,3 +27,19 @@ describe('locale files', () => {
     }
   });
 });
+
+describe('part names', () => {
+  it('has a translation for every part the catalogue and the policy name', async () => {
+    const { loadCatalogue } = await import('../../bot/content/index.ts');
+    const { BUILT_IN_POLICY } = await import('../../core/index.ts');
+    const parts = new Set<string>();
+    for (const entry of loadCatalogue())
+      for (const symptom of entry.symptoms) if (symptom.part) parts.add(symptom.part);
+    for (const terms of Object.values(BUILT_IN_POLICY.categories))
+      for (const part of Object.keys(terms?.mainParts ?? {})) parts.add(part);
+    for (const locale of LOCALES) {
+      const text = readFileSync(join(LOCALES_DIR, locale, 'warranty.ftl'), 'utf8');
+      for (const part of parts) expect(text, `${locale} ${part}`).toContain(`[${part}]`);
+    }
+  });
+});

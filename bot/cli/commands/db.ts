@@ -52,7 +52,7 @@ async function migrate(args: string[], io: CliIo): Promise<number> {
 export const dbCommands: CliCommand[] = [
   {
     words: ['db', 'migrate'],
-    summary: 'apply pending database migrations (PostgreSQL or the PGlite data folder)',
+    summary: 'Apply pending database migrations (PostgreSQL or the PGlite data folder)',
     help: HELP,
     run: migrate,
   },

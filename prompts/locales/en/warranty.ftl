@@ -35,7 +35,24 @@ warranty-part = { $part ->
     [keyboard] keyboard
     [power_adapter] power adapter
     [unit] whole unit
-   *[other] { $part }
+    [battery] battery
+    [door] door
+    [door_lock] door lock
+    [door_seal] door seal
+    [drain_pipe] drain pipe
+    [drain_pump] drain pump
+    [drain_tube] drain tube
+    [ethernet_port] network port
+    [fan] fan
+    [filter] filter
+    [gas_valve] gas valve
+    [igniter] igniter
+    [inlet_valve] water inlet valve
+    [power_cord] power cord
+    [safety_valve] safety valve
+    [shock_absorber] shock absorber
+    [turntable_motor] turntable motor
+   *[other] { $partName }
 }
 warranty-remedy = { $remedy ->
     [refund] refund

@@ -35,7 +35,24 @@ warranty-part = { $part ->
     [keyboard] 键盘
     [power_adapter] 电源适配器
     [unit] 整机
-   *[other] { $part }
+    [battery] 电池
+    [door] 门体
+    [door_lock] 门锁
+    [door_seal] 门封条
+    [drain_pipe] 排水管
+    [drain_pump] 排水泵
+    [drain_tube] 排水管
+    [ethernet_port] 网口
+    [fan] 风扇
+    [filter] 过滤器
+    [gas_valve] 燃气阀
+    [igniter] 点火器
+    [inlet_valve] 进水阀
+    [power_cord] 电源线
+    [safety_valve] 安全阀
+    [shock_absorber] 减震器
+    [turntable_motor] 转盘电机
+   *[other] { $partName }
 }
 warranty-remedy = { $remedy ->
     [refund] 退货

@@ -36,7 +36,24 @@ warranty-part = { $part ->
     [keyboard] 鍵盤
     [power_adapter] 電源適配器
     [unit] 整機
-   *[other] { $part }
+    [battery] 電池
+    [door] 門體
+    [door_lock] 門鎖
+    [door_seal] 門封條
+    [drain_pipe] 排水管
+    [drain_pump] 排水泵
+    [drain_tube] 排水管
+    [ethernet_port] 網口
+    [fan] 風扇
+    [filter] 過濾器
+    [gas_valve] 燃氣閥
+    [igniter] 點火器
+    [inlet_valve] 進水閥
+    [power_cord] 電源線
+    [safety_valve] 安全閥
+    [shock_absorber] 減震器
+    [turntable_motor] 轉盤電機
+   *[other] { $partName }
 }
 warranty-remedy = { $remedy ->
     [refund] 退貨
