@@ -106,4 +106,20 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-await main();
+/** Start-up problems an operator fixes (a bad file, an unreachable database): one line, exit 1. */
+const STARTUP_ERRORS = new Set([
+  'PolicyFileError',
+  'CatalogueError',
+  'DatabaseConnectError',
+  'MigrationError',
+  'StoreError',
+]);
+
+main().catch((error: unknown) => {
+  if (error instanceof Error && STARTUP_ERRORS.has(error.name)) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    process.stderr.write(`Cannot start: ${error.message}${cause}\n`);
+    process.exit(1);
+  }
+  throw error;
+});
