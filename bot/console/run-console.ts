@@ -124,12 +124,19 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
   print(color(90, HELP));
   await message({ text: '/start' });
 
-  const lines = createInterface({ input: options.input, terminal: options.interactive });
+  const lines = createInterface({
+    input: options.input,
+    output: options.interactive ? output : undefined,
+    terminal: options.interactive,
+  });
   if (options.interactive) lines.setPrompt(color(32, 'you › '));
   lines.prompt();
   for await (const raw of lines) {
     const line = raw.trim();
     if (!options.interactive && line) print(color(32, `you › ${line}`));
+    // Numbers press the buttons of the bot's latest answer only; otherwise they are text.
+    const pressable = buttons;
+    buttons = [];
     try {
       if (line === '/quit' || line === '/exit') break;
       if (line === '') {
@@ -175,9 +182,8 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
             },
           ],
         });
-      } else if (/^\d{1,2}$/.test(line) && buttons[Number(line) - 1]) {
-        const button = buttons[Number(line) - 1] as ConsoleOutput['buttons'][number];
-        buttons = [];
+      } else if (/^\d{1,2}$/.test(line) && pressable[Number(line) - 1]) {
+        const button = pressable[Number(line) - 1] as ConsoleOutput['buttons'][number];
         await send({
           callback_query: {
             id: String(updateId),

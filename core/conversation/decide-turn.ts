@@ -349,7 +349,9 @@ function onButton(state: ConversationState, data: string, context: TurnContext):
           category: action.category,
         });
       }
-      return turn(withFlow({ ...state, category: action.category }, { kind: 'idle' }), [
+      // An old product button pressed in the middle of something else must not lose it.
+      if (flow.kind !== 'idle') return stale;
+      return turn({ ...state, category: action.category }, [
         { key: 'category-chosen', vars: { category: action.category } },
       ]);
     case 'guide':

@@ -348,3 +348,12 @@ describe('decideTurn: commands, buttons and staff hold', () => {
     });
   });
 });
+
+describe('decideTurn: old buttons', () => {
+  it('ignores a product button from the greeting pressed in the middle of an intake', () => {
+    const intake = play(initialState('en'), { type: 'text', text: '冰箱不制冷了，换了插座也不行' });
+    const { last } = play(intake.state, { type: 'button', data: 'cat:tv' });
+    expect(last.replies.map((r) => r.key)).toEqual(['stale-button']);
+    expect(last.state).toEqual(intake.state);
+  });
+});
