@@ -5,6 +5,7 @@ import type { BotContext } from './context.ts';
 import { createCustomerFeature } from './features/customer.ts';
 import { createGroupsFeature } from './features/groups.ts';
 import { localeFor } from './i18n/script.ts';
+import { toLoggableError } from './loggable-error.ts';
 import { type CheckbackService, createCheckbackService } from './services/checkback.ts';
 import { type ConversationService, createConversationService } from './services/conversation.ts';
 import type { AppDeps } from './services/deps.ts';
@@ -58,7 +59,10 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
 
   const guarded = bot.errorBoundary(async (error) => {
     const ctx = error.ctx;
-    deps.log.error({ err: error.error, update: ctx.update.update_id }, 'update failed');
+    deps.log.error(
+      { error: toLoggableError(error.error), update: ctx.update.update_id },
+      'update failed',
+    );
     if (ctx.chat?.type !== 'private') return;
     const { t } = createRenderContext(deps, localeFor(ctx.from?.language_code, undefined));
     await ctx.reply(t('error-generic')).catch(() => undefined);

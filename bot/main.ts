@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { createMovableClock } from './console/console-clock.ts';
 import { CONSOLE_STAFF_CHAT, runConsole } from './console/run-console.ts';
 import { createBot } from './create-bot.ts';
+import { toLoggableError } from './loggable-error.ts';
 import { createLogger } from './logger.ts';
 import { createStaffAlerts } from './services/staff-alerts.ts';
 
@@ -59,7 +60,10 @@ async function main(): Promise<void> {
     clock: systemClock,
     handlers: { ...checkback.handlers, ...createStaffAlerts(app.deps, outbox).handlers },
     onError: (error, job) =>
-      log.warn({ err: error, job: job?.kind, attempts: job?.attempts }, 'job failed'),
+      log.warn(
+        { error: toLoggableError(error), job: job?.kind, attempts: job?.attempts },
+        'job failed',
+      ),
   });
   await bot.init();
   await registerCommands(bot.api);
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
       if (req.method === 'GET' && req.url === '/healthz') return void res.end('ok');
       if (req.method !== 'POST') return void res.writeHead(405).end();
       handle(req, res).catch((error: unknown) => {
-        log.error({ err: error }, 'webhook request failed');
+        log.error({ error: toLoggableError(error) }, 'webhook request failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
     });

@@ -5,6 +5,7 @@ import { parseDuration } from '../../core/index.ts';
 import { createJobWorker } from '../../db/index.ts';
 import type { App } from '../app.ts';
 import { createBot } from '../create-bot.ts';
+import { toLoggableError } from '../loggable-error.ts';
 import { createStaffAlerts } from '../services/staff-alerts.ts';
 import { type ConsoleOutput, installConsoleApi } from './console-api.ts';
 import type { MovableClock } from './console-clock.ts';
@@ -88,7 +89,8 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
     db: app.database.db,
     clock,
     handlers: { ...checkback.handlers, ...createStaffAlerts(deps, outbox).handlers },
-    onError: (error, job) => deps.log.warn({ err: error, job: job?.kind }, 'job failed'),
+    onError: (error, job) =>
+      deps.log.warn({ error: toLoggableError(error), job: job?.kind }, 'job failed'),
   });
   worker.start();
 

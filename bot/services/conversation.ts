@@ -8,12 +8,14 @@ import {
   initialState,
   type Locale,
   type Reply,
+  reviewReply,
   toDraftWarrantyCase,
   toNewTicket,
   toZonedTime,
 } from '../../core/index.ts';
 import { formatDate } from '../i18n/index.ts';
 import { followScript, localeFor } from '../i18n/script.ts';
+import { toLoggableError } from '../loggable-error.ts';
 import { type RenderedReply, renderReply } from '../render/reply.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
 import type { AppDeps } from './deps.ts';
@@ -130,7 +132,10 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
       label: ticket.triage?.label ?? 'fault',
     });
     await outbox.send(config.STAFF_CHAT_ID, { text }).catch((error: unknown) => {
-      log.warn({ err: error, ticket: ticket.number }, 'staff notification failed');
+      log.warn(
+        { error: toLoggableError(error), ticket: ticket.number },
+        'staff notification failed',
+      );
     });
   }
 
@@ -259,13 +264,26 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
       const out: RenderedReply[] = turn.replies.map((reply: Reply) =>
         renderReply(reply, render.t, render.locale, render.globals),
       );
-      for (const effect of turn.effects)
-        out.push(...(await runEffect(effect, chat, customer.id, render)));
+      let next = turn.state;
+      for (const effect of turn.effects) {
+        try {
+          out.push(...(await runEffect(effect, chat, customer.id, render)));
+        } catch (error) {
+          if (effect.type !== 'file-ticket') throw error;
+          // Nothing is lost: the summary stays, with its buttons, for another try.
+          log.error({ error: toLoggableError(error), chat: chat.chatId }, 'filing a ticket failed');
+          next = { ...turn.state, flow: { kind: 'review', draft: effect.draft } };
+          out.push(
+            renderReply({ key: 'ticket-failed' }, render.t, render.locale, render.globals),
+            renderReply(reviewReply(effect.draft), render.t, render.locale, render.globals),
+          );
+        }
+      }
       if (turn.effects.some((effect) => effect.type === 'forget')) {
         await send(chat.chatId, customer.id, out);
         return;
       }
-      await store.setSession(sessionKey(chat.chatId), turn.state, SESSION_TTL_MS);
+      await store.setSession(sessionKey(chat.chatId), next, SESSION_TTL_MS);
       await send(chat.chatId, customer.id, out);
     });
   }

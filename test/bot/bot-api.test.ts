@@ -137,6 +137,39 @@ describe('the bot against recorded Bot API calls', () => {
     expect(texts().at(-1)).toMatch(/Your ticket FL-\d{6}-\d{4} is filed/);
   });
 
+  it('keeps the summary when filing fails, and files on the next confirm', async () => {
+    const id = 9110;
+    await message(id, {
+      text: 'the microwave runs but does not heat, the door is closed properly and the power is fine',
+    });
+    for (const answer of [
+      'Kim',
+      '+852 6123 4567',
+      'MZC-2070M1',
+      '2026-02-01',
+      'Room 8, 3 Hill Road, Sai Ying Pun, Hong Kong',
+      'tomorrow morning',
+    ]) {
+      await message(id, { text: answer });
+    }
+    await press(id, 'skip');
+    const tickets = app.deps.repos.tickets;
+    const create = tickets.create;
+    tickets.create = async () => {
+      tickets.create = create;
+      throw new Error('connection terminated unexpectedly');
+    };
+    calls.length = 0;
+    await press(id, 'confirm');
+    expect(texts()).toEqual([
+      expect.stringMatching(/couldn't file the ticket/),
+      expect.stringMatching(/check your service ticket/),
+    ]);
+    calls.length = 0;
+    await press(id, 'confirm');
+    expect(texts().at(-1)).toMatch(/Your ticket FL-\d{6}-\d{4} is filed/);
+  });
+
   it('answers every callback query, stale ones included, and takes the buttons off the pressed message', async () => {
     await press(9102, 'confirm');
     expect(calls.map((c) => c.method)).toEqual([

@@ -1,0 +1,34 @@
+import { GrammyError } from 'grammy';
+import { describe, expect, it } from 'vitest';
+import { toLoggableError } from '../../bot/loggable-error.ts';
+
+describe('errors as they may be logged', () => {
+  it('keeps the method and code of a Bot API error, never its payload', () => {
+    const error = new GrammyError(
+      'Call to sendMessage failed',
+      { ok: false, error_code: 400, description: 'Bad Request: message is too long' },
+      'sendMessage',
+      { chat_id: 1, text: 'Name: 王小明, phone 13812345678, 北京市朝阳区建国路88号' },
+    );
+    const logged = JSON.stringify(toLoggableError(error));
+    expect(logged).toContain('"method":"sendMessage"');
+    expect(logged).toContain('"code":400');
+    expect(logged).not.toContain('13812345678');
+    expect(logged).not.toContain('王小明');
+  });
+
+  it('redacts phone numbers in a database error message and keeps its code', () => {
+    const error = Object.assign(new Error('duplicate key value: (phone)=(+8613812345678)'), {
+      code: '23505',
+    });
+    expect(toLoggableError(error)).toMatchObject({ type: 'Error', code: '23505' });
+    expect(toLoggableError(error).message).not.toContain('13812345678');
+  });
+
+  it('describes a thrown non-error without its content', () => {
+    expect(toLoggableError({ phone: '13812345678' })).toEqual({
+      type: 'object',
+      message: '(not an Error)',
+    });
+  });
+});
