@@ -37,7 +37,7 @@ const SYMPTOM_SOFTNESS = 8;
 /** Below this best symptom score, with no product word, model or session, the category is unknown. */
 const MIN_SYMPTOM_EVIDENCE = 0.3;
 /** A catalogue hazard symptom this well matched makes a hazard even without a lexicon hazard word. */
-const HAZARD_SYMPTOM_SCORE = 0.6;
+const HAZARD_SYMPTOM_SCORE = 0.3;
 /** Guidance needs this share of the (adjusted) label mass: sending a real fault home is the costly mistake. */
 const MISUSE_SHARE = 0.55;
 /**

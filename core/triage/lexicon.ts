@@ -46,6 +46,11 @@ export const triageLexiconSchema = z.strictObject({
     gap: byLanguage,
     /** Words that carry a negation on to the next cue ("no smoke or sparks", "没有冒烟或焦味"). */
     coordination: byLanguage,
+    /**
+     * Words shortly after a negated hazard that bring it back ("did not notice the burning smell
+     * until today", "之前没焦味，现在有了"): safety first, the hazard counts.
+     */
+    revive: byLanguage,
   }),
   hazard: z.strictObject({
     /** Hazard words: one that is not negated makes the message a hazard. */

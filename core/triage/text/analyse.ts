@@ -234,11 +234,18 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         names: new Map(),
         features: new Map(),
       };
+      let negatedBefore = 0;
       for (const clause of text.split(CLAUSE)) {
         if (clause.trim() === '') continue;
         const tokens = toTokens(clause, correct);
+        // Safety first: a hazard denied in one clause and brought back in the next counts.
+        if (negatedBefore > 0 && negation.revives(clause, tokens)) {
+          analysis.hazards.push(...analysis.negatedHazards.splice(-negatedBefore));
+        }
+        const negatedSoFar = analysis.negatedHazards.length;
         const names = { zh: allNames.zh(clause), en: allNames.en(tokens) };
         const masked = readHazards(clause, tokens, names, analysis);
+        negatedBefore = analysis.negatedHazards.length - negatedSoFar;
         for (const span of [...names.zh, ...names.en]) {
           for (const key of nameOwners.get(span.phrase) ?? []) {
             analysis.names.set(key, [...(analysis.names.get(key) ?? []), span.phrase]);

@@ -18,13 +18,21 @@ const boundary = (list: readonly string[]) => new Set(list);
  * when it follows a negated word with only a coordinating word between ("no smoke or sparks").
  */
 export function createNegation(lexicon: TriageLexicon) {
-  const { cues, gap, coordination } = lexicon.negation;
+  const { cues, gap, coordination, revive } = lexicon.negation;
   const zhNegators = [...cues.zh].sort((a, b) => b.length - a.length);
   const zhGap = [...gap.zh].sort((a, b) => b.length - a.length);
   const zhCoordination = boundary(coordination.zh);
   const enNegators = boundary(cues.en);
   const enGap = boundary(gap.en);
   const enCoordination = boundary(coordination.en);
+  const enRevive = boundary(revive.en);
+  /** A revival word within the rest of the clause ends the negation. */
+  const zhRevived = (text: string, end: number): boolean => {
+    const rest = text.slice(end, end + 16).split(/[。！？!?；;\n]/)[0] ?? '';
+    return revive.zh.some((word) => rest.includes(word));
+  };
+  const enRevived = (tokens: readonly Token[], end: number): boolean =>
+    tokens.slice(end, end + 8).some((token) => enRevive.has(token.raw) || enRevive.has(token.word));
 
   const zhNegatedAt = (text: string, start: number): boolean => {
     let end = start;
@@ -48,14 +56,19 @@ export function createNegation(lexicon: TriageLexicon) {
   };
 
   return {
+    /** Whether a clause brings back a hazard negated in the clause before ("没闻到焦味，现在很明显"). */
+    revives(clause: string, tokens: readonly Token[]): boolean {
+      return zhRevived(clause, 0) || enRevived(tokens, 0);
+    },
     /** Marks each span negated or not, in order; spans must be sorted by start. */
     zh(text: string, spans: readonly Span[]): boolean[] {
       let lastNegatedEnd = -1;
       return spans.map((span) => {
         const between = lastNegatedEnd >= 0 ? text.slice(lastNegatedEnd, span.start) : undefined;
         const negated =
-          zhNegatedAt(text, span.start) ||
-          (between !== undefined && (between === '' || zhCoordination.has(between)));
+          (zhNegatedAt(text, span.start) ||
+            (between !== undefined && (between === '' || zhCoordination.has(between)))) &&
+          !zhRevived(text, span.end);
         if (negated) lastNegatedEnd = span.end;
         return negated;
       });
@@ -65,8 +78,9 @@ export function createNegation(lexicon: TriageLexicon) {
       return spans.map((span) => {
         const between = lastNegatedEnd >= 0 ? tokens.slice(lastNegatedEnd, span.start) : undefined;
         const negated =
-          enNegatedAt(tokens, span.start) ||
-          (between?.every((t) => enCoordination.has(t.raw)) ?? false);
+          (enNegatedAt(tokens, span.start) ||
+            (between?.every((t) => enCoordination.has(t.raw)) ?? false)) &&
+          !enRevived(tokens, span.end);
         if (negated) lastNegatedEnd = span.end;
         return negated;
       });
