@@ -1,3 +1,4 @@
+import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotConfig, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { installApiPolicy } from './api-transformers.ts';
@@ -68,12 +69,17 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     await ctx.reply(t('error-generic')).catch(() => undefined);
   });
 
+  // One chat's updates are handled one after another, in order, while chats run concurrently
+  // (the per-chat store lock then only guards against other instances).
+  guarded.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   guarded.use(async (ctx, next) => {
     if (!(await deps.store.seenUpdate(ctx.update.update_id))) return;
     const userId = ctx.from?.id;
     if (userId !== undefined && ctx.chat?.type === 'private') {
       const limit = await deps.store.rateLimit(`user:${userId}`, USER_MESSAGES_PER_MINUTE, 60_000);
       if (!limit.allowed) {
+        // The button spinner stops either way; the message says to send it again.
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
         const notice = await deps.store.rateLimit(
           `user-notice:${userId}`,
           1,

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
-import { run, sequentialize } from '@grammyjs/runner';
+import { run } from '@grammyjs/runner';
 import { webhookCallback } from 'grammy';
 import { createJobWorker } from '../db/index.ts';
 import { createApp, systemClock } from './app.ts';
 import { registerCommands } from './commands-menu.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, processEnv } from './config.ts';
 import { createMovableClock } from './console/console-clock.ts';
 import { CONSOLE_STAFF_CHAT, runConsole } from './console/run-console.ts';
 import { createBot } from './create-bot.ts';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       process.stderr as never,
     );
     const app = await createApp(consoleConfig, log, clock);
-    const lang = process.env.LANG?.toLowerCase().startsWith('zh') ? 'zh-hans' : 'en';
+    const lang = processEnv().LANG?.toLowerCase().startsWith('zh') ? 'zh-hans' : 'en';
     await runConsole(app, {
       input: process.stdin,
       output: process.stdout,
@@ -92,7 +92,6 @@ async function main(): Promise<void> {
     log.info(`webhook mode on port ${config.PORT}`);
     stop = () => new Promise((resolve) => server.close(() => resolve()));
   } else {
-    bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
     await bot.api.deleteWebhook().catch(() => undefined);
     const runner = run(bot);
     log.info(`long polling as @${bot.botInfo.username}`);

@@ -198,6 +198,8 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
       } else {
         await message({ text: line });
       }
+      // Jobs due now (the staff notice of a ticket just filed) run before the next prompt.
+      await worker.runDue();
     } catch (error) {
       print(color(31, `error: ${error instanceof Error ? error.message : String(error)}`));
     }

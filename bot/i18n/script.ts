@@ -10,6 +10,7 @@ import {
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 const HAN = /\p{Script=Han}/gu;
 
+const REPORT_FLOWS = new Set(['idle', 'choose-category', 'clarify', 'guide']);
 const LATIN_WORD = /\b[a-z]{2,}\b/gi;
 
 /** Which script a text is written in: Traditional or Simplified Chinese, English words, or none. */
@@ -37,6 +38,8 @@ export function followScript(
   event: ConversationEvent,
 ): ConversationState {
   if (state.localeChosen || event.type !== 'text') return state;
+  // Only reports count: a name or an address in another script says nothing about the reader.
+  if (!REPORT_FLOWS.has(state.flow.kind)) return state;
   const script = detectScript(event.text);
   if (script === 'none') return state;
   const locale: Locale =

@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
-import type { Locale, Reply, ReplyValue } from '../../core/index.ts';
+import type { CalendarDate, Locale, Reply, ReplyValue } from '../../core/index.ts';
 import type { Bilingual } from '../../core/triage/catalogue.ts';
-import { type Translate, toTraditional } from '../i18n/index.ts';
+import { formatDate, type Translate, toTraditional } from '../i18n/index.ts';
 
 export type RenderedReply = {
   text: string;
@@ -14,13 +14,26 @@ export function pickText(text: Bilingual, locale: Locale): string {
   return locale === 'zh-Hant' ? toTraditional(text.zh) : text.zh;
 }
 
+const ISO_DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?=$|\s)/;
+
+/** A value starting with a calendar date gets the date as the locale writes it. */
+function localiseDate(value: string, locale: Locale): string {
+  const match = ISO_DATE_PREFIX.exec(value);
+  return match ? formatDate(match[1] as CalendarDate, locale) + value.slice(10) : value;
+}
+
 function toVariables(
   vars: Record<string, ReplyValue> | undefined,
   locale: Locale,
 ): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(vars ?? {})) {
-    out[name] = typeof value === 'object' ? pickText(value, locale) : value;
+    out[name] =
+      typeof value === 'object'
+        ? pickText(value, locale)
+        : typeof value === 'string'
+          ? localiseDate(value, locale)
+          : value;
   }
   return out;
 }

@@ -5,6 +5,7 @@ import {
   decideTurn,
   decideWarranty,
   type Effect,
+  encodeButton,
   initialState,
   type Locale,
   type Reply,
@@ -79,18 +80,19 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     const symptom = draft.symptomId ? deps.catalogue.symptom(draft.symptomId) : undefined;
     const warrantyCase = toDraftWarrantyCase(draft, today, symptom?.part);
     const warranty = warrantyCase ? decideWarranty(warrantyCase, deps.policy) : null;
-    const slaAlertAt = new Date(
-      now.getTime() +
-        Math.max(config.STAFF_CONTACT_SLA - 10 * 60_000, config.STAFF_CONTACT_SLA / 2),
-    );
+    const sla = config.STAFF_CONTACT_SLA;
+    const slaAlertAt = new Date(now.getTime() + Math.max(sla - 10 * 60_000, sla / 2));
+    // The draft's id keys the ticket: confirming the same draft again returns the same ticket.
+    // The staff notice and the contact alert are jobs filed in the same transaction.
     const { ticket } = await repos.tickets.create(
       toNewTicket(draft, customerId, warranty, config.SERVICE_TZ),
       {
-        idempotencyKey: `tg:${chat.chatId}:${chat.updateId}`,
+        idempotencyKey: `draft:${draft.id}`,
         day: today,
         at: now,
         actor: { kind: 'customer', customerId },
         jobs: [
+          { kind: 'staff-new-ticket', dueAt: now, payload: {} },
           {
             kind: 'staff-contact-alert',
             dueAt: slaAlertAt,
@@ -99,44 +101,30 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
         ],
       },
     );
-    await repos.customers.updateContact(customerId, {
-      name: draft.name ?? null,
-      phone: draft.phone ?? null,
-      address: ticket.contact.address,
-    });
+    // Remembering the contact for next time is a courtesy: it must not fail a filed ticket.
+    await repos.customers
+      .updateContact(customerId, {
+        name: draft.name ?? null,
+        phone: draft.phone ?? null,
+        address: ticket.contact.address,
+      })
+      .catch((error: unknown) =>
+        log.warn({ error: toLoggableError(error) }, 'contact not remembered'),
+      );
     const { t, locale, globals } = render;
     const lines = [
       t('ticket-filed', { ...globals, number: ticket.number, urgent: draft.urgent ? 'yes' : 'no' }),
+      '',
     ];
     if (warrantyCase && warranty) {
       lines.push(
-        '',
         t('ticket-warranty-heading'),
         renderWarrantyAnswer(warrantyCase, warranty, t, locale),
       );
+    } else {
+      lines.push(t('ticket-warranty-pending'));
     }
-    await notifyStaff(ticket.number);
     return [{ text: lines.join('\n'), markup: { remove_keyboard: true } }];
-  }
-
-  async function notifyStaff(ticketNumber: string): Promise<void> {
-    if (config.STAFF_CHAT_ID === undefined) return;
-    const ticket = await repos.tickets.getByNumber(ticketNumber);
-    if (!ticket) return;
-    const { t } = createRenderContext(deps, 'zh-Hans');
-    const text = t('staff-new-ticket', {
-      number: ticket.number,
-      priority: ticket.priority,
-      category: ticket.category ?? 'unknown',
-      description: ticket.description ?? '-',
-      label: ticket.triage?.label ?? 'fault',
-    });
-    await outbox.send(config.STAFF_CHAT_ID, { text }).catch((error: unknown) => {
-      log.warn(
-        { error: toLoggableError(error), ticket: ticket.number },
-        'staff notification failed',
-      );
-    });
   }
 
   async function runEffect(
@@ -180,8 +168,6 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
         );
         return [];
       }
-      case 'record-checkback':
-        return [];
       case 'list-tickets': {
         const tickets = await repos.tickets.listByCustomer(customerId, { limit: 10 });
         if (tickets.length === 0) return [say('tickets-none')];
@@ -204,7 +190,7 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
         const inline_keyboard = open.map((ticket) => [
           {
             text: render.t('cancel-ticket-button', { number: ticket.number }),
-            callback_data: `cancel:${ticket.number}`,
+            callback_data: encodeButton({ action: 'cancel-ticket', ticketNumber: ticket.number }),
           },
         ]);
         return [say('cancel-choose', {}, { inline_keyboard })];
@@ -250,7 +236,11 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     await store.withLock(`chat:${chat.chatId}`, LOCK_TTL_MS, async () => {
       const state = await loadState(chat, localeFor(chat.languageCode, customer.language));
       const followed = followScript(state, event);
-      const turn = decideTurn(followed, event, createTurnContext(deps, clock.now()));
+      const turn = decideTurn(
+        followed,
+        event,
+        createTurnContext(deps, clock.now(), `${chat.chatId}:${chat.updateId}`),
+      );
       if (inbound) {
         await repos.transcript.append({
           customerId: customer.id,
@@ -296,7 +286,7 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     await outbox.send(chat.chatId, { text: t(key, globals) });
   }
 
-  return { handle, notice, notifyStaff };
+  return { handle, notice };
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>;

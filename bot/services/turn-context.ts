@@ -2,9 +2,10 @@ import { type TurnContext, toZonedTime } from '../../core/index.ts';
 import type { AppDeps } from './deps.ts';
 
 /** The core's view of now and of the catalogue, triage and parsers, for one turn. */
-export function createTurnContext(deps: AppDeps, now: Date): TurnContext {
+export function createTurnContext(deps: AppDeps, now: Date, turnId: string): TurnContext {
   const { date, minute } = toZonedTime(now, deps.config.SERVICE_TZ);
   return {
+    turnId,
     today: date,
     nowMinute: minute,
     serviceHours: deps.config.SERVICE_HOURS,

@@ -9,7 +9,7 @@ import { INTAKE_FIELDS } from './state.ts';
 export type ButtonAction =
   | { action: 'category'; category: Category }
   | { action: 'guide'; choice: 'fixed' | 'next' | 'repeat' | 'skip' | 'human' }
-  | { action: 'skip' }
+  | { action: 'skip'; field: IntakeField }
   | { action: 'window'; window: Window }
   | { action: 'edit'; field: IntakeField }
   | { action: 'confirm' }
@@ -33,6 +33,8 @@ export function encodeButton(action: ButtonAction): string {
       return `win:${action.window.date}:${action.window.startMinute}-${action.window.endMinute}`;
     case 'edit':
       return `edit:${action.field}`;
+    case 'skip':
+      return `skip:${action.field}`;
     case 'language':
       return `lang:${action.locale}`;
     case 'cancel-ticket':
@@ -70,8 +72,9 @@ export function decodeButton(data: string): ButtonAction | undefined {
       };
     }
     case 'edit':
+    case 'skip':
       return (INTAKE_FIELDS as readonly string[]).includes(arg)
-        ? { action: 'edit', field: arg as IntakeField }
+        ? { action: head, field: arg as IntakeField }
         : undefined;
     case 'lang':
       return (LANGS as readonly string[]).includes(arg)
@@ -86,7 +89,6 @@ export function decodeButton(data: string): ButtonAction | undefined {
       if ((outcome !== 'ok' && outcome !== 'broken') || !ref) return undefined;
       return { action: 'checkback', outcome: outcome === 'ok' ? 'working' : 'still_broken', ref };
     }
-    case 'skip':
     case 'confirm':
     case 'discard':
     case 'yes':

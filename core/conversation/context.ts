@@ -31,10 +31,19 @@ export type FieldParsers = {
     hours: ServiceHours,
     count: number,
   ): Window[];
+  /** Re-checks a window chosen earlier (a button, a summary left open): still ahead and in hours. */
+  checkWindow(
+    window: Window,
+    today: CalendarDate,
+    nowMinute: number,
+    hours: ServiceHours,
+  ): Result<Window>;
 };
 
 /** Everything a turn may consult besides the state; time is passed in, never read. */
 export type TurnContext = {
+  /** Unique per turn (chat and update): the id of a draft started in it. */
+  turnId: string;
   today: CalendarDate;
   /** Minutes since midnight in the service time zone. */
   nowMinute: number;

@@ -90,7 +90,7 @@ function onCommand(state: ConversationState, name: string, context: TurnContext)
     case 'human':
       return escalate(state, 'customer_asked', context);
     case 'forget':
-      return turn(withFlow(state, { kind: 'confirm-forget' }), [
+      return turn(withFlow(state, { kind: 'confirm-forget', ...previousOf(state.flow) }), [
         { key: 'forget-confirm', buttons: yesNo() },
       ]);
     case 'cancel':
@@ -142,13 +142,35 @@ function onCutText(state: ConversationState, text: string, context: TurnContext)
     }
     case 'intake':
       return onIntakeValue(state, flow.field, text, context);
-    case 'review':
+    case 'review': {
+      const step = context.triage(text, { asked: true, ...knownCategory(flow.draft) });
+      if (step.kind === 'hazard')
+        return hazard(state, `${flow.draft.description}\n${text}`, step, context);
       return turn(state, [{ key: 'use-buttons' }, reviewReply(flow.draft)]);
+    }
     case 'confirm-cancel':
-    case 'confirm-forget':
+    case 'confirm-forget': {
+      const step = context.triage(text, {
+        asked: true,
+        ...(state.category ? { category: state.category } : {}),
+      });
+      if (step.kind === 'hazard')
+        return hazard(withFlow(state, flow.previous ?? { kind: 'idle' }), text, step, context);
       return turn(state, [{ key: 'use-buttons', buttons: yesNo() }]);
+    }
   }
 }
+
+/** The flow to come back to after a yes/no question ("no" changes nothing). */
+function previousOf(flow: Flow): { previous?: Flow } {
+  if (flow.kind === 'idle') return {};
+  if (flow.kind === 'confirm-cancel' || flow.kind === 'confirm-forget')
+    return previousOf(flow.previous ?? { kind: 'idle' });
+  return { previous: flow };
+}
+
+const knownCategory = (draft: Draft): { category?: Category } =>
+  draft.category ? { category: draft.category } : {};
 
 /** Triage of a report and the step that follows from it. */
 function triageReport(
@@ -237,7 +259,12 @@ function escalate(
 ): T {
   const flow = state.flow;
   if (flow.kind === 'intake' || flow.kind === 'review') {
-    const draft = { ...flow.draft, ...(reason === 'hazard' ? { urgent: true, reason } : {}) };
+    // Upgrading a draft (a hazard reported mid-way) keeps the new words and what they showed.
+    const draft: Draft = { ...flow.draft };
+    if (reason === 'hazard') Object.assign(draft, { urgent: true, reason, label: 'hazard' });
+    if (seed?.description) draft.description = seed.description;
+    if (seed?.symptomId) draft.symptomId = seed.symptomId;
+    if (!draft.category && seed?.category) draft.category = seed.category;
     return askNext(state, draft, context, [...before, { key: 'already-escalating' }]);
   }
   const fromFlow =
@@ -248,7 +275,7 @@ function escalate(
         : flow.kind === 'choose-category'
           ? { description: flow.text }
           : { description: '' };
-  const draft = newDraft(state, { reason, ...fromFlow, ...seed });
+  const draft = newDraft(context, state, { reason, ...fromFlow, ...seed });
   const intro: Reply[] = reason === 'customer_asked' ? [{ key: 'escalate-human' }] : [];
   return askNext(state, draft, context, [...before, ...intro, { key: 'intake-intro' }]);
 }
@@ -357,11 +384,24 @@ function onButton(state: ConversationState, data: string, context: TurnContext):
     case 'guide':
       return flow.kind === 'guide' ? onGuide(state, flow, action.choice, context) : stale;
     case 'skip':
-      if (flow.kind !== 'intake' || !isOptional(flow.field)) return stale;
+      if (flow.kind !== 'intake' || flow.field !== action.field || !isOptional(flow.field))
+        return stale;
       return onIntakeResolved(state, flow, skipField(flow.draft, flow.field), context);
-    case 'window':
+    case 'window': {
       if (flow.kind !== 'intake' || flow.field !== 'window') return stale;
-      return onIntakeResolved(state, flow, { ...flow.draft, window: action.window }, context);
+      const checked = context.fields.checkWindow(
+        action.window,
+        context.today,
+        context.nowMinute,
+        context.serviceHours,
+      );
+      if (!checked.ok)
+        return turn(state, [
+          { key: errorKey(checked.code) },
+          askField('window', flow.draft, context),
+        ]);
+      return onIntakeResolved(state, flow, { ...flow.draft, window: checked.value }, context);
+    }
     case 'edit': {
       if (flow.kind !== 'review') return stale;
       const draft = clearField(flow.draft, action.field);
@@ -372,6 +412,22 @@ function onButton(state: ConversationState, data: string, context: TurnContext):
     case 'confirm': {
       if (flow.kind !== 'review') return stale;
       const draft = flow.draft;
+      if (draft.window) {
+        // A summary left open can outlive its visit window: ask again rather than book the past.
+        const checked = context.fields.checkWindow(
+          draft.window,
+          context.today,
+          context.nowMinute,
+          context.serviceHours,
+        );
+        if (!checked.ok) {
+          const { window: _stale, ...rest } = draft;
+          return turn(
+            withFlow(state, { kind: 'intake', field: 'window', draft: rest, editing: true }),
+            [{ key: errorKey(checked.code) }, askField('window', rest, context)],
+          );
+        }
+      }
       const profile = { ...state.profile };
       if (draft.name) profile.name = draft.name;
       if (draft.phone) profile.phone = draft.phone;
@@ -387,13 +443,18 @@ function onButton(state: ConversationState, data: string, context: TurnContext):
         ? turn(withFlow(state, { kind: 'idle' }), [{ key: 'flow-cancelled' }])
         : stale;
     case 'cancel-ticket':
-      return turn(withFlow(state, { kind: 'confirm-cancel', ticketNumber: action.ticketNumber }), [
-        { key: 'cancel-confirm', vars: { ticket: action.ticketNumber }, buttons: yesNo() },
-      ]);
+      return turn(
+        withFlow(state, {
+          kind: 'confirm-cancel',
+          ticketNumber: action.ticketNumber,
+          ...previousOf(flow),
+        }),
+        [{ key: 'cancel-confirm', vars: { ticket: action.ticketNumber }, buttons: yesNo() }],
+      );
     case 'yes':
       if (flow.kind === 'confirm-cancel') {
         return turn(
-          withFlow(state, { kind: 'idle' }),
+          withFlow(state, flow.previous ?? { kind: 'idle' }),
           [],
           [{ type: 'cancel-ticket', ticketNumber: flow.ticketNumber }],
         );
@@ -404,7 +465,11 @@ function onButton(state: ConversationState, data: string, context: TurnContext):
       return stale;
     case 'no':
       if (flow.kind !== 'confirm-cancel' && flow.kind !== 'confirm-forget') return stale;
-      return turn(withFlow(state, { kind: 'idle' }), [{ key: 'nothing-changed' }]);
+      return resume(
+        withFlow(state, flow.previous ?? { kind: 'idle' }),
+        [{ key: 'nothing-changed' }],
+        context,
+      );
     case 'checkback':
       // The adapter turns check-back buttons into `checkback` events with the guidance they refer to.
       return stale;
@@ -467,34 +532,36 @@ function onIntakeValue(
     ]);
   }
   const draft = flow.draft;
-  const retry = (code: string, vars?: Reply['vars']): T =>
-    turn(state, [
+  // An answer is read as the field first ("John Sparks" is a name); only text that is not a valid
+  // answer is checked for danger ("now it is smoking!"), which then comes first.
+  const retry = (code: string, vars?: Reply['vars']): T => {
+    const step = context.triage(text, { asked: true, ...knownCategory(draft) });
+    if (step.kind === 'hazard')
+      return hazard(state, `${draft.description}\n${text}`, step, context);
+    return turn(state, [
       vars ? { key: errorKey(code), vars } : { key: errorKey(code) },
       askField(field, draft, context),
     ]);
-  const hazardNow =
-    !draft.urgent &&
-    context.triage(
-      text,
-      draft.category ? { category: draft.category, asked: true } : { asked: true },
-    );
-  if (hazardNow && hazardNow.kind === 'hazard') {
-    return hazard(state, `${draft.description}\n${text}`, hazardNow, context);
-  }
+  };
+  // A whole sentence given as a short answer may be the customer telling us something worse.
+  const accept = (next: Draft, before: Reply[] = []): T => {
+    if (field !== 'address' && looksLikeSentence(text)) {
+      const step = context.triage(text, { asked: true, ...knownCategory(draft) });
+      if (step.kind === 'hazard')
+        return hazard(state, `${draft.description}\n${text}`, step, context);
+    }
+    return onIntakeResolved(state, flow, next, context, before);
+  };
   switch (field) {
     case 'category':
-      return turn(state, [{ key: 'use-buttons' }, askField(field, draft, context)]);
+      return retry('CATEGORY.USE_BUTTONS');
     case 'name': {
       const parsed = context.fields.name(text);
-      return parsed.ok
-        ? onIntakeResolved(state, flow, { ...draft, name: parsed.value }, context)
-        : retry(parsed.code);
+      return parsed.ok ? accept({ ...draft, name: parsed.value }) : retry(parsed.code);
     }
     case 'phone': {
       const parsed = context.fields.phone(text);
-      return parsed.ok
-        ? onIntakeResolved(state, flow, { ...draft, phone: parsed.value }, context)
-        : retry(parsed.code);
+      return parsed.ok ? accept({ ...draft, phone: parsed.value }) : retry(parsed.code);
     }
     case 'model': {
       const parsed = context.fields.model(text, draft.category);
@@ -502,19 +569,15 @@ function onIntakeValue(
       const note: Reply[] = parsed.value.recognised
         ? []
         : [{ key: 'model-unrecognised', vars: { model: parsed.value.model } }];
-      return onIntakeResolved(state, flow, { ...draft, model: parsed.value.model }, context, note);
+      return accept({ ...draft, model: parsed.value.model }, note);
     }
     case 'purchaseDate': {
       const parsed = context.fields.purchaseDate(text, context.today, state.locale);
-      return parsed.ok
-        ? onIntakeResolved(state, flow, { ...draft, purchaseDate: parsed.value }, context)
-        : retry(parsed.code);
+      return parsed.ok ? accept({ ...draft, purchaseDate: parsed.value }) : retry(parsed.code);
     }
     case 'address': {
       const parsed = context.fields.address(text);
-      return parsed.ok
-        ? onIntakeResolved(state, flow, { ...draft, address: parsed.value }, context)
-        : retry(parsed.code);
+      return parsed.ok ? accept({ ...draft, address: parsed.value }) : retry(parsed.code);
     }
     case 'window': {
       const parsed = context.fields.window(
@@ -523,13 +586,17 @@ function onIntakeValue(
         context.nowMinute,
         context.serviceHours,
       );
-      return parsed.ok
-        ? onIntakeResolved(state, flow, { ...draft, window: parsed.value }, context)
-        : retry(parsed.code);
+      return parsed.ok ? accept({ ...draft, window: parsed.value }) : retry(parsed.code);
     }
     case 'invoice':
-      return turn(state, [{ key: 'ask-invoice-photo' }, askField(field, draft, context)]);
+      return retry('INVOICE.PHOTO_NEEDED');
   }
+}
+
+/** More than four words, or more than twelve Chinese characters: a sentence, not a field value. */
+function looksLikeSentence(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han > 12 || text.split(/\s+/).filter(Boolean).length > 4;
 }
 
 /** Locale key of an intake error code: `PHONE.INVALID` → `error-phone-invalid`. */
@@ -593,7 +660,7 @@ function onPhoto(state: ConversationState, fileId: string, context: TurnContext)
       askField(flow.field, next, context),
     ]);
   }
-  const next = { ...draft, nameplatePhotos: [...draft.nameplatePhotos, fileId] };
+  const next = { ...draft, otherPhotos: [...draft.otherPhotos, fileId] };
   return turn(withFlow(state, { ...flow, draft: next }), [
     { key: 'photo-saved' },
     askField(flow.field, next, context),
@@ -606,18 +673,36 @@ function onCheckback(
   guidance: Guidance,
   context: TurnContext,
 ): T {
-  const record: Effect = { type: 'record-checkback', outcome };
-  if (outcome === 'working') return turn(state, [{ key: 'checkback-working' }], [record]);
-  const draft = newDraft(state, {
+  if (outcome === 'working') return turn(state, [{ key: 'checkback-working' }]);
+  const flow = state.flow;
+  if (flow.kind === 'intake' || flow.kind === 'review') {
+    // A ticket is already being prepared: finish it, and tell the engineer about this one too.
+    return resume(state, [{ key: 'checkback-still-broken-busy' }], context);
+  }
+  const draft = newDraft(context, state, {
     reason: 'still_broken',
     description: guidance.description,
     category: guidance.category,
     symptomId: guidance.symptomId,
     label: 'fault',
   });
-  const result = askNext(withFlow(state, { kind: 'idle' }), draft, context, [
+  return askNext(withFlow(state, { kind: 'idle' }), draft, context, [
     { key: 'checkback-still-broken' },
     { key: 'intake-intro' },
   ]);
-  return { ...result, effects: [record, ...result.effects] };
+}
+
+/** Says something, then repeats the question the restored flow was waiting on. */
+function resume(state: ConversationState, before: Reply[], context: TurnContext): T {
+  const flow = state.flow;
+  switch (flow.kind) {
+    case 'intake':
+      return turn(state, [...before, askField(flow.field, flow.draft, context)]);
+    case 'review':
+      return turn(state, [...before, reviewReply(flow.draft)]);
+    case 'guide':
+      return turn(state, [...before, guideStep(flow, context)]);
+    default:
+      return turn(state, before);
+  }
 }

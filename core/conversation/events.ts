@@ -26,7 +26,6 @@ export type Effect =
   | { type: 'file-ticket'; draft: Draft }
   /** Schedule the check-back (CALLBACK_CHECK_AFTER) and its 24-hour expiry. */
   | { type: 'schedule-checkback'; guidance: Guidance }
-  | { type: 'record-checkback'; outcome: 'working' | 'still_broken' }
   /** Reply with the customer's tickets and their states. */
   | { type: 'list-tickets' }
   /** Offer the customer's open tickets for cancelling (or say there are none). */

@@ -39,14 +39,17 @@ export function nextField(draft: Draft): IntakeField | undefined {
 
 /** Starts a draft from what the conversation already knows. */
 export function newDraft(
+  context: Pick<TurnContext, 'turnId'>,
   state: ConversationState,
   seed: Pick<Draft, 'reason' | 'description'> &
     Partial<Pick<Draft, 'category' | 'symptomId' | 'label' | 'urgent'>>,
 ): Draft {
   const draft: Draft = {
+    id: context.turnId,
     urgent: false,
     nameplatePhotos: [],
     invoicePhotos: [],
+    otherPhotos: [],
     answered: [],
     ...seed,
   };
@@ -76,7 +79,7 @@ export function askField(field: IntakeField, draft: Draft, context: TurnContext)
     case 'purchaseDate':
       return {
         key: 'ask-purchase-date',
-        buttons: [[button('button-no-proof', { action: 'skip' })]],
+        buttons: [[button('button-no-proof', { action: 'skip', field: 'purchaseDate' })]],
       };
     case 'address':
       return { key: 'ask-address', request: 'location' };
@@ -90,7 +93,10 @@ export function askField(field: IntakeField, draft: Draft, context: TurnContext)
       return { key: 'ask-window', request: 'remove', buttons: windowButtons(windows) };
     }
     case 'invoice':
-      return { key: 'ask-invoice', buttons: [[button('button-skip', { action: 'skip' })]] };
+      return {
+        key: 'ask-invoice',
+        buttons: [[button('button-skip', { action: 'skip', field: 'invoice' })]],
+      };
   }
 }
 
@@ -128,23 +134,26 @@ export function reviewReply(draft: Draft): Reply {
   };
 }
 
-/** Draft fields as reply variables (the adapter formats dates, windows and addresses). */
+/**
+ * Draft fields as reply variables: values, or codes the locale files word (`none`, `photo`,
+ * `no-proof`, `unknown`); the adapter writes dates the locale's way.
+ */
 export function summaryVars(draft: Draft): Record<string, string | number> {
   const vars: Record<string, string | number> = {
     description: draft.description,
     category: draft.category ?? 'unknown',
-    name: draft.name ?? '-',
-    phone: draft.phone ?? '-',
-    model: draft.model ?? (draft.nameplatePhotos.length > 0 ? 'photo' : '-'),
-    purchaseDate: draft.purchaseDate ?? 'unknown',
+    name: draft.name ?? 'none',
+    phone: draft.phone ?? 'none',
+    model: draft.model ?? (draft.nameplatePhotos.length > 0 ? 'photo' : 'none'),
+    purchaseDate: draft.purchaseDate === null ? 'no-proof' : (draft.purchaseDate ?? 'none'),
     address:
       draft.address === undefined
-        ? '-'
+        ? 'none'
         : draft.address.kind === 'text'
           ? draft.address.text
           : `${draft.address.latitude.toFixed(5)}, ${draft.address.longitude.toFixed(5)}`,
-    window: draft.window ? formatWindow(draft.window) : '-',
-    photos: draft.nameplatePhotos.length + draft.invoicePhotos.length,
+    window: draft.window ? formatWindow(draft.window) : 'none',
+    photos: draft.nameplatePhotos.length + draft.invoicePhotos.length + draft.otherPhotos.length,
   };
   return vars;
 }

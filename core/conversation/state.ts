@@ -36,6 +36,8 @@ export type Window = { date: CalendarDate; startMinute: number; endMinute: numbe
 
 /** What the intake has gathered for a ticket. Personal data: never logged. */
 export type Draft = {
+  /** Stable for the draft's life: filing the same draft twice files one ticket. */
+  id: string;
   reason: IntakeReason;
   urgent: boolean;
   description: string;
@@ -53,6 +55,8 @@ export type Draft = {
   address?: Address;
   window?: Window;
   invoicePhotos: string[];
+  /** Other photos sent during the intake (the fault itself), kept for the engineer. */
+  otherPhotos: string[];
   /** Fields the customer has answered or skipped (optional ones) in this intake. */
   answered: IntakeField[];
 };
@@ -69,10 +73,10 @@ export type Flow =
   | { kind: 'intake'; field: IntakeField; draft: Draft; editing: boolean }
   /** Summary shown with edit buttons. */
   | { kind: 'review'; draft: Draft }
-  /** Asked to confirm cancelling a ticket. */
-  | { kind: 'confirm-cancel'; ticketNumber: string }
-  /** Asked to confirm erasing personal data. */
-  | { kind: 'confirm-forget' };
+  /** Asked to confirm cancelling a ticket; `previous` is restored on "no". */
+  | { kind: 'confirm-cancel'; ticketNumber: string; previous?: Flow }
+  /** Asked to confirm erasing personal data; `previous` is restored on "no". */
+  | { kind: 'confirm-forget'; previous?: Flow };
 
 /** A chat's conversation state, kept in the session store (so a restart resumes it). */
 export type ConversationState = {

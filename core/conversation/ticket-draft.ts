@@ -8,14 +8,15 @@ import type { Address, Draft } from './state.ts';
 /**
  * The warranty question a draft asks, as of `today` (the report date). The cause is `unknown`
  * (normal use until the engineer inspects); the part is the symptom's likely part. `undefined`
- * while the product category is not known.
+ * while the product or the purchase date was never asked (`null` means "no proof" and is decided).
  */
 export function toDraftWarrantyCase(
   draft: Draft,
   today: CalendarDate,
   part?: string,
 ): WarrantyCase | undefined {
-  if (!draft.category) return undefined;
+  // Unknown product, or a purchase date never asked (an urgent ticket): the engineer assesses it.
+  if (!draft.category || draft.purchaseDate === undefined) return undefined;
   const purchase = draft.purchaseDate && draft.purchaseDate <= today ? draft.purchaseDate : null;
   const input: WarrantyCase = {
     category: draft.category,
@@ -71,7 +72,11 @@ export function toNewTicket(
           modelNumber: draft.model ?? null,
           purchaseDate: draft.purchaseDate ?? null,
           productionDate: null,
-          proofPhotoFileIds: [...draft.nameplatePhotos, ...draft.invoicePhotos],
+          proofPhotoFileIds: [
+            ...draft.nameplatePhotos,
+            ...draft.invoicePhotos,
+            ...draft.otherPhotos,
+          ],
         }
       : null,
   };

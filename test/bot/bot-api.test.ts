@@ -9,6 +9,8 @@ import { parseConfig } from '../../bot/config.ts';
 import { createMovableClock } from '../../bot/console/console-clock.ts';
 import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
+import { createStaffAlerts } from '../../bot/services/staff-alerts.ts';
+import { createJobWorker } from '../../db/index.ts';
 
 const BOT_INFO = {
   id: 42,
@@ -121,7 +123,7 @@ describe('the bot against recorded Bot API calls', () => {
     ]) {
       await message(id, { text: answer });
     }
-    await press(id, 'skip');
+    await press(id, 'skip:invoice');
     calls.length = 0;
     await press(id, 'confirm');
     const methods = calls.map((c) => c.method);
@@ -131,10 +133,16 @@ describe('the bot against recorded Bot API calls', () => {
       chat_id: id,
       action: 'typing',
     });
-    expect(calls.some((c) => c.method === 'sendMessage' && c.payload.chat_id === -100777)).toBe(
-      true,
-    );
     expect(texts().at(-1)).toMatch(/Your ticket FL-\d{6}-\d{4} is filed/);
+    // The staff notice is a job filed with the ticket.
+    const worker = createJobWorker({
+      db: app.database.db,
+      clock: app.deps.clock,
+      handlers: createStaffAlerts(app.deps, frontline.outbox).handlers,
+    });
+    await worker.runDue();
+    const staff = calls.find((c) => c.method === 'sendMessage' && c.payload.chat_id === -100777);
+    expect(String(staff?.payload.text)).toMatch(/新工单 FL-\d{6}-\d{4} · 洗碗机/);
   });
 
   it('keeps the summary when filing fails, and files on the next confirm', async () => {
@@ -152,7 +160,7 @@ describe('the bot against recorded Bot API calls', () => {
     ]) {
       await message(id, { text: answer });
     }
-    await press(id, 'skip');
+    await press(id, 'skip:invoice');
     const tickets = app.deps.repos.tickets;
     const create = tickets.create;
     tickets.create = async () => {

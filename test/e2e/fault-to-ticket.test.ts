@@ -41,6 +41,7 @@ describe('end to end through the Bot API emulator: a fault becomes a ticket', ()
 
     const status = await customer.say('/status', /Your tickets/);
     expect(status.at(-1)?.text).toMatch(/FL-\d{6}-\d{4} · washing machine · waiting for our team/);
+    await harness.worker.runDue();
     const staff = harness.botMessages(-1009999);
     expect(staff.at(-1)?.text).toMatch(/洗衣机/);
   });

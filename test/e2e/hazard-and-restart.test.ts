@@ -18,6 +18,7 @@ describe('end to end through the Bot API emulator: hazards, restarts and odd inp
     expect(review.at(-1)?.text).toContain('+85291234567');
     const filed = await customer.press(/確認提交/, /已標記為緊急/);
     expect(filed.at(-1)?.text).toMatch(/FL-\d{6}-\d{4}/);
+    await harness.worker.runDue();
     expect(harness.botMessages(-1009999).at(-1)?.text).toMatch(/🚨/);
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunnerHandle, run, sequentialize } from '@grammyjs/runner';
+import { type RunnerHandle, run } from '@grammyjs/runner';
 import type { UserFromGetMe } from 'grammy/types';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { type App, createApp } from '../../bot/app.ts';
@@ -76,7 +76,6 @@ export class E2eHarness {
       apiRoot: this.server.config.apiURL,
       botInfo,
     });
-    bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
     this.worker = createJobWorker({
       db: this.app.database.db,
       clock: this.clock,

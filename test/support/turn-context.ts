@@ -20,6 +20,7 @@ export function realTurnContext(
   nowMinute = 9 * 60,
 ): TurnContext {
   return {
+    turnId: 'chat:1',
     today,
     nowMinute,
     serviceHours: { startMinute: 480, endMinute: 1080 },

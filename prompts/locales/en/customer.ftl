@@ -86,7 +86,6 @@ button-share-location = 📍 Share location
 ask-window = When suits you for the visit? Engineers come every day, { $hours }. Pick a time or type one (for example "tomorrow afternoon").
 window-button = { $window }
 ask-invoice = Do you have the receipt or invoice? Send a photo of it, or skip.
-ask-invoice-photo = Please send the invoice as a photo, or skip.
 button-skip = Skip
 phone-saved = Phone number saved.
 contact-outside-intake = Thanks. I only need a phone number when booking an engineer.
@@ -112,19 +111,42 @@ review =
     Please check your service ticket:
     Problem: { $description }
     Product: { warranty-category }
-    Name: { $name }
-    Phone: { $phone }
-    Model: { $model }
-    Purchase date: { $purchaseDate }
-    Address: { $address }
-    Visit: { $window }
+    Name: { summary-value }
+    Phone: { $phone ->
+        [none] –
+       *[other] { $phone }
+    }
+    Model: { $model ->
+        [none] –
+        [photo] see the nameplate photo
+       *[other] { $model }
+    }
+    Purchase date: { $purchaseDate ->
+        [none] –
+        [no-proof] not known / no receipt
+       *[other] { $purchaseDate }
+    }
+    Address: { $address ->
+        [none] –
+       *[other] { $address }
+    }
+    Visit: { $window ->
+        [none] –
+       *[other] { $window }
+    }
     Photos: { $photos }
 review-urgent =
     Urgent ticket — please check:
     Problem: { $description }
-    Name: { $name }
-    Phone: { $phone }
-    Address: { $address }
+    Name: { summary-value }
+    Phone: { $phone ->
+        [none] –
+       *[other] { $phone }
+    }
+    Address: { $address ->
+        [none] –
+       *[other] { $address }
+    }
 flow-cancelled = Stopped. Write to me any time.
 nothing-changed = OK, nothing changed.
 
@@ -189,7 +211,7 @@ voice-unsupported = I can't listen to voice messages yet. Please type the proble
 edited-ignored = I saw your edit; I work with the message as first sent. Send a new message if something changed.
 group-only-private = I help customers in a private chat: please message me directly.
 error-generic = Sorry, something went wrong on my side. Please try again; nothing you sent is lost.
-slow-down = You're sending messages very fast; I'll answer in a moment.
+slow-down = You're sending messages very fast. Please wait a few seconds, then send your last message again.
 staff-held = A member of our team is looking after this chat.
 error-window-too-soon = That is too soon for an engineer to get there. Please pick a later time.
 
@@ -203,3 +225,11 @@ menu-language = Change language
 menu-help = What I can do
 menu-privacy = What we store
 menu-forget = Erase my data
+ticket-warranty-pending = The engineer will assess the warranty on site: please have the invoice or receipt ready if you have one.
+checkback-still-broken-busy = Sorry to hear it broke again. Let's finish this ticket first; the engineer will hear about that one too.
+error-category-use-buttons = Please choose the product with the buttons.
+error-invoice-photo-needed = Please send the invoice as a photo, or skip.
+summary-value = { $name ->
+    [none] –
+   *[other] { $name }
+}

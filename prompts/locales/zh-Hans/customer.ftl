@@ -80,7 +80,6 @@ button-share-location = 📍 分享位置
 ask-window = 您希望什么时间上门？工程师每天 { $hours } 上门服务。可以点选时间，或直接输入（例如“明天下午”）。
 window-button = { $window }
 ask-invoice = 您有购物小票或发票吗？可以拍照发给我，也可以跳过。
-ask-invoice-photo = 请以照片形式发送发票，或点击跳过。
 button-skip = 跳过
 phone-saved = 电话已保存。
 contact-outside-intake = 谢谢。预约工程师时我才需要您的电话。
@@ -106,19 +105,42 @@ review =
     请核对您的服务工单：
     问题：{ $description }
     产品：{ warranty-category }
-    姓名：{ $name }
-    电话：{ $phone }
-    型号：{ $model }
-    购买日期：{ $purchaseDate }
-    地址：{ $address }
-    上门时间：{ $window }
+    姓名：{ summary-value }
+    电话：{ $phone ->
+        [none] –
+       *[other] { $phone }
+    }
+    型号：{ $model ->
+        [none] –
+        [photo] 见铭牌照片
+       *[other] { $model }
+    }
+    购买日期：{ $purchaseDate ->
+        [none] –
+        [no-proof] 不记得 / 没有发票
+       *[other] { $purchaseDate }
+    }
+    地址：{ $address ->
+        [none] –
+       *[other] { $address }
+    }
+    上门时间：{ $window ->
+        [none] –
+       *[other] { $window }
+    }
     照片：{ $photos } 张
 review-urgent =
     紧急工单，请核对：
     问题：{ $description }
-    姓名：{ $name }
-    电话：{ $phone }
-    地址：{ $address }
+    姓名：{ summary-value }
+    电话：{ $phone ->
+        [none] –
+       *[other] { $phone }
+    }
+    地址：{ $address ->
+        [none] –
+       *[other] { $address }
+    }
 flow-cancelled = 已停止。有需要随时找我。
 nothing-changed = 好的，没有做任何更改。
 
@@ -183,7 +205,7 @@ voice-unsupported = 我暂时听不了语音，请用几句话把问题打出来
 edited-ignored = 看到您修改了消息；我按最初发送的内容处理。如有变化请发一条新消息。
 group-only-private = 我在私聊中为客户服务，请直接给我发消息。
 error-generic = 抱歉，我这边出了点问题。请再试一次，您发送的内容不会丢失。
-slow-down = 您发消息太快了，我稍后回复。
+slow-down = 您发消息太快了，请稍等几秒后再发送最后一条消息。
 staff-held = 我们的客服人员正在处理这个对话。
 error-window-too-soon = 时间太近了，工程师赶不过去。请选一个更晚的时间。
 
@@ -197,3 +219,11 @@ menu-language = 切换语言
 menu-help = 使用帮助
 menu-privacy = 我们保存什么
 menu-forget = 删除我的信息
+ticket-warranty-pending = 保修情况将由工程师上门时评估，如有发票或购物小票请提前准备好。
+checkback-still-broken-busy = 很抱歉又出问题了。我们先把当前工单填完，工程师也会了解这个情况。
+error-category-use-buttons = 请用按钮选择产品。
+error-invoice-photo-needed = 请以照片形式发送发票，或点击跳过。
+summary-value = { $name ->
+    [none] –
+   *[other] { $name }
+}

@@ -81,7 +81,6 @@ button-share-location = 📍 分享位置
 ask-window = 您希望什麼時間上門？工程師每天 { $hours } 上門服務。可以點選時間，或直接輸入（例如“明天下午”）。
 window-button = { $window }
 ask-invoice = 您有購物小票或發票嗎？可以拍照發給我，也可以跳過。
-ask-invoice-photo = 請以照片形式發送發票，或點擊跳過。
 button-skip = 跳過
 phone-saved = 電話已保存。
 contact-outside-intake = 謝謝。預約工程師時我才需要您的電話。
@@ -107,19 +106,42 @@ review =
     請核對您的服務工單：
     問題：{ $description }
     產品：{ warranty-category }
-    姓名：{ $name }
-    電話：{ $phone }
-    型號：{ $model }
-    購買日期：{ $purchaseDate }
-    地址：{ $address }
-    上門時間：{ $window }
+    姓名：{ summary-value }
+    電話：{ $phone ->
+        [none] –
+       *[other] { $phone }
+    }
+    型號：{ $model ->
+        [none] –
+        [photo] 見銘牌照片
+       *[other] { $model }
+    }
+    購買日期：{ $purchaseDate ->
+        [none] –
+        [no-proof] 不記得 / 沒有發票
+       *[other] { $purchaseDate }
+    }
+    地址：{ $address ->
+        [none] –
+       *[other] { $address }
+    }
+    上門時間：{ $window ->
+        [none] –
+       *[other] { $window }
+    }
     照片：{ $photos } 張
 review-urgent =
     緊急工單，請核對：
     問題：{ $description }
-    姓名：{ $name }
-    電話：{ $phone }
-    地址：{ $address }
+    姓名：{ summary-value }
+    電話：{ $phone ->
+        [none] –
+       *[other] { $phone }
+    }
+    地址：{ $address ->
+        [none] –
+       *[other] { $address }
+    }
 flow-cancelled = 已停止。有需要隨時找我。
 nothing-changed = 好的，沒有做任何更改。
 
@@ -184,7 +206,7 @@ voice-unsupported = 我暫時聽不了語音，請用幾句話把問題打出來
 edited-ignored = 看到您修改了消息；我按最初發送的內容處理。如有變化請發一條新消息。
 group-only-private = 我在私聊中為客戶服務，請直接給我發消息。
 error-generic = 抱歉，我這邊出了點問題。請再試一次，您發送的內容不會丟失。
-slow-down = 您發消息太快了，我稍後回覆。
+slow-down = 您發消息太快了，請稍等幾秒後再發送最後一條消息。
 staff-held = 我們的客服人員正在處理這個對話。
 error-window-too-soon = 時間太近了，工程師趕不過去。請選一個更晚的時間。
 
@@ -198,3 +220,11 @@ menu-language = 切換語言
 menu-help = 使用幫助
 menu-privacy = 我們保存什麼
 menu-forget = 刪除我的信息
+ticket-warranty-pending = 保修情況將由工程師上門時評估，如有發票或購物小票請提前準備好。
+checkback-still-broken-busy = 很抱歉又出問題了。我們先把當前工單填完，工程師也會了解這個情況。
+error-category-use-buttons = 請用按鈕選擇產品。
+error-invoice-photo-needed = 請以照片形式發送發票，或點擊跳過。
+summary-value = { $name ->
+    [none] –
+   *[other] { $name }
+}

@@ -169,12 +169,14 @@ describe('decideTurn: the intake', () => {
       field,
       editing: false,
       draft: {
+        id: 'chat:1',
         reason: 'fault',
         urgent: false,
         description: 'washer leaks',
         category: 'washing_machine',
         nameplatePhotos: [],
         invoicePhotos: [],
+        otherPhotos: [],
         answered: [],
         ...draft,
       },
@@ -204,7 +206,7 @@ describe('decideTurn: the intake', () => {
       text('last March'),
       text('北京市朝阳区建国路88号2号楼1单元502'),
       text('tomorrow morning'),
-      press('skip'),
+      press('skip:invoice'),
     );
     expect(keys(last)).toEqual(['review']);
     if (state.flow.kind !== 'review') throw new Error('expected review');
@@ -231,7 +233,7 @@ describe('decideTurn: the intake', () => {
       field: 'purchaseDate',
       draft: { nameplatePhotos: ['F1'] },
     });
-    const noProof = play(photo.state, press('skip'));
+    const noProof = play(photo.state, press('skip:purchaseDate'));
     expect(noProof.state.flow).toMatchObject({ field: 'address', draft: { purchaseDate: null } });
     const location = play(noProof.state, { type: 'location', latitude: 22.3, longitude: 114.17 });
     expect(location.state.flow).toMatchObject({
@@ -249,7 +251,7 @@ describe('decideTurn: the intake', () => {
       text('2026-01-05'),
       text('Flat 3A, 8 Queen Road, Central, Hong Kong'),
       text('tomorrow afternoon'),
-      press('skip'),
+      press('skip:invoice'),
     );
     const edit = play(complete.state, press('edit:phone'));
     expect(keys(edit.last)).toEqual(['ask-phone']);
@@ -341,7 +343,7 @@ describe('decideTurn: commands, buttons and staff hold', () => {
       outcome: 'still_broken',
       guidance: { category: 'tv', symptomId: 'tv.no-signal', description: 'tv no signal' },
     });
-    expect(last.effects[0]).toEqual({ type: 'record-checkback', outcome: 'still_broken' });
+    expect(last.effects).toEqual([]);
     expect(last.state.flow).toMatchObject({
       kind: 'intake',
       draft: { category: 'tv', description: 'tv no signal', reason: 'still_broken' },
@@ -355,5 +357,119 @@ describe('decideTurn: old buttons', () => {
     const { last } = play(intake.state, { type: 'button', data: 'cat:tv' });
     expect(last.replies.map((r) => r.key)).toEqual(['stale-button']);
     expect(last.state).toEqual(intake.state);
+  });
+});
+
+describe('decideTurn: nothing the customer gave is lost', () => {
+  const intake = () => play(initialState('en'), text('冰箱不制冷了，换了插座也不行'));
+
+  it('reads "John Sparks" and "12 Smoke Lane" as answers, not as danger', () => {
+    const named = play(intake().state, text('John Sparks'));
+    expect(named.state.flow).toMatchObject({
+      kind: 'intake',
+      field: 'phone',
+      draft: { name: 'John Sparks', urgent: false },
+    });
+  });
+
+  it('keeps the words of a hazard reported mid-intake and files it as a hazard', () => {
+    const { last } = play(intake().state, text('now it is sparking and smoking!'));
+    expect(last.state.flow).toMatchObject({
+      kind: 'intake',
+      draft: {
+        urgent: true,
+        label: 'hazard',
+        description: expect.stringContaining('sparking and smoking'),
+      },
+    });
+  });
+
+  it('comes back to the intake when the customer says no to /forget', () => {
+    const asked = play(intake().state, { type: 'command', name: 'forget' });
+    const { last } = play(asked.state, press('no'));
+    expect(last.replies.map((r) => r.key)).toEqual(['nothing-changed', 'ask-name']);
+    expect(last.state.flow).toEqual(intake().state.flow);
+  });
+
+  it('comes back to the intake after an old cancel button and "no"', () => {
+    const asked = play(intake().state, press('cancel:FL-260310-0003'));
+    expect(play(asked.state, press('no')).last.state.flow).toEqual(intake().state.flow);
+  });
+
+  it('keeps an intake in progress when a "broken again" check-back arrives', () => {
+    const { last } = play(intake().state, {
+      type: 'checkback',
+      outcome: 'still_broken',
+      guidance: { category: 'tv', symptomId: 'tv.no-signal', description: 'tv no signal' },
+    });
+    expect(last.state.flow).toEqual(intake().state.flow);
+    expect(last.replies.map((r) => r.key)).toEqual(['checkback-still-broken-busy', 'ask-name']);
+  });
+
+  it('keeps a photo sent at another question for the engineer without skipping the model', () => {
+    const { state } = play(intake().state, { type: 'photo', fileId: 'P1' });
+    expect(state.flow).toMatchObject({
+      field: 'name',
+      draft: { otherPhotos: ['P1'], nameplatePhotos: [] },
+    });
+  });
+
+  it('refuses a visit-time button for a time that has passed', () => {
+    const atWindow: ConversationState = {
+      ...initialState('en'),
+      flow: {
+        kind: 'intake',
+        field: 'window',
+        editing: false,
+        draft: {
+          id: 'd',
+          reason: 'fault',
+          urgent: false,
+          description: 'x',
+          nameplatePhotos: [],
+          invoicePhotos: [],
+          otherPhotos: [],
+          answered: [],
+        },
+      },
+    };
+    const { last } = play(atWindow, press('win:2020-01-01:480-600'));
+    expect(last.replies[0]?.key).toBe('error-window-past');
+    expect(last.state).toEqual(atWindow);
+  });
+
+  it('asks for a new visit time when the summary waited until its window passed', () => {
+    const review: ConversationState = {
+      ...initialState('en'),
+      flow: {
+        kind: 'review',
+        draft: {
+          id: 'd',
+          reason: 'fault',
+          urgent: false,
+          description: 'x',
+          category: 'tv',
+          name: 'A',
+          phone: '+85291234567',
+          model: 'LE55A31',
+          purchaseDate: null,
+          address: { kind: 'text', text: '1 Queen Road Central' },
+          window: { date: '2026-03-09' as never, startMinute: 480, endMinute: 600 },
+          nameplatePhotos: [],
+          invoicePhotos: [],
+          otherPhotos: [],
+          answered: ['invoice'],
+        },
+      },
+    };
+    const { last } = play(review, press('confirm'));
+    expect(last.effects).toEqual([]);
+    expect(last.state.flow).toMatchObject({ kind: 'intake', field: 'window', editing: true });
+  });
+
+  it('ignores a skip button meant for another question', () => {
+    expect(play(intake().state, press('skip:invoice')).last.replies.map((r) => r.key)).toEqual([
+      'stale-button',
+    ]);
   });
 });
