@@ -117,9 +117,18 @@ export interface StaffRepo {
   list(): Promise<StaffMember[]>;
 }
 
+export type OpenGuidanceOptions = {
+  /**
+   * Jobs scheduled with the case, in its transaction (the check-back): each payload gains
+   * `guidanceId`, and `{guidanceId}` in a key is replaced by the new id
+   * (`checkback:{guidanceId}`). A key already taken fails the whole opening: no case without its job.
+   */
+  jobs?: NewJob[];
+};
+
 export interface GuidanceRepo {
-  /** Opens a guided case when the bot sends the steps; the check-back job refers to its id. */
-  open(input: NewGuidanceCase, at: Date): Promise<GuidanceCase>;
+  /** Opens a guided case when the bot sends the steps, with its check-back job when given. */
+  open(input: NewGuidanceCase, at: Date, options?: OpenGuidanceOptions): Promise<GuidanceCase>;
   get(id: string): Promise<GuidanceCase | undefined>;
   /** Records the outcome once: false when an outcome was already recorded (first answer wins, atomically). */
   recordOutcome(id: string, outcome: GuidanceOutcome, at: Date): Promise<boolean>;
@@ -146,15 +155,19 @@ export type ServiceFigures = {
   /** Guided cases that work again over those with an outcome; `null` when none has one. */
   solvedWithoutVisitRate: number | null;
   /**
-   * The contact promise: `measured` tickets have been taken at least once; `withinSla` of them were
-   * first taken within `slaMs` of being filed.
+   * The contact promise: `measured` tickets are due, having been taken or having passed their
+   * deadline (filing + `slaMs`) by the report's `now` untaken; `withinSla` of them were first taken
+   * by their deadline. A ticket never taken counts as missed once its deadline has passed.
    */
   contact: { measured: number; withinSla: number };
 };
 
 export interface ReportRepo {
-  /** Figures for tickets and guided cases created in `[from, to)`; `slaMs` is the contact promise. */
-  figures(from: Date, to: Date, slaMs: number): Promise<ServiceFigures>;
+  /**
+   * Figures for tickets and guided cases created in `[from, to)`; `slaMs` is the contact promise,
+   * and `now` decides which untaken tickets are already past their deadline.
+   */
+  figures(from: Date, to: Date, slaMs: number, now: Date): Promise<ServiceFigures>;
 }
 
 export interface JobQueue {

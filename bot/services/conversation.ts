@@ -147,7 +147,8 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
         return fileTicket(effect.draft, chat, customerId, render);
       case 'schedule-checkback': {
         const dueAt = new Date(now.getTime() + config.CALLBACK_CHECK_AFTER);
-        const guidance = await repos.guidance.open(
+        // The guided case and its check-back are filed together: neither exists without the other.
+        await repos.guidance.open(
           {
             customerId,
             chatId: chat.chatId,
@@ -156,15 +157,7 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
             checkBackAt: dueAt,
           },
           now,
-        );
-        await repos.jobs.enqueue(
-          {
-            kind: 'checkback',
-            dueAt,
-            key: `checkback:${guidance.id}`,
-            payload: { guidanceId: guidance.id },
-          },
-          now,
+          { jobs: [{ kind: 'checkback', dueAt, key: 'checkback:{guidanceId}', payload: {} }] },
         );
         return [];
       }

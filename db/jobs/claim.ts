@@ -5,16 +5,20 @@ import { toJob } from '../repositories/to-domain.ts';
 import { jobs } from '../schema/index.ts';
 
 /**
- * Claims up to `limit` jobs of these kinds that are due at `now` — pending ones, and running ones
- * whose lease ran out (their worker died) — in one statement: rows are picked with
- * `FOR UPDATE SKIP LOCKED`, so concurrent workers never claim the same job, and each claimed job
- * gets `state = 'running'`, one more attempt and a lease until `now + leaseMs`.
+ * Claims the oldest job of these kinds that is due at `now` — a pending one, or a running one whose
+ * lease ran out (its worker died) — in one statement: the row is picked with
+ * `FOR UPDATE SKIP LOCKED`, so concurrent workers never claim the same job, and it gets
+ * `state = 'running'`, one more attempt and a lease until `now + leaseMs`.
+ *
+ * One job per claim, on purpose: a job claimed in a batch would sit under a lease that runs out
+ * while the jobs before it run, and another worker would then take it over and run it a second
+ * time alongside this one.
  */
-export async function claimDueJobs(
+export async function claimDueJob(
   db: Database,
-  { kinds, now, limit, leaseMs }: { kinds: string[]; now: Date; limit: number; leaseMs: number },
-): Promise<Job[]> {
-  if (kinds.length === 0) return [];
+  { kinds, now, leaseMs }: { kinds: string[]; now: Date; leaseMs: number },
+): Promise<Job | undefined> {
+  if (kinds.length === 0) return undefined;
   const due = db
     .select({ id: jobs.id })
     .from(jobs)
@@ -28,9 +32,9 @@ export async function claimDueJobs(
       ),
     )
     .orderBy(asc(jobs.dueAt))
-    .limit(limit)
+    .limit(1)
     .for('update', { skipLocked: true });
-  const rows = await db
+  const [row] = await db
     .update(jobs)
     .set({
       state: 'running',
@@ -40,7 +44,7 @@ export async function claimDueJobs(
     })
     .where(inArray(jobs.id, due))
     .returning();
-  return rows.map(toJob).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  return row && toJob(row);
 }
 
 /** Where a claimed job goes next; applied only while this worker still holds the claim. */

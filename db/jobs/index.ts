@@ -1,3 +1,3 @@
 export * from './backoff.ts';
-export { cancelJobs, createJobQueue, insertJobs } from './queue.ts';
+export { cancelJobs, createJobQueue, type InsertJobsOptions, insertJobs } from './queue.ts';
 export * from './worker.ts';

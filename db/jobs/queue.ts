@@ -15,16 +15,26 @@ const toRow = (job: NewJob, at: Date) => ({
   updatedAt: at,
 });
 
+export type InsertJobsOptions = {
+  /**
+   * `skip` (default): a job whose key is already taken is left out, so a retried step schedules
+   * nothing twice. `fail`: the insert fails, rolling back the transaction it runs in.
+   */
+  onTakenKey?: 'skip' | 'fail';
+};
+
 /**
- * Inserts jobs, skipping any whose key is already taken (so a retried step schedules nothing
- * twice). Runs on a transaction when given one, for "ticket and its jobs, or neither".
+ * Inserts jobs. Runs on a transaction when given one, for "ticket and its jobs, or neither".
  */
-export async function insertJobs(db: Database, list: NewJob[], at: Date): Promise<void> {
+export async function insertJobs(
+  db: Database,
+  list: NewJob[],
+  at: Date,
+  { onTakenKey = 'skip' }: InsertJobsOptions = {},
+): Promise<void> {
   if (list.length === 0) return;
-  await db
-    .insert(jobs)
-    .values(list.map((job) => toRow(job, at)))
-    .onConflictDoNothing({ target: jobs.key });
+  const insert = db.insert(jobs).values(list.map((job) => toRow(job, at)));
+  await (onTakenKey === 'skip' ? insert.onConflictDoNothing({ target: jobs.key }) : insert);
 }
 
 /** Cancels the pending jobs with these keys; returns how many it cancelled. */

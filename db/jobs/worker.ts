@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock, Job } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { type BackoffOptions, retryDelayMs } from './backoff.ts';
-import { claimDueJobs, type JobOutcome, settleJob } from './claim.ts';
+import { claimDueJob, type JobOutcome, settleJob } from './claim.ts';
 
 /** Runs one job. Throwing schedules a retry (or dead-letters the job after its last attempt). */
 export type JobHandler = (job: Job, context: { now: Date }) => Promise<void>;
@@ -15,10 +15,11 @@ export type JobWorkerOptions = {
   /** Attempts before a job is dead-lettered, unless the job says otherwise. Default 5. */
   maxAttempts?: number;
   backoff?: BackoffOptions;
-  /** How long a claim lasts before another worker may take the job over. Default 5 min. */
+  /**
+   * How long a claim lasts before another worker may take the job over; a handler must finish
+   * within it. Default 5 min.
+   */
   leaseMs?: number;
-  /** Jobs claimed per statement. Default 20. */
-  batchSize?: number;
   /** Pause between polls when nothing is due. Default 1 s. */
   pollMs?: number;
   /** Told about failures, with the job's id and kind only (payloads may hold personal data). */
@@ -30,11 +31,14 @@ export type JobRunSummary = { done: number; retried: number; dead: number; lost:
 export type JobWorker = {
   /** Adds (or replaces) the handler for a kind. */
   register(kind: string, handler: JobHandler): void;
-  /** Runs every job due at `now` (default: the clock), batch after batch, then returns. */
-  runDue(now?: Date): Promise<JobRunSummary>;
+  /**
+   * Runs every due job, one claim at a time, then returns. Each claim, handler call and outcome
+   * reads the clock afresh, so a lease starts when its job does.
+   */
+  runDue(): Promise<JobRunSummary>;
   /** Starts polling; jobs that fell due while the process was down run on the first poll. */
   start(): void;
-  /** Stops polling and waits for the batch in hand to finish. */
+  /** Stops polling and waits for the job in hand to finish. */
   stop(): Promise<void>;
 };
 
@@ -48,20 +52,20 @@ const describeError = (error: unknown) =>
  * A worker that dies mid-job loses its lease, and the job runs again: handlers must be idempotent.
  */
 export function createJobWorker(options: JobWorkerOptions): JobWorker {
-  const { db, clock, maxAttempts = 5, backoff, leaseMs = 300_000, batchSize = 20 } = options;
+  const { db, clock, maxAttempts = 5, backoff, leaseMs = 300_000 } = options;
   const { pollMs = 1_000, onError = () => {} } = options;
   const handlers = new Map(Object.entries(options.handlers ?? {}));
   let stopping = false;
   let loop: Promise<void> | undefined;
   let wake = new AbortController();
 
-  async function runOne(job: Job, now: Date): Promise<JobOutcome> {
+  async function runOne(job: Job): Promise<JobOutcome> {
     const limit = job.maxAttempts ?? maxAttempts;
     if (job.attempts > limit) return { state: 'dead', error: 'lease expired on the last attempt' };
     const handler = handlers.get(job.kind);
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(job, { now });
+      await handler(job, { now: clock.now() });
       return { state: 'done' };
     } catch (error) {
       onError(error, job);
@@ -69,30 +73,23 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       if (job.attempts >= limit) return { state: 'dead', error: message };
       return {
         state: 'pending',
-        dueAt: new Date(now.getTime() + retryDelayMs(job.attempts, backoff)),
+        dueAt: new Date(clock.now().getTime() + retryDelayMs(job.attempts, backoff)),
         error: message,
       };
     }
   }
 
-  async function runDue(now: Date = clock.now()): Promise<JobRunSummary> {
+  async function runDue(): Promise<JobRunSummary> {
     const summary: JobRunSummary = { done: 0, retried: 0, dead: 0, lost: 0 };
     while (!stopping) {
-      const claimed = await claimDueJobs(db, {
-        kinds: [...handlers.keys()],
-        now,
-        limit: batchSize,
-        leaseMs,
-      });
-      if (claimed.length === 0) break;
-      for (const job of claimed) {
-        const outcome = await runOne(job, now);
-        const settled = await settleJob(db, job, outcome, now);
-        if (!settled) summary.lost += 1;
-        else if (outcome.state === 'done') summary.done += 1;
-        else if (outcome.state === 'pending') summary.retried += 1;
-        else summary.dead += 1;
-      }
+      const job = await claimDueJob(db, { kinds: [...handlers.keys()], now: clock.now(), leaseMs });
+      if (!job) break;
+      const outcome = await runOne(job);
+      const settled = await settleJob(db, job, outcome, clock.now());
+      if (!settled) summary.lost += 1;
+      else if (outcome.state === 'done') summary.done += 1;
+      else if (outcome.state === 'pending') summary.retried += 1;
+      else summary.dead += 1;
     }
     return summary;
   }
@@ -100,7 +97,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   async function poll(): Promise<void> {
     while (!stopping) {
       try {
-        await runDue(clock.now());
+        await runDue();
       } catch (error) {
         onError(error);
       }

@@ -1,11 +1,20 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { GuidanceOutcome, GuidanceRepo, NewGuidanceCase } from '../../core/index.ts';
+import type {
+  GuidanceOutcome,
+  GuidanceRepo,
+  NewGuidanceCase,
+  OpenGuidanceOptions,
+} from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
+import { insertJobs } from '../jobs/queue.ts';
 import { guidanceCases } from '../schema/index.ts';
 import { toGuidanceCase } from './to-domain.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Stands for the new case's id in a job key, which cannot be known before the insert. */
+const GUIDANCE_ID = '{guidanceId}';
 
 /**
  * Guided cases and their check-back outcome. Ids arrive from button data, which anyone can forge:
@@ -13,13 +22,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function createGuidanceRepo(db: Database): GuidanceRepo {
   return withStorageErrors('guidance', {
-    async open(input: NewGuidanceCase, at: Date) {
-      const [row] = await db
-        .insert(guidanceCases)
-        .values({ ...input, createdAt: at })
-        .returning();
-      if (!row) throw new Error('guidance insert returned no row');
-      return toGuidanceCase(row);
+    async open(input: NewGuidanceCase, at: Date, options: OpenGuidanceOptions = {}) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(guidanceCases)
+          .values({ ...input, createdAt: at })
+          .returning();
+        if (!row) throw new Error('guidance insert returned no row');
+        const jobs = (options.jobs ?? []).map((job) => ({
+          ...job,
+          ...(job.key === undefined ? {} : { key: job.key.replaceAll(GUIDANCE_ID, row.id) }),
+          payload: { ...job.payload, guidanceId: row.id },
+        }));
+        // A job left out would leave the case waiting for a check-back that never comes.
+        await insertJobs(tx, jobs, at, { onTakenKey: 'fail' });
+        return toGuidanceCase(row);
+      });
     },
     async get(id: string) {
       if (!UUID.test(id)) return undefined;

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
 import {
   type ReportRepo,
   type ServiceFigures,
@@ -59,8 +59,12 @@ async function guidanceFigures(db: Database, from: Date, to: Date) {
   return row ?? { total: 0, working: 0, stillBroken: 0, unconfirmed: 0, pending: 0 };
 }
 
-/** Tickets of the period taken at least once, and those first taken within `slaMs` of filing. */
-async function contactFigures(db: Database, from: Date, to: Date, slaMs: number) {
+/**
+ * The contact promise over the period's tickets: a ticket is measured once it was taken or its
+ * deadline (filing + `slaMs`) has passed by `now`, and kept when first taken by that deadline. A
+ * ticket never taken counts as missed from its deadline on; before it, it is not yet due.
+ */
+async function contactFigures(db: Database, from: Date, to: Date, slaMs: number, now: Date) {
   const firstTaken = db
     .select({
       ticketId: ticketEvents.ticketId,
@@ -74,19 +78,25 @@ async function contactFigures(db: Database, from: Date, to: Date, slaMs: number)
   const [row] = await db
     .select({ measured: count(), withinSla: countWhere(sql`${firstTaken.at} <= ${deadline}`) })
     .from(tickets)
-    .innerJoin(firstTaken, eq(firstTaken.ticketId, tickets.id))
-    .where(and(gte(tickets.createdAt, from), lt(tickets.createdAt, to)));
+    .leftJoin(firstTaken, eq(firstTaken.ticketId, tickets.id))
+    .where(
+      and(
+        gte(tickets.createdAt, from),
+        lt(tickets.createdAt, to),
+        or(isNotNull(firstTaken.at), sql`${deadline} < ${now.toISOString()}::timestamptz`),
+      ),
+    );
   return row ?? { measured: 0, withinSla: 0 };
 }
 
 /** The service manager's figures, counted in the database. */
 export function createReportRepo(db: Database): ReportRepo {
   return withStorageErrors('report', {
-    async figures(from: Date, to: Date, slaMs: number): Promise<ServiceFigures> {
+    async figures(from: Date, to: Date, slaMs: number, now: Date): Promise<ServiceFigures> {
       const [ticketsFigures, guidance, contact] = await Promise.all([
         ticketFigures(db, from, to),
         guidanceFigures(db, from, to),
-        contactFigures(db, from, to, slaMs),
+        contactFigures(db, from, to, slaMs, now),
       ]);
       const answered = guidance.working + guidance.stillBroken + guidance.unconfirmed;
       return {

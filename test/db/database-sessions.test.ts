@@ -27,11 +27,28 @@ describeOnDatabases('sessions kept in the database (no Redis)', (database) => {
     expect(await store().getSession('conv:2')).toBeUndefined();
   });
 
-  it('keeps de-duplication, rate limits and locks in the process store', async () => {
+  it('remembers a seen update across a restart, for 24 hours', async () => {
+    const id = 900_000 + (process.pid % 1000);
+    expect(await store().seenUpdate(id)).toBe(true);
+    expect(await store().seenUpdate(id)).toBe(false);
+    expect(await store().seenUpdate(id + 1)).toBe(true);
+    now += 86_400_000 - 1;
+    expect(await store().seenUpdate(id)).toBe(false);
+    now += 1;
+    expect(await store().seenUpdate(id)).toBe(true);
+    expect(await store().seenUpdate(id)).toBe(false);
+  });
+
+  it('says true to exactly one of several racing sightings of an update', async () => {
+    const id = 910_000 + (process.pid % 1000);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => store().seenUpdate(id)));
+    expect(answers.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('keeps rate limits and locks in the process store', async () => {
     const sessions = store();
     expect(sessions.kind).toBe('memory');
-    expect(await sessions.seenUpdate(42)).toBe(true);
-    expect(await sessions.seenUpdate(42)).toBe(false);
+    expect(await sessions.rateLimit('chat:1', 1, 1_000)).toMatchObject({ allowed: true });
     expect(await sessions.withLock('chat:1', 1_000, async () => 'ran')).toBe('ran');
   });
 });

@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { ERASED_TEXT, type GuidanceOutcome } from '../../core/index.ts';
-import { createRepositories } from '../../db/index.ts';
+import { ERASED_TEXT, type GuidanceOutcome, type NewJob } from '../../core/index.ts';
+import { createRepositories, StorageError } from '../../db/index.ts';
 import { describeOnDatabases, uniqueTelegramId } from '../support/db.ts';
 
 const at = new Date('2024-03-14T02:00:00Z');
@@ -9,7 +10,7 @@ const answeredAt = new Date('2024-03-14T04:05:00Z');
 
 describeOnDatabases('guidance repository', (database) => {
   const repos = () => createRepositories(database().handle.db);
-  const open = async () => {
+  const open = async (options?: { jobs?: NewJob[] }) => {
     const { id: customerId } = await repos().customers.ensure(uniqueTelegramId(), 'zh-Hant', at);
     return repos().guidance.open(
       {
@@ -22,7 +23,14 @@ describeOnDatabases('guidance repository', (database) => {
         checkBackAt,
       },
       at,
+      options,
     );
+  };
+  const casesOf = async (customerId: string) => {
+    const result = await database().handle.db.execute(
+      sql`select count(*)::int as n from guidance_cases where customer_id = ${customerId}`,
+    );
+    return (result as unknown as { rows: { n: number }[] }).rows[0]?.n;
   };
 
   it('opens a guided case awaiting its check-back and reads it back exactly', async () => {
@@ -41,6 +49,50 @@ describeOnDatabases('guidance repository', (database) => {
       createdAt: at,
     });
     expect(await repos().guidance.get(opened.id)).toEqual(opened);
+  });
+
+  it('schedules its check-back job with it, keyed and addressed by the new id', async () => {
+    const opened = await open({
+      jobs: [
+        {
+          kind: 'checkback',
+          dueAt: checkBackAt,
+          key: 'checkback:{guidanceId}',
+          payload: { locale: 'zh-Hant' },
+        },
+      ],
+    });
+    expect(await repos().jobs.findByKey(`checkback:${opened.id}`)).toMatchObject({
+      kind: 'checkback',
+      state: 'pending',
+      dueAt: checkBackAt,
+      payload: { locale: 'zh-Hant', guidanceId: opened.id },
+      createdAt: at,
+    });
+  });
+
+  it('opens no case when its job cannot be scheduled (a key already taken)', async () => {
+    const taken = `checkback:taken:${process.pid}`;
+    await repos().jobs.enqueue(
+      { kind: 'checkback', dueAt: checkBackAt, key: taken, payload: {} },
+      at,
+    );
+    const { id: customerId } = await repos().customers.ensure(uniqueTelegramId(), 'zh-Hant', at);
+    const failed = repos().guidance.open(
+      {
+        customerId,
+        chatId: 7_123_456_789,
+        locale: 'zh-Hant',
+        category: 'washing_machine',
+        symptomId: 'washing_machine.no-water-inlet',
+        description: '洗衣機唔入水',
+        checkBackAt,
+      },
+      at,
+      { jobs: [{ kind: 'checkback', dueAt: checkBackAt, key: taken, payload: {} }] },
+    );
+    await expect(failed).rejects.toThrow(StorageError);
+    expect(await casesOf(customerId)).toBe(0);
   });
 
   it('records the first outcome only: a later answer or the expiry changes nothing', async () => {

@@ -1,10 +1,18 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createJobWorker, type Database, type DatabaseHandle, insertJobs } from '../../db/index.ts';
+import {
+  createJobWorker,
+  type Database,
+  type DatabaseHandle,
+  insertJobs,
+  type JobRunSummary,
+} from '../../db/index.ts';
 import {
   createTestClock,
   DATABASE_URL,
   openTestPglite,
   openTestPostgres,
+  type TestDatabase,
   useTestDatabase,
 } from '../support/db.ts';
 
@@ -30,7 +38,6 @@ async function drain(databases: Database[], n: number) {
       const worker = createJobWorker({
         db,
         clock,
-        batchSize: 10,
         handlers: {
           count: async (job) => {
             const i = Number(job.payload.i);
@@ -40,11 +47,65 @@ async function drain(databases: Database[], n: number) {
           },
         },
       });
-      return worker.runDue(at);
+      return worker.runDue();
     }),
   );
   return { runs, byWorker };
 }
+
+/**
+ * The review's reproduction, in real time: a 1 s lease, five due jobs of 400 ms each, and a second
+ * worker that starts 1.3 s after the first. Claiming them all under one lease let the second
+ * worker take over the fourth and fifth while the first was still getting to them.
+ */
+async function slowJobsWithLateSecondWorker(database: TestDatabase, reopen: boolean) {
+  const clock = { now: () => new Date() };
+  const kind = `slow:${process.pid}:${Date.now()}`;
+  const db = database.handle.db;
+  const at = clock.now();
+  await insertJobs(
+    db,
+    Array.from({ length: 5 }, (_, i) => ({
+      kind,
+      dueAt: new Date(at.getTime() - 5 + i),
+      payload: { i },
+    })),
+    at,
+  );
+  const second = reopen ? await database.reopen({ migrate: false, poolSize: 2 }) : undefined;
+  const runs = new Map<number, number>();
+  const worker = (on: Database) =>
+    createJobWorker({
+      db: on,
+      clock,
+      leaseMs: 1_000,
+      handlers: {
+        [kind]: async (job) => {
+          const i = Number(job.payload.i);
+          runs.set(i, (runs.get(i) ?? 0) + 1);
+          await sleep(400);
+        },
+      },
+    });
+  try {
+    const summaries: JobRunSummary[] = await Promise.all([
+      worker(db).runDue(),
+      sleep(1_300).then(() => worker(second?.db ?? db).runDue()),
+    ]);
+    return { runs, summaries };
+  } finally {
+    await second?.close();
+  }
+}
+
+const expectEachSlowJobOnce = ({
+  runs,
+  summaries,
+}: Awaited<ReturnType<typeof slowJobsWithLateSecondWorker>>) => {
+  expect([...runs.entries()].sort(([a], [b]) => a - b)).toEqual([0, 1, 2, 3, 4].map((i) => [i, 1]));
+  expect(summaries.reduce((sum, s) => sum + s.done, 0)).toBe(5);
+  expect(summaries.reduce((sum, s) => sum + s.lost, 0)).toBe(0);
+};
 
 describe.skipIf(!DATABASE_URL)(
   `job workers draining 1,000 due jobs on PostgreSQL${DATABASE_URL ? '' : ': skipped, DATABASE_URL is not set'}`,
@@ -72,6 +133,10 @@ describe.skipIf(!DATABASE_URL)(
         await Promise.all(handles.map((h) => h.close()));
       }
     });
+
+    it('never lets a second worker take over jobs the first has claimed but not yet started', async () => {
+      expectEachSlowJobOnce(await slowJobsWithLateSecondWorker(database(), true));
+    });
   },
 );
 
@@ -83,5 +148,9 @@ describe('job workers sharing one PGlite', () => {
     const { runs } = await drain([db, db], 200);
     expect(runs.size).toBe(200);
     expect([...runs.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('never lets a second worker take over jobs the first has claimed but not yet started', async () => {
+    expectEachSlowJobOnce(await slowJobsWithLateSecondWorker(database(), false));
   });
 });

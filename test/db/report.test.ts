@@ -49,6 +49,7 @@ describeOnDatabases('report repository', (database) => {
       new Date('2001-01-01T00:00:00Z'),
       new Date('2001-02-01T00:00:00Z'),
       SLA,
+      new Date('2001-03-01T00:00:00Z'),
     );
     expect(figures).toEqual({
       tickets: {
@@ -89,7 +90,7 @@ describeOnDatabases('report repository', (database) => {
       after(cancelled, 1),
     );
 
-    const { tickets } = await repos().report.figures(from, to, SLA);
+    const { tickets } = await repos().report.figures(from, to, SLA, to);
     expect(first.state).toBe('open');
     expect(tickets).toEqual({
       total: 4,
@@ -102,10 +103,10 @@ describeOnDatabases('report repository', (database) => {
   it('measures the contact promise by the first take, at most the SLA after filing', async () => {
     const from = new Date('2031-05-01T00:00:00Z');
     const to = new Date('2031-06-01T00:00:00Z');
+    const now = new Date('2031-06-02T00:00:00Z');
     const quick = await file('2031-05-02T01:00:00Z');
     const onTheDot = await file('2031-05-02T02:00:00Z');
     const late = await file('2031-05-02T03:00:00Z');
-    const neverTaken = await file('2031-05-02T04:00:00Z');
     const apply = (id: string, type: 'take' | 'release', at: Date) =>
       repos().tickets.apply(id, { type, staffId: 3 }, at);
     await apply(quick.id, 'take', after(quick, 10));
@@ -114,12 +115,31 @@ describeOnDatabases('report repository', (database) => {
     await apply(onTheDot.id, 'take', after(onTheDot, 30));
     await apply(late.id, 'take', new Date(after(late, 30).getTime() + 1));
 
-    const { contact } = await repos().report.figures(from, to, SLA);
-    expect(neverTaken.state).toBe('open');
+    const { contact } = await repos().report.figures(from, to, SLA, now);
     expect(contact).toEqual({ measured: 3, withinSla: 2 });
-    expect((await repos().report.figures(from, to, 5 * MINUTE)).contact).toEqual({
+    expect((await repos().report.figures(from, to, 5 * MINUTE, now)).contact).toEqual({
       measured: 3,
       withinSla: 0,
+    });
+  });
+
+  it('counts a ticket never taken as a missed promise once its deadline has passed, and not before', async () => {
+    const from = new Date('2034-05-01T00:00:00Z');
+    const to = new Date('2034-06-01T00:00:00Z');
+    const taken = await file('2034-05-02T01:00:00Z');
+    await repos().tickets.apply(taken.id, { type: 'take', staffId: 3 }, after(taken, 10));
+    const neverTaken = await file('2034-05-02T02:00:00Z');
+    const figuresAt = async (at: Date) => (await repos().report.figures(from, to, SLA, at)).contact;
+
+    expect(neverTaken.state).toBe('open');
+    expect(await figuresAt(after(neverTaken, 30))).toEqual({ measured: 1, withinSla: 1 });
+    expect(await figuresAt(new Date(after(neverTaken, 30).getTime() + 1))).toEqual({
+      measured: 2,
+      withinSla: 1,
+    });
+    expect(await figuresAt(new Date('2034-07-01T00:00:00Z'))).toEqual({
+      measured: 2,
+      withinSla: 1,
     });
   });
 
@@ -134,7 +154,7 @@ describeOnDatabases('report repository', (database) => {
     await guide('2032-05-06T00:00:00Z', 'unconfirmed', 'tv');
     await guide('2032-05-07T00:00:00Z', null, 'tv');
 
-    const figures = await repos().report.figures(from, to, SLA);
+    const figures = await repos().report.figures(from, to, SLA, to);
     expect(figures.guidance).toEqual({
       total: 6,
       working: 3,
@@ -152,6 +172,7 @@ describeOnDatabases('report repository', (database) => {
       new Date('2033-05-01T00:00:00Z'),
       new Date('2033-06-01T00:00:00Z'),
       SLA,
+      new Date('2033-06-01T00:00:00Z'),
     );
     expect(figures.guidance.pending).toBe(1);
     expect(figures.solvedWithoutVisitRate).toBeNull();

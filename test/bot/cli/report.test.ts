@@ -127,7 +127,17 @@ describe('report on a PGlite data folder', () => {
     expect(run.stdout).toMatch(/^ {2}urgent +1$/m);
     expect(run.stdout).toMatch(/^ {4}refrigerator +2$/m);
     expect(run.stdout).toMatch(/^Solved without a visit +50\.0% {2}of 2 with an outcome$/m);
-    expect(run.stdout).toMatch(/^Contacted within 30m +50\.0% {2}1 of 2 taken tickets$/m);
+    expect(run.stdout).toMatch(/^Contact promise kept +50\.0% {2}1 of 2 due within 30m$/m);
+  });
+
+  it('counts a ticket never taken as a missed promise once its deadline has passed', async () => {
+    const april = await runCliForTest(
+      ['report', '--from', '2024-04-01', '--to', '2024-04-30', '--json'],
+      { env, cwd },
+    );
+    expect(JSON.parse(april.stdout).contact).toEqual({ measured: 1, withinSla: 0 });
+    const today = await runCliForTest(['report', '--json'], { env, cwd });
+    expect(JSON.parse(today.stdout).contact).toEqual({ measured: 0, withinSla: 0 });
   });
 
   it('covers the last 30 days, today included, by default', async () => {
