@@ -8,12 +8,24 @@ export type NameErrorCode =
   | 'NAME.LOOKS_LIKE_PHONE'
   | 'NAME.LOOKS_LIKE_URL'
   | 'NAME.NO_LETTERS'
-  | 'NAME.INVALID_CHARACTERS';
+  | 'NAME.INVALID_CHARACTERS'
+  | 'NAME.NOT_A_NAME';
 
 export const NAME_MAX_LENGTH = 40;
 
+/**
+ * Lead-ins that say a name follows, whatever it looks like: 我叫, 我是, Cantonese 我系/我係, 本人,
+ * 姓名：, 我姓 / 免贵姓 (a surname alone is a name here), "my name is", "name:".
+ */
 const LABEL =
-  /^(?:(?:我叫|我的名字是|我的名字叫|姓名|名字|联系人|聯繫人|聯絡人|称呼|稱呼)\s*:?\s*|(?:my name is|i am|i'm|this is)\s+|name\s*:\s*)/i;
+  /^(?:(?:我叫|我的名字是|我的名字叫|我是|我系|我係|本人是|本人|姓名|名字|联系人|聯繫人|聯絡人|收件人|称呼|稱呼|(?:我|免贵|免貴)?姓(?!名))\s*:?\s*|(?:my name is|my name's)(?:\s+|$)|name\s*:\s*)/i;
+/**
+ * Lead-ins that also start ordinary sentences ("I am fine", "this is urgent"): dropped only when a
+ * name follows.
+ */
+const SENTENCE_LEAD = /^(?:i am|i'm|i’m|this is|it's|it’s)(?:\s+|$)/i;
+/** Not a name after "I am": a small Latin letter ("fine", "busy"); 陈, 김, John and Иван are. */
+const LOWER_LATIN_START = /^(?=\p{Script=Latin})\p{Ll}/u;
 const URL_LIKE =
   /https?:\/\/|www\.|t\.me\/|@\w{4,}|\b[\w-]+\.(?:com|net|org|cn|io|me|hk|tw|mo|info|xyz|top|app|dev)\b/i;
 const NAME = /^[\p{L}\p{M}]+(?:[ .·'’-]+[\p{L}\p{M}]+)*\.?$/u;
@@ -21,11 +33,21 @@ const NAME = /^[\p{L}\p{M}]+(?:[ .·'’-]+[\p{L}\p{M}]+)*\.?$/u;
 /**
  * Validates the name the customer gives for the ticket: any script, 1–40 characters, letters with
  * single spaces, dots, middle dots (阿依古丽·买买提; `•` and `・` become `·`), apostrophes and hyphens.
- * A leading "我叫" / "姓名：" / "my name is" is dropped. Rejects phone numbers, links and @usernames, text without
- * letters (digits only, emoji only) and anything else (digits or emoji mixed in).
+ * A leading "我叫" / "我是" / "我系" / "姓名：" / "my name is" is dropped; "我姓陈" gives the surname
+ * "陈". "I am" / "I'm" / "this is" are dropped only before something that looks like a name (a
+ * capital letter or a script without case): "I'm John" is "John", "i am fine" is
+ * `NAME.NOT_A_NAME`. Rejects phone numbers, links and @usernames, text without letters (digits
+ * only, emoji only) and anything else (digits or emoji mixed in).
  */
 export function parseName(text: string): Result<string, NameErrorCode> {
-  const value = foldText(text.normalize('NFC'))
+  let value = foldText(text.normalize('NFC'));
+  const sentence = SENTENCE_LEAD.exec(value);
+  if (sentence) {
+    const rest = value.slice(sentence[0].length);
+    if (LOWER_LATIN_START.test(rest)) return fail('NAME.NOT_A_NAME');
+    value = rest;
+  }
+  value = value
     .replace(LABEL, '')
     .replace(/[•・‧∙⋅]/g, '·')
     .replace(/[。，,！!？?]+$/, '')

@@ -25,12 +25,18 @@ export type DatePrecision = 'day' | 'month' | 'year';
 
 /**
  * A purchase date as precisely as the customer knows it. With precision `month` the date is the
- * month's first day, with `year` the 1st of January.
+ * month's first day, with `year` the 1st of January (the conventional reading of "2023" and "去年";
+ * the precision says it stands for the whole period). A part of a month (12月初 / 月中 / 月底) is
+ * the day that names: the 1st, the 15th or the last day, with precision `day` and `approximate`,
+ * and no later than today.
  */
 export type PurchaseDate = {
   date: CalendarDate;
   precision: DatePrecision;
-  /** Counted back from today ("3 months ago", "上周", "去年年底"): worth confirming with the invoice. */
+  /**
+   * Counted back from today or a part of a period ("3 months ago", "上周", "去年年底", "12月底"):
+   * worth confirming with the invoice.
+   */
   approximate: boolean;
 };
 
@@ -54,7 +60,9 @@ export type PurchaseDateOptions = {
   maxAgeYears?: number;
 };
 
-type Found = PurchaseDate | 'NO_SUCH_DAY';
+/** A reading, with the last day of the period it stands for when the precision does not say it. */
+type Reading = PurchaseDate & { until?: CalendarDate };
+type Found = Reading | 'NO_SUCH_DAY';
 type Context = {
   today: CalendarDate;
   year: number;
@@ -140,18 +148,61 @@ function recentMonth(monthOfYear: number, context: Context): Found {
   return month(monthOfYear <= context.month ? context.year : context.year - 1, monthOfYear);
 }
 
+/** 初 / 头 / 上旬, 中 / 中旬, 底 / 末 / 尾 / 下旬: a part of a month (longest first). */
+const MONTH_PART = '(上旬|中旬|下旬|初|头|頭|中|底|末|尾)';
+
+/**
+ * A part of a month as the day it names: 初 the 1st (of the 1st–10th), 中 the 15th (of the
+ * 11th–20th), 底 the last day (of the 21st to the end). A part that has begun but whose day is
+ * still to come is today (这个月底 on the 25th is the 25th); one that has not begun is that day
+ * (and then `DATE.FUTURE`). Always approximate.
+ */
+function partOfMonth(
+  yearValue: number,
+  monthOfYear: number,
+  word: string,
+  context: Context,
+): Found {
+  const days = daysInMonth(yearValue, monthOfYear);
+  const [first, point, last] = /初|头|頭|上旬/.test(word)
+    ? [1, 1, 10]
+    : /中/.test(word)
+      ? [11, 15, 20]
+      : [21, days, days];
+  const start = toDate(yearValue, monthOfYear, first);
+  const named = toDate(yearValue, monthOfYear, point);
+  const until = toDate(yearValue, monthOfYear, last);
+  if (!start || !named || !until) return 'NO_SUCH_DAY';
+  const begun = compareDates(start, context.today) <= 0;
+  const date = begun && compareDates(named, context.today) > 0 ? context.today : named;
+  return { date, precision: 'day', approximate: true, until };
+}
+
+/** A part of a month without a year: this year's when it has begun, else last year's. */
+function recentPartOfMonth(monthOfYear: number, word: string, context: Context): Found {
+  const found = partOfMonth(context.year, monthOfYear, word, context);
+  if (found === 'NO_SUCH_DAY' || compareDates(found.date, context.today) <= 0) return found;
+  return partOfMonth(context.year - 1, monthOfYear, word, context);
+}
+
 const YEAR_OFFSET: Readonly<Record<string, number>> = { 今年: 0, 去年: 1, 前年: 2, 大前年: 3 };
 const PART_OF_YEAR: Readonly<Record<string, number>> = { 初: 1, 中: 6, 底: 12, 末: 12, 尾: 12 };
 
-/** 今年 / 去年 / 前年 / 大前年, optionally with a month and day, or 年初 / 年中 / 年底. */
+/**
+ * 今年 / 去年 / 前年 / 大前年, optionally with a month and a day or a part of the month (去年12月底),
+ * or 年初 / 年中 / 年底.
+ */
 function relativeYear(match: RegExpExecArray, context: Context): Found {
   const target = context.year - (YEAR_OFFSET[match[1] as string] ?? 0);
   if (match[2] !== undefined && match[3] !== undefined) {
     return day(target, Number(match[2]), Number(match[3]));
   }
+  if (match[2] !== undefined && match[4] !== undefined) {
+    return partOfMonth(target, Number(match[2]), match[4], context);
+  }
   if (match[2] !== undefined) return month(target, Number(match[2]));
-  if (match[4] !== undefined) {
-    const found = month(target, PART_OF_YEAR[match[4].slice(-1)] ?? 1);
+  if (match[5] !== undefined) {
+    const found = month(target, PART_OF_YEAR[match[5].slice(-1)] ?? 1);
     return found === 'NO_SUCH_DAY' ? found : { ...found, approximate: true };
   }
   return year(target);
@@ -171,6 +222,7 @@ const MONTH_OFFSET: Readonly<Record<string, number>> = {
 function relativeMonth(match: RegExpExecArray, context: Context): Found {
   const target = dateParts(addMonths(context.today, -(MONTH_OFFSET[match[1] as string] ?? 0)));
   if (match[2] !== undefined) return day(target.year, target.month, Number(match[2]));
+  if (match[3] !== undefined) return partOfMonth(target.year, target.month, match[3], context);
   return month(target.year, target.month);
 }
 
@@ -249,8 +301,13 @@ const RULES: readonly Rule[] = [
     (m, c) => day(fullYear(str(m, 1), c), num(m, 2), num(m, 3)),
   ],
   [/^(\d{4}|\d{2}) ?年 ?(\d{1,2}) ?月$/, (m, c) => month(fullYear(str(m, 1), c), num(m, 2))],
+  [
+    new RegExp(`^(\\d{4}|\\d{2}) ?年 ?(\\d{1,2}) ?月 ?${MONTH_PART}$`),
+    (m, c) => partOfMonth(fullYear(str(m, 1), c), num(m, 2), str(m, 3), c),
+  ],
   [/^(\d{4}|\d{2}) ?年$/, (m, c) => year(fullYear(str(m, 1), c))],
-  [/^(\d{4})$/, (m) => year(num(m, 1))],
+  // Four digits alone are a year only from 1900 to 2099: "0315" is not the year 315.
+  [/^((?:19|20)\d{2})$/, (m) => year(num(m, 1))],
   [/^(\d{1,2})[/.](\d{1,2})$/, monthDay],
   [
     new RegExp(`^(\\d{1,2}) ?月 ?(\\d{1,2}) ?${DAY_MARK}?$`),
@@ -258,14 +315,18 @@ const RULES: readonly Rule[] = [
   ],
   [/^(\d{1,2}) ?月$/, (m, c) => (num(m, 1) <= 12 ? recentMonth(num(m, 1), c) : 'NO_SUCH_DAY')],
   [
+    new RegExp(`^(\\d{1,2}) ?月 ?${MONTH_PART}$`),
+    (m, c) => (num(m, 1) <= 12 ? recentPartOfMonth(num(m, 1), str(m, 2), c) : 'NO_SUCH_DAY'),
+  ],
+  [
     new RegExp(
-      `^(今年|去年|前年|大前年) ?(?:(\\d{1,2}) ?月(?: ?(\\d{1,2}) ?${DAY_MARK}?)?|(年初|年中|年底|年末|年尾|初|底|末))?$`,
+      `^(今年|去年|前年|大前年) ?(?:(\\d{1,2}) ?月(?: ?(\\d{1,2}) ?${DAY_MARK}?| ?${MONTH_PART})?|(年初|年中|年底|年末|年尾|初|底|末))?$`,
     ),
     relativeYear,
   ],
   [
     new RegExp(
-      `^(上上个月|上上個月|上个月|上個月|上月|这个月|這個月|本月)(?: ?(\\d{1,2}) ?${DAY_MARK}|初|中|底|末)?$`,
+      `^(上上个月|上上個月|上个月|上個月|上月|这个月|這個月|本月)(?: ?(\\d{1,2}) ?${DAY_MARK}| ?${MONTH_PART})?$`,
     ),
     relativeMonth,
   ],
@@ -381,7 +442,8 @@ function periodEnd(found: PurchaseDate): CalendarDate {
  * `24年3月` (two-digit years are 20yy unless that is after this year), `2024`, `14 March 2024`,
  * `March 14, 2024`, `Mar 2024`; without a year (`3月14日`, `March 14`, `三月`) the latest such day
  * or month on or before today. Relative to `today`: 今天/昨天/前天, 上周(六), 上个月, 今年/去年/前年
- * (with a month: 去年三月; with 年初/年中/年底), `N天/周/个月/年前`, 半年前, `yesterday`,
+ * (with a month: 去年三月; with 年初/年中/年底), a part of a month (`2023年12月底`, `12月初`,
+ * `去年3月中`, `上个月底`, 上旬/中旬/下旬), `N天/周/个月/年前`, 半年前, `yesterday`,
  * `last week/month/year`, `last March` (the latest March before this month), `3 months ago`.
  *
  * All-numeric dates ending with the year (`3/4/2024`): a part over 12 is the day; otherwise
@@ -390,7 +452,10 @@ function periodEnd(found: PurchaseDate): CalendarDate {
  * year (`3/14`, `3.14`) the month comes first unless a part is over 12 or `order` is `DMY`.
  *
  * A month-only date is the 1st with precision `month`; a year-only date is 1 January with precision
- * `year`. Checks use the whole period: `DATE.FUTURE` when it starts after today,
+ * `year`: the start of the period, as these are conventionally written, not a guess in anyone's
+ * favour — the precision says the purchase may be later, and the engineer confirms with the
+ * invoice. A bare four-digit number is a year only from 1900 to 2099 (`0315` is unparseable). Checks
+ * use the whole period: `DATE.FUTURE` when it starts after today,
  * `DATE.BEFORE_PRODUCTION` when it ends before `productionDate`, `DATE.TOO_OLD` when it ends more
  * than `maxAgeYears` (30) before today, `DATE.NO_SUCH_DAY` for a day that does not exist
  * (2023-02-29).
@@ -418,11 +483,12 @@ export function parsePurchaseDate(
   }
   if (found === undefined) return fail('DATE.UNPARSEABLE');
   if (found === 'NO_SUCH_DAY') return fail('DATE.NO_SUCH_DAY');
-  if (compareDates(found.date, today) > 0) return fail('DATE.FUTURE');
-  const end = periodEnd(found);
+  const { until, ...value } = found;
+  if (compareDates(value.date, today) > 0) return fail('DATE.FUTURE');
+  const end = until ?? periodEnd(value);
   if (productionDate !== undefined && compareDates(end, productionDate) < 0) {
     return fail('DATE.BEFORE_PRODUCTION');
   }
   if (compareDates(end, addMonths(today, -12 * maxAgeYears)) < 0) return fail('DATE.TOO_OLD');
-  return ok(found);
+  return ok(value);
 }

@@ -166,7 +166,8 @@ export function earliestWindow(
  * `Saturday`; 下周六 is Saturday of next week, 这周六 of this week, `next Saturday` the first
  * one after today, a bare weekday the first one from today on), a date (`2024-03-16`, `3月16日`,
  * `16号`, `March 16`; without a year the nearest such day). With no day, today — or tomorrow when
- * today's window has gone.
+ * today's window has gone. 明早/今早 (Cantonese 听朝) name a day and its morning, 明晚/今晚/`tonight`
+ * a day and its evening.
  *
  * Time: 上午/morning = opening–12:00; 中午/noon = 11:00–13:00; 下午/afternoon = 13:00–closing;
  * 晚上/evening = 18:00–22:00 and 凌晨 = 00:00–07:00 (outside default hours); a range (`9-11点`,
@@ -198,7 +199,7 @@ export function parseVisitWindow(
   rest = rest.replace(ASAP, ' ');
   const day = takeDay(rest, today);
   rest = day.rest;
-  let part: Part | undefined = day.evening ? 'evening' : undefined;
+  let part: Part | undefined = day.part;
   for (const [pattern, name] of PARTS) {
     if (part !== undefined) break;
     if (pattern.test(rest)) {
@@ -290,8 +291,13 @@ const RELATIVE_DAYS: Readonly<Record<string, number>> = {
   今天: 0,
   今日: 0,
   today: 0,
+  今早: 0,
   今晚: 0,
   tonight: 0,
+  明早: 1,
+  明晚: 1,
+  听朝: 1,
+  聽朝: 1,
   明天: 1,
   明日: 1,
   听日: 1,
@@ -307,21 +313,34 @@ const RELATIVE_DAYS: Readonly<Record<string, number>> = {
   大後天: 3,
 };
 
-type TakenDay = { pick?: DayPick; rest: string; evening: boolean };
+/** A day and a part of it in one word: 明早 is tomorrow morning, 今晚 this evening. */
+const DAY_PARTS: Readonly<Record<string, Part>> = {
+  今早: 'morning',
+  明早: 'morning',
+  听朝: 'morning',
+  聽朝: 'morning',
+  今晚: 'evening',
+  明晚: 'evening',
+  tonight: 'evening',
+};
+
+type TakenDay = { pick?: DayPick; rest: string; part?: Part };
 
 /** Finds and removes the day; `pick` is undefined when none is named. */
 function takeDay(text: string, today: CalendarDate): TakenDay {
   const take = (
     pattern: RegExp,
     read: (match: RegExpExecArray) => DayPick,
+    partOf?: (match: RegExpExecArray) => Part | undefined,
   ): TakenDay | undefined => {
     const match = pattern.exec(text);
     if (!match) return undefined;
-    return {
+    const taken = {
       pick: read(match),
       rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`,
-      evening: /今晚|tonight/.test(match[0]),
     };
+    const part = partOf?.(match);
+    return part === undefined ? taken : { ...taken, part };
   };
   const fixed = (date: CalendarDate | undefined): DayPick =>
     date === undefined ? 'INVALID' : { date, rolls: 0 };
@@ -339,9 +358,11 @@ function takeDay(text: string, today: CalendarDate): TakenDay {
     take(new RegExp(String.raw`\b(\d{1,2}) ${EN_MONTH}`), (m) =>
       fixed(nearestMonthDay(toMonth(m[2] ?? '') ?? 0, Number(m[1]), today)),
     ) ??
+    // 明早上 / 今早晨 say the part twice: the 上 / 晨 goes with the 早.
     take(
-      /大后天|大後天|后天|後天|後日|明天|明日|听日|聽日|今天|今日|今晚|前天|昨天|昨日|day after tomorrow|tomorrow|tmrw|tmr|today|tonight|yesterday/,
-      (m) => fixed(addDays(today, RELATIVE_DAYS[m[0]] ?? 0)),
+      /(大后天|大後天|后天|後天|後日|明天|明日|听日|聽日|听朝|聽朝|明早|明晚|今天|今日|今早|今晚|前天|昨天|昨日|day after tomorrow|tomorrow|tmrw|tmr|today|tonight|yesterday)(?:(?<=早)[上晨]|(?<=晚)上)?/,
+      (m) => fixed(addDays(today, RELATIVE_DAYS[m[1] ?? ''] ?? 0)),
+      (m) => DAY_PARTS[m[1] ?? ''],
     ) ??
     take(/(下下|下|这|這|本)?(?:个|個)?(?:(?:周|週|星期|礼拜|禮拜)([1-7日天])|(周末|週末))/, (m) =>
       weekdayPick(today, m[3] ? 6 : (toWeekday(m[2] ?? '') ?? 0), m[1]),
@@ -355,7 +376,7 @@ function takeDay(text: string, today: CalendarDate): TakenDay {
       if (thisMonth && wanted >= day) return { date: thisMonth, rolls: 0 };
       const next = dateParts(addDays(toDate(year, month, 1) as CalendarDate, 32));
       return fixed(toDate(next.year, next.month, wanted));
-    }) ?? { rest: text, evening: false }
+    }) ?? { rest: text }
   );
 }
 

@@ -25,6 +25,22 @@ describe('parseName', () => {
     ['Ｗａｎｇ', 'Wang'],
     ['Nameer Khan', 'Nameer Khan'],
     ['x'.repeat(NAME_MAX_LENGTH), 'x'.repeat(NAME_MAX_LENGTH)],
+    ['我姓陈', '陈'],
+    ['免贵姓陈', '陈'],
+    ['姓陈', '陈'],
+    ['我是李娜', '李娜'],
+    ['我系陈大文', '陈大文'],
+    ['我係陳大文', '陳大文'],
+    ['本人王小明', '王小明'],
+    ['联系人：张伟', '张伟'],
+    ['收件人 张伟', '张伟'],
+    ['I am John', 'John'],
+    ["I'm Mary Chan", 'Mary Chan'],
+    ['i’m Mary', 'Mary'],
+    ['this is Peter Wong', 'Peter Wong'],
+    ['I am 陈大文', '陈大文'],
+    ['i am Иван', 'Иван'],
+    ['my name is john smith', 'john smith'],
   ])('accepts %j as %j', (text, name) => {
     expect(parseName(text)).toEqual({ ok: true, value: name });
   });
@@ -49,6 +65,14 @@ describe('parseName', () => {
     ['-John', 'NAME.INVALID_CHARACTERS'],
     ['john#smith', 'NAME.INVALID_CHARACTERS'],
     ['@johnsmith', 'NAME.LOOKS_LIKE_URL'],
+    ['我姓', 'NAME.EMPTY'],
+    ['I am', 'NAME.EMPTY'],
+    ['i am fine', 'NAME.NOT_A_NAME'],
+    ["I'm busy", 'NAME.NOT_A_NAME'],
+    ['I am not sure', 'NAME.NOT_A_NAME'],
+    ['this is urgent', 'NAME.NOT_A_NAME'],
+    ["it's broken", 'NAME.NOT_A_NAME'],
+    ['I am 13812345678', 'NAME.LOOKS_LIKE_PHONE'],
   ])('rejects %j with %s', (text, code) => {
     expect(parseName(text)).toEqual({ ok: false, code });
   });

@@ -33,6 +33,49 @@ describe('redactPersonalData', () => {
       '我叫李雷，电话13912345678，地址：上海市浦东新区张江路5号，微波炉冒烟',
       '我叫[name]，电话[phone]，地址：[address]，微波炉冒烟',
     ],
+    // Names after 我是 / 我系 / 本人 / 联系人 / 收件人, and with a title.
+    ['我是李娜 电话13812345678', '我是[name] 电话[phone]'],
+    ['我是李娜电话13812345678', '我是[name]电话[phone]'],
+    ['我是陈大文，冰箱唔凍', '我是[name]，冰箱唔凍'],
+    ['我系陈大文，部雪柜坏咗', '我系[name]，部雪柜坏咗'],
+    ['我係陳生', '我係[name]'],
+    ['本人王小明，热水器漏水', '本人[name]，热水器漏水'],
+    ['我是欧阳娜娜', '我是[name]'],
+    ['我是王先生', '我是[name]'],
+    ['联系人：张伟 13812345678', '联系人：[name] [phone]'],
+    ['收件人 张伟', '收件人 [name]'],
+    ['我姓陈', '我姓[name]'],
+    ['陈生话冰箱唔凍', '[name]话冰箱唔凍'],
+    ['请找李小姐', '请找[name]'],
+    ['黄女士的洗衣机', '[name]的洗衣机'],
+    ['王太话部机好嘈', '[name]话部机好嘈'],
+    ['司徒先生', '[name]'],
+    ['Mr Chan called about the fridge', 'Mr [name] called about the fridge'],
+    ['Mrs. Wong, the washer leaks', 'Mrs. [name], the washer leaks'],
+    ['Hi, this is Peter Wong from Flat 5', 'Hi, this is [name] from Flat 5'],
+    ["I'm Alice and the oven sparks", "I'm [name] and the oven sparks"],
+    ['I am Mary-Jane O’Neil.', 'I am [name].'],
+    ['this is 陈大文', 'this is [name]'],
+    // Messaging handles.
+    ['微信号 zhangsan_1988', '微信号 [im]'],
+    ['加我微信：zhangsan_1988，谢谢', '加我微信：[im]，谢谢'],
+    ['wechat: abc123', 'wechat: [im]'],
+    ['WeChat ID is wxid_abc123', 'WeChat ID is [im]'],
+    ['QQ 12345678', 'QQ [im]'],
+    ['QQ号是12345678', 'QQ号是[im]'],
+    ['line id: foo.bar', 'line id: [im]'],
+    ['LINE: foo_bar', 'LINE: [im]'],
+    ['whatsapp +852 9123 4567', 'whatsapp [phone]'],
+    ['my telegram is @john_doe', 'my telegram is [im]'],
+    ['ping @john_doe here', 'ping [im] here'],
+    // A street address runs on over the buildings and rooms after it.
+    ['家在朝阳区建国路88号SOHO现代城5号楼', '家在[address]'],
+    ['家在朝阳区建国路88号SOHO现代城5号楼，冰箱坏了', '家在[address]，冰箱坏了'],
+    ['送到朝阳区建国路88号SOHO现代城5号楼', '[address]'],
+    ['建国路88号SOHO现代城5号楼 冰箱不制冷', '[address] 冰箱不制冷'],
+    ['建国路88号冰箱不制冷', '[address]冰箱不制冷'],
+    ['科技园路100号A座1203室', '[address]'],
+    ['幸福路5号幸福花园3栋2单元，洗衣机漏水', '[address]，洗衣机漏水'],
   ])('redacts %j', (text, redacted) => {
     expect(redactPersonalData(text)).toBe(redacted);
   });
@@ -46,12 +89,38 @@ describe('redactPersonalData', () => {
     'it costs 1999 yuan',
     '明天下午3点到5点',
     '订单20240314已付款',
+    'BCD-470WDPG 冷藏室不制冷，显示E21',
+    'this is BCD-470WDPG, bought 2024-03-14',
+    'I am not sure, it shows E21',
+    'i am fine, the washer is not',
+    "I'm using model KFR-35GW/BP3DN8Y",
+    'this is urgent',
+    'freezer is at -18°C, fridge at 12 degrees',
+    '冷冻室只有-5度，冷藏室15℃',
+    '3 months ago it started',
+    '三个月前开始的',
+    '我是去年买的，用了三个月',
+    '我是说冰箱不制冷',
+    '我是在京东买的',
+    '我是马上要用的',
+    '我先生说冰箱有异味',
+    '卫生间的热水器漏水',
+    '水温太高，声音太大',
+    '压缩机一直响，温度太高',
+    'the water line is leaking',
+    '微信支付的',
+    'wechat me please',
+    'QQ音乐打不开',
   ])('keeps %j, which holds no personal data', (text) => {
     expect(redactPersonalData(text)).toBe(text);
   });
 
-  it('is idempotent', () => {
-    const once = redactPersonalData('我叫王小明，电话13812345678，邮箱a@b.cn');
+  it.each([
+    '我叫王小明，电话13812345678，邮箱a@b.cn',
+    '我是李娜 微信号 lina_88，家在朝阳区建国路88号SOHO现代城5号楼',
+    'Mr Chan, this is Peter Wong, QQ 12345678, @john_doe',
+  ])('is idempotent on %j', (text) => {
+    const once = redactPersonalData(text);
     expect(redactPersonalData(once)).toBe(once);
   });
 });
