@@ -43,9 +43,12 @@ const MISUSE_SHARE = 0.55;
 /**
  * Priors, as log-odds added to the misuse share: an error code the guidance does not know and weak
  * evidence overall lean to fault; "is that normal?" and admitted missing upkeep lean to misuse.
- * A customer who already did the misuse checks is a fault outright.
+ * A customer who already did the misuse checks leans hard to fault: the prior outweighs any symptom
+ * evidence (the share is clamped to 0.999, log-odds 6.9) and an "is that normal?", so only an
+ * admitted missing upkeep ("never cleaned the filter") with strong misuse evidence is still guided.
  */
 const MISUSE_LOG_ODDS = {
+  alreadyTried: -8,
   unknownErrorCode: -2,
   normalQuestion: 1,
   notYetTried: 2,
@@ -156,6 +159,17 @@ export function createTriageEngine(
     return { category, evidence, model };
   }
 
+  /** Whether the message, read without its breaker-trip words, still matches a hazard symptom. */
+  function hazardBeyondTrip(analysis: Analysis, members: number[]): boolean {
+    if (analysis.withoutTrip === undefined) return true;
+    const rest = index.score(analyser.analyse(analysis.withoutTrip, correct).features);
+    const best = members.reduce(
+      (b, s) => ((rest[s] ?? 0) > (rest[b] ?? 0) ? s : b),
+      members[0] ?? -1,
+    );
+    return index.symptoms[best]?.label === 'hazard' && (rest[best] ?? 0) >= HAZARD_SYMPTOM_SCORE;
+  }
+
   function chooseLabel(
     analysis: Analysis,
     members: number[],
@@ -169,8 +183,12 @@ export function createTriageEngine(
     const topScore = symptomScores[top] ?? 0;
     if (analysis.hazards.length > 0) return { label: 'hazard' as Label, confidence: 1, p };
     if (topSymptom?.label === 'hazard' && topScore >= HAZARD_SYMPTOM_SCORE) {
-      return { label: 'hazard' as Label, confidence: p[top] ?? 0, p };
+      // A tripping breaker alone is an electrical fault: the hazard must show without the trip words.
+      if (!analysis.breakerTrip || hazardBeyondTrip(analysis, members))
+        return { label: 'hazard' as Label, confidence: p[top] ?? 0, p };
     }
+    // A breaker that trips as soon as it runs, or again and again, is never guided.
+    if (analysis.breakerTrip) return { label: 'fault' as Label, confidence: 1, p };
     let misuse = 0;
     members.forEach((s, i) => {
       if (index.symptoms[s]?.label === 'misuse') misuse += p[i] ?? 0;
@@ -182,7 +200,8 @@ export function createTriageEngine(
     if (analysis.normalQuestion) logOdds += MISUSE_LOG_ODDS.normalQuestion;
     if (analysis.notYetTried) logOdds += MISUSE_LOG_ODDS.notYetTried;
     if (topScore < WEAK_EVIDENCE) logOdds += MISUSE_LOG_ODDS.weakEvidence;
-    const share = analysis.alreadyTried ? 0 : 1 / (1 + Math.exp(-logOdds));
+    if (analysis.alreadyTried) logOdds += MISUSE_LOG_ODDS.alreadyTried;
+    const share = 1 / (1 + Math.exp(-logOdds));
     return share >= MISUSE_SHARE
       ? { label: 'misuse' as Label, confidence: share, p }
       : { label: 'fault' as Label, confidence: 1 - share, p };
@@ -197,9 +216,13 @@ export function createTriageEngine(
     members: number[],
     scores: Float64Array,
     p: number[],
+    withoutHazards: boolean,
   ): Ranked<string> | null {
     const score = (i: number) => scores[members[i] ?? -1] ?? 0;
-    const order = members.map((_, i) => i).sort((a, b) => score(b) - score(a));
+    const order = members
+      .map((_, i) => i)
+      .filter((i) => !withoutHazards || index.symptoms[members[i] ?? -1]?.label !== 'hazard')
+      .sort((a, b) => score(b) - score(a));
     const top = order[0];
     if (top === undefined || (score(top) <= 0 && label !== 'hazard')) return null;
     const agreeing = order.find((i) => index.symptoms[members[i] ?? -1]?.label === label);
@@ -231,13 +254,21 @@ export function createTriageEngine(
       const { label, confidence, p } = chooseLabel(analysis, members, scores, errorCodeKnown);
       return {
         category,
-        symptom: chooseSymptom(label, members, scores, p),
+        // A fault read from a tripping breaker reports the likeliest non-hazard symptom.
+        symptom: chooseSymptom(
+          label,
+          members,
+          scores,
+          p,
+          label === 'fault' && analysis.breakerTrip,
+        ),
         label,
         labelConfidence: confidence,
         cues: {
           hazards: analysis.hazards,
           negatedHazards: analysis.negatedHazards,
           alreadyTried: analysis.alreadyTried,
+          breakerTrip: analysis.breakerTrip,
           errorCode: analysis.errorCode ?? null,
           unknownErrorCode:
             analysis.errorCode !== undefined && !errorCodeKnown ? analysis.errorCode : null,

@@ -37,6 +37,8 @@ export const triageLexiconSchema = z.strictObject({
     /** Irregular forms → base word (burnt → burn), before stemming. */
     irregular: z.record(text, text),
   }),
+  /** Two-character verbs moved whole by the "V不了" → "不V" rewrite (加热不了 → 不加热); else one character moves. */
+  potentialVerbs: words,
   /** Chinese particles dropped before n-grams (了, 吗, 呢…). */
   chineseParticles: words,
   negation: z.strictObject({
@@ -57,11 +59,37 @@ export const triageLexiconSchema = z.strictObject({
     cues: byLanguage,
     /** Phrases that contain a hazard word but are not one (Fire TV, shock absorber). */
     exceptions: byLanguage,
-    /** A hazard when a word of each list appears in one clause (water + socket, plug + melted). */
-    pairs: z.array(z.strictObject({ name: text, first: byLanguage, second: byLanguage })),
+    /**
+     * A hazard when a word of each list appears in one clause (water + socket, plug + melted), or
+     * anywhere in the message with `scope: "message"` (a leak, then "it trips the breaker").
+     */
+    pairs: z.array(
+      z.strictObject({
+        name: text,
+        scope: z.enum(['clause', 'message']).default('clause'),
+        first: byLanguage,
+        second: byLanguage,
+      }),
+    ),
   }),
   /** The customer already did the misuse checks (tried another outlet, breaker is fine): pushes to fault. */
   alreadyTried: patterns,
+  /**
+   * When an `alreadyTried` match is a change (`changes`) that caused the problem ("换了个HDMI口就没
+   * 信号", "moved it and now no signal") it is not a check: a marker `after` it in its sentence or
+   * `before` it in its clause, unless what follows `persists` ("之后还是不行", "still").
+   */
+  changeCaused: z.strictObject({
+    changes: patterns,
+    after: patterns,
+    before: patterns,
+    persists: patterns,
+  }),
+  /**
+   * A breaker, RCD or fuse that trips as soon as the appliance runs, or again and again: an
+   * electrical fault, never guidance; a hazard only with a hazard word (shock, burning, water).
+   */
+  breakerTrip: patterns,
   /** The customer admits a check or upkeep is not done ("haven't cleaned the filter", "从来没洗过滤网"): leans to misuse. */
   notYetTried: patterns,
   /** An error code or "error code" wording: points to a fault unless the catalogue names the code. */

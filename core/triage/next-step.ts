@@ -37,7 +37,10 @@ export type DecisionThresholds = {
   guideSymptom: number;
   /** …and a misuse label this sure. */
   guideLabel: number;
-  /** A fault goes straight to a person when its symptom is this sure (or the customer did the checks). */
+  /**
+   * A fault goes straight to a person when its symptom is this sure (or the customer did the
+   * checks, the error code is unknown, or the breaker trips).
+   */
   faultSymptom: number;
 };
 
@@ -109,7 +112,10 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
     context.alreadyAsked ? escalate('unclear_after_question') : askSymptom(known, signal);
   const symptomSure = signal.symptom?.confidence ?? 0;
   if (signal.label === 'fault') {
-    const decided = signal.cues.alreadyTried || signal.cues.unknownErrorCode !== null;
+    const decided =
+      signal.cues.alreadyTried ||
+      signal.cues.breakerTrip === true ||
+      signal.cues.unknownErrorCode !== null;
     return decided || symptomSure >= limits.faultSymptom ? escalate('fault') : unclear();
   }
   const symptom = entry.symptoms.find((s) => s.id === symptomId);

@@ -26,6 +26,8 @@ export type TriageCues = {
   negatedHazards: string[];
   /** The customer already did the misuse checks ("tried another outlet", "换了插座也不行"). */
   alreadyTried: boolean;
+  /** A breaker, RCD or fuse trips as soon as it runs or again and again ("一开就跳闸"): a fault, never guided. */
+  breakerTrip?: boolean;
   /** An error code or "error code" wording the category's guidance does not know. */
   unknownErrorCode: string | null;
   errorCode: string | null;

@@ -1,4 +1,5 @@
 import type { TriageLexicon } from '../lexicon.ts';
+import { createAlreadyTried } from './already-tried.ts';
 import { anyPattern, createNegation, type Token, withoutExceptions } from './cues.ts';
 import { latinWords, stem } from './english.ts';
 import { createNormaliser } from './normalise.ts';
@@ -25,6 +26,10 @@ export type Analysis = {
   negatedHazards: string[];
   alreadyTried: boolean;
   notYetTried: boolean;
+  /** A breaker or fuse trips as soon as it runs, or again and again (an electrical fault). */
+  breakerTrip: boolean;
+  /** The text with the breaker-trip wording cut out, when there is any (to see what else it says). */
+  withoutTrip: string | undefined;
   errorCode: string | undefined;
   normalQuestion: boolean;
   wantsPerson: boolean;
@@ -90,6 +95,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
   const exceptions = bilingual(lexicon.hazard.exceptions);
   const pairs = lexicon.hazard.pairs.map((pair) => ({
     name: pair.name,
+    wholeMessage: pair.scope === 'message',
     first: bilingual(pair.first),
     second: bilingual(pair.second),
   }));
@@ -115,8 +121,11 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
       false,
     ),
   };
+  const alreadyTried = createAlreadyTried(lexicon);
+  const breakerTrip = [...lexicon.breakerTrip.zh, ...lexicon.breakerTrip.en].map(
+    (p) => new RegExp(p, 'gi'),
+  );
   const cue = {
-    alreadyTried: anyPattern([...lexicon.alreadyTried.zh, ...lexicon.alreadyTried.en]),
     errorCode: anyPattern([...lexicon.errorCode.zh, ...lexicon.errorCode.en]),
     normalQuestion: anyPattern([...lexicon.normalQuestion.zh, ...lexicon.normalQuestion.en]),
     wantsPerson: anyPattern([...lexicon.wantsPerson.zh, ...lexicon.wantsPerson.en]),
@@ -132,6 +141,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     tokens: Token[],
     names: { zh: Span[]; en: Span[] },
     into: Analysis,
+    wholeMessage: { first: Set<string>; second: Set<string> },
   ) {
     const zhExceptions = exceptions.zh(clause);
     const enExceptions = exceptions.en(tokens);
@@ -160,12 +170,30 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
       const firstLive =
         negation.zh(clause, zhFirst).some((n) => !n) ||
         negation.en(tokens, enFirst).some((n) => !n);
-      const secondLive =
-        withoutExceptions(pair.second.zh(clause), pairExceptions.zh).length > 0 ||
-        withoutExceptions(pair.second.en(tokens), pairExceptions.en).length > 0;
-      if (firstLive && secondLive) into.hazards.push(pair.name);
+      const zhSecond = withoutExceptions(pair.second.zh(clause), pairExceptions.zh);
+      const enSecond = withoutExceptions(pair.second.en(tokens), pairExceptions.en);
+      // Across a whole message the second word must stand too ("漏水，但没跳闸" is no pair).
+      const secondLive = pair.wholeMessage
+        ? negation.zh(clause, zhSecond).some((n) => !n) ||
+          negation.en(tokens, enSecond).some((n) => !n)
+        : zhSecond.length > 0 || enSecond.length > 0;
+      if (!pair.wholeMessage) {
+        if (firstLive && secondLive) into.hazards.push(pair.name);
+        continue;
+      }
+      if (firstLive) wholeMessage.first.add(pair.name);
+      if (secondLive) wholeMessage.second.add(pair.name);
     }
     return masked;
+  }
+
+  /** Whether the breaker trips on start or repeatedly, and the text without those words. */
+  function readBreakerTrip(text: string): Pick<Analysis, 'breakerTrip' | 'withoutTrip'> {
+    let cut = text;
+    for (const pattern of breakerTrip) cut = cut.replace(pattern, (m) => ' '.repeat(m.length));
+    return cut === text
+      ? { breakerTrip: false, withoutTrip: undefined }
+      : { breakerTrip: true, withoutTrip: cut };
   }
 
   function addFeatures(
@@ -226,15 +254,17 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         language: han === 0 ? (latin === 0 ? 'none' : 'en') : latin > han * 2 ? 'mixed' : 'zh',
         hazards: [],
         negatedHazards: [],
-        alreadyTried: cue.alreadyTried?.test(text) ?? false,
+        alreadyTried: alreadyTried(text),
         notYetTried: cue.notYetTried?.test(text) ?? false,
         errorCode: cue.errorCode?.exec(text)?.[0]?.trim(),
         normalQuestion: cue.normalQuestion?.test(text) ?? false,
         wantsPerson: cue.wantsPerson?.test(text) ?? false,
+        ...readBreakerTrip(text),
         names: new Map(),
         features: new Map(),
       };
       let negatedBefore = 0;
+      const wholeMessage = { first: new Set<string>(), second: new Set<string>() };
       for (const clause of text.split(CLAUSE)) {
         if (clause.trim() === '') continue;
         const tokens = toTokens(clause, correct);
@@ -244,7 +274,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         }
         const negatedSoFar = analysis.negatedHazards.length;
         const names = { zh: allNames.zh(clause), en: allNames.en(tokens) };
-        const masked = readHazards(clause, tokens, names, analysis);
+        const masked = readHazards(clause, tokens, names, analysis, wholeMessage);
         negatedBefore = analysis.negatedHazards.length - negatedSoFar;
         for (const span of [...names.zh, ...names.en]) {
           for (const key of nameOwners.get(span.phrase) ?? []) {
@@ -252,6 +282,9 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
           }
         }
         addFeatures(clause, tokens, masked, analysis.features);
+      }
+      for (const name of wholeMessage.first) {
+        if (wholeMessage.second.has(name)) analysis.hazards.push(name);
       }
       return analysis;
     },

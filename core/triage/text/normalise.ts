@@ -12,8 +12,21 @@ export type NormalisedText = {
 };
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-/** "加热不了" (cannot heat) says "不加热": without this, dropping 了 leaves "加热不", which reads as "加热不均匀". */
-const POTENTIAL_NEGATIVE = /([\u4e00-\u9fff]{2})不了/g;
+/**
+ * "加热不了" (cannot heat) says "不加热": without this, dropping 了 leaves "加热不", which reads as
+ * "加热不均匀". Only the verb moves: a known two-character verb, else the one character before
+ * 不了 ("电视开不了" → "电视不开", keeping the product word whole). Fixed phrases stay (受不了).
+ */
+const FIXED_BEFORE_BULIAO = '受免少大差错忘对';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const potentialNegative = (verbs: readonly string[]) => {
+  const known = [...verbs].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const pattern = new RegExp(
+    `(${[...known, `[\\u4e00-\\u9fff](?<![${FIXED_BEFORE_BULIAO}])`].join('|')})不了`,
+    'g',
+  );
+  return (text: string) => (text.includes('不了') ? text.replace(pattern, '不$1') : text);
+};
 
 /**
  * Builds the normaliser: cut to `maxChars`, NFKC (full-width → half-width), lower case, English
@@ -29,6 +42,7 @@ export function createNormaliser(
   const fromHongKong = Converter({ from: 'hk', to: 'cn' });
   const cantonese = createReplacer(lexicon.cantonese);
   const regional = createReplacer(lexicon.regional);
+  const moveNegation = potentialNegative(lexicon.potentialVerbs);
   return (raw) => {
     const truncated = raw.length > maxChars;
     let text = truncated ? raw.slice(0, maxChars).replace(/[\ud800-\udbff]$/, '') : raw;
@@ -44,7 +58,7 @@ export function createNormaliser(
       traditional = simplified !== text;
       text = simplified;
     }
-    text = regional(text).replace(POTENTIAL_NEGATIVE, '不$1').replace(/\s+/g, ' ').trim();
+    text = moveNegation(regional(text)).replace(/\s+/g, ' ').trim();
     return { text, traditional, truncated };
   };
 }

@@ -107,6 +107,16 @@ describe('decideNextStep', () => {
       'fault',
     ],
     [
+      'the breaker trips as soon as it runs, symptom unclear',
+      signal({
+        label: 'fault',
+        symptom: { id: 'refrigerator.not-cooling', confidence: 0.1, runnerUp: null },
+        cues: { breakerTrip: true },
+      }),
+      context(),
+      'fault',
+    ],
+    [
       'an unclear misuse after the question',
       signal({ symptom: { id: 'refrigerator.too-cold', confidence: 0.3, runnerUp: null } }),
       context({ alreadyAsked: true }),

@@ -16,6 +16,11 @@ describe('normalisation', () => {
     ['full-width Latin', 'ＥＲＲＯＲ Ｅ１', 'error e1'],
     ['English contractions', "Won't start", 'wo not start'],
     ['"V不了" to "不V"', '加热不了', '不加热'],
+    ['"V不了" moves only a one-character verb', '电视开不了', '电视不开'],
+    ['"V不了" keeps the product word (Cantonese 開唔到)', '電視開唔到機', '电视不开机'],
+    ['"V不了" with a known two-character verb', '空调制冷不了', '空调不制冷'],
+    ['"V不了" inside a phrase', '洗衣机脱不了水', '洗衣机不脱水'],
+    ['"V不了" leaves fixed phrases', '吵得受不了', '吵得受不了'],
   ])('%s', (_, input, expected) => {
     expect(normalise(input).text).toBe(expected);
   });
