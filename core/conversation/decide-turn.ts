@@ -611,24 +611,26 @@ function onLocation(
   context: TurnContext,
 ): T {
   const flow = state.flow;
-  if (flow.kind !== 'intake' || flow.field !== 'address')
-    return turn(state, [{ key: 'location-outside-intake' }]);
+  if (flow.kind !== 'intake') return turn(state, [{ key: 'location-outside-intake' }]);
   const valid =
     Number.isFinite(latitude) &&
     Math.abs(latitude) <= 90 &&
     Number.isFinite(longitude) &&
-    Math.abs(longitude) <= 180;
-  if (!valid)
+    Math.abs(longitude) <= 180 &&
+    !(latitude === 0 && longitude === 0);
+  if (!valid) {
     return turn(state, [
       { key: 'error-address-invalid' },
-      askField('address', flow.draft, context),
+      askField(flow.field, flow.draft, context),
     ]);
-  return onIntakeResolved(
-    state,
-    flow,
-    { ...flow.draft, address: { kind: 'location', latitude, longitude } },
-    context,
-  );
+  }
+  const draft: Draft = { ...flow.draft, address: { kind: 'location', latitude, longitude } };
+  if (flow.field === 'address') return onIntakeResolved(state, flow, draft, context);
+  // Shared while another question is open: keep it as the address, then ask that question again.
+  return turn(withFlow(state, { ...flow, draft }), [
+    { key: 'location-saved' },
+    askField(flow.field, draft, context),
+  ]);
 }
 
 function onPhoto(state: ConversationState, fileId: string, context: TurnContext): T {

@@ -233,3 +233,4 @@ summary-value = { $name ->
     [none] –
    *[other] { $name }
 }
+location-saved = Location saved as the visit address.

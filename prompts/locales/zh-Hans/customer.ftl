@@ -227,3 +227,4 @@ summary-value = { $name ->
     [none] –
    *[other] { $name }
 }
+location-saved = 位置已保存为上门地址。

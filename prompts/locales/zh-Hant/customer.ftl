@@ -228,3 +228,4 @@ summary-value = { $name ->
     [none] –
    *[other] { $name }
 }
+location-saved = 位置已保存為上門地址。

@@ -473,3 +473,15 @@ describe('decideTurn: nothing the customer gave is lost', () => {
     ]);
   });
 });
+
+describe('decideTurn: a location shared early', () => {
+  it('keeps a location shared at another question as the address and asks that question again', () => {
+    const intake = play(initialState('en'), { type: 'text', text: '冰箱不制冷了，换了插座也不行' });
+    const { last } = play(intake.state, { type: 'location', latitude: 31.23, longitude: 121.47 });
+    expect(last.replies.map((r) => r.key)).toEqual(['location-saved', 'ask-name']);
+    expect(last.state.flow).toMatchObject({
+      field: 'name',
+      draft: { address: { kind: 'location' } },
+    });
+  });
+});
