@@ -1,4 +1,5 @@
 import {
+  CHECKBACK_ANSWER_WINDOW_MS,
   type ConversationEvent,
   decodeButton,
   encodeButton,
@@ -9,9 +10,6 @@ import { renderReply } from '../render/reply.ts';
 import type { AppDeps } from './deps.ts';
 import type { Outbox } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
-
-/** How long a check-back waits for an answer before it is recorded as unconfirmed (the brief: 24 h). */
-export const CHECKBACK_ANSWER_WINDOW_MS = 24 * 3_600_000;
 
 const expiryKey = (guidanceId: string) => `checkback-expire:${guidanceId}`;
 

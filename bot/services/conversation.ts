@@ -2,6 +2,8 @@ import {
   type ConversationEvent,
   type ConversationState,
   type Draft,
+  decideCheckbackAt,
+  decideContactAlertAt,
   decideTurn,
   decideWarranty,
   type Effect,
@@ -80,8 +82,7 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     const symptom = draft.symptomId ? deps.catalogue.symptom(draft.symptomId) : undefined;
     const warrantyCase = toDraftWarrantyCase(draft, today, symptom?.part);
     const warranty = warrantyCase ? decideWarranty(warrantyCase, deps.policy) : null;
-    const sla = config.STAFF_CONTACT_SLA;
-    const slaAlertAt = new Date(now.getTime() + Math.max(sla - 10 * 60_000, sla / 2));
+    const slaAlertAt = decideContactAlertAt(now, config.STAFF_CONTACT_SLA);
     // The draft's id keys the ticket: confirming the same draft again returns the same ticket.
     // The staff notice and the contact alert are jobs filed in the same transaction.
     const { ticket } = await repos.tickets.create(
@@ -146,7 +147,7 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
       case 'file-ticket':
         return fileTicket(effect.draft, chat, customerId, render);
       case 'schedule-checkback': {
-        const dueAt = new Date(now.getTime() + config.CALLBACK_CHECK_AFTER);
+        const dueAt = decideCheckbackAt(now, config.CALLBACK_CHECK_AFTER);
         // The guided case and its check-back are filed together: neither exists without the other.
         await repos.guidance.open(
           {

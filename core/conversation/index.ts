@@ -5,6 +5,7 @@ export * from './events.ts';
 export * from './field-parsers.ts';
 export * from './format.ts';
 export * from './intake.ts';
+export * from './service-promises.ts';
 export * from './state.ts';
 export * from './ticket-draft.ts';
 export * from './triage-step.ts';
