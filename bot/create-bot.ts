@@ -5,13 +5,11 @@ import { installApiPolicy } from './api-transformers.ts';
 import type { BotContext } from './context.ts';
 import { createCustomerFeature } from './features/customer.ts';
 import { createGroupsFeature } from './features/groups.ts';
-import { localeFor } from './i18n/script.ts';
 import { toLoggableError } from './loggable-error.ts';
 import { type CheckbackService, createCheckbackService } from './services/checkback.ts';
 import { type ConversationService, createConversationService } from './services/conversation.ts';
 import type { AppDeps } from './services/deps.ts';
 import { createApiOutbox, type Outbox } from './services/outbox.ts';
-import { createRenderContext } from './services/render-context.ts';
 
 export type CreateBotOptions = {
   token: string;
@@ -34,6 +32,14 @@ export type FrontlineBot = {
   conversation: ConversationService;
   checkback: CheckbackService;
 };
+
+/** The chat an update belongs to, as the conversation service names it. */
+const chatOf = (ctx: BotContext) => ({
+  chatId: ctx.chat?.id ?? 0,
+  userId: ctx.from?.id ?? 0,
+  languageCode: ctx.from?.language_code,
+  updateId: ctx.update.update_id,
+});
 
 /** Per user: more messages than this in a minute are dropped with one notice. */
 const USER_MESSAGES_PER_MINUTE = 30;
@@ -65,8 +71,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
       'update failed',
     );
     if (ctx.chat?.type !== 'private') return;
-    const { t } = createRenderContext(deps, localeFor(ctx.from?.language_code, undefined));
-    await ctx.reply(t('error-generic')).catch(() => undefined);
+    await conversation.notice(chatOf(ctx), 'error-generic').catch(() => undefined);
   });
 
   // One chat's updates are handled one after another, in order, while chats run concurrently
@@ -85,10 +90,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
           1,
           limit.resetMs || 60_000,
         );
-        if (notice.allowed) {
-          const { t } = createRenderContext(deps, localeFor(ctx.from?.language_code, undefined));
-          await ctx.reply(t('slow-down')).catch(() => undefined);
-        }
+        if (notice.allowed)
+          await conversation.notice(chatOf(ctx), 'slow-down').catch(() => undefined);
         return;
       }
     }
