@@ -4,6 +4,7 @@ import type { TriageLexicon } from './lexicon.ts';
 import { collectProductNames } from './names.ts';
 import { createSymptomIndex } from './symptom-index.ts';
 import { type Analysis, createAnalyser } from './text/analyse.ts';
+import { stem } from './text/english.ts';
 import { createTypoCorrector } from './text/typo.ts';
 import type { CategoryEvidence, Ranked, TriageCatalogue, TriageResult } from './types.ts';
 
@@ -37,7 +38,7 @@ const SYMPTOM_SOFTNESS = 8;
 /** Below this best symptom score, with no product word, model or session, the category is unknown. */
 const MIN_SYMPTOM_EVIDENCE = 0.3;
 /** A catalogue hazard symptom this well matched makes a hazard even without a lexicon hazard word. */
-const HAZARD_SYMPTOM_SCORE = 0.3;
+const HAZARD_SYMPTOM_SCORE = 0.4;
 /** Guidance needs this share of the (adjusted) label mass: sending a real fault home is the costly mistake. */
 const MISUSE_SHARE = 0.55;
 /**
@@ -49,6 +50,10 @@ const MISUSE_SHARE = 0.55;
  */
 const MISUSE_LOG_ODDS = {
   alreadyTried: -8,
+  /** "Already tried" when an everyday cause is also named: the checks likely missed that cause. */
+  alreadyTriedWithCause: -3,
+  ordinaryCause: 2,
+  worsening: -1.5,
   unknownErrorCode: -2,
   normalQuestion: 1,
   notYetTried: 2,
@@ -102,11 +107,14 @@ export function createTriageEngine(
   const names = productNames.lists;
   const analyser = createAnalyser({ lexicon, names, maxChars });
   const index = createSymptomIndex(catalogue, analyser);
-  const correct = createTypoCorrector([
+  const corrector = createTypoCorrector([
     ...index.vocabulary(),
     ...names.flatMap((n) => n.en.flatMap((e) => analyser.words(e))),
     ...[...lexicon.hazard.cues.en, ...lexicon.english.stopwords].flatMap((e) => analyser.words(e)),
   ]);
+  // A word whose stem the catalogue knows is no typo ("smelling" is "smell", not "swelling").
+  const knownStems = new Set(index.vocabulary().map(stem));
+  const correct = (word: string) => (knownStems.has(stem(word)) ? undefined : corrector(word));
   const categories = catalogue.map((c) => c.category);
   const modelPatterns = catalogue.map((c) => c.modelPatterns.map((p) => new RegExp(p, 'i')));
   const byCategory = categories.map((category) =>
@@ -200,7 +208,12 @@ export function createTriageEngine(
     if (analysis.normalQuestion) logOdds += MISUSE_LOG_ODDS.normalQuestion;
     if (analysis.notYetTried) logOdds += MISUSE_LOG_ODDS.notYetTried;
     if (topScore < WEAK_EVIDENCE) logOdds += MISUSE_LOG_ODDS.weakEvidence;
-    if (analysis.alreadyTried) logOdds += MISUSE_LOG_ODDS.alreadyTried;
+    if (analysis.ordinaryCause) logOdds += MISUSE_LOG_ODDS.ordinaryCause;
+    if (analysis.worsening) logOdds += MISUSE_LOG_ODDS.worsening;
+    if (analysis.alreadyTried)
+      logOdds += analysis.ordinaryCause
+        ? MISUSE_LOG_ODDS.alreadyTriedWithCause
+        : MISUSE_LOG_ODDS.alreadyTried;
     const share = 1 / (1 + Math.exp(-logOdds));
     return share >= MISUSE_SHARE
       ? { label: 'misuse' as Label, confidence: share, p }

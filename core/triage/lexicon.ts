@@ -57,6 +57,19 @@ export const triageLexiconSchema = z.strictObject({
   hazard: z.strictObject({
     /** Hazard words: one that is not negated makes the message a hazard. */
     cues: byLanguage,
+    /**
+     * Chinese hazard forms too varied for a word list (冒出一股黑烟, 烧胶皮的味道, 摸着有点电), as
+     * regular expressions matched on each clause; a match is negated like a hazard word.
+     */
+    patterns: z.array(pattern).default([]),
+    /**
+     * Words that show a smoke-like sight is mist or vapour (空调冒白雾, "looks like smoke"): anywhere
+     * in the message and not negated, they make a hazard word that only says smoke (one containing
+     * a `smokeWords` entry) no hazard; a burning smell, sparks or a shock still are.
+     */
+    benignSmoke: byLanguage.default({ zh: [], en: [] }),
+    /** What marks a hazard word (of `cues` or `patterns`) as one that only says smoke. */
+    smokeWords: byLanguage.default({ zh: [], en: [] }),
     /** Phrases that contain a hazard word but are not one (Fire TV, shock absorber). */
     exceptions: byLanguage,
     /**
@@ -92,6 +105,14 @@ export const triageLexiconSchema = z.strictObject({
   breakerTrip: patterns,
   /** The customer admits a check or upkeep is not done ("haven't cleaned the filter", "从来没洗过滤网"): leans to misuse. */
   notYetTried: patterns,
+  /**
+   * The customer names an everyday cause that explains the symptom without a defect: it was just
+   * delivered or installed, a power cut, a child or someone else pressed buttons or used it.
+   * Leans to misuse, and softens "already tried" (the check did not cover this cause).
+   */
+  ordinaryCause: patterns.default({ zh: [], en: [] }),
+  /** The symptom grew over time or with age ("比以前响多了", "getting louder", "用了五年"): leans to fault. */
+  worsening: patterns.default({ zh: [], en: [] }),
   /** An error code or "error code" wording: points to a fault unless the catalogue names the code. */
   errorCode: patterns,
   /** "Is that normal?": a weak hint for the normal-behaviour (misuse) symptoms. */

@@ -3,7 +3,12 @@ import { createAlreadyTried } from './already-tried.ts';
 import { anyPattern, createNegation, type Token, withoutExceptions } from './cues.ts';
 import { latinWords, stem } from './english.ts';
 import { createNormaliser } from './normalise.ts';
-import { createPhraseFinder, createStemSequenceFinder, type Span } from './phrase-matcher.ts';
+import {
+  createPhraseFinder,
+  createStemSequenceFinder,
+  overlaps,
+  type Span,
+} from './phrase-matcher.ts';
 
 /** Product words of one category (catalogue `names` plus the lexicon's extra names). */
 export type NameList = {
@@ -26,6 +31,10 @@ export type Analysis = {
   negatedHazards: string[];
   alreadyTried: boolean;
   notYetTried: boolean;
+  /** An everyday cause is named (just installed, a power cut, a child pressed buttons). */
+  ordinaryCause: boolean;
+  /** The symptom grew over time or with age. */
+  worsening: boolean;
   /** A breaker or fuse trips as soon as it runs, or again and again (an electrical fault). */
   breakerTrip: boolean;
   /** The text with the breaker-trip wording cut out, when there is any (to see what else it says). */
@@ -92,7 +101,32 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
 
   const negation = createNegation(lexicon);
   const hazard = bilingual(lexicon.hazard.cues);
+  const hazardPatterns = lexicon.hazard.patterns.map((p) => new RegExp(p, 'gi'));
   const exceptions = bilingual(lexicon.hazard.exceptions);
+  const benignSmoke = bilingual(lexicon.hazard.benignSmoke);
+  const smokeWords = {
+    zh: lexicon.hazard.smokeWords.zh.map((w) => normalise(w).text),
+    en: lexicon.hazard.smokeWords.en.map((w) => w.toLowerCase()),
+  };
+  const onlySmoke = (phrase: string) =>
+    smokeWords.zh.some((w) => phrase.includes(w)) ||
+    latinWords(phrase).some((w) => smokeWords.en.some((s) => stem(w) === stem(s)));
+  /** Chinese hazard words and pattern matches, sorted, a pattern match overlapping a word dropped. */
+  const zhHazards = (clause: string): Span[] => {
+    const words = hazard.zh(clause);
+    const extra: Span[] = [];
+    for (const pattern of hazardPatterns) {
+      for (const m of clause.matchAll(pattern)) {
+        const span = { start: m.index, end: m.index + m[0].length, phrase: m[0] };
+        if (m[0] !== '' && ![...words, ...extra].some((w) => overlaps(w, span))) extra.push(span);
+      }
+    }
+    return extra.length === 0 ? words : [...words, ...extra].sort((a, b) => a.start - b.start);
+  };
+  /** Whether the message says the smoke is mist or vapour (and does not deny it). */
+  const smokeIsMist = (text: string, tokens: Token[]): boolean =>
+    negation.zh(text, benignSmoke.zh(text)).some((n) => !n) ||
+    negation.en(tokens, benignSmoke.en(tokens)).some((n) => !n);
   const pairs = lexicon.hazard.pairs.map((pair) => ({
     name: pair.name,
     wholeMessage: pair.scope === 'message',
@@ -130,6 +164,8 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     normalQuestion: anyPattern([...lexicon.normalQuestion.zh, ...lexicon.normalQuestion.en]),
     wantsPerson: anyPattern([...lexicon.wantsPerson.zh, ...lexicon.wantsPerson.en]),
     notYetTried: anyPattern([...lexicon.notYetTried.zh, ...lexicon.notYetTried.en]),
+    ordinaryCause: anyPattern([...lexicon.ordinaryCause.zh, ...lexicon.ordinaryCause.en]),
+    worsening: anyPattern([...lexicon.worsening.zh, ...lexicon.worsening.en]),
   };
 
   /**
@@ -142,6 +178,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     names: { zh: Span[]; en: Span[] },
     into: Analysis,
     wholeMessage: { first: Set<string>; second: Set<string> },
+    mistySmoke: boolean,
   ) {
     const zhExceptions = exceptions.zh(clause);
     const enExceptions = exceptions.en(tokens);
@@ -149,13 +186,19 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
       zh: [...zhExceptions, ...names.zh],
       en: [...enExceptions, ...names.en],
     };
+    const masked = { zh: [] as Span[], en: [] as Span[] };
+    /** Smoke words in a message that calls it mist are set aside (and kept out of matching). */
+    const mist = (spans: Span[], into: Span[]) => {
+      if (!mistySmoke) return spans;
+      into.push(...spans.filter((s) => onlySmoke(s.phrase)));
+      return spans.filter((s) => !onlySmoke(s.phrase));
+    };
     const found = {
-      zh: withoutExceptions(hazard.zh(clause), zhExceptions),
-      en: withoutExceptions(hazard.en(tokens), enExceptions),
+      zh: mist(withoutExceptions(zhHazards(clause), zhExceptions), masked.zh),
+      en: mist(withoutExceptions(hazard.en(tokens), enExceptions), masked.en),
     };
     const zhNegated = negation.zh(clause, found.zh);
     const enNegated = negation.en(tokens, found.en);
-    const masked = { zh: [] as Span[], en: [] as Span[] };
     found.zh.forEach((span, i) => {
       (zhNegated[i] ? into.negatedHazards : into.hazards).push(span.phrase);
       if (zhNegated[i]) masked.zh.push(span);
@@ -256,6 +299,8 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         negatedHazards: [],
         alreadyTried: alreadyTried(text),
         notYetTried: cue.notYetTried?.test(text) ?? false,
+        ordinaryCause: cue.ordinaryCause?.test(text) ?? false,
+        worsening: cue.worsening?.test(text) ?? false,
         errorCode: cue.errorCode?.exec(text)?.[0]?.trim(),
         normalQuestion: cue.normalQuestion?.test(text) ?? false,
         wantsPerson: cue.wantsPerson?.test(text) ?? false,
@@ -265,6 +310,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
       };
       let negatedBefore = 0;
       const wholeMessage = { first: new Set<string>(), second: new Set<string>() };
+      const mistySmoke = smokeIsMist(text, toTokens(text, correct));
       for (const clause of text.split(CLAUSE)) {
         if (clause.trim() === '') continue;
         const tokens = toTokens(clause, correct);
@@ -274,7 +320,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         }
         const negatedSoFar = analysis.negatedHazards.length;
         const names = { zh: allNames.zh(clause), en: allNames.en(tokens) };
-        const masked = readHazards(clause, tokens, names, analysis, wholeMessage);
+        const masked = readHazards(clause, tokens, names, analysis, wholeMessage, mistySmoke);
         negatedBefore = analysis.negatedHazards.length - negatedSoFar;
         for (const span of [...names.zh, ...names.en]) {
           for (const key of nameOwners.get(span.phrase) ?? []) {
