@@ -39,3 +39,18 @@ describe('hazard wording', () => {
     expect(engine.classify(text).label).not.toBe('hazard');
   });
 });
+
+describe('water and electrics', () => {
+  it.each([
+    'washer leaked water onto the power socket',
+    'water is dripping from the geyser onto the switch box',
+    '水漏到插座上了',
+  ])('reads %j as a hazard', (text) => {
+    expect(engine.classify(text).label).toBe('hazard');
+  });
+  it('does not read "switched on at the plug" in a water heater message as water on electrics', () => {
+    expect(
+      engine.classify('geyser switched on at the plug but water still cold after 10 min').label,
+    ).not.toBe('hazard');
+  });
+});
