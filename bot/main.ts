@@ -1,6 +1,4 @@
-import { createServer } from 'node:http';
 import { run } from '@grammyjs/runner';
-import { webhookCallback } from 'grammy';
 import { createJobWorker } from '../db/index.ts';
 import { createApp, systemClock } from './app.ts';
 import { registerCommands } from './commands-menu.ts';
@@ -11,6 +9,7 @@ import { createBot } from './create-bot.ts';
 import { toLoggableError } from './loggable-error.ts';
 import { createLogger } from './logger.ts';
 import { createStaffAlerts } from './services/staff-alerts.ts';
+import { startWebhookServer } from './webhook-server.ts';
 
 /**
  * The composition root: configuration, logger, content, database, store, then either console mode
@@ -71,20 +70,11 @@ async function main(): Promise<void> {
 
   let stop: () => Promise<void>;
   if (config.BOT_MODE === 'webhook') {
-    const handle = webhookCallback(
-      bot,
-      'http',
-      config.WEBHOOK_SECRET ? { secretToken: config.WEBHOOK_SECRET } : {},
-    );
-    const server = createServer((req, res) => {
-      if (req.method === 'GET' && req.url === '/healthz') return void res.end('ok');
-      if (req.method !== 'POST') return void res.writeHead(405).end();
-      handle(req, res).catch((error: unknown) => {
-        log.error({ error: toLoggableError(error) }, 'webhook request failed');
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+    const server = await startWebhookServer(bot, {
+      port: config.PORT,
+      secretToken: config.WEBHOOK_SECRET,
+      log,
     });
-    server.listen(config.PORT);
     await bot.api.setWebhook(
       config.WEBHOOK_URL as string,
       config.WEBHOOK_SECRET ? { secret_token: config.WEBHOOK_SECRET } : {},
