@@ -147,3 +147,43 @@ describe('everyday causes and normal behaviour lean to misuse', () => {
     expect(engine.classify(text).label).toBe('fault');
   });
 });
+
+describe('a cause the customer found themselves leans to misuse', () => {
+  it.each([
+    '洗碗机插排的开关是关着的，可能是打扫卫生的时候碰到的，洗碗机不亮',
+    'the router was dead, then I saw the switch on the extension lead had been turned off',
+    '笔记本触控板不能用了，外接鼠标可以，可能不小心按到了快捷键',
+    'laptop touchpad stopped responding, I must have pressed some function key',
+  ])('%j', (text) => {
+    const result = engine.classify(text);
+    expect(result.label).toBe('misuse');
+  });
+
+  it('a connection that was not made is no cause', () => {
+    expect(engine.classify('电视没声音，没接音响，静音也关了，音量是开着的').label).toBe('fault');
+  });
+});
+
+describe('everyday causes added to the catalogue', () => {
+  it.each([
+    ['冰箱屏幕上有个锁的标志，按哪里都调不了温度', 'refrigerator.control-panel-locked'],
+    [
+      'fridge panel shows a padlock and the buttons do nothing',
+      'refrigerator.control-panel-locked',
+    ],
+    ['电视老是弹出产品功能的宣传画面，图像亮得刺眼', 'tv.store-demo-mode'],
+    ['the tv keeps going back to that showroom picture with ads', 'tv.store-demo-mode'],
+    ['热水器放出来的热水像牛奶一样白，过一会儿就清了，正常吗', 'water_heater.milky-water-air'],
+  ])('%j', (text, symptom) => {
+    const result = engine.classify(text);
+    expect(result.label).toBe('misuse');
+    expect(result.symptom?.id).toBe(symptom);
+  });
+
+  it('a microwave egg that burst is a mess, not a hazard', () => {
+    expect(engine.classify('微波炉里鸡蛋炸了，到处都是，有点味道').label).not.toBe('hazard');
+    expect(engine.classify('the microwave sparks and there is a burning smell').label).toBe(
+      'hazard',
+    );
+  });
+});
