@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import {
   type Clock,
+  createCatalogueView,
   createConversationTriage,
   createFieldParsers,
   createTriageEngine,
@@ -55,10 +56,7 @@ export async function createApp(
   // Without Redis, sessions live in the database so a restart resumes every conversation.
   const store =
     shortLived.kind === 'memory' ? withDatabaseSessions(shortLived, database.db) : shortLived;
-  const byCategory = new Map(catalogue.map((entry) => [entry.category, entry]));
-  const bySymptom = new Map(
-    catalogue.flatMap((entry) => entry.symptoms.map((symptom) => [symptom.id, symptom] as const)),
-  );
+
   const deps: AppDeps = {
     config,
     log,
@@ -66,10 +64,7 @@ export async function createApp(
     store,
     repos: createRepositories(database.db),
     clock,
-    catalogue: {
-      category: (category) => byCategory.get(category),
-      symptom: (id) => bySymptom.get(id),
-    },
+    catalogue: createCatalogueView(catalogue),
     triage: createConversationTriage(engine, content),
     fields: createFieldParsers(catalogue),
     policy,

@@ -1,16 +1,6 @@
 import type { Api } from 'grammy';
+import { CUSTOMER_COMMANDS } from '../core/index.ts';
 import { createI18n, createTranslate } from './i18n/index.ts';
-
-const COMMANDS = [
-  'start',
-  'status',
-  'human',
-  'cancel',
-  'language',
-  'help',
-  'privacy',
-  'forget',
-] as const;
 
 /** The command menu in each language Telegram shows it in (best effort: emulators may refuse). */
 export async function registerCommands(api: Api): Promise<void> {
@@ -21,7 +11,10 @@ export async function registerCommands(api: Api): Promise<void> {
   ] as const;
   for (const { locale, language_code } of menus) {
     const t = createTranslate(i18n, locale);
-    const commands = COMMANDS.map((command) => ({ command, description: t(`menu-${command}`) }));
+    const commands = CUSTOMER_COMMANDS.map((command) => ({
+      command,
+      description: t(`menu-${command}`),
+    }));
     await api
       .setMyCommands(commands, language_code ? { language_code } : {})
       .catch(() => undefined);

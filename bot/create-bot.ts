@@ -5,6 +5,7 @@ import { installApiPolicy } from './api-transformers.ts';
 import type { BotContext } from './context.ts';
 import { createCustomerFeature } from './features/customer.ts';
 import { createGroupsFeature } from './features/groups.ts';
+import { toChatRef } from './features/to-event.ts';
 import { toLoggableError } from './loggable-error.ts';
 import { type CheckbackService, createCheckbackService } from './services/checkback.ts';
 import { type ConversationService, createConversationService } from './services/conversation.ts';
@@ -32,14 +33,6 @@ export type FrontlineBot = {
   conversation: ConversationService;
   checkback: CheckbackService;
 };
-
-/** The chat an update belongs to, as the conversation service names it. */
-const chatOf = (ctx: BotContext) => ({
-  chatId: ctx.chat?.id ?? 0,
-  userId: ctx.from?.id ?? 0,
-  languageCode: ctx.from?.language_code,
-  updateId: ctx.update.update_id,
-});
 
 /** Per user: more messages than this in a minute are dropped with one notice. */
 const USER_MESSAGES_PER_MINUTE = 30;
@@ -71,7 +64,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
       'update failed',
     );
     if (ctx.chat?.type !== 'private') return;
-    await conversation.notice(chatOf(ctx), 'error-generic').catch(() => undefined);
+    await conversation.notice(toChatRef(ctx), 'error-generic').catch(() => undefined);
   });
 
   // One chat's updates are handled one after another, in order, while chats run concurrently
@@ -91,7 +84,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
           limit.resetMs || 60_000,
         );
         if (notice.allowed)
-          await conversation.notice(chatOf(ctx), 'slow-down').catch(() => undefined);
+          await conversation.notice(toChatRef(ctx), 'slow-down').catch(() => undefined);
         return;
       }
     }

@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import type { CheckbackService } from '../services/checkback.ts';
 import type { ConversationService } from '../services/conversation.ts';
-import { toConversationEvent } from './to-event.ts';
+import { toChatRef, toConversationEvent } from './to-event.ts';
 
 /** Runs a call whose failure must not stop the conversation (it may throw synchronously too). */
 async function bestEffort(call: () => Promise<unknown>): Promise<void> {
@@ -24,13 +24,7 @@ export function createCustomerFeature(
   const composer = new Composer<BotContext>();
   const priv = composer.chatType('private');
 
-  const chatOf = (ctx: BotContext) => ({
-    chatId: ctx.chat?.id ?? 0,
-    userId: ctx.from?.id ?? 0,
-    languageCode: ctx.from?.language_code,
-    updateId: ctx.update.update_id,
-  });
-  const sayKey = (ctx: BotContext, key: string) => conversation.notice(chatOf(ctx), key);
+  const sayKey = (ctx: BotContext, key: string) => conversation.notice(toChatRef(ctx), key);
 
   priv.on('edited_message', (ctx) => sayKey(ctx, 'edited-ignored'));
 
@@ -38,7 +32,7 @@ export function createCustomerFeature(
     await bestEffort(() => ctx.answerCallbackQuery());
     // Take the buttons off the pressed message so a choice cannot be made twice.
     await bestEffort(() => ctx.editMessageReplyMarkup({ reply_markup: undefined }));
-    const chat = chatOf(ctx);
+    const chat = toChatRef(ctx);
     const data = ctx.callbackQuery.data;
     if (data.startsWith('cb:')) {
       const event = await checkback.toEvent(data, ctx.chat.id);
@@ -52,7 +46,7 @@ export function createCustomerFeature(
     const parsed = toConversationEvent(ctx);
     if (parsed === 'unknown-command') return sayKey(ctx, 'unknown-command');
     if (!parsed) return next();
-    await conversation.handle(chatOf(ctx), parsed.event, parsed.inbound);
+    await conversation.handle(toChatRef(ctx), parsed.event, parsed.inbound);
   });
 
   priv.on(['message:voice', 'message:audio', 'message:video_note'], (ctx) =>

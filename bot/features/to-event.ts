@@ -1,24 +1,29 @@
 import type { Context } from 'grammy';
-import type { ConversationEvent } from '../../core/index.ts';
+import {
+  type ConversationEvent,
+  CUSTOMER_COMMANDS,
+  type CustomerCommand,
+} from '../../core/index.ts';
+import type { ChatRef } from '../services/conversation.ts';
 
-const COMMANDS = [
-  'start',
-  'help',
-  'language',
-  'status',
-  'cancel',
-  'human',
-  'privacy',
-  'forget',
-] as const;
-type CommandName = (typeof COMMANDS)[number];
+/** The chat an update belongs to, as the conversation service names it. */
+export function toChatRef(ctx: Context): ChatRef {
+  return {
+    chatId: ctx.chat?.id ?? 0,
+    userId: ctx.from?.id ?? 0,
+    languageCode: ctx.from?.language_code,
+    updateId: ctx.update.update_id,
+  };
+}
 
 /** A `/command` (with an optional `@botname`), or `undefined` for any other text. */
-export function toCommand(text: string): CommandName | 'unknown' | undefined {
+export function toCommand(text: string): CustomerCommand | 'unknown' | undefined {
   const match = /^\/([a-z_]+)(?:@\w+)?(?:\s|$)/i.exec(text.trim());
   if (!match) return undefined;
   const name = (match[1] ?? '').toLowerCase();
-  return (COMMANDS as readonly string[]).includes(name) ? (name as CommandName) : 'unknown';
+  return (CUSTOMER_COMMANDS as readonly string[]).includes(name)
+    ? (name as CustomerCommand)
+    : 'unknown';
 }
 
 /**

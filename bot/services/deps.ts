@@ -1,6 +1,7 @@
 import type { I18n } from '@grammyjs/i18n';
 import type { Logger } from 'pino';
 import type {
+  CatalogueView,
   Category,
   Clock,
   FieldParsers,
@@ -8,15 +9,8 @@ import type {
   TriageStep,
   WarrantyPolicy,
 } from '../../core/index.ts';
-import type { CategoryCatalogue, Symptom } from '../../core/triage/catalogue.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Config } from '../config.ts';
-
-/** The catalogue as the adapters read it. */
-export type CatalogueView = {
-  category(category: Category): CategoryCatalogue | undefined;
-  symptom(id: string): Symptom | undefined;
-};
 
 /** Everything the bot's services need, built once by the composition root. */
 export type AppDeps = {

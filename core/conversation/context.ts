@@ -1,7 +1,9 @@
+import type { OpeningHours } from '../intake/index.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { Result } from '../shared/result.ts';
-import type { Bilingual, CategoryCatalogue, Label, Symptom } from '../triage/catalogue.ts';
+import type { Bilingual, Label } from '../triage/catalogue.ts';
+import type { CatalogueView } from '../triage/catalogue-view.ts';
 import type { Category } from '../warranty/policy.ts';
 import type { Address, Window } from './state.ts';
 
@@ -12,7 +14,8 @@ export type TriageStep =
   | { kind: 'escalate'; category?: Category; symptomId?: string; label: Label }
   | { kind: 'hazard'; category?: Category; symptomId?: string; instructions?: Bilingual[] };
 
-export type ServiceHours = { startMinute: number; endMinute: number };
+/** Service hours in minutes of the day (the intake's opening hours). */
+export type ServiceHours = OpeningHours;
 
 /** Field parsers used by the intake; errors carry stable codes (`PHONE.INVALID`). */
 export type FieldParsers = {
@@ -48,10 +51,7 @@ export type TurnContext = {
   /** Minutes since midnight in the service time zone. */
   nowMinute: number;
   serviceHours: ServiceHours;
-  catalogue: {
-    category(category: Category): CategoryCatalogue | undefined;
-    symptom(id: string): Symptom | undefined;
-  };
+  catalogue: CatalogueView;
   /** Triage of the customer's words; `asked` tells whether a clarifying question was already asked. */
   triage(text: string, options: { category?: Category; asked: boolean }): TriageStep;
   fields: FieldParsers;

@@ -2,12 +2,22 @@ import type { Locale } from '../shared/locale.ts';
 import type { Category } from '../warranty/policy.ts';
 import type { Address, Draft, Reply } from './state.ts';
 
+/** The customer's commands, in the order the bot's menu lists them. */
+export const CUSTOMER_COMMANDS = [
+  'start',
+  'status',
+  'human',
+  'cancel',
+  'language',
+  'help',
+  'privacy',
+  'forget',
+] as const;
+export type CustomerCommand = (typeof CUSTOMER_COMMANDS)[number];
+
 /** What the customer did, as the adapter understood the update. */
 export type ConversationEvent =
-  | {
-      type: 'command';
-      name: 'start' | 'help' | 'language' | 'status' | 'cancel' | 'human' | 'privacy' | 'forget';
-    }
+  | { type: 'command'; name: CustomerCommand }
   | { type: 'text'; text: string }
   /** An inline button's callback data. */
   | { type: 'button'; data: string }

@@ -1,3 +1,4 @@
+import type { ParsedAddress, PreferredWindow } from '../intake/index.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { Bilingual, Label } from '../triage/catalogue.ts';
@@ -27,12 +28,11 @@ export type IntakeReason =
   | 'unclear'
   | 'still_broken';
 
-export type Address =
-  | { kind: 'text'; text: string }
-  | { kind: 'location'; latitude: number; longitude: number };
+/** A visit address: the intake's parsed address (text or a shared location). */
+export type Address = ParsedAddress;
 
 /** A visit window on one service day, in minutes of the day (service time zone). */
-export type Window = { date: CalendarDate; startMinute: number; endMinute: number };
+export type Window = PreferredWindow;
 
 /** What the intake has gathered for a ticket. Personal data: never logged. */
 export type Draft = {

@@ -62,15 +62,17 @@ export type Ticket = {
 };
 
 /** What the bot files; the store adds the id, number, state and timestamps. */
-export type NewTicket = {
-  customerId: string;
-  priority: TicketPriority;
-  category: Category | null;
-  description: string | null;
-  contact: TicketContact;
-  triage: TicketTriage | null;
-  warranty: WarrantyDecision | null;
-  visitWindow: VisitWindow | null;
+export type NewTicket = Pick<
+  Ticket,
+  | 'customerId'
+  | 'priority'
+  | 'category'
+  | 'description'
+  | 'contact'
+  | 'triage'
+  | 'warranty'
+  | 'visitWindow'
+> & {
   /** The product as reported, filed with the ticket. */
   product: NewProductReport | null;
 };

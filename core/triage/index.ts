@@ -1,4 +1,5 @@
 export * from './catalogue.ts';
+export * from './catalogue-view.ts';
 export * from './engine.ts';
 export * from './evaluate.ts';
 export * from './lexicon.ts';

@@ -1,6 +1,7 @@
 import { loadTriageContent } from '../../bot/content/index.ts';
 import {
   type CalendarDate,
+  createCatalogueView,
   createConversationTriage,
   createFieldParsers,
   createTriageEngine,
@@ -9,10 +10,6 @@ import {
 
 const { catalogue, lexicon, content } = loadTriageContent();
 const engine = createTriageEngine(catalogue, { lexicon });
-const byCategory = new Map(catalogue.map((entry) => [entry.category, entry]));
-const bySymptom = new Map(
-  catalogue.flatMap((entry) => entry.symptoms.map((symptom) => [symptom.id, symptom] as const)),
-);
 
 /** A turn context on the real catalogue, triage engine and field parsers, at a fixed time. */
 export function realTurnContext(
@@ -24,7 +21,7 @@ export function realTurnContext(
     today,
     nowMinute,
     serviceHours: { startMinute: 480, endMinute: 1080 },
-    catalogue: { category: (c) => byCategory.get(c), symptom: (id) => bySymptom.get(id) },
+    catalogue: createCatalogueView(catalogue),
     triage: createConversationTriage(engine, content),
     fields: createFieldParsers(catalogue),
   };

@@ -212,7 +212,6 @@ edited-ignored = I saw your edit; I work with the message as first sent. Send a 
 group-only-private = I help customers in a private chat: please message me directly.
 error-generic = Sorry, something went wrong on my side. Please try again; nothing you sent is lost.
 slow-down = You're sending messages very fast. Please wait a few seconds, then send your last message again.
-staff-held = A member of our team is looking after this chat.
 error-window-too-soon = That is too soon for an engineer to get there. Please pick a later time.
 
 ## Command menu

@@ -206,7 +206,6 @@ edited-ignored = 看到您修改了消息；我按最初发送的内容处理。
 group-only-private = 我在私聊中为客户服务，请直接给我发消息。
 error-generic = 抱歉，我这边出了点问题。请再试一次，您发送的内容不会丢失。
 slow-down = 您发消息太快了，请稍等几秒后再发送最后一条消息。
-staff-held = 我们的客服人员正在处理这个对话。
 error-window-too-soon = 时间太近了，工程师赶不过去。请选一个更晚的时间。
 
 ## 命令菜单

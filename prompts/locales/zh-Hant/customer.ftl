@@ -207,7 +207,6 @@ edited-ignored = 看到您修改了消息；我按最初發送的內容處理。
 group-only-private = 我在私聊中為客戶服務，請直接給我發消息。
 error-generic = 抱歉，我這邊出了點問題。請再試一次，您發送的內容不會丟失。
 slow-down = 您發消息太快了，請稍等幾秒後再發送最後一條消息。
-staff-held = 我們的客服人員正在處理這個對話。
 error-window-too-soon = 時間太近了，工程師趕不過去。請選一個更晚的時間。
 
 ## 命令菜單
