@@ -19,7 +19,7 @@ import {
   ZH_WEEK,
   ZH_WEEKDAY,
 } from './calendar.ts';
-import { foldText, replaceChineseNumerals } from './text.ts';
+import { alternationOf, foldText, replaceChineseNumerals } from './text.ts';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -185,12 +185,32 @@ function recentPartOfMonth(monthOfYear: number, word: string, context: Context):
   return partOfMonth(context.year - 1, monthOfYear, word, context);
 }
 
-const YEAR_OFFSET: Readonly<Record<string, number>> = { 今年: 0, 去年: 1, 前年: 2, 大前年: 3 };
-const PART_OF_YEAR: Readonly<Record<string, number>> = { 初: 1, 中: 6, 底: 12, 末: 12, 尾: 12 };
+/** Years back from this one; Cantonese 上年 / 舊年 are last year, 出年 / 下年 next year. */
+const YEAR_OFFSET: Readonly<Record<string, number>> = {
+  今年: 0,
+  去年: 1,
+  上年: 1,
+  旧年: 1,
+  舊年: 1,
+  前年: 2,
+  大前年: 3,
+  明年: -1,
+  出年: -1,
+  下年: -1,
+};
+const PART_OF_YEAR: Readonly<Record<string, number>> = {
+  初: 1,
+  头: 1,
+  頭: 1,
+  中: 6,
+  底: 12,
+  末: 12,
+  尾: 12,
+};
 
 /**
- * 今年 / 去年 / 前年 / 大前年, optionally with a month and a day or a part of the month (去年12月底),
- * or 年初 / 年中 / 年底.
+ * 今年 / 去年 / 前年 / 大前年 (and Cantonese 上年 / 舊年, 出年), optionally with a month and a day or a part of the month (去年12月底),
+ * or 年初 / 年中 / 年底 (Cantonese 年頭 / 年尾).
  */
 function relativeYear(match: RegExpExecArray, context: Context): Found {
   const target = context.year - (YEAR_OFFSET[match[1] as string] ?? 0);
@@ -202,7 +222,7 @@ function relativeYear(match: RegExpExecArray, context: Context): Found {
   }
   if (match[2] !== undefined) return month(target, Number(match[2]));
   if (match[5] !== undefined) {
-    const found = month(target, PART_OF_YEAR[match[5].slice(-1)] ?? 1);
+    const found = month(target, PART_OF_YEAR[match[5]] ?? 1);
     return found === 'NO_SUCH_DAY' ? found : { ...found, approximate: true };
   }
   return year(target);
@@ -232,10 +252,15 @@ const DAY_OFFSET: Readonly<Record<string, number>> = {
   today: 0,
   昨天: 1,
   昨日: 1,
+  琴日: 1,
+  寻日: 1,
+  尋日: 1,
   yesterday: 1,
   前天: 2,
+  前日: 2,
   'day before yesterday': 2,
   大前天: 3,
+  大前日: 3,
 };
 
 /** 上周六 → Saturday of last week; 这周一 → Monday of this week; 周六 → the latest Saturday. */
@@ -320,7 +345,7 @@ const RULES: readonly Rule[] = [
   ],
   [
     new RegExp(
-      `^(今年|去年|前年|大前年) ?(?:(\\d{1,2}) ?月(?: ?(\\d{1,2}) ?${DAY_MARK}?| ?${MONTH_PART})?|(年初|年中|年底|年末|年尾|初|底|末))?$`,
+      `^(${alternationOf(Object.keys(YEAR_OFFSET))}) ?(?:(\\d{1,2}) ?月(?: ?(\\d{1,2}) ?${DAY_MARK}?| ?${MONTH_PART})?|年?(初|头|頭|中|底|末|尾))?$`,
     ),
     relativeYear,
   ],
@@ -331,7 +356,7 @@ const RULES: readonly Rule[] = [
     relativeMonth,
   ],
   [
-    /^(今天|今日|昨天|昨日|前天|大前天|today|yesterday|day before yesterday)$/,
+    new RegExp(`^(${alternationOf(Object.keys(DAY_OFFSET))})$`),
     (m, c) => exact(addDays(c.today, -(DAY_OFFSET[str(m, 1)] ?? 0)), 'day'),
   ],
   [new RegExp(`^(?:(上|这|這|本)(?:个|個)?)?${ZH_WEEK}${ZH_WEEKDAY}$`), zhWeekday],
@@ -340,7 +365,7 @@ const RULES: readonly Rule[] = [
     (_, c) => approx(addDays(c.today, -7), 'day'),
   ],
   [
-    /^(\d+(?:\.\d+)?) ?(?:个|個)? ?(半)? ?多? ?(天|日|周|週|星期|礼拜|禮拜|月|年) ?(半)? ?多? ?以?前$/,
+    /^(\d+(?:\.\d+)?) ?(?:个|個)? ?(半)? ?多? ?(天|日|周|週|星期|礼拜|禮拜|月|年) ?(半)? ?多? ?[以之]?前$/,
     (m, c) => {
       // "3月前" reads as "before March"; months ago need 个 (3个月前).
       if (m[3] === '月' && !/[个個]/.test(m[0])) return undefined;
@@ -348,7 +373,7 @@ const RULES: readonly Rule[] = [
       return ago(Number(m[1]) + half, str(m, 3), c);
     },
   ],
-  [/^半 ?(?:个|個)? ?(月|年) ?以?前$/, (m, c) => ago(0.5, str(m, 1), c)],
+  [/^半 ?(?:个|個)? ?(月|年) ?[以之]?前$/, (m, c) => ago(0.5, str(m, 1), c)],
   [
     new RegExp(`^(\\d{1,2}) ${EN_MONTH} (\\d{4})$`),
     (m) => day(num(m, 3), toMonth(str(m, 2)) ?? 0, num(m, 1)),
@@ -404,8 +429,24 @@ function recentMonthOffset(back: number, context: Context): Found {
   return month(y, m);
 }
 
+const UNIT = '天|周|週|星期|礼拜|禮拜|月|年';
+
+/**
+ * Taiwan writes Republic of China years (民國 113 = 2024) on invoices: `民國113年`, `113年3月`,
+ * `113/03/14`. A three-digit year from 100 is one of these (no purchase is from the year 113).
+ */
+function toGregorianYear(text: string): string {
+  return text
+    .replace(/(?:民國|民国) ?(\d{1,3})(?= ?年|[-/.]\d)/g, (_, year: string) =>
+      String(Number(year) + 1911),
+    )
+    .replace(/(?<!\d)(1\d{2})(?= ?年)|^(1\d{2})(?=[-/.]\d{1,2}[-/.]\d{1,2}$)/, (year: string) =>
+      String(Number(year) + 1911),
+    );
+}
+
 const ZH_FILLER =
-  /我们|我們|我|大概|大约|大約|差不多|应该|應該|好像|估计|估計|记得|記得|左右|购买日期|購買日期|购买时间|購買時間|日期|购买|購買|购入|購入|入手|购于|購於|买|買|的时候|的時候|时候|時候|那时|那時|是|在|于|於|的|吧|啊|呢|份|约|約/g;
+  /我们|我們|我|好似|嘅|喺|㗎|啦|係|大概|大约|大約|差不多|应该|應該|好像|估计|估計|记得|記得|左右|购买日期|購買日期|购买时间|購買時間|日期|购买|購買|购入|購入|入手|购于|購於|买|買|的时候|的時候|时候|時候|那时|那時|是|在|于|於|的|吧|啊|呢|份|约|約/g;
 const EN_FILLER =
   /\b(?:i|we|it|was|were|bought|purchased|purchase|got|date|on|in|at|around|about|approximately|approx|roughly|maybe|probably|like|circa|of|early|mid|late|the|just)\b/g;
 
@@ -413,8 +454,16 @@ const EN_FILLER =
 function clean(text: string): string {
   let value = foldText(text).toLowerCase();
   value = replaceChineseNumerals(value);
-  // "一年多了", "买了三个月了": "for N units" means N units ago.
-  value = value.replace(/(天|周|週|星期|礼拜|禮拜|月|年)(半)?(多)?了$/, '$1$2$3前');
+  value = toGregorianYear(value);
+  // Cantonese: 咗 is 了, and 幾 after a unit is 多 ("買咗一年幾" = bought over a year ago).
+  value = value.replace(/咗/g, '了').replace(new RegExp(`(${UNIT})(半)?[几幾]`), '$1$2多');
+  // "一年多了", "买了三个月", "買咗三個月": "for N units" means N units ago.
+  value = value
+    .replace(new RegExp(`(${UNIT})(半)?(多)?了$`), '$1$2$3前')
+    .replace(
+      new RegExp(`[买買]了 ?(\\d+(?:\\.\\d+)? ?(?:个|個)? ?半? ?多? ?(?:${UNIT}) ?半? ?多?)$`),
+      '$1前',
+    );
   value = value.replace(/了/g, '');
   value = value.replace(/(\d+)(?:st|nd|rd|th)\b/g, '$1').replace(/\bback$/, 'ago');
   value = value
@@ -441,8 +490,9 @@ function periodEnd(found: PurchaseDate): CalendarDate {
  * Absolute: `2024-03-14`, `2024/3/14`, `2024.3.14`, `20240314`, `2024年3月14日/号`, `二〇二四年三月`,
  * `24年3月` (two-digit years are 20yy unless that is after this year), `2024`, `14 March 2024`,
  * `March 14, 2024`, `Mar 2024`; without a year (`3月14日`, `March 14`, `三月`) the latest such day
- * or month on or before today. Relative to `today`: 今天/昨天/前天, 上周(六), 上个月, 今年/去年/前年
- * (with a month: 去年三月; with 年初/年中/年底), a part of a month (`2023年12月底`, `12月初`,
+ * or month on or before today; Taiwan's Republic of China years (`民國113年3月`, `113/03/14`).
+ * Relative to `today`: 今天/昨天/前天 (Cantonese 琴日/尋日/前日), 上周(六), 上个月, 今年/去年/前年
+ * (Cantonese 上年/舊年; with a month: 去年三月; with 年初/年中/年底, 年頭/年尾), a part of a month (`2023年12月底`, `12月初`,
  * `去年3月中`, `上个月底`, 上旬/中旬/下旬), `N天/周/个月/年前`, 半年前, `yesterday`,
  * `last week/month/year`, `last March` (the latest March before this month), `3 months ago`.
  *

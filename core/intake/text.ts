@@ -73,5 +73,10 @@ export function replaceChineseNumerals(text: string): string {
   });
 }
 
+/** A regular-expression alternation of words, longest first so 大后天 is not read as 后天. */
+export function alternationOf(words: Iterable<string>): string {
+  return [...words].sort((a, b) => b.length - a.length).join('|');
+}
+
 /** Ideographs (Han script), used to tell Chinese words from codes and numbers. */
 export const HAN = /\p{Script=Han}/u;

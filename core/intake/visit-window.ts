@@ -8,7 +8,7 @@ import {
 } from '../shared/calendar-date.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { EN_MONTH, EN_WEEKDAY, mondayOf, toMonth, toWeekday, weekdayOf } from './calendar.ts';
-import { foldText, replaceChineseNumerals } from './text.ts';
+import { alternationOf, foldText, replaceChineseNumerals } from './text.ts';
 
 /** Service hours in minutes after midnight in the service time zone (08:00–18:00 = 480..1080). */
 export type OpeningHours = { startMinute: number; endMinute: number };
@@ -73,16 +73,16 @@ const ASAP =
 const PARTS: ReadonlyArray<[RegExp, Part]> = [
   [/全天|一整天|整天|一天都|随时|隨時|任何时间|任何時間|any ?time|all day|whole day/, 'whole'],
   [/凌晨|半夜|深夜|清晨/, 'early'],
-  [/上午|早上|早晨|朝早|morning/, 'morning'],
+  [/上午|早上|早晨|朝头早|朝頭早|朝早|morning/, 'morning'],
   [/中午|午饭|午飯|(?<!after)noon|midday|lunch ?time/, 'noon'],
-  [/下午|晏昼|晏晝|afternoon|\bpm\b/, 'afternoon'],
+  [/下午|下昼|下晝|晏昼|晏晝|afternoon|\bpm\b/, 'afternoon'],
   [/傍晚|晚上|晚间|晚間|夜里|夜裡|夜间|夜間|夜晚|晚|evening|night/, 'evening'],
 ];
 
 const FILLER = new RegExp(
   [
     String.raw`\b(?:thanks|thank you|ok|okay|fine|please|pls|come|visit|on|at|in|the|is|are|would|will|be|good|great|any|time|around|between|and|from|or|i|i'?m|am|we|home|best|works?|for|me|us|free|available|sometime|can|could|you|if|possible|maybe|prefer|preferably|let'?s|say|day)\b`,
-    '谢谢|謝謝|多谢|多謝|唔该|唔該|的|都|也|可以|可|行|好|吧|呀|啊|呢|了|来|來|上门|上門|过来|過來|时间|時間|时候|時候|最好|比较|比較|方便|有空|在家|我们|我們|我|你们|你們|你|请|請|安排|那天|之间|之間|左右|大概|前后|前後|都得|得|嘅|啦|就|吗|嗎|师傅|師傅|一下|能|会|會|是|在',
+    '谢谢|謝謝|多谢|多謝|唔该|唔該|的|都|也|可以|可|行|好|吧|呀|啊|呢|了|来|來|上门|上門|过来|過來|时间|時間|时候|時候|最好|比较|比較|方便|有空|得闲|得閒|在家|喺屋企|屋企|喺|吖|㗎|啲|先|麻烦|麻煩|我们|我們|我|你们|你們|你|请|請|安排|那天|之间|之間|左右|大概|前后|前後|都得|得|嘅|啦|就|吗|嗎|师傅|師傅|一下|能|会|會|是|在',
     String.raw`[\s,，.。!！?？~、:：;；()（）'"]`,
   ].join('|'),
   'g',
@@ -166,10 +166,12 @@ export function earliestWindow(
  * `Saturday`; 下周六 is Saturday of next week, 这周六 of this week, `next Saturday` the first
  * one after today, a bare weekday the first one from today on), a date (`2024-03-16`, `3月16日`,
  * `16号`, `March 16`; without a year the nearest such day). With no day, today — or tomorrow when
- * today's window has gone. 明早/今早 (Cantonese 听朝) name a day and its morning, 明晚/今晚/`tonight`
- * a day and its evening.
+ * today's window has gone. 明早/今早 (Cantonese 聽朝/今朝) name a day and its morning, 明晚/今晚/
+ * `tonight` (Cantonese 聽晚) a day and its evening. Cantonese days: 聽日 (tomorrow), 後日, 大後日,
+ * 琴日/尋日 (yesterday); Taiwanese forms (明天, 後天, 禮拜三, 週六, 下禮拜) are the same as the mainland's.
  *
- * Time: 上午/morning = opening–12:00; 中午/noon = 11:00–13:00; 下午/afternoon = 13:00–closing;
+ * Time: 上午/早上/朝早/morning = opening–12:00; 中午/noon = 11:00–13:00; 下午/下晝/晏晝/afternoon =
+ * 13:00–closing;
  * 晚上/evening = 18:00–22:00 and 凌晨 = 00:00–07:00 (outside default hours); a range (`9-11点`,
  * `14:00-16:00`, `2pm-4pm`, `下午3点到5点`); a point time (`3点`, `10:30`, `3pm`) is the 2-hour window
  * starting there. An hour without am/pm or 上午/下午 that is before opening is read as pm when
@@ -274,30 +276,41 @@ function roundUpToHalfHour(minute: number): number {
 }
 
 function normalise(text: string): string {
-  return replaceChineseNumerals(foldText(text).toLowerCase())
-    .replace(/a\.m\./g, 'am')
-    .replace(/p\.m\./g, 'pm')
-    .replace(/(\d)\s+(am|pm)\b/g, '$1$2')
-    .replace(/\bbetween\s+(\d\S*)\s+and\s+(?=\d)/g, '$1-')
-    .replace(/\b(?:to|till|until|through)\b|至|到|~|～/g, '-')
-    .replace(/(\d)(st|nd|rd|th)\b/g, '$1');
+  return (
+    replaceChineseNumerals(foldText(text).toLowerCase())
+      .replace(/a\.m\./g, 'am')
+      .replace(/p\.m\./g, 'pm')
+      .replace(/(\d)\s+(am|pm)\b/g, '$1$2')
+      .replace(/\bbetween\s+(\d\S*)\s+and\s+(?=\d)/g, '$1-')
+      .replace(/\b(?:to|till|until|through)\b|至|到|~|～/g, '-')
+      .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
+      // Cantonese 三點幾: some time after three.
+      .replace(/(\d\s*[点點])[几幾]/g, '$1')
+  );
 }
 
 const RELATIVE_DAYS: Readonly<Record<string, number>> = {
   前天: -2,
+  前日: -2,
   昨天: -1,
   昨日: -1,
+  琴日: -1,
+  寻日: -1,
+  尋日: -1,
   yesterday: -1,
   今天: 0,
   今日: 0,
   today: 0,
   今早: 0,
+  今朝: 0,
   今晚: 0,
   tonight: 0,
   明早: 1,
   明晚: 1,
   听朝: 1,
   聽朝: 1,
+  听晚: 1,
+  聽晚: 1,
   明天: 1,
   明日: 1,
   听日: 1,
@@ -311,16 +324,21 @@ const RELATIVE_DAYS: Readonly<Record<string, number>> = {
   'day after tomorrow': 2,
   大后天: 3,
   大後天: 3,
+  大后日: 3,
+  大後日: 3,
 };
 
 /** A day and a part of it in one word: 明早 is tomorrow morning, 今晚 this evening. */
 const DAY_PARTS: Readonly<Record<string, Part>> = {
   今早: 'morning',
+  今朝: 'morning',
   明早: 'morning',
   听朝: 'morning',
   聽朝: 'morning',
   今晚: 'evening',
   明晚: 'evening',
+  听晚: 'evening',
+  聽晚: 'evening',
   tonight: 'evening',
 };
 
@@ -360,7 +378,7 @@ function takeDay(text: string, today: CalendarDate): TakenDay {
     ) ??
     // 明早上 / 今早晨 say the part twice: the 上 / 晨 goes with the 早.
     take(
-      /(大后天|大後天|后天|後天|後日|明天|明日|听日|聽日|听朝|聽朝|明早|明晚|今天|今日|今早|今晚|前天|昨天|昨日|day after tomorrow|tomorrow|tmrw|tmr|today|tonight|yesterday)(?:(?<=早)[上晨]|(?<=晚)上)?/,
+      new RegExp(`(${alternationOf(Object.keys(RELATIVE_DAYS))})(?:(?<=早)[上晨]|(?<=晚)上)?`),
       (m) => fixed(addDays(today, RELATIVE_DAYS[m[1] ?? ''] ?? 0)),
       (m) => DAY_PARTS[m[1] ?? ''],
     ) ??

@@ -211,6 +211,50 @@ describe('parsePurchaseDate: relative dates', () => {
   });
 });
 
+describe('parsePurchaseDate: Cantonese and Taiwanese forms', () => {
+  it.each<[string, string, DatePrecision, boolean]>([
+    // Thursday 2024-03-14.
+    ['上年', '2023-01-01', 'year', false],
+    ['舊年', '2023-01-01', 'year', false],
+    ['旧年', '2023-01-01', 'year', false],
+    ['舊年三月', '2023-03-01', 'month', false],
+    ['上年尾', '2023-12-01', 'month', true],
+    ['前年年頭', '2022-01-01', 'month', true],
+    ['舊年十二月尾', '2023-12-31', 'day', true],
+    ['好似係上年買嘅', '2023-01-01', 'year', false],
+    ['琴日', '2024-03-13', 'day', false],
+    ['尋日', '2024-03-13', 'day', false],
+    ['前日', '2024-03-12', 'day', false],
+    ['上個禮拜六', '2024-03-09', 'day', false],
+    ['上個月頭', '2024-02-01', 'day', true],
+    ['買咗三個月', '2023-12-01', 'month', true],
+    ['買咗一年幾', '2023-03-01', 'month', true],
+    ['三個月之前', '2023-12-01', 'month', true],
+    ['大概半年前啦', '2023-09-01', 'month', true],
+    ['上禮拜', '2024-03-07', 'day', true],
+    // Taiwan: Republic of China years (民國 113 = 2024), as invoices print them.
+    ['民國113年3月1日', '2024-03-01', 'day', false],
+    ['民國一一二年', '2023-01-01', 'year', false],
+    ['113年2月', '2024-02-01', 'month', false],
+    ['113/03/01', '2024-03-01', 'day', false],
+    ['112.12.25', '2023-12-25', 'day', false],
+    ['112年12月底', '2023-12-31', 'day', true],
+  ])('on 2024-03-14 reads %j as %s (%s)', (text, date, precision, approximate) => {
+    expect(parsePurchaseDate(text, { today: THURSDAY })).toEqual({
+      ok: true,
+      value: { date, precision, approximate },
+    });
+  });
+
+  it.each<[string, PurchaseDateErrorCode]>([
+    ['出年', 'DATE.FUTURE'],
+    ['明年', 'DATE.FUTURE'],
+    ['民國114年', 'DATE.FUTURE'],
+  ])('refuses %j with %s', (text, code) => {
+    expect(parsePurchaseDate(text, { today: THURSDAY })).toEqual({ ok: false, code });
+  });
+});
+
 describe('parsePurchaseDate: refusals', () => {
   it.each<[string, PurchaseDateErrorCode]>([
     ['', 'DATE.UNPARSEABLE'],

@@ -282,3 +282,45 @@ describe('suggestWindows', () => {
     expect(all.at(-1)?.date).toBe('2024-03-13');
   });
 });
+
+describe('parseVisitWindow: Cantonese and Taiwanese forms', () => {
+  it.each<[string, string, string, string, string]>([
+    // Monday 2024-03-11 at 09:00.
+    ['聽日下晝', '2024-03-12', '13:00', '18:00', 'Cantonese 下晝 is the afternoon'],
+    ['听日下昼', '2024-03-12', '13:00', '18:00', 'Simplified 下昼'],
+    ['聽日下晝三點', '2024-03-12', '15:00', '17:00', '下晝 and a point time'],
+    ['後日朝早十點', '2024-03-13', '10:00', '12:00', '朝早 and a point time'],
+    ['大後日晏晝', '2024-03-14', '13:00', '18:00', 'Cantonese 大後日 is in three days'],
+    ['今朝', '2024-03-11', '11:00', '12:00', 'Cantonese 今朝 is this morning'],
+    ['禮拜六朝頭早', '2024-03-16', '08:00', '12:00', '朝頭早 is the morning'],
+    ['下個禮拜三下晝', '2024-03-20', '13:00', '18:00', '下個禮拜 is next week'],
+    ['我聽日下晝得閒', '2024-03-12', '13:00', '18:00', '得閒 (free) is a filler'],
+    ['聽日三點幾', '2024-03-12', '15:00', '17:00', '三點幾 is some time after three'],
+    ['聽日朝早喺屋企', '2024-03-12', '08:00', '12:00', '喺屋企 (at home) is a filler'],
+    ['明天早上', '2024-03-12', '08:00', '12:00', 'Taiwanese 早上'],
+    ['後天中午', '2024-03-13', '11:00', '13:00', 'Taiwanese 中午'],
+    ['下禮拜三下午', '2024-03-20', '13:00', '18:00', 'Taiwanese 下禮拜三'],
+    ['這個週六', '2024-03-16', '08:00', '18:00', '這個週六 is this Saturday'],
+    ['週五下午兩點到四點', '2024-03-15', '14:00', '16:00', 'a Taiwanese range'],
+    ['星期二早上十點', '2024-03-12', '10:00', '12:00', '星期二 and 早上十點'],
+    ['麻煩明天下午來', '2024-03-12', '13:00', '18:00', '麻煩 (please) is a filler'],
+  ])('on Monday at 09:00 reads %j as %s %s-%s (%s)', (text, date, start, end) => {
+    const result = parseVisitWindow(text, { today: MONDAY, nowMinute: at('09:00') });
+    expect(result).toEqual({
+      ok: true,
+      value: { date, startMinute: at(start), endMinute: at(end) },
+    });
+  });
+
+  it.each<[string, VisitWindowErrorCode]>([
+    ['聽晚', 'WINDOW.OUTSIDE_HOURS'],
+    ['今晚', 'WINDOW.OUTSIDE_HOURS'],
+    ['琴日下晝', 'WINDOW.PAST'],
+    ['前日', 'WINDOW.PAST'],
+  ])('refuses %j on Monday at 09:00 with %s', (text, code) => {
+    expect(parseVisitWindow(text, { today: MONDAY, nowMinute: at('09:00') })).toEqual({
+      ok: false,
+      code,
+    });
+  });
+});
