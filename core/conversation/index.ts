@@ -1,11 +1,15 @@
 export * from './buttons.ts';
 export * from './context.ts';
 export * from './decide-turn.ts';
+export * from './diagram.ts';
 export * from './events.ts';
 export * from './field-parsers.ts';
 export * from './format.ts';
 export * from './intake.ts';
 export * from './service-promises.ts';
 export * from './state.ts';
+export { errorKey } from './steps.ts';
+export * from './table.ts';
 export * from './ticket-draft.ts';
+export * from './transitions.ts';
 export * from './triage-step.ts';

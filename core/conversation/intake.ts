@@ -157,3 +157,21 @@ export function summaryVars(draft: Draft): Record<string, string | number> {
   };
   return vars;
 }
+
+/** The draft after the customer skipped an optional field (no proof of purchase, no invoice). */
+export function skipField(draft: Draft, field: IntakeField): Draft {
+  const answered = [...draft.answered, field];
+  return field === 'purchaseDate'
+    ? { ...draft, purchaseDate: null, answered }
+    : { ...draft, answered };
+}
+
+/** The draft with one field emptied, to be asked again (an edit from the summary). */
+export function clearField(draft: Draft, field: IntakeField): Draft {
+  const next: Draft = { ...draft, answered: draft.answered.filter((f) => f !== field) };
+  if (field === 'model') next.nameplatePhotos = [];
+  if (field === 'invoice') next.invoicePhotos = [];
+  if (field !== 'model' && field !== 'invoice') delete next[field];
+  else if (field === 'model') delete next.model;
+  return next;
+}

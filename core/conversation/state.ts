@@ -65,8 +65,8 @@ export type Flow =
   | { kind: 'idle' }
   /** Asked which product it is, holding the report. */
   | { kind: 'choose-category'; text: string }
-  /** Asked the category's clarifying question once. */
-  | { kind: 'clarify'; text: string; category: Category }
+  /** Asked the category's clarifying question once (`question`: the one asked, when not the category's). */
+  | { kind: 'clarify'; text: string; category: Category; question?: Bilingual }
   /** Walking through a misuse symptom's steps. */
   | { kind: 'guide'; text: string; category: Category; symptomId: string; step: number }
   /** Collecting a ticket's fields; `field` is the one asked. */

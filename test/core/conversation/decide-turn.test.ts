@@ -352,10 +352,10 @@ describe('decideTurn: commands, buttons and staff hold', () => {
 });
 
 describe('decideTurn: old buttons', () => {
-  it('ignores a product button from the greeting pressed in the middle of an intake', () => {
+  it('ignores a product button from the greeting pressed in the middle of an intake, and asks the pending question again', () => {
     const intake = play(initialState('en'), { type: 'text', text: '冰箱不制冷了，换了插座也不行' });
     const { last } = play(intake.state, { type: 'button', data: 'cat:tv' });
-    expect(last.replies.map((r) => r.key)).toEqual(['stale-button']);
+    expect(last.replies.map((r) => r.key)).toEqual(['stale-button', 'ask-name']);
     expect(last.state).toEqual(intake.state);
   });
 });
@@ -467,9 +467,10 @@ describe('decideTurn: nothing the customer gave is lost', () => {
     expect(last.state.flow).toMatchObject({ kind: 'intake', field: 'window', editing: true });
   });
 
-  it('ignores a skip button meant for another question', () => {
+  it('ignores a skip button meant for another question and asks the pending one again', () => {
     expect(play(intake().state, press('skip:invoice')).last.replies.map((r) => r.key)).toEqual([
       'stale-button',
+      'ask-name',
     ]);
   });
 });

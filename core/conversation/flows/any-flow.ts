@@ -1,0 +1,94 @@
+import { button, categoryButtons } from '../buttons.ts';
+import { newDraft } from '../intake.ts';
+import { askNext, escalate, previousOf, turn, withFlow, yesNo } from '../steps.ts';
+import type { FlowKind, FlowTransitions } from '../table.ts';
+
+/**
+ * Events every flow takes the same way (a flow's own row wins over these): the commands, the
+ * language and cancel-ticket buttons, and a check-back's answer.
+ */
+export const anyFlow: FlowTransitions<FlowKind> = {
+  '/start': {
+    to: ['idle'],
+    handle: ({ state }) =>
+      turn(withFlow(state, { kind: 'idle' }), [
+        { key: 'welcome', buttons: categoryButtons(), request: 'remove' },
+      ]),
+  },
+  '/help': { to: ['same'], handle: ({ state }) => turn(state, [{ key: 'help' }]) },
+  '/privacy': { to: ['same'], handle: ({ state }) => turn(state, [{ key: 'privacy' }]) },
+  '/language': {
+    to: ['same'],
+    handle: ({ state }) =>
+      turn(state, [
+        {
+          key: 'choose-language',
+          buttons: [
+            [
+              button('language-en', { action: 'language', locale: 'en' }),
+              button('language-zh-Hans', { action: 'language', locale: 'zh-Hans' }),
+              button('language-zh-Hant', { action: 'language', locale: 'zh-Hant' }),
+            ],
+          ],
+        },
+      ]),
+  },
+  '/status': { to: ['same'], handle: ({ state }) => turn(state, [], [{ type: 'list-tickets' }]) },
+  '/human': {
+    to: ['intake', 'review'],
+    handle: ({ state, context }) => escalate(state, 'customer_asked', context),
+  },
+  '/forget': {
+    to: ['confirm-forget'],
+    handle: ({ state }) =>
+      turn(withFlow(state, { kind: 'confirm-forget', ...previousOf(state.flow) }), [
+        { key: 'forget-confirm', buttons: yesNo() },
+      ]),
+  },
+  '/cancel': {
+    to: ['idle', 'same'],
+    handle: ({ state, flow }) =>
+      flow.kind !== 'idle'
+        ? turn(withFlow(state, { kind: 'idle' }), [{ key: 'flow-cancelled', request: 'remove' }])
+        : turn(state, [], [{ type: 'offer-cancel' }]),
+  },
+  'button:language': {
+    to: ['same'],
+    handle: ({ state, event }) =>
+      turn(
+        { ...state, locale: event.locale, localeChosen: true },
+        [{ key: 'language-set' }],
+        [{ type: 'set-locale', locale: event.locale }],
+      ),
+  },
+  'button:cancel-ticket': {
+    to: ['confirm-cancel'],
+    handle: ({ state, flow, event }) =>
+      turn(
+        withFlow(state, {
+          kind: 'confirm-cancel',
+          ticketNumber: event.ticketNumber,
+          ...previousOf(flow),
+        }),
+        [{ key: 'cancel-confirm', vars: { ticket: event.ticketNumber }, buttons: yesNo() }],
+      ),
+  },
+  checkback: {
+    to: ['same', 'intake'],
+    handle: ({ state, event, context }) => {
+      if (event.outcome === 'working') return turn(state, [{ key: 'checkback-working' }]);
+      const { guidance } = event;
+      const draft = newDraft(context, state, {
+        reason: 'still_broken',
+        description: guidance.description,
+        category: guidance.category,
+        symptomId: guidance.symptomId,
+        label: 'fault',
+      });
+      return askNext(withFlow(state, { kind: 'idle' }), draft, context, [
+        { key: 'checkback-still-broken' },
+        { key: 'intake-intro' },
+      ]);
+    },
+  },
+};

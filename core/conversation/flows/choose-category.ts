@@ -1,0 +1,23 @@
+import { categoryButtons } from '../buttons.ts';
+import { triageReport } from '../steps.ts';
+import type { FlowDefinition } from '../table.ts';
+
+/** Asked which product the report is about (the one clarifying question), holding the report. */
+export const chooseCategoryFlow: FlowDefinition<'choose-category'> = {
+  pending: () => [{ key: 'ask-which-product', buttons: categoryButtons() }],
+  on: {
+    text: {
+      to: ['guide', 'intake', 'review'],
+      handle: ({ state, flow, event, context }) =>
+        triageReport(state, `${flow.text}\n${event.text}`, context, { asked: true }),
+    },
+    'button:category': {
+      to: ['guide', 'intake', 'review'],
+      handle: ({ state, flow, event, context }) =>
+        triageReport({ ...state, category: event.category }, flow.text, context, {
+          asked: true,
+          category: event.category,
+        }),
+    },
+  },
+};

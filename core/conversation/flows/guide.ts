@@ -1,0 +1,60 @@
+import type { Guidance } from '../events.ts';
+import type { Reply } from '../state.ts';
+import { escalate, guideStep, hazardOr, type T, turn, withFlow } from '../steps.ts';
+import type { FlowDefinition, TransitionInput } from '../table.ts';
+
+/** Walking through a misuse symptom's steps, one at a time, with buttons. */
+export const guideFlow: FlowDefinition<'guide'> = {
+  pending: (_state, flow, context) => [guideStep(flow, context)],
+  on: {
+    text: {
+      to: ['intake', 'review', 'same'],
+      handle: ({ state, flow, event, context, unhandled }) =>
+        hazardOr(
+          state,
+          event.text,
+          { category: flow.category, description: flow.text },
+          context,
+          unhandled,
+        ),
+    },
+    'button:guide': { to: ['same', 'idle', 'intake'], handle: onGuideChoice },
+  },
+};
+
+function onGuideChoice({
+  state,
+  flow,
+  event,
+  context,
+}: TransitionInput<'guide', 'button:guide'>): T {
+  const symptom = context.catalogue.symptom(flow.symptomId);
+  switch (event.choice) {
+    case 'fixed': {
+      const guidance: Guidance = {
+        category: flow.category,
+        symptomId: flow.symptomId,
+        description: flow.text,
+      };
+      return turn(
+        withFlow(state, { kind: 'idle' }),
+        [{ key: 'guide-fixed' }],
+        [{ type: 'schedule-checkback', guidance }],
+      );
+    }
+    case 'repeat':
+      return turn(state, [guideStep(flow, context)]);
+    case 'human':
+      return escalate(state, 'customer_asked', context);
+    case 'next':
+    case 'skip': {
+      const next = { ...flow, step: flow.step + 1 };
+      if (symptom && next.step < symptom.steps.length)
+        return turn(withFlow(state, next), [guideStep(next, context)]);
+      const failed: Reply = symptom
+        ? { key: 'guide-failed', vars: { advice: symptom.ifFails } }
+        : { key: 'guide-failed-generic' };
+      return escalate(state, 'guidance_failed', context, undefined, [failed]);
+    }
+  }
+}

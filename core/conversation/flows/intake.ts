@@ -1,0 +1,224 @@
+import type { TurnContext } from '../context.ts';
+import { askField, hasField, isOptional, reviewReply, skipField } from '../intake.ts';
+import type { ConversationState, Draft, IntakeField, Reply } from '../state.ts';
+import { askNext, errorKey, hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
+import type { FlowDefinition, FlowOf, TransitionInput } from '../table.ts';
+import { onCheckbackWhileFiling } from './review.ts';
+
+type IntakeFlow = FlowOf<'intake'>;
+
+/** Collecting a ticket's fields, one question at a time; `flow.field` is the one asked. */
+export const intakeFlow: FlowDefinition<'intake'> = {
+  pending: (_state, flow, context) => [askField(flow.field, flow.draft, context)],
+  on: {
+    text: {
+      to: ['same', 'review'],
+      handle: ({ state, flow, event, context }) =>
+        onValue(state, flow, flow.field, event.text, context),
+    },
+    contact: {
+      to: ['same', 'review'],
+      // Telegram sends a shared contact's number in international form without the "+".
+      handle: ({ state, flow, event, context }) =>
+        onValue(
+          state,
+          flow,
+          'phone',
+          event.phone.startsWith('+') ? event.phone : `+${event.phone}`,
+          context,
+        ),
+    },
+    location: { to: ['same', 'review'], handle: onLocation },
+    photo: { to: ['same', 'review'], handle: onPhoto },
+    'button:category': {
+      to: ['same', 'review'],
+      handle: ({ state, flow, event, context, unhandled }) =>
+        flow.field === 'category'
+          ? resolved(state, flow, { ...flow.draft, category: event.category }, context)
+          : unhandled(),
+    },
+    'button:skip': {
+      to: ['same', 'review'],
+      handle: ({ state, flow, event, context, unhandled }) =>
+        flow.field === event.field && isOptional(flow.field)
+          ? resolved(state, flow, skipField(flow.draft, flow.field), context)
+          : unhandled(),
+    },
+    'button:window': { to: ['same', 'review'], handle: onWindowButton },
+    checkback: { to: ['same'], handle: onCheckbackWhileFiling },
+  },
+};
+
+/** A field is filled: back to the summary when editing, else on to the next field. */
+function resolved(
+  state: ConversationState,
+  flow: IntakeFlow,
+  draft: Draft,
+  context: TurnContext,
+  before: Reply[] = [],
+): T {
+  if (flow.editing && hasField(draft, flow.field)) {
+    return turn(withFlow(state, { kind: 'review', draft }), [...before, reviewReply(draft)]);
+  }
+  return askNext(state, draft, context, before);
+}
+
+function onValue(
+  state: ConversationState,
+  flow: IntakeFlow,
+  field: IntakeField,
+  text: string,
+  context: TurnContext,
+): T {
+  if (flow.field !== field && field === 'phone') {
+    // A shared contact while another field is asked: keep it, then ask the same field again.
+    const parsed = context.fields.phone(text);
+    if (!parsed.ok)
+      return turn(state, [
+        { key: errorKey(parsed.code) },
+        askField(flow.field, flow.draft, context),
+      ]);
+    const draft = { ...flow.draft, phone: parsed.value };
+    return turn(withFlow(state, { ...flow, draft }), [
+      { key: 'phone-saved' },
+      askField(flow.field, draft, context),
+    ]);
+  }
+  const draft = flow.draft;
+  const danger = { ...knownCategory(draft), description: draft.description };
+  // An answer is read as the field first ("John Sparks" is a name); only text that is not a valid
+  // answer is checked for danger ("now it is smoking!"), which then comes first.
+  const retry = (code: string): T =>
+    hazardOr(state, text, danger, context, () =>
+      turn(state, [{ key: errorKey(code) }, askField(field, draft, context)]),
+    );
+  // A whole sentence given as a short answer may be the customer telling us something worse.
+  const accept = (next: Draft, before: Reply[] = []): T => {
+    const fine = () => resolved(state, flow, next, context, before);
+    return field !== 'address' && looksLikeSentence(text)
+      ? hazardOr(state, text, danger, context, fine)
+      : fine();
+  };
+  switch (field) {
+    case 'category':
+      return retry('CATEGORY.USE_BUTTONS');
+    case 'name': {
+      const parsed = context.fields.name(text);
+      return parsed.ok ? accept({ ...draft, name: parsed.value }) : retry(parsed.code);
+    }
+    case 'phone': {
+      const parsed = context.fields.phone(text);
+      return parsed.ok ? accept({ ...draft, phone: parsed.value }) : retry(parsed.code);
+    }
+    case 'model': {
+      const parsed = context.fields.model(text, draft.category);
+      if (!parsed.ok) return retry(parsed.code);
+      const note: Reply[] = parsed.value.recognised
+        ? []
+        : [{ key: 'model-unrecognised', vars: { model: parsed.value.model } }];
+      return accept({ ...draft, model: parsed.value.model }, note);
+    }
+    case 'purchaseDate': {
+      const parsed = context.fields.purchaseDate(text, context.today, state.locale);
+      return parsed.ok ? accept({ ...draft, purchaseDate: parsed.value }) : retry(parsed.code);
+    }
+    case 'address': {
+      const parsed = context.fields.address(text);
+      return parsed.ok ? accept({ ...draft, address: parsed.value }) : retry(parsed.code);
+    }
+    case 'window': {
+      const parsed = context.fields.window(
+        text,
+        context.today,
+        context.nowMinute,
+        context.serviceHours,
+      );
+      return parsed.ok ? accept({ ...draft, window: parsed.value }) : retry(parsed.code);
+    }
+    case 'invoice':
+      return retry('INVOICE.PHOTO_NEEDED');
+  }
+}
+
+/** More than four words, or more than twelve Chinese characters: a sentence, not a field value. */
+function looksLikeSentence(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han > 12 || text.split(/\s+/).filter(Boolean).length > 4;
+}
+
+function onLocation({ state, flow, event, context }: TransitionInput<'intake', 'location'>): T {
+  const { latitude, longitude } = event;
+  const valid =
+    Number.isFinite(latitude) &&
+    Math.abs(latitude) <= 90 &&
+    Number.isFinite(longitude) &&
+    Math.abs(longitude) <= 180 &&
+    !(latitude === 0 && longitude === 0);
+  if (!valid) {
+    return turn(state, [
+      { key: 'error-address-invalid' },
+      askField(flow.field, flow.draft, context),
+    ]);
+  }
+  const draft: Draft = { ...flow.draft, address: { kind: 'location', latitude, longitude } };
+  if (flow.field === 'address') return resolved(state, flow, draft, context);
+  // Shared while another question is open: keep it as the address, then ask that question again.
+  return turn(withFlow(state, { ...flow, draft }), [
+    { key: 'location-saved' },
+    askField(flow.field, draft, context),
+  ]);
+}
+
+function onPhoto({ state, flow, event, context }: TransitionInput<'intake', 'photo'>): T {
+  const draft = flow.draft;
+  const { fileId } = event;
+  if (flow.field === 'model') {
+    return resolved(
+      state,
+      flow,
+      { ...draft, nameplatePhotos: [...draft.nameplatePhotos, fileId] },
+      context,
+      [{ key: 'photo-nameplate-saved' }],
+    );
+  }
+  if (flow.field === 'invoice') {
+    return resolved(
+      state,
+      flow,
+      { ...draft, invoicePhotos: [...draft.invoicePhotos, fileId] },
+      context,
+      [{ key: 'photo-invoice-saved' }],
+    );
+  }
+  if (flow.field === 'purchaseDate') {
+    const next = { ...draft, invoicePhotos: [...draft.invoicePhotos, fileId] };
+    return turn(withFlow(state, { ...flow, draft: next }), [
+      { key: 'photo-invoice-need-date' },
+      askField(flow.field, next, context),
+    ]);
+  }
+  const next = { ...draft, otherPhotos: [...draft.otherPhotos, fileId] };
+  return turn(withFlow(state, { ...flow, draft: next }), [
+    { key: 'photo-saved' },
+    askField(flow.field, next, context),
+  ]);
+}
+
+function onWindowButton({
+  state,
+  flow,
+  event,
+  context,
+  unhandled,
+}: TransitionInput<'intake', 'button:window'>): T {
+  if (flow.field !== 'window') return unhandled();
+  const checked = context.fields.checkWindow(
+    event.window,
+    context.today,
+    context.nowMinute,
+    context.serviceHours,
+  );
+  if (!checked.ok)
+    return turn(state, [{ key: errorKey(checked.code) }, askField('window', flow.draft, context)]);
+  return resolved(state, flow, { ...flow.draft, window: checked.value }, context);
+}

@@ -1,0 +1,71 @@
+import { askField, clearField, reviewReply } from '../intake.ts';
+import { errorKey, hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
+import type { FlowDefinition, FlowKind, TransitionInput } from '../table.ts';
+
+/** The summary, with an edit button per field and confirm / discard. */
+export const reviewFlow: FlowDefinition<'review'> = {
+  pending: (_state, flow) => [reviewReply(flow.draft)],
+  on: {
+    text: {
+      to: ['same'],
+      handle: ({ state, flow, event, context, unhandled }) =>
+        hazardOr(
+          state,
+          event.text,
+          { ...knownCategory(flow.draft), description: flow.draft.description },
+          context,
+          unhandled,
+        ),
+    },
+    'button:edit': {
+      to: ['intake'],
+      handle: ({ state, flow, event, context }) => {
+        const draft = clearField(flow.draft, event.field);
+        return turn(withFlow(state, { kind: 'intake', field: event.field, draft, editing: true }), [
+          askField(event.field, draft, context),
+        ]);
+      },
+    },
+    'button:confirm': { to: ['idle', 'intake'], handle: onConfirm },
+    'button:discard': {
+      to: ['idle'],
+      handle: ({ state }) => turn(withFlow(state, { kind: 'idle' }), [{ key: 'flow-cancelled' }]),
+    },
+    checkback: { to: ['same'], handle: onCheckbackWhileFiling },
+  },
+};
+
+function onConfirm({ state, flow, context }: TransitionInput<'review', 'button:confirm'>): T {
+  const draft = flow.draft;
+  if (draft.window) {
+    // A summary left open can outlive its visit window: ask again rather than book the past.
+    const checked = context.fields.checkWindow(
+      draft.window,
+      context.today,
+      context.nowMinute,
+      context.serviceHours,
+    );
+    if (!checked.ok) {
+      const { window: _stale, ...rest } = draft;
+      return turn(
+        withFlow(state, { kind: 'intake', field: 'window', draft: rest, editing: true }),
+        [{ key: errorKey(checked.code) }, askField('window', rest, context)],
+      );
+    }
+  }
+  const profile = { ...state.profile };
+  if (draft.name) profile.name = draft.name;
+  if (draft.phone) profile.phone = draft.phone;
+  if (draft.address) profile.address = draft.address;
+  return turn({ ...state, profile, flow: { kind: 'idle' } }, [], [{ type: 'file-ticket', draft }]);
+}
+
+/** A check-back answered while a ticket is being prepared: finish this ticket first. */
+export function onCheckbackWhileFiling({
+  state,
+  event,
+  resume,
+}: TransitionInput<Extract<FlowKind, 'intake' | 'review'>, 'checkback'>): T {
+  if (event.outcome === 'working') return turn(state, [{ key: 'checkback-working' }]);
+  return resume(state, [{ key: 'checkback-still-broken-busy' }]);
+}

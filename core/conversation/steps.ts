@@ -1,0 +1,221 @@
+import type { Category } from '../warranty/policy.ts';
+import { button, categoryButtons } from './buttons.ts';
+import type { TriageStep, TurnContext } from './context.ts';
+import type { Effect, Turn } from './events.ts';
+import { askField, newDraft, nextField, reviewReply } from './intake.ts';
+import type { ConversationState, Draft, Flow, IntakeReason, Reply } from './state.ts';
+
+/**
+ * The steps several flows share: triage of a report, the hazard path, escalation to the intake,
+ * the next intake question, a guidance step. Each returns a whole turn.
+ */
+
+export type T = Turn<ConversationState>;
+
+export const turn = (
+  state: ConversationState,
+  replies: Reply[] = [],
+  effects: Effect[] = [],
+): T => ({
+  state,
+  replies,
+  effects,
+});
+
+export const withFlow = (state: ConversationState, flow: Flow): ConversationState => ({
+  ...state,
+  flow,
+});
+
+export const yesNo = () => [
+  [button('button-yes', { action: 'yes' }), button('button-no', { action: 'no' })],
+];
+
+/** The flow to come back to after a yes/no question ("no" changes nothing). */
+export function previousOf(flow: Flow): { previous?: Flow } {
+  if (flow.kind === 'idle') return {};
+  if (flow.kind === 'confirm-cancel' || flow.kind === 'confirm-forget')
+    return previousOf(flow.previous ?? { kind: 'idle' });
+  return { previous: flow };
+}
+
+export const knownCategory = (draft: Draft): { category?: Category } =>
+  draft.category ? { category: draft.category } : {};
+
+/** Triage of a report and the step that follows from it. */
+export function triageReport(
+  state: ConversationState,
+  text: string,
+  context: TurnContext,
+  options: { asked: boolean; category?: Category },
+): T {
+  const category = options.category ?? state.category;
+  const step = context.triage(
+    text,
+    category ? { category, asked: options.asked } : { asked: options.asked },
+  );
+  const known = step.category ? { ...state, category: step.category } : state;
+  switch (step.kind) {
+    case 'hazard':
+      return hazard(known, text, step, context);
+    case 'guide': {
+      const flow: Flow = {
+        kind: 'guide',
+        text,
+        category: step.category,
+        symptomId: step.symptomId,
+        step: 0,
+      };
+      const symptom = context.catalogue.symptom(step.symptomId);
+      const intro: Reply = { key: 'guide-intro', vars: { title: symptom?.title ?? '' } };
+      return turn(withFlow(known, flow), [intro, guideStep(flow, context)]);
+    }
+    case 'ask': {
+      if (options.asked) return escalate(known, 'unclear', context, { description: text });
+      if (!step.category) {
+        return turn(withFlow(known, { kind: 'choose-category', text }), [
+          { key: 'ask-which-product', buttons: categoryButtons() },
+        ]);
+      }
+      const question = step.question ?? context.catalogue.category(step.category)?.clarify;
+      const flow: Extract<Flow, { kind: 'clarify' }> = {
+        kind: 'clarify',
+        text,
+        category: step.category,
+      };
+      if (step.question) flow.question = step.question;
+      return turn(withFlow(known, flow), [
+        question ? { key: 'clarify', vars: { question } } : { key: 'clarify-generic' },
+      ]);
+    }
+    case 'escalate': {
+      const seed: Partial<Draft> & { description: string } = {
+        description: text,
+        label: step.label,
+      };
+      if (step.symptomId) seed.symptomId = step.symptomId;
+      return escalate(known, 'fault', context, seed, [{ key: 'escalate-fault' }]);
+    }
+  }
+}
+
+/** Safety instructions first, then the urgent intake (design.md: "hazard always comes first"). */
+export function hazard(
+  state: ConversationState,
+  text: string,
+  step: Extract<TriageStep, { kind: 'hazard' }>,
+  context: TurnContext,
+): T {
+  const category = step.category ?? state.category;
+  const safety =
+    step.instructions ??
+    (category ? context.catalogue.category(category)?.safety : undefined) ??
+    [];
+  const replies: Reply[] = [{ key: 'hazard-first' }];
+  for (const [index, instruction] of safety.entries()) {
+    replies.push({ key: 'hazard-step', vars: { n: index + 1, instruction } });
+  }
+  if (safety.length === 0) replies.push({ key: 'hazard-generic' });
+  const seed: Partial<Draft> & { description: string } = {
+    description: text,
+    label: 'hazard',
+    urgent: true,
+  };
+  if (step.symptomId) seed.symptomId = step.symptomId;
+  if (category) seed.category = category;
+  return escalate(state, 'hazard', context, seed, replies);
+}
+
+/**
+ * A hazard in words given where something else was expected comes first; anything else gets
+ * `otherwise`.
+ */
+export function hazardOr(
+  state: ConversationState,
+  text: string,
+  options: { category?: Category; description?: string },
+  context: TurnContext,
+  otherwise: () => T,
+): T {
+  const step = context.triage(
+    text,
+    options.category ? { asked: true, category: options.category } : { asked: true },
+  );
+  if (step.kind !== 'hazard') return otherwise();
+  const words = options.description === undefined ? text : `${options.description}\n${text}`;
+  return hazard(state, words, step, context);
+}
+
+/** Starts (or continues) the intake for a ticket, carrying over what the current flow knows. */
+export function escalate(
+  state: ConversationState,
+  reason: IntakeReason,
+  context: TurnContext,
+  seed?: Partial<Draft> & { description: string },
+  before: Reply[] = [],
+): T {
+  const flow = state.flow;
+  if (flow.kind === 'intake' || flow.kind === 'review') {
+    // Upgrading a draft (a hazard reported mid-way) keeps the new words and what they showed.
+    const draft: Draft = { ...flow.draft };
+    if (reason === 'hazard') Object.assign(draft, { urgent: true, reason, label: 'hazard' });
+    if (seed?.description) draft.description = seed.description;
+    if (seed?.symptomId) draft.symptomId = seed.symptomId;
+    if (!draft.category && seed?.category) draft.category = seed.category;
+    return askNext(state, draft, context, [...before, { key: 'already-escalating' }]);
+  }
+  const fromFlow =
+    flow.kind === 'guide'
+      ? { description: flow.text, category: flow.category, symptomId: flow.symptomId }
+      : flow.kind === 'clarify'
+        ? { description: flow.text, category: flow.category }
+        : flow.kind === 'choose-category'
+          ? { description: flow.text }
+          : { description: '' };
+  const draft = newDraft(context, state, { reason, ...fromFlow, ...seed });
+  const intro: Reply[] = reason === 'customer_asked' ? [{ key: 'escalate-human' }] : [];
+  return askNext(state, draft, context, [...before, ...intro, { key: 'intake-intro' }]);
+}
+
+/** Asks the next missing field, or shows the summary when nothing is missing. */
+export function askNext(
+  state: ConversationState,
+  draft: Draft,
+  context: TurnContext,
+  before: Reply[] = [],
+): T {
+  const field = nextField(draft);
+  if (!field)
+    return turn(withFlow(state, { kind: 'review', draft }), [...before, reviewReply(draft)]);
+  return turn(withFlow(state, { kind: 'intake', field, draft, editing: false }), [
+    ...before,
+    askField(field, draft, context),
+  ]);
+}
+
+/** One guidance step with fixed / not fixed / repeat / skip / person buttons. */
+export function guideStep(flow: Extract<Flow, { kind: 'guide' }>, context: TurnContext): Reply {
+  const symptom = context.catalogue.symptom(flow.symptomId);
+  const step = symptom?.steps[flow.step];
+  if (!symptom || !step) return { key: 'guide-missing' };
+  return {
+    key: 'guide-step',
+    vars: { n: flow.step + 1, total: symptom.steps.length, action: step.action, check: step.check },
+    buttons: [
+      [
+        button('button-fixed', { action: 'guide', choice: 'fixed' }),
+        button('button-not-fixed', { action: 'guide', choice: 'next' }),
+      ],
+      [
+        button('button-repeat', { action: 'guide', choice: 'repeat' }),
+        button('button-skip-step', { action: 'guide', choice: 'skip' }),
+      ],
+      [button('button-human', { action: 'guide', choice: 'human' })],
+    ],
+  };
+}
+
+/** Locale key of an intake error code: `PHONE.INVALID` → `error-phone-invalid`. */
+export function errorKey(code: string): string {
+  return `error-${code.toLowerCase().replace(/[._]/g, '-')}`;
+}

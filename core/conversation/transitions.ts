@@ -1,0 +1,28 @@
+import { anyFlow } from './flows/any-flow.ts';
+import { chooseCategoryFlow } from './flows/choose-category.ts';
+import { clarifyFlow } from './flows/clarify.ts';
+import { confirmCancelFlow, confirmForgetFlow } from './flows/confirm.ts';
+import { guideFlow } from './flows/guide.ts';
+import { idleFlow } from './flows/idle.ts';
+import { intakeFlow } from './flows/intake.ts';
+import { reviewFlow } from './flows/review.ts';
+import type { Transitions } from './table.ts';
+
+/**
+ * The conversation as a table: `transitions[flow.kind].on[event.type]` is the handler for that
+ * event in that flow; `anyFlow` holds what every flow takes the same way (commands, the language
+ * button); anything else gets the one default, which says why and asks the pending question
+ * again. A new flow is one module with its `pending` question and its row, added here.
+ */
+export const transitions: Transitions = {
+  idle: idleFlow,
+  'choose-category': chooseCategoryFlow,
+  clarify: clarifyFlow,
+  guide: guideFlow,
+  intake: intakeFlow,
+  review: reviewFlow,
+  'confirm-cancel': confirmCancelFlow,
+  'confirm-forget': confirmForgetFlow,
+};
+
+export { anyFlow };

@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { withDiagram } from '../../../bot/tools/write-diagram.ts';
+import {
+  anyFlow,
+  type ConversationEvent,
+  type ConversationState,
+  CUSTOMER_COMMANDS,
+  type Draft,
+  decideTurn,
+  encodeButton,
+  type FlowKind,
+  initialState,
+  type Target,
+  toMermaid,
+  toTableEvent,
+  transitionFor,
+  transitions,
+} from '../../../core/index.ts';
+import { realTurnContext } from '../../support/turn-context.ts';
+
+const context = realTurnContext();
+const fresh = () => initialState('en');
+
+const draft: Draft = {
+  id: 'd1',
+  reason: 'fault',
+  urgent: false,
+  description: 'washer leaks',
+  category: 'washing_machine',
+  nameplatePhotos: [],
+  invoicePhotos: [],
+  otherPhotos: [],
+  answered: [],
+};
+const complete: Draft = {
+  ...draft,
+  name: 'Ann Lee',
+  phone: '+85291234567',
+  model: 'XQG100-B12866',
+  purchaseDate: '2026-01-05' as never,
+  address: { kind: 'text', text: 'Flat 3A, 8 Queen Road, Central, Hong Kong' },
+  window: { date: '2026-03-12' as never, startMinute: 480, endMinute: 720 },
+  answered: ['invoice'],
+};
+const urgent: Draft = { ...draft, urgent: true, reason: 'hazard', label: 'hazard' };
+const intakeAt = (field: Draft['answered'][number], base = draft, editing = false) =>
+  ({ ...fresh(), flow: { kind: 'intake', field, draft: base, editing } }) as ConversationState;
+const guiding = decideTurn(
+  fresh(),
+  { type: 'text', text: 'my fridge is too cold, the vegetables freeze' },
+  context,
+).state;
+
+/** At least one state per flow, with the variations the handlers branch on. */
+const BASE_STATES: ConversationState[] = [
+  fresh(),
+  { ...fresh(), category: 'tv' },
+  { ...fresh(), profile: { name: 'Ann', phone: '+85291234567', address: complete.address } },
+  { ...fresh(), flow: { kind: 'choose-category', text: 'it stopped working' } },
+  { ...fresh(), category: 'tv', flow: { kind: 'clarify', text: 'tv weird', category: 'tv' } },
+  guiding,
+  { ...guiding, flow: { ...(guiding.flow as { kind: 'guide' }), step: 3 } } as ConversationState,
+  ...(
+    ['category', 'name', 'phone', 'model', 'purchaseDate', 'address', 'window', 'invoice'] as const
+  ).map((field) => intakeAt(field)),
+  intakeAt('phone', complete, true),
+  intakeAt('phone', { ...urgent, name: 'Ann', address: complete.address }),
+  { ...fresh(), flow: { kind: 'review', draft: complete } },
+  {
+    ...fresh(),
+    flow: {
+      kind: 'review',
+      draft: {
+        ...complete,
+        window: { date: '2026-03-01' as never, startMinute: 480, endMinute: 720 },
+      },
+    },
+  },
+  { ...fresh(), flow: { kind: 'confirm-cancel', ticketNumber: 'FL-260310-0001' } },
+  {
+    ...fresh(),
+    flow: {
+      kind: 'confirm-cancel',
+      ticketNumber: 'FL-260310-0001',
+      previous: intakeAt('name').flow,
+    },
+  },
+  {
+    ...fresh(),
+    flow: {
+      kind: 'confirm-cancel',
+      ticketNumber: 'FL-260310-0001',
+      previous: { kind: 'review', draft: complete },
+    },
+  },
+  { ...fresh(), flow: { kind: 'confirm-forget', previous: guiding.flow } },
+  { ...fresh(), flow: { kind: 'confirm-forget', previous: { kind: 'review', draft: complete } } },
+];
+
+const FIELDS = [
+  'category',
+  'name',
+  'phone',
+  'model',
+  'purchaseDate',
+  'address',
+  'window',
+  'invoice',
+] as const;
+const profile = { name: 'Ann', phone: '+85291234567', address: complete.address };
+
+/** Each state as it is, with the customer's contact known (a hazard then goes to the summary), and every field edited from the summary. */
+const STATES: ConversationState[] = [
+  ...BASE_STATES,
+  ...BASE_STATES.map((state) => ({ ...state, profile })),
+  ...FIELDS.map((field) => intakeAt(field, complete, true)),
+  { ...fresh(), flow: { kind: 'choose-category', text: 'washer leaks water, error E21' } },
+  { ...fresh(), profile, flow: { kind: 'choose-category', text: 'smoke and a burning smell' } },
+  {
+    ...fresh(),
+    category: 'refrigerator',
+    flow: { kind: 'clarify', text: 'fridge problem', category: 'refrigerator' },
+  },
+];
+
+const press = (data: string): ConversationEvent => ({ type: 'button', data });
+const guidance = {
+  category: 'tv' as const,
+  symptomId: 'tv.no-signal',
+  description: 'tv no signal',
+};
+
+/** Every kind of event, with values the handlers accept and refuse. */
+const EVENTS: ConversationEvent[] = [
+  ...CUSTOMER_COMMANDS.map((name) => ({ type: 'command', name }) as const),
+  ...[
+    'hello',
+    'Ann Lee',
+    '+852 9123 4567',
+    'XQG100-B12866',
+    'last March',
+    'Flat 3A, 8 Queen Road, Central, Hong Kong',
+    'tomorrow morning',
+    'there is smoke and a burning smell now',
+    'the washing machine will not drain at all, error E21, already cleaned the filter',
+    'my fridge is too cold, the vegetables freeze',
+  ].map((text) => ({ type: 'text', text }) as const),
+  { type: 'contact', phone: '85261234567', own: true },
+  { type: 'location', latitude: 22.3, longitude: 114.17 },
+  { type: 'photo', fileId: 'P1' },
+  { type: 'checkback', outcome: 'working', guidance },
+  { type: 'checkback', outcome: 'still_broken', guidance },
+  press(encodeButton({ action: 'category', category: 'tv' })),
+  ...(['fixed', 'next', 'repeat', 'skip', 'human'] as const).map((choice) =>
+    press(encodeButton({ action: 'guide', choice })),
+  ),
+  press('skip:purchaseDate'),
+  press('skip:invoice'),
+  press('win:2026-03-11:480-720'),
+  press('edit:phone'),
+  press('confirm'),
+  press('discard'),
+  press('lang:zh-Hans'),
+  press('cancel:FL-260310-0001'),
+  press('yes'),
+  press('no'),
+  press('cb:ok:g1'),
+  press('garbage'),
+];
+
+function targetsOf(state: ConversationState, event: ConversationEvent): FlowKind[] {
+  const kind = state.flow.kind;
+  if (state.staffHold) return [kind];
+  const transition = transitionFor(kind, toTableEvent(event).type);
+  const to: readonly Target[] = transition?.to ?? ['same'];
+  return to.map((target) =>
+    target === 'same'
+      ? kind
+      : target === 'previous'
+        ? 'previous' in state.flow
+          ? (state.flow.previous?.kind ?? 'idle')
+          : 'idle'
+        : target,
+  );
+}
+
+describe('the transition table', () => {
+  it('has a row with a pending question for every flow', () => {
+    for (const kind of Object.keys(transitions) as FlowKind[]) {
+      expect(typeof transitions[kind].pending).toBe('function');
+    }
+  });
+
+  it('leads every event only to the flows its cell declares (the diagram tells the truth)', () => {
+    const wrong: string[] = [];
+    for (const state of STATES) {
+      for (const event of EVENTS) {
+        const next = decideTurn(state, event, context).state.flow.kind;
+        if (!targetsOf(state, event).includes(next))
+          wrong.push(`${state.flow.kind} × ${toTableEvent(event).type} → ${next}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('reaches every target its cells declare with the sample events', () => {
+    const declared = new Set<string>();
+    const reached = new Set<string>();
+    const cells = (kind: FlowKind | 'any', row: object) => {
+      for (const [type, cell] of Object.entries(row) as [string, { to: readonly Target[] }][])
+        for (const target of cell.to) declared.add(`${kind} ${type} ${target}`);
+    };
+    for (const kind of Object.keys(transitions) as FlowKind[]) cells(kind, transitions[kind].on);
+    cells('any', anyFlow);
+    for (const state of STATES) {
+      for (const event of EVENTS) {
+        const kind = state.flow.kind;
+        const type = toTableEvent(event).type;
+        const own = type in transitions[kind].on;
+        if (!own && !(type in anyFlow)) continue;
+        const next = decideTurn(state, event, context).state.flow.kind;
+        const row = own ? kind : 'any';
+        reached.add(`${row} ${type} ${next}`);
+        if (next === kind) reached.add(`${row} ${type} same`);
+        if ('previous' in state.flow && next === (state.flow.previous?.kind ?? 'idle'))
+          reached.add(`${row} ${type} previous`);
+      }
+    }
+    expect([...declared].filter((cell) => !reached.has(cell))).toEqual([]);
+  });
+
+  it('draws the README diagram from the table (run `npm run diagram` after changing it)', () => {
+    const readme = readFileSync(resolve(import.meta.dirname, '../../../README.md'), 'utf8');
+    expect(readme).toContain(toMermaid(transitions, anyFlow));
+    expect(withDiagram(readme)).toBe(readme);
+  });
+});
