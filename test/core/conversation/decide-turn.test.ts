@@ -2,31 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   type ConversationEvent,
   type ConversationState,
-  type Draft,
-  decideTurn,
   encodeButton,
   initialState,
   MAX_REPORT_CHARS,
 } from '../../../core/index.ts';
+import { intakeAt, keys, playWith } from '../../support/conversation.ts';
 import { realTurnContext } from '../../support/turn-context.ts';
 
 const context = realTurnContext();
 const text = (value: string): ConversationEvent => ({ type: 'text', text: value });
 const press = (data: string): ConversationEvent => ({ type: 'button', data });
 
-/** Plays events from a state; returns every turn. */
-function play(state: ConversationState, ...events: ConversationEvent[]) {
-  const turns = [];
-  let current = state;
-  for (const event of events) {
-    const turn = decideTurn(current, event, context);
-    turns.push(turn);
-    current = turn.state;
-  }
-  return { turns, state: current, last: turns.at(-1) as (typeof turns)[number] };
-}
-
-const keys = (turn: { replies: { key: string }[] }) => turn.replies.map((reply) => reply.key);
+const play = playWith(context);
 const fresh = () => initialState('en');
 
 describe('decideTurn: reports and triage', () => {
@@ -159,30 +146,6 @@ describe('decideTurn: reports and triage', () => {
 });
 
 describe('decideTurn: the intake', () => {
-  const intakeAt = (
-    field: Draft['answered'][number],
-    draft: Partial<Draft> = {},
-  ): ConversationState => ({
-    ...fresh(),
-    flow: {
-      kind: 'intake',
-      field,
-      editing: false,
-      draft: {
-        id: 'chat:1',
-        reason: 'fault',
-        urgent: false,
-        description: 'washer leaks',
-        category: 'washing_machine',
-        nameplatePhotos: [],
-        invoicePhotos: [],
-        otherPhotos: [],
-        answered: [],
-        ...draft,
-      },
-    },
-  });
-
   it.each([
     ['name', '12345', 'error-name-invalid'],
     ['phone', '12345', 'error-phone-invalid'],

@@ -11,6 +11,7 @@ import {
   decideTurn,
   encodeButton,
   type FlowKind,
+  INTAKE_FIELDS,
   initialState,
   type Target,
   toMermaid,
@@ -18,22 +19,13 @@ import {
   transitionFor,
   transitions,
 } from '../../../core/index.ts';
+import { draftOf, intakeAt } from '../../support/conversation.ts';
 import { realTurnContext } from '../../support/turn-context.ts';
 
 const context = realTurnContext();
 const fresh = () => initialState('en');
 
-const draft: Draft = {
-  id: 'd1',
-  reason: 'fault',
-  urgent: false,
-  description: 'washer leaks',
-  category: 'washing_machine',
-  nameplatePhotos: [],
-  invoicePhotos: [],
-  otherPhotos: [],
-  answered: [],
-};
+const draft = draftOf({ id: 'd1' });
 const complete: Draft = {
   ...draft,
   name: 'Ann Lee',
@@ -45,8 +37,7 @@ const complete: Draft = {
   answered: ['invoice'],
 };
 const urgent: Draft = { ...draft, urgent: true, reason: 'hazard', label: 'hazard' };
-const intakeAt = (field: Draft['answered'][number], base = draft, editing = false) =>
-  ({ ...fresh(), flow: { kind: 'intake', field, draft: base, editing } }) as ConversationState;
+
 const guiding = decideTurn(
   fresh(),
   { type: 'text', text: 'my fridge is too cold, the vegetables freeze' },
@@ -62,9 +53,7 @@ const BASE_STATES: ConversationState[] = [
   { ...fresh(), category: 'tv', flow: { kind: 'clarify', text: 'tv weird', category: 'tv' } },
   guiding,
   { ...guiding, flow: { ...(guiding.flow as { kind: 'guide' }), step: 3 } } as ConversationState,
-  ...(
-    ['category', 'name', 'phone', 'model', 'purchaseDate', 'address', 'window', 'invoice'] as const
-  ).map((field) => intakeAt(field)),
+  ...INTAKE_FIELDS.map((field) => intakeAt(field)),
   intakeAt('phone', complete, true),
   intakeAt('phone', { ...urgent, name: 'Ann', address: complete.address }),
   { ...fresh(), flow: { kind: 'review', draft: complete } },
@@ -99,23 +88,13 @@ const BASE_STATES: ConversationState[] = [
   { ...fresh(), flow: { kind: 'confirm-forget', previous: { kind: 'review', draft: complete } } },
 ];
 
-const FIELDS = [
-  'category',
-  'name',
-  'phone',
-  'model',
-  'purchaseDate',
-  'address',
-  'window',
-  'invoice',
-] as const;
 const profile = { name: 'Ann', phone: '+85291234567', address: complete.address };
 
 /** Each state as it is, with the customer's contact known (a hazard then goes to the summary), and every field edited from the summary. */
 const STATES: ConversationState[] = [
   ...BASE_STATES,
   ...BASE_STATES.map((state) => ({ ...state, profile })),
-  ...FIELDS.map((field) => intakeAt(field, complete, true)),
+  ...INTAKE_FIELDS.map((field) => intakeAt(field, complete, true)),
   { ...fresh(), flow: { kind: 'choose-category', text: 'washer leaks water, error E21' } },
   { ...fresh(), profile, flow: { kind: 'choose-category', text: 'smoke and a burning smell' } },
   {
