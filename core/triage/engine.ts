@@ -1,11 +1,9 @@
 import type { Category } from '../warranty/policy.ts';
 import type { Label } from './catalogue.ts';
 import type { TriageLexicon } from './lexicon.ts';
-import { collectProductNames } from './names.ts';
+import { createTextReader } from './reader.ts';
 import { createSymptomIndex } from './symptom-index.ts';
-import { type Analysis, createAnalyser } from './text/analyse.ts';
-import { stem } from './text/english.ts';
-import { createTypoCorrector } from './text/typo.ts';
+import type { Analysis } from './text/analyse.ts';
 import type { CategoryEvidence, Ranked, TriageCatalogue, TriageResult } from './types.ts';
 
 /** Options for {@link createTriageEngine}; numbers default to the tuned values. */
@@ -103,18 +101,8 @@ export function createTriageEngine(
   options: TriageEngineOptions,
 ): TriageEngine {
   const { lexicon, maxChars = 2000 } = options;
-  const productNames = collectProductNames(catalogue, lexicon, maxChars);
-  const names = productNames.lists;
-  const analyser = createAnalyser({ lexicon, names, maxChars });
+  const { productNames, analyser, correct } = createTextReader(catalogue, lexicon, maxChars);
   const index = createSymptomIndex(catalogue, analyser);
-  const corrector = createTypoCorrector([
-    ...index.vocabulary(),
-    ...names.flatMap((n) => n.en.flatMap((e) => analyser.words(e))),
-    ...[...lexicon.hazard.cues.en, ...lexicon.english.stopwords].flatMap((e) => analyser.words(e)),
-  ]);
-  // A word whose stem the catalogue knows is no typo ("smelling" is "smell", not "swelling").
-  const knownStems = new Set(index.vocabulary().map(stem));
-  const correct = (word: string) => (knownStems.has(stem(word)) ? undefined : corrector(word));
   const categories = catalogue.map((c) => c.category);
   const modelPatterns = catalogue.map((c) => c.modelPatterns.map((p) => new RegExp(p, 'i')));
   const byCategory = categories.map((category) =>

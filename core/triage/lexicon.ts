@@ -119,6 +119,12 @@ export const triageLexiconSchema = z.strictObject({
   normalQuestion: patterns,
   /** The customer asks for a person or a visit. */
   wantsPerson: patterns,
+  /**
+   * Ordinary senses of hazard words, rewritten in the normalised text before anything is matched
+   * ("I was shocked at the price" → "surprised"): `pattern` is a regular expression (global,
+   * case-insensitive), `replace` its replacement ($1… for groups).
+   */
+  ordinarySenses: z.array(z.strictObject({ pattern, replace: z.string() })).default([]),
   /** Used when the category is unknown. */
   fallback: z.strictObject({ whichProduct: bilingual, safety: z.array(bilingual).min(2) }),
 });

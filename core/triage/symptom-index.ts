@@ -110,14 +110,6 @@ export function createSymptomIndex(catalogue: TriageCatalogue, analyser: Analyse
       }
       return scores;
     },
-    /** English words of every phrase, for typo tolerance. */
-    vocabulary(): string[] {
-      return catalogue.flatMap((entry) =>
-        entry.symptoms.flatMap((s) =>
-          [...s.phrases.en, s.title.en].flatMap((p) => analyser.words(p)),
-        ),
-      );
-    },
   };
 }
 

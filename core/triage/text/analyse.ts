@@ -1,14 +1,10 @@
 import type { TriageLexicon } from '../lexicon.ts';
 import { createAlreadyTried } from './already-tried.ts';
-import { anyPattern, createNegation, type Token, withoutExceptions } from './cues.ts';
+import { anyPattern, type Token } from './cues.ts';
 import { latinWords, stem } from './english.ts';
+import { createHazardScanner, type HazardMask, type HazardScan } from './hazard-scan.ts';
 import { createNormaliser } from './normalise.ts';
-import {
-  createPhraseFinder,
-  createStemSequenceFinder,
-  overlaps,
-  type Span,
-} from './phrase-matcher.ts';
+import { createPhraseFinder, createStemSequenceFinder, type Span } from './phrase-matcher.ts';
 
 /** Product words of one category (catalogue `names` plus the lexicon's extra names). */
 export type NameList = {
@@ -99,40 +95,10 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     en: enFinder(list.en),
   });
 
-  const negation = createNegation(lexicon);
-  const hazard = bilingual(lexicon.hazard.cues);
-  const hazardPatterns = lexicon.hazard.patterns.map((p) => new RegExp(p, 'gi'));
-  const exceptions = bilingual(lexicon.hazard.exceptions);
-  const benignSmoke = bilingual(lexicon.hazard.benignSmoke);
-  const smokeWords = {
-    zh: lexicon.hazard.smokeWords.zh.map((w) => normalise(w).text),
-    en: lexicon.hazard.smokeWords.en.map((w) => w.toLowerCase()),
-  };
-  const onlySmoke = (phrase: string) =>
-    smokeWords.zh.some((w) => phrase.includes(w)) ||
-    latinWords(phrase).some((w) => smokeWords.en.some((s) => stem(w) === stem(s)));
-  /** Chinese hazard words and pattern matches, sorted, a pattern match overlapping a word dropped. */
-  const zhHazards = (clause: string): Span[] => {
-    const words = hazard.zh(clause);
-    const extra: Span[] = [];
-    for (const pattern of hazardPatterns) {
-      for (const m of clause.matchAll(pattern)) {
-        const span = { start: m.index, end: m.index + m[0].length, phrase: m[0] };
-        if (m[0] !== '' && ![...words, ...extra].some((w) => overlaps(w, span))) extra.push(span);
-      }
-    }
-    return extra.length === 0 ? words : [...words, ...extra].sort((a, b) => a.start - b.start);
-  };
-  /** Whether the message says the smoke is mist or vapour (and does not deny it). */
-  const smokeIsMist = (text: string, tokens: Token[]): boolean =>
-    negation.zh(text, benignSmoke.zh(text)).some((n) => !n) ||
-    negation.en(tokens, benignSmoke.en(tokens)).some((n) => !n);
-  const pairs = lexicon.hazard.pairs.map((pair) => ({
-    name: pair.name,
-    wholeMessage: pair.scope === 'message',
-    first: bilingual(pair.first),
-    second: bilingual(pair.second),
-  }));
+  const scanner = createHazardScanner(lexicon, {
+    bilingual,
+    normalise: (text) => normalise(text).text,
+  });
   const particles = createPhraseFinder(lexicon.chineseParticles);
   const nameOwners = new Map<string, string[]>();
   const ownedBy = (phrase: string, key: string) =>
@@ -167,68 +133,6 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     ordinaryCause: anyPattern([...lexicon.ordinaryCause.zh, ...lexicon.ordinaryCause.en]),
     worsening: anyPattern([...lexicon.worsening.zh, ...lexicon.worsening.en]),
   };
-
-  /**
-   * Hazard words in one clause; returns the negated ones, to leave out of symptom matching. Pair
-   * words inside a product name do not count ("water" in "water heater").
-   */
-  function readHazards(
-    clause: string,
-    tokens: Token[],
-    names: { zh: Span[]; en: Span[] },
-    into: Analysis,
-    wholeMessage: { first: Set<string>; second: Set<string> },
-    mistySmoke: boolean,
-  ) {
-    const zhExceptions = exceptions.zh(clause);
-    const enExceptions = exceptions.en(tokens);
-    const pairExceptions = {
-      zh: [...zhExceptions, ...names.zh],
-      en: [...enExceptions, ...names.en],
-    };
-    const masked = { zh: [] as Span[], en: [] as Span[] };
-    /** Smoke words in a message that calls it mist are set aside (and kept out of matching). */
-    const mist = (spans: Span[], into: Span[]) => {
-      if (!mistySmoke) return spans;
-      into.push(...spans.filter((s) => onlySmoke(s.phrase)));
-      return spans.filter((s) => !onlySmoke(s.phrase));
-    };
-    const found = {
-      zh: mist(withoutExceptions(zhHazards(clause), zhExceptions), masked.zh),
-      en: mist(withoutExceptions(hazard.en(tokens), enExceptions), masked.en),
-    };
-    const zhNegated = negation.zh(clause, found.zh);
-    const enNegated = negation.en(tokens, found.en);
-    found.zh.forEach((span, i) => {
-      (zhNegated[i] ? into.negatedHazards : into.hazards).push(span.phrase);
-      if (zhNegated[i]) masked.zh.push(span);
-    });
-    found.en.forEach((span, i) => {
-      (enNegated[i] ? into.negatedHazards : into.hazards).push(span.phrase);
-      if (enNegated[i]) masked.en.push(span);
-    });
-    for (const pair of pairs) {
-      const zhFirst = withoutExceptions(pair.first.zh(clause), pairExceptions.zh);
-      const enFirst = withoutExceptions(pair.first.en(tokens), pairExceptions.en);
-      const firstLive =
-        negation.zh(clause, zhFirst).some((n) => !n) ||
-        negation.en(tokens, enFirst).some((n) => !n);
-      const zhSecond = withoutExceptions(pair.second.zh(clause), pairExceptions.zh);
-      const enSecond = withoutExceptions(pair.second.en(tokens), pairExceptions.en);
-      // Across a whole message the second word must stand too ("漏水，但没跳闸" is no pair).
-      const secondLive = pair.wholeMessage
-        ? negation.zh(clause, zhSecond).some((n) => !n) ||
-          negation.en(tokens, enSecond).some((n) => !n)
-        : zhSecond.length > 0 || enSecond.length > 0;
-      if (!pair.wholeMessage) {
-        if (firstLive && secondLive) into.hazards.push(pair.name);
-        continue;
-      }
-      if (firstLive) wholeMessage.first.add(pair.name);
-      if (secondLive) wholeMessage.second.add(pair.name);
-    }
-    return masked;
-  }
 
   /** Whether the breaker trips on start or repeatedly, and the text without those words. */
   function readBreakerTrip(text: string): Pick<Analysis, 'breakerTrip' | 'withoutTrip'> {
@@ -281,8 +185,29 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     });
   }
 
+  /** Reads a normalised text clause by clause through the hazard scanner. */
+  function scanClauses(
+    text: string,
+    correct: ((word: string) => string | undefined) | undefined,
+    each?: (clause: string, tokens: Token[], names: HazardMask, masked: HazardMask) => void,
+  ): HazardScan {
+    const scan = scanner.start(text, toTokens(text, correct));
+    for (const clause of text.split(CLAUSE)) {
+      if (clause.trim() === '') continue;
+      const tokens = toTokens(clause, correct);
+      const names = { zh: allNames.zh(clause), en: allNames.en(tokens) };
+      const masked = scan.clause(clause, tokens, names);
+      each?.(clause, tokens, names, masked);
+    }
+    return scan.finish();
+  }
+
   return {
     normalise,
+    /** The hazard net's part of {@link analyse} alone: hazard words and pairs, negated or not. */
+    scanHazards(raw: string, correct?: (word: string) => string | undefined): HazardScan {
+      return scanClauses(normalise(raw).text, correct);
+    },
     /** Every Latin word of a text after irregular forms, for the typo vocabulary. */
     words(text: string): string[] {
       return toTokens(normalise(text).text).map((t) => t.word);
@@ -308,30 +233,16 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         names: new Map(),
         features: new Map(),
       };
-      let negatedBefore = 0;
-      const wholeMessage = { first: new Set<string>(), second: new Set<string>() };
-      const mistySmoke = smokeIsMist(text, toTokens(text, correct));
-      for (const clause of text.split(CLAUSE)) {
-        if (clause.trim() === '') continue;
-        const tokens = toTokens(clause, correct);
-        // Safety first: a hazard denied in one clause and brought back in the next counts.
-        if (negatedBefore > 0 && negation.revives(clause, tokens)) {
-          analysis.hazards.push(...analysis.negatedHazards.splice(-negatedBefore));
-        }
-        const negatedSoFar = analysis.negatedHazards.length;
-        const names = { zh: allNames.zh(clause), en: allNames.en(tokens) };
-        const masked = readHazards(clause, tokens, names, analysis, wholeMessage, mistySmoke);
-        negatedBefore = analysis.negatedHazards.length - negatedSoFar;
+      const scan = scanClauses(text, correct, (clause, tokens, names, masked) => {
         for (const span of [...names.zh, ...names.en]) {
           for (const key of nameOwners.get(span.phrase) ?? []) {
             analysis.names.set(key, [...(analysis.names.get(key) ?? []), span.phrase]);
           }
         }
         addFeatures(clause, tokens, masked, analysis.features);
-      }
-      for (const name of wholeMessage.first) {
-        if (wholeMessage.second.has(name)) analysis.hazards.push(name);
-      }
+      });
+      analysis.hazards = scan.hazards;
+      analysis.negatedHazards = scan.negatedHazards;
       return analysis;
     },
   };

@@ -32,7 +32,8 @@ const potentialNegative = (verbs: readonly string[]) => {
  * Builds the normaliser: cut to `maxChars`, NFKC (full-width → half-width), lower case, English
  * contractions ("n't" → " not"), written Cantonese → Mandarin (唔 → 不, 冇 → 没有), Traditional →
  * Simplified with opencc-js (Taiwan phrases, then Hong Kong variants), then regional product words
- * (雪柜 → 冰箱, 热水炉 → 热水器), and "V不了" → "不V". opencc-js maps script only: the word tables come from the lexicon.
+ * (雪柜 → 冰箱, 热水炉 → 热水器), "V不了" → "不V", and ordinary senses of hazard words ("shocked at the
+ * price"). opencc-js maps script only: the word tables come from the lexicon.
  */
 export function createNormaliser(
   lexicon: TriageLexicon,
@@ -43,6 +44,9 @@ export function createNormaliser(
   const cantonese = createReplacer(lexicon.cantonese);
   const regional = createReplacer(lexicon.regional);
   const moveNegation = potentialNegative(lexicon.potentialVerbs);
+  const ordinary = lexicon.ordinarySenses.map(
+    ({ pattern, replace }) => [new RegExp(pattern, 'gi'), replace] as const,
+  );
   return (raw) => {
     const truncated = raw.length > maxChars;
     let text = truncated ? raw.slice(0, maxChars).replace(/[\ud800-\udbff]$/, '') : raw;
@@ -59,6 +63,7 @@ export function createNormaliser(
       text = simplified;
     }
     text = moveNegation(regional(text)).replace(/\s+/g, ' ').trim();
+    for (const [pattern, replace] of ordinary) text = text.replace(pattern, replace);
     return { text, traditional, truncated };
   };
 }

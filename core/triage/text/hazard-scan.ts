@@ -1,0 +1,151 @@
+import type { TriageLexicon } from '../lexicon.ts';
+import { type BilingualFinder, createNegation, type Token, withoutExceptions } from './cues.ts';
+import { latinWords, stem } from './english.ts';
+import { overlaps, type Span } from './phrase-matcher.ts';
+
+/** What a scan of one message found. */
+export type HazardScan = {
+  /** Hazard words and pairs found and not negated. */
+  hazards: string[];
+  /** Hazard words found under a negation ("no smoke", "冇燒焦味"). */
+  negatedHazards: string[];
+};
+
+/** Spans of one clause to leave out of symptom matching (negated or misty hazard words). */
+export type HazardMask = { zh: Span[]; en: Span[] };
+
+/** Tools the scanner shares with the analyser, so both read text the same way. */
+export type HazardScanTools = {
+  /** Builds a finder for literal Chinese phrases and stemmed English phrases. */
+  bilingual(list: { zh: readonly string[]; en: readonly string[] }): BilingualFinder;
+  /** The text normaliser (Traditional → Simplified, Cantonese, lower case). */
+  normalise(text: string): string;
+};
+
+/**
+ * The hazard net's reading of a message (design.md, "Triage": a hazard net runs on every message,
+ * apart from the classifier; it may over-fire a little, it may not miss), clause by clause:
+ * - hazard words and Chinese patterns ("冒出一股黑烟", "摸着有点电"), except inside ordinary phrases
+ *   ("Fire TV", "烧水", "burnt toast");
+ * - negation scope ("no smoke or sparks", "冇燒焦味"), undone when a later clause brings the hazard
+ *   back ("之前没焦味，现在很明显");
+ * - smoke words in a message that calls it mist or vapour ("空调冒白雾，像烟一样") are set aside;
+ * - pairs: water + socket in one clause, a leak + a tripping breaker anywhere in the message.
+ */
+export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanTools) {
+  const negation = createNegation(lexicon);
+  const hazard = tools.bilingual(lexicon.hazard.cues);
+  const hazardPatterns = lexicon.hazard.patterns.map((p) => new RegExp(p, 'gi'));
+  const exceptions = tools.bilingual(lexicon.hazard.exceptions);
+  const benignSmoke = tools.bilingual(lexicon.hazard.benignSmoke);
+  const smokeWords = {
+    zh: lexicon.hazard.smokeWords.zh.map((w) => tools.normalise(w)),
+    en: lexicon.hazard.smokeWords.en.map((w) => w.toLowerCase()),
+  };
+  const onlySmoke = (phrase: string) =>
+    smokeWords.zh.some((w) => phrase.includes(w)) ||
+    latinWords(phrase).some((w) => smokeWords.en.some((s) => stem(w) === stem(s)));
+  /** Chinese hazard words and pattern matches, sorted, a pattern match overlapping a word dropped. */
+  const zhHazards = (clause: string): Span[] => {
+    const words = hazard.zh(clause);
+    const extra: Span[] = [];
+    for (const pattern of hazardPatterns) {
+      for (const m of clause.matchAll(pattern)) {
+        const span = { start: m.index, end: m.index + m[0].length, phrase: m[0] };
+        if (m[0] !== '' && ![...words, ...extra].some((w) => overlaps(w, span))) extra.push(span);
+      }
+    }
+    return extra.length === 0 ? words : [...words, ...extra].sort((a, b) => a.start - b.start);
+  };
+  const pairs = lexicon.hazard.pairs.map((pair) => ({
+    name: pair.name,
+    wholeMessage: pair.scope === 'message',
+    first: tools.bilingual(pair.first),
+    second: tools.bilingual(pair.second),
+  }));
+  const live = (text: string, tokens: readonly Token[], zh: Span[], en: Span[]) =>
+    negation.zh(text, zh).some((n) => !n) || negation.en(tokens, en).some((n) => !n);
+
+  /** One message's scan in progress. */
+  function start(text: string, tokens: readonly Token[]) {
+    const scan: HazardScan = { hazards: [], negatedHazards: [] };
+    const mistySmoke = live(text, tokens, benignSmoke.zh(text), benignSmoke.en(tokens));
+    const wholeMessage = { first: new Set<string>(), second: new Set<string>() };
+    let negatedBefore = 0;
+
+    /**
+     * Reads one clause; returns the spans to leave out of symptom matching. Pair words inside a
+     * product name (`names`) do not count ("water" in "water heater").
+     */
+    function clause(text: string, tokens: Token[], names: HazardMask): HazardMask {
+      // Safety first: a hazard denied in one clause and brought back in the next counts.
+      if (negatedBefore > 0 && negation.revives(text, tokens)) {
+        scan.hazards.push(...scan.negatedHazards.splice(-negatedBefore));
+      }
+      const negatedSoFar = scan.negatedHazards.length;
+      const zhExceptions = exceptions.zh(text);
+      const enExceptions = exceptions.en(tokens);
+      const pairExceptions = {
+        zh: [...zhExceptions, ...names.zh],
+        en: [...enExceptions, ...names.en],
+      };
+      const masked: HazardMask = { zh: [], en: [] };
+      /** Smoke words in a message that calls it mist are set aside (and kept out of matching). */
+      const mist = (spans: Span[], into: Span[]) => {
+        if (!mistySmoke) return spans;
+        into.push(...spans.filter((s) => onlySmoke(s.phrase)));
+        return spans.filter((s) => !onlySmoke(s.phrase));
+      };
+      const found = {
+        zh: mist(withoutExceptions(zhHazards(text), zhExceptions), masked.zh),
+        en: mist(withoutExceptions(hazard.en(tokens), enExceptions), masked.en),
+      };
+      const zhNegated = negation.zh(text, found.zh);
+      const enNegated = negation.en(tokens, found.en);
+      found.zh.forEach((span, i) => {
+        (zhNegated[i] ? scan.negatedHazards : scan.hazards).push(span.phrase);
+        if (zhNegated[i]) masked.zh.push(span);
+      });
+      found.en.forEach((span, i) => {
+        (enNegated[i] ? scan.negatedHazards : scan.hazards).push(span.phrase);
+        if (enNegated[i]) masked.en.push(span);
+      });
+      for (const pair of pairs) {
+        const firstLive = live(
+          text,
+          tokens,
+          withoutExceptions(pair.first.zh(text), pairExceptions.zh),
+          withoutExceptions(pair.first.en(tokens), pairExceptions.en),
+        );
+        const zhSecond = withoutExceptions(pair.second.zh(text), pairExceptions.zh);
+        const enSecond = withoutExceptions(pair.second.en(tokens), pairExceptions.en);
+        // Across a whole message the second word must stand too ("漏水，但没跳闸" is no pair).
+        const secondLive = pair.wholeMessage
+          ? live(text, tokens, zhSecond, enSecond)
+          : zhSecond.length > 0 || enSecond.length > 0;
+        if (!pair.wholeMessage) {
+          if (firstLive && secondLive) scan.hazards.push(pair.name);
+          continue;
+        }
+        if (firstLive) wholeMessage.first.add(pair.name);
+        if (secondLive) wholeMessage.second.add(pair.name);
+      }
+      negatedBefore = scan.negatedHazards.length - negatedSoFar;
+      return masked;
+    }
+
+    /** Ends the scan: pairs whose words stood anywhere in the message. */
+    function finish(): HazardScan {
+      for (const name of wholeMessage.first) {
+        if (wholeMessage.second.has(name)) scan.hazards.push(name);
+      }
+      return scan;
+    }
+
+    return { clause, finish };
+  }
+
+  return { start };
+}
+
+export type HazardScanner = ReturnType<typeof createHazardScanner>;

@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import { loadTriageContent } from '../../../bot/content/index.ts';
+import {
+  createHazardNet,
+  createTriageEngine,
+  type TriageEngine,
+  type TriageResult,
+  withHazardNet,
+} from '../../../core/index.ts';
+
+const { catalogue, lexicon } = loadTriageContent();
+const net = createHazardNet(catalogue, lexicon);
+const engine = createTriageEngine(catalogue, { lexicon });
+
+type Script = 'Simplified' | 'Traditional' | 'Cantonese' | 'English';
+
+/**
+ * Every way of describing danger the net must catch, per hazard type and script (written for the
+ * mechanism, not copied from an evaluation set). It may over-fire a little; it may not miss.
+ */
+const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
+  smoke: {
+    Simplified: ['电视机后面冒烟了', '电脑主机冒出一股黑烟'],
+    Traditional: ['電視機後面冒煙', '主機冒出一股白煙'],
+    Cantonese: ['部電視冒煙', '部機後面出咗啲煙'],
+    English: ['smoke came out of the tv', 'the back of the pc is smoking'],
+  },
+  'burning or scorched': {
+    Simplified: ['冰箱后面有股烧焦的味道', '闻到一股电线烧焦的味道', '空调插头烧黑了'],
+    Traditional: ['冰箱後面有燒焦味', '洗衣機有燒膠味'],
+    Cantonese: ['雪櫃後面有陣燶味', '冷氣插頭燒到黑咗'],
+    English: [
+      "there's a burning smell coming from the back of the fridge",
+      'the AC plug is scorched',
+      'router smells like burning plastic',
+      'the charger smells burnt',
+    ],
+  },
+  'sparks or arcing': {
+    Simplified: ['插座冒火花', '微波炉里面打火'],
+    Traditional: ['微波爐入面有火花閃'],
+    Cantonese: ['個插蘇冒火花，嚇死人'],
+    English: [
+      'the outlet sparked when I plugged in the microwave',
+      'microwave arcing and popping',
+      'sparks flew from the back of the dishwasher',
+    ],
+  },
+  fire: {
+    Simplified: ['空调室外机着火了'],
+    Traditional: ['冷氣機外機起火'],
+    Cantonese: ['洗衣機著咗火'],
+    English: ['the washer caught fire', 'flames inside the microwave'],
+  },
+  'shock or tingle': {
+    Simplified: ['摸洗衣机外壳有点麻', '热水器漏电了', '碰到冰箱门把手麻电'],
+    Traditional: ['熱水爐漏電', '摸電視外殼會電手'],
+    Cantonese: ['摸洗衣機會電親', '掂到雪櫃門有啲電'],
+    English: [
+      'I get a tingle when I touch the washer',
+      'got shocked touching the oven door',
+      'the dishwasher door is shocking me',
+    ],
+  },
+  gas: {
+    Simplified: ['厨房有煤气味', '燃气热水器那里漏气'],
+    Traditional: ['廚房有煤氣味'],
+    Cantonese: ['屋企有陣石油氣味'],
+    English: ['I smell gas near the water heater', 'smells like rotten eggs near the boiler'],
+  },
+  'swelling battery and what it does': {
+    Simplified: [
+      '电池鼓包了',
+      '笔记本触控板翘起来了，按不下去',
+      '电脑后盖被顶开了一条缝',
+      '笔记本底壳鼓起来放桌上会晃',
+    ],
+    Traditional: ['筆電觸控板被頂起來', '手機電池脹到後蓋爆開'],
+    Cantonese: ['電池脹咗', '手提電腦個touchpad谷起咗'],
+    English: [
+      'laptop battery is swollen',
+      'my laptop trackpad is lifting up and will not click',
+      'the trackpad is raised on one side and the bottom case bulges',
+      "macbook trackpad stopped clicking and the case doesn't sit flat anymore",
+      'the screen is separating from the body of the tablet',
+      'battery swelled and popped the keyboard up',
+    ],
+  },
+  'leakage breaker tripping at the appliance': {
+    Simplified: ['热水器漏电保护插头一直跳', '洗衣机一开漏保就跳', '洗碗机一用就跳漏电开关'],
+    Traditional: ['熱水器漏電插頭成日跳'],
+    Cantonese: ['熱水爐一開就跳漏電掣'],
+    English: [
+      'the RCD trips whenever the washing machine heats',
+      'the GFCI outlet trips when I run the dishwasher',
+      'my water heater keeps tripping the earth leakage breaker',
+      'the safety switch trips every time the dryer starts',
+    ],
+  },
+  'water reaching electrics': {
+    Simplified: ['水滴到插座上了', '洗碗机漏水流到插座'],
+    Traditional: ['洗衣機漏水，流到旁邊的插線板上'],
+    Cantonese: ['個冷氣機滴水滴到落個插蘇度'],
+    English: [
+      'water is running down the wall into the outlet under the AC',
+      'the dishwasher leaked and water went into the extension cord',
+    ],
+  },
+  'scalding water': {
+    Simplified: ['热水器出水滚烫，把手烫伤了', '热水器出来的水跟开水一样烫'],
+    Traditional: ['熱水器出水滾燙，燙傷了手'],
+    Cantonese: ['熱水爐啲水熱到滾，燙親手'],
+    English: [
+      'the hot water is scalding even on the lowest setting',
+      'water came out boiling hot and scalded my kid',
+    ],
+  },
+  'dangerous pressure or a bang': {
+    Simplified: ['热水器泄压阀一直喷水', '热水器点火的时候砰的一声很响', '燃气热水器点火爆燃'],
+    Traditional: ['熱水器洩壓閥一直噴水'],
+    Cantonese: ['熱水爐點火嗰陣嘭一聲好大聲'],
+    English: [
+      'the pressure relief valve on my water heater is blowing off',
+      'the gas water heater makes a loud bang when it lights',
+      'heard a loud bang from the tv and it went dead',
+      'the tank is bulging',
+    ],
+  },
+  'damaged wiring or an unsafe door': {
+    Simplified: ['电线被老鼠咬破了露出铜线', '微波炉开着门还在加热'],
+    English: [
+      'the power cord is frayed and wires are showing',
+      'the microwave keeps running with the door open',
+    ],
+  },
+};
+
+/** Negated danger is no danger. */
+const NEGATED: [Script, string][] = [
+  ['Simplified', '没有冒烟，也没有焦味，就是冰箱不制冷'],
+  ['Simplified', '没有漏电，就是热水器不加热'],
+  ['Traditional', '沒有冒煙也沒有燒焦味，電視只是開不了機'],
+  ['Cantonese', '冇燒焦味，部洗衣機只係唔排水'],
+  ['Cantonese', '冇冒煙，冇火花，只係個微波爐唔熱'],
+  ['English', 'no burning smell, the washer just won’t drain'],
+  ['English', 'there is no smoke or sparks, it just stopped'],
+  ['English', 'never smelled any gas, the heater just won’t ignite'],
+];
+
+/** Hazard words in their ordinary sense. */
+const ORDINARY: [Script, string][] = [
+  ['Simplified', '热水器烧水慢'],
+  ['Simplified', '电热水器烧水要两个小时'],
+  ['Simplified', '我想问一下烧水的时候有响声正常吗'],
+  ['Simplified', '燃气热水器打不着火'],
+  ['Simplified', '冰箱里的冰淇淋都化了'],
+  ['Simplified', '洗衣机脱水的时候砰砰响，衣服放偏了'],
+  ['Simplified', '热水器安全阀加热的时候滴几滴水，正常吗'],
+  ['Simplified', '移动硬盘可以带电插拔吗'],
+  ['Traditional', '熱水器燒水好慢'],
+  ['Cantonese', '部熱水爐燒水好慢，要等好耐'],
+  ['English', 'burnt toast in the microwave smells but the microwave is fine'],
+  ['English', 'the fire tv stick won’t connect to wifi'],
+  ['English', 'my natural gas water heater won’t light'],
+  ['English', 'the freezer ice melted and everything thawed'],
+  ['English', 'ice cream melted in the freezer, it’s not cold enough'],
+  ['English', 'my TV has burn-in from the news channel logo'],
+  ['English', 'dishes are not sparkling clean after the wash'],
+  ['English', 'I was shocked at how loud the fridge is'],
+  ['English', 'I was shocked to find the washer full of water'],
+  ['English', 'the customer service was shocking'],
+  ['English', 'the router lights are flashing red'],
+  ['English', 'the dryer is making a banging noise, a shoe was inside'],
+  ['English', 'water heater makes popping noises when heating'],
+];
+
+describe('hazard net', () => {
+  for (const [kind, scripts] of Object.entries(HAZARDS)) {
+    for (const [script, texts] of Object.entries(scripts)) {
+      it.each(texts)(`${kind} (${script}): reads %j as a hazard`, (text) => {
+        const reading = net.read(text);
+        expect(reading.hazard).toBe(true);
+        expect(reading.found.length).toBeGreaterThan(0);
+        // The embedded engine reads hazards through the same net.
+        expect(engine.classify(text).label).toBe('hazard');
+      });
+    }
+  }
+
+  it.each(NEGATED)('a negation (%s) makes no hazard: %j', (_, text) => {
+    const reading = net.read(text);
+    expect(reading.hazard).toBe(false);
+    expect(reading.negated.length).toBeGreaterThan(0);
+  });
+
+  it.each(ORDINARY)('an ordinary sense (%s) makes no hazard: %j', (_, text) => {
+    expect(net.read(text).found).toEqual([]);
+  });
+
+  it('brings back a hazard denied in one clause and reported in the next', () => {
+    expect(net.read('之前没闻到焦味，现在很明显').hazard).toBe(true);
+    expect(net.read('I did not notice the burning smell until today').hazard).toBe(true);
+  });
+
+  it('reads a hazard in a long story, whatever comes before it', () => {
+    const story = `${'We bought the washer last year and it worked fine for months. '.repeat(8)}Then yesterday it started smoking.`;
+    expect(net.read(story).hazard).toBe(true);
+  });
+});
+
+describe('hazard net in front of any engine', () => {
+  const calm: TriageResult = {
+    category: null,
+    symptom: null,
+    label: 'misuse',
+    labelConfidence: 0.9,
+    cues: {
+      hazards: [],
+      negatedHazards: [],
+      alreadyTried: false,
+      unknownErrorCode: null,
+      errorCode: null,
+      normalQuestion: false,
+      wantsPerson: false,
+      modelNumber: null,
+      categoryEvidence: [],
+    },
+    language: 'en',
+    traditional: false,
+    truncated: false,
+  };
+  /** An engine that never sees danger, as a model might answer. */
+  const blind: TriageEngine = { classify: () => calm };
+  const guarded = withHazardNet(blind, net);
+
+  it('makes a hazard of what the engine called misuse', () => {
+    const result = guarded.classify('it smells like gas in the kitchen');
+    expect(result.label).toBe('hazard');
+    expect(result.cues.hazards.length).toBeGreaterThan(0);
+  });
+
+  it('leaves a calm message to the engine', () => {
+    expect(guarded.classify('the fridge is a bit noisy')).toEqual(calm);
+  });
+});
