@@ -1,19 +1,33 @@
 import type { TriageEngine } from '../triage/engine.ts';
+import { combineModelReading, type ModelReading } from '../triage/model-reading.ts';
 import { decideNextStep } from '../triage/next-step.ts';
 import type { TriageContent } from '../triage/types.ts';
 import type { Category } from '../warranty/policy.ts';
 import type { TriageStep, TurnContext } from './context.ts';
 
+/** A language model's reading of a text (read before the turn), with the text it read. */
+export type ModelReadingFor = (
+  text: string,
+  category: Category | undefined,
+) => { reading: ModelReading; readText: string } | undefined;
+
 /**
  * The conversation's triage: the engine reads the text (with the product the chat already
- * knows), the core decision turns its signal into the next step.
+ * knows), the core decision turns its signal into the next step. With `readingFor`, a language
+ * model's reading of the same text, when there is one, is joined to the engine's by
+ * {@link combineModelReading} (the hazard net and the catalogue still rule) before the decision.
  */
 export function createConversationTriage(
   engine: TriageEngine,
   content: TriageContent,
+  readingFor?: ModelReadingFor,
 ): TurnContext['triage'] {
   return (text, { category, asked }) => {
-    const signal = engine.classify(text, category ? { category } : {});
+    const embedded = engine.classify(text, category ? { category } : {});
+    const model = readingFor?.(text, category);
+    const signal = model
+      ? combineModelReading(model.reading, embedded, { content, text: model.readText })
+      : embedded;
     const step = decideNextStep(signal, { content, alreadyAsked: asked, guidanceFailed: false });
     const known = (value: Category | null) => (value === null ? {} : { category: value });
     switch (step.kind) {

@@ -4,5 +4,6 @@ export * from './engine.ts';
 export * from './evaluate.ts';
 export * from './hazard-net.ts';
 export * from './lexicon.ts';
+export * from './model-reading.ts';
 export * from './next-step.ts';
 export * from './types.ts';
