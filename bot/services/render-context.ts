@@ -1,4 +1,4 @@
-import { formatMinute, type Locale } from '../../core/index.ts';
+import { DEFAULT_MAX_AGE_YEARS, formatMinute, type Locale } from '../../core/index.ts';
 import { createTranslate, type Translate } from '../i18n/index.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -20,7 +20,10 @@ export type RenderContext = {
   globals: Record<string, string | number>;
 };
 
-/** Translation bound to a locale, with the variables every message may use (service hours). */
+/**
+ * Translation bound to a locale, with the variables every message may use (service hours, the
+ * promised delays, the oldest purchase date accepted).
+ */
 export function createRenderContext(deps: AppDeps, locale: Locale): RenderContext {
   const t = createTranslate(deps.i18n, locale);
   const hours = `${formatMinute(deps.config.SERVICE_HOURS.startMinute)}–${formatMinute(deps.config.SERVICE_HOURS.endMinute)}`;
@@ -31,6 +34,7 @@ export function createRenderContext(deps: AppDeps, locale: Locale): RenderContex
       hours,
       after: sayDuration(deps.config.CALLBACK_CHECK_AFTER, t),
       contactWithin: sayDuration(deps.config.STAFF_CONTACT_SLA, t),
+      maxAgeYears: DEFAULT_MAX_AGE_YEARS,
     },
   };
 }

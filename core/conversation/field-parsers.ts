@@ -42,7 +42,7 @@ export function createFieldParsers(catalogue: TriageCatalogue): FieldParsers {
       as(
         parsePurchaseDate(text, { today, lang: locale === 'en' ? 'en' : 'zh' }),
         (code) => (code === 'DATE.NO_SUCH_DAY' ? 'DATE.UNPARSEABLE' : code),
-        (date) => date.date,
+        (date) => date.from,
       ),
     address: (text) => as(parseAddressText(text), 'ADDRESS.INVALID', (address) => address),
     window: (text, today, nowMinute, hours) =>
