@@ -4,6 +4,10 @@ import type { InlineKeyboardButton, Message } from 'grammy/types';
 /** What the bot sent, as the console shows it. */
 export type ConsoleOutput = {
   chatId: number;
+  /** The message's id (an edit keeps the id of the message it replaces). */
+  messageId: number;
+  /** True when this replaces an earlier message in place (a guided step moving on). */
+  edited: boolean;
   text: string;
   buttons: InlineKeyboardButton.CallbackButton[];
   /** A reply keyboard asking for the contact or location. */
@@ -18,7 +22,9 @@ export function installConsoleApi(api: Api, onMessage: (output: ConsoleOutput) =
   let nextMessageId = 1;
   api.config.use(async (_prev, method, payload) => {
     const call = payload as Record<string, unknown>;
-    if (method === 'sendMessage') {
+    if (method === 'sendMessage' || method === 'editMessageText') {
+      const edited = method === 'editMessageText';
+      const messageId = edited ? Number(call.message_id) : nextMessageId++;
       const markup = call.reply_markup as
         | {
             inline_keyboard?: InlineKeyboardButton[][];
@@ -33,14 +39,17 @@ export function installConsoleApi(api: Api, onMessage: (output: ConsoleOutput) =
       const key = markup?.keyboard?.flat()[0];
       const output: ConsoleOutput = {
         chatId: Number(call.chat_id),
+        messageId,
+        edited,
         text: String(call.text),
         buttons,
       };
       if (key?.request_contact) output.request = 'contact';
       if (key?.request_location) output.request = 'location';
       onMessage(output);
+      if (edited) return { ok: true, result: true } as never;
       const message = {
-        message_id: nextMessageId++,
+        message_id: messageId,
         date: Math.floor(Date.now() / 1000),
         chat: { id: Number(call.chat_id), type: 'private', first_name: 'Console' },
         text: String(call.text),

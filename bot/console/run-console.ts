@@ -57,6 +57,8 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
   const print = (text: string) => output.write(`${text}\n`);
   const staffFeed: string[] = [];
   let buttons: ConsoleOutput['buttons'] = [];
+  /** The bot message the numbered buttons belong to (a press names it, as Telegram does). */
+  let buttonsMessageId = 0;
 
   const { bot, outbox, checkback } = createBot(deps, {
     token: '1:console',
@@ -69,9 +71,11 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
       print(color(90, '   (the staff chat got a message: /staff shows it)'));
       return;
     }
-    print(color(36, message.text.replace(/^/gm, 'bot │ ')));
+    // An edit replaces the message above it in Telegram; the console marks it and prints it anew.
+    print(color(36, message.text.replace(/^/gm, message.edited ? 'bot ↻ ' : 'bot │ ')));
     if (message.buttons.length > 0) {
       buttons = message.buttons;
+      buttonsMessageId = message.messageId;
       print(
         color(
           33,
@@ -192,7 +196,7 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
             from: user,
             chat_instance: 'console',
             data: button.callback_data,
-            message: { message_id: messageId, date: 0, chat, text: '' },
+            message: { message_id: buttonsMessageId, date: 0, chat, text: '' },
           } as never,
         });
       } else {

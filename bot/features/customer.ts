@@ -29,9 +29,9 @@ export function createCustomerFeature(
   priv.on('edited_message', (ctx) => sayKey(ctx, 'edited-ignored'));
 
   priv.on('callback_query:data', async (ctx) => {
+    // The answer replaces the pressed message's buttons (or the message itself, for a guided
+    // step), so a choice cannot be made twice.
     await bestEffort(() => ctx.answerCallbackQuery());
-    // Take the buttons off the pressed message so a choice cannot be made twice.
-    await bestEffort(() => ctx.editMessageReplyMarkup({ reply_markup: undefined }));
     const chat = toChatRef(ctx);
     const data = ctx.callbackQuery.data;
     if (data.startsWith('cb:')) {

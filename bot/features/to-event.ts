@@ -13,6 +13,9 @@ export function toChatRef(ctx: Context): ChatRef {
     userId: ctx.from?.id ?? 0,
     languageCode: ctx.from?.language_code,
     updateId: ctx.update.update_id,
+    ...(ctx.callbackQuery?.message
+      ? { pressedMessageId: ctx.callbackQuery.message.message_id }
+      : {}),
   };
 }
 

@@ -6,6 +6,8 @@ import { formatDate, type Translate, toTraditional } from '../i18n/index.ts';
 export type RenderedReply = {
   text: string;
   markup?: InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove;
+  /** A message of its own, worth keeping apart from the turn's other replies (the filed ticket). */
+  own?: boolean;
 };
 
 /** Catalogue text in the reader's language and script (Traditional derived from Simplified). */

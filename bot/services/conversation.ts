@@ -6,6 +6,7 @@ import {
   decideContactAlertAt,
   decideTurn,
   decideWarranty,
+  decodeButton,
   type Effect,
   encodeButton,
   initialState,
@@ -19,6 +20,7 @@ import {
 import { formatDate } from '../i18n/index.ts';
 import { followScript, localeFor } from '../i18n/script.ts';
 import { toLoggableError } from '../loggable-error.ts';
+import { composeMessages } from '../render/compose.ts';
 import { type RenderedReply, renderReply } from '../render/reply.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
 import type { AppDeps } from './deps.ts';
@@ -36,7 +38,18 @@ export type ChatRef = {
   languageCode: string | undefined;
   /** Telegram update id: the idempotency key of anything the turn files. */
   updateId: number;
+  /** The bot message whose inline button was pressed, when the update is a button press. */
+  pressedMessageId?: number;
 };
+
+/**
+ * A guided step (or the check-back) answered with a button: the answer replaces the pressed
+ * message rather than stacking a new one, when that message is the chat's latest.
+ */
+function answersInPlace(event: ConversationEvent): boolean {
+  if (event.type === 'checkback') return true;
+  return event.type === 'button' && decodeButton(event.data)?.action === 'guide';
+}
 
 export const sessionKey = (chatId: number) => `conv:${chatId}`;
 
@@ -57,14 +70,38 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     );
   }
 
-  async function send(chatId: number, customerId: string, replies: RenderedReply[]): Promise<void> {
-    for (const reply of replies) {
-      await outbox.send(chatId, reply);
+  /**
+   * Sends a turn's replies as one message (more only when one is worth keeping apart), replacing
+   * the pressed message in place for a guided step, else taking the pressed message's buttons off.
+   */
+  async function send(
+    chat: ChatRef,
+    customerId: string,
+    replies: RenderedReply[],
+    inPlace = false,
+  ): Promise<void> {
+    const messages = composeMessages(replies);
+    const pressed = chat.pressedMessageId;
+    const [only] = messages;
+    const editable =
+      inPlace &&
+      pressed !== undefined &&
+      outbox.isLatest(chat.chatId, pressed) &&
+      messages.length === 1 &&
+      only !== undefined &&
+      (only.markup === undefined || 'inline_keyboard' in only.markup);
+    if (editable) {
+      await outbox.edit(chat.chatId, pressed, only);
+    } else {
+      if (pressed !== undefined) await outbox.clearButtons(chat.chatId, pressed);
+      for (const message of messages) await outbox.send(chat.chatId, message);
+    }
+    for (const message of messages) {
       await repos.transcript.append({
         customerId,
         ticketId: null,
         direction: 'out',
-        text: reply.text,
+        text: message.text,
         at: clock.now(),
       });
     }
@@ -125,7 +162,8 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     } else {
       lines.push(t('ticket-warranty-pending'));
     }
-    return [{ text: lines.join('\n'), markup: { remove_keyboard: true } }];
+    // The ticket is worth keeping: a message of its own.
+    return [{ text: lines.join('\n'), markup: { remove_keyboard: true }, own: true }];
   }
 
   async function runEffect(
@@ -263,12 +301,13 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
           );
         }
       }
+      const inPlace = answersInPlace(event);
       if (turn.effects.some((effect) => effect.type === 'forget')) {
-        await send(chat.chatId, customer.id, out);
+        await send(chat, customer.id, out, inPlace);
         return;
       }
       await store.setSession(sessionKey(chat.chatId), next, SESSION_TTL_MS);
-      await send(chat.chatId, customer.id, out);
+      await send(chat, customer.id, out, inPlace);
     });
   }
 
@@ -277,6 +316,8 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     const state = await store.getSession<ConversationState>(sessionKey(chat.chatId));
     const locale = state?.locale ?? localeFor(chat.languageCode, undefined);
     const { t, globals } = createRenderContext(deps, locale);
+    if (chat.pressedMessageId !== undefined)
+      await outbox.clearButtons(chat.chatId, chat.pressedMessageId);
     await outbox.send(chat.chatId, { text: t(key, globals) });
   }
 

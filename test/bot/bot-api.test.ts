@@ -92,7 +92,7 @@ describe('the bot against recorded Bot API calls', () => {
     });
   const texts = () =>
     calls.filter((c) => c.method === 'sendMessage').map((c) => String(c.payload.text));
-  const press = (from: number, data: string) =>
+  const press = (from: number, data: string, pressedMessageId = 1) =>
     send({
       callback_query: {
         id: `q${updateId}`,
@@ -100,13 +100,15 @@ describe('the bot against recorded Bot API calls', () => {
         chat_instance: 'x',
         data,
         message: {
-          message_id: 1,
+          message_id: pressedMessageId,
           date: 0,
           chat: { id: from, type: 'private', first_name: 'Test' },
           text: '',
         },
       } as never,
     });
+  /** The message id the recorder gave the latest sendMessage. */
+  const lastSentId = () => messageId - 1;
 
   it('shows the typing action while it files a ticket, and notifies the staff chat', async () => {
     const id = 9101;
@@ -169,9 +171,9 @@ describe('the bot against recorded Bot API calls', () => {
     };
     calls.length = 0;
     await press(id, 'confirm');
+    // One message: what went wrong, then the summary with its buttons again.
     expect(texts()).toEqual([
-      expect.stringMatching(/couldn't file the ticket/),
-      expect.stringMatching(/check your service ticket/),
+      expect.stringMatching(/couldn't file the ticket.*\n\nPlease check your service ticket/s),
     ]);
     calls.length = 0;
     await press(id, 'confirm');
@@ -186,6 +188,32 @@ describe('the bot against recorded Bot API calls', () => {
       'sendMessage',
     ]);
     expect(texts()).toEqual(['That button is no longer active.']);
+  });
+
+  it('moves a guided step on by replacing the pressed message, and takes "not modified" as done', async () => {
+    const id = 9111;
+    await message(id, { text: 'my fridge is too cold, the vegetables freeze' });
+    const step = lastSentId();
+    calls.length = 0;
+    await press(id, 'g:next', step);
+    expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageText']);
+    expect(calls[1]?.payload).toMatchObject({ chat_id: id, message_id: step });
+    expect(String(calls[1]?.payload.text)).toMatch(/^Step 2 of/);
+    calls.length = 0;
+    failures.set('editMessageText', [
+      { ok: false, error_code: 400, description: 'Bad Request: message is not modified' },
+    ]);
+    await press(id, 'g:repeat', step);
+    expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageText']);
+    calls.length = 0;
+    // A button pressed on an older message is answered with a new message, its buttons taken off.
+    await press(id, 'g:next', step - 1);
+    expect(calls.map((c) => c.method)).toEqual([
+      'answerCallbackQuery',
+      'editMessageReplyMarkup',
+      'sendMessage',
+    ]);
+    expect(texts()[0]).toMatch(/^Step 3 of/);
   });
 
   it('takes a shared location and a nameplate photo in the intake', async () => {

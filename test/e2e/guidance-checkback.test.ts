@@ -14,6 +14,9 @@ describe('end to end through the Bot API emulator: guidance and the 2-hour check
       'my fridge is too cold, the vegetables freeze',
       /Step 1 of \d/,
     );
+    // The introduction and the first step are one message.
+    expect(steps).toHaveLength(1);
+    expect(steps[0]?.text).toMatch(/^This often has a simple cause: .+\n\nStep 1 of \d/s);
     expect(steps.at(-1)?.buttons.map((b) => b.text)).toEqual([
       '✅ Fixed',
       '❌ Still not working',
@@ -21,10 +24,14 @@ describe('end to end through the Bot API emulator: guidance and the 2-hour check
       '⏭ Skip step',
       '👤 Talk to a person',
     ]);
-    await customer.press(/Repeat step/, /Step 1 of/);
+    // Each step replaces the one before in place: no new message.
+    const stepMessage = steps[0]?.messageId;
+    const count = harness.botMessages(6001).length;
     await customer.press(/Still not working/, /Step 2 of/);
     const fixed = await customer.press(/Fixed/, /check back in 2 hours/);
     expect(fixed.at(-1)?.text).toMatch(/Glad it works again/);
+    expect(fixed.at(-1)?.messageId).toBe(stepMessage);
+    expect(harness.botMessages(6001)).toHaveLength(count);
 
     expect((await harness.worker.runDue()).done).toBe(0);
     harness.clock.advance(TWO_HOURS);
@@ -35,7 +42,9 @@ describe('end to end through the Bot API emulator: guidance and the 2-hour check
       '❌ Broken again',
     ]);
     const closed = await customer.press(/Working fine/, /closed this as solved/);
+    // The answer replaces the question.
     expect(closed).toHaveLength(1);
+    expect(closed[0]?.messageId).toBe(question.at(-1)?.messageId);
     await customer.press(/Broken again/, /check-back has closed/);
   });
 

@@ -125,7 +125,8 @@ export class E2eHarness {
 
 /** One customer in a private chat with the bot. */
 export class E2eCustomer {
-  private seen = 0;
+  /** Each bot message's text as last read: a new id, or a changed text (an edit), is fresh. */
+  private seen = new Map<number, string>();
   constructor(
     private readonly harness: E2eHarness,
     readonly userId: number,
@@ -187,22 +188,29 @@ export class E2eCustomer {
     return this.waitFor(until);
   }
 
-  /** Waits until a new bot message matches `until`; returns every new message up to it. */
+  /** Bot messages that are new, or were edited, since the last wait returned. */
+  private fresh(): BotMessage[] {
+    return this.harness
+      .botMessages(this.userId)
+      .filter((message) => this.seen.get(message.messageId) !== message.text);
+  }
+
+  /**
+   * Waits until a new or edited bot message matches `until` (a guided step replaces the pressed
+   * message in place); returns every new or edited message up to then.
+   */
   async waitFor(until: RegExp, timeoutMs = 8_000): Promise<BotMessage[]> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const messages = this.harness.botMessages(this.userId);
-      const fresh = messages.slice(this.seen);
-      const index = fresh.findIndex((message) => until.test(message.text));
-      if (index >= 0) {
+      if (this.fresh().some((message) => until.test(message.text))) {
         await new Promise((resolve) => setTimeout(resolve, 100));
-        const settled = this.harness.botMessages(this.userId).slice(this.seen);
-        this.seen += settled.length;
+        const settled = this.fresh();
+        for (const message of settled) this.seen.set(message.messageId, message.text);
         return settled;
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    const fresh = this.harness.botMessages(this.userId).slice(this.seen);
+    const fresh = this.fresh();
     throw new Error(
       `timed out waiting for ${until}; new messages:\n${fresh.map((m) => m.text).join('\n---\n') || '(none)'}`,
     );

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Update } from 'grammy/types';
+import { type App, createApp } from '../../bot/app.ts';
+import { parseConfig } from '../../bot/config.ts';
+import { createMovableClock, type MovableClock } from '../../bot/console/console-clock.ts';
+import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
+import { createLogger } from '../../bot/logger.ts';
+import { createStaffAlerts } from '../../bot/services/staff-alerts.ts';
+import { createJobWorker, type JobWorker } from '../../db/index.ts';
+import type { JourneyTarget } from './journeys.ts';
+import { RECORDED_BOT_INFO, RecordedTelegram } from './recorded-telegram.ts';
+
+export const RECORDED_STAFF_CHAT = -100777;
+
+/**
+ * The real bot (createApp + createBot, embedded database in a temporary folder unless
+ * DATABASE_URL / REDIS_URL are given) talking to a {@link RecordedTelegram}, with its job worker
+ * on a clock the caller moves.
+ */
+export async function openRecordedBot(env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'frontline-recorded-'));
+  const telegram = new RecordedTelegram();
+  const clock: MovableClock = createMovableClock();
+  const config = parseConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    STAFF_CHAT_ID: String(RECORDED_STAFF_CHAT),
+    ...env,
+  });
+  const app: App = await createApp(config, createLogger('silent'), clock);
+  const frontline: FrontlineBot = createBot(app.deps, {
+    token: '42:recorded',
+    botInfo: RECORDED_BOT_INFO,
+    apiPolicy: false,
+    transformers: [telegram.transformer],
+  });
+  const worker: JobWorker = createJobWorker({
+    db: app.database.db,
+    clock,
+    handlers: {
+      ...frontline.checkback.handlers,
+      ...createStaffAlerts(app.deps, frontline.outbox).handlers,
+    },
+  });
+  const target: JourneyTarget = {
+    handleUpdate: (update: Update) => frontline.bot.handleUpdate(update),
+    async advance(ms) {
+      clock.advance(ms);
+    },
+    async settle() {
+      await worker.runDue();
+    },
+  };
+  return {
+    app,
+    frontline,
+    telegram,
+    clock,
+    worker,
+    target,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { Transformer } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+
+export const RECORDED_BOT_INFO = {
+  id: 42,
+  is_bot: true,
+  first_name: 'Frontline',
+  username: 'frontline_test_bot',
+} as UserFromGetMe;
+
+/** Methods that put a new message in a chat: what Telegram's send budget counts. */
+export const SEND_METHODS = new Set([
+  'sendMessage',
+  'sendPhoto',
+  'sendDocument',
+  'sendMediaGroup',
+  'copyMessage',
+  'copyMessages',
+  'forwardMessage',
+]);
+
+export type RecordedCall = { method: string; payload: Record<string, unknown> };
+
+/** A message as the recorded chat shows it now (edits applied). */
+export type RecordedMessage = {
+  chatId: number;
+  messageId: number;
+  text: string;
+  buttons: { text: string; data: string }[];
+};
+
+type Markup = { inline_keyboard?: { text: string; callback_data?: string }[][] } | undefined;
+const buttonsOf = (markup: Markup) =>
+  (markup?.inline_keyboard ?? [])
+    .flat()
+    .map((button) => ({ text: button.text, data: button.callback_data ?? '' }));
+
+/**
+ * A stand-in for the Bot API that answers every call locally, records it, and keeps each chat's
+ * messages as Telegram would show them (sends appended, edits applied in place).
+ */
+export class RecordedTelegram {
+  readonly calls: RecordedCall[] = [];
+  readonly messages: RecordedMessage[] = [];
+  private nextMessageId = 1;
+
+  readonly transformer: Transformer = async (_prev, method, payload) => {
+    const call = payload as Record<string, unknown>;
+    this.calls.push({ method, payload: call });
+    const chatId = Number(call.chat_id);
+    if (SEND_METHODS.has(method)) {
+      const message: RecordedMessage = {
+        chatId,
+        messageId: this.nextMessageId++,
+        text: String(call.text ?? call.caption ?? ''),
+        buttons: buttonsOf(call.reply_markup as Markup),
+      };
+      this.messages.push(message);
+      const result = {
+        message_id: message.messageId,
+        date: 0,
+        chat: { id: chatId, type: chatId > 0 ? 'private' : 'supergroup' },
+        text: message.text,
+      };
+      return { ok: true, result } as never;
+    }
+    const target = this.messages.find(
+      (m) => m.chatId === chatId && m.messageId === Number(call.message_id),
+    );
+    if (target && method === 'editMessageText') {
+      target.text = String(call.text);
+      target.buttons = buttonsOf(call.reply_markup as Markup);
+    }
+    if (target && method === 'editMessageReplyMarkup')
+      target.buttons = buttonsOf(call.reply_markup as Markup);
+    return { ok: true, result: true } as never;
+  };
+
+  /** The latest message in the chat carrying a button whose label matches. */
+  buttonIn(chatId: number, label: RegExp): { message: RecordedMessage; data: string } | undefined {
+    const message = [...this.messages]
+      .reverse()
+      .find((m) => m.chatId === chatId && m.buttons.some((b) => label.test(b.text)));
+    const button = message?.buttons.find((b) => label.test(b.text));
+    return message && button ? { message, data: button.data } : undefined;
+  }
+
+  count(predicate: (method: string) => boolean): number {
+    return this.calls.filter((call) => predicate(call.method)).length;
+  }
+}
