@@ -12,7 +12,8 @@ export type TriageStep =
   | { kind: 'guide'; category: Category; symptomId: string }
   | { kind: 'ask'; category?: Category; question?: Bilingual }
   | { kind: 'escalate'; category?: Category; symptomId?: string; label: Label }
-  | { kind: 'hazard'; category?: Category; symptomId?: string; instructions?: Bilingual[] };
+  /** `category` only when the product is known with confidence: else the generic, gas-safe text. */
+  | { kind: 'hazard'; category?: Category; symptomId?: string };
 
 /** Service hours in minutes of the day (the intake's opening hours). */
 export type ServiceHours = OpeningHours;

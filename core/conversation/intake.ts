@@ -8,15 +8,19 @@ import { INTAKE_FIELDS, URGENT_FIELDS } from './state.ts';
 /** Fields the customer may skip: no proof of purchase, no invoice photo. */
 const OPTIONAL: readonly IntakeField[] = ['purchaseDate', 'invoice'];
 
-export function isOptional(field: IntakeField): boolean {
-  return OPTIONAL.includes(field);
+/**
+ * Whether the customer may skip `field`: no proof of purchase, no invoice photo, and the product of
+ * an urgent ticket (a smell of gas may come from no appliance at all).
+ */
+export function isOptional(field: IntakeField, draft: Pick<Draft, 'urgent'>): boolean {
+  return OPTIONAL.includes(field) || (field === 'category' && draft.urgent);
 }
 
 /** Whether the draft already has what `field` asks for (or the customer skipped it). */
 export function hasField(draft: Draft, field: IntakeField): boolean {
   switch (field) {
     case 'category':
-      return draft.category !== undefined;
+      return draft.category !== undefined || draft.answered.includes('category');
     case 'model':
       return draft.model !== undefined || draft.nameplatePhotos.length > 0;
     case 'invoice':
@@ -65,7 +69,15 @@ export function newDraft(
 export function askField(field: IntakeField, draft: Draft, context: TurnContext): Reply {
   switch (field) {
     case 'category':
-      return { key: 'ask-category', buttons: categoryButtons() };
+      return draft.urgent
+        ? {
+            key: 'ask-category',
+            buttons: [
+              ...categoryButtons(),
+              [button('button-not-sure', { action: 'skip', field: 'category' })],
+            ],
+          }
+        : { key: 'ask-category', buttons: categoryButtons() };
     case 'name':
       return { key: 'ask-name', request: 'remove' };
     case 'phone':
@@ -115,9 +127,7 @@ function windowButtons(windows: Window[]): Reply['buttons'] {
 
 /** The summary with an edit button per field and confirm / discard. */
 export function reviewReply(draft: Draft): Reply {
-  const fields = (draft.urgent ? URGENT_FIELDS : INTAKE_FIELDS).filter(
-    (field) => field !== 'category' || !draft.urgent,
-  );
+  const fields = draft.urgent ? URGENT_FIELDS : INTAKE_FIELDS;
   const rows: NonNullable<Reply['buttons']> = [];
   fields.forEach((field, index) => {
     if (index % 2 === 0) rows.push([]);

@@ -17,8 +17,11 @@ export const INTAKE_FIELDS = [
 ] as const;
 export type IntakeField = (typeof INTAKE_FIELDS)[number];
 
-/** Fields a hazard ticket needs before anything else: who and where. */
-export const URGENT_FIELDS: readonly IntakeField[] = ['phone', 'address', 'name'];
+/**
+ * Fields a hazard ticket asks, after the safety text: who and where first, then the product when
+ * triage could not tell it with confidence (the customer may say they are not sure).
+ */
+export const URGENT_FIELDS: readonly IntakeField[] = ['phone', 'address', 'name', 'category'];
 
 export type IntakeReason =
   | 'fault'

@@ -106,11 +106,10 @@ export function hazard(
   step: Extract<TriageStep, { kind: 'hazard' }>,
   context: TurnContext,
 ): T {
+  // The product's own safety steps only when it is known; never a guessed appliance's ("unplug the
+  // fridge" is wrong for a smell of gas): the generic, gas-safe text instead (design.md "Triage").
   const category = step.category ?? state.category;
-  const safety =
-    step.instructions ??
-    (category ? context.catalogue.category(category)?.safety : undefined) ??
-    [];
+  const safety = (category ? context.catalogue.category(category)?.safety : undefined) ?? [];
   const replies: Reply[] = [{ key: 'hazard-first' }];
   for (const [index, instruction] of safety.entries()) {
     replies.push({ key: 'hazard-step', vars: { n: index + 1, instruction } });

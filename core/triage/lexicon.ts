@@ -126,7 +126,7 @@ export const triageLexiconSchema = z.strictObject({
    */
   ordinarySenses: z.array(z.strictObject({ pattern, replace: z.string() })).default([]),
   /** Used when the category is unknown. */
-  fallback: z.strictObject({ whichProduct: bilingual, safety: z.array(bilingual).min(2) }),
+  fallback: z.strictObject({ whichProduct: bilingual }),
 });
 
 export type TriageLexicon = z.output<typeof triageLexiconSchema>;

@@ -27,7 +27,16 @@ export type NextStep =
       label: Label;
       symptomId?: string;
     }
-  | { kind: 'hazard'; category: Category | null; symptomId?: string; instructions: Bilingual[] };
+  | {
+      kind: 'hazard';
+      category: Category | null;
+      symptomId?: string;
+      /**
+       * The product's safety steps; `null` when the product is not known: then the one generic,
+       * gas-safe text applies (`hazard-generic` in the locale files), never a guessed appliance's.
+       */
+      instructions: Bilingual[] | null;
+    };
 
 /** Confidence floors for {@link decideNextStep}. */
 export type DecisionThresholds = {
@@ -65,7 +74,8 @@ export type NextStepContext = {
 
 /**
  * Decides the next step from the engine's signal (design.md, "The customer journey"):
- * 1. a hazard always comes first: the category's safety instructions (or the general ones), no guidance;
+ * 1. a hazard always comes first: the category's safety instructions (or, with no product, the
+ *    generic text the bot words), no guidance;
  * 2. a customer who asks for a person, or whose guidance failed, is escalated;
  * 3. an unclear product or symptom gets one clarifying question; still unclear after it → escalate;
  * 4. a fault is escalated; a misuse is guided only when both the symptom and the label are sure,
@@ -82,7 +92,7 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
       kind: 'hazard',
       category,
       ...withSymptom,
-      instructions: entry?.safety ?? context.content.fallback.safety,
+      instructions: entry?.safety ?? null,
     };
   }
   const escalate = (reason: TriageEscalationReason): NextStep => ({

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTraditionalLocales } from '../../bot/i18n/build-hant.ts';
-import { LOCALES_DIR } from '../../bot/i18n/index.ts';
+import { createI18n, createTranslate, LOCALES_DIR } from '../../bot/i18n/index.ts';
 import { LOCALES } from '../../core/index.ts';
 
 const messageIds = (locale: string) =>
@@ -41,5 +41,28 @@ describe('part names', () => {
       const text = readFileSync(join(LOCALES_DIR, locale, 'warranty.ftl'), 'utf8');
       for (const part of parts) expect(text, `${locale} ${part}`).toContain(`[${part}]`);
     }
+  });
+});
+
+describe('the generic safety text (a hazard whose product is not known)', () => {
+  const generic = (locale: (typeof LOCALES)[number]) =>
+    createTranslate(createI18n(), locale)('hazard-generic');
+
+  it.each([
+    ['en', /Do not touch any electrical switch/, /unplug|breaker|switch it off/i],
+    ['zh-Hans', /不要开关任何电器开关/, /拔掉插头|关掉电闸|断路器/],
+    ['zh-Hant', /不要開關任何電器開關/, /拔掉插頭|關掉電閘|斷路器/],
+  ] as const)(
+    'is gas-safe in %s: touch no switch, unplug nothing, leave and call from outside',
+    (locale, must, never) => {
+      const text = generic(locale);
+      expect(text).toMatch(must);
+      expect(text).not.toMatch(never);
+    },
+  );
+
+  it('is the only generic safety text: triage content carries none', async () => {
+    const { loadTriageContent } = await import('../../bot/content/index.ts');
+    expect(Object.keys(loadTriageContent().content.fallback)).toEqual(['whichProduct']);
   });
 });

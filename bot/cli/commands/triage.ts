@@ -13,10 +13,14 @@ import {
   type TriageResult,
 } from '../../../core/index.ts';
 import { loadTriageContent } from '../../content/index.ts';
+import { createI18n, createTranslate } from '../../i18n/index.ts';
 import { type CliCommand, type CliIo, UsageError } from '../command.ts';
 import { parseOptions, required } from '../parse-options.ts';
 
 const out = (io: CliIo, text: string) => io.stdout.write(`${text}\n`);
+
+/** The generic, gas-safe safety text the bot sends when the product is not known. */
+const genericSafety = () => createTranslate(createI18n(), 'en')('hazard-generic');
 
 function engineFor(name: string | undefined) {
   const engine = name ?? 'embedded';
@@ -194,7 +198,7 @@ Example:
       next.kind === 'guide'
         ? numbered(next.steps.map((s) => `${s.action.en} — ${s.check.en}`))
         : next.kind === 'hazard'
-          ? numbered(next.instructions.map((s) => s.en))
+          ? numbered(next.instructions?.map((s) => s.en) ?? [genericSafety()])
           : next.kind === 'ask'
             ? [`  ${next.question.en}${next.options ? ` [${next.options.join(' | ')}]` : ''}`]
             : [];

@@ -40,7 +40,7 @@ export const intakeFlow: FlowDefinition<'intake'> = {
     'button:skip': {
       to: ['same', 'review'],
       handle: ({ state, flow, event, context, unhandled }) =>
-        flow.field === event.field && isOptional(flow.field)
+        flow.field === event.field && isOptional(flow.field, flow.draft)
           ? resolved(state, flow, skipField(flow.draft, flow.field), context)
           : unhandled(),
     },

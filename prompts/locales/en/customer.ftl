@@ -63,9 +63,10 @@ guide-failed-generic = Thanks for trying: this needs an engineer.
 hazard-first = ⚠️ Safety first. Please do this now:
 hazard-step = { $n }. { $instruction }
 hazard-generic =
-    1. Stop using the appliance and keep away from it.
-    2. If it is safe, switch it off at the socket or the breaker. Do not touch anything wet or hot.
-    3. If there is fire, smoke or a smell of gas, leave and call the emergency services.
+    1. Stop using it and keep away from it.
+    2. Do not touch any electrical switch, plug or light, and do not light a flame or smoke: a spark can set gas alight.
+    3. If you smell gas and the gas valve is within easy reach, close it; open the doors and windows.
+    4. Leave, and call the emergency services or the gas company from outside.
 already-escalating = I'm already preparing your ticket.
 
 ## Escalation intake
@@ -87,6 +88,7 @@ ask-window = When suits you for the visit? Engineers come every day, { $hours }.
 window-button = { $window }
 ask-invoice = Do you have the receipt or invoice? Send a photo of it, or skip.
 button-skip = Skip
+button-not-sure = Not sure / none of these
 phone-saved = Phone number saved.
 contact-outside-intake = Thanks. I only need a phone number when booking an engineer.
 location-outside-intake = Thanks. I only need a location when booking an engineer.
@@ -138,6 +140,7 @@ review =
 review-urgent =
     Urgent ticket — please check:
     Problem: { $description }
+    Product: { warranty-category }
     Name: { summary-value }
     Phone: { $phone ->
         [none] –

@@ -57,9 +57,10 @@ guide-failed-generic = 辛苦您了，这需要工程师上门处理。
 hazard-first = ⚠️ 安全第一，请立即这样做：
 hazard-step = { $n }. { $instruction }
 hazard-generic =
-    1. 立即停止使用，并远离电器。
-    2. 在确保安全的情况下，拔掉插头或关掉电闸。不要触碰潮湿或发烫的部位。
-    3. 如有起火、冒烟或燃气味，请立即离开并拨打报警电话。
+    1. 立即停止使用，并远离它。
+    2. 不要开关任何电器开关、插头或电灯，不要点火、不要吸烟：一点火花就可能引燃燃气。
+    3. 如闻到燃气味且燃气阀门就在手边，请关上阀门；打开门窗通风。
+    4. 离开现场，到室外再拨打报警电话或燃气公司电话。
 already-escalating = 我正在为您准备工单。
 
 ## 报修信息收集
@@ -80,6 +81,7 @@ button-share-location = 📍 分享位置
 ask-window = 您希望什么时间上门？工程师每天 { $hours } 上门服务。可以点选时间，或直接输入（例如“明天下午”）。
 window-button = { $window }
 ask-invoice = 您有购物小票或发票吗？可以拍照发给我，也可以跳过。
+button-not-sure = 不确定 / 都不是
 button-skip = 跳过
 phone-saved = 电话已保存。
 contact-outside-intake = 谢谢。预约工程师时我才需要您的电话。
@@ -132,6 +134,7 @@ review =
 review-urgent =
     紧急工单，请核对：
     问题：{ $description }
+    产品：{ warranty-category }
     姓名：{ summary-value }
     电话：{ $phone ->
         [none] –

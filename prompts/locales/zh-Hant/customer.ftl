@@ -58,9 +58,10 @@ guide-failed-generic = 辛苦您了，這需要工程師上門處理。
 hazard-first = ⚠️ 安全第一，請立即這樣做：
 hazard-step = { $n }. { $instruction }
 hazard-generic =
-    1. 立即停止使用，並遠離電器。
-    2. 在確保安全的情況下，拔掉插頭或關掉電閘。不要觸碰潮溼或發燙的部位。
-    3. 如有起火、冒煙或燃氣味，請立即離開並撥打報警電話。
+    1. 立即停止使用，並遠離它。
+    2. 不要開關任何電器開關、插頭或電燈，不要點火、不要吸菸：一點火花就可能引燃燃氣。
+    3. 如聞到燃氣味且燃氣閥門就在手邊，請關上閥門；打開門窗通風。
+    4. 離開現場，到室外再撥打報警電話或燃氣公司電話。
 already-escalating = 我正在為您準備工單。
 
 ## 報修信息收集
@@ -81,6 +82,7 @@ button-share-location = 📍 分享位置
 ask-window = 您希望什麼時間上門？工程師每天 { $hours } 上門服務。可以點選時間，或直接輸入（例如“明天下午”）。
 window-button = { $window }
 ask-invoice = 您有購物小票或發票嗎？可以拍照發給我，也可以跳過。
+button-not-sure = 不確定 / 都不是
 button-skip = 跳過
 phone-saved = 電話已保存。
 contact-outside-intake = 謝謝。預約工程師時我才需要您的電話。
@@ -133,6 +135,7 @@ review =
 review-urgent =
     緊急工單，請核對：
     問題：{ $description }
+    產品：{ warranty-category }
     姓名：{ summary-value }
     電話：{ $phone ->
         [none] –
