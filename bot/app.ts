@@ -12,14 +12,22 @@ import {
   type DatabaseHandle,
   openDatabase,
   openStore,
+  type Repositories,
   withDatabaseSessions,
 } from '../db/index.ts';
 import type { Config } from './config.ts';
 import { loadTriageContent } from './content/index.ts';
 
 import { createI18n } from './i18n/index.ts';
+import { countTickets, countTriage } from './instrument.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 import type { AppDeps } from './services/deps.ts';
 import { loadWarrantyPolicy } from './warranty-policy.ts';
+
+const withCountedTickets = (metrics: Metrics, repos: Repositories): Repositories => ({
+  ...repos,
+  tickets: countTickets(metrics, repos.tickets),
+});
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -57,17 +65,19 @@ export async function createApp(
   const store =
     shortLived.kind === 'memory' ? withDatabaseSessions(shortLived, database.db) : shortLived;
 
+  const metrics = createMetrics();
   const deps: AppDeps = {
     config,
     log,
     i18n,
     store,
-    repos: createRepositories(database.db),
+    repos: withCountedTickets(metrics, createRepositories(database.db)),
     clock,
     catalogue: createCatalogueView(catalogue),
-    triage: createConversationTriage(engine, content),
+    triage: countTriage(metrics, createConversationTriage(engine, content)),
     fields: createFieldParsers(catalogue),
     policy,
+    metrics,
   };
   return {
     deps,

@@ -6,6 +6,7 @@ import type { BotContext } from './context.ts';
 import { createCustomerFeature } from './features/customer.ts';
 import { createGroupsFeature } from './features/groups.ts';
 import { toChatRef } from './features/to-event.ts';
+import { countApiCalls, measureUpdates } from './instrument.ts';
 import { toLoggableError } from './loggable-error.ts';
 import { type CheckbackService, createCheckbackService } from './services/checkback.ts';
 import { type ConversationService, createConversationService } from './services/conversation.ts';
@@ -32,6 +33,8 @@ export type FrontlineBot = {
   outbox: Outbox;
   conversation: ConversationService;
   checkback: CheckbackService;
+  /** Resolves once no update is being handled (the shutdown waits for it). */
+  settled(): Promise<void>;
 };
 
 /** Per user: more messages than this in a minute are dropped with one notice. */
@@ -47,6 +50,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   if (options.botInfo) config.botInfo = options.botInfo;
   const bot = new Bot<BotContext>(options.token, config);
   for (const transformer of options.transformers ?? []) bot.api.config.use(transformer);
+  bot.api.config.use(countApiCalls(deps.metrics));
   if (options.apiPolicy !== false) installApiPolicy(bot.api);
 
   const outbox = createApiOutbox(bot.api, async (chatId) => {
@@ -57,8 +61,11 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   const conversation = createConversationService(deps, outbox);
   const checkback = createCheckbackService(deps, outbox);
 
+  const measured = measureUpdates(deps.metrics);
+  bot.use(measured.middleware);
   const guarded = bot.errorBoundary(async (error) => {
     const ctx = error.ctx;
+    measured.outcome.set(ctx, 'error');
     deps.log.error(
       { error: toLoggableError(error.error), update: ctx.update.update_id },
       'update failed',
@@ -71,11 +78,13 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   // (the per-chat store lock then only guards against other instances).
   guarded.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   guarded.use(async (ctx, next) => {
-    if (!(await deps.store.seenUpdate(ctx.update.update_id))) return;
+    if (!(await deps.store.seenUpdate(ctx.update.update_id)))
+      return void measured.outcome.set(ctx, 'duplicate');
     const userId = ctx.from?.id;
     if (userId !== undefined && ctx.chat?.type === 'private') {
       const limit = await deps.store.rateLimit(`user:${userId}`, USER_MESSAGES_PER_MINUTE, 60_000);
       if (!limit.allowed) {
+        measured.outcome.set(ctx, 'limited');
         // The button spinner stops either way; the message says to send it again.
         if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
         const notice = await deps.store.rateLimit(
@@ -93,5 +102,5 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   guarded.use(createGroupsFeature(deps));
   guarded.use(createCustomerFeature(conversation, checkback));
 
-  return { bot, outbox, conversation, checkback };
+  return { bot, outbox, conversation, checkback, settled: measured.settled };
 }

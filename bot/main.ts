@@ -1,4 +1,4 @@
-import { run } from '@grammyjs/runner';
+import { type RunnerHandle, run } from '@grammyjs/runner';
 import { createJobWorker } from '../db/index.ts';
 import { createApp, systemClock } from './app.ts';
 import { registerCommands } from './commands-menu.ts';
@@ -6,14 +6,16 @@ import { ConfigError, loadConfig, processEnv } from './config.ts';
 import { createMovableClock } from './console/console-clock.ts';
 import { CONSOLE_STAFF_CHAT, runConsole } from './console/run-console.ts';
 import { createBot } from './create-bot.ts';
+import { createReadinessCheck, deriveWebhookSecret, startHttpServer } from './http/index.ts';
 import { toLoggableError } from './loggable-error.ts';
 import { createLogger } from './logger.ts';
 import { createStaffAlerts } from './services/staff-alerts.ts';
-import { startWebhookServer } from './webhook-server.ts';
+import { onShutdownSignal } from './shutdown.ts';
 
 /**
  * The composition root: configuration, logger, content, database, store, then either console mode
- * (no TELEGRAM_BOT_TOKEN) or the Telegram bot (long polling or webhook) with the job worker.
+ * (no TELEGRAM_BOT_TOKEN) or the Telegram bot (long polling or webhook) with the job worker and the
+ * HTTP port (health, readiness, metrics, and the webhook in webhook mode).
  */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
 
   const log = createLogger(config.LOG_LEVEL);
   const app = await createApp(config, log, systemClock);
+  const { metrics } = app.deps;
   const frontline = createBot(app.deps, {
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
@@ -63,40 +66,49 @@ async function main(): Promise<void> {
         { error: toLoggableError(error), job: job?.kind, attempts: job?.attempts },
         'job failed',
       ),
+    onSettled: (job, outcome) => metrics.jobs.inc({ kind: job.kind, outcome }),
   });
   await bot.init();
   await registerCommands(bot.api);
+
+  const webhook = config.BOT_MODE === 'webhook';
+  // Webhook mode never runs without a secret: an unset WEBHOOK_SECRET is derived from the token.
+  const secretToken = config.WEBHOOK_SECRET ?? deriveWebhookSecret(config.TELEGRAM_BOT_TOKEN);
+  const http = await startHttpServer({
+    port: config.PORT,
+    log,
+    metrics,
+    readiness: createReadinessCheck({ db: app.database.db, store: app.store }),
+    ...(webhook
+      ? { webhook: { secretToken, onUpdate: (update) => bot.handleUpdate(update) } }
+      : {}),
+  });
   worker.start();
 
-  let stop: () => Promise<void>;
-  if (config.BOT_MODE === 'webhook') {
-    const server = await startWebhookServer(bot, {
-      port: config.PORT,
-      secretToken: config.WEBHOOK_SECRET,
-      log,
-    });
-    await bot.api.setWebhook(
-      config.WEBHOOK_URL as string,
-      config.WEBHOOK_SECRET ? { secret_token: config.WEBHOOK_SECRET } : {},
-    );
-    log.info(`webhook mode on port ${config.PORT}`);
-    stop = () => new Promise((resolve) => server.close(() => resolve()));
+  let runner: RunnerHandle | undefined;
+  if (webhook) {
+    await bot.api.setWebhook(config.WEBHOOK_URL as string, { secret_token: secretToken });
+    log.info(`webhook mode on port ${http.port}`);
   } else {
     await bot.api.deleteWebhook().catch(() => undefined);
-    const runner = run(bot);
-    log.info(`long polling as @${bot.botInfo.username}`);
-    stop = () => runner.stop();
+    runner = run(bot);
+    log.info(`long polling as @${bot.botInfo.username}; health and metrics on port ${http.port}`);
   }
 
-  const shutdown = async (signal: string) => {
-    log.info(`${signal}: stopping`);
-    await stop();
-    await worker.stop();
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  onShutdownSignal(log, [
+    // Stop taking updates and finish the turns in hand: webhook requests, then polled updates.
+    [
+      'updates',
+      async () => {
+        await http.drain();
+        await runner?.stop();
+        await frontline.settled();
+      },
+    ],
+    ['jobs', () => worker.stop()],
+    ['http', () => http.close()],
+    ['storage', () => app.close()],
+  ]);
 }
 
 /** Start-up problems an operator fixes (a bad file, an unreachable database): one line, exit 1. */
@@ -106,6 +118,7 @@ const STARTUP_ERRORS = new Set([
   'DatabaseConnectError',
   'MigrationError',
   'StoreError',
+  'HttpServerError',
 ]);
 
 main().catch((error: unknown) => {

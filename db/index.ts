@@ -2,6 +2,11 @@ export { describeUrl, type OpenDatabaseOptions, openDatabase } from './client.ts
 export type { Database, DatabaseHandle } from './database.ts';
 export { DatabaseConnectError, MigrationError, StorageError } from './errors.ts';
 export * from './jobs/index.ts';
-export { committedMigrations, MIGRATIONS_FOLDER, type MigrationReport } from './migrate.ts';
+export {
+  committedMigrations,
+  MIGRATIONS_FOLDER,
+  type MigrationReport,
+  migrationStatus,
+} from './migrate.ts';
 export * from './repositories/index.ts';
 export * from './store/index.ts';

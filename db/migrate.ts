@@ -60,3 +60,15 @@ export async function runMigrations(
 export function committedMigrations(): number {
   return readMigrationFiles(MIGRATION_CONFIG).length;
 }
+
+/**
+ * Whether the database has every migration this code carries (the readiness probe): a query on the
+ * database, so it also fails when the database cannot be reached.
+ */
+export async function migrationStatus(
+  db: Database,
+): Promise<{ applied: number; committed: number; current: boolean }> {
+  const applied = await appliedCount(db);
+  const committed = committedMigrations();
+  return { applied, committed, current: applied >= committed };
+}

@@ -11,6 +11,7 @@ import type {
 } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Config } from '../config.ts';
+import type { Metrics } from '../metrics.ts';
 
 /** Everything the bot's services need, built once by the composition root. */
 export type AppDeps = {
@@ -24,4 +25,6 @@ export type AppDeps = {
   triage(text: string, options: { category?: Category; asked: boolean }): TriageStep;
   fields: FieldParsers;
   policy: WarrantyPolicy;
+  /** Prometheus instruments: services count what they do here. */
+  metrics: Metrics;
 };

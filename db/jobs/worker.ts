@@ -24,7 +24,11 @@ export type JobWorkerOptions = {
   pollMs?: number;
   /** Told about failures, with the job's id and kind only (payloads may hold personal data). */
   onError?: (error: unknown, job?: Pick<Job, 'id' | 'kind' | 'attempts'>) => void;
+  /** Told how each claimed attempt ended (for the metrics): `lost` when its lease ran out. */
+  onSettled?: (job: Pick<Job, 'id' | 'kind' | 'attempts'>, outcome: JobAttemptOutcome) => void;
 };
+
+export type JobAttemptOutcome = 'done' | 'retried' | 'dead' | 'lost';
 
 export type JobRunSummary = { done: number; retried: number; dead: number; lost: number };
 
@@ -53,7 +57,7 @@ const describeError = (error: unknown) =>
  */
 export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const { db, clock, maxAttempts = 5, backoff, leaseMs = 300_000 } = options;
-  const { pollMs = 1_000, onError = () => {} } = options;
+  const { pollMs = 1_000, onError = () => {}, onSettled = () => {} } = options;
   const handlers = new Map(Object.entries(options.handlers ?? {}));
   let stopping = false;
   let loop: Promise<void> | undefined;
@@ -86,10 +90,13 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       if (!job) break;
       const outcome = await runOne(job);
       const settled = await settleJob(db, job, outcome, clock.now());
-      if (!settled) summary.lost += 1;
-      else if (outcome.state === 'done') summary.done += 1;
-      else if (outcome.state === 'pending') summary.retried += 1;
-      else summary.dead += 1;
+      const attempt: JobAttemptOutcome = !settled
+        ? 'lost'
+        : outcome.state === 'pending'
+          ? 'retried'
+          : outcome.state;
+      summary[attempt] += 1;
+      onSettled(job, attempt);
     }
     return summary;
   }
