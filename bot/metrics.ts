@@ -21,8 +21,8 @@ export type Metrics = {
   jobs: Counter<'kind' | 'outcome'>;
   /** Bot API calls that failed, by method and error code (`network` when there was no answer). */
   telegramErrors: Counter<'method' | 'code'>;
-  /** LLM tokens spent, by `prompt` / `completion`. */
-  llmTokens: Counter<'kind'>;
+  /** LLM tokens spent (the responses' `usage.total_tokens`). */
+  llmTokens: Counter;
   /** Messages sent with `allow_paid_broadcast` (Telegram charges Stars above the free rate). */
   paidSends: Counter;
   /** Messages waiting in the outbox (read at scrape time from the source the outbox registers). */
@@ -95,8 +95,7 @@ export function createMetrics(): Metrics {
     }),
     llmTokens: new Counter({
       name: 'frontline_llm_tokens_total',
-      help: 'LLM tokens used, by kind (prompt, completion)',
-      labelNames: ['kind'],
+      help: 'LLM tokens used (prompt and completion)',
       registers,
     }),
     paidSends: new Counter({
