@@ -1,10 +1,15 @@
+import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/min';
 import { fail, ok, type Result } from '../shared/result.ts';
 import { foldText } from './text.ts';
 
 export type PhoneRegion = 'CN' | 'HK' | 'MO' | 'TW' | 'INTL';
 export type PhoneKind = 'mobile' | 'landline' | 'unknown';
 
-/** A validated phone number: E.164 for storage and dialling, `display` for people. */
+/**
+ * A validated phone number: E.164 for storage and dialling, `display` for people. Every number is
+ * checked against libphonenumber's metadata (the `min` set: country codes, lengths and number
+ * ranges; ~80 kB), so `+999 1234 5678` or a number from an unassigned range is refused anywhere.
+ */
 export type PhoneNumber = {
   /** `+8613812345678`; the extension is not part of it. */
   e164: string;
@@ -46,7 +51,8 @@ const ALLOWED = /^\+?[\d\s\-()./]*$/;
  * Accepted: mainland mobiles (`1[3-9]` + 9 digits) and landlines with area code (`010-12345678`,
  * `(0755) 8888 8888`, with an extension after 转/ext/x/#/a dash); Hong Kong (8 digits starting
  * 2–9), Macau (`+853`, 8 digits starting 2, 6 or 8), Taiwan (`09xxxxxxxx`, `+886 9xx xxx xxx`
- * and landlines after `+886`); any other `+` / `00` number of 8–15 digits (E.164). Prefixes `+86`,
+ * and landlines after `+886`); any other `+` / `00` number that libphonenumber finds valid for
+ * its country (E.164; displayed in the international format). Prefixes `+86`,
  * `0086` and a bare `86` (as Telegram contacts send it) are understood; full-width digits, spaces,
  * dashes, dots and parentheses are ignored. A bare 8-digit number is read as Hong Kong: a mainland
  * landline needs its area code.
@@ -96,9 +102,9 @@ function parseBody(body: string, options: PhoneOptions): Parsed {
   const digits = body.replace(/\D/g, '');
   if (digits.length === 0) return fail('PHONE.TOO_SHORT');
   if (isRepeated(digits)) return fail('PHONE.REPEATED_DIGITS');
-  if (body.startsWith('+') || options.fromContact) return international(digits);
-  if (digits.startsWith('00')) return international(digits.slice(2));
-  return domestic(digits);
+  if (body.startsWith('+') || options.fromContact) return confirmed(international(digits));
+  if (digits.startsWith('00')) return confirmed(international(digits.slice(2)));
+  return confirmed(domestic(digits));
 }
 
 function isRepeated(digits: string): boolean {
@@ -149,7 +155,32 @@ function international(digits: string): Parsed {
   if (digits.startsWith('853')) return macau(digits.slice(3));
   if (digits.startsWith('886')) return twNational(stripTrunk(digits.slice(3)));
   if (isSequential(digits)) return fail('PHONE.INVALID');
-  return ok({ e164: `+${digits}`, display: `+${digits}`, region: 'INTL', kind: 'unknown' });
+  const number = parsePhoneNumberFromString(`+${digits}`);
+  if (!number?.isValid()) return fail(lengthError(`+${digits}`));
+  return ok({
+    e164: number.number,
+    display: number.formatInternational(),
+    region: 'INTL',
+    kind: 'unknown',
+  });
+}
+
+/** Why libphonenumber refuses a number: its length for the country, else the number itself. */
+function lengthError(e164: string): PhoneErrorCode {
+  const length = validatePhoneNumberLength(e164);
+  return length === 'TOO_SHORT'
+    ? 'PHONE.TOO_SHORT'
+    : length === 'TOO_LONG'
+      ? 'PHONE.TOO_LONG'
+      : 'PHONE.INVALID';
+}
+
+/** A number our regional rules accepted, confirmed against libphonenumber's ranges. */
+function confirmed(parsed: Parsed): Parsed {
+  if (!parsed.ok) return parsed;
+  return parsePhoneNumberFromString(parsed.value.e164)?.isValid()
+    ? parsed
+    : fail(lengthError(parsed.value.e164));
 }
 
 /** "+86 (0)755…", "+886 0912…": people keep the domestic trunk 0 after the country code. */
@@ -244,4 +275,54 @@ function twNational(national: string): Parsed {
 /** 88888888 → "8888 8888", 8888888 → "888 8888". */
 function group(digits: string): string {
   return `${digits.slice(0, digits.length - 4)} ${digits.slice(-4)}`;
+}
+
+/** A phone number found in what the customer wrote, and the rest as a note for the engineer. */
+export type PhoneInText = {
+  phone: PhoneNumber;
+  /** What else they said ("下午打", "after 6pm"), for the engineer who calls; absent when nothing. */
+  note?: string;
+};
+
+/** Digits with the separators people type, an optional leading `+` and an extension. */
+const CANDIDATE =
+  /(?:\(\s*)?\+?\d[\d\s\-().]*\d(?:\s*(?:转|轉|分机|分機|ext\.?|extension|x|#)\s*\d{1,6})?/gi;
+/** Words that only introduce the number or close the message: not worth a note. */
+const INTRODUCTION =
+  /(?:我的|我嘅|my\s+)?(?:(?:联系|聯繫|聯絡|联络)?(?:电话|電話|手机|手機)(?:号码|號碼|号|號)?|联系方式|聯絡方式|(?:phone|mobile|cell|contact)(?:\s+number)?|number|tel)\s*(?:是|係|为|為|:|is)?|(?:call|reach|ring)\s+me\s+(?:on|at)|(?:打|拨|撥)(?:这个|這個|呢個)(?:号码|號碼|号|號)?|谢谢|謝謝|唔该|唔該|多谢|多謝|thanks|thank you|please|pls|it'?s|^\s*(?:是|係|is)/gi;
+const EDGES = /^[\s,，.。;；:：!！?？、()（）[\]-]+|[\s,，.。;；:：!！?？、()（）[\]-]+$/g;
+
+/**
+ * Finds the phone number in a sentence ("我的电话是13812345678，下午打", "call me on +44 7911
+ * 123456 after 6pm") with the same rules as {@link parsePhone}, and keeps the rest as a call-time
+ * note for the engineer: the words that only introduce the number (我的电话是, "my number is",
+ * thanks) are left out. The first number that parses wins; when none does, the error is that of
+ * the text as a whole (`PHONE.INVALID_CHARACTERS` for words with no number) or of the longest
+ * candidate.
+ */
+export function findPhone(
+  text: string,
+  options: PhoneOptions = {},
+): Result<PhoneInText, PhoneErrorCode> {
+  const whole = parsePhone(text, options);
+  if (whole.ok) return ok({ phone: whole.value });
+  const folded = foldText(text);
+  let firstError: PhoneErrorCode | undefined;
+  for (const match of folded.matchAll(CANDIDATE)) {
+    const words = match[0].trim().split(' ');
+    // "13812345678 3点后": the longest run of words that is a number.
+    for (let count = words.length; count > 0; count--) {
+      const candidate = words.slice(0, count).join(' ');
+      const parsed = parsePhone(candidate, options);
+      if (!parsed.ok) {
+        if (count === words.length) firstError ??= parsed.code;
+        continue;
+      }
+      const start = match.index + match[0].indexOf(candidate);
+      const rest = `${folded.slice(0, start)} ${folded.slice(start + candidate.length)}`;
+      const note = rest.replace(INTRODUCTION, ' ').replace(/\s+/g, ' ').replace(EDGES, '');
+      return ok(note === '' ? { phone: parsed.value } : { phone: parsed.value, note });
+    }
+  }
+  return fail(firstError ?? whole.code);
 }

@@ -6,7 +6,7 @@ const root = resolve(import.meta.dirname, '../..');
 const core = join(root, 'core');
 
 /** Small pure libraries core/ may use besides itself. */
-const ALLOWED_PACKAGES = new Set(['zod', 'opencc-js']);
+const ALLOWED_PACKAGES = new Set(['zod', 'opencc-js', 'libphonenumber-js']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

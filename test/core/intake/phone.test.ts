@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PhoneErrorCode, parsePhone } from '../../../core/intake/index.ts';
+import { findPhone, type PhoneErrorCode, parsePhone } from '../../../core/intake/index.ts';
 
 describe('parsePhone', () => {
   it.each([
@@ -31,9 +31,11 @@ describe('parsePhone', () => {
     ['+886 912 345 678', '+886912345678', '+886 912 345 678', 'TW', 'mobile'],
     ['+886 0912 345 678', '+886912345678', '+886 912 345 678', 'TW', 'mobile'],
     ['+886 2 2345 6789', '+886223456789', '+886 2 2345 6789', 'TW', 'landline'],
-    ['+44 7911 123456', '+447911123456', '+447911123456', 'INTL', 'unknown'],
-    ['+1 (212) 555-0199', '+12125550199', '+12125550199', 'INTL', 'unknown'],
-    ['0044 20 7946 0958', '+442079460958', '+442079460958', 'INTL', 'unknown'],
+    ['+44 7911 123456', '+447911123456', '+44 7911 123456', 'INTL', 'unknown'],
+    ['+1 (212) 555-0199', '+12125550199', '+1 212 555 0199', 'INTL', 'unknown'],
+    ['0044 20 7946 0958', '+442079460958', '+44 20 7946 0958', 'INTL', 'unknown'],
+    ['+33 6 12 34 56 78', '+33612345678', '+33 6 12 34 56 78', 'INTL', 'unknown'],
+    ['+65 9123 4567', '+6591234567', '+65 9123 4567', 'INTL', 'unknown'],
   ] as const)('reads %s as %s', (text, e164, display, region, kind) => {
     expect(parsePhone(text)).toEqual({ ok: true, value: { e164, display, region, kind } });
   });
@@ -100,5 +102,57 @@ describe('parsePhone', () => {
     ['one three eight', 'PHONE.INVALID_CHARACTERS'],
   ])('rejects %j with %s', (text, code) => {
     expect(parsePhone(text)).toMatchObject({ ok: false, code });
+  });
+
+  it.each<[string, PhoneErrorCode]>([
+    ['+999 1234 5678', 'PHONE.INVALID'],
+    ['+44 7700 900123', 'PHONE.INVALID'],
+    ['+1 200 555 0123', 'PHONE.INVALID'],
+    ['+65 1123 4567', 'PHONE.INVALID'],
+    ['+44 20 7946', 'PHONE.TOO_SHORT'],
+    ['00999 1234 5678', 'PHONE.INVALID'],
+    ['9991234 5678', 'PHONE.INVALID'],
+  ])('rejects %j, a number no country has, with %s', (text, code) => {
+    expect(parsePhone(text)).toEqual({ ok: false, code });
+  });
+
+  it('rejects an unassigned country code from a Telegram contact', () => {
+    expect(parsePhone('99912345678', { fromContact: true })).toEqual({
+      ok: false,
+      code: 'PHONE.INVALID',
+    });
+  });
+});
+
+describe('findPhone', () => {
+  it.each<[string, string, string | undefined]>([
+    ['我的电话是13812345678，下午打', '+8613812345678', '下午打'],
+    ['我的手机号是 138 1234 5678', '+8613812345678', undefined],
+    ['电话 138-1234-5678 晚上7点后打', '+8613812345678', '晚上7点后打'],
+    ['13812345678 3点后', '+8613812345678', '3点后'],
+    ['下午打 13812345678', '+8613812345678', '下午打'],
+    ['手機：9123 4567，唔該', '+85291234567', undefined],
+    ['我嘅電話係 6123 4567 朝早唔好打', '+85261234567', '朝早唔好打'],
+    ['我的電話是 0912-345-678，平日晚上比較方便', '+886912345678', '平日晚上比較方便'],
+    ['call me on +44 7911 123456 after 6pm', '+447911123456', 'after 6pm'],
+    ['my number is +1 (212) 555-0199 (weekdays only)', '+12125550199', 'weekdays only'],
+    ['0755-88888888转123 找王师傅', '+8675588888888', '找王师傅'],
+    ['138 1234 5678 or 139 8765 4321', '+8613812345678', 'or 139 8765 4321'],
+    ['13812345678', '+8613812345678', undefined],
+  ])('finds the number in %j: %s, note %j', (text, e164, note) => {
+    const result = findPhone(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.phone.e164).toBe(e164);
+    expect(result.value.note).toBe(note);
+  });
+
+  it.each<[string, PhoneErrorCode]>([
+    ['我没有电话', 'PHONE.INVALID_CHARACTERS'],
+    ['我的电话是12345', 'PHONE.TOO_SHORT'],
+    ['my number is +999 1234 5678', 'PHONE.INVALID'],
+    ['', 'PHONE.EMPTY'],
+  ])('refuses %j with %s', (text, code) => {
+    expect(findPhone(text)).toEqual({ ok: false, code });
   });
 });
