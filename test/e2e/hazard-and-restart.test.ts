@@ -33,7 +33,7 @@ describe('end to end through the Bot API emulator: hazards, restarts and odd inp
     await customer.say('Bob Li', /phone number/);
     await harness.stopBot();
     await harness.startBot();
-    const next = await customer.say('+44 7700 900123', /model number/);
+    const next = await customer.say('+44 7911 123456', /model number/);
     expect(next.at(-1)?.text).toMatch(/XQG|model/);
   });
 
