@@ -20,6 +20,7 @@ import { loadTriageContent } from './content/index.ts';
 
 import { createI18n } from './i18n/index.ts';
 import { countTickets, countTriage } from './instrument.ts';
+import { createLlmAssist } from './llm/index.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { AppDeps } from './services/deps.ts';
 import { loadWarrantyPolicy } from './warranty-policy.ts';
@@ -79,6 +80,8 @@ export async function createApp(
     policy,
     metrics,
   };
+  const llm = createLlmAssist({ config, log, store, engine, catalogue, content, metrics });
+  if (llm) deps.llm = llm;
   return {
     deps,
     database,

@@ -125,6 +125,10 @@ export const configSchema = z
     OPENAI_API_KEY: optionalText,
     OPENAI_BASE_URL: url(['http:', 'https:']),
     OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+    OPENAI_TIMEOUT: duration('6s').refine((ms) => ms >= 1000 && ms <= 60_000, {
+      message: 'expected a duration from 1s to 60s',
+    }),
+    OPENAI_TOKEN_BUDGET: z.coerce.number().int().min(0).default(60_000),
     CALLBACK_CHECK_AFTER: duration('2h'),
     STAFF_CONTACT_SLA: duration('30m'),
     SERVICE_TZ: timeZone,

@@ -35,6 +35,7 @@ export function planTurn(
   state: ConversationState,
   event: ConversationEvent,
   context: TurnContext,
+  triageWith: TurnContext['triage'] = context.triage,
 ): TurnPlan {
   const triage = new Map<string, TriageRequest>();
   const fields = new Map<string, FieldRequest>();
@@ -46,7 +47,7 @@ export function planTurn(
     ...context,
     triage(text, options) {
       triage.set(triageKey(text, options.category), { text, category: options.category });
-      return context.triage(text, options);
+      return triageWith(text, options);
     },
     fields: {
       ...context.fields,
@@ -105,6 +106,8 @@ export type TurnAssistOptions = {
   /** Tokens a conversation may spend; past it the embedded engine and the parsers answer alone. */
   budget: number;
   log: Logger;
+  /** Wraps the turn's model-assisted triage (to count its decisions). */
+  instrument?: (triage: TurnContext['triage']) => TurnContext['triage'];
 };
 
 export type TurnAssist = {
@@ -140,10 +143,12 @@ export function intakeFacts(context: TurnContext): IntakeFacts {
 
 /** Runs the model before a turn: see {@link TurnAssist.prepare}. */
 export function createTurnAssist(options: TurnAssistOptions): TurnAssist {
-  const { engine, content, reader, helper, usage, budget, log } = options;
+  const { engine, content, reader, helper, usage, budget, log, instrument = (t) => t } = options;
+  // The dry run's own triage: the context's may count decisions, and a dry run decides nothing.
+  const dryTriage = createConversationTriage(engine, content);
   return {
     async prepare(state, event, context, conversation, onWork) {
-      const plan = planTurn(state, event, context);
+      const plan = planTurn(state, event, context, dryTriage);
       if (plan.triage.length === 0 && plan.fields.length === 0) return context;
       if ((await usage.used(conversation)) >= budget) {
         usage.recordOverBudget();
@@ -183,8 +188,10 @@ export function createTurnAssist(options: TurnAssistOptions): TurnAssist {
       });
       return {
         ...context,
-        triage: createConversationTriage(engine, content, (text, category) =>
-          read.get(triageKey(text, category)),
+        triage: instrument(
+          createConversationTriage(engine, content, (text, category) =>
+            read.get(triageKey(text, category)),
+          ),
         ),
         fields: withProposals(context.fields, proposed),
       };

@@ -27,7 +27,10 @@ export type LlmUsage = {
  * Tokens per conversation, kept in the short-lived store (shared by every instance, so the
  * per-conversation budget holds across them), and this process's totals as a figure.
  */
-export function createLlmUsage(store: ShortLivedStore): LlmUsage {
+export function createLlmUsage(
+  store: ShortLivedStore,
+  onTokens: (tokens: number) => void = () => undefined,
+): LlmUsage {
   const totals: LlmUsageFigures = {
     calls: 0,
     answered: 0,
@@ -43,6 +46,7 @@ export function createLlmUsage(store: ShortLivedStore): LlmUsage {
     async record(conversation, { tokens, failure }) {
       totals.calls += 1;
       totals.tokens += tokens;
+      onTokens(tokens);
       if (failure === undefined) totals.answered += 1;
       else totals.fallbacks[failure] = (totals.fallbacks[failure] ?? 0) + 1;
       const used = ((await store.getSession<number>(key(conversation))) ?? 0) + tokens;

@@ -268,11 +268,14 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     await store.withLock(`chat:${chat.chatId}`, LOCK_TTL_MS, async () => {
       const state = await loadState(chat, localeFor(chat.languageCode, customer.language));
       const followed = followScript(state, event);
-      const turn = decideTurn(
-        followed,
-        event,
-        createTurnContext(deps, clock.now(), `${chat.chatId}:${chat.updateId}`),
-      );
+      const context = createTurnContext(deps, clock.now(), `${chat.chatId}:${chat.updateId}`);
+      // The model (when configured) reads what this turn will triage before the pure turn runs.
+      const ready = deps.llm
+        ? await deps.llm.assist.prepare(followed, event, context, String(chat.chatId), () => {
+            outbox.typing(chat.chatId).catch(() => undefined);
+          })
+        : context;
+      const turn = decideTurn(followed, event, ready);
       if (inbound) {
         await repos.transcript.append({
           customerId: customer.id,

@@ -11,6 +11,7 @@ import type {
 } from '../../core/index.ts';
 import type { Repositories } from '../../db/index.ts';
 import type { Config } from '../config.ts';
+import type { LlmAssist } from '../llm/index.ts';
 import type { Metrics } from '../metrics.ts';
 
 /** Everything the bot's services need, built once by the composition root. */
@@ -27,4 +28,6 @@ export type AppDeps = {
   policy: WarrantyPolicy;
   /** Prometheus instruments: services count what they do here. */
   metrics: Metrics;
+  /** The openai triage and intake help, when configured: consulted before each turn. */
+  llm?: LlmAssist;
 };

@@ -51,7 +51,8 @@ export function isEvidenceInText(evidence: string | null, text: string): boolean
  *
  * 1. the hazard net runs whatever the model says: an embedded hazard stays a hazard, with its
  *    own category and symptom; a model's hazard is taken (over-firing is safe, missing is not);
- * 2. ids outside the catalogue are unknown: a category the catalogue has not, a symptom not in the
+ * 2. a reading that is all `unknown` leaves the engine's as it is; ids outside the catalogue are
+ *    unknown: a category the catalogue has not, a symptom not in the
  *    chosen category; an unknown category falls back to the embedded engine's, an unknown symptom
  *    to none; an `unknown` label to the embedded engine's label;
  * 3. confidences are the model's, but for a reading whose evidence is not in the text, or that
@@ -69,6 +70,13 @@ export function combineModelReading(
   options: CombineOptions,
 ): TriageResult {
   if (embedded.label === 'hazard') return embedded;
+  // A model that knows nothing of the message adds nothing to the engine's reading.
+  if (
+    reading.label === 'unknown' &&
+    reading.category === 'unknown' &&
+    reading.symptomId === 'unknown'
+  )
+    return embedded;
   const { catalogue } = options.content;
   const entry =
     catalogue.find((c) => c.category === reading.category) ??

@@ -40,6 +40,24 @@ describe('configuration', () => {
     expect(config.PORT).toBe(3000);
   });
 
+  it('reads the LLM settings, with a short deadline and a budget by default', () => {
+    expect(parseConfig({})).toMatchObject({
+      OPENAI_API_KEY: undefined,
+      OPENAI_MODEL: 'gpt-4o-mini',
+      OPENAI_TIMEOUT: 6_000,
+      OPENAI_TOKEN_BUDGET: 60_000,
+    });
+    expect(
+      parseConfig({
+        OPENAI_API_KEY: 'ollama',
+        OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+        OPENAI_MODEL: 'qwen2.5:7b',
+        OPENAI_TIMEOUT: '4s',
+        OPENAI_TOKEN_BUDGET: '20000',
+      }),
+    ).toMatchObject({ OPENAI_TIMEOUT: 4_000, OPENAI_TOKEN_BUDGET: 20_000 });
+  });
+
   it('treats blank values as unset', () => {
     expect(parseConfig({ TELEGRAM_BOT_TOKEN: '', REDIS_URL: '' }).REDIS_URL).toBeUndefined();
   });
@@ -55,6 +73,10 @@ describe('configuration', () => {
     ['REDIS_URL', 'not a url', /REDIS_URL: expected a URL/],
     ['TELEGRAM_BOT_TOKEN', 'abc', /TELEGRAM_BOT_TOKEN: expected a bot token/],
     ['STAFF_CHAT_ID', '12345', /STAFF_CHAT_ID: expected a negative group chat id/],
+    ['OPENAI_TIMEOUT', '500ms', /OPENAI_TIMEOUT: expected a duration/],
+    ['OPENAI_TIMEOUT', '5m', /OPENAI_TIMEOUT: expected a duration from 1s to 60s/],
+    ['OPENAI_TOKEN_BUDGET', 'lots', /^OPENAI_TOKEN_BUDGET: /],
+    ['OPENAI_BASE_URL', 'localhost:11434', /OPENAI_BASE_URL: expected a URL/],
     [
       'STAFF_USER_IDS',
       '12,abc',

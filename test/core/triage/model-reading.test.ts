@@ -76,6 +76,15 @@ describe('combineModelReading: the core decides on the model’s reading', () =>
     expect(step.kind).toBe('hazard');
   });
 
+  it('leaves the engine’s reading as it is when the model knows nothing', () => {
+    const text = 'washer shows E21 and will not drain, I already cleaned the filter';
+    const { signal } = decide(
+      text,
+      reading({ label: 'unknown', category: 'unknown', symptomId: 'unknown', confidence: 0 }),
+    );
+    expect(signal).toEqual(engine.classify(text));
+  });
+
   it('falls back to the embedded category when the model does not know the product', () => {
     const { signal } = decide(VAGUE, reading({ category: 'unknown', symptomId: 'unknown' }));
     expect(signal.category?.id).toBe('refrigerator');
