@@ -163,14 +163,17 @@ export function createTurnAssist(options: TurnAssistOptions): TurnAssist {
           plan.fields.map((request) => helper.propose(request.field, request.text, facts)),
         ),
       ]);
+      let used = 0;
       for (const outcome of [...readings, ...proposals]) {
-        await usage.record(
+        used = await usage.record(
           conversation,
           outcome.ok
             ? { tokens: outcome.tokens }
             : { tokens: outcome.tokens, failure: outcome.failure },
         );
       }
+      const tokens = [...readings, ...proposals].reduce((sum, outcome) => sum + outcome.tokens, 0);
+      log.info({ llm: 'usage', conversation, tokens, conversationTokens: used }, 'llm tokens');
       const read = new Map<string, { reading: ModelReading; readText: string }>();
       plan.triage.forEach((request, index) => {
         const outcome = readings[index];

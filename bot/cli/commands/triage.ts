@@ -12,8 +12,11 @@ import {
   type TriageEvalReport,
   type TriageResult,
 } from '../../../core/index.ts';
+import { loadConfig } from '../../config.ts';
 import { loadTriageContent } from '../../content/index.ts';
 import { createI18n, createTranslate } from '../../i18n/index.ts';
+import { classifyWithModel } from '../../llm/index.ts';
+import { createLogger } from '../../logger.ts';
 import { type CliCommand, type CliIo, UsageError } from '../command.ts';
 import { parseOptions, required } from '../parse-options.ts';
 
@@ -24,13 +27,10 @@ const genericSafety = () => createTranslate(createI18n(), 'en')('hazard-generic'
 
 function engineFor(name: string | undefined) {
   const engine = name ?? 'embedded';
-  if (engine === 'openai') {
-    throw new UsageError('--engine openai is not built yet (a later issue); use --engine embedded');
-  }
-  if (engine !== 'embedded')
+  if (engine !== 'embedded' && engine !== 'openai')
     throw new UsageError(`--engine must be embedded or openai, got "${engine}"`);
   const { catalogue, lexicon, content } = loadTriageContent();
-  return { engine: createTriageEngine(catalogue, { lexicon }), content };
+  return { kind: engine, engine: createTriageEngine(catalogue, { lexicon }), catalogue, content };
 }
 
 const evaluate: CliCommand = {
@@ -42,14 +42,20 @@ Classifies every line of FILE (JSON Lines: {"id","lang":"zh"|"en","text","catego
 and prints one line per miss, then per-language and per-category figures and a label confusion
 matrix, and as the last line one JSON object: n, label_accuracy, category_accuracy,
 hazard_recall, misuse_precision, fault_recall and more. Exit code 1 when a line is malformed.
---engine openai is not built yet (a later issue).
+--engine openai reads each line with the model configured by OPENAI_API_KEY, OPENAI_BASE_URL,
+OPENAI_MODEL and OPENAI_TIMEOUT (environment or .env), as the bot would: the hazard net and the
+catalogue still rule, the embedded engine answers where the model gives no usable answer. The
+last line then also has llm_answered, llm_fallbacks, tokens and latency_ms_p50/p90/p99.
 
 Example:
   npm run -s cli -- triage eval --data ../shared/data/triage-dev.jsonl`,
   async run(args, io) {
     const { values } = parseOptions(args, { data: { type: 'string' }, engine: { type: 'string' } });
     const file = resolve(io.cwd, required(values.data, 'data'));
-    const { engine } = engineFor(values.engine);
+    const { kind, engine, catalogue, content } = engineFor(values.engine);
+    const config = kind === 'openai' ? loadConfig(io.cwd, io.env) : undefined;
+    if (config && !config.OPENAI_API_KEY)
+      throw new UsageError('--engine openai needs OPENAI_API_KEY (any word for a local server)');
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -67,7 +73,13 @@ Example:
       } else cases.push(parsed);
     });
     const started = performance.now();
-    const results = cases.map((c) => engine.classify(c.text));
+    const model = config
+      ? await classifyWithModel(
+          cases.map((c) => c.text),
+          { config, engine, catalogue, content, log: createLogger('warn', io.stderr) },
+        )
+      : undefined;
+    const results = model?.results ?? cases.map((c) => engine.classify(c.text));
     const elapsedMs = performance.now() - started;
     const report = scoreTriage(cases, results);
     for (const line of formatReport(report)) out(io, line);
@@ -77,6 +89,7 @@ Example:
         ...report.metrics,
         malformed,
         ms_per_message: round(elapsedMs / Math.max(1, cases.length)),
+        ...model?.figures,
       }),
     );
     return malformed > 0 ? 1 : 0;

@@ -46,10 +46,10 @@ describe('triage CLI', () => {
     expect(out).toContain('Label confusion');
   });
 
-  it('eval with --engine openai is a usage error (not built yet), exit 2', async () => {
+  it('eval with --engine openai and no OPENAI_API_KEY is a usage error, exit 2', async () => {
     const { code, err } = await run(['triage', 'eval', '--data', extra, '--engine', 'openai']);
     expect(code).toBe(2);
-    expect(err).toContain('not built yet');
+    expect(err).toContain('needs OPENAI_API_KEY');
   });
 
   it('classify --json prints the reading and the next step', async () => {

@@ -25,10 +25,14 @@ const askedByEmbedded = (flow: { kind: string }) => expect(flow.kind).toBe('clar
 describe('openai triage failure handling', () => {
   it('uses a valid answer: the model guides what the embedded engine would ask about', async () => {
     server.sequence({ kind: 'answer', content: GOOD, tokens: 1234 });
-    const { runTurn, warnings, usage } = assistFor(server);
+    const { runTurn, warnings, usage, lines } = assistFor(server);
     const turn = await runTurn(text);
     guidedByModel(turn.state.flow);
     expect(warnings()).toEqual([]);
+    expect(lines.find((l) => l.msg === 'llm tokens')).toMatchObject({
+      tokens: 1234,
+      conversationTokens: 1234,
+    });
     expect(server.requests).toHaveLength(1);
     expect(turn.typing).toBe(1);
     expect(await usage.used('chat-1')).toBe(1234);
