@@ -63,12 +63,12 @@ describe('end to end with LLM triage through the Bot API emulator', () => {
       'the washer sounds like a cement mixer and the clothes come out soaking',
       /What name should the engineer ask for/,
     );
-    await customer.say('Alice Wong', /Which phone number/);
-    await customer.shareContact('85291234567', /model number/);
-    await customer.say('XQG100-B12866', /When did you buy it/);
-    await customer.say('2026-11-10', /Where should the engineer come/);
-    await customer.say('Flat 5B, 12 Nathan Road, Tsim Sha Tsui, Kowloon', /When suits you/);
-    await customer.say('tomorrow afternoon', /receipt or invoice/);
+    await customer.say('Mary Chan', /Which phone number/);
+    await customer.say('+852 6123 4567', /model number/);
+    await customer.say('XQG80-B1426', /When did you buy it/);
+    await customer.press(/no receipt/, /Where should the engineer come/);
+    await customer.say('Room 12A, 8 Queen Street, Central', /When suits you/);
+    await customer.say('the day after tomorrow, morning', /receipt or invoice/);
     await customer.press(/Skip/, /check your service ticket/);
     const filed = await customer.press(/Confirm/, /Your ticket FL-\d{6}-\d{4} is filed/);
     expect(filed.at(-1)?.text).toMatch(/contact you within 30 minutes/);
