@@ -55,6 +55,13 @@ describe('end to end with LLM triage through the Bot API emulator', () => {
     expect(guided.map((m) => m.text).join('\n')).toMatch(/Fridge too cold, food freezing/);
     expect(llm.requests.length).toBe(before + 1);
     await customer.press(/Fixed/, /check back in/);
+    // The model's tokens are exported, and the turn's decision counted once (not the dry run's).
+    const { metrics } = harness.app.deps;
+    const tokens = (await metrics.llmTokens.get()).values[0]?.value ?? 0;
+    expect(tokens).toBeGreaterThan(0);
+    const steps = (await metrics.triage.get()).values;
+    expect(steps.reduce((sum, v) => sum + v.value, 0)).toBe(1);
+    expect(steps.find((v) => v.labels.step === 'guide')?.value).toBe(1);
   });
 
   it('files a ticket for a fault the model recognises', async () => {
