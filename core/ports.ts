@@ -12,6 +12,7 @@ import type {
   ProductReport,
   StaffMember,
   Ticket,
+  TicketRating,
   TicketState,
   TicketTopic,
   TranscriptEntry,
@@ -96,11 +97,46 @@ export interface TicketRepo {
   appendEvent(ticketId: string, event: NewTicketEvent): Promise<TicketEvent>;
   history(ticketId: string): Promise<TicketEvent[]>;
   getProduct(id: string): Promise<ProductReport | undefined>;
-  /** Links a ticket to its staff topic; a ticket has one topic and a topic one ticket. */
-  linkTopic(topic: TicketTopic): Promise<Result<TicketTopic, 'TOPIC.ALREADY_LINKED'>>;
+  /**
+   * Links a ticket to its staff topic; a ticket has one topic and a topic one ticket. Linking the
+   * same pair again is fine; another topic for a linked ticket is refused (the first one wins).
+   */
+  linkTopic(
+    topic: Omit<TicketTopic, 'cardMessageId'>,
+  ): Promise<Result<TicketTopic, 'TOPIC.ALREADY_LINKED'>>;
+  /**
+   * Moves a ticket to a new topic after its topic was lost (deleted in Telegram), only while the
+   * mapping still names `fromTopicId`: of two concurrent recoveries, one moves it (`TOPIC.MOVED`
+   * for the other, with the winner's topic in `detail`).
+   */
+  relinkTopic(
+    ticketId: string,
+    fromTopicId: number,
+    toTopicId: number,
+  ): Promise<Result<TicketTopic, 'TOPIC.MOVED' | 'TOPIC.NOT_LINKED'>>;
+  /** Remembers the topic's pinned card. */
+  setTopicCard(ticketId: string, messageId: number): Promise<void>;
   topicOf(ticketId: string): Promise<TicketTopic | undefined>;
   findByTopic(chatId: number, topicId: number): Promise<Ticket | undefined>;
+  /** Sets the contact deadline unless one is set already; returns the ticket as it is now. */
+  setContactDue(id: string, dueAt: Date): Promise<Ticket | undefined>;
+  /**
+   * Records the first staff message that reached the customer (the contact promise kept), with a
+   * `contacted` event, cancelling `cancelJobKeys` (the pending alerts) in the same transaction.
+   * `false` when contact was recorded before.
+   */
+  markContacted(
+    id: string,
+    at: Date,
+    actor: Actor,
+    options?: { cancelJobKeys?: string[] },
+  ): Promise<boolean>;
+  /** Tickets by number, contact phone (E.164) or product model number, newest first. */
+  search(query: TicketQuery, limit?: number): Promise<Ticket[]>;
 }
+
+/** What /find looks for: one of a ticket number, a phone number or a model number. */
+export type TicketQuery = { number: string } | { phone: string } | { model: string };
 
 export interface TranscriptRepo {
   append(entry: Omit<TranscriptEntry, 'id'>): Promise<TranscriptEntry>;
@@ -113,8 +149,68 @@ export interface TranscriptRepo {
 
 export interface StaffRepo {
   upsert(member: StaffMember): Promise<StaffMember>;
+  /**
+   * Records a staff member seen acting: created on first sight with their Telegram first name as
+   * display name; the username kept current.
+   */
+  seen(telegramUserId: number, firstName: string, username: string | null): Promise<StaffMember>;
+  get(telegramUserId: number): Promise<StaffMember | undefined>;
+  /** By Telegram username, without "@", any case. */
+  findByUsername(username: string): Promise<StaffMember | undefined>;
+  update(
+    telegramUserId: number,
+    changes: Partial<Pick<StaffMember, 'displayName' | 'locale'>>,
+  ): Promise<StaffMember | undefined>;
   isActive(telegramUserId: number): Promise<boolean>;
   list(): Promise<StaffMember[]>;
+}
+
+/** One relayed copy: a message in one chat and its copy in the other. */
+export type RelayedMessage = {
+  ticketId: string;
+  direction: 'to_staff' | 'to_customer';
+  sourceChatId: number;
+  sourceMessageId: number;
+  targetChatId: number;
+  targetMessageId: number;
+};
+
+/** The message-id map between a customer's chat and the ticket's topic (edits follow it). */
+export interface RelayRepo {
+  record(copies: RelayedMessage[], at: Date): Promise<void>;
+  /** The copies made of a message (an edit edits them). */
+  copiesOf(sourceChatId: number, sourceMessageId: number): Promise<RelayedMessage[]>;
+  /** What a copy was copied from (a staff reply to a copy becomes a reply to the original). */
+  originOf(targetChatId: number, targetMessageId: number): Promise<RelayedMessage | undefined>;
+}
+
+export interface RatingRepo {
+  /** Records that the customer was asked to rate the ticket: `false` when asked before (once). */
+  request(ticketId: string, at: Date): Promise<boolean>;
+  /** Stores the score (1–5) once: `false` when never asked or already rated. */
+  rate(ticketId: string, score: number, at: Date): Promise<boolean>;
+  /** Stores the optional comment once, after a score. Personal data: erased on request. */
+  comment(ticketId: string, text: string, at: Date): Promise<boolean>;
+  get(ticketId: string): Promise<TicketRating | undefined>;
+}
+
+/** An attempt to use the staff tools, kept for the audit (refusals, chiefly). */
+export type AuditEntry = {
+  at: Date;
+  telegramUserId: number;
+  chatId: number;
+  topicId: number | null;
+  ticketId: string | null;
+  /** The command or button, such as `take` or `button:close`. */
+  action: string;
+  outcome: 'refused';
+  reason: string;
+};
+
+export interface AuditRepo {
+  record(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  list(limit?: number): Promise<AuditEntry[]>;
 }
 
 export type OpenGuidanceOptions = {

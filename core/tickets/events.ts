@@ -8,14 +8,27 @@ export type TicketEventType =
   | 'created'
   | 'taken'
   | 'released'
+  | 'assigned'
   | 'scheduled'
   | 'resolved'
   | 'cancelled'
+  | 'reopened'
   | 'note'
   | 'warranty_answered'
   | 'contact_alert'
+  /** The contact promise lapsed with no staff message delivered. */
+  | 'contact_breached'
+  /** A staff member's first message reached the customer: the contact promise kept. */
+  | 'contacted'
   | 'check_back'
-  | 'refused';
+  | 'refused'
+  /** The customer asked for a person (/human). */
+  | 'human_requested'
+  /** The staff topic was (re)created; the payload has the topic id. */
+  | 'topic_opened'
+  /** A message to the customer came back 403: they blocked the bot. */
+  | 'customer_blocked'
+  | 'rated';
 
 /** Event payloads are JSON. They carry ids and states, never contact details. */
 export type JsonValue =

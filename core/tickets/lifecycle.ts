@@ -2,21 +2,33 @@ import { fail, ok, type Result } from '../shared/result.ts';
 import { type JsonObject, type TicketEventType, toWindowPayload } from './events.ts';
 import type { Actor, Ticket, TicketState, VisitWindow } from './ticket.ts';
 
+/**
+ * How staff close a ticket (design.md "Tickets and staff"): repaired, no fault found, advice
+ * given; the fourth outcome, cancelled, is the `cancel` command.
+ */
+export const TICKET_RESOLUTIONS = ['repaired', 'no_fault_found', 'advice_given'] as const;
+export type TicketResolution = (typeof TICKET_RESOLUTIONS)[number];
+
 /** What staff (or the customer, for `cancel`) ask of a ticket. */
 export type TicketCommand =
   | { type: 'take'; staffId: number }
   | { type: 'release'; staffId: number }
+  /** Passes the ticket to a colleague (any staff member for an open ticket, else its assignee). */
+  | { type: 'assign'; staffId: number; toStaffId: number }
   | { type: 'schedule'; staffId: number; window: VisitWindow }
-  | { type: 'resolve'; staffId: number; resolution: string }
-  | { type: 'cancel'; actor: Actor; reason: string | null };
+  | { type: 'resolve'; staffId: number; resolution: TicketResolution }
+  | { type: 'cancel'; actor: Actor; reason: string | null }
+  /** Opens a resolved or cancelled ticket again (any staff member). */
+  | { type: 'reopen'; staffId: number };
 
 export type TicketTransitionCode =
   | 'TICKET.CLOSED'
+  | 'TICKET.NOT_CLOSED'
   | 'TICKET.NOT_TAKEN'
   | 'TICKET.ALREADY_TAKEN'
+  | 'TICKET.ALREADY_ASSIGNEE'
   | 'TICKET.NOT_ASSIGNEE'
-  | 'TICKET.INVALID_WINDOW'
-  | 'TICKET.EMPTY_RESOLUTION';
+  | 'TICKET.INVALID_WINDOW';
 
 /** The ticket fields a transition reads and writes. */
 export type TicketLifecycle = Pick<
@@ -32,7 +44,7 @@ export type TicketChange = {
 
 const CLOSED: readonly TicketState[] = ['resolved', 'cancelled'];
 
-/** `true` once a ticket is resolved or cancelled: no command changes it any more. */
+/** `true` once a ticket is resolved or cancelled: only `reopen` changes it any more. */
 export function isTicketClosed(state: TicketState): boolean {
   return CLOSED.includes(state);
 }
@@ -42,10 +54,15 @@ export function isTicketClosed(state: TicketState): boolean {
  * resolved | cancelled`, and back to `open` when the assignee releases it.
  *
  * - `take`: only an open ticket; the taker becomes the assignee.
+ * - `assign`: an open ticket goes to the named colleague (any staff member may dispatch it); a
+ *   taken or scheduled one only from its assignee, keeping its state and visit window.
  * - `release`: the assignee hands a taken or scheduled ticket back; the visit window is cleared.
  * - `schedule`: the assignee sets (or moves) the visit window; the end must follow the start.
  * - `resolve`: the assignee closes a taken or scheduled ticket with a resolution.
- * - `cancel`: the customer or staff withdraw any ticket that is not closed.
+ * - `cancel`: the customer or staff withdraw a ticket that is not closed; a staff member other
+ *   than the assignee cannot cancel a ticket someone holds.
+ * - `reopen`: a resolved or cancelled ticket goes back to `open`, without assignee, window or
+ *   resolution.
  *
  * Pure: `at` is the instant of the command. Expected refusals are returned as codes.
  */
@@ -54,7 +71,6 @@ export function decideTicketTransition(
   command: TicketCommand,
   at: Date,
 ): Result<TicketChange, TicketTransitionCode> {
-  if (isTicketClosed(ticket.state)) return fail('TICKET.CLOSED', ticket.state);
   const staff = (staffId: number): Actor => ({ kind: 'staff', staffId });
   const change = (
     next: Partial<TicketLifecycle>,
@@ -67,6 +83,13 @@ export function decideTicketTransition(
       event: { type, actor, payload: { from: ticket.state, ...payload } },
     });
 
+  if (command.type === 'reopen') {
+    if (!isTicketClosed(ticket.state)) return fail('TICKET.NOT_CLOSED');
+    const cleared = { assigneeId: null, visitWindow: null, resolution: null, closedAt: null };
+    return change({ state: 'open', ...cleared }, 'reopened', staff(command.staffId), {});
+  }
+  if (isTicketClosed(ticket.state)) return fail('TICKET.CLOSED', ticket.state);
+
   switch (command.type) {
     case 'take':
       if (ticket.state !== 'open') return fail('TICKET.ALREADY_TAKEN');
@@ -76,16 +99,35 @@ export function decideTicketTransition(
         staff(command.staffId),
         {},
       );
-    case 'cancel':
-      return change({ state: 'cancelled', closedAt: at }, 'cancelled', command.actor, {
+    case 'cancel': {
+      const { actor } = command;
+      const heldByOther =
+        actor.kind === 'staff' && ticket.state !== 'open' && ticket.assigneeId !== actor.staffId;
+      if (heldByOther) return fail('TICKET.NOT_ASSIGNEE');
+      return change({ state: 'cancelled', closedAt: at }, 'cancelled', actor, {
         reason: command.reason,
       });
+    }
+    case 'assign':
+      if (ticket.assigneeId === command.toStaffId) return fail('TICKET.ALREADY_ASSIGNEE');
+      if (ticket.state === 'open')
+        return change(
+          { state: 'taken', assigneeId: command.toStaffId },
+          'assigned',
+          staff(command.staffId),
+          { to: command.toStaffId },
+        );
+      break;
   }
 
   if (ticket.state === 'open') return fail('TICKET.NOT_TAKEN');
   if (ticket.assigneeId !== command.staffId) return fail('TICKET.NOT_ASSIGNEE');
   const actor = staff(command.staffId);
   switch (command.type) {
+    case 'assign':
+      return change({ assigneeId: command.toStaffId }, 'assigned', actor, {
+        to: command.toStaffId,
+      });
     case 'release':
       return change({ state: 'open', assigneeId: null, visitWindow: null }, 'released', actor, {});
     case 'schedule': {
@@ -96,9 +138,10 @@ export function decideTicketTransition(
       });
     }
     case 'resolve': {
-      const resolution = command.resolution.trim();
-      if (resolution === '') return fail('TICKET.EMPTY_RESOLUTION');
-      return change({ state: 'resolved', resolution, closedAt: at }, 'resolved', actor, {});
+      const { resolution } = command;
+      return change({ state: 'resolved', resolution, closedAt: at }, 'resolved', actor, {
+        resolution,
+      });
     }
   }
 }

@@ -7,6 +7,13 @@ import type { Category } from '../warranty/policy.ts';
 export const TICKET_STATES = ['open', 'taken', 'scheduled', 'resolved', 'cancelled'] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
+/**
+ * `fault`: filed by the intake for an engineer. `question`: opened when a customer asks for a
+ * person and has no ticket in progress (design.md: "/human reaches a person").
+ */
+export const TICKET_KINDS = ['fault', 'question'] as const;
+export type TicketKind = (typeof TICKET_KINDS)[number];
+
 /** `hazard` tickets are urgent: they go first in the staff queue. */
 export type TicketPriority = 'normal' | 'urgent';
 
@@ -43,6 +50,7 @@ export type Ticket = {
   number: string;
   customerId: string;
   productId: string | null;
+  kind: TicketKind;
   state: TicketState;
   priority: TicketPriority;
   category: Category | null;
@@ -56,6 +64,13 @@ export type Ticket = {
   /** Telegram user id of the staff member who took the ticket. */
   assigneeId: number | null;
   resolution: string | null;
+  /**
+   * When staff promised to be in touch by (the contact promise, `STAFF_CONTACT_SLA` after the
+   * report, or after opening time for a question asked out of hours); `null` until it is set.
+   */
+  contactDueAt: Date | null;
+  /** When a staff member's first message reached the customer: the promise kept. */
+  contactedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
@@ -75,6 +90,10 @@ export type NewTicket = Pick<
 > & {
   /** The product as reported, filed with the ticket. */
   product: NewProductReport | null;
+  /** Default `fault`. */
+  kind?: TicketKind;
+  /** Default: unset until the staff side sets it when it posts the ticket. */
+  contactDueAt?: Date | null;
 };
 
 export type Customer = {
@@ -109,10 +128,18 @@ export type ProductReport = {
 
 export type NewProductReport = Omit<ProductReport, 'id' | 'customerId' | 'createdAt'>;
 
-/** Staff member allowed to use the staff tools (besides the staff chat's members). */
+/**
+ * A staff member as the bot knows them: recorded on their first staff action. Access comes from
+ * the staff chat's membership or `STAFF_USER_IDS`, not from this row.
+ */
 export type StaffMember = {
   telegramUserId: number;
+  /** What customers see ("Anna from the service team"), chosen with /name. */
   displayName: string;
+  /** Telegram username without "@", lower case, for /assign @colleague. */
+  username: string | null;
+  /** The language the bot answers this member in (/lang); `null`: their Telegram language. */
+  locale: string | null;
   active: boolean;
 };
 
@@ -121,7 +148,22 @@ export type TicketTopic = {
   ticketId: string;
   chatId: number;
   topicId: number;
+  /** The pinned card at the top of the topic, once posted. */
+  cardMessageId: number | null;
 };
+
+/** The customer's rating of a closed ticket, asked once. The comment is personal data. */
+export type TicketRating = {
+  ticketId: string;
+  requestedAt: Date;
+  /** 1–5; `null` until the customer answers. */
+  score: number | null;
+  comment: string | null;
+  ratedAt: Date | null;
+};
+
+/** Scores a customer can give. */
+export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
 
 /** One line of the conversation: customer in, bot out, or a staff member speaking through the bot. */
 export type TranscriptEntry = {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { type CustomerRepo, ERASED_TEXT, type ErasureSummary } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
@@ -7,6 +7,7 @@ import {
   guidanceCases,
   productReports,
   ticketEvents,
+  ticketRatings,
   tickets,
   transcriptEntries,
 } from '../schema/index.ts';
@@ -71,9 +72,9 @@ export function createCustomerRepo(db: Database): CustomerRepo {
 
 /**
  * Erases one customer's personal data in one transaction: name, phone and address; each ticket's
- * contact details, description and resolution text; note texts in ticket events; transcript text;
+ * contact details and description; note texts in ticket events; rating comments; transcript text;
  * proof photos; guided-case descriptions. Kept: ids, category, state, priority, triage, warranty
- * answer, guidance outcomes, timestamps.
+ * answer, resolution (a code), rating scores, guidance outcomes, timestamps.
  */
 async function eraseCustomer(
   db: Database,
@@ -94,7 +95,6 @@ async function eraseCustomer(
         contactPhone: null,
         address: null,
         description: null,
-        resolution: sql`case when ${tickets.resolution} is null then null else ${ERASED_TEXT} end`,
         updatedAt: at,
       })
       .where(eq(tickets.customerId, id))
@@ -107,6 +107,10 @@ async function eraseCustomer(
         .where(
           and(inArray(ticketEvents.ticketId, ticketIds), sql`${ticketEvents.payload} ? 'text'`),
         );
+      await tx
+        .update(ticketRatings)
+        .set({ comment: ERASED_TEXT })
+        .where(and(inArray(ticketRatings.ticketId, ticketIds), isNotNull(ticketRatings.comment)));
     }
     const transcript = await tx
       .update(transcriptEntries)

@@ -1,7 +1,10 @@
 import type {
+  AuditRepo,
   CustomerRepo,
   GuidanceRepo,
   JobQueue,
+  RatingRepo,
+  RelayRepo,
   ReportRepo,
   StaffRepo,
   TicketRepo,
@@ -9,8 +12,11 @@ import type {
 } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { createJobQueue } from '../jobs/queue.ts';
+import { createAuditRepo } from './audit.ts';
 import { createCustomerRepo } from './customers.ts';
 import { createGuidanceRepo } from './guidance.ts';
+import { createRatingRepo } from './ratings.ts';
+import { createRelayRepo } from './relay.ts';
 import { createReportRepo } from './report.ts';
 import { createStaffRepo } from './staff.ts';
 import { createTicketRepo } from './tickets.ts';
@@ -24,6 +30,9 @@ export type Repositories = {
   jobs: JobQueue;
   guidance: GuidanceRepo;
   report: ReportRepo;
+  relay: RelayRepo;
+  ratings: RatingRepo;
+  audit: AuditRepo;
 };
 
 /** Every repository over one database (PGlite or Postgres alike). */
@@ -36,12 +45,18 @@ export function createRepositories(db: Database): Repositories {
     jobs: createJobQueue(db),
     guidance: createGuidanceRepo(db),
     report: createReportRepo(db),
+    relay: createRelayRepo(db),
+    ratings: createRatingRepo(db),
+    audit: createAuditRepo(db),
   };
 }
 
 export {
+  createAuditRepo,
   createCustomerRepo,
   createGuidanceRepo,
+  createRatingRepo,
+  createRelayRepo,
   createReportRepo,
   createStaffRepo,
   createTicketRepo,

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
+  type Actor,
   type CreateTicketOptions,
   decideTicketTransition,
   fail,
@@ -7,6 +8,7 @@ import {
   type NewTicket,
   ok,
   type Ticket,
+  type TicketQuery,
   type TicketRepo,
   type TicketState,
   type TicketTopic,
@@ -62,6 +64,8 @@ async function insertTicket(
       idempotencyKey: options.idempotencyKey,
       customerId: input.customerId,
       productId,
+      kind: input.kind ?? 'fault',
+      contactDueAt: input.contactDueAt ?? null,
       state: 'open',
       priority: input.priority,
       category: input.category,
@@ -198,7 +202,7 @@ export function createTicketRepo(db: Database): TicketRepo {
       const [row] = await db.select().from(productReports).where(eq(productReports.id, id));
       return row && toProductReport(row);
     },
-    async linkTopic(topic: TicketTopic) {
+    async linkTopic(topic: Omit<TicketTopic, 'cardMessageId'>) {
       const [row] = await db.insert(ticketTopics).values(topic).onConflictDoNothing().returning();
       if (row) return ok(row);
       const [existing] = await db
@@ -208,6 +212,27 @@ export function createTicketRepo(db: Database): TicketRepo {
       const same =
         existing?.chatId === topic.chatId && existing.topicId === topic.topicId && existing;
       return same ? ok(same) : fail('TOPIC.ALREADY_LINKED' as const);
+    },
+    async relinkTopic(ticketId: string, fromTopicId: number, toTopicId: number) {
+      const [row] = await db
+        .update(ticketTopics)
+        .set({ topicId: toTopicId, cardMessageId: null })
+        .where(and(eq(ticketTopics.ticketId, ticketId), eq(ticketTopics.topicId, fromTopicId)))
+        .returning();
+      if (row) return ok(row);
+      const [current] = await db
+        .select()
+        .from(ticketTopics)
+        .where(eq(ticketTopics.ticketId, ticketId));
+      return current
+        ? fail('TOPIC.MOVED' as const, String(current.topicId))
+        : fail('TOPIC.NOT_LINKED' as const);
+    },
+    async setTopicCard(ticketId: string, messageId: number) {
+      await db
+        .update(ticketTopics)
+        .set({ cardMessageId: messageId })
+        .where(eq(ticketTopics.ticketId, ticketId));
     },
     async topicOf(ticketId: string) {
       const [row] = await db.select().from(ticketTopics).where(eq(ticketTopics.ticketId, ticketId));
@@ -220,6 +245,44 @@ export function createTicketRepo(db: Database): TicketRepo {
         .innerJoin(tickets, eq(tickets.id, ticketTopics.ticketId))
         .where(and(eq(ticketTopics.chatId, chatId), eq(ticketTopics.topicId, topicId)));
       return row && toTicket(row.ticket);
+    },
+    async setContactDue(id: string, dueAt: Date) {
+      await db
+        .update(tickets)
+        .set({ contactDueAt: dueAt })
+        .where(and(eq(tickets.id, id), isNull(tickets.contactDueAt)));
+      return byId(id);
+    },
+    async markContacted(id: string, at: Date, actor: Actor, options = {}) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(tickets)
+          .set({ contactedAt: at, updatedAt: at })
+          .where(and(eq(tickets.id, id), isNull(tickets.contactedAt)))
+          .returning({ dueAt: tickets.contactDueAt });
+        if (!row) return false;
+        const onTime = row.dueAt === null || at.getTime() <= row.dueAt.getTime();
+        await tx
+          .insert(ticketEvents)
+          .values({ ticketId: id, at, actor, type: 'contacted', payload: { onTime } });
+        await cancelJobs(tx, options.cancelJobKeys ?? [], at);
+        return true;
+      });
+    },
+    async search(query: TicketQuery, limit = 10) {
+      const where =
+        'number' in query
+          ? eq(tickets.number, query.number)
+          : 'phone' in query
+            ? eq(tickets.contactPhone, query.phone)
+            : sql`${tickets.productId} in (select ${productReports.id} from ${productReports} where upper(${productReports.modelNumber}) = ${query.model.toUpperCase()})`;
+      const rows = await db
+        .select()
+        .from(tickets)
+        .where(where)
+        .orderBy(desc(tickets.createdAt))
+        .limit(limit);
+      return rows.map(toTicket);
     },
   });
 }

@@ -2,6 +2,8 @@ export * from './customers.ts';
 export * from './guidance.ts';
 export * from './jobs.ts';
 export * from './products.ts';
+export * from './ratings.ts';
+export * from './relay.ts';
 export * from './sessions.ts';
 export * from './staff.ts';
 export * from './tickets.ts';

@@ -36,6 +36,7 @@ export const tickets = pgTable(
       .notNull()
       .references(() => customers.id),
     productId: uuid('product_id').references(() => productReports.id),
+    kind: text('kind').notNull().default('fault'),
     state: text('state').notNull(),
     priority: text('priority').notNull(),
     category: text('category'),
@@ -50,6 +51,10 @@ export const tickets = pgTable(
     /** Telegram user id of the staff member; staff-chat members need no staff_members row. */
     assigneeId: bigint('assignee_id', { mode: 'number' }),
     resolution: text('resolution'),
+    /** The contact promise's deadline; set when the staff side posts the ticket. */
+    contactDueAt: instant('contact_due_at'),
+    /** When a staff member's first message reached the customer. */
+    contactedAt: instant('contacted_at'),
     createdAt: instant('created_at').notNull(),
     updatedAt: instant('updated_at').notNull(),
     closedAt: instant('closed_at'),
@@ -60,6 +65,7 @@ export const tickets = pgTable(
       sql`${t.state} in ('open', 'taken', 'scheduled', 'resolved', 'cancelled')`,
     ),
     check('tickets_priority_check', sql`${t.priority} in ('normal', 'urgent')`),
+    check('tickets_kind_check', sql`${t.kind} in ('fault', 'question')`),
     index('tickets_customer_idx').on(t.customerId, t.createdAt),
     index('tickets_state_idx').on(t.state, t.priority, t.createdAt),
     index('tickets_assignee_idx').on(t.assigneeId),
@@ -82,7 +88,10 @@ export const ticketEvents = pgTable(
   (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.id)],
 );
 
-/** Each ticket's staff-group forum topic: one topic per ticket, one ticket per topic. */
+/**
+ * Each ticket's staff-group forum topic: one topic per ticket, one ticket per topic. The Bot API
+ * cannot list topics, so this is the only record of them.
+ */
 export const ticketTopics = pgTable(
   'ticket_topics',
   {
@@ -91,6 +100,8 @@ export const ticketTopics = pgTable(
       .references(() => tickets.id),
     chatId: bigint('chat_id', { mode: 'number' }).notNull(),
     topicId: integer('topic_id').notNull(),
+    /** The pinned card, once posted. */
+    cardMessageId: integer('card_message_id'),
   },
   (t) => [unique('ticket_topics_topic_unique').on(t.chatId, t.topicId)],
 );

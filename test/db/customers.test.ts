@@ -6,6 +6,13 @@ import { day, newTicket } from './fixtures.ts';
 
 const at = new Date('2024-03-14T02:00:00Z');
 const later = new Date('2024-04-01T00:00:00Z');
+const member = (telegramUserId: number) => ({
+  telegramUserId,
+  displayName: '',
+  username: null,
+  locale: null,
+  active: true,
+});
 
 describeOnDatabases('customer, transcript and staff repositories', (database) => {
   const repos = () => createRepositories(database().handle.db);
@@ -72,7 +79,7 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
   });
 
   describe('erasure', () => {
-    it("erases a customer's personal data and keeps the anonymous ticket figures", async () => {
+    it("erases a customer's personal data (rating comments too) and keeps the anonymous ticket figures", async () => {
       const { customers, tickets, transcript, guidance } = repos();
       const { id } = await customers.ensure(uniqueTelegramId(), 'zh-Hans', at);
       await customers.updateContact(id, { name: '王小明', phone: '13800138000', address: '上海' });
@@ -89,11 +96,11 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
         payload: { text: 'customer 王小明 prefers calls after 5pm' },
       });
       await tickets.apply(ticket.id, { type: 'take', staffId: 5 }, at);
-      await tickets.apply(
-        ticket.id,
-        { type: 'resolve', staffId: 5, resolution: 'met 王小明, fixed' },
-        at,
-      );
+      await tickets.apply(ticket.id, { type: 'resolve', staffId: 5, resolution: 'repaired' }, at);
+      const { ratings } = repos();
+      await ratings.request(ticket.id, at);
+      await ratings.rate(ticket.id, 5, at);
+      await ratings.comment(ticket.id, '王小明: the engineer was quick', at);
       await transcript.append({
         customerId: id,
         ticketId: null,
@@ -149,9 +156,10 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
         createdAt: ticket.createdAt,
         closedAt: at,
         description: null,
-        resolution: ERASED_TEXT,
+        resolution: 'repaired',
         contact: { name: null, phone: null, address: null },
       });
+      expect(await ratings.get(ticket.id)).toMatchObject({ score: 5, comment: ERASED_TEXT });
       const product = await tickets.getProduct(ticket.productId ?? '');
       expect(product).toMatchObject({ category: 'refrigerator', proofPhotoFileIds: [] });
       const texts = (await transcript.list(id)).map((e) => e.text);
@@ -211,15 +219,15 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
   describe('staff', () => {
     it('adds, renames and deactivates staff members by Telegram user id', async () => {
       const { staff } = repos();
-      await staff.upsert({ telegramUserId: 501, displayName: 'Zhang', active: true });
-      await staff.upsert({ telegramUserId: 502, displayName: 'Chen', active: true });
-      await staff.upsert({ telegramUserId: 501, displayName: 'Zhang Wei', active: false });
+      await staff.upsert({ ...member(501), displayName: 'Zhang' });
+      await staff.upsert({ ...member(502), displayName: 'Chen' });
+      await staff.upsert({ ...member(501), displayName: 'Zhang Wei', active: false });
       expect(await staff.isActive(501)).toBe(false);
       expect(await staff.isActive(502)).toBe(true);
       expect(await staff.isActive(503)).toBe(false);
       expect(await staff.list()).toEqual([
-        { telegramUserId: 501, displayName: 'Zhang Wei', active: false },
-        { telegramUserId: 502, displayName: 'Chen', active: true },
+        { ...member(501), displayName: 'Zhang Wei', active: false },
+        { ...member(502), displayName: 'Chen' },
       ]);
     });
   });

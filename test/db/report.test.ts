@@ -77,7 +77,7 @@ describeOnDatabases('report repository', (database) => {
     await repos().tickets.apply(resolved.id, { type: 'take', staffId: 9 }, after(resolved, 5));
     await repos().tickets.apply(
       resolved.id,
-      { type: 'resolve', staffId: 9, resolution: 'reset the breaker' },
+      { type: 'resolve', staffId: 9, resolution: 'advice_given' },
       after(resolved, 90),
     );
     await repos().tickets.apply(

@@ -1,0 +1,86 @@
+import type { OpeningHours } from '../intake/visit-window.ts';
+import { addDays } from '../shared/calendar-date.ts';
+import { toInstant, toZonedTime } from '../shared/zoned-time.ts';
+
+/**
+ * The contact promise (the seed: "30分钟内与使用者取得联系"): a staff member's first message reaches
+ * the customer within `STAFF_CONTACT_SLA` of the report. Staff are warned when this share of the
+ * promised time has passed.
+ */
+export const CONTACT_WARNING_SHARE = 0.8;
+
+/** When the promise falls due for a report made at `reportedAt`. */
+export function decideContactDueAt(reportedAt: Date, slaMs: number): Date {
+  return new Date(reportedAt.getTime() + slaMs);
+}
+
+/** What the customer who asked for a person is told, and the deadline that follows from it. */
+export type HumanAnswerPromise =
+  /** Inside service hours: a person answers within the promised time. */
+  | { kind: 'in-hours'; dueAt: Date }
+  /** Outside service hours: a person answers within the promised time of the next opening. */
+  | { kind: 'after-opening'; opensAt: Date; dueAt: Date };
+
+/**
+ * When a customer who asked for a person (/human) can expect the answer: within the promised time
+ * while the service team works (service hours, every day), else that long after the next opening.
+ */
+export function decideHumanAnswer(
+  now: Date,
+  slaMs: number,
+  hours: OpeningHours,
+  timeZone: string,
+): HumanAnswerPromise {
+  const { date, minute } = toZonedTime(now, timeZone);
+  if (minute >= hours.startMinute && minute < hours.endMinute)
+    return { kind: 'in-hours', dueAt: decideContactDueAt(now, slaMs) };
+  const day = minute < hours.startMinute ? date : addDays(date, 1);
+  const opensAt = toInstant(day, hours.startMinute, timeZone);
+  return { kind: 'after-opening', opensAt, dueAt: decideContactDueAt(opensAt, slaMs) };
+}
+
+/** `urgent`: a hazard, raised at once; `warning`: 80 % of the time gone; `breach`: promise lapsed. */
+export type ContactAlertStage = 'urgent' | 'warning' | 'breach';
+export type ContactAlert = { stage: ContactAlertStage; at: Date };
+
+/**
+ * When staff are alerted about a ticket nobody has contacted yet: a hazard at once, every ticket
+ * when {@link CONTACT_WARNING_SHARE} of the promised time has gone (counted back from the
+ * deadline, so a question asked at night is raised shortly after opening) and at the deadline.
+ */
+export function decideContactAlerts(
+  reportedAt: Date,
+  dueAt: Date,
+  slaMs: number,
+  urgent: boolean,
+): ContactAlert[] {
+  const warning = new Date(
+    Math.max(reportedAt.getTime(), dueAt.getTime() - (1 - CONTACT_WARNING_SHARE) * slaMs),
+  );
+  return [
+    ...(urgent ? [{ stage: 'urgent' as const, at: reportedAt }] : []),
+    { stage: 'warning', at: warning },
+    { stage: 'breach', at: dueAt },
+  ];
+}
+
+/** Where a ticket's contact promise stands at `now`. */
+export type ContactState =
+  | { kind: 'kept' }
+  | { kind: 'kept-late'; lateMs: number }
+  | { kind: 'pending'; leftMs: number }
+  | { kind: 'breached'; overMs: number };
+
+/**
+ * The promise is kept when the first staff message reached the customer by the deadline; until
+ * then it is pending, and breached once the deadline has passed. Time left is counted from `now`,
+ * whenever the question is asked (an alert that runs late says what is really left).
+ */
+export function decideContactState(dueAt: Date, contactedAt: Date | null, now: Date): ContactState {
+  if (contactedAt) {
+    const late = contactedAt.getTime() - dueAt.getTime();
+    return late > 0 ? { kind: 'kept-late', lateMs: late } : { kind: 'kept' };
+  }
+  const left = dueAt.getTime() - now.getTime();
+  return left > 0 ? { kind: 'pending', leftMs: left } : { kind: 'breached', overMs: -left };
+}

@@ -1,0 +1,21 @@
+import { addDays } from '../shared/calendar-date.ts';
+import { toInstant, toZonedTime } from '../shared/zoned-time.ts';
+import type { VisitWindow } from './ticket.ts';
+
+/** The customer is reminded of a visit the evening before, at 19:00 service time. */
+export const VISIT_REMINDER_MINUTE = 19 * 60;
+
+/**
+ * When to remind the customer of a scheduled visit: 19:00 (service time zone) the evening before.
+ * `undefined` when that moment has already passed (a visit booked for tomorrow morning late in the
+ * evening): the confirmation just sent is the reminder.
+ */
+export function decideVisitReminderAt(
+  window: VisitWindow,
+  now: Date,
+  timeZone: string,
+): Date | undefined {
+  const { date } = toZonedTime(window.start, timeZone);
+  const at = toInstant(addDays(date, -1), VISIT_REMINDER_MINUTE, timeZone);
+  return at.getTime() > now.getTime() ? at : undefined;
+}

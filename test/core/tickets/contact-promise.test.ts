@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decideContactAlerts,
+  decideContactDueAt,
+  decideContactState,
+  decideHumanAnswer,
+} from '../../../core/index.ts';
+
+const MIN = 60_000;
+const at = (iso: string) => new Date(iso);
+const reported = at('2026-03-10T02:00:00Z');
+const sla = 30 * MIN;
+
+describe('the contact promise', () => {
+  it('falls due the promised time after the report', () => {
+    expect(decideContactDueAt(reported, sla)).toEqual(at('2026-03-10T02:30:00Z'));
+  });
+
+  it.each([
+    ['a normal ticket: at 80 % and at the deadline', false, ['warning 02:24', 'breach 02:30']],
+    [
+      'a hazard: at once, at 80 % and at the deadline',
+      true,
+      ['urgent 02:00', 'warning 02:24', 'breach 02:30'],
+    ],
+  ])('alerts staff about %s', (_what, urgent, expected) => {
+    const alerts = decideContactAlerts(reported, decideContactDueAt(reported, sla), sla, urgent);
+    expect(alerts.map((a) => `${a.stage} ${a.at.toISOString().slice(11, 16)}`)).toEqual(expected);
+  });
+
+  it('warns the last fifth of the promised time before a deadline set after opening time', () => {
+    const night = at('2026-03-10T15:00:00Z');
+    const dueAt = at('2026-03-11T00:30:00Z');
+    const [warning] = decideContactAlerts(night, dueAt, sla, false);
+    expect(warning).toEqual({ stage: 'warning', at: at('2026-03-11T00:24:00Z') });
+  });
+
+  it.each([
+    ['pending with the time left from now', null, '02:24', { kind: 'pending', leftMs: 6 * MIN }],
+    ['pending, late alert: less time left', null, '02:29', { kind: 'pending', leftMs: 1 * MIN }],
+    ['breached once the deadline passed', null, '02:45', { kind: 'breached', overMs: 15 * MIN }],
+    ['kept by a staff message before the deadline', '02:10', '02:45', { kind: 'kept' }],
+    ['kept late by a message after it', '02:40', '02:45', { kind: 'kept-late', lateMs: 10 * MIN }],
+  ] as const)('is %s', (_what, contacted, now, expected) => {
+    const dueAt = decideContactDueAt(reported, sla);
+    const contactedAt = contacted ? at(`2026-03-10T${contacted}:00Z`) : null;
+    expect(decideContactState(dueAt, contactedAt, at(`2026-03-10T${now}:00Z`))).toEqual(expected);
+  });
+});
+
+describe('when a customer who asked for a person hears back', () => {
+  const hours = { startMinute: 8 * 60, endMinute: 18 * 60 };
+  const tz = 'Asia/Shanghai';
+
+  it.each([
+    [
+      '10:00 inside hours: within the promise',
+      '2026-03-10T02:00:00Z',
+      { kind: 'in-hours', dueAt: at('2026-03-10T02:30:00Z') },
+    ],
+    [
+      '17:59 still inside hours',
+      '2026-03-10T09:59:00Z',
+      { kind: 'in-hours', dueAt: at('2026-03-10T10:29:00Z') },
+    ],
+    [
+      '18:00 after closing: from 08:00 tomorrow',
+      '2026-03-10T10:00:00Z',
+      {
+        kind: 'after-opening',
+        opensAt: at('2026-03-11T00:00:00Z'),
+        dueAt: at('2026-03-11T00:30:00Z'),
+      },
+    ],
+    [
+      '06:30 before opening: from 08:00 today',
+      '2026-03-09T22:30:00Z',
+      {
+        kind: 'after-opening',
+        opensAt: at('2026-03-10T00:00:00Z'),
+        dueAt: at('2026-03-10T00:30:00Z'),
+      },
+    ],
+  ])('at %s', (_what, now, expected) => {
+    expect(decideHumanAnswer(at(now), sla, hours, tz)).toEqual(expected);
+  });
+});
