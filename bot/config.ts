@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { parseDuration } from '../core/index.ts';
+import { LOCALES, parseDuration } from '../core/index.ts';
 
 /** Thrown when start-up configuration is invalid; `message` is one line naming the variable. */
 export class ConfigError extends Error {
@@ -119,6 +119,7 @@ export const configSchema = z
       })
       .transform((v) => (v === undefined ? undefined : Number(v))),
     STAFF_USER_IDS: userIds,
+    STAFF_LANGUAGE: z.enum(LOCALES).default('zh-Hans'),
     DATABASE_URL: url(['postgres:', 'postgresql:']),
     DATA_DIR: z.string().default('./.data'),
     REDIS_URL: url(['redis:', 'rediss:']),

@@ -1,10 +1,13 @@
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, type BotConfig, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import type { JobHandler } from '../db/index.ts';
 import { installApiPolicy } from './api-transformers.ts';
 import type { BotContext } from './context.ts';
 import { createCustomerFeature } from './features/customer.ts';
 import { createGroupsFeature } from './features/groups.ts';
+import { createStaffFeature } from './features/staff.ts';
+import { createStaffCustomerFeature } from './features/staff-customer.ts';
 import { toChatRef } from './features/to-event.ts';
 import { countApiCalls, measureUpdates } from './instrument.ts';
 import { toLoggableError } from './loggable-error.ts';
@@ -12,6 +15,7 @@ import { type CheckbackService, createCheckbackService } from './services/checkb
 import { type ConversationService, createConversationService } from './services/conversation.ts';
 import type { AppDeps } from './services/deps.ts';
 import { createApiOutbox, type Outbox } from './services/outbox.ts';
+import { createStaffDesk, type StaffDesk, type StaffDeskOptions } from './services/staff-desk.ts';
 
 export type CreateBotOptions = {
   token: string;
@@ -26,6 +30,8 @@ export type CreateBotOptions = {
    * local stand-in for the Bot API, or a test's recorder.
    */
   transformers?: Transformer[];
+  /** The staff side's pacing and timings (tests shorten them). */
+  staff?: StaffDeskOptions;
 };
 
 export type FrontlineBot = {
@@ -35,6 +41,9 @@ export type FrontlineBot = {
   checkback: CheckbackService;
   /** Resolves once no update is being handled (the shutdown waits for it). */
   settled(): Promise<void>;
+  staff: StaffDesk;
+  /** Every durable job's handler, for the job worker. */
+  jobHandlers: Record<string, JobHandler>;
 };
 
 /** Per user: more messages than this in a minute are dropped with one notice. */
@@ -51,7 +60,9 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   const bot = new Bot<BotContext>(options.token, config);
   for (const transformer of options.transformers ?? []) bot.api.config.use(transformer);
   bot.api.config.use(countApiCalls(deps.metrics));
-  if (options.apiPolicy !== false) installApiPolicy(bot.api);
+  const staffChat = deps.config.STAFF_CHAT_ID;
+  if (options.apiPolicy !== false)
+    installApiPolicy(bot.api, { unthrottledChatIds: staffChat === undefined ? [] : [staffChat] });
 
   const outbox = createApiOutbox(bot.api, async (chatId) => {
     // In a private chat the chat id is the customer's user id. Nothing is retried: a 403 is final.
@@ -60,6 +71,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   });
   const conversation = createConversationService(deps, outbox);
   const checkback = createCheckbackService(deps, outbox);
+  const staff = createStaffDesk(deps, bot.api, outbox, options.staff);
 
   const measured = measureUpdates(deps.metrics);
   bot.use(measured.middleware);
@@ -99,8 +111,11 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     }
     await next();
   });
+  if (staff.forum) guarded.use(createStaffFeature(deps, staff.forum));
   guarded.use(createGroupsFeature(deps));
+  guarded.use(createStaffCustomerFeature(deps, staff));
   guarded.use(createCustomerFeature(conversation, checkback));
 
-  return { bot, outbox, conversation, checkback, settled: measured.settled };
+  const jobHandlers = { ...checkback.handlers, ...staff.handlers };
+  return { bot, outbox, conversation, checkback, staff, jobHandlers, settled: measured.settled };
 }

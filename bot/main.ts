@@ -9,7 +9,6 @@ import { createBot } from './create-bot.ts';
 import { createReadinessCheck, deriveWebhookSecret, startHttpServer } from './http/index.ts';
 import { toLoggableError } from './loggable-error.ts';
 import { createLogger } from './logger.ts';
-import { createStaffAlerts } from './services/staff-alerts.ts';
 import { onShutdownSignal } from './shutdown.ts';
 
 /**
@@ -56,11 +55,11 @@ async function main(): Promise<void> {
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
   });
-  const { bot, outbox, checkback } = frontline;
+  const { bot } = frontline;
   const worker = createJobWorker({
     db: app.database.db,
     clock: systemClock,
-    handlers: { ...checkback.handlers, ...createStaffAlerts(app.deps, outbox).handlers },
+    handlers: frontline.jobHandlers,
     onError: (error, job) =>
       log.warn(
         { error: toLoggableError(error), job: job?.kind, attempts: job?.attempts },

@@ -6,7 +6,6 @@ import { createJobWorker } from '../../db/index.ts';
 import type { App } from '../app.ts';
 import { createBot } from '../create-bot.ts';
 import { toLoggableError } from '../loggable-error.ts';
-import { createStaffAlerts } from '../services/staff-alerts.ts';
 import { type ConsoleOutput, installConsoleApi } from './console-api.ts';
 import type { MovableClock } from './console-clock.ts';
 
@@ -60,7 +59,7 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
   /** The bot message the numbered buttons belong to (a press names it, as Telegram does). */
   let buttonsMessageId = 0;
 
-  const { bot, outbox, checkback } = createBot(deps, {
+  const { bot, jobHandlers } = createBot(deps, {
     token: '1:console',
     botInfo: BOT_INFO,
     apiPolicy: false,
@@ -92,7 +91,7 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
   const worker = createJobWorker({
     db: app.database.db,
     clock,
-    handlers: { ...checkback.handlers, ...createStaffAlerts(deps, outbox).handlers },
+    handlers: jobHandlers,
     onError: (error, job) =>
       deps.log.warn({ error: toLoggableError(error), job: job?.kind }, 'job failed'),
   });

@@ -3,7 +3,6 @@ import {
   type ConversationState,
   type Draft,
   decideCheckbackAt,
-  decideContactAlertAt,
   decideTurn,
   decideWarranty,
   decodeButton,
@@ -29,8 +28,9 @@ import { createRenderContext, type RenderContext } from './render-context.ts';
 import { createTurnContext } from './turn-context.ts';
 
 /** How long an idle conversation is remembered. */
-const SESSION_TTL_MS = 30 * 86_400_000;
-const LOCK_TTL_MS = 30_000;
+export const SESSION_TTL_MS = 30 * 86_400_000;
+/** How long a chat's lock outlives a crashed holder. */
+export const CHAT_LOCK_TTL_MS = 30_000;
 
 export type ChatRef = {
   chatId: number;
@@ -119,9 +119,9 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     const symptom = draft.symptomId ? deps.catalogue.symptom(draft.symptomId) : undefined;
     const warrantyCase = toDraftWarrantyCase(draft, today, symptom?.part);
     const warranty = warrantyCase ? decideWarranty(warrantyCase, deps.policy) : null;
-    const slaAlertAt = decideContactAlertAt(now, config.STAFF_CONTACT_SLA);
     // The draft's id keys the ticket: confirming the same draft again returns the same ticket.
-    // The staff notice and the contact alert are jobs filed in the same transaction.
+    // The staff side's job is filed in the same transaction: it opens the ticket's topic and
+    // schedules the contact-promise alerts, so a filed ticket always reaches staff.
     const { ticket } = await repos.tickets.create(
       toNewTicket(draft, customerId, warranty, config.SERVICE_TZ),
       {
@@ -129,14 +129,7 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
         day: today,
         at: now,
         actor: { kind: 'customer', customerId },
-        jobs: [
-          { kind: 'staff-new-ticket', dueAt: now, payload: {} },
-          {
-            kind: 'staff-contact-alert',
-            dueAt: slaAlertAt,
-            payload: { reportedAt: now.toISOString() },
-          },
-        ],
+        jobs: [{ kind: 'staff-new-ticket', dueAt: now, payload: {} }],
       },
     );
     // Remembering the contact for next time is a courtesy: it must not fail a filed ticket.
@@ -265,7 +258,7 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     );
     // A customer who writes again has unblocked the bot.
     if (customer.blockedAt) await repos.customers.setBlocked(chat.userId, false, clock.now());
-    await store.withLock(`chat:${chat.chatId}`, LOCK_TTL_MS, async () => {
+    await store.withLock(`chat:${chat.chatId}`, CHAT_LOCK_TTL_MS, async () => {
       const state = await loadState(chat, localeFor(chat.languageCode, customer.language));
       const followed = followScript(state, event);
       const context = createTurnContext(deps, clock.now(), `${chat.chatId}:${chat.updateId}`);

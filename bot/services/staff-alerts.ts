@@ -1,57 +1,136 @@
+import {
+  type ContactAlertStage,
+  decideContactAlerts,
+  decideContactDueAt,
+  decideContactState,
+  isTicketClosed,
+  type Ticket,
+} from '../../core/index.ts';
 import type { JobHandler } from '../../db/index.ts';
+import { formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
-import type { Outbox } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
+import type { StaffCustomers } from './staff-customers.ts';
+import { contactAlertKey, STAFF_JOBS } from './staff-jobs.ts';
+import type { StaffTopics } from './staff-topics.ts';
+
+const STAGES = new Set<string>(['urgent', 'warning', 'breach']);
 
 /**
- * What the staff chat is told. The contact promise (the seed: contact within 30 minutes of a report): shortly before it lapses,
- * a ticket nobody has taken yet is raised in the staff chat.
+ * The staff side's durable jobs: a new ticket gets its topic and card and its contact alerts; the
+ * alerts raise a ticket nobody has contacted yet (the seed: contact within 30 minutes of a report)
+ * in its topic and in General, with the time left counted from now; the visit reminder reaches the
+ * customer the evening before. Without a staff chat, tickets are still filed and the alerts logged.
  */
-export function createStaffAlerts(deps: AppDeps, outbox: Outbox) {
-  const contactAlert: JobHandler = async (job) => {
-    const ticketId = job.payload.ticketId;
-    if (typeof ticketId !== 'string') return;
-    const ticket = await deps.repos.tickets.get(ticketId);
-    if (ticket?.state !== 'open') return;
-    const minutes = Math.max(
-      0,
-      Math.round(
-        (ticket.createdAt.getTime() + deps.config.STAFF_CONTACT_SLA - job.dueAt.getTime()) / 60_000,
-      ),
+export function createStaffAlerts(
+  deps: AppDeps,
+  customers: StaffCustomers,
+  topics: StaffTopics | undefined,
+) {
+  const { repos, config, log } = deps;
+
+  const loadTicket = async (payload: Record<string, unknown>) =>
+    typeof payload.ticketId === 'string' ? repos.tickets.get(payload.ticketId) : undefined;
+
+  const dueAtOf = (ticket: Ticket) =>
+    ticket.contactDueAt ?? decideContactDueAt(ticket.createdAt, config.STAFF_CONTACT_SLA);
+
+  /** Posts a new ticket (its topic with the card) and schedules its contact alerts. */
+  const newTicket: JobHandler = async (job, { now }) => {
+    const found = await loadTicket(job.payload);
+    if (!found || isTicketClosed(found.state)) return;
+    const ticket = (await repos.tickets.setContactDue(found.id, dueAtOf(found))) ?? found;
+    const dueAt = dueAtOf(ticket);
+    const alerts = decideContactAlerts(
+      ticket.createdAt,
+      dueAt,
+      config.STAFF_CONTACT_SLA,
+      ticket.priority === 'urgent',
     );
-    if (deps.config.STAFF_CHAT_ID === undefined) {
-      deps.log.warn(
-        { ticket: ticket.number, minutes },
-        'ticket not taken and no STAFF_CHAT_ID to alert',
+    for (const alert of alerts) {
+      await repos.jobs.enqueue(
+        {
+          kind: STAFF_JOBS.contactAlert,
+          key: contactAlertKey(ticket.id, alert.stage),
+          dueAt: alert.at,
+          payload: { ticketId: ticket.id, stage: alert.stage },
+        },
+        now,
+      );
+    }
+    if (!topics) {
+      log.warn({ ticket: ticket.number }, 'ticket filed, but no STAFF_CHAT_ID: nobody is told');
+      return;
+    }
+    await topics.ensure(ticket);
+  };
+
+  /** Raises an uncontacted ticket: at once for a hazard, at 80 % of the promise, at the breach. */
+  const contactAlert: JobHandler = async (job, { now }) => {
+    const ticket = await loadTicket(job.payload);
+    if (!ticket || isTicketClosed(ticket.state) || ticket.contactedAt) return;
+    const state = decideContactState(dueAtOf(ticket), null, now);
+    const requested = String(job.payload.stage ?? '');
+    const stage: ContactAlertStage =
+      requested === 'urgent' ? 'urgent' : state.kind === 'breached' ? 'breach' : 'warning';
+    if (!STAGES.has(stage)) return;
+    const minutes =
+      state.kind === 'pending'
+        ? toMinutes(state.leftMs)
+        : state.kind === 'breached'
+          ? toMinutesAgo(state.overMs)
+          : 0;
+    // A retried or duplicate breach job records and raises the breach once.
+    if (stage === 'breach') {
+      const history = await repos.tickets.history(ticket.id);
+      if (history.some((event) => event.type === 'contact_breached')) return;
+    }
+    await repos.tickets.appendEvent(ticket.id, {
+      at: now,
+      actor: { kind: 'system' },
+      type: stage === 'breach' ? 'contact_breached' : 'contact_alert',
+      payload: { stage, minutes },
+    });
+    if (!topics) {
+      log.warn(
+        { ticket: ticket.number, stage, minutes },
+        'contact promise alert: no STAFF_CHAT_ID',
       );
       return;
     }
-    const { t, globals } = createRenderContext(deps, 'zh-Hans');
-    await outbox.send(deps.config.STAFF_CHAT_ID, {
-      text: t('staff-contact-alert', { ...globals, number: ticket.number, minutes }),
-    });
-  };
-  /** Posts a new ticket to the staff chat (a job filed with the ticket, so it is never lost). */
-  const newTicket: JobHandler = async (job) => {
-    const ticketId = job.payload.ticketId;
-    if (typeof ticketId !== 'string' || deps.config.STAFF_CHAT_ID === undefined) return;
-    const ticket = await deps.repos.tickets.get(ticketId);
-    if (!ticket) return;
-    const { t } = createRenderContext(deps, 'zh-Hans');
-    const text = t('staff-new-ticket', {
+    const { t, globals } = createRenderContext(deps, topics.staffLocale);
+    const holder = ticket.assigneeId
+      ? (await repos.staff.get(ticket.assigneeId))?.displayName
+      : undefined;
+    const text = t(`staff-alert-${stage}`, {
+      ...globals,
       number: ticket.number,
-      priority: ticket.priority,
-      category: ticket.category ?? 'unknown',
-      description: ticket.description ?? '-',
-      label: ticket.triage?.label ?? 'fault',
+      minutes,
+      holder: holder ?? '-',
+      phone: ticket.contact.phone ?? '-',
     });
-    await outbox.send(deps.config.STAFF_CHAT_ID, { text });
+    await topics.post(ticket, text);
+    await topics.postGeneral(text);
+  };
+
+  /** Reminds the customer of the visit the evening before, if it still stands. */
+  const visitReminder: JobHandler = async (job) => {
+    const ticket = await loadTicket(job.payload);
+    const window = ticket?.visitWindow;
+    if (ticket?.state !== 'scheduled' || !window) return;
+    if (window.start.toISOString() !== job.payload.start) return;
+    const locale = await customers.localeOf(await customers.customerOf(ticket));
+    await customers.tell(ticket, 'handover-reminder', {
+      number: ticket.number,
+      window: formatVisitWindow(window, config.SERVICE_TZ, locale),
+    });
   };
 
   return {
     handlers: {
-      'staff-new-ticket': newTicket,
-      'staff-contact-alert': contactAlert,
+      [STAFF_JOBS.newTicket]: newTicket,
+      [STAFF_JOBS.contactAlert]: contactAlert,
+      [STAFF_JOBS.visitReminder]: visitReminder,
     } satisfies Record<string, JobHandler>,
   };
 }

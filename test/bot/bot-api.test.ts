@@ -9,7 +9,6 @@ import { parseConfig } from '../../bot/config.ts';
 import { createMovableClock } from '../../bot/console/console-clock.ts';
 import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
-import { createStaffAlerts } from '../../bot/services/staff-alerts.ts';
 import { createJobWorker } from '../../db/index.ts';
 
 const BOT_INFO = {
@@ -48,7 +47,9 @@ describe('the bot against recorded Bot API calls', () => {
             chat: { id: (payload as { chat_id: number }).chat_id, type: 'private' },
             text: '',
           }
-        : true;
+        : method === 'createForumTopic'
+          ? { message_thread_id: messageId++, name: 'topic', icon_color: 0 }
+          : true;
     return { ok: true, result } as never;
   };
 
@@ -136,15 +137,18 @@ describe('the bot against recorded Bot API calls', () => {
       action: 'typing',
     });
     expect(texts().at(-1)).toMatch(/Your ticket FL-\d{6}-\d{4} is filed/);
-    // The staff notice is a job filed with the ticket.
+    // The staff notice is a job filed with the ticket: a topic, and the card in it.
     const worker = createJobWorker({
       db: app.database.db,
       clock: app.deps.clock,
-      handlers: createStaffAlerts(app.deps, frontline.outbox).handlers,
+      handlers: frontline.jobHandlers,
     });
     await worker.runDue();
-    const staff = calls.find((c) => c.method === 'sendMessage' && c.payload.chat_id === -100777);
-    expect(String(staff?.payload.text)).toMatch(/新工单 FL-\d{6}-\d{4} · 洗碗机/);
+    const topic = calls.find((c) => c.method === 'createForumTopic');
+    expect(String(topic?.payload.name)).toMatch(/^FL-\d{6}-\d{4} · 洗碗机/);
+    const card = calls.find((c) => c.method === 'sendMessage' && c.payload.chat_id === -100777);
+    expect(String(card?.payload.text)).toMatch(/🆕 FL-\d{6}-\d{4} · 洗碗机 · 故障/);
+    expect(card?.payload.message_thread_id).toBeGreaterThan(1);
   });
 
   it('keeps the summary when filing fails, and files on the next confirm', async () => {

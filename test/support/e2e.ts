@@ -10,7 +10,6 @@ import { type Config, parseConfig } from '../../bot/config.ts';
 import { createMovableClock, type MovableClock } from '../../bot/console/console-clock.ts';
 import { createBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
-import { createStaffAlerts } from '../../bot/services/staff-alerts.ts';
 import { createJobWorker, type JobWorker } from '../../db/index.ts';
 
 export const TOKEN = '123456:AAE2eTestTokenForTheEmulator0000';
@@ -57,7 +56,6 @@ export class E2eHarness {
       DATA_DIR: this.dataDir,
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: this.server.config.apiURL,
-      STAFF_CHAT_ID: '-1009999',
       LOG_LEVEL: 'silent',
       ...env,
     });
@@ -71,7 +69,7 @@ export class E2eHarness {
     const botInfo = await fetch(`${this.server.config.apiURL}/bot${TOKEN}/getMe`).then(
       async (r) => ((await r.json()) as { result: UserFromGetMe }).result,
     );
-    const { bot, checkback, outbox } = createBot(this.app.deps, {
+    const { bot, jobHandlers } = createBot(this.app.deps, {
       token: TOKEN,
       apiRoot: this.server.config.apiURL,
       botInfo,
@@ -79,7 +77,7 @@ export class E2eHarness {
     this.worker = createJobWorker({
       db: this.app.database.db,
       clock: this.clock,
-      handlers: { ...checkback.handlers, ...createStaffAlerts(this.app.deps, outbox).handlers },
+      handlers: jobHandlers,
     });
     this.runner = run(bot, { runner: { fetch: { timeout: 1 }, retryInterval: 50 } });
   }

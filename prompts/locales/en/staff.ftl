@@ -1,13 +1,143 @@
-## What the staff chat receives
+## The staff forum: cards, alerts and answers to staff commands
 
-staff-new-ticket =
+staff-label = { $label ->
+    [misuse] misuse (guidance failed)
+    [hazard] HAZARD
+   *[fault] fault
+}
+staff-card-title =
     { $priority ->
-        [urgent] 🚨 URGENT ticket
-       *[normal] 🆕 New ticket
-    } { $number } · { warranty-category } · { $label ->
-        [misuse] misuse (guidance failed)
-        [hazard] HAZARD
-       *[fault] fault
-    }
-    { $description }
-staff-contact-alert = ⏰ Ticket { $number } has not been taken yet: the promise to contact the customer within { $contactWithin } lapses in { $minutes } min.
+        [urgent] 🚨 URGENT
+       *[normal] 🆕
+    } { $number } · { $kind ->
+        [question] customer question
+       *[fault] { warranty-category }
+    } · { staff-label }
+staff-card-customer = 👤 { $name } · 📞 { $phone }
+staff-card-address = 📍 { $address }
+staff-card-product = 🏷 Model { $model } · bought { $purchase ->
+    [none] (no proof of purchase)
+   *[other] { $purchase }
+}
+staff-card-description = 📝 { $description }
+staff-card-triage = 🔎 Triage: { staff-label } · { $symptom }
+staff-card-tried = Already tried with the customer (none fixed it):
+staff-card-warranty = ⚖️ Preliminary warranty answer, as the customer got it:
+staff-card-no-warranty = ⚖️ No warranty answer yet (product or purchase date unknown): use /warranty.
+staff-card-window = 🗓 Preferred visit: { $window }
+staff-card-deadline = ⏱ Contact promise: the customer hears from us by { $time }.
+staff-card-transcript = 💬 The conversation so far:
+staff-card-transcript-line = { $direction ->
+    [in] › customer: { $text }
+    [staff] ‹ staff: { $text }
+   *[out] ‹ bot: { $text }
+}
+staff-button-take = ✋ Take
+staff-button-schedule = 📅 Schedule
+staff-button-close = ✅ Close
+staff-topic-question = question
+
+staff-taken = ✋ { $name } took { $number }. Their messages in this topic now reach the customer; /note keeps a note internal, /release hands the chat back to the bot.
+staff-released = ↩️ { $name } released { $number }: the bot answers the customer again.
+staff-assigned = ➡️ { $from } passed { $number } to { $name }.
+staff-assign-usage = Name a colleague: /assign @username (they must have used the staff tools once), or reply to one of their messages with /assign.
+staff-assign-not-staff = { $name } is not a member of the staff chat.
+staff-refused = { $code ->
+    [ALREADY_TAKEN] { $number } is already taken by { $holder }.
+    [NOT_TAKEN] Take { $number } first (/take).
+    [NOT_ASSIGNEE] Only { $holder }, who holds { $number }, can do that.
+    [ALREADY_ASSIGNEE] { $holder } already holds { $number }.
+    [CLOSED] { $number } is closed ({ $state }); /reopen it first.
+    [NOT_CLOSED] { $number } is not closed.
+    [INVALID_WINDOW] That visit window ends before it starts.
+   *[other] { $number } cannot be changed that way ({ $code }).
+}
+
+staff-schedule-choose = Choose the visit window for { $number }, or type one: /schedule tomorrow 9-11
+staff-window-invalid = { $code ->
+    [PAST] That time has passed.
+    [TOO_SOON] That is too soon: an engineer needs some notice.
+    [OUTSIDE_HOURS] Visits are { $hours }.
+    [TOO_FAR] That is more than 30 days ahead.
+   *[other] I could not read a visit window there. Try: /schedule tomorrow 9-11, /schedule 3月20日下午
+}
+staff-scheduled = 📅 { $name } scheduled the visit for { $number }: { $window }. The customer has been told; { $reminder ->
+    [none] no reminder (the evening before has passed).
+   *[other] a reminder goes out at { $reminder }.
+}
+
+staff-note-usage = Write the note after the command: /note customer prefers calls after 5 pm
+staff-note-saved = 📝 Internal note kept with the ticket (not sent to the customer).
+
+staff-closing = { $closing ->
+    [repaired] repaired
+    [no_fault_found] no fault found
+    [advice_given] advice given
+   *[cancelled] cancelled
+}
+staff-close-choose = How was { $number } resolved?
+staff-close-usage = Close with one of: repaired, no fault found, advice given, cancelled — e.g. /close repaired replaced the drain pump
+staff-closed = ✅ { $name } closed { $number }: { staff-closing }. The customer was asked to rate us.
+staff-reopened = 🔁 { $name } reopened { $number }: it waits in the queue again.
+
+staff-warranty-usage = I did not understand "{ $token }". Try: /warranty refrigerator 2025-03-14 part=compressor cause=liquid_ingress (in a ticket's topic, its product is the default).
+staff-warranty-invalid = That case cannot be judged: { $detail }
+
+staff-queue-heading = 📋 Open tickets ({ $count }), urgent first, then oldest:
+staff-queue-line = { $priority ->
+        [urgent] 🚨
+       *[normal] •
+    } { $number } · { $kind ->
+        [question] question
+       *[fault] { warranty-category }
+    } · { $state ->
+        [open] waiting
+        [taken] taken
+        [scheduled] scheduled
+       *[other] { $state }
+    } · { $age } min old · holder: { $holder } · { $promise ->
+        [kept] contact made
+        [kept-late] contacted late
+        [pending] { $minutes } min left to contact
+       *[breached] contact promise broken { $minutes } min ago
+    } · { $link }
+staff-queue-empty = 📋 No open tickets.
+staff-find-usage = Find by ticket number, phone or model number: /find FL-260310-0001, /find 13800138000, /find XQG100-B12866
+staff-find-none = Nothing found for "{ $query }".
+staff-find-heading = 🔍 { $count } found:
+
+staff-name-usage = Customers see you as "{ $name }". Change it with /name Anna (from the service team).
+staff-name-set = Customers now see you as "{ $name }".
+staff-lang-usage = Choose your language: /lang en, /lang zh-Hans, /lang zh-Hant
+staff-lang-set = Done: I will answer you in English from now on.
+
+staff-refused-not-staff = 🚫 Only the service team can use this. The attempt has been recorded.
+staff-general-only = This command works in the General topic.
+staff-topic-only = This command works in a ticket's topic.
+staff-unknown-command = Staff commands: in a ticket's topic /take /release /assign /schedule /note /close /reopen /warranty; in General /queue /find; anywhere /name /lang.
+staff-customer-blocked = ⛔ The customer has blocked the bot: nothing more reaches them for { $number }. Call them if the ticket needs it.
+staff-cannot-copy = The customer sent something the bot cannot copy here (a poll or a service message).
+
+staff-alert-urgent = 🚨 Hazard ticket { $number }: contact the customer now ({ $phone }).
+staff-alert-warning = ⏰ { $number }: nobody has contacted the customer yet (holder: { $holder }). The { $contactWithin } contact promise lapses in { $minutes } min.
+staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes } min ago (holder: { $holder }). Contact the customer now.
+staff-customer-rated = ⭐ The customer rated { $number } { $score }/5.
+staff-customer-comment = 💬 The customer's comment on { $number }: { $comment }
+
+## What the customer is told about the staff side
+
+handover-taken = 👤 { $name } from our service team is with you now. Write here; they will answer you.
+handover-released = You are back with the assistant. Write any time if you need anything.
+handover-scheduled = 📅 Your engineer visit for ticket { $number } is confirmed: { $window }.
+handover-reminder = ⏰ Reminder: our engineer visits you tomorrow, { $window } (ticket { $number }).
+handover-closed = { $closing ->
+    [repaired] ✅ Your ticket { $number } is closed: the repair is done.
+    [no_fault_found] ✅ Your ticket { $number } is closed: no fault was found.
+    [advice_given] ✅ Your ticket { $number } is closed: we hope the advice helped.
+   *[cancelled] Your ticket { $number } is closed as cancelled.
+} Write any time if something comes up.
+handover-rate = How did we do on ticket { $number }? Rate us from 1 (poor) to 5 (excellent).
+handover-rate-button = { $score } ⭐
+handover-rated = Thank you! If you like, write a short comment now.
+handover-rating-done = This ticket has already been rated. Thank you!
+handover-comment-thanks = Thank you, your comment has been passed on.

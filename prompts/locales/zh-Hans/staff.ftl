@@ -1,13 +1,143 @@
-## 客服群收到的消息
+## 客服论坛：工单卡片、提醒和对客服命令的回复
 
-staff-new-ticket =
+staff-label = { $label ->
+    [misuse] 误用（指导未解决）
+    [hazard] 安全隐患
+   *[fault] 故障
+}
+staff-card-title =
     { $priority ->
-        [urgent] 🚨 紧急工单
-       *[normal] 🆕 新工单
-    } { $number } · { warranty-category } · { $label ->
-        [misuse] 误用（指导未解决）
-        [hazard] 安全隐患
-       *[fault] 故障
-    }
-    { $description }
-staff-contact-alert = ⏰ 工单 { $number } 尚未有人接单：{ $contactWithin }内联系客户的承诺将在 { $minutes } 分钟后到期。
+        [urgent] 🚨 紧急
+       *[normal] 🆕
+    } { $number } · { $kind ->
+        [question] 客户咨询
+       *[fault] { warranty-category }
+    } · { staff-label }
+staff-card-customer = 👤 { $name } · 📞 { $phone }
+staff-card-address = 📍 { $address }
+staff-card-product = 🏷 型号 { $model } · 购买日期 { $purchase ->
+    [none] （无购买凭证）
+   *[other] { $purchase }
+}
+staff-card-description = 📝 { $description }
+staff-card-triage = 🔎 分诊：{ staff-label } · { $symptom }
+staff-card-tried = 已和客户一起检查过（均未解决）：
+staff-card-warranty = ⚖️ 初步保修答复（客户收到的内容）：
+staff-card-no-warranty = ⚖️ 尚无保修答复（产品或购买日期未知）：请用 /warranty。
+staff-card-window = 🗓 客户希望的上门时间：{ $window }
+staff-card-deadline = ⏱ 联系承诺：须在 { $time } 前联系客户。
+staff-card-transcript = 💬 此前的对话：
+staff-card-transcript-line = { $direction ->
+    [in] › 客户：{ $text }
+    [staff] ‹ 客服：{ $text }
+   *[out] ‹ 机器人：{ $text }
+}
+staff-button-take = ✋ 接单
+staff-button-schedule = 📅 预约
+staff-button-close = ✅ 结单
+staff-topic-question = 咨询
+
+staff-taken = ✋ { $name } 接了 { $number }。此后其在本话题中的消息会转给客户；/note 记录内部备注，/release 把对话交还机器人。
+staff-released = ↩️ { $name } 释放了 { $number }：机器人重新接待客户。
+staff-assigned = ➡️ { $from } 把 { $number } 转给了 { $name }。
+staff-assign-usage = 请指定同事：/assign @用户名（对方需用过一次客服命令），或回复对方的消息发送 /assign。
+staff-assign-not-staff = { $name } 不是客服群成员。
+staff-refused = { $code ->
+    [ALREADY_TAKEN] { $number } 已被 { $holder } 接单。
+    [NOT_TAKEN] 请先接单 { $number }（/take）。
+    [NOT_ASSIGNEE] 只有接单人 { $holder } 才能这样操作 { $number }。
+    [ALREADY_ASSIGNEE] { $number } 已由 { $holder } 负责。
+    [CLOSED] { $number } 已结单（{ $state }）；请先 /reopen。
+    [NOT_CLOSED] { $number } 尚未结单。
+    [INVALID_WINDOW] 该上门时间段的结束早于开始。
+   *[other] { $number } 无法这样修改（{ $code }）。
+}
+
+staff-schedule-choose = 请选择 { $number } 的上门时间，或直接输入：/schedule 明天上午
+staff-window-invalid = { $code ->
+    [PAST] 这个时间已经过了。
+    [TOO_SOON] 时间太近了：工程师需要提前安排。
+    [OUTSIDE_HOURS] 上门服务时间为 { $hours }。
+    [TOO_FAR] 超过了 30 天。
+   *[other] 没有读懂上门时间。例如：/schedule 明天上午、/schedule 3月20日下午、/schedule tomorrow 9-11
+}
+staff-scheduled = 📅 { $name } 为 { $number } 预约了上门：{ $window }。已通知客户；{ $reminder ->
+    [none] 不再发送提醒（前一晚已过）。
+   *[other] 将在 { $reminder } 发送提醒。
+}
+
+staff-note-usage = 请在命令后写备注：/note 客户希望下午5点后来电
+staff-note-saved = 📝 内部备注已记入工单（不会发给客户）。
+
+staff-closing = { $closing ->
+    [repaired] 已修复
+    [no_fault_found] 未发现故障
+    [advice_given] 已给出指导
+   *[cancelled] 已取消
+}
+staff-close-choose = { $number } 的处理结果是？
+staff-close-usage = 请注明结果之一：已修复、未发现故障、已指导、取消 —— 例如 /close 已修复 更换排水泵
+staff-closed = ✅ { $name } 结了 { $number }：{ staff-closing }。已请客户评分。
+staff-reopened = 🔁 { $name } 重新打开了 { $number }：重新进入待处理队列。
+
+staff-warranty-usage = 没有读懂“{ $token }”。例如：/warranty refrigerator 2025-03-14 part=compressor cause=liquid_ingress（在工单话题中默认使用该工单的产品）。
+staff-warranty-invalid = 无法判断该情况：{ $detail }
+
+staff-queue-heading = 📋 未结工单（{ $count }），紧急优先，其余按时间先后：
+staff-queue-line = { $priority ->
+        [urgent] 🚨
+       *[normal] •
+    } { $number } · { $kind ->
+        [question] 咨询
+       *[fault] { warranty-category }
+    } · { $state ->
+        [open] 待接单
+        [taken] 已接单
+        [scheduled] 已预约
+       *[other] { $state }
+    } · 已 { $age } 分钟 · 接单人：{ $holder } · { $promise ->
+        [kept] 已联系
+        [kept-late] 超时后联系
+        [pending] 还剩 { $minutes } 分钟须联系
+       *[breached] 联系承诺已超时 { $minutes } 分钟
+    } · { $link }
+staff-queue-empty = 📋 没有未结工单。
+staff-find-usage = 可按工单号、电话或型号查找：/find FL-260310-0001、/find 13800138000、/find XQG100-B12866
+staff-find-none = 没有找到“{ $query }”。
+staff-find-heading = 🔍 找到 { $count } 条：
+
+staff-name-usage = 客户看到的您的名字是“{ $name }”。用 /name 小王 修改。
+staff-name-set = 客户现在看到的您的名字是“{ $name }”。
+staff-lang-usage = 请选择语言：/lang en、/lang zh-Hans、/lang zh-Hant
+staff-lang-set = 好的，以后我用这种文字回复您。
+
+staff-refused-not-staff = 🚫 只有服务团队可以使用此功能。此次尝试已记录。
+staff-general-only = 该命令只能在“General”话题中使用。
+staff-topic-only = 该命令只能在工单话题中使用。
+staff-unknown-command = 客服命令：工单话题中 /take /release /assign /schedule /note /close /reopen /warranty；General 中 /queue /find；任意位置 /name /lang。
+staff-customer-blocked = ⛔ 客户已屏蔽机器人：{ $number } 的消息无法再送达。如有需要请电话联系。
+staff-cannot-copy = 客户发送了无法复制到这里的内容（投票或系统消息）。
+
+staff-alert-urgent = 🚨 安全隐患工单 { $number }：请立即联系客户（{ $phone }）。
+staff-alert-warning = ⏰ { $number }：尚未有人联系客户（接单人：{ $holder }）。{ $contactWithin }内联系的承诺将在 { $minutes } 分钟后到期。
+staff-alert-breach = 🔴 { $number }：联系承诺已超时 { $minutes } 分钟（接单人：{ $holder }）。请立即联系客户。
+staff-customer-rated = ⭐ 客户为 { $number } 打了 { $score }/5 分。
+staff-customer-comment = 💬 客户对 { $number } 的评价：{ $comment }
+
+## 客户看到的客服相关消息
+
+handover-taken = 👤 服务团队的 { $name } 现在为您服务。请在这里留言，对方会回复您。
+handover-released = 您已回到智能助手。如有需要，随时留言。
+handover-scheduled = 📅 工单 { $number } 的上门时间已确认：{ $window }。
+handover-reminder = ⏰ 提醒：工程师明天上门，{ $window }（工单 { $number }）。
+handover-closed = { $closing ->
+    [repaired] ✅ 您的工单 { $number } 已完成：维修已完毕。
+    [no_fault_found] ✅ 您的工单 { $number } 已完成：未发现故障。
+    [advice_given] ✅ 您的工单 { $number } 已完成：希望我们的建议对您有帮助。
+   *[cancelled] 您的工单 { $number } 已取消。
+} 如有问题，随时留言。
+handover-rate = 您对工单 { $number } 的服务满意吗？请从 1（差）到 5（非常好）打分。
+handover-rate-button = { $score } ⭐
+handover-rated = 谢谢！如愿意，现在可以写一句评价。
+handover-rating-done = 该工单已经评过分了，谢谢！
+handover-comment-thanks = 谢谢，您的评价已转达。

@@ -1,0 +1,91 @@
+import { Composer } from 'grammy';
+import { isTicketClosed, type Ticket } from '../../core/index.ts';
+import type { BotContext } from '../context.ts';
+import type { AppDeps } from '../services/deps.ts';
+import { createRenderContext } from '../services/render-context.ts';
+import type { StaffDesk } from '../services/staff-desk.ts';
+
+/** How long after a rating the customer's next message is taken as its comment. */
+const COMMENT_WINDOW_MS = 15 * 60_000;
+const commentKey = (chatId: number) => `rating-comment:${chatId}`;
+
+/**
+ * The customer's side of the staff take-over, in their private chat, before the conversation:
+ * while a person holds the chat, everything the customer sends (except commands, which the bot
+ * still answers) goes to the ticket's topic and the bot stays quiet; edits follow their copies;
+ * the 1–5 rating buttons and the optional comment after them are stored.
+ */
+export function createStaffCustomerFeature(deps: AppDeps, desk: StaffDesk) {
+  const { repos, store, clock } = deps;
+  const { customers, forum } = desk;
+  const composer = new Composer<BotContext>();
+  const priv = composer.chatType('private');
+
+  /** The ticket, if it is this chat's customer's. */
+  async function ownTicket(chatId: number, number: string): Promise<Ticket | undefined> {
+    const ticket = await repos.tickets.getByNumber(number);
+    const customer = await repos.customers.findByTelegramId(chatId);
+    return ticket && customer && ticket.customerId === customer.id ? ticket : undefined;
+  }
+
+  async function announce(ticket: Ticket, key: string, vars: Record<string, string | number>) {
+    if (!forum) return;
+    const { t } = createRenderContext(deps, forum.topics.staffLocale);
+    await forum.topics.post(ticket, t(key, { number: ticket.number, ...vars }));
+  }
+
+  priv.callbackQuery(/^rate:/, async (ctx) => {
+    await ctx.answerCallbackQuery().catch(() => undefined);
+    await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
+    const [, number = '', raw = ''] = ctx.callbackQuery.data.split(':');
+    const score = Number(raw);
+    const ticket = await ownTicket(ctx.chat.id, number);
+    const rated = ticket ? await repos.ratings.rate(ticket.id, score, clock.now()) : false;
+    if (!ticket || !rated) {
+      if (ticket) await customers.tell(ticket, 'handover-rating-done');
+      return;
+    }
+    await repos.tickets.appendEvent(ticket.id, {
+      at: clock.now(),
+      actor: { kind: 'customer', customerId: ticket.customerId },
+      type: 'rated',
+      payload: { score },
+    });
+    await store.setSession(commentKey(ctx.chat.id), ticket.number, COMMENT_WINDOW_MS);
+    await customers.tell(ticket, 'handover-rated');
+    await announce(ticket, 'staff-customer-rated', { score });
+  });
+
+  priv.on('edited_message', async (ctx, next) => {
+    if (!forum || !(await forum.relay.editFromCustomer(ctx.editedMessage))) return next();
+  });
+
+  priv.on('message', async (ctx, next) => {
+    const message = ctx.message;
+    const isCommand = message.text?.startsWith('/') ?? false;
+    const pending = await store.getSession<string>(commentKey(ctx.chat.id));
+    if (pending && message.text !== undefined && !isCommand) {
+      await store.deleteSession(commentKey(ctx.chat.id));
+      const ticket = await ownTicket(ctx.chat.id, pending);
+      if (ticket && (await repos.ratings.comment(ticket.id, message.text, clock.now()))) {
+        await customers.tell(ticket, 'handover-comment-thanks');
+        await announce(ticket, 'staff-customer-comment', { comment: message.text });
+        return;
+      }
+    }
+    const hold = await customers.holdOf(ctx.chat.id);
+    if (!hold || isCommand || !forum) return next();
+    const ticket = await repos.tickets.getByNumber(hold.ticketNumber);
+    if (!ticket || isTicketClosed(ticket.state)) {
+      // A hold left behind by a closed ticket: the bot takes the chat back.
+      const customer = await repos.customers.findByTelegramId(ctx.chat.id);
+      if (customer) await customers.setHold(customer, undefined);
+      return next();
+    }
+    // Writing again means the customer no longer blocks the bot.
+    await repos.customers.setBlocked(ctx.chat.id, false, clock.now());
+    await forum.relay.fromCustomer(ticket, message);
+  });
+
+  return composer;
+}

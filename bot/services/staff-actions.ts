@@ -1,0 +1,507 @@
+import type { InlineKeyboardMarkup, Message, User } from 'grammy/types';
+import {
+  CLOSINGS,
+  type Closing,
+  decideContactDueAt,
+  decideContactState,
+  decideVisitReminderAt,
+  decideWarranty,
+  LOCALES,
+  type Locale,
+  type NewJob,
+  type PreferredWindow,
+  parseClosing,
+  parseTicketNumber,
+  parseWarrantyArgs,
+  type StaffMember,
+  type Ticket,
+  type TicketCommand,
+  toInstant,
+  toLocale,
+  toWarrantyCase,
+  toZonedTime,
+  type VisitWindow,
+} from '../../core/index.ts';
+import { formatInstant, formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
+import { renderWarrantyAnswer } from '../render/warranty.ts';
+import type { AppDeps } from './deps.ts';
+import { createRenderContext } from './render-context.ts';
+import type { StaffAccess } from './staff-access.ts';
+import type { StaffCustomers } from './staff-customers.ts';
+import { contactAlertKeys, STAFF_JOBS, visitReminderKey } from './staff-jobs.ts';
+import type { StaffTopics } from './staff-topics.ts';
+
+/** One staff member's request, after the access check. */
+export type StaffRequest = {
+  member: StaffMember;
+  user: User;
+  /** The topic it came from; `undefined` for General. */
+  topicId: number | undefined;
+  /** The ticket of that topic. */
+  ticket: Ticket | undefined;
+  message?: Message;
+};
+
+/** A stable code without its area (`WINDOW.PAST` → `PAST`), as locale selectors name them. */
+const codeOf = (code: string) => code.replace(/^\w+\./, '');
+
+/** Window suggestions offered by /schedule without arguments and by the card's button. */
+const SUGGESTIONS = 4;
+const QUEUE_LENGTH = 30;
+const NAME_MAX = 64;
+
+/** `20260312:540:660` ⇄ a preferred window, for buttons. */
+const toWindowData = (w: PreferredWindow) =>
+  `${w.date.replaceAll('-', '')}:${w.startMinute}:${w.endMinute}`;
+export function fromWindowData(data: string): PreferredWindow | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2}):(\d{1,4}):(\d{1,4})$/.exec(data);
+  if (!match) return undefined;
+  const [, y, m, d, start, end] = match;
+  return {
+    date: `${y}-${m}-${d}` as PreferredWindow['date'],
+    startMinute: Number(start),
+    endMinute: Number(end),
+  };
+}
+
+const LANGUAGE_WORDS: Readonly<Record<string, Locale>> = {
+  en: 'en',
+  english: 'en',
+  'zh-hans': 'zh-Hans',
+  zh: 'zh-Hans',
+  cn: 'zh-Hans',
+  简体: 'zh-Hans',
+  中文: 'zh-Hans',
+  'zh-hant': 'zh-Hant',
+  tw: 'zh-Hant',
+  hk: 'zh-Hant',
+  繁體: 'zh-Hant',
+  繁体: 'zh-Hant',
+};
+
+export type StaffActions = ReturnType<typeof createStaffActions>;
+
+/**
+ * What staff do with tickets (design.md "Tickets and staff"): take, release, assign, schedule,
+ * note, close, reopen, check warranty, list the queue, find a ticket, set their name and language.
+ * The lifecycle rules are the core's; this carries out their effects — the customer's hold and
+ * notices, jobs, the topic — and answers the staff member in their language.
+ */
+export function createStaffActions(
+  deps: AppDeps,
+  topics: StaffTopics,
+  customers: StaffCustomers,
+  access: StaffAccess,
+) {
+  const { repos, clock, config } = deps;
+
+  const localeOf = (member: StaffMember, user: User): Locale =>
+    (LOCALES as readonly string[]).includes(member.locale ?? '')
+      ? (member.locale as Locale)
+      : toLocale(user.language_code);
+
+  /** Answers the staff member where they asked, in their language. */
+  async function say(
+    req: StaffRequest,
+    key: string,
+    vars: Record<string, string | number> = {},
+    markup?: InlineKeyboardMarkup,
+  ) {
+    const { t, globals } = createRenderContext(deps, localeOf(req.member, req.user));
+    await topics.reply(req.topicId, t(key, { ...globals, ...vars }), markup);
+  }
+
+  /** Tells the ticket's topic something everyone there should know (the staff language). */
+  async function announce(ticket: Ticket, key: string, vars: Record<string, string | number> = {}) {
+    const { t, globals } = createRenderContext(deps, topics.staffLocale);
+    await topics.post(ticket, t(key, { ...globals, number: ticket.number, ...vars }));
+  }
+
+  async function nameOf(staffId: number | null): Promise<string> {
+    if (staffId === null) return '-';
+    return (await repos.staff.get(staffId))?.displayName ?? String(staffId);
+  }
+
+  /** Applies a lifecycle command; refusals are explained to the staff member. */
+  async function apply(
+    req: StaffRequest,
+    ticket: Ticket,
+    command: TicketCommand,
+    options: { jobs?: NewJob[]; cancelJobKeys?: string[] } = {},
+  ): Promise<Ticket | undefined> {
+    const result = await repos.tickets.apply(ticket.id, command, clock.now(), options);
+    if (result.ok) return result.value;
+    const current = (await repos.tickets.get(ticket.id)) ?? ticket;
+    await say(req, 'staff-refused', {
+      code: codeOf(result.code),
+      number: ticket.number,
+      holder: await nameOf(current.assigneeId),
+      state: current.state,
+    });
+    return undefined;
+  }
+
+  /** Tells the customer; when they blocked the bot, tells the topic instead. */
+  async function tellCustomer(
+    ticket: Ticket,
+    key: string,
+    vars: Record<string, string | number> = {},
+    markup?: InlineKeyboardMarkup,
+  ) {
+    const delivered = await customers.tell(ticket, key, vars, markup);
+    if (!delivered) await announce(ticket, 'staff-customer-blocked');
+    return delivered;
+  }
+
+  /** A person has the chat now: the bot goes quiet there and the customer hears who it is. */
+  async function handOver(ticket: Ticket, holder: StaffMember) {
+    const customer = await customers.customerOf(ticket);
+    await customers.setHold(customer, {
+      ticketNumber: ticket.number,
+      staffId: holder.telegramUserId,
+    });
+    await tellCustomer(ticket, 'handover-taken', { name: holder.displayName });
+  }
+
+  const staffId = (req: StaffRequest) => req.member.telegramUserId;
+
+  async function take(req: StaffRequest, ticket: Ticket) {
+    const taken = await apply(req, ticket, { type: 'take', staffId: staffId(req) });
+    if (!taken) return;
+    await handOver(taken, req.member);
+    await announce(taken, 'staff-taken', { name: req.member.displayName });
+  }
+
+  async function release(req: StaffRequest, ticket: Ticket) {
+    const released = await apply(req, ticket, { type: 'release', staffId: staffId(req) });
+    if (!released) return;
+    await customers.setHold(await customers.customerOf(released), undefined);
+    await tellCustomer(released, 'handover-released');
+    await announce(released, 'staff-released', { name: req.member.displayName });
+  }
+
+  /** The colleague an /assign names: @username, a mention without username, or a replied message. */
+  async function assignee(req: StaffRequest, args: string): Promise<StaffMember | undefined> {
+    const mention = req.message?.entities?.find((entity) => entity.type === 'text_mention');
+    if (mention && 'user' in mention && mention.user) {
+      const user = mention.user;
+      return repos.staff.seen(user.id, user.first_name, user.username ?? null);
+    }
+    const username = /@?([A-Za-z]\w{3,31})/.exec(args)?.[1];
+    if (username) return repos.staff.findByUsername(username);
+    const replied = req.message?.reply_to_message;
+    if (replied?.from && !replied.from.is_bot && replied.message_id !== req.topicId) {
+      const from = replied.from;
+      return repos.staff.seen(from.id, from.first_name, from.username ?? null);
+    }
+    return undefined;
+  }
+
+  async function assign(req: StaffRequest, ticket: Ticket, args: string) {
+    const target = await assignee(req, args);
+    if (!target) return say(req, 'staff-assign-usage');
+    if (!(await access.isStaff(target.telegramUserId)))
+      return say(req, 'staff-assign-not-staff', { name: target.displayName });
+    const assigned = await apply(req, ticket, {
+      type: 'assign',
+      staffId: staffId(req),
+      toStaffId: target.telegramUserId,
+    });
+    if (!assigned) return;
+    await handOver(assigned, target);
+    await announce(assigned, 'staff-assigned', {
+      from: req.member.displayName,
+      name: target.displayName,
+    });
+  }
+
+  const serviceNow = () => {
+    const now = clock.now();
+    const { date, minute } = toZonedTime(now, config.SERVICE_TZ);
+    return { now, today: date, nowMinute: minute };
+  };
+
+  /** Buttons with the next visit windows, for the card's schedule button and a bare /schedule. */
+  async function offerWindows(req: StaffRequest, ticket: Ticket) {
+    const { today, nowMinute } = serviceNow();
+    const windows = deps.fields.suggestWindows(today, nowMinute, config.SERVICE_HOURS, SUGGESTIONS);
+    const locale = localeOf(req.member, req.user);
+    const inline_keyboard = windows.map((w) => [
+      {
+        text: formatVisitWindow(toVisitWindow(w), config.SERVICE_TZ, locale),
+        callback_data: `st:win:${ticket.number}:${toWindowData(w)}`,
+      },
+    ]);
+    await say(req, 'staff-schedule-choose', { number: ticket.number }, { inline_keyboard });
+  }
+
+  const toVisitWindow = (w: PreferredWindow): VisitWindow => ({
+    start: toInstant(w.date, w.startMinute, config.SERVICE_TZ),
+    end: toInstant(w.date, w.endMinute, config.SERVICE_TZ),
+  });
+
+  /** /schedule <window>: the intake's own window parser, so staff and customers agree. */
+  async function schedule(req: StaffRequest, ticket: Ticket, args: string) {
+    if (args === '') return offerWindows(req, ticket);
+    const { today, nowMinute } = serviceNow();
+    const parsed = deps.fields.window(args, today, nowMinute, config.SERVICE_HOURS);
+    if (!parsed.ok) return say(req, 'staff-window-invalid', { code: codeOf(parsed.code) });
+    await scheduleWindow(req, ticket, parsed.value);
+  }
+
+  /** A window chosen with a button, checked again (it may have gone stale). */
+  async function scheduleButton(req: StaffRequest, ticket: Ticket, data: string) {
+    const window = fromWindowData(data);
+    const { today, nowMinute } = serviceNow();
+    const checked =
+      window && deps.fields.checkWindow(window, today, nowMinute, config.SERVICE_HOURS);
+    if (!checked?.ok)
+      return say(req, 'staff-window-invalid', { code: checked?.code ?? 'WINDOW.UNPARSEABLE' });
+    await scheduleWindow(req, ticket, checked.value);
+  }
+
+  async function scheduleWindow(req: StaffRequest, ticket: Ticket, preferred: PreferredWindow) {
+    const { now } = serviceNow();
+    const window = toVisitWindow(preferred);
+    const reminderAt = decideVisitReminderAt(window, now, config.SERVICE_TZ);
+    const jobs: NewJob[] = reminderAt
+      ? [
+          {
+            kind: STAFF_JOBS.visitReminder,
+            key: visitReminderKey(ticket.id, window.start),
+            dueAt: reminderAt,
+            payload: { ticketId: ticket.id, start: window.start.toISOString() },
+          },
+        ]
+      : [];
+    const previous = ticket.visitWindow
+      ? [visitReminderKey(ticket.id, ticket.visitWindow.start)]
+      : [];
+    const scheduled = await apply(
+      req,
+      ticket,
+      { type: 'schedule', staffId: staffId(req), window },
+      { jobs, cancelJobKeys: previous.filter((key) => !jobs.some((job) => job.key === key)) },
+    );
+    if (!scheduled) return;
+    const { t: _t, ...render } = await customers.render(scheduled);
+    await tellCustomer(scheduled, 'handover-scheduled', {
+      number: scheduled.number,
+      window: formatVisitWindow(window, config.SERVICE_TZ, render.locale),
+    });
+    await announce(scheduled, 'staff-scheduled', {
+      name: req.member.displayName,
+      window: formatVisitWindow(window, config.SERVICE_TZ, topics.staffLocale),
+      reminder: reminderAt
+        ? formatInstant(reminderAt, config.SERVICE_TZ, topics.staffLocale, now)
+        : 'none',
+    });
+  }
+
+  async function note(req: StaffRequest, ticket: Ticket, args: string) {
+    if (args === '') return say(req, 'staff-note-usage');
+    await repos.tickets.appendEvent(ticket.id, {
+      at: clock.now(),
+      actor: { kind: 'staff', staffId: staffId(req) },
+      type: 'note',
+      payload: { text: args },
+    });
+    await say(req, 'staff-note-saved');
+  }
+
+  /** Buttons for each way of closing, for the card's close button and a bare /close. */
+  async function offerClosings(req: StaffRequest, ticket: Ticket) {
+    const { t } = createRenderContext(deps, localeOf(req.member, req.user));
+    const inline_keyboard = CLOSINGS.map((closing) => [
+      {
+        text: t('staff-closing', { closing }),
+        callback_data: `st:closing:${ticket.number}:${closing}`,
+      },
+    ]);
+    await say(req, 'staff-close-choose', { number: ticket.number }, { inline_keyboard });
+  }
+
+  async function close(req: StaffRequest, ticket: Ticket, args: string) {
+    if (args === '') return offerClosings(req, ticket);
+    const parsed = parseClosing(args);
+    if (!parsed) return say(req, 'staff-close-usage');
+    await closeAs(req, ticket, parsed.closing, parsed.note);
+  }
+
+  /**
+   * Closes the ticket: the customer gets the closing message and, once per ticket, the 1–5 rating
+   * request; pending alerts and the visit reminder are cancelled; the chat goes back to the bot.
+   */
+  async function closeAs(req: StaffRequest, ticket: Ticket, closing: Closing, noteText = '') {
+    const cancelJobKeys = [
+      ...contactAlertKeys(ticket.id),
+      ...(ticket.visitWindow ? [visitReminderKey(ticket.id, ticket.visitWindow.start)] : []),
+    ];
+    const command: TicketCommand =
+      closing === 'cancelled'
+        ? { type: 'cancel', actor: { kind: 'staff', staffId: staffId(req) }, reason: 'cancelled' }
+        : { type: 'resolve', staffId: staffId(req), resolution: closing };
+    const closed = await apply(req, ticket, command, { cancelJobKeys });
+    if (!closed) return;
+    if (noteText) await note(req, closed, noteText);
+    const customer = await customers.customerOf(closed);
+    const hold = await customers.holdOf(customer.telegramUserId);
+    if (hold?.ticketNumber === closed.number) await customers.setHold(customer, undefined);
+    const told = await tellCustomer(closed, 'handover-closed', { number: closed.number, closing });
+    if (told && (await repos.ratings.request(closed.id, clock.now()))) {
+      const { t } = await customers.render(closed);
+      const inline_keyboard = [
+        [1, 2, 3, 4, 5].map((score) => ({
+          text: t('handover-rate-button', { score }),
+          callback_data: `rate:${closed.number}:${score}`,
+        })),
+      ];
+      await tellCustomer(closed, 'handover-rate', { number: closed.number }, { inline_keyboard });
+    }
+    await announce(closed, 'staff-closed', { name: req.member.displayName, closing });
+  }
+
+  async function reopen(req: StaffRequest, ticket: Ticket) {
+    const reopened = await apply(req, ticket, { type: 'reopen', staffId: staffId(req) });
+    if (reopened) await announce(reopened, 'staff-reopened', { name: req.member.displayName });
+  }
+
+  /** /warranty on the topic's ticket, or on any case given as arguments. */
+  async function warranty(req: StaffRequest, args: string) {
+    const { today } = serviceNow();
+    const ticket = req.ticket;
+    const product = ticket?.productId
+      ? await repos.tickets.getProduct(ticket.productId)
+      : undefined;
+    const symptom = ticket?.triage?.symptomId
+      ? deps.catalogue.symptom(ticket.triage.symptomId)
+      : undefined;
+    const base: Record<string, unknown> = {};
+    if (product) {
+      base.category = product.category;
+      base.purchaseDate = product.purchaseDate;
+      if (product.productionDate) base.productionDate = product.productionDate;
+    } else if (ticket?.category) base.category = ticket.category;
+    if (symptom?.part) base.part = symptom.part;
+    const categories = Object.keys(deps.policy.categories);
+    const parsed = parseWarrantyArgs(args, today, categories, base);
+    if ('error' in parsed) return say(req, 'staff-warranty-usage', { token: parsed.error });
+    const checked = toWarrantyCase(parsed.value, deps.policy);
+    if (!checked.ok) return say(req, 'staff-warranty-invalid', { detail: checked.detail });
+    const decision = decideWarranty(checked.value, deps.policy);
+    const locale = localeOf(req.member, req.user);
+    const { t } = createRenderContext(deps, locale);
+    if (ticket) {
+      await repos.tickets.appendEvent(ticket.id, {
+        at: clock.now(),
+        actor: { kind: 'staff', staffId: staffId(req) },
+        type: 'warranty_answered',
+        payload: { covered: decision.covered, clauses: decision.clauses.map((c) => c.id) },
+      });
+    }
+    await topics.reply(req.topicId, renderWarrantyAnswer(checked.value, decision, t, locale));
+  }
+
+  /** A topic link staff can tap (private supergroups: t.me/c/<id without -100>/<topic>). */
+  const topicLink = (topicId: number) =>
+    `https://t.me/c/${String(topics.chatId).replace(/^-100/, '')}/${topicId}`;
+
+  async function ticketLines(req: StaffRequest, list: Ticket[]): Promise<string[]> {
+    const locale = localeOf(req.member, req.user);
+    const { t } = createRenderContext(deps, locale);
+    const now = clock.now();
+    const lines: string[] = [];
+    for (const ticket of list) {
+      const dueAt =
+        ticket.contactDueAt ?? decideContactDueAt(ticket.createdAt, config.STAFF_CONTACT_SLA);
+      const promise = decideContactState(dueAt, ticket.contactedAt, now);
+      const topic = await repos.tickets.topicOf(ticket.id);
+      lines.push(
+        t('staff-queue-line', {
+          number: ticket.number,
+          priority: ticket.priority,
+          kind: ticket.kind,
+          category: ticket.category ?? 'unknown',
+          state: ticket.state,
+          age: toMinutes(now.getTime() - ticket.createdAt.getTime()),
+          holder: await nameOf(ticket.assigneeId),
+          promise: promise.kind,
+          minutes:
+            promise.kind === 'pending'
+              ? toMinutes(promise.leftMs)
+              : promise.kind === 'breached'
+                ? toMinutesAgo(promise.overMs)
+                : 0,
+          link: topic ? topicLink(topic.topicId) : '-',
+        }),
+      );
+    }
+    return lines;
+  }
+
+  async function queue(req: StaffRequest) {
+    const open = await repos.tickets.listByState(['open', 'taken', 'scheduled'], QUEUE_LENGTH);
+    if (open.length === 0) return say(req, 'staff-queue-empty');
+    const { t } = createRenderContext(deps, localeOf(req.member, req.user));
+    await topics.reply(
+      req.topicId,
+      [t('staff-queue-heading', { count: open.length }), ...(await ticketLines(req, open))].join(
+        '\n',
+      ),
+    );
+  }
+
+  async function find(req: StaffRequest, args: string) {
+    if (args === '') return say(req, 'staff-find-usage');
+    const number = parseTicketNumber(args);
+    const phone = number ? undefined : deps.fields.phone(args);
+    const query = number
+      ? { number: number.number }
+      : phone?.ok
+        ? { phone: phone.value }
+        : { model: args.replace(/\s+/g, '') };
+    const found = await repos.tickets.search(query);
+    if (found.length === 0) return say(req, 'staff-find-none', { query: args });
+    const { t } = createRenderContext(deps, localeOf(req.member, req.user));
+    await topics.reply(
+      req.topicId,
+      [t('staff-find-heading', { count: found.length }), ...(await ticketLines(req, found))].join(
+        '\n',
+      ),
+    );
+  }
+
+  async function name(req: StaffRequest, args: string) {
+    const displayName = args.replace(/\s+/g, ' ').trim().slice(0, NAME_MAX);
+    if (displayName === '') return say(req, 'staff-name-usage', { name: req.member.displayName });
+    const member = (await repos.staff.update(staffId(req), { displayName })) ?? req.member;
+    await say({ ...req, member }, 'staff-name-set', { name: member.displayName });
+  }
+
+  async function lang(req: StaffRequest, args: string) {
+    const locale = LANGUAGE_WORDS[args.trim().toLowerCase()];
+    if (!locale) return say(req, 'staff-lang-usage');
+    const member = (await repos.staff.update(staffId(req), { locale })) ?? req.member;
+    await say({ ...req, member }, 'staff-lang-set');
+  }
+
+  return {
+    say,
+    take,
+    release,
+    assign,
+    schedule,
+    scheduleButton,
+    offerWindows,
+    note,
+    close,
+    closeAs,
+    offerClosings,
+    reopen,
+    warranty,
+    queue,
+    find,
+    name,
+    lang,
+  };
+}

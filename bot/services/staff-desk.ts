@@ -1,0 +1,62 @@
+import type { Api } from 'grammy';
+import type { AppDeps } from './deps.ts';
+import type { Outbox } from './outbox.ts';
+import { createStaffAccess } from './staff-access.ts';
+import { createStaffActions } from './staff-actions.ts';
+import { createStaffAlerts } from './staff-alerts.ts';
+import { createStaffChatQueue } from './staff-chat-queue.ts';
+import { createStaffCustomers } from './staff-customers.ts';
+import { createStaffRelay } from './staff-relay.ts';
+import { createStaffTopics } from './staff-topics.ts';
+
+export type StaffDeskOptions = {
+  /** The staff group's send budget per minute (Telegram: about 20). Default 20. */
+  perMinute?: number;
+  /** How long to wait for more parts of an album before relaying it. */
+  albumWaitMs?: number;
+  /** How long a staff-chat membership answer is trusted. */
+  memberCacheMs?: number;
+};
+
+/**
+ * The staff side, built once per bot: the customers' side of a take-over, and — when a staff chat
+ * is configured — its delivery queue, topics, access control, relay and actions. The job handlers
+ * work either way (without a staff chat they record and log).
+ */
+export function createStaffDesk(
+  deps: AppDeps,
+  api: Api,
+  outbox: Outbox,
+  options: StaffDeskOptions = {},
+) {
+  const customers = createStaffCustomers(deps, outbox);
+  const chatId = deps.config.STAFF_CHAT_ID;
+  if (chatId === undefined) {
+    return {
+      customers,
+      forum: undefined,
+      handlers: createStaffAlerts(deps, customers, undefined).handlers,
+    };
+  }
+  const queue = createStaffChatQueue({
+    ...(options.perMinute === undefined ? {} : { perMinute: options.perMinute }),
+    onRetry: (error, waitMs) =>
+      deps.log.warn(
+        { waitMs, code: (error as { error_code?: number }).error_code },
+        'staff chat busy: waiting',
+      ),
+  });
+  const topics = createStaffTopics(deps, api, queue, chatId);
+  const access = createStaffAccess(deps, api, chatId, {
+    ...(options.memberCacheMs === undefined ? {} : { cacheMs: options.memberCacheMs }),
+  });
+  const relay = createStaffRelay(deps, api, topics, customers, {
+    ...(options.albumWaitMs === undefined ? {} : { albumWaitMs: options.albumWaitMs }),
+  });
+  const actions = createStaffActions(deps, topics, customers, access);
+  const { handlers } = createStaffAlerts(deps, customers, topics);
+  return { customers, forum: { chatId, queue, topics, access, relay, actions }, handlers };
+}
+
+export type StaffDesk = ReturnType<typeof createStaffDesk>;
+export type StaffForum = NonNullable<StaffDesk['forum']>;

@@ -1,0 +1,219 @@
+import { type Api, GrammyError } from 'grammy';
+import type { Message } from 'grammy/types';
+import type { RelayedMessage, StaffMember, Ticket } from '../../core/index.ts';
+import { toLoggableError } from '../loggable-error.ts';
+import { createAlbumBuffer } from './album-buffer.ts';
+import type { AppDeps } from './deps.ts';
+import { isBlockedError } from './outbox.ts';
+import { createRenderContext } from './render-context.ts';
+import type { StaffCustomers } from './staff-customers.ts';
+import { contactAlertKeys } from './staff-jobs.ts';
+import type { StaffTopics } from './staff-topics.ts';
+
+export type StaffRelayOptions = { albumWaitMs?: number };
+export type StaffRelay = ReturnType<typeof createStaffRelay>;
+
+/** What a message is, in one word, for the transcript when it has no text. */
+function describe(message: Message): string {
+  if (message.text !== undefined) return message.text;
+  const kind =
+    ['photo', 'video', 'document', 'sticker', 'voice', 'audio', 'location', 'contact'].find(
+      (key) => key in message,
+    ) ?? 'message';
+  return message.caption ? `[${kind}] ${message.caption}` : `[${kind}]`;
+}
+
+const cannotCopy = (error: unknown) =>
+  error instanceof GrammyError &&
+  error.error_code === 400 &&
+  /can't be copied/i.test(error.description);
+
+const notModified = (error: unknown) =>
+  error instanceof GrammyError && /not modified|message to edit not found/i.test(error.description);
+
+/**
+ * Messages between a customer's chat and their ticket's topic, as copies (`copyMessage`, so staff
+ * stay anonymous and a copy can be edited later): everything the customer sends goes to the topic;
+ * the taker's messages go to the customer. Albums go as albums. Every copy is kept in the
+ * message-id map, so an edit on either side edits the copy, and a reply to a copy replies to the
+ * original on the other side.
+ */
+export function createStaffRelay(
+  deps: AppDeps,
+  api: Api,
+  topics: StaffTopics,
+  customers: StaffCustomers,
+  { albumWaitMs }: StaffRelayOptions = {},
+) {
+  const { repos, clock, log } = deps;
+  const staffChat = topics.chatId;
+  const albums = createAlbumBuffer({
+    ...(albumWaitMs === undefined ? {} : { waitMs: albumWaitMs }),
+    onError: (error) => log.error({ error: toLoggableError(error) }, 'album relay failed'),
+  });
+
+  const record =
+    (ticket: Ticket, direction: RelayedMessage['direction'], from: number, to: number) =>
+    (sources: number[], copies: { message_id: number }[]) =>
+      repos.relay.record(
+        sources.map((sourceMessageId, index) => ({
+          ticketId: ticket.id,
+          direction,
+          sourceChatId: from,
+          sourceMessageId,
+          targetChatId: to,
+          targetMessageId: copies[index]?.message_id ?? 0,
+        })),
+        clock.now(),
+      );
+
+  /** The message on the other side a reply should point at, when it replies to a copy. */
+  async function replyTarget(chatId: number, message: Message) {
+    const replied = message.reply_to_message;
+    // In a topic every message "replies" to the topic's creation message: that is no reply.
+    if (!replied || replied.message_id === message.message_thread_id) return undefined;
+    const origin = await repos.relay.originOf(chatId, replied.message_id);
+    return origin
+      ? { message_id: origin.sourceMessageId, allow_sending_without_reply: true }
+      : undefined;
+  }
+
+  // ── Customer → topic ──────────────────────────────────────────────────────────────────────
+
+  async function copyToTopic(
+    ticket: Ticket,
+    customerChat: number,
+    ids: number[],
+    message?: Message,
+  ) {
+    const reply_parameters = message ? await replyTarget(customerChat, message) : undefined;
+    try {
+      const copies = await topics.inTopic(ticket, (topicId) =>
+        ids.length === 1
+          ? api
+              .copyMessage(staffChat, customerChat, ids[0] as number, {
+                message_thread_id: topicId,
+                ...(reply_parameters ? { reply_parameters } : {}),
+              })
+              .then((copy) => [copy])
+          : api.copyMessages(staffChat, customerChat, ids, { message_thread_id: topicId }),
+      );
+      await record(ticket, 'to_staff', customerChat, staffChat)(ids, copies);
+    } catch (error) {
+      if (!cannotCopy(error)) throw error;
+      const { t } = createRenderContext(deps, topics.staffLocale);
+      await topics.post(ticket, t('staff-cannot-copy'));
+    }
+  }
+
+  /** Relays what the customer sent to the ticket's topic (an album once all its parts are in). */
+  async function fromCustomer(ticket: Ticket, message: Message): Promise<void> {
+    const customerChat = message.chat.id;
+    const scope = `customer:${customerChat}`;
+    await repos.transcript.append({
+      customerId: ticket.customerId,
+      ticketId: ticket.id,
+      direction: 'in',
+      text: describe(message),
+      at: clock.now(),
+    });
+    if (message.media_group_id) {
+      albums.add(scope, message.media_group_id, message.message_id, (ids) =>
+        copyToTopic(ticket, customerChat, ids),
+      );
+      return;
+    }
+    await albums.flushScope(scope);
+    await copyToTopic(ticket, customerChat, [message.message_id], message);
+  }
+
+  // ── Taker → customer ──────────────────────────────────────────────────────────────────────
+
+  async function copyToCustomer(
+    ticket: Ticket,
+    member: StaffMember,
+    ids: number[],
+    message?: Message,
+  ) {
+    const customer = await customers.customerOf(ticket);
+    const customerChat = customer.telegramUserId;
+    const reply_parameters = message ? await replyTarget(staffChat, message) : undefined;
+    let copies: { message_id: number }[];
+    try {
+      copies =
+        ids.length === 1
+          ? [
+              await api.copyMessage(customerChat, staffChat, ids[0] as number, {
+                ...(reply_parameters ? { reply_parameters } : {}),
+              }),
+            ]
+          : await api.copyMessages(customerChat, staffChat, ids);
+    } catch (error) {
+      if (!isBlockedError(error)) throw error;
+      await repos.customers.setBlocked(customerChat, true, clock.now());
+      await customers.recordBlocked(ticket);
+      const { t } = createRenderContext(deps, topics.staffLocale);
+      await topics.post(ticket, t('staff-customer-blocked', { number: ticket.number }));
+      return;
+    }
+    await record(ticket, 'to_customer', staffChat, customerChat)(ids, copies);
+    const now = clock.now();
+    await repos.transcript.append({
+      customerId: customer.id,
+      ticketId: ticket.id,
+      direction: 'staff',
+      text: message ? describe(message) : '[album]',
+      at: now,
+    });
+    // The first message that reaches the customer keeps the contact promise.
+    await repos.tickets.markContacted(
+      ticket.id,
+      now,
+      { kind: 'staff', staffId: member.telegramUserId },
+      { cancelJobKeys: contactAlertKeys(ticket.id) },
+    );
+  }
+
+  /** Relays the taker's message in the topic to the customer. */
+  async function fromStaff(ticket: Ticket, member: StaffMember, message: Message): Promise<void> {
+    const scope = `topic:${message.message_thread_id}`;
+    if (message.media_group_id) {
+      albums.add(scope, message.media_group_id, message.message_id, (ids) =>
+        copyToCustomer(ticket, member, ids),
+      );
+      return;
+    }
+    await albums.flushScope(scope);
+    await copyToCustomer(ticket, member, [message.message_id], message);
+  }
+
+  // ── Edits ─────────────────────────────────────────────────────────────────────────────────
+
+  async function editCopies(chatId: number, message: Message, viaQueue: boolean) {
+    const copies = await repos.relay.copiesOf(chatId, message.message_id);
+    for (const copy of copies) {
+      const edit = () =>
+        message.text !== undefined
+          ? api.editMessageText(copy.targetChatId, copy.targetMessageId, message.text)
+          : api.editMessageCaption(copy.targetChatId, copy.targetMessageId, {
+              caption: message.caption ?? '',
+            });
+      try {
+        await (viaQueue ? topics.queue.run(edit) : edit());
+      } catch (error) {
+        if (!notModified(error)) throw error;
+      }
+    }
+    return copies.length > 0;
+  }
+
+  return {
+    fromCustomer,
+    fromStaff,
+    /** The customer edited a message: its copy in the topic follows. `false` when it had none. */
+    editFromCustomer: (message: Message) => editCopies(message.chat.id, message, true),
+    /** The taker edited a message: the customer's copy follows. */
+    editFromStaff: (message: Message) => editCopies(staffChat, message, false),
+    flushAlbums: () => albums.flushAll(),
+  };
+}

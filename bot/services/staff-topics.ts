@@ -1,0 +1,203 @@
+import { type Api, GrammyError } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import {
+  type Locale,
+  type Ticket,
+  type TicketTopic,
+  toDistrict,
+  toTopicName,
+  toZonedTime,
+} from '../../core/index.ts';
+import { cardButtons, renderCard } from '../render/staff.ts';
+import type { AppDeps } from './deps.ts';
+import { createRenderContext } from './render-context.ts';
+import type { StaffChatQueue } from './staff-chat-queue.ts';
+
+/** The topic a send was aimed at is gone (deleted in the app), or never existed. */
+export function isTopicLost(error: unknown): boolean {
+  return (
+    error instanceof GrammyError &&
+    error.error_code === 400 &&
+    /message thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i.test(error.description)
+  );
+}
+
+/** The topic was closed by someone: it must be reopened before the bot can write in it. */
+export function isTopicClosed(error: unknown): boolean {
+  return (
+    error instanceof GrammyError &&
+    error.error_code === 400 &&
+    /TOPIC_CLOSED/i.test(error.description)
+  );
+}
+
+const TOPIC_LOCK_TTL_MS = 120_000;
+const TRANSCRIPT_EXCERPT = 6;
+const TRANSCRIPT_SCAN = 40;
+
+export type StaffTopics = ReturnType<typeof createStaffTopics>;
+
+/**
+ * The staff forum's topics: one per ticket, created on first use with its card pinned at the top,
+ * and recovered when lost. Every call to the staff chat goes through the staff chat queue.
+ */
+export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue, chatId: number) {
+  const { repos, config, store, clock, log } = deps;
+  const staffLocale = config.STAFF_LANGUAGE as Locale;
+
+  async function cardText(ticket: Ticket): Promise<string> {
+    const { t } = createRenderContext(deps, staffLocale);
+    const product = ticket.productId ? await repos.tickets.getProduct(ticket.productId) : undefined;
+    // The report that started it, then the latest exchange.
+    const recent = await repos.transcript.list(ticket.customerId, { limit: TRANSCRIPT_SCAN });
+    const report = recent.find((entry) => entry.direction === 'in' && !entry.text.startsWith('/'));
+    const latest = recent.slice(-TRANSCRIPT_EXCERPT);
+    const transcript = report && !latest.includes(report) ? [report, ...latest] : latest;
+    const symptom = ticket.triage?.symptomId
+      ? deps.catalogue.symptom(ticket.triage.symptomId)
+      : undefined;
+    const warrantyCase =
+      ticket.category && ticket.warranty
+        ? {
+            category: ticket.category,
+            part: symptom?.part,
+            reportDate: toZonedTime(ticket.createdAt, config.SERVICE_TZ).date,
+          }
+        : undefined;
+    return renderCard(
+      { ticket, product, transcript, warrantyCase, timeZone: config.SERVICE_TZ, now: clock.now() },
+      deps.catalogue,
+      t,
+      staffLocale,
+    );
+  }
+
+  /** The topic's name: number, product (or "question") and district, in the staff language. */
+  function topicName(ticket: Ticket): string {
+    const { t } = createRenderContext(deps, staffLocale);
+    const product =
+      ticket.kind === 'question'
+        ? t('staff-topic-question')
+        : t('warranty-category', { category: ticket.category ?? 'unknown' });
+    return toTopicName(ticket.number, product, toDistrict(ticket.contact.address));
+  }
+
+  /** Creates a topic and posts and pins the card in it (raw calls: the caller holds the queue). */
+  async function createWithCard(ticket: Ticket): Promise<{ topicId: number; cardId: number }> {
+    const { t } = createRenderContext(deps, staffLocale);
+    const topic = await api.createForumTopic(chatId, topicName(ticket));
+    const card = await api.sendMessage(chatId, await cardText(ticket), {
+      message_thread_id: topic.message_thread_id,
+      reply_markup: cardButtons(ticket.number, t),
+    });
+    await api
+      .pinChatMessage(chatId, card.message_id, { disable_notification: true })
+      .catch((error: unknown) =>
+        log.warn({ ticket: ticket.number, error: String(error) }, 'card not pinned'),
+      );
+    return { topicId: topic.message_thread_id, cardId: card.message_id };
+  }
+
+  async function recordOpened(ticket: Ticket, topicId: number, recreated: boolean) {
+    await repos.tickets.appendEvent(ticket.id, {
+      at: clock.now(),
+      actor: { kind: 'system' },
+      type: 'topic_opened',
+      payload: { topicId, recreated },
+    });
+  }
+
+  /**
+   * The ticket's topic, created with its card the first time. Concurrent first calls create one
+   * topic: a lock serialises them, and the unique ticket → topic mapping decides should two
+   * instances race past it (the loser deletes its own topic).
+   */
+  async function ensure(ticket: Ticket): Promise<TicketTopic> {
+    const known = await repos.tickets.topicOf(ticket.id);
+    if (known) return known;
+    return store.withLock(`topic:${ticket.id}`, TOPIC_LOCK_TTL_MS, async () => {
+      const again = await repos.tickets.topicOf(ticket.id);
+      if (again) return again;
+      const { topicId, cardId } = await queue.run(() => createWithCard(ticket));
+      const linked = await repos.tickets.linkTopic({ ticketId: ticket.id, chatId, topicId });
+      if (!linked.ok) {
+        await queue.run(() => api.deleteForumTopic(chatId, topicId)).catch(() => undefined);
+        return (await repos.tickets.topicOf(ticket.id)) as TicketTopic;
+      }
+      await repos.tickets.setTopicCard(ticket.id, cardId);
+      await recordOpened(ticket, topicId, false);
+      return { ...linked.value, cardMessageId: cardId };
+    });
+  }
+
+  /** Replaces a lost topic by a new one with the card again; one recovery wins a race. */
+  async function replace(ticket: Ticket, lost: number): Promise<number> {
+    const current = await repos.tickets.topicOf(ticket.id);
+    if (current && current.topicId !== lost) return current.topicId;
+    const { topicId, cardId } = await createWithCard(ticket);
+    const moved = await repos.tickets.relinkTopic(ticket.id, lost, topicId);
+    if (!moved.ok) {
+      await api.deleteForumTopic(chatId, topicId).catch(() => undefined);
+      return Number(moved.detail);
+    }
+    await repos.tickets.setTopicCard(ticket.id, cardId);
+    await recordOpened(ticket, topicId, true);
+    log.warn({ ticket: ticket.number, lost, topicId }, 'staff topic was lost: recreated');
+    return topicId;
+  }
+
+  /**
+   * Runs `call` against the ticket's topic in the queue, recovering instead of dropping: a lost
+   * topic ("message thread not found", TOPIC_DELETED) is replaced (new topic, card, mapping) and
+   * the call retried; a closed one (TOPIC_CLOSED) is reopened and the call retried.
+   */
+  async function inTopic<T>(ticket: Ticket, call: (topicId: number) => Promise<T>): Promise<T> {
+    const topic = await ensure(ticket);
+    return queue.run(async () => {
+      let topicId = topic.topicId;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await call(topicId);
+        } catch (error) {
+          if (attempt >= 2) throw error;
+          if (isTopicClosed(error)) {
+            await api.reopenForumTopic(chatId, topicId).catch((reopen: unknown) => {
+              if (!isTopicLost(reopen) && !/TOPIC_NOT_MODIFIED/.test(String(reopen))) throw reopen;
+            });
+            log.info({ ticket: ticket.number, topicId }, 'staff topic was closed: reopened');
+            continue;
+          }
+          if (!isTopicLost(error)) throw error;
+          topicId = await replace(ticket, topicId);
+        }
+      }
+    });
+  }
+
+  /** Posts text in the ticket's topic. */
+  function post(ticket: Ticket, text: string, markup?: InlineKeyboardMarkup) {
+    return inTopic(ticket, (topicId) =>
+      api.sendMessage(chatId, text, {
+        message_thread_id: topicId,
+        ...(markup ? { reply_markup: markup } : {}),
+      }),
+    );
+  }
+
+  /** Posts in the General topic: never with a `message_thread_id` (General has none to name). */
+  function postGeneral(text: string, markup?: InlineKeyboardMarkup) {
+    return queue.run(() => api.sendMessage(chatId, text, markup ? { reply_markup: markup } : {}));
+  }
+
+  /** Answers in the topic (or General, `undefined`) a staff message came from. */
+  function reply(topicId: number | undefined, text: string, markup?: InlineKeyboardMarkup) {
+    return queue.run(() =>
+      api.sendMessage(chatId, text, {
+        ...(topicId === undefined ? {} : { message_thread_id: topicId }),
+        ...(markup ? { reply_markup: markup } : {}),
+      }),
+    );
+  }
+
+  return { chatId, queue, ensure, inTopic, post, postGeneral, reply, staffLocale };
+}

@@ -1,0 +1,450 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOT, newTicket, STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
+
+const MIN = 60_000;
+const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The staff forum end to end: the real bot long-polls the Bot API double (forum topics, copies,
+ * edits, albums, pins, members, and Telegram's errors), staff and customers act through it.
+ */
+describe('staff take over escalated chats in the staff forum', () => {
+  const h = new StaffHarness();
+  beforeAll(() => h.start(), 90_000);
+  afterAll(() => h.stop(), 30_000);
+
+  it('files a fault through the intake, then: topic with a pinned card → take → relay both ways (text, photo, album, edits) → schedule with a reminder → close with a rating', async () => {
+    const anna = h.staffMember('Anna', { username: 'anna_service' });
+    const bob = h.staffMember('Bob');
+    const li = h.customer('Li');
+
+    // The customer's fault becomes a ticket through the real conversation.
+    await h.says(
+      li,
+      li.id,
+      'The washing machine shows error E21 and the drum does not turn at all, already restarted it twice',
+      /What name should the engineer ask for/,
+    );
+    await h.says(li, li.id, 'Alice Wong', /Which phone number/);
+    await h.says(li, li.id, '+852 9123 4567', /model number/);
+    await h.says(li, li.id, 'XQG100-B12866', /When did you buy it/);
+    await h.says(li, li.id, '2025-11-10', /Where should the engineer come/);
+    await h.says(li, li.id, 'Flat 5B, 12 Nathan Road, Tsim Sha Tsui, Kowloon', /When suits you/);
+    await h.says(li, li.id, 'tomorrow afternoon', /receipt or invoice/);
+    await h.presses(li, li.id, /Skip/, /check your service ticket/);
+    const filed = await h.presses(li, li.id, /Confirm/, /Your ticket FL-\d{6}-\d{4} is filed/);
+    const number = /FL-\d{6}-\d{4}/.exec(filed.text ?? '')?.[0] as string;
+    await h.runJobs();
+
+    // One topic, named by number, product and district, its first message the pinned card.
+    const ticket = await h.repos.tickets.getByNumber(number);
+    const topic = await h.repos.tickets.topicOf(ticket?.id ?? '');
+    const topicId = topic?.topicId as number;
+    expect(h.double.topic(STAFF_CHAT, topicId)?.name).toBe(`${number} · washing machine · Kowloon`);
+    const [card] = h.double.botMessages(STAFF_CHAT, topicId);
+    expect(card?.pinned).toBe(true);
+    expect(card?.message_id).toBe(topic?.cardMessageId);
+    expect(card?.text).toContain('Alice Wong');
+    expect(card?.text).toContain('+85291234567');
+    expect(card?.text).toContain('Flat 5B, 12 Nathan Road');
+    expect(card?.text).toContain('XQG100-B12866');
+    expect(card?.text).toMatch(/Covered by the warranty/);
+    expect(card?.text).toMatch(/The whole unit is covered until/);
+    expect(card?.text).toMatch(/Contact promise: the customer hears from us by 10:30/);
+    expect(card?.text).toMatch(/› customer: The washing machine shows error E21/);
+    expect(card?.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toEqual([
+      '✋ Take',
+      '📅 Schedule',
+      '✅ Close',
+    ]);
+
+    // Anna chooses the name customers see, then takes the ticket with the card's button.
+    await h.says(anna, STAFF_CHAT, '/name Anna L.', /Customers now see you as "Anna L."/, {
+      topicId,
+    });
+    await h.presses(anna, STAFF_CHAT, /Take/, /Anna L\. took/, { topicId });
+    const told = await h.waitForBot(li.id, /Anna L\. from our service team is with you now/);
+    expect(told).toBeDefined();
+
+    // Anna's message reaches the customer as a copy (no forward header, the bot as sender).
+    const sent = await h.says(
+      anna,
+      STAFF_CHAT,
+      'Hello Alice, I can see the E21 code.',
+      /I can see the E21 code/,
+      {
+        topicId,
+        answerIn: li.id,
+      },
+    );
+    expect(sent.from?.id).toBe(BOT.id);
+    expect(sent.copiedFrom?.chatId).toBe(STAFF_CHAT);
+    // The contact promise is kept by that first message.
+    await h.double.waitFor(
+      async () => (await h.repos.tickets.get(ticket?.id ?? ''))?.contactedAt,
+      'the contact recorded',
+    );
+
+    // While held, the bot stays quiet: the customer's text goes to the topic and nowhere else.
+    const botRepliesBefore = h.double.botMessages(li.id).length;
+    const reply = await h.says(
+      li,
+      li.id,
+      'Thanks, the drum is full of water',
+      /drum is full of water/,
+      {
+        answerIn: STAFF_CHAT,
+        answerTopic: topicId,
+      },
+    );
+    expect(reply.copiedFrom?.chatId).toBe(li.id);
+    await h.says(li, li.id, { photo: 'photo-of-drum', caption: 'look' }, /^look$/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    expect(h.double.botMessages(li.id)).toHaveLength(botRepliesBefore);
+
+    // A customer album arrives as one album (one copyMessages call).
+    const copyMessagesBefore = h.double.calls.filter((c) => c.method === 'copyMessages').length;
+    h.double.sendAlbum(li, li.id, [
+      { photo: 'a1', caption: 'nameplate' },
+      { photo: 'a2' },
+      { photo: 'a3' },
+    ]);
+    const album = await h.double.waitFor(() => {
+      const copies = h.double
+        .botMessages(STAFF_CHAT, topicId)
+        .filter((m) => m.photo && m.media_group_id);
+      return copies.length === 3 && copies;
+    }, 'the album in the topic');
+    expect(new Set(album.map((m) => m.media_group_id)).size).toBe(1);
+    expect(h.double.calls.filter((c) => c.method === 'copyMessages').length).toBe(
+      copyMessagesBefore + 1,
+    );
+
+    // Anna's album reaches the customer as an album.
+    h.double.sendAlbum(
+      anna,
+      STAFF_CHAT,
+      [{ photo: 's1', caption: 'this filter' }, { photo: 's2' }],
+      { topicId },
+    );
+    const staffAlbum = await h.double.waitFor(() => {
+      const copies = h.double.botMessages(li.id).filter((m) => m.photo && m.media_group_id);
+      return copies.length === 2 && copies;
+    }, 'the staff album at the customer');
+    expect(staffAlbum[0]?.caption).toBe('this filter');
+
+    // Edits on either side edit the copy.
+    h.double.edit(
+      li.id,
+      reply.copiedFrom?.messageId as number,
+      'Thanks, the drum is half full of water',
+    );
+    await h.double.waitFor(
+      () =>
+        h.double.message(STAFF_CHAT, reply.message_id).text ===
+        'Thanks, the drum is half full of water',
+      'the customer edit in the topic',
+    );
+    h.double.edit(
+      STAFF_CHAT,
+      sent.copiedFrom?.messageId as number,
+      'Hello Alice, I can see the E21 drain code.',
+    );
+    await h.double.waitFor(
+      () =>
+        h.double.message(li.id, sent.message_id).text ===
+        'Hello Alice, I can see the E21 drain code.',
+      'the staff edit at the customer',
+    );
+
+    // A staff reply to the customer's copy replies to the customer's own message.
+    const answer = await h.says(
+      anna,
+      STAFF_CHAT,
+      'Please open the pump flap.',
+      /open the pump flap/,
+      {
+        topicId,
+        replyTo: reply.message_id,
+        answerIn: li.id,
+      },
+    );
+    expect(answer.reply_to_message?.message_id).toBe(reply.copiedFrom?.messageId);
+
+    // Bob talks in the topic and Anna notes something: neither reaches the customer.
+    const atCustomer = h.double.botMessages(li.id).length;
+    h.double.send(bob, STAFF_CHAT, { text: 'Bob: I had one like this last week' }, { topicId });
+    await h.says(anna, STAFF_CHAT, '/note customer prefers calls after 5pm', /Internal note kept/, {
+      topicId,
+    });
+    await settle();
+    expect(h.double.botMessages(li.id)).toHaveLength(atCustomer);
+
+    // Schedule: the customer gets the confirmed window, and a reminder the evening before.
+    await h.says(anna, STAFF_CHAT, '/schedule 2026-03-12 9-11', /scheduled the visit/, { topicId });
+    await h.waitForBot(li.id, /engineer visit for ticket .* is confirmed: 2026-03-12 09:00–11:00/);
+    const reminder = await h.repos.jobs.findByKey(
+      `visit-reminder:${ticket?.id}:${new Date('2026-03-12T01:00:00Z').toISOString()}`,
+    );
+    expect(reminder?.dueAt).toEqual(new Date('2026-03-11T11:00:00Z'));
+    h.clock.advance((reminder?.dueAt.getTime() ?? 0) - h.clock.now().getTime() + 1_000);
+    await h.runJobs();
+    await h.waitForBot(li.id, /Reminder: our engineer visits you tomorrow, 2026-03-12 09:00–11:00/);
+
+    // Close: the closing message and one rating request; the rating and a comment are stored.
+    await h.says(
+      anna,
+      STAFF_CHAT,
+      '/close repaired replaced the drain pump',
+      /Anna L\. closed .*: repaired/,
+      { topicId },
+    );
+    await h.waitForBot(li.id, /is closed: the repair is done/);
+    await h.waitForBot(li.id, /Rate us from 1/);
+    await h.presses(li, li.id, /^4 ⭐$/, /write a short comment/);
+    await h.says(li, li.id, 'Quick and friendly', /rated .* 4\/5|comment on/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    await h.waitForBot(li.id, /your comment has been passed on/);
+    expect(await h.repos.ratings.get(ticket?.id ?? '')).toMatchObject({
+      score: 4,
+      comment: 'Quick and friendly',
+    });
+
+    // The chat is the bot's again, and every staff action is in the ticket's history.
+    await h.says(li, li.id, '/status', /Your tickets/);
+    const history = (await h.repos.tickets.history(ticket?.id ?? '')).map((e) => e.type);
+    expect(history).toEqual(
+      expect.arrayContaining([
+        'created',
+        'topic_opened',
+        'taken',
+        'contacted',
+        'note',
+        'scheduled',
+        'resolved',
+        'rated',
+      ]),
+    );
+    expect(h.double.calls.some((c) => c.payload.message_thread_id === 1)).toBe(false);
+  });
+
+  it('lets exactly one of two staff racing to take a ticket win', async () => {
+    const [cara, dan] = [h.staffMember('Cara'), h.staffMember('Dan')];
+    const { ticket, topicId } = await h.fileTicket(h.customer('Wei'));
+    const [card] = h.double.botMessages(STAFF_CHAT, topicId);
+    const before = h.double.botMessages(STAFF_CHAT, topicId).length;
+    h.double.press(cara, STAFF_CHAT, card?.message_id as number, /Take/);
+    h.double.send(dan, STAFF_CHAT, { text: '/take' }, { topicId });
+    await h.double.waitFor(
+      () => h.double.botMessages(STAFF_CHAT, topicId).length >= before + 2,
+      'two answers',
+    );
+    const answers = h.double
+      .botMessages(STAFF_CHAT, topicId)
+      .slice(before)
+      .map((m) => m.text);
+    expect(answers.filter((text) => /took/.test(text ?? ''))).toHaveLength(1);
+    expect(answers.filter((text) => /is already taken by/.test(text ?? ''))).toHaveLength(1);
+    const taken = (await h.repos.tickets.history(ticket.id)).filter((e) => e.type === 'taken');
+    expect(taken).toHaveLength(1);
+  });
+
+  it('refuses every staff command and button to someone outside the staff chat, and audits each', async () => {
+    const mallory = { id: 990_001, first_name: 'Mallory', language_code: 'en' };
+    const { ticket, topicId } = await h.fileTicket(h.customer('Ming'));
+    const commands = [
+      '/take',
+      '/release',
+      '/assign @anna_service',
+      '/schedule tomorrow 9-11',
+      '/note hi',
+      '/close repaired',
+      '/reopen',
+      '/warranty',
+    ];
+    for (const command of commands)
+      await h.says(mallory, STAFF_CHAT, command, /Only the service team can use this/, { topicId });
+    for (const command of ['/queue', '/find 13800138000', '/name Evil', '/lang en'])
+      await h.says(mallory, STAFF_CHAT, command, /Only the service team can use this/);
+    const [card] = h.double.botMessages(STAFF_CHAT, topicId);
+    for (const button of [/Take/, /Schedule/, /Close/]) {
+      h.double.press(mallory, STAFF_CHAT, card?.message_id as number, button);
+    }
+    await h.double.waitFor(
+      () =>
+        h.double.calls.filter((c) => c.method === 'answerCallbackQuery' && c.payload.show_alert)
+          .length >= 3,
+      'three refused buttons',
+    );
+    const audit = (await h.repos.audit.list(50)).filter(
+      (entry) => entry.telegramUserId === mallory.id,
+    );
+    expect(audit).toHaveLength(15);
+    expect(audit.every((entry) => entry.outcome === 'refused')).toBe(true);
+    const refusedEvents = (await h.repos.tickets.history(ticket.id)).filter(
+      (e) => e.type === 'refused',
+    );
+    expect(refusedEvents).toHaveLength(11);
+    expect(await h.repos.tickets.get(ticket.id)).toMatchObject({ state: 'open', assigneeId: null });
+    expect(await h.repos.staff.get(mallory.id)).toBeUndefined();
+  });
+
+  it('recreates a deleted topic with its card, updates the mapping and delivers the message', async () => {
+    const erin = h.staffMember('Erin');
+    const jun = h.customer('Jun');
+    const { ticket, topicId } = await h.fileTicket(jun);
+    await h.presses(erin, STAFF_CHAT, /Take/, /took/, { topicId });
+    h.double.deleteTopic(STAFF_CHAT, topicId);
+    h.double.send(jun, jun.id, { text: 'Are you still there?' });
+    const recreated = await h.double.waitFor(
+      () =>
+        h.double
+          .topics(STAFF_CHAT)
+          .find((t) => t.name.startsWith(ticket.number) && t.id !== topicId),
+      'a new topic',
+    );
+    const inNew = await h.waitForBot(STAFF_CHAT, /^Are you still there\?$/, {
+      topicId: recreated.id,
+    });
+    expect(inNew.copiedFrom?.chatId).toBe(jun.id);
+    const moved = await h.repos.tickets.topicOf(ticket.id);
+    expect(moved?.topicId).toBe(recreated.id);
+    expect(
+      h.double.topics(STAFF_CHAT).filter((t) => t.name.startsWith(ticket.number)),
+    ).toHaveLength(2);
+    const [card] = h.double.botMessages(STAFF_CHAT, recreated.id);
+    expect(card?.pinned).toBe(true);
+    expect(card?.text).toContain(ticket.number);
+    const opened = (await h.repos.tickets.history(ticket.id)).filter(
+      (e) => e.type === 'topic_opened',
+    );
+    expect(opened.map((e) => e.payload.recreated)).toEqual([false, true]);
+    // Staff carry on in the new topic.
+    await h.says(erin, STAFF_CHAT, 'Yes, still here.', /still here/, {
+      topicId: recreated.id,
+      answerIn: jun.id,
+    });
+  });
+
+  it('reopens a closed topic and delivers the message', async () => {
+    const finn = h.staffMember('Finn');
+    const ana = h.customer('Ana');
+    const { topicId } = await h.fileTicket(ana);
+    await h.presses(finn, STAFF_CHAT, /Take/, /took/, { topicId });
+    h.double.closeTopic(STAFF_CHAT, topicId, finn);
+    await settle();
+    await h.says(ana, ana.id, 'Hello?', /Hello\?/, { answerIn: STAFF_CHAT, answerTopic: topicId });
+    expect(h.double.topic(STAFF_CHAT, topicId)?.state).toBe('open');
+    expect(h.double.calls.some((c) => c.method === 'reopenForumTopic' && c.ok)).toBe(true);
+  });
+
+  it('alerts at 80 % and at the breach with the time left counted from now, and at once for a hazard', async () => {
+    const gus = h.staffMember('Gus');
+    const { ticket, topicId } = await h.fileTicket(h.customer('Hui'));
+    const general = () => h.double.botMessages(STAFF_CHAT, 0).length;
+
+    // The 80 % alert runs late (27 minutes in): it says 3 minutes, not 6.
+    h.clock.advance(27 * MIN);
+    const before = general();
+    await h.runJobs();
+    const warning = await h.waitForBot(
+      STAFF_CHAT,
+      new RegExp(`${ticket.number}: nobody has contacted the customer yet`),
+      { topicId: 0, after: before },
+    );
+    expect(warning.text).toMatch(/lapses in 3 min/);
+    await h.waitForBot(STAFF_CHAT, /lapses in 3 min/, { topicId });
+
+    h.clock.advance(4 * MIN);
+    await h.runJobs();
+    const breach = await h.waitForBot(
+      STAFF_CHAT,
+      new RegExp(`${ticket.number}: the contact promise was broken`),
+      { topicId: 0, after: before },
+    );
+    expect(breach.text).toMatch(/broken 1 min ago/);
+    const history = (await h.repos.tickets.history(ticket.id)).map((e) => e.type);
+    expect(history).toContain('contact_breached');
+
+    // A hazard ticket is raised at once; the contact cancels the rest.
+    const { ticket: hazard, topicId: hazardTopic } = await h.fileTicket(h.customer('Ivy'), {
+      priority: 'urgent',
+      triage: { label: 'hazard', category: 'refrigerator', symptomId: null },
+    });
+    await h.waitForBot(STAFF_CHAT, /Hazard ticket .* contact the customer now/, {
+      topicId: hazardTopic,
+    });
+    await h.presses(gus, STAFF_CHAT, /Take/, /took/, { topicId: hazardTopic });
+    await h.says(gus, STAFF_CHAT, 'Please unplug it now.', /unplug it now/, {
+      topicId: hazardTopic,
+      answerIn: (await h.repos.customers.findById(hazard.customerId))?.telegramUserId as number,
+    });
+    for (const stage of ['warning', 'breach']) {
+      const key = `contact-alert:${hazard.id}:${stage}`;
+      await h.double.waitFor(
+        async () => (await h.repos.jobs.findByKey(key))?.state === 'cancelled',
+        `${stage} alert cancelled by the contact`,
+      );
+    }
+  });
+
+  it('records a customer who blocked the bot and tells the topic', async () => {
+    const hana = h.staffMember('Hana');
+    const kim = h.customer('Kim');
+    const { ticket, topicId } = await h.fileTicket(kim);
+    await h.presses(hana, STAFF_CHAT, /Take/, /took/, { topicId });
+    h.double.block(kim.id);
+    await h.says(hana, STAFF_CHAT, 'Are you there?', /blocked the bot/, { topicId });
+    expect((await h.repos.customers.findByTelegramId(kim.id))?.blockedAt).not.toBeNull();
+    expect((await h.repos.tickets.history(ticket.id)).map((e) => e.type)).toContain(
+      'customer_blocked',
+    );
+  });
+
+  it('waits out a 429 storm on the staff chat and loses nothing, in order', async () => {
+    const iris = h.staffMember('Iris');
+    const lou = h.customer('Lou');
+    const { topicId } = await h.fileTicket(lou);
+    await h.presses(iris, STAFF_CHAT, /Take/, /took/, { topicId });
+    h.double.rateLimit(STAFF_CHAT, 2_500, 1);
+    const texts = Array.from({ length: 8 }, (_, i) => `storm message ${i + 1}`);
+    for (const text of texts) h.double.send(lou, lou.id, { text });
+    const arrived = await h.double.waitFor(
+      () => {
+        const got = h.double
+          .botMessages(STAFF_CHAT, topicId)
+          .filter((m) => /storm message/.test(m.text ?? ''));
+        return got.length === texts.length && got;
+      },
+      'all eight messages in the topic',
+      30_000,
+    );
+    expect(arrived.map((m) => m.text)).toEqual(texts);
+    expect(h.double.rateLimited.get(STAFF_CHAT) ?? 0).toBeGreaterThan(0);
+  }, 45_000);
+
+  it('treats the bot removed from the staff chat as an operator error, not a blocked customer', async () => {
+    const mia = h.customer('Mia');
+    h.double.setMember(STAFF_CHAT, BOT.id, 'kicked');
+    try {
+      const { id } = await h.repos.customers.ensure(mia.id, 'en', h.clock.now());
+      const { ticket } = await h.repos.tickets.create(newTicket(id), {
+        idempotencyKey: `kicked:${mia.id}`,
+        day: '2026-03-10' as never,
+        at: h.clock.now(),
+        actor: { kind: 'customer', customerId: id },
+        jobs: [{ kind: 'staff-new-ticket', dueAt: h.clock.now(), payload: {} }],
+      });
+      const summary = await h.runJobs();
+      expect(summary.retried).toBeGreaterThan(0);
+      expect(await h.repos.tickets.topicOf(ticket.id)).toBeUndefined();
+      expect((await h.repos.customers.findByTelegramId(mia.id))?.blockedAt).toBeNull();
+    } finally {
+      h.double.setMember(STAFF_CHAT, BOT.id, 'administrator');
+    }
+  });
+});
