@@ -9,6 +9,7 @@ import { createBot } from './create-bot.ts';
 import { createReadinessCheck, deriveWebhookSecret, startHttpServer } from './http/index.ts';
 import { toLoggableError } from './loggable-error.ts';
 import { createLogger } from './logger.ts';
+import { checkStaffForum } from './services/staff-forum-check.ts';
 import { onShutdownSignal } from './shutdown.ts';
 
 /**
@@ -68,6 +69,20 @@ async function main(): Promise<void> {
     onSettled: (job, outcome) => metrics.jobs.inc({ kind: job.kind, outcome }),
   });
   await bot.init();
+  if (config.STAFF_CHAT_ID === undefined) {
+    process.stderr.write(
+      `\n*** WARNING: STAFF_CHAT_ID is not set. Tickets are filed, but no staff member is told and the\n` +
+        `*** contact promise goes unwatched. See tickets with: npm run -s cli -- tickets list\n\n`,
+    );
+    log.warn('STAFF_CHAT_ID is not set: tickets reach nobody');
+  } else {
+    const problem = await checkStaffForum(bot.api, config.STAFF_CHAT_ID, bot.botInfo.id);
+    if (problem) {
+      process.stderr.write(`Cannot start: ${problem}\n`);
+      await app.close();
+      process.exit(1);
+    }
+  }
   await registerCommands(bot.api);
 
   const webhook = config.BOT_MODE === 'webhook';

@@ -36,12 +36,17 @@ export type ConsoleOptions = {
 };
 
 const HELP = `Console mode: you are the customer; type as you would in Telegram.
-  1, 2, 3…          press the numbered button
+  1, 2, 3…          press the numbered button (a staff card's buttons are pressed as staff)
   /contact [phone]  share your phone number      /location LAT,LON  share a location
   /photo            send a photo (nameplate or invoice)
   /clock +2h        move time forward (runs due jobs such as the check-back); /clock shows it
-  /staff            what the staff chat received  /console  this help   /quit  leave
+  /s TEXT           say TEXT as staff in the latest ticket's topic: /s /take, /s Hello!, /s /close repaired
+  /sg TEXT          say TEXT as staff in the staff chat's General topic: /sg /queue
+  /staff            everything the staff chat received  /console  this help   /quit  leave
   Bot commands: /start /help /status /cancel /human /language /privacy /forget`;
+
+/** The console's staff member, a member of the console's staff chat. */
+const STAFF_USER = { id: 2001, is_bot: false, first_name: 'Console Staff', language_code: 'en' };
 
 /**
  * Console mode: the same bot, driven from the terminal on the embedded defaults. Each line becomes
@@ -57,36 +62,42 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
   const staffFeed: string[] = [];
   let buttons: ConsoleOutput['buttons'] = [];
   /** The bot message the numbered buttons belong to (a press names it, as Telegram does). */
-  let buttonsMessageId = 0;
+  let buttonsOn: ConsoleOutput | undefined;
 
+  const staffChat = deps.config.STAFF_CHAT_ID ?? CONSOLE_STAFF_CHAT;
   const { bot, jobHandlers } = createBot(deps, {
     token: '1:console',
     botInfo: BOT_INFO,
     apiPolicy: false,
+    staff: { perMinute: 10_000, albumWaitMs: 50 },
   });
-  installConsoleApi(bot.api, (message) => {
-    if (message.chatId === CONSOLE_STAFF_CHAT) {
-      staffFeed.push(message.text);
-      print(color(90, '   (the staff chat got a message: /staff shows it)'));
-      return;
-    }
-    // An edit replaces the message above it in Telegram; the console marks it and prints it anew.
-    print(color(36, message.text.replace(/^/gm, message.edited ? 'bot ↻ ' : 'bot │ ')));
-    if (message.buttons.length > 0) {
-      buttons = message.buttons;
-      buttonsMessageId = message.messageId;
-      print(
-        color(
-          33,
-          message.buttons.map((button, index) => `  [${index + 1}] ${button.text}`).join('\n'),
-        ),
-      );
-    }
-    if (message.request === 'contact')
-      print(color(33, '  (share your number: /contact, or type it)'));
-    if (message.request === 'location')
-      print(color(33, '  (share a location: /location 31.23,121.47, or type the address)'));
-  });
+  const consoleApi = installConsoleApi(
+    bot.api,
+    (message) => {
+      const toStaff = message.chatId === staffChat;
+      const where = message.topic ? `#${message.topic.split(' ')[0]}` : 'General';
+      // An edit replaces the message above it in Telegram; the console marks it and prints it anew.
+      const bar = message.edited ? '↻' : '│';
+      const prefix = toStaff ? `staff ${where} ${bar} ` : `bot ${bar} `;
+      if (toStaff) staffFeed.push(message.text.replace(/^/gm, prefix));
+      print(color(toStaff ? 35 : 36, message.text.replace(/^/gm, prefix)));
+      if (message.buttons.length > 0) {
+        buttons = message.buttons;
+        buttonsOn = message;
+        print(
+          color(
+            33,
+            message.buttons.map((button, index) => `  [${index + 1}] ${button.text}`).join('\n'),
+          ),
+        );
+      }
+      if (message.request === 'contact')
+        print(color(33, '  (share your number: /contact, or type it)'));
+      if (message.request === 'location')
+        print(color(33, '  (share a location: /location 31.23,121.47, or type the address)'));
+    },
+    staffChat,
+  );
 
   const worker = createJobWorker({
     db: app.database.db,
@@ -109,16 +120,36 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
   const send = async (update: Omit<Update, 'update_id'>) => {
     await bot.handleUpdate({ update_id: ++updateId, ...update } as Update);
   };
-  const message = (extra: Record<string, unknown>) =>
-    send({
-      message: {
-        message_id: ++messageId,
-        date: Math.floor(clock.now().getTime() / 1000),
-        chat,
-        from: user,
-        ...extra,
-      } as never,
-    });
+  const message = (extra: Record<string, unknown>) => {
+    const sent = {
+      message_id: ++messageId,
+      date: Math.floor(clock.now().getTime() / 1000),
+      chat,
+      from: user,
+      ...extra,
+    };
+    consoleApi.remember(chat.id, sent);
+    return send({ message: sent as never });
+  };
+  const staffChatObject = {
+    id: staffChat,
+    type: 'supergroup' as const,
+    title: 'Staff',
+    is_forum: true,
+  };
+  /** The console's staff member writes in a topic (or General, `undefined`). */
+  const staffMessage = (text: string, threadId: number | undefined) => {
+    const sent = {
+      message_id: ++messageId,
+      date: Math.floor(clock.now().getTime() / 1000),
+      chat: staffChatObject,
+      from: STAFF_USER,
+      text,
+      ...(threadId === undefined ? {} : { message_thread_id: threadId, is_topic_message: true }),
+    };
+    consoleApi.remember(staffChat, sent);
+    return send({ message: sent as never });
+  };
 
   print(
     color(
@@ -141,6 +172,7 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
     if (!options.interactive && line) print(color(32, `you › ${line}`));
     // Numbers press the buttons of the bot's latest answer only; otherwise they are text.
     const pressable = buttons;
+    const pressedOn = buttonsOn;
     buttons = [];
     try {
       if (line === '/quit' || line === '/exit') break;
@@ -149,11 +181,7 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
       } else if (line === '/console') {
         print(HELP);
       } else if (line === '/staff') {
-        print(
-          staffFeed.length === 0
-            ? '(nothing yet)'
-            : staffFeed.map((text) => text.replace(/^/gm, 'staff │ ')).join('\n\n'),
-        );
+        print(staffFeed.length === 0 ? '(nothing yet)' : staffFeed.join('\n\n'));
       } else if (line.startsWith('/clock')) {
         const amount = line.slice('/clock'.length).trim().replace(/^\+/, '');
         if (amount) {
@@ -187,15 +215,34 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
             },
           ],
         });
+      } else if (line.startsWith('/sg ') || line.startsWith('/s ')) {
+        const general = line.startsWith('/sg ');
+        const text = line.slice(general ? 4 : 3).trim();
+        const topic = general ? undefined : consoleApi.latestTopic();
+        if (!general && topic === undefined) print('No ticket topic yet: file a ticket first.');
+        else await staffMessage(text, topic);
       } else if (/^\d{1,2}$/.test(line) && pressable[Number(line) - 1]) {
         const button = pressable[Number(line) - 1] as ConsoleOutput['buttons'][number];
+        const asStaff = pressedOn?.chatId === staffChat;
+        const pressedId = pressedOn?.messageId ?? 0;
+        const pressed = asStaff
+          ? {
+              message_id: pressedId,
+              date: 0,
+              chat: staffChatObject,
+              text: '',
+              ...(pressedOn?.threadId === undefined
+                ? {}
+                : { message_thread_id: pressedOn.threadId, is_topic_message: true }),
+            }
+          : { message_id: pressedId, date: 0, chat, text: '' };
         await send({
           callback_query: {
             id: String(updateId),
-            from: user,
+            from: asStaff ? STAFF_USER : user,
             chat_instance: 'console',
             data: button.callback_data,
-            message: { message_id: buttonsMessageId, date: 0, chat, text: '' },
+            message: pressed,
           } as never,
         });
       } else {

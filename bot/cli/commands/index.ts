@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command.ts';
 import { dbCommands } from './db.ts';
 import { reportCommands } from './report.ts';
+import { ticketCommands } from './tickets.ts';
 import { triageCommands } from './triage.ts';
 import { warrantyCommands } from './warranty.ts';
 
@@ -10,4 +11,5 @@ export const commands: CliCommand[] = [
   ...dbCommands,
   ...triageCommands,
   ...reportCommands,
+  ...ticketCommands,
 ];

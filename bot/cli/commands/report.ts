@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   addDays,
   type CalendarDate,
@@ -11,10 +9,11 @@ import {
   toCalendarDate,
   toInstant,
 } from '../../../core/index.ts';
-import { createReportRepo, openDatabase } from '../../../db/index.ts';
+import { createReportRepo } from '../../../db/index.ts';
 import { loadConfig } from '../../config.ts';
 import { type CliCommand, type CliIo, UsageError } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
+import { readDatabase } from '../read-database.ts';
 
 /** Days in the default period, today included. */
 const DEFAULT_DAYS = 30;
@@ -33,21 +32,6 @@ PGlite allows one process, so stop the bot first). Never migrates: run "db migra
 
 Example:
   npm run -s cli -- report --from 2025-03-01 --to 2025-03-31`;
-
-/**
- * One line: the failed operation and the driver's root cause. The layers between (drizzle's
- * "Failed query" quoting the SQL and its parameters) are left out.
- */
-function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  let root: Error = error;
-  while (root.cause instanceof Error) root = root.cause;
-  const firstLine = (e: Error) => e.message.split('\n')[0] ?? '';
-  const text = root === error ? firstLine(error) : `${firstLine(error)}: ${firstLine(root)}`;
-  return /relation .* does not exist/.test(root.message)
-    ? `${text} (run "db migrate" first)`
-    : text;
-}
 
 function dateOption(value: string | undefined, name: string): CalendarDate | undefined {
   if (value === undefined) return undefined;
@@ -130,28 +114,10 @@ async function report(args: string[], io: CliIo): Promise<number> {
   const period = toPeriod(values, toCalendarDate(now, timeZone));
   const from = toInstant(period.first, 0, timeZone);
   const to = toInstant(addDays(period.last, 1), 0, timeZone);
-  const dataDir = resolve(io.cwd, config.DATA_DIR);
-  if (config.DATABASE_URL === undefined && !existsSync(dataDir)) {
-    // Opening PGlite would create an empty database there: a report needs the bot's own.
-    io.stderr.write(`report: no PGlite data folder at ${dataDir} (set DATA_DIR or DATABASE_URL)\n`);
-    return 1;
-  }
-  let figures: ServiceFigures;
-  try {
-    const handle = await openDatabase({
-      databaseUrl: config.DATABASE_URL,
-      dataDir,
-      migrate: false,
-    });
-    try {
-      figures = await createReportRepo(handle.db).figures(from, to, slaMs, now);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    io.stderr.write(`report: ${describeFailure(error)}\n`);
-    return 1;
-  }
+  const figures = await readDatabase('report', config, io, (db) =>
+    createReportRepo(db).figures(from, to, slaMs, now),
+  );
+  if (!figures) return 1;
   if (values.json) {
     const span = { from: period.first, to: period.last, timeZone, start: from, end: to };
     io.stdout.write(`${JSON.stringify({ period: span, slaMs, asOf: now, ...figures })}\n`);

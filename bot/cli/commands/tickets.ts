@@ -1,0 +1,197 @@
+import {
+  decideContactDueAt,
+  decideContactState,
+  formatMinute,
+  parseTicketNumber,
+  TICKET_STATES,
+  type Ticket,
+  type TicketEvent,
+  type TicketState,
+  toZonedTime,
+} from '../../../core/index.ts';
+import { createRepositories, type Database } from '../../../db/index.ts';
+import { type Config, loadConfig } from '../../config.ts';
+import { type CliCommand, type CliIo, UsageError } from '../command.ts';
+import { parseOptions } from '../parse-options.ts';
+import { readDatabase } from '../read-database.ts';
+
+const OPEN_STATES: TicketState[] = ['open', 'taken', 'scheduled'];
+
+const DB_NOTE = `Reads DATABASE_URL (PostgreSQL) when set, else the PGlite data folder DATA_DIR (default ./.data;
+PGlite allows one process, so stop the bot first). Never migrates: run "db migrate" first.`;
+
+const LIST_HELP = `Usage: npm run -s cli -- tickets list [--state S[,S…]] [--limit N] [--json]
+
+Lists tickets, urgent first, then oldest first: number, state, kind, product, when filed (in
+SERVICE_TZ), the staff member holding it (Telegram user id) and the contact promise (kept, time
+left, or broken). --state picks states among ${TICKET_STATES.join(', ')} (default: open, taken,
+scheduled); --limit caps the list (default 50); --json prints one JSON object per ticket.
+
+${DB_NOTE}
+
+Example:
+  npm run -s cli -- tickets list --state open`;
+
+const SHOW_HELP = `Usage: npm run -s cli -- tickets show <FL-YYMMDD-NNNN> [--json]
+
+Shows one ticket: the customer's contact details, the product, triage, the preliminary warranty
+answer, the visit window, the staff topic, the contact promise, the rating, and its history (every
+event: when, who, what). --json prints it as one JSON object.
+
+${DB_NOTE}
+
+Example:
+  npm run -s cli -- tickets show FL-260310-0001`;
+
+/** When, in the service time zone: `2026-03-10 10:05`. */
+const when = (at: Date, config: Config) => {
+  const { date, minute } = toZonedTime(at, config.SERVICE_TZ);
+  return `${date} ${formatMinute(minute)}`;
+};
+
+/** The contact promise in words, as of `now`. */
+function promiseOf(ticket: Ticket, config: Config, now: Date): string {
+  const dueAt =
+    ticket.contactDueAt ?? decideContactDueAt(ticket.createdAt, config.STAFF_CONTACT_SLA);
+  const state = decideContactState(dueAt, ticket.contactedAt, now);
+  switch (state.kind) {
+    case 'kept':
+      return 'contact made in time';
+    case 'kept-late':
+      return `contact made ${Math.ceil(state.lateMs / 60_000)} min late`;
+    case 'pending':
+      return `${Math.ceil(state.leftMs / 60_000)} min left to contact`;
+    case 'breached':
+      return `contact promise broken ${Math.floor(state.overMs / 60_000)} min ago`;
+  }
+}
+
+function toStates(value: string | undefined): TicketState[] {
+  if (value === undefined) return OPEN_STATES;
+  const states = value.split(',').map((s) => s.trim());
+  const bad = states.find((s) => !(TICKET_STATES as readonly string[]).includes(s));
+  if (bad !== undefined) throw new UsageError(`--state: unknown state "${bad}"`);
+  return states as TicketState[];
+}
+
+async function list(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseOptions(args, {
+    state: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  const states = toStates(values.state);
+  const limit = values.limit === undefined ? 50 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new UsageError('--limit must be a whole number above 0');
+  const config = loadConfig(io.cwd, io.env);
+  const now = new Date();
+  const tickets = await readDatabase('tickets list', config, io, (db) =>
+    createRepositories(db).tickets.listByState(states, limit),
+  );
+  if (!tickets) return 1;
+  for (const ticket of tickets) {
+    const promise = promiseOf(ticket, config, now);
+    io.stdout.write(
+      values.json
+        ? `${JSON.stringify({ ...ticket, contactPromise: promise })}\n`
+        : `${[
+            ticket.number,
+            ticket.priority === 'urgent' ? `${ticket.state} URGENT` : ticket.state,
+            ticket.kind,
+            ticket.category ?? '-',
+            `filed ${when(ticket.createdAt, config)}`,
+            `holder ${ticket.assigneeId ?? '-'}`,
+            promise,
+          ].join(' · ')}\n`,
+    );
+  }
+  if (!values.json && tickets.length === 0)
+    io.stdout.write(`No tickets in ${states.join(', ')}.\n`);
+  return 0;
+}
+
+async function load(db: Database, number: string) {
+  const repos = createRepositories(db);
+  const ticket = await repos.tickets.getByNumber(number);
+  if (!ticket) return null;
+  const [product, topic, rating, history] = await Promise.all([
+    ticket.productId ? repos.tickets.getProduct(ticket.productId) : undefined,
+    repos.tickets.topicOf(ticket.id),
+    repos.ratings.get(ticket.id),
+    repos.tickets.history(ticket.id),
+  ]);
+  return { ticket, product, topic, rating, history };
+}
+
+const actorOf = (event: TicketEvent) =>
+  event.actor.kind === 'staff'
+    ? `staff ${event.actor.staffId}`
+    : event.actor.kind === 'customer'
+      ? 'customer'
+      : 'system';
+
+async function show(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, { json: { type: 'boolean' } }, true);
+  const parsed = parseTicketNumber(positionals[0] ?? '');
+  if (!parsed) throw new UsageError('give a ticket number such as FL-260310-0001');
+  const config = loadConfig(io.cwd, io.env);
+  const found = await readDatabase('tickets show', config, io, (db) => load(db, parsed.number));
+  if (found === undefined) return 1;
+  if (found === null) {
+    io.stderr.write(`tickets show: no ticket ${parsed.number}\n`);
+    return 1;
+  }
+  const { ticket, product, topic, rating, history } = found;
+  const promise = promiseOf(ticket, config, new Date());
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ ...found, contactPromise: promise })}\n`);
+    return 0;
+  }
+  const { name, phone, address } = ticket.contact;
+  const lines = [
+    `${ticket.number} · ${ticket.state}${ticket.priority === 'urgent' ? ' · URGENT' : ''} · ${ticket.kind} · ${ticket.category ?? 'product unknown'}`,
+    `Filed:      ${when(ticket.createdAt, config)} (${config.SERVICE_TZ})`,
+    `Customer:   ${name ?? '-'} · ${phone ?? '-'} · ${address ?? '-'}`,
+    `Problem:    ${ticket.description ?? '-'}`,
+    `Product:    ${product ? `${product.modelNumber ?? 'model unknown'}, bought ${product.purchaseDate ?? 'unknown'}` : '-'}`,
+    `Triage:     ${ticket.triage ? `${ticket.triage.label} · ${ticket.triage.symptomId ?? '-'}` : '-'}`,
+    `Warranty:   ${
+      ticket.warranty
+        ? `${ticket.warranty.covered ? 'covered' : `not covered (${ticket.warranty.reason})`} · ${ticket.warranty.remedies.join(', ')} · charge ${ticket.warranty.charge} · clauses ${ticket.warranty.clauses.map((c) => c.id).join(', ')}`
+        : '-'
+    }`,
+    `Visit:      ${ticket.visitWindow ? `${when(ticket.visitWindow.start, config)}–${when(ticket.visitWindow.end, config).slice(11)}` : '-'}`,
+    `Holder:     ${ticket.assigneeId ?? '-'}`,
+    `Resolution: ${ticket.resolution ?? '-'}`,
+    `Contact:    ${promise}`,
+    `Topic:      ${topic ? `${topic.chatId} / ${topic.topicId}` : '-'}`,
+    `Rating:     ${rating?.score ? `${rating.score}/5${rating.comment ? ` "${rating.comment}"` : ''}` : rating ? 'asked, not given' : '-'}`,
+    '',
+    'History:',
+    ...history.map(
+      (event) =>
+        `  ${when(event.at, config)}  ${actorOf(event).padEnd(16)} ${event.type}${
+          Object.keys(event.payload).length > 0 ? ` ${JSON.stringify(event.payload)}` : ''
+        }`,
+    ),
+  ];
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** Tickets for the operator, with or without a staff chat. */
+export const ticketCommands: CliCommand[] = [
+  {
+    words: ['tickets', 'list'],
+    summary: 'open tickets (or any states), urgent first, with holder and contact promise',
+    help: LIST_HELP,
+    run: list,
+  },
+  {
+    words: ['tickets', 'show'],
+    summary: 'one ticket in full: customer, product, warranty, topic, rating and its history',
+    help: SHOW_HELP,
+    run: show,
+  },
+];
