@@ -442,13 +442,14 @@ export function createStaffActions(
   async function queue(req: StaffRequest) {
     const open = await repos.tickets.listByState(['open', 'taken', 'scheduled'], QUEUE_LENGTH);
     if (open.length === 0) return say(req, 'staff-queue-empty');
+    await listTickets(req, 'staff-queue-heading', open);
+  }
+
+  /** A heading and one line per ticket, answered where the staff member asked. */
+  async function listTickets(req: StaffRequest, heading: string, list: Ticket[]) {
     const { t } = createRenderContext(deps, localeOf(req.member, req.user));
-    await topics.reply(
-      req.topicId,
-      [t('staff-queue-heading', { count: open.length }), ...(await ticketLines(req, open))].join(
-        '\n',
-      ),
-    );
+    const lines = [t(heading, { count: list.length }), ...(await ticketLines(req, list))];
+    await topics.reply(req.topicId, lines.join('\n'));
   }
 
   async function find(req: StaffRequest, args: string) {
@@ -462,13 +463,7 @@ export function createStaffActions(
         : { model: args.replace(/\s+/g, '') };
     const found = await repos.tickets.search(query);
     if (found.length === 0) return say(req, 'staff-find-none', { query: args });
-    const { t } = createRenderContext(deps, localeOf(req.member, req.user));
-    await topics.reply(
-      req.topicId,
-      [t('staff-find-heading', { count: found.length }), ...(await ticketLines(req, found))].join(
-        '\n',
-      ),
-    );
+    await listTickets(req, 'staff-find-heading', found);
   }
 
   async function name(req: StaffRequest, args: string) {

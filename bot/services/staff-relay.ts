@@ -109,7 +109,6 @@ export function createStaffRelay(
   /** Relays what the customer sent to the ticket's topic (an album once all its parts are in). */
   async function fromCustomer(ticket: Ticket, message: Message): Promise<void> {
     const customerChat = message.chat.id;
-    const scope = `customer:${customerChat}`;
     await repos.transcript.append({
       customerId: ticket.customerId,
       ticketId: ticket.id,
@@ -117,14 +116,26 @@ export function createStaffRelay(
       text: describe(message),
       at: clock.now(),
     });
+    await inOrder(`customer:${customerChat}`, message, (ids, single) =>
+      copyToTopic(ticket, customerChat, ids, single),
+    );
+  }
+
+  /**
+   * Hands a message on in its scope's order: an album's part waits for the others (one copy of
+   * the whole album), anything else first flushes what is pending, then goes alone.
+   */
+  async function inOrder(
+    scope: string,
+    message: Message,
+    relay: (ids: number[], single?: Message) => Promise<void>,
+  ): Promise<void> {
     if (message.media_group_id) {
-      albums.add(scope, message.media_group_id, message.message_id, (ids) =>
-        copyToTopic(ticket, customerChat, ids),
-      );
+      albums.add(scope, message.media_group_id, message.message_id, (ids) => relay(ids));
       return;
     }
     await albums.flushScope(scope);
-    await copyToTopic(ticket, customerChat, [message.message_id], message);
+    await relay([message.message_id], message);
   }
 
   // ── Taker → customer ──────────────────────────────────────────────────────────────────────
@@ -176,15 +187,9 @@ export function createStaffRelay(
 
   /** Relays the taker's message in the topic to the customer. */
   async function fromStaff(ticket: Ticket, member: StaffMember, message: Message): Promise<void> {
-    const scope = `topic:${message.message_thread_id}`;
-    if (message.media_group_id) {
-      albums.add(scope, message.media_group_id, message.message_id, (ids) =>
-        copyToCustomer(ticket, member, ids),
-      );
-      return;
-    }
-    await albums.flushScope(scope);
-    await copyToCustomer(ticket, member, [message.message_id], message);
+    await inOrder(`topic:${message.message_thread_id}`, message, (ids, single) =>
+      copyToCustomer(ticket, member, ids, single),
+    );
   }
 
   // ── Edits ─────────────────────────────────────────────────────────────────────────────────
