@@ -7,7 +7,6 @@ import { parseConfig } from '../../bot/config.ts';
 import { createMovableClock, type MovableClock } from '../../bot/console/console-clock.ts';
 import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
-import { createStaffAlerts } from '../../bot/services/staff-alerts.ts';
 import { createJobWorker, type JobWorker } from '../../db/index.ts';
 import type { JourneyTarget } from './journeys.ts';
 import { RECORDED_BOT_INFO, RecordedTelegram } from './recorded-telegram.ts';
@@ -39,10 +38,7 @@ export async function openRecordedBot(env: Record<string, string> = {}) {
   const worker: JobWorker = createJobWorker({
     db: app.database.db,
     clock,
-    handlers: {
-      ...frontline.checkback.handlers,
-      ...createStaffAlerts(app.deps, frontline.outbox).handlers,
-    },
+    handlers: frontline.jobHandlers,
   });
   const target: JourneyTarget = {
     handleUpdate: (update: Update) => frontline.bot.handleUpdate(update),

@@ -64,6 +64,10 @@ export class RecordedTelegram {
       };
       return { ok: true, result } as never;
     }
+    if (method === 'createForumTopic') {
+      const result = { message_thread_id: this.nextMessageId++, name: call.name, icon_color: 0 };
+      return { ok: true, result } as never;
+    }
     const target = this.messages.find(
       (m) => m.chatId === chatId && m.messageId === Number(call.message_id),
     );
