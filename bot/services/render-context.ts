@@ -1,4 +1,10 @@
-import { DEFAULT_MAX_AGE_YEARS, formatMinute, type Locale } from '../../core/index.ts';
+import {
+  DEFAULT_LEAD_MINUTES,
+  DEFAULT_MAX_AGE_YEARS,
+  DEFAULT_MAX_DAYS_AHEAD,
+  formatMinute,
+  type Locale,
+} from '../../core/index.ts';
 import { createTranslate, type Translate } from '../i18n/index.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -22,7 +28,7 @@ export type RenderContext = {
 
 /**
  * Translation bound to a locale, with the variables every message may use (service hours, the
- * promised delays, the oldest purchase date accepted).
+ * promised delays, the oldest purchase date accepted, the visit booking horizon and lead time).
  */
 export function createRenderContext(deps: AppDeps, locale: Locale): RenderContext {
   const t = createTranslate(deps.i18n, locale);
@@ -35,6 +41,8 @@ export function createRenderContext(deps: AppDeps, locale: Locale): RenderContex
       after: sayDuration(deps.config.CALLBACK_CHECK_AFTER, t),
       contactWithin: sayDuration(deps.config.STAFF_CONTACT_SLA, t),
       maxAgeYears: DEFAULT_MAX_AGE_YEARS,
+      horizonDays: DEFAULT_MAX_DAYS_AHEAD,
+      leadTime: sayDuration(DEFAULT_LEAD_MINUTES * 60_000, t),
     },
   };
 }

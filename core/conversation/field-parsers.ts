@@ -1,4 +1,5 @@
 import {
+  checkVisitWindow,
   matchModel,
   parseAddressText,
   parseName,
@@ -7,7 +8,6 @@ import {
   parseVisitWindow,
   suggestWindows,
 } from '../intake/index.ts';
-import { daysBetween } from '../shared/calendar-date.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { TriageCatalogue } from '../triage/types.ts';
 import type { FieldParsers } from './context.ts';
@@ -17,8 +17,6 @@ import type { FieldParsers } from './context.ts';
  * can fix (the bot has a message for each): `NAME.INVALID`, `PHONE.INVALID`, `MODEL.INVALID`,
  * `DATE.*`, `ADDRESS.INVALID`, `WINDOW.*`.
  */
-/** How far ahead a visit may be booked (as the visit-window parser allows). */
-const MAX_DAYS_AHEAD = 30;
 
 export function createFieldParsers(catalogue: TriageCatalogue): FieldParsers {
   const patterns = Object.fromEntries(
@@ -53,20 +51,7 @@ export function createFieldParsers(catalogue: TriageCatalogue): FieldParsers {
       ),
     suggestWindows: (today, nowMinute, hours, count) =>
       suggestWindows(today, nowMinute, hours, count),
-    checkWindow: (window, today, nowMinute, hours) => {
-      const { startMinute, endMinute } = window;
-      if (
-        startMinute < hours.startMinute ||
-        endMinute > hours.endMinute ||
-        endMinute <= startMinute
-      ) {
-        return fail('WINDOW.OUTSIDE_HOURS');
-      }
-      const days = daysBetween(today, window.date);
-      // Past, or ending within half an hour: no engineer can make it.
-      if (days < 0 || (days === 0 && endMinute <= nowMinute + 30)) return fail('WINDOW.PAST');
-      if (days > MAX_DAYS_AHEAD) return fail('WINDOW.TOO_FAR');
-      return ok(window);
-    },
+    checkWindow: (window, today, nowMinute, hours) =>
+      checkVisitWindow(window, { today, nowMinute, hours }),
   };
 }

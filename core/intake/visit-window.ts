@@ -1,9 +1,9 @@
 import {
   addDays,
   type CalendarDate,
-  compareDates,
   dateParts,
   daysBetween,
+  parseIsoDate,
   toDate,
 } from '../shared/calendar-date.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
@@ -36,6 +36,9 @@ export type VisitWindowOptions = {
   maxDaysAhead?: number;
 };
 
+/** What {@link checkVisitWindow} needs to know besides the window. */
+export type VisitRuleOptions = VisitWindowOptions;
+
 export const DEFAULT_SERVICE_HOURS: OpeningHours = { startMinute: 480, endMinute: 1080 };
 /** Morning ends at 12:00. */
 export const NOON_MINUTE = 720;
@@ -43,7 +46,9 @@ export const NOON_MINUTE = 720;
 export const AFTERNOON_START_MINUTE = 780;
 /** Length of a standard window and of the window around a point time ("3点" → 15:00–17:00). */
 export const WINDOW_MINUTES = 120;
+/** Notice an engineer needs before a visit: a window today starts at least this long from now. */
 export const DEFAULT_LEAD_MINUTES = 120;
+/** The booking horizon: a visit is at most this many days after today. */
 export const DEFAULT_MAX_DAYS_AHEAD = 30;
 /** A window cut shorter than this by service hours or lead time is refused. */
 export const MIN_WINDOW_MINUTES = 30;
@@ -111,9 +116,9 @@ export function standardWindows(
 }
 
 /**
- * The next `count` standard windows (see {@link standardWindows}) a customer can still book: today's
- * only when they start at least `leadMinutes` (120) from now, then the following days, up to
- * `maxDaysAhead` (30) days ahead.
+ * The next `count` standard windows (see {@link standardWindows}) a customer can still book, as
+ * {@link checkVisitWindow} allows them: today's only when they start at least `leadMinutes` (120)
+ * from now, then the following days, up to `maxDaysAhead` (30) days ahead.
  */
 export function suggestWindows(
   today: CalendarDate,
@@ -122,18 +127,67 @@ export function suggestWindows(
   count = 4,
   options: { leadMinutes?: number; maxDaysAhead?: number } = {},
 ): PreferredWindow[] {
-  const { leadMinutes = DEFAULT_LEAD_MINUTES, maxDaysAhead = DEFAULT_MAX_DAYS_AHEAD } = options;
-  const earliest = nowMinute + leadMinutes;
+  const rule = { ...options, today, nowMinute, hours };
+  const { maxDaysAhead = DEFAULT_MAX_DAYS_AHEAD } = options;
   const windows: PreferredWindow[] = [];
   for (let offset = 0; offset <= maxDaysAhead && windows.length < count; offset++) {
     const date = addDays(today, offset);
     for (const block of standardWindows(hours)) {
       if (windows.length >= count) break;
-      if (offset === 0 && block.startMinute < earliest) continue;
-      windows.push({ date, ...block });
+      const window = { date, ...block };
+      if (checkVisitWindow(window, rule).ok) windows.push(window);
     }
   }
   return windows;
+}
+
+/**
+ * The one visit-window rule, for a window typed, offered on a button or re-checked before a
+ * ticket is filed (a button can be stale or forged): a whole, real date and whole minutes
+ * (`WINDOW.UNPARSEABLE` otherwise, and for a window shorter than {@link MIN_WINDOW_MINUTES}); not
+ * before today (`WINDOW.PAST`); at most `maxDaysAhead` (30) days ahead (`WINDOW.TOO_FAR`); inside
+ * service hours (`WINDOW.OUTSIDE_HOURS`, the seed: on-site service 08:00–18:00); and today, starting
+ * no earlier than now + `leadMinutes` (120) rounded up to the half hour (`WINDOW.PAST` when it has
+ * ended, `WINDOW.TOO_SOON` otherwise).
+ */
+export function checkVisitWindow(
+  window: PreferredWindow,
+  options: VisitRuleOptions,
+): Result<PreferredWindow, VisitWindowErrorCode> {
+  const {
+    today,
+    nowMinute,
+    hours = DEFAULT_SERVICE_HOURS,
+    leadMinutes = DEFAULT_LEAD_MINUTES,
+    maxDaysAhead = DEFAULT_MAX_DAYS_AHEAD,
+  } = options;
+  const { startMinute, endMinute } = window;
+  const date = parseIsoDate(window.date);
+  if (
+    date === undefined ||
+    !Number.isInteger(startMinute) ||
+    !Number.isInteger(endMinute) ||
+    startMinute < 0 ||
+    endMinute > 1440 ||
+    endMinute - startMinute < MIN_WINDOW_MINUTES
+  ) {
+    return fail('WINDOW.UNPARSEABLE');
+  }
+  const days = daysBetween(today, date);
+  if (days < 0) return fail('WINDOW.PAST');
+  if (days > maxDaysAhead) return fail('WINDOW.TOO_FAR');
+  if (startMinute < hours.startMinute || endMinute > hours.endMinute) {
+    return fail('WINDOW.OUTSIDE_HOURS');
+  }
+  if (days === 0 && startMinute < earliestStart(nowMinute, leadMinutes)) {
+    return fail(endMinute <= nowMinute ? 'WINDOW.PAST' : 'WINDOW.TOO_SOON');
+  }
+  return ok({ date, startMinute, endMinute });
+}
+
+/** The earliest start today: now + lead, rounded up to the half hour. */
+function earliestStart(nowMinute: number, leadMinutes: number): number {
+  return Math.ceil((nowMinute + leadMinutes) / 30) * 30;
 }
 
 /**
@@ -147,7 +201,7 @@ export function earliestWindow(
   leadMinutes = DEFAULT_LEAD_MINUTES,
 ): PreferredWindow {
   const length = Math.min(WINDOW_MINUTES, hours.endMinute - hours.startMinute);
-  const start = Math.max(hours.startMinute, roundUpToHalfHour(nowMinute + leadMinutes));
+  const start = Math.max(hours.startMinute, earliestStart(nowMinute, leadMinutes));
   if (start + length <= hours.endMinute) {
     return { date: today, startMinute: start, endMinute: start + length };
   }
@@ -219,19 +273,17 @@ export function parseVisitWindow(
     return fail('WINDOW.UNPARSEABLE');
   }
 
+  const rule = { today, nowMinute, hours, leadMinutes, maxDaysAhead };
   if (asap || (part === 'whole' && !explicitDay && span.time === undefined)) {
     const onDay = day.pick?.date;
     if (onDay === undefined || onDay === today) {
-      return ok(earliestWindow(today, nowMinute, hours, leadMinutes));
+      return checkVisitWindow(earliestWindow(today, nowMinute, hours, leadMinutes), rule);
     }
-    if (compareDates(onDay, today) < 0) return fail('WINDOW.PAST');
-    if (daysBetween(today, onDay) > maxDaysAhead) return fail('WINDOW.TOO_FAR');
     const length = Math.min(WINDOW_MINUTES, hours.endMinute - hours.startMinute);
-    return ok({
-      date: onDay,
-      startMinute: hours.startMinute,
-      endMinute: hours.startMinute + length,
-    });
+    return checkVisitWindow(
+      { date: onDay, startMinute: hours.startMinute, endMinute: hours.startMinute + length },
+      rule,
+    );
   }
 
   // What was asked for, clamped to service hours.
@@ -253,26 +305,15 @@ export function parseVisitWindow(
   };
   if (clamped.end - clamped.start < MIN_WINDOW_MINUTES) return fail('WINDOW.OUTSIDE_HOURS');
 
+  // Today, what is left after now + lead; when nothing is left, the day it rolls to (周日 → next).
   const pick = day.pick ?? { date: today, rolls: 1 };
   let date = pick.date;
-  if (compareDates(date, today) < 0) return fail('WINDOW.PAST');
   if (date === today) {
-    const earliest = roundUpToHalfHour(nowMinute + leadMinutes);
-    const start = Math.max(clamped.start, earliest);
-    if (clamped.end - start >= MIN_WINDOW_MINUTES) {
-      clamped.start = start;
-    } else if (pick.rolls > 0) {
-      date = addDays(date, pick.rolls);
-    } else {
-      return fail(clamped.end <= nowMinute ? 'WINDOW.PAST' : 'WINDOW.TOO_SOON');
-    }
+    const start = Math.max(clamped.start, earliestStart(nowMinute, leadMinutes));
+    if (clamped.end - start >= MIN_WINDOW_MINUTES) clamped.start = start;
+    else if (pick.rolls > 0) date = addDays(date, pick.rolls);
   }
-  if (daysBetween(today, date) > maxDaysAhead) return fail('WINDOW.TOO_FAR');
-  return ok({ date, startMinute: clamped.start, endMinute: clamped.end });
-}
-
-function roundUpToHalfHour(minute: number): number {
-  return Math.ceil(minute / 30) * 30;
+  return checkVisitWindow({ date, startMinute: clamped.start, endMinute: clamped.end }, rule);
 }
 
 function normalise(text: string): string {

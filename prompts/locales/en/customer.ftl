@@ -166,7 +166,7 @@ error-address-invalid = Please give a full address (street, building, flat) or s
 error-window-unparseable = I couldn't read that time. Try "tomorrow morning", "Saturday 14-16", or pick a button.
 error-window-past = That time has passed. Please pick a later time.
 error-window-outside-hours = Engineers visit { $hours }. Please pick a time in those hours.
-error-window-too-far = Please pick a time within the next 30 days.
+error-window-too-far = Please pick a time within the next { $horizonDays } days.
 
 ## Tickets
 
@@ -215,7 +215,7 @@ edited-ignored = I saw your edit; I work with the message as first sent. Send a 
 group-only-private = I help customers in a private chat: please message me directly.
 error-generic = Sorry, something went wrong on my side. Please try again; nothing you sent is lost.
 slow-down = You're sending messages very fast. Please wait a few seconds, then send your last message again.
-error-window-too-soon = That is too soon for an engineer to get there. Please pick a later time.
+error-window-too-soon = That is too soon for an engineer to get there. Please pick a time at least { $leadTime } from now.
 
 ## Command menu
 

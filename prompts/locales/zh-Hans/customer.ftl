@@ -160,7 +160,7 @@ error-address-invalid = 请提供完整地址（街道、楼栋、门牌号）�
 error-window-unparseable = 我没看懂这个时间。可以写“明天上午”“周六14-16点”，或点选按钮。
 error-window-past = 这个时间已经过了，请选一个更晚的时间。
 error-window-outside-hours = 工程师上门时间为 { $hours }，请在这个时段内选择。
-error-window-too-far = 请选择未来 30 天内的时间。
+error-window-too-far = 请选择未来 { $horizonDays } 天内的时间。
 
 ## 工单
 
@@ -209,7 +209,7 @@ edited-ignored = 看到您修改了消息；我按最初发送的内容处理。
 group-only-private = 我在私聊中为客户服务，请直接给我发消息。
 error-generic = 抱歉，我这边出了点问题。请再试一次，您发送的内容不会丢失。
 slow-down = 您发消息太快了，请稍等几秒后再发送最后一条消息。
-error-window-too-soon = 时间太近了，工程师赶不过去。请选一个更晚的时间。
+error-window-too-soon = 时间太近了，工程师赶不过去。请选 { $leadTime }以后的时间。
 
 ## 命令菜单
 

@@ -161,7 +161,7 @@ error-address-invalid = 請提供完整地址（街道、樓棟、門牌號）�
 error-window-unparseable = 我沒看懂這個時間。可以寫“明天上午”“週六14-16點”，或點選按鈕。
 error-window-past = 這個時間已經過了，請選一個更晚的時間。
 error-window-outside-hours = 工程師上門時間為 { $hours }，請在這個時段內選擇。
-error-window-too-far = 請選擇未來 30 天內的時間。
+error-window-too-far = 請選擇未來 { $horizonDays } 天內的時間。
 
 ## 工單
 
@@ -210,7 +210,7 @@ edited-ignored = 看到您修改了消息；我按最初發送的內容處理。
 group-only-private = 我在私聊中為客戶服務，請直接給我發消息。
 error-generic = 抱歉，我這邊出了點問題。請再試一次，您發送的內容不會丟失。
 slow-down = 您發消息太快了，請稍等幾秒後再發送最後一條消息。
-error-window-too-soon = 時間太近了，工程師趕不過去。請選一個更晚的時間。
+error-window-too-soon = 時間太近了，工程師趕不過去。請選 { $leadTime }以後的時間。
 
 ## 命令菜單
 

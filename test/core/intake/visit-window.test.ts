@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkVisitWindow,
   DEFAULT_SERVICE_HOURS,
   earliestWindow,
   parseVisitWindow,
@@ -323,4 +324,92 @@ describe('parseVisitWindow: Cantonese and Taiwanese forms', () => {
       code,
     });
   });
+});
+
+describe('checkVisitWindow: one rule for typed windows, buttons and re-checks', () => {
+  const window = (date: string, start: string, end: string) => ({
+    date: day(date),
+    startMinute: at(start),
+    endMinute: at(end),
+  });
+  const rule = { today: MONDAY, nowMinute: at('09:00') };
+
+  it.each<
+    [string, { date: CalendarDate; startMinute: number; endMinute: number }, VisitWindowErrorCode]
+  >([
+    ['a one-minute slot', window('2024-03-12', '10:00', '10:01'), 'WINDOW.UNPARSEABLE'],
+    ['a day that does not exist', window('2024-04-00', '10:00', '12:00'), 'WINDOW.UNPARSEABLE'],
+    ['30 February', window('2024-02-30', '10:00', '12:00'), 'WINDOW.UNPARSEABLE'],
+    ['a date that is not a date', window('2024-3-12', '10:00', '12:00'), 'WINDOW.UNPARSEABLE'],
+    ['an end before the start', window('2024-03-12', '12:00', '10:00'), 'WINDOW.UNPARSEABLE'],
+    [
+      'minutes that are not whole',
+      { date: day('2024-03-12'), startMinute: 600.5, endMinute: 720 },
+      'WINDOW.UNPARSEABLE',
+    ],
+    [
+      'minutes past midnight',
+      { date: day('2024-03-12'), startMinute: 600, endMinute: 1500 },
+      'WINDOW.UNPARSEABLE',
+    ],
+    ['before opening', window('2024-03-12', '07:00', '09:00'), 'WINDOW.OUTSIDE_HOURS'],
+    ['after closing', window('2024-03-12', '17:00', '19:00'), 'WINDOW.OUTSIDE_HOURS'],
+    ['at night', window('2024-03-12', '20:00', '22:00'), 'WINDOW.OUTSIDE_HOURS'],
+    ['past the 30-day horizon', window('2024-04-11', '10:00', '12:00'), 'WINDOW.TOO_FAR'],
+    ['yesterday', window('2024-03-10', '10:00', '12:00'), 'WINDOW.PAST'],
+    ['this morning, already over', window('2024-03-11', '08:00', '09:00'), 'WINDOW.PAST'],
+    ['today within the 2-hour lead', window('2024-03-11', '10:00', '12:00'), 'WINDOW.TOO_SOON'],
+    [
+      'today, starting half an hour early',
+      window('2024-03-11', '10:30', '12:30'),
+      'WINDOW.TOO_SOON',
+    ],
+  ])('refuses %s', (_what, forged, code) => {
+    expect(checkVisitWindow(forged, rule)).toEqual({ ok: false, code });
+  });
+
+  it.each([
+    ['today, 2 hours ahead', window('2024-03-11', '11:00', '13:00')],
+    ['the whole service day tomorrow', window('2024-03-12', '08:00', '18:00')],
+    ['the last day of the horizon', window('2024-04-10', '15:00', '18:00')],
+    ['half an hour at closing', window('2024-03-12', '17:30', '18:00')],
+  ])('accepts %s', (_what, good) => {
+    expect(checkVisitWindow(good, rule)).toEqual({ ok: true, value: good });
+  });
+
+  it('takes the service hours, lead and horizon it is given', () => {
+    const options = { ...rule, hours: { startMinute: at('09:00'), endMinute: at('17:00') } };
+    expect(checkVisitWindow(window('2024-03-12', '08:00', '10:00'), options).ok).toBe(false);
+    expect(
+      checkVisitWindow(window('2024-03-11', '10:00', '12:00'), { ...rule, leadMinutes: 60 }).ok,
+    ).toBe(true);
+    expect(
+      checkVisitWindow(window('2024-03-14', '10:00', '12:00'), { ...rule, maxDaysAhead: 2 }),
+    ).toEqual({
+      ok: false,
+      code: 'WINDOW.TOO_FAR',
+    });
+  });
+
+  it.each(['08:59', '09:00', '09:01', '11:30', '15:59', '16:00', '17:45', '23:59'])(
+    'accepts every suggested window at %s, and every window typed then',
+    (now) => {
+      const options = { today: MONDAY, nowMinute: at(now) };
+      const suggested = suggestWindows(MONDAY, at(now), DEFAULT_SERVICE_HOURS, 8);
+      expect(suggested.length).toBe(8);
+      for (const each of suggested) expect(checkVisitWindow(each, options).ok).toBe(true);
+      for (const text of [
+        '今天下午',
+        '尽快',
+        '明天上午',
+        '下午三点',
+        '周六',
+        '随时',
+        'today 4pm',
+      ]) {
+        const typed = parseVisitWindow(text, options);
+        if (typed.ok) expect(checkVisitWindow(typed.value, options)).toEqual(typed);
+      }
+    },
+  );
 });
