@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ConversationEvent, initialState, type TurnContext } from '../../../core/index.ts';
-import { keys, playWith } from '../../support/conversation.ts';
+import { intakeAt, keys, playWith } from '../../support/conversation.ts';
 import { realTurnContext } from '../../support/turn-context.ts';
 
 const context = realTurnContext();
@@ -66,27 +66,7 @@ describe('item 1: safety text for the product the customer has', () => {
   });
 
   it('does not let an ordinary ticket skip the product', () => {
-    const { last } = play(
-      {
-        ...initialState('en'),
-        flow: {
-          kind: 'intake',
-          field: 'category',
-          editing: false,
-          draft: {
-            id: 'd',
-            reason: 'fault',
-            urgent: false,
-            description: 'x',
-            nameplatePhotos: [],
-            invoicePhotos: [],
-            otherPhotos: [],
-            answered: [],
-          },
-        },
-      },
-      press('skip:category'),
-    );
+    const { last } = play(intakeAt('category', { category: undefined }), press('skip:category'));
     expect(keys(last)).toEqual(['stale-button', 'ask-category']);
   });
 
