@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { I18n } from '@grammyjs/i18n';
-import type { CalendarDate, Locale } from '../../core/index.ts';
+import type { CalendarDate, DatePeriod, Locale } from '../../core/index.ts';
 import { dateParts } from '../../core/index.ts';
 
 export { toTraditional } from './to-traditional.ts';
@@ -27,4 +27,29 @@ export function formatDate(date: CalendarDate, locale: Locale): string {
   if (locale === 'en') return date;
   const { year, month, day } = dateParts(date);
   return `${year}年${month}月${day}日`;
+}
+
+const utc = (date: CalendarDate) => new Date(`${date}T00:00:00Z`);
+
+/**
+ * A date as precisely as it is known, the locale's way: one day as {@link formatDate}, a month
+ * ("March 2025", "2025年3月") or a year with `Intl.DateTimeFormat`, any other period as a range; a
+ * period or a reading counted back from today is marked approximate ("about March 2025").
+ */
+export function formatPeriod(period: DatePeriod, locale: Locale, t: Translate): string {
+  const { from, to, precision } = period;
+  const intl = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(utc(from));
+  const sameMonth = from.slice(0, 7) === to.slice(0, 7);
+  const text =
+    from === to
+      ? formatDate(from, locale)
+      : precision === 'month' && sameMonth
+        ? intl({ year: 'numeric', month: 'long' })
+        : precision === 'year' && from.slice(0, 4) === to.slice(0, 4)
+          ? intl({ year: 'numeric' })
+          : t('date-range', { from: formatDate(from, locale), to: formatDate(to, locale) });
+  return precision === 'day' && !period.approximate && from === to
+    ? text
+    : t('date-approximate', { date: text });
 }

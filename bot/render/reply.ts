@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
 import type { CalendarDate, Locale, Reply, ReplyValue } from '../../core/index.ts';
 import type { Bilingual } from '../../core/triage/catalogue.ts';
-import { formatDate, type Translate, toTraditional } from '../i18n/index.ts';
+import { formatDate, formatPeriod, type Translate, toTraditional } from '../i18n/index.ts';
 
 export type RenderedReply = {
   text: string;
@@ -27,15 +27,18 @@ function localiseDate(value: string, locale: Locale): string {
 function toVariables(
   vars: Record<string, ReplyValue> | undefined,
   locale: Locale,
+  t: Translate,
 ): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(vars ?? {})) {
     out[name] =
-      typeof value === 'object'
-        ? pickText(value, locale)
+      typeof value === 'number'
+        ? value
         : typeof value === 'string'
           ? localiseDate(value, locale)
-          : value;
+          : 'from' in value
+            ? formatPeriod(value, locale, t)
+            : pickText(value, locale);
   }
   return out;
 }
@@ -51,11 +54,11 @@ export function renderReply(
   locale: Locale,
   globals: Record<string, string | number> = {},
 ): RenderedReply {
-  const text = t(reply.key, { ...globals, ...toVariables(reply.vars, locale) });
+  const text = t(reply.key, { ...globals, ...toVariables(reply.vars, locale, t) });
   if (reply.buttons && reply.buttons.length > 0) {
     const inline_keyboard = reply.buttons.map((row) =>
       row.map((button) => ({
-        text: t(button.key, { ...globals, ...toVariables(button.vars, locale) }),
+        text: t(button.key, { ...globals, ...toVariables(button.vars, locale, t) }),
         callback_data: button.data,
       })),
     );

@@ -23,18 +23,28 @@ function clauseLine(clause: Clause, t: Translate, locale: Locale, part: string):
 /** A part name with no translation, readable: `drain_pump` → `drain pump`. */
 const humanise = (part: string) => part.replace(/_/g, ' ');
 
+export type WarrantyAnswerOptions = {
+  /** A nameplate photo was sent: a missing production date can be read from it. */
+  nameplatePhoto?: boolean;
+};
+
 /**
  * The warranty answer in plain words: the verdict, what the customer may choose and pay, the
  * clauses with their dates ("The 7-day return window ends 2025-03-21."), and that it is preliminary.
+ * When the start is known only as a period, it says so: an answer that holds only from some day of
+ * the period is given for purchases from that day, and nothing is said to be owed before it.
  */
 export function renderWarrantyAnswer(
   input: Pick<WarrantyCase, 'category' | 'part' | 'reportDate'>,
   decision: WarrantyDecision,
   t: Translate,
   locale: Locale,
+  options: WarrantyAnswerOptions = {},
 ): string {
   const part = input.part ?? 'unit';
   const remedies = decision.remedies.map((remedy) => t('warranty-remedy', { remedy }));
+  const period = decision.period;
+  const depends = period !== undefined && period.holdsFrom !== period.from;
   const lines = [
     t('warranty-subject', {
       category: input.category,
@@ -42,13 +52,36 @@ export function renderWarrantyAnswer(
       partName: humanise(part),
       reportDate: formatDate(input.reportDate, locale),
     }),
+  ];
+  if (period && depends) {
+    lines.push(
+      t('warranty-depends', { basis: period.basis, date: formatDate(period.holdsFrom, locale) }),
+    );
+  }
+  lines.push(
     t(decision.covered ? 'warranty-verdict-covered' : 'warranty-verdict-not-covered'),
     decision.remedies.length > 1
       ? t('warranty-remedies', { remedies: joinList(remedies, locale) })
       : t('warranty-remedies-repair-only'),
-  ];
+  );
   if (decision.charge !== 'none') lines.push(t('warranty-charge', { charge: decision.charge }));
-  for (const clause of decision.clauses) lines.push(`• ${clauseLine(clause, t, locale, part)}`);
+  for (const clause of decision.clauses) {
+    lines.push(
+      clause.id === 'no-proof' && options.nameplatePhoto
+        ? `• ${t('warranty-clause-no-proof-photo-sent')}`
+        : `• ${clauseLine(clause, t, locale, part)}`,
+    );
+  }
+  if (period) {
+    lines.push(
+      depends
+        ? t('warranty-depends-earlier', {
+            basis: period.basis,
+            date: formatDate(period.holdsFrom, locale),
+          })
+        : t('warranty-dates-approximate', { basis: period.basis }),
+    );
+  }
   lines.push(t('warranty-preliminary'));
   return lines.join('\n');
 }

@@ -3,8 +3,8 @@ import {
   type ConversationState,
   type Draft,
   decideCheckbackAt,
+  decideDraftWarranty,
   decideTurn,
-  decideWarranty,
   decodeButton,
   type Effect,
   encodeButton,
@@ -12,9 +12,9 @@ import {
   type Locale,
   type Reply,
   reviewReply,
-  toDraftWarrantyCase,
   toNewTicket,
   toZonedTime,
+  upgradeState,
 } from '../../core/index.ts';
 import { formatDate } from '../i18n/index.ts';
 import { followScript, localeFor } from '../i18n/script.ts';
@@ -65,9 +65,8 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     chat: Pick<ChatRef, 'chatId'>,
     locale: Locale,
   ): Promise<ConversationState> {
-    return (
-      (await store.getSession<ConversationState>(sessionKey(chat.chatId))) ?? initialState(locale)
-    );
+    const saved = await store.getSession<ConversationState>(sessionKey(chat.chatId));
+    return saved ? upgradeState(saved) : initialState(locale);
   }
 
   /**
@@ -117,8 +116,8 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
     const now = clock.now();
     const { date: today } = toZonedTime(now, config.SERVICE_TZ);
     const symptom = draft.symptomId ? deps.catalogue.symptom(draft.symptomId) : undefined;
-    const warrantyCase = toDraftWarrantyCase(draft, today, symptom?.part);
-    const warranty = warrantyCase ? decideWarranty(warrantyCase, deps.policy) : null;
+    const answer = decideDraftWarranty(draft, today, deps.policy, symptom?.part);
+    const warranty = answer?.decision ?? null;
     // The draft's id keys the ticket: confirming the same draft again returns the same ticket.
     // The staff side's job is filed in the same transaction: it opens the ticket's topic and
     // schedules the contact-promise alerts, so a filed ticket always reaches staff.
@@ -147,10 +146,12 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
       t('ticket-filed', { ...globals, number: ticket.number, urgent: draft.urgent ? 'yes' : 'no' }),
       '',
     ];
-    if (warrantyCase && warranty) {
+    if (answer) {
       lines.push(
         t('ticket-warranty-heading'),
-        renderWarrantyAnswer(warrantyCase, warranty, t, locale),
+        renderWarrantyAnswer(answer.case.input, answer.decision, t, locale, {
+          nameplatePhoto: draft.nameplatePhotos.length > 0,
+        }),
       );
     } else {
       lines.push(t('ticket-warranty-pending'));

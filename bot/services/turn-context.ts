@@ -10,6 +10,7 @@ export function createTurnContext(deps: AppDeps, now: Date, turnId: string): Tur
     nowMinute: minute,
     serviceHours: deps.config.SERVICE_HOURS,
     catalogue: deps.catalogue,
+    policy: deps.policy,
     triage: deps.triage,
     fields: deps.fields,
   };

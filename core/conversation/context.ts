@@ -1,10 +1,10 @@
-import type { OpeningHours } from '../intake/index.ts';
+import type { DatePeriod, OpeningHours } from '../intake/index.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { Result } from '../shared/result.ts';
 import type { Bilingual, Label } from '../triage/catalogue.ts';
 import type { CatalogueView } from '../triage/catalogue-view.ts';
-import type { Category } from '../warranty/policy.ts';
+import type { Category, WarrantyPolicy } from '../warranty/policy.ts';
 import type { Address, Window } from './state.ts';
 
 /** The triage outcome the conversation acts on (the core decision from the engine's signal). */
@@ -26,7 +26,9 @@ export type FieldParsers = {
     text: string,
     category: Category | undefined,
   ): Result<{ model: string; recognised: boolean }>;
-  purchaseDate(text: string, today: CalendarDate, locale: Locale): Result<CalendarDate>;
+  purchaseDate(text: string, today: CalendarDate, locale: Locale): Result<DatePeriod>;
+  /** A production date as a nameplate or serial sticker prints it (`2024.03`, `MFG 03/2024`). */
+  productionDate(text: string, today: CalendarDate, locale: Locale): Result<DatePeriod>;
   address(text: string): Result<Address>;
   window(text: string, today: CalendarDate, nowMinute: number, hours: ServiceHours): Result<Window>;
   suggestWindows(
@@ -53,6 +55,8 @@ export type TurnContext = {
   nowMinute: number;
   serviceHours: ServiceHours;
   catalogue: CatalogueView;
+  /** The warranty policy in force: the intake asks what the answer depends on. */
+  policy: WarrantyPolicy;
   /** Triage of the customer's words; `asked` tells whether a clarifying question was already asked. */
   triage(text: string, options: { category?: Category; asked: boolean }): TriageStep;
   fields: FieldParsers;

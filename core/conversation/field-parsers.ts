@@ -4,6 +4,7 @@ import {
   parseAddressText,
   parseName,
   parsePhone,
+  parseProductionDate,
   parsePurchaseDate,
   parseVisitWindow,
   suggestWindows,
@@ -40,7 +41,13 @@ export function createFieldParsers(catalogue: TriageCatalogue): FieldParsers {
       as(
         parsePurchaseDate(text, { today, lang: locale === 'en' ? 'en' : 'zh' }),
         (code) => (code === 'DATE.NO_SUCH_DAY' ? 'DATE.UNPARSEABLE' : code),
-        (date) => date.from,
+        (period) => period,
+      ),
+    productionDate: (text, today, locale) =>
+      as(
+        parseProductionDate(text, { today, lang: locale === 'en' ? 'en' : 'zh' }),
+        (code) => (code === 'DATE.NO_SUCH_DAY' ? 'DATE.UNPARSEABLE' : code),
+        (period) => period,
       ),
     address: (text) => as(parseAddressText(text), 'ADDRESS.INVALID', (address) => address),
     window: (text, today, nowMinute, hours) =>

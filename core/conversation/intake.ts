@@ -2,15 +2,23 @@ import type { Category } from '../warranty/policy.ts';
 import { button, categoryButtons } from './buttons.ts';
 import type { TurnContext } from './context.ts';
 import { formatWindow } from './format.ts';
-import type { ConversationState, Draft, IntakeField, Reply, Window } from './state.ts';
+import type { ConversationState, Draft, IntakeField, Reply, ReplyValue, Window } from './state.ts';
 import { INTAKE_FIELDS, URGENT_FIELDS } from './state.ts';
 
-/** Fields the customer may skip: no proof of purchase, no invoice photo. */
-const OPTIONAL: readonly IntakeField[] = ['purchaseDate', 'invoice'];
+/**
+ * Fields the customer may skip: no proof of purchase, the exact day not known, no production date
+ * found, no invoice photo.
+ */
+const OPTIONAL: readonly IntakeField[] = [
+  'purchaseDate',
+  'purchaseDay',
+  'productionDate',
+  'invoice',
+];
 
 /**
- * Whether the customer may skip `field`: no proof of purchase, no invoice photo, and the product of
- * an urgent ticket (a smell of gas may come from no appliance at all).
+ * Whether the customer may skip `field`: the optional fields, and the product of an urgent ticket
+ * (a smell of gas may come from no appliance at all).
  */
 export function isOptional(field: IntakeField, draft: Pick<Draft, 'urgent'>): boolean {
   return OPTIONAL.includes(field) || (field === 'category' && draft.urgent);
@@ -27,6 +35,12 @@ export function hasField(draft: Draft, field: IntakeField): boolean {
       return draft.invoicePhotos.length > 0 || draft.answered.includes('invoice');
     case 'purchaseDate':
       return draft.purchaseDate !== undefined;
+    case 'purchaseDay':
+      // Asked only when the answer differs across the period given, and only once.
+      return draft.purchaseDayMatters === undefined || draft.answered.includes('purchaseDay');
+    case 'productionDate':
+      // Asked only without proof of purchase (warranty rule 1 counts from it).
+      return draft.purchaseDate !== null || draft.productionDate !== undefined;
     default:
       return draft[field] !== undefined;
   }
@@ -93,6 +107,24 @@ export function askField(field: IntakeField, draft: Draft, context: TurnContext)
         key: 'ask-purchase-date',
         buttons: [[button('button-no-proof', { action: 'skip', field: 'purchaseDate' })]],
       };
+    case 'purchaseDay':
+      return {
+        key: 'ask-purchase-day',
+        vars: {
+          ...(draft.purchaseDate ? { period: draft.purchaseDate } : {}),
+          date: draft.purchaseDayMatters ?? '',
+        },
+        buttons: [[button('button-day-unknown', { action: 'skip', field: 'purchaseDay' })]],
+      };
+    case 'productionDate':
+      return {
+        key: 'ask-production-date',
+        vars: {
+          graceDays: context.policy.graceDays,
+          photo: draft.nameplatePhotos.length > 0 ? 'yes' : 'no',
+        },
+        buttons: [[button('button-cannot-find', { action: 'skip', field: 'productionDate' })]],
+      };
     case 'address':
       return { key: 'ask-address', request: 'location' };
     case 'window': {
@@ -127,9 +159,8 @@ function windowButtons(windows: Window[]): Reply['buttons'] {
 
 /** The summary with an edit button per field and confirm / discard. */
 export function reviewReply(draft: Draft): Reply {
-  const fields = draft.urgent ? URGENT_FIELDS : INTAKE_FIELDS;
   const rows: NonNullable<Reply['buttons']> = [];
-  fields.forEach((field, index) => {
+  editableFields(draft).forEach((field, index) => {
     if (index % 2 === 0) rows.push([]);
     rows.at(-1)?.push(button('edit-button', { action: 'edit', field }, { field }));
   });
@@ -145,17 +176,30 @@ export function reviewReply(draft: Draft): Reply {
 }
 
 /**
- * Draft fields as reply variables: values, or codes the locale files word (`none`, `photo`,
- * `no-proof`, `unknown`); the adapter writes dates the locale's way.
+ * The fields the summary offers to edit: the exact purchase day is edited with the purchase date,
+ * and the production date is shown only without proof of purchase.
  */
-export function summaryVars(draft: Draft): Record<string, string | number> {
-  const vars: Record<string, string | number> = {
+export function editableFields(draft: Draft): readonly IntakeField[] {
+  if (draft.urgent) return URGENT_FIELDS;
+  return INTAKE_FIELDS.filter(
+    (field) =>
+      field !== 'purchaseDay' && (field !== 'productionDate' || draft.purchaseDate === null),
+  );
+}
+
+/**
+ * Draft fields as reply variables: values, or codes the locale files word (`none`, `photo`,
+ * `no-proof`, `unknown`); the adapter writes dates the locale's way (periods marked approximate).
+ */
+export function summaryVars(draft: Draft): Record<string, ReplyValue> {
+  const vars: Record<string, ReplyValue> = {
     description: draft.description,
     category: draft.category ?? 'unknown',
     name: draft.name ?? 'none',
     phone: draft.phone ?? 'none',
     model: draft.model ?? (draft.nameplatePhotos.length > 0 ? 'photo' : 'none'),
     purchaseDate: draft.purchaseDate === null ? 'no-proof' : (draft.purchaseDate ?? 'none'),
+    productionDate: draft.productionDate ?? 'none',
     address:
       draft.address === undefined
         ? 'none'
@@ -171,17 +215,33 @@ export function summaryVars(draft: Draft): Record<string, string | number> {
 /** The draft after the customer skipped an optional field (no proof of purchase, no invoice). */
 export function skipField(draft: Draft, field: IntakeField): Draft {
   const answered = [...draft.answered, field];
-  return field === 'purchaseDate'
-    ? { ...draft, purchaseDate: null, answered }
-    : { ...draft, answered };
+  if (field === 'purchaseDate') return { ...draft, purchaseDate: null, answered };
+  if (field === 'productionDate') return { ...draft, productionDate: null, answered };
+  return { ...draft, answered };
 }
 
 /** The draft with one field emptied, to be asked again (an edit from the summary). */
 export function clearField(draft: Draft, field: IntakeField): Draft {
-  const next: Draft = { ...draft, answered: draft.answered.filter((f) => f !== field) };
-  if (field === 'model') next.nameplatePhotos = [];
-  if (field === 'invoice') next.invoicePhotos = [];
-  if (field !== 'model' && field !== 'invoice') delete next[field];
-  else if (field === 'model') delete next.model;
+  // A new purchase date may need its own follow-up (the exact day, the production date).
+  const dependent: IntakeField[] =
+    field === 'purchaseDate' ? ['purchaseDate', 'purchaseDay', 'productionDate'] : [field];
+  const next: Draft = { ...draft, answered: draft.answered.filter((f) => !dependent.includes(f)) };
+  if (field === 'purchaseDate') {
+    delete next.purchaseDayMatters;
+    delete next.productionDate;
+  }
+  switch (field) {
+    case 'model':
+      next.nameplatePhotos = [];
+      delete next.model;
+      break;
+    case 'invoice':
+      next.invoicePhotos = [];
+      break;
+    case 'purchaseDay':
+      break;
+    default:
+      delete next[field];
+  }
   return next;
 }

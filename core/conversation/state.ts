@@ -1,3 +1,4 @@
+import { type DatePeriod, dayPeriod } from '../intake/date-period.ts';
 import type { ParsedAddress, PreferredWindow } from '../intake/index.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Locale } from '../shared/locale.ts';
@@ -11,6 +12,8 @@ export const INTAKE_FIELDS = [
   'phone',
   'model',
   'purchaseDate',
+  'purchaseDay',
+  'productionDate',
   'address',
   'window',
   'invoice',
@@ -53,8 +56,21 @@ export type Draft = {
   model?: string;
   /** Telegram file ids of nameplate photos (evidence of the model and production date). */
   nameplatePhotos: string[];
-  /** `null` when the customer has no proof of purchase. */
-  purchaseDate?: CalendarDate | null;
+  /**
+   * When it was bought, as precisely as the customer knows it ("last March" is the whole month);
+   * `null` when the customer has no proof of purchase.
+   */
+  purchaseDate?: DatePeriod | null;
+  /**
+   * Set when the purchase date is a period over which the warranty answer differs: the first day
+   * from which the most favourable answer holds. The intake then asks once for the exact day.
+   */
+  purchaseDayMatters?: CalendarDate;
+  /**
+   * The production date printed on the nameplate (or in the serial number), asked when there is no
+   * proof of purchase (warranty rule 1); `null` when the customer could not find it.
+   */
+  productionDate?: DatePeriod | null;
   address?: Address;
   window?: Window;
   invoicePhotos: string[];
@@ -102,8 +118,11 @@ export function initialState(locale: Locale): ConversationState {
   return { locale, localeChosen: false, profile: {}, flow: { kind: 'idle' } };
 }
 
-/** A variable in a reply: plain text, a number, or catalogue text in both languages. */
-export type ReplyValue = string | number | Bilingual;
+/**
+ * A variable in a reply: plain text, a number, catalogue text in both languages, or a date as
+ * precisely as it is known (the adapter writes it the locale's way, marked when approximate).
+ */
+export type ReplyValue = string | number | Bilingual | DatePeriod;
 
 export type Button = { key: string; vars?: Record<string, ReplyValue>; data: string };
 
@@ -116,3 +135,30 @@ export type Reply = {
   /** A reply keyboard asking for the customer's contact or location, or removing such a keyboard. */
   request?: 'contact' | 'location' | 'remove';
 };
+
+/**
+ * A state saved by an earlier version, in today's shape: a purchase date used to be one calendar
+ * day (a string); it is now the period the customer gave. Sessions live up to 30 days, so a
+ * conversation begun before an upgrade resumes after it.
+ */
+export function upgradeState(state: ConversationState): ConversationState {
+  const upgradeDraft = (draft: Draft): Draft => {
+    const legacy: unknown = draft.purchaseDate;
+    return typeof legacy === 'string'
+      ? { ...draft, purchaseDate: dayPeriod(legacy as CalendarDate) }
+      : draft;
+  };
+  const upgradeFlow = (flow: Flow): Flow => {
+    switch (flow.kind) {
+      case 'intake':
+      case 'review':
+        return { ...flow, draft: upgradeDraft(flow.draft) };
+      case 'confirm-cancel':
+      case 'confirm-forget':
+        return flow.previous ? { ...flow, previous: upgradeFlow(flow.previous) } : flow;
+      default:
+        return flow;
+    }
+  };
+  return { ...state, flow: upgradeFlow(state.flow) };
+}

@@ -1,33 +1,68 @@
-import type { CalendarDate } from '../shared/calendar-date.ts';
+import type { DatePeriod } from '../intake/index.ts';
+import { type CalendarDate, compareDates } from '../shared/calendar-date.ts';
 import { toInstant } from '../shared/zoned-time.ts';
 import type { NewTicket } from '../tickets/ticket.ts';
 import type { WarrantyDecision } from '../warranty/decide.ts';
+import { decideWarrantyOverPeriod } from '../warranty/period.ts';
+import type { WarrantyPolicy } from '../warranty/policy.ts';
 import type { WarrantyCase } from '../warranty/warranty-case.ts';
 import type { Address, Draft } from './state.ts';
+
+/** The warranty question a draft asks: the case, and the periods its dates are known to. */
+export type DraftWarrantyCase = {
+  /** The case without its dates; `reportDate` is today. */
+  input: Omit<WarrantyCase, 'purchaseDate' | 'productionDate'>;
+  purchase: DatePeriod | null;
+  production: DatePeriod | null;
+};
 
 /**
  * The warranty question a draft asks, as of `today` (the report date). The cause is `unknown`
  * (normal use until the engineer inspects); the part is the symptom's likely part. `undefined`
- * while the product or the purchase date was never asked (`null` means "no proof" and is decided).
+ * while the product or the purchase date was never asked (`null` means "no proof" and is decided,
+ * from the production date when the customer gave one: warranty rule 1).
  */
 export function toDraftWarrantyCase(
   draft: Draft,
   today: CalendarDate,
   part?: string,
-): WarrantyCase | undefined {
+): DraftWarrantyCase | undefined {
   // Unknown product, or a purchase date never asked (an urgent ticket): the engineer assesses it.
   if (!draft.category || draft.purchaseDate === undefined) return undefined;
-  const purchase = draft.purchaseDate && draft.purchaseDate <= today ? draft.purchaseDate : null;
-  const input: WarrantyCase = {
+  const input: DraftWarrantyCase['input'] = {
     category: draft.category,
-    purchaseDate: purchase,
     reportDate: today,
     cause: 'unknown',
     priorRepairs: 0,
     partsWaitDays: 0,
   };
   if (part) input.part = part;
-  return input;
+  const notAfterToday = (period: DatePeriod | null | undefined) =>
+    period && compareDates(period.from, today) <= 0 ? period : null;
+  return {
+    input,
+    purchase: notAfterToday(draft.purchaseDate),
+    production: notAfterToday(draft.productionDate),
+  };
+}
+
+/**
+ * The preliminary warranty answer for a draft, over the periods its dates are known to (a vague
+ * purchase date is never read as its first day): see {@link decideWarrantyOverPeriod}.
+ */
+export function decideDraftWarranty(
+  draft: Draft,
+  today: CalendarDate,
+  policy: WarrantyPolicy,
+  part?: string,
+): { case: DraftWarrantyCase; decision: WarrantyDecision } | undefined {
+  const question = toDraftWarrantyCase(draft, today, part);
+  if (!question) return undefined;
+  const { input, purchase, production } = question;
+  return {
+    case: question,
+    decision: decideWarrantyOverPeriod(input, { purchase, production }, policy),
+  };
 }
 
 export function addressText(address: Address | undefined): string | null {
@@ -70,8 +105,10 @@ export function toNewTicket(
       ? {
           category: draft.category,
           modelNumber: draft.model ?? null,
-          purchaseDate: draft.purchaseDate ?? null,
-          productionDate: null,
+          purchaseDate: draft.purchaseDate?.from ?? null,
+          purchasePeriod: draft.purchaseDate ?? null,
+          productionDate: draft.productionDate?.from ?? null,
+          productionPeriod: draft.productionDate ?? null,
           proofPhotoFileIds: [
             ...draft.nameplatePhotos,
             ...draft.invoicePhotos,

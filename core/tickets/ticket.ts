@@ -1,3 +1,4 @@
+import type { DatePeriod } from '../intake/date-period.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Label } from '../triage/catalogue.ts';
 import type { WarrantyDecision } from '../warranty/decide.ts';
@@ -119,8 +120,14 @@ export type ProductReport = {
   customerId: string;
   category: Category;
   modelNumber: string | null;
+  /** The first day the purchase may have been (see `purchasePeriod`). */
   purchaseDate: CalendarDate | null;
+  /** The purchase date as precisely as the customer knew it ("March 2025" is the whole month). */
+  purchasePeriod: DatePeriod | null;
+  /** The first day the product may have been made (see `productionPeriod`). */
   productionDate: CalendarDate | null;
+  /** The production date as the nameplate prints it (often a month). */
+  productionPeriod: DatePeriod | null;
   /** Telegram file ids of the nameplate / invoice photos. Erased on request. */
   proofPhotoFileIds: string[];
   createdAt: Date;

@@ -45,7 +45,17 @@ export type WarrantyDecision = {
   start?: CalendarDate;
   startBasis?: 'purchase' | 'production';
   clauses: Clause[];
+  /**
+   * Set when the start is known only as a period ("last March", a nameplate's "2024.03"): the
+   * answer above holds for a start on any day from `holdsFrom` to `to`, and its dates count from
+   * `holdsFrom` (the exact day may move them later). `holdsFrom` after `from` means an earlier start
+   * would get a less favourable answer: the exact day decides (see {@link decideWarrantyOverPeriod}).
+   */
+  period?: StartPeriod & { basis: 'purchase' | 'production'; holdsFrom: CalendarDate };
 };
+
+/** The days a purchase (or production) date may be, both ends included. */
+export type StartPeriod = { from: CalendarDate; to: CalendarDate };
 
 const within = (date: CalendarDate, until: CalendarDate) => compareDates(date, until) <= 0;
 

@@ -85,7 +85,9 @@ export function toProductReport(row: typeof productReports.$inferSelect): Produc
     category: row.category as Category,
     modelNumber: row.modelNumber,
     purchaseDate: row.purchaseDate as CalendarDate | null,
+    purchasePeriod: row.purchasePeriod ?? null,
     productionDate: row.productionDate as CalendarDate | null,
+    productionPeriod: row.productionPeriod ?? null,
     proofPhotoFileIds: row.proofPhotoFileIds,
     createdAt: row.createdAt,
   };

@@ -1,4 +1,5 @@
-import { date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { DatePeriod } from '../../core/index.ts';
 import { instant } from './columns.ts';
 import { customers } from './customers.ts';
 
@@ -12,8 +13,12 @@ export const productReports = pgTable(
       .references(() => customers.id),
     category: text('category').notNull(),
     modelNumber: text('model_number'),
+    /** The first day of `purchase_period` (kept as a date for queries). */
     purchaseDate: date('purchase_date', { mode: 'string' }),
+    /** The purchase date as precisely as the customer knew it (a month, a season…). */
+    purchasePeriod: jsonb('purchase_period').$type<DatePeriod>(),
     productionDate: date('production_date', { mode: 'string' }),
+    productionPeriod: jsonb('production_period').$type<DatePeriod>(),
     proofPhotoFileIds: text('proof_photo_file_ids').array().notNull().default([]),
     createdAt: instant('created_at').notNull(),
   },

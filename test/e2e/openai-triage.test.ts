@@ -73,7 +73,8 @@ describe('end to end with LLM triage through the Bot API emulator', () => {
     await customer.say('Mary Chan', /Which phone number/);
     await customer.say('+852 6123 4567', /model number/);
     await customer.say('XQG80-B1426', /When did you buy it/);
-    await customer.press(/no receipt/, /Where should the engineer come/);
+    await customer.press(/no receipt/, /production date/);
+    await customer.press(/can't find it/, /Where should the engineer come/);
     await customer.say('Room 12A, 8 Queen Street, Central', /When suits you/);
     await customer.say('the day after tomorrow, morning', /receipt or invoice/);
     await customer.press(/Skip/, /check your service ticket/);

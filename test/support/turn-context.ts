@@ -1,5 +1,6 @@
 import { loadTriageContent } from '../../bot/content/index.ts';
 import {
+  BUILT_IN_POLICY,
   type CalendarDate,
   createCatalogueView,
   createConversationTriage,
@@ -22,6 +23,7 @@ export function realTurnContext(
     nowMinute,
     serviceHours: { startMinute: 480, endMinute: 1080 },
     catalogue: createCatalogueView(catalogue),
+    policy: BUILT_IN_POLICY,
     triage: createConversationTriage(engine, content),
     fields: createFieldParsers(catalogue),
   };

@@ -1,8 +1,10 @@
+import type { DatePeriod } from '../../intake/index.ts';
 import type { TurnContext } from '../context.ts';
-import { askField, hasField, isOptional, reviewReply, skipField } from '../intake.ts';
+import { askField, hasField, isOptional, nextField, reviewReply, skipField } from '../intake.ts';
 import type { ConversationState, Draft, IntakeField, Reply } from '../state.ts';
 import { askNext, errorKey, hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
 import type { FlowDefinition, FlowOf, TransitionInput } from '../table.ts';
+import { decideDraftWarranty } from '../ticket-draft.ts';
 import { onCheckbackWhileFiling } from './review.ts';
 
 type IntakeFlow = FlowOf<'intake'>;
@@ -49,7 +51,10 @@ export const intakeFlow: FlowDefinition<'intake'> = {
   },
 };
 
-/** A field is filled: back to the summary when editing, else on to the next field. */
+/**
+ * A field is filled: on to the next field; when editing from the summary, back to it (after any
+ * question the new answer raised, such as the exact day of a vague purchase date).
+ */
 function resolved(
   state: ConversationState,
   flow: IntakeFlow,
@@ -57,10 +62,28 @@ function resolved(
   context: TurnContext,
   before: Reply[] = [],
 ): T {
-  if (flow.editing && hasField(draft, flow.field)) {
+  if (!flow.editing || !hasField(draft, flow.field)) return askNext(state, draft, context, before);
+  const follow = nextField(draft);
+  if (!follow)
     return turn(withFlow(state, { kind: 'review', draft }), [...before, reviewReply(draft)]);
-  }
-  return askNext(state, draft, context, before);
+  return turn(withFlow(state, { kind: 'intake', field: follow, draft, editing: true }), [
+    ...before,
+    askField(follow, draft, context),
+  ]);
+}
+
+/**
+ * The draft with a purchase date; when the date is a period over which the warranty answer differs
+ * ("last March", reported after the 12-month term of a purchase on 1 March), it notes from which
+ * day the better answer holds, and the intake asks for the exact day.
+ */
+function withPurchaseDate(draft: Draft, period: DatePeriod, context: TurnContext): Draft {
+  const { purchaseDayMatters: _before, ...next } = { ...draft, purchaseDate: period };
+  const part = draft.symptomId ? context.catalogue.symptom(draft.symptomId)?.part : undefined;
+  const answer = decideDraftWarranty(next, context.today, context.policy, part)?.decision.period;
+  return answer && answer.holdsFrom !== answer.from
+    ? { ...next, purchaseDayMatters: answer.holdsFrom }
+    : next;
 }
 
 function onValue(
@@ -120,7 +143,24 @@ function onValue(
     }
     case 'purchaseDate': {
       const parsed = context.fields.purchaseDate(text, context.today, state.locale);
-      return parsed.ok ? accept({ ...draft, purchaseDate: parsed.value }) : retry(parsed.code);
+      return parsed.ok
+        ? accept(withPurchaseDate(draft, parsed.value, context))
+        : retry(parsed.code);
+    }
+    case 'purchaseDay': {
+      // Asked once: whatever the customer now gives is the purchase date, even if still a period.
+      const parsed = context.fields.purchaseDate(text, context.today, state.locale);
+      if (!parsed.ok) return retry(parsed.code);
+      const { purchaseDayMatters: _asked, ...rest } = draft;
+      return accept({
+        ...rest,
+        purchaseDate: parsed.value,
+        answered: [...draft.answered, 'purchaseDay'],
+      });
+    }
+    case 'productionDate': {
+      const parsed = context.fields.productionDate(text, context.today, state.locale);
+      return parsed.ok ? accept({ ...draft, productionDate: parsed.value }) : retry(parsed.code);
     }
     case 'address': {
       const parsed = context.fields.address(text);
@@ -190,10 +230,18 @@ function onPhoto({ state, flow, event, context }: TransitionInput<'intake', 'pho
       [{ key: 'photo-invoice-saved' }],
     );
   }
-  if (flow.field === 'purchaseDate') {
+  if (flow.field === 'purchaseDate' || flow.field === 'purchaseDay') {
     const next = { ...draft, invoicePhotos: [...draft.invoicePhotos, fileId] };
     return turn(withFlow(state, { ...flow, draft: next }), [
       { key: 'photo-invoice-need-date' },
+      askField(flow.field, next, context),
+    ]);
+  }
+  if (flow.field === 'productionDate') {
+    // Kept for staff to read; the date typed in is what the answer counts from.
+    const next = { ...draft, nameplatePhotos: [...draft.nameplatePhotos, fileId] };
+    return turn(withFlow(state, { ...flow, draft: next }), [
+      { key: 'photo-nameplate-need-date' },
       askField(flow.field, next, context),
     ]);
   }

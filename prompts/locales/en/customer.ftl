@@ -103,6 +103,7 @@ edit-button = ✏️ { $field ->
     [phone] Phone
     [model] Model
     [purchaseDate] Purchase date
+    [productionDate] Production date
     [address] Address
     [window] Visit time
    *[invoice] Invoice
@@ -125,7 +126,10 @@ review =
     }
     Purchase date: { $purchaseDate ->
         [none] –
-        [no-proof] not known / no receipt
+        [no-proof] not known / no receipt (production date: { $productionDate ->
+            [none] not known
+           *[other] { $productionDate }
+        })
        *[other] { $purchaseDate }
     }
     Address: { $address ->
@@ -236,3 +240,13 @@ summary-value = { $name ->
    *[other] { $name }
 }
 location-saved = Location saved as the visit address.
+
+## Purchase and production dates
+
+ask-purchase-day = The exact day matters for the warranty answer here: a purchase on or after { $date } is treated differently from an earlier one. Do you know the day? It is on the invoice or receipt: type it, or send a photo of the invoice.
+button-day-unknown = I don't know the day
+ask-production-date = Without a receipt, the warranty counts from the production date on the nameplate, plus { $graceDays } days. What production date is printed there? For example 2024.03 or "MFG 03/2024"; on some models it is part of the serial number.
+button-cannot-find = I can't find it
+photo-nameplate-need-date = Nameplate photo saved. What production date does it show?
+date-range = { $from } to { $to }
+date-approximate = about { $date }

@@ -93,3 +93,25 @@ warranty-clause-parts-wait-exchange = No repair within { $days } days for lack o
 warranty-clause-expired = The warranty ended on { $until }.
 warranty-clause-on-site-service = Free on-site service runs until { $until }.
 warranty-preliminary = This is a preliminary answer: the engineer's inspection decides.
+warranty-depends = It depends on the exact { $basis ->
+    [production] production
+   *[purchase] purchase
+} day. { $basis ->
+    [production] If it was made
+   *[purchase] If you bought it
+} on or after { $date }:
+warranty-depends-earlier = { $basis ->
+    [production] If it was made
+   *[purchase] If you bought it
+} before { $date }, the answer may be less favourable (fewer choices, or a charge): the engineer confirms it from { $basis ->
+    [production] the nameplate
+   *[purchase] your invoice
+}.
+warranty-dates-approximate = The dates count from the earliest day { $basis ->
+    [production] it may have been made
+   *[purchase] you may have bought it
+}; the exact day on { $basis ->
+    [production] the nameplate
+   *[purchase] your invoice
+} may move them later.
+warranty-clause-no-proof-photo-sent = There is no proof of purchase or production date yet: the engineer will read the production date on your nameplate photo, and the warranty follows from it.

@@ -97,6 +97,7 @@ edit-button = ✏️ { $field ->
     [phone] 电话
     [model] 型号
     [purchaseDate] 购买日期
+    [productionDate] 生产日期
     [address] 地址
     [window] 上门时间
    *[invoice] 发票
@@ -119,7 +120,10 @@ review =
     }
     购买日期：{ $purchaseDate ->
         [none] –
-        [no-proof] 不记得 / 没有发票
+        [no-proof] 不记得 / 没有发票（生产日期：{ $productionDate ->
+            [none] 不详
+           *[other] { $productionDate }
+        }）
        *[other] { $purchaseDate }
     }
     地址：{ $address ->
@@ -230,3 +234,13 @@ summary-value = { $name ->
    *[other] { $name }
 }
 location-saved = 位置已保存为上门地址。
+
+## Purchase and production dates
+
+ask-purchase-day = 具体哪一天会影响保修答复：{ $date } 当天或之后购买，与更早购买的答复不同。您知道具体日期吗？发票或收据上有：请输入日期，或发一张发票照片。
+button-day-unknown = 不知道具体哪天
+ask-production-date = 没有购买凭证时，保修从铭牌上的生产日期加 { $graceDays } 天起算。铭牌上印的生产日期是什么？例如 2024.03 或“生产日期 2024年3月”；有些型号的日期在序列号里。
+button-cannot-find = 找不到
+photo-nameplate-need-date = 铭牌照片已保存。上面印的生产日期是什么？
+date-range = { $from }至{ $to }
+date-approximate = 约{ $date }

@@ -93,3 +93,25 @@ warranty-clause-parts-wait-exchange = 因缺少配件超过 { $days } 天未能�
 warranty-clause-expired = 保修期已于 { $until } 结束。
 warranty-clause-on-site-service = 免费上门服务期至 { $until }。
 warranty-preliminary = 以上为初步答复，以工程师上门检测结果为准。
+warranty-depends = 答复取决于具体的{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}日期。若在 { $date } 当天或之后{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}：
+warranty-depends-earlier = 若在 { $date } 之前{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}，答复可能不如上述有利（可选项更少或需要付费），工程师会根据{ $basis ->
+    [production] 铭牌
+   *[purchase] 发票
+}确认。
+warranty-dates-approximate = 以上日期按最早可能的{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}日期计算；{ $basis ->
+    [production] 铭牌
+   *[purchase] 发票
+}上的具体日期可能使其顺延。
+warranty-clause-no-proof-photo-sent = 目前还没有购买凭证或生产日期：工程师会从您发来的铭牌照片上读取生产日期，并据此确定保修。

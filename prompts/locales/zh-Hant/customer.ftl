@@ -98,6 +98,7 @@ edit-button = ✏️ { $field ->
     [phone] 電話
     [model] 型號
     [purchaseDate] 購買日期
+    [productionDate] 生產日期
     [address] 地址
     [window] 上門時間
    *[invoice] 發票
@@ -120,7 +121,10 @@ review =
     }
     購買日期：{ $purchaseDate ->
         [none] –
-        [no-proof] 不記得 / 沒有發票
+        [no-proof] 不記得 / 沒有發票（生產日期：{ $productionDate ->
+            [none] 不詳
+           *[other] { $productionDate }
+        }）
        *[other] { $purchaseDate }
     }
     地址：{ $address ->
@@ -231,3 +235,13 @@ summary-value = { $name ->
    *[other] { $name }
 }
 location-saved = 位置已保存為上門地址。
+
+## Purchase and production dates
+
+ask-purchase-day = 具體哪一天會影響保修答覆：{ $date } 當天或之後購買，與更早購買的答覆不同。您知道具體日期嗎？發票或收據上有：請輸入日期，或發一張發票照片。
+button-day-unknown = 不知道具體哪天
+ask-production-date = 沒有購買憑證時，保修從銘牌上的生產日期加 { $graceDays } 天起算。銘牌上印的生產日期是什麼？例如 2024.03 或“生產日期 2024年3月”；有些型號的日期在序列號裡。
+button-cannot-find = 找不到
+photo-nameplate-need-date = 銘牌照片已保存。上面印的生產日期是什麼？
+date-range = { $from }至{ $to }
+date-approximate = 約{ $date }

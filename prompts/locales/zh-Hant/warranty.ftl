@@ -94,3 +94,25 @@ warranty-clause-parts-wait-exchange = 因缺少配件超過 { $days } 天未能�
 warranty-clause-expired = 保修期已於 { $until } 結束。
 warranty-clause-on-site-service = 免費上門服務期至 { $until }。
 warranty-preliminary = 以上為初步答覆，以工程師上門檢測結果為準。
+warranty-depends = 答覆取決於具體的{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}日期。若在 { $date } 當天或之後{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}：
+warranty-depends-earlier = 若在 { $date } 之前{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}，答覆可能不如上述有利（可選項更少或需要付費），工程師會根據{ $basis ->
+    [production] 銘牌
+   *[purchase] 發票
+}確認。
+warranty-dates-approximate = 以上日期按最早可能的{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}日期計算；{ $basis ->
+    [production] 銘牌
+   *[purchase] 發票
+}上的具體日期可能使其順延。
+warranty-clause-no-proof-photo-sent = 目前還沒有購買憑證或生產日期：工程師會從您發來的銘牌照片上讀取生產日期，並據此確定保修。

@@ -59,9 +59,10 @@ describe('intake help from the model', () => {
       asking('purchaseDate', { model: 'BCD-470WDPG' }),
     );
     expect(turn.state.flow).toMatchObject({ kind: 'intake', field: 'address' });
-    expect(turn.state.flow.kind === 'intake' && turn.state.flow.draft.purchaseDate).toBe(
-      '2025-01-21',
-    );
+    expect(turn.state.flow.kind === 'intake' && turn.state.flow.draft.purchaseDate).toMatchObject({
+      from: '2025-01-21',
+      to: '2025-01-21',
+    });
     const asked = server.requests.find(
       (r) => r.body.response_format?.json_schema?.name === 'intake',
     );
@@ -119,8 +120,9 @@ describe('intake help from the model', () => {
       asking('purchaseDate', { model: 'BCD-470WDPG' }),
     );
     expect(server.requests).toHaveLength(0);
-    expect(turn.state.flow.kind === 'intake' && turn.state.flow.draft.purchaseDate).toBe(
-      '2025-06-01',
-    );
+    expect(turn.state.flow.kind === 'intake' && turn.state.flow.draft.purchaseDate).toMatchObject({
+      from: '2025-06-01',
+      to: '2025-06-01',
+    });
   });
 });

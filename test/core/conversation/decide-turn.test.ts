@@ -167,6 +167,7 @@ describe('decideTurn: the intake', () => {
       text('+86 138-1234-5678'),
       text('型号：xqg100-b12866'),
       text('last March'),
+      press('skip:purchaseDay'),
       text('北京市朝阳区建国路88号2号楼1单元502'),
       text('tomorrow morning'),
       press('skip:invoice'),
@@ -177,7 +178,7 @@ describe('decideTurn: the intake', () => {
       name: '王小明',
       phone: '+8613812345678',
       model: 'XQG100-B12866',
-      purchaseDate: '2025-03-01',
+      purchaseDate: { from: '2025-03-01', to: '2025-03-31', precision: 'month' },
       address: { kind: 'text', text: '北京市朝阳区建国路88号2号楼1单元502' },
       window: { date: '2026-03-11', startMinute: 480, endMinute: 720 },
     });
@@ -196,8 +197,11 @@ describe('decideTurn: the intake', () => {
       field: 'purchaseDate',
       draft: { nameplatePhotos: ['F1'] },
     });
-    const noProof = play(photo.state, press('skip:purchaseDate'));
-    expect(noProof.state.flow).toMatchObject({ field: 'address', draft: { purchaseDate: null } });
+    const noProof = play(photo.state, press('skip:purchaseDate'), press('skip:productionDate'));
+    expect(noProof.state.flow).toMatchObject({
+      field: 'address',
+      draft: { purchaseDate: null, productionDate: null },
+    });
     const location = play(noProof.state, { type: 'location', latitude: 22.3, longitude: 114.17 });
     expect(location.state.flow).toMatchObject({
       field: 'window',

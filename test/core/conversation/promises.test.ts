@@ -76,3 +76,135 @@ describe('item 1: safety text for the product the customer has', () => {
     expect(keys(last)).not.toContain('hazard-generic');
   });
 });
+
+describe('item 2: a vague purchase date keeps its precision', () => {
+  const play = playWith(context);
+  const atPurchase = () =>
+    intakeAt('purchaseDate', { name: 'Ann', phone: '+85291234567', model: 'XQG100-B12866' });
+
+  it('keeps "last March" as the whole month and asks for the exact day when the warranty differs across it', () => {
+    // Reported 2026-03-10: a washer bought on 1 March 2025 is out of its 12-month term, one bought
+    // on 31 March is not.
+    const { last, state } = play(atPurchase(), text('last March'));
+    expect(keys(last)).toEqual(['ask-purchase-day']);
+    expect(last.replies[0]?.vars).toMatchObject({ date: '2025-03-10' });
+    expect(state.flow).toMatchObject({
+      kind: 'intake',
+      field: 'purchaseDay',
+      draft: {
+        purchaseDate: { from: '2025-03-01', to: '2025-03-31', precision: 'month' },
+        purchaseDayMatters: '2025-03-10',
+      },
+    });
+  });
+
+  it.each([['去年三月'], ['上年三月']])('reads %s as the whole month too', (answer) => {
+    const { state } = play(atPurchase(), text(answer));
+    expect(state.flow).toMatchObject({
+      field: 'purchaseDay',
+      draft: { purchaseDate: { from: '2025-03-01', to: '2025-03-31' } },
+    });
+  });
+
+  it('does not ask for the day when the answer is the same on every day of the period', () => {
+    const { state } = play(atPurchase(), text('last September'));
+    expect(state.flow).toMatchObject({
+      field: 'address',
+      draft: { purchaseDate: { from: '2025-09-01', to: '2025-09-30' } },
+    });
+  });
+
+  it('takes the exact day when the customer knows it, and asks it only once', () => {
+    const day = play(atPurchase(), text('last March'), text('2025-03-20'));
+    expect(day.state.flow).toMatchObject({
+      field: 'address',
+      draft: { purchaseDate: { from: '2025-03-20', to: '2025-03-20', precision: 'day' } },
+    });
+    const unknown = play(atPurchase(), text('last March'), press('skip:purchaseDay'));
+    expect(unknown.state.flow).toMatchObject({
+      field: 'address',
+      draft: { purchaseDate: { from: '2025-03-01', to: '2025-03-31' }, answered: ['purchaseDay'] },
+    });
+    const vague = play(atPurchase(), text('last March'), text('early March'));
+    expect(vague.state.flow).toMatchObject({ field: 'address' });
+  });
+
+  it('shows the date as a period in the summary', () => {
+    const review = play(
+      atPurchase(),
+      text('last March'),
+      press('skip:purchaseDay'),
+      text('Flat 3A, 8 Queen Road, Central, Hong Kong'),
+      text('tomorrow morning'),
+      press('skip:invoice'),
+    );
+    expect(keys(review.last)).toEqual(['review']);
+    expect(review.last.replies[0]?.vars?.purchaseDate).toMatchObject({
+      from: '2025-03-01',
+      to: '2025-03-31',
+      precision: 'month',
+    });
+  });
+});
+
+describe('item 3: no receipt — the production date on the nameplate', () => {
+  const play = playWith(context);
+  const atPurchase = () =>
+    intakeAt('purchaseDate', { name: 'Ann', phone: '+85291234567', model: 'XQG100-B12866' });
+
+  it('asks for the production date on the nameplate when there is no proof of purchase', () => {
+    const { last, state } = play(atPurchase(), press('skip:purchaseDate'));
+    expect(keys(last)).toEqual(['ask-production-date']);
+    expect(last.replies[0]?.vars).toMatchObject({ graceDays: 90 });
+    expect(last.replies[0]?.buttons?.flat().map((b) => b.data)).toEqual(['skip:productionDate']);
+    expect(state.flow).toMatchObject({ field: 'productionDate', draft: { purchaseDate: null } });
+  });
+
+  it.each([['生产日期 2025.06'], ['MFG 06/2025'], ['202506']])(
+    'reads the nameplate’s %s and moves on',
+    (answer) => {
+      const { state } = play(atPurchase(), press('skip:purchaseDate'), text(answer));
+      expect(state.flow).toMatchObject({
+        field: 'address',
+        draft: { productionDate: { from: '2025-06-01', to: '2025-06-30', precision: 'month' } },
+      });
+    },
+  );
+
+  it('keeps a nameplate photo sent at the question and asks for the date it shows', () => {
+    const { last, state } = play(atPurchase(), press('skip:purchaseDate'), {
+      type: 'photo',
+      fileId: 'N1',
+    });
+    expect(keys(last)).toEqual(['photo-nameplate-need-date', 'ask-production-date']);
+    expect(state.flow).toMatchObject({
+      field: 'productionDate',
+      draft: { nameplatePhotos: ['N1'] },
+    });
+  });
+
+  it('does not ask for a production date when there is a purchase date', () => {
+    const { state } = play(atPurchase(), text('2025-09-14'));
+    expect(state.flow).toMatchObject({ field: 'address' });
+  });
+
+  it('lets the customer edit the production date from the summary', () => {
+    const review = play(
+      atPurchase(),
+      press('skip:purchaseDate'),
+      text('2025.06'),
+      text('Flat 3A, 8 Queen Road, Central, Hong Kong'),
+      text('tomorrow morning'),
+      press('skip:invoice'),
+    );
+    const buttons = review.last.replies[0]?.buttons?.flat().map((b) => b.data) ?? [];
+    expect(buttons).toContain('edit:productionDate');
+    expect(buttons).not.toContain('edit:purchaseDay');
+    const edited = play(review.state, press('edit:productionDate'), text('2025.08'));
+    expect(keys(edited.last)).toEqual(['review']);
+    expect(edited.state.flow).toMatchObject({
+      kind: 'review',
+      draft: { productionDate: { from: '2025-08-01' } },
+    });
+  });
+});

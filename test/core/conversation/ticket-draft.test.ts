@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BUILT_IN_POLICY,
   type CalendarDate,
   type Draft,
+  dayPeriod,
+  decideDraftWarranty,
   toDraftWarrantyCase,
   toNewTicket,
 } from '../../../core/index.ts';
@@ -17,32 +20,60 @@ const base: Draft = {
   otherPhotos: ['O'],
   answered: [],
 };
-const today = '2026-03-10' as CalendarDate;
+const d = (text: string) => text as CalendarDate;
+const today = d('2026-03-10');
+const march = {
+  from: d('2025-03-01'),
+  to: d('2025-03-31'),
+  precision: 'month',
+  approximate: false,
+} as const;
 
 describe('a confirmed draft as a warranty question and a ticket', () => {
   it('asks the warranty engine only once the purchase date was asked', () => {
     expect(toDraftWarrantyCase({ ...base, urgent: true }, today)).toBeUndefined();
     expect(toDraftWarrantyCase({ ...base, purchaseDate: null }, today)).toMatchObject({
-      purchaseDate: null,
-      cause: 'unknown',
+      purchase: null,
+      production: null,
+      input: { cause: 'unknown' },
     });
     expect(
-      toDraftWarrantyCase(
-        { ...base, purchaseDate: '2025-03-01' as CalendarDate },
-        today,
-        'compressor',
-      ),
-    ).toMatchObject({
-      purchaseDate: '2025-03-01',
-      reportDate: today,
-      part: 'compressor',
-    });
+      toDraftWarrantyCase({ ...base, purchaseDate: march }, today, 'compressor'),
+    ).toMatchObject({ purchase: march, input: { reportDate: today, part: 'compressor' } });
     expect(
       toDraftWarrantyCase(
         { ...base, category: undefined, purchaseDate: null } as unknown as Draft,
         today,
       ),
     ).toBeUndefined();
+  });
+
+  it('decides "last March" over the whole month, never as its first day', () => {
+    const answer = decideDraftWarranty({ ...base, purchaseDate: march }, today, BUILT_IN_POLICY);
+    expect(answer?.decision).toMatchObject({
+      covered: true,
+      charge: 'none',
+      period: { from: '2025-03-01', to: '2025-03-31', holdsFrom: '2025-03-10' },
+    });
+  });
+
+  it('counts from the production date without proof of purchase (rule 1)', () => {
+    const answer = decideDraftWarranty(
+      { ...base, purchaseDate: null, productionDate: dayPeriod(d('2025-06-01')) },
+      today,
+      BUILT_IN_POLICY,
+    );
+    expect(answer?.decision).toMatchObject({ covered: true, startBasis: 'production' });
+  });
+
+  it('files the purchase period with the product, its first day as the date', () => {
+    const ticket = toNewTicket(
+      { ...base, purchaseDate: march },
+      'customer-1',
+      null,
+      'Asia/Shanghai',
+    );
+    expect(ticket.product).toMatchObject({ purchaseDate: '2025-03-01', purchasePeriod: march });
   });
 
   it('files the visit window as instants in the service time zone and keeps every photo', () => {

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { withDiagram } from '../../../bot/tools/write-diagram.ts';
 import {
   anyFlow,
+  type CalendarDate,
   type ConversationEvent,
   type ConversationState,
   CUSTOMER_COMMANDS,
   type Draft,
+  dayPeriod,
   decideTurn,
   encodeButton,
   type FlowKind,
@@ -31,7 +33,7 @@ const complete: Draft = {
   name: 'Ann Lee',
   phone: '+85291234567',
   model: 'XQG100-B12866',
-  purchaseDate: '2026-01-05' as never,
+  purchaseDate: dayPeriod('2026-01-05' as CalendarDate),
   address: { kind: 'text', text: 'Flat 3A, 8 Queen Road, Central, Hong Kong' },
   window: { date: '2026-03-12' as never, startMinute: 480, endMinute: 720 },
   answered: ['invoice'],

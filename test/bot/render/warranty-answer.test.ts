@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, createTranslate, formatPeriod } from '../../../bot/i18n/index.ts';
+import { renderWarrantyAnswer } from '../../../bot/render/warranty.ts';
+import {
+  BUILT_IN_POLICY,
+  type CalendarDate,
+  type DatePeriod,
+  type Draft,
+  decideDraftWarranty,
+  decideWarranty,
+  type Locale,
+} from '../../../core/index.ts';
+import { draftOf } from '../../support/conversation.ts';
+
+const i18n = createI18n();
+const d = (text: string) => text as CalendarDate;
+const today = d('2026-03-10');
+const month = (from: string, to: string): DatePeriod => ({
+  from: d(from),
+  to: d(to),
+  precision: 'month',
+  approximate: false,
+});
+
+function answer(draft: Partial<Draft>, locale: Locale = 'en', nameplatePhoto = false) {
+  const decided = decideDraftWarranty(draftOf(draft), today, BUILT_IN_POLICY);
+  if (!decided) throw new Error('no warranty question');
+  const t = createTranslate(i18n, locale);
+  return renderWarrantyAnswer(decided.case.input, decided.decision, t, locale, { nameplatePhoto });
+}
+
+describe('the warranty answer for a date known only as a period', () => {
+  it('states no charge for "last March" when a purchase late that March is still covered', () => {
+    // What the first day alone says: not covered, parts and labour.
+    const firstDay = decideWarranty(
+      {
+        category: 'washing_machine',
+        purchaseDate: d('2025-03-01'),
+        reportDate: today,
+        cause: 'unknown',
+        priorRepairs: 0,
+        partsWaitDays: 0,
+      },
+      BUILT_IN_POLICY,
+    );
+    expect(firstDay).toMatchObject({ covered: false, charge: 'parts_and_labour' });
+    const text = answer({ purchaseDate: month('2025-03-01', '2025-03-31') });
+    expect(text).toContain(
+      'It depends on the exact purchase day. If you bought it on or after 2025-03-10:',
+    );
+    expect(text).toContain('Covered by the warranty: free of charge.');
+    expect(text).toContain('If you bought it before 2025-03-10, the answer may be less favourable');
+    expect(text).not.toMatch(/You pay|Not covered/);
+  });
+
+  it('says the same in Chinese, with no charge stated', () => {
+    const text = answer({ purchaseDate: month('2025-03-01', '2025-03-31') }, 'zh-Hans');
+    expect(text).toContain('答复取决于具体的购买日期。若在 2025年3月10日 当天或之后购买：');
+    expect(text).not.toMatch(/需支付|不在保修范围/);
+  });
+
+  it('gives the answer that holds for the whole period and says the dates follow the invoice', () => {
+    const text = answer({ purchaseDate: month('2025-09-01', '2025-09-30') });
+    expect(text).toContain('Covered by the warranty: free of charge.');
+    expect(text).toContain('The dates count from the earliest day you may have bought it');
+    expect(text).not.toContain('It depends');
+  });
+
+  it('applies rule 1 from a production date read on the nameplate', () => {
+    const text = answer({ purchaseDate: null, productionDate: month('2025-06-01', '2025-06-30') });
+    expect(text).toContain(
+      'No proof of purchase: the warranty is counted from the production date plus 90 days',
+    );
+    expect(text).toContain('Covered by the warranty');
+  });
+
+  it('does not ask for a nameplate photo the customer already sent', () => {
+    const withPhoto = answer({ purchaseDate: null, productionDate: null }, 'en', true);
+    expect(withPhoto).not.toContain('a nameplate photo showing the production date');
+    expect(withPhoto).toContain(
+      'the engineer will read the production date on your nameplate photo',
+    );
+    const without = answer({ purchaseDate: null, productionDate: null });
+    expect(without).toContain('a nameplate photo showing the production date');
+  });
+});
+
+describe('formatPeriod', () => {
+  it.each([
+    ['en', month('2025-03-01', '2025-03-31'), 'about March 2025'],
+    ['zh-Hans', month('2025-03-01', '2025-03-31'), '约2025年3月'],
+    ['zh-Hant', month('2025-03-01', '2025-03-31'), '約2025年3月'],
+    [
+      'en',
+      { from: d('2025-01-01'), to: d('2025-12-31'), precision: 'year', approximate: false },
+      'about 2025',
+    ],
+    [
+      'en',
+      { from: d('2025-03-01'), to: d('2025-05-31'), precision: 'season', approximate: false },
+      'about 2025-03-01 to 2025-05-31',
+    ],
+    [
+      'en',
+      { from: d('2025-03-14'), to: d('2025-03-14'), precision: 'day', approximate: false },
+      '2025-03-14',
+    ],
+    [
+      'en',
+      { from: d('2025-12-10'), to: d('2025-12-10'), precision: 'day', approximate: true },
+      'about 2025-12-10',
+    ],
+  ] as const)(
+    'writes a %s period as the locale does and marks it approximate (%#)',
+    (locale, period, expected) => {
+      expect(formatPeriod(period, locale, createTranslate(i18n, locale))).toBe(expected);
+    },
+  );
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BUILT_IN_POLICY,
+  type CalendarDate,
+  decideWarranty,
+  decideWarrantyOverPeriod,
+} from '../../../core/index.ts';
+
+const d = (text: string) => text as CalendarDate;
+const base = {
+  category: 'washing_machine' as const,
+  reportDate: d('2026-03-10'),
+  cause: 'unknown' as const,
+  priorRepairs: 0,
+  partsWaitDays: 0,
+};
+const over = (purchase: [string, string] | null, production?: [string, string]) =>
+  decideWarrantyOverPeriod(
+    base,
+    {
+      purchase: purchase ? { from: d(purchase[0]), to: d(purchase[1]) } : null,
+      production: production ? { from: d(production[0]), to: d(production[1]) } : null,
+    },
+    BUILT_IN_POLICY,
+  );
+
+describe('decideWarrantyOverPeriod: a purchase date known only as a period', () => {
+  it('does not call "last March" expired when a purchase late that March is still covered', () => {
+    // Reported 2026-03-10: the 12-month term of a purchase on 2025-03-01 ended 2026-03-01, of one
+    // on 2025-03-31 it runs to 2026-03-31.
+    expect(
+      decideWarranty({ ...base, purchaseDate: d('2025-03-01') }, BUILT_IN_POLICY),
+    ).toMatchObject({ covered: false, charge: 'parts_and_labour' });
+    const decision = over(['2025-03-01', '2025-03-31']);
+    expect(decision).toMatchObject({
+      covered: true,
+      charge: 'none',
+      period: { basis: 'purchase', from: '2025-03-01', to: '2025-03-31', holdsFrom: '2025-03-10' },
+    });
+  });
+
+  it('gives the answer for the whole period when it is the same on every day, with dates from the first', () => {
+    const decision = over(['2025-09-01', '2025-09-30']);
+    expect(decision).toMatchObject({
+      covered: true,
+      period: { holdsFrom: '2025-09-01' },
+      clauses: [{ id: 'whole-unit-term', until: '2026-09-01' }],
+    });
+  });
+
+  it('is an ordinary decision for a single day', () => {
+    const decision = over(['2025-03-14', '2025-03-14']);
+    expect(decision.period).toBeUndefined();
+    expect(decision).toEqual(
+      decideWarranty({ ...base, purchaseDate: d('2025-03-14') }, BUILT_IN_POLICY),
+    );
+  });
+
+  it('walks a year back to the first day the best answer holds (去年: 2025)', () => {
+    const decision = over(['2025-01-01', '2025-12-31']);
+    expect(decision).toMatchObject({ covered: true, period: { holdsFrom: '2025-03-10' } });
+  });
+
+  it('uses a production period for rule 1 when there is no proof of purchase', () => {
+    // Made in 2025-12: counted from production + 90 days, so covered as new or under the term.
+    const decision = over(null, ['2025-12-01', '2025-12-31']);
+    expect(decision).toMatchObject({
+      covered: true,
+      startBasis: 'production',
+      period: { basis: 'production', holdsFrom: '2025-12-01' },
+    });
+    expect(decision.clauses[0]).toMatchObject({ id: 'production-grace', until: '2026-03-01' });
+  });
+
+  it('says no proof when neither date is known', () => {
+    expect(over(null)).toMatchObject({ covered: false, reason: 'no_proof' });
+  });
+});
