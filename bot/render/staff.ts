@@ -10,7 +10,7 @@ import {
   type VisitWindow,
   type WarrantyCase,
 } from '../../core/index.ts';
-import { formatDate, type Translate } from '../i18n/index.ts';
+import { formatDate, formatPeriod, type Translate } from '../i18n/index.ts';
 import { pickText } from './reply.ts';
 import { renderWarrantyAnswer } from './warranty.ts';
 
@@ -92,7 +92,12 @@ export function renderCard(
     lines.push(
       t('staff-card-product', {
         model: product.modelNumber ?? '-',
-        purchase: product.purchaseDate ? formatDate(product.purchaseDate, locale) : 'none',
+        // A period the customer gave ("last March") stays a period, marked approximate.
+        purchase: product.purchasePeriod
+          ? formatPeriod(product.purchasePeriod, locale, t)
+          : product.purchaseDate
+            ? formatDate(product.purchaseDate, locale)
+            : 'none',
       }),
     );
   }

@@ -6,6 +6,7 @@ import {
   decideContactState,
   decideVisitReminderAt,
   decideWarranty,
+  decideWarrantyOverPeriod,
   LOCALES,
   type Locale,
   type NewJob,
@@ -388,7 +389,21 @@ export function createStaffActions(
     if ('error' in parsed) return say(req, 'staff-warranty-usage', { token: parsed.error });
     const checked = toWarrantyCase(parsed.value, deps.policy);
     if (!checked.ok) return say(req, 'staff-warranty-invalid', { detail: checked.detail });
-    const decision = decideWarranty(checked.value, deps.policy);
+    // The ticket's own dates, not overridden by staff: decided over the periods the customer gave
+    // ("last March"), so no charge is stated that the customer may not owe.
+    const own =
+      product &&
+      checked.value.purchaseDate === product.purchaseDate &&
+      (checked.value.productionDate ?? null) === product.productionDate &&
+      (product.purchaseDate === null || product.purchasePeriod !== null) &&
+      (product.productionDate === null || product.productionPeriod !== null);
+    const decision = own
+      ? decideWarrantyOverPeriod(
+          checked.value,
+          { purchase: product.purchasePeriod, production: product.productionPeriod },
+          deps.policy,
+        )
+      : decideWarranty(checked.value, deps.policy);
     const locale = localeOf(req.member, req.user);
     const { t } = createRenderContext(deps, locale);
     if (ticket) {
