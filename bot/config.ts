@@ -129,7 +129,7 @@ export const configSchema = z
     OPENAI_TIMEOUT: duration('6s').refine((ms) => ms >= 1000 && ms <= 60_000, {
       message: 'expected a duration from 1s to 60s',
     }),
-    OPENAI_TOKEN_BUDGET: z.coerce.number().int().min(0).default(60_000),
+    OPENAI_TOKEN_BUDGET: z.coerce.number().int().min(0).default(100_000),
     CALLBACK_CHECK_AFTER: duration('2h'),
     STAFF_CONTACT_SLA: duration('30m'),
     SERVICE_TZ: timeZone,

@@ -6,12 +6,14 @@ import { catalogueExamples, type TriageExample } from '../../prompts/llm/triage.
 export const REAL_TRAIN_FILE = new URL('../../test/support/real/train.jsonl', import.meta.url)
   .pathname;
 
-/** How many examples per label come from the real set. */
+/** How many examples per label come from the real set, and how long each may be. */
 const REAL_PER_LABEL = 2;
+const REAL_MAX_CHARS = 240;
 
 /**
  * Few-shot examples: the catalogue's own phrases in both languages, then — when the real set's
- * TRAIN split exists — a few real customer messages per label, alternating languages. Lines that
+ * TRAIN split exists — a short real customer message per label and language (zh, en); the
+ * reader redacts them like any text. Lines that
  * do not parse are skipped: the examples are an aid, never a reason to stop.
  */
 export function loadTriageExamples(
@@ -26,8 +28,12 @@ export function loadTriageExamples(
     .map(parseTriageEvalLine)
     .filter((parsed) => typeof parsed !== 'string');
   for (const label of ['misuse', 'fault', 'hazard'] as const) {
+    // Short messages, first in the file's order: long stories cost tokens on every request.
     const chosen = ['zh', 'en'].flatMap((lang) =>
-      cases.filter((c) => c.label === label && c.lang === lang).slice(0, REAL_PER_LABEL / 2),
+      cases
+        .filter((c) => c.label === label && c.lang.startsWith(lang))
+        .filter((c) => c.text.length <= REAL_MAX_CHARS)
+        .slice(0, REAL_PER_LABEL / 2),
     );
     for (const c of chosen) examples.push({ text: c.text, category: c.category, label });
   }

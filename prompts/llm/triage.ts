@@ -64,7 +64,8 @@ function everydayCauses(symptom: Symptom): string {
   const causes = symptom.steps
     .slice(0, CAUSES.steps)
     .map((step) => {
-      const sentence = step.action.en.split(/(?<=\.)\s|\s\(/)[0] ?? step.action.en;
+      const plain = step.action.en.replace(/\s*\([^)]*\)/g, '');
+      const sentence = plain.split(/(?<=\.)\s/)[0] ?? plain;
       return sentence.length > CAUSES.chars ? `${sentence.slice(0, CAUSES.chars)}…` : sentence;
     })
     .join('; ');

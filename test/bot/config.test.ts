@@ -45,7 +45,7 @@ describe('configuration', () => {
       OPENAI_API_KEY: undefined,
       OPENAI_MODEL: 'gpt-4o-mini',
       OPENAI_TIMEOUT: 6_000,
-      OPENAI_TOKEN_BUDGET: 60_000,
+      OPENAI_TOKEN_BUDGET: 100_000,
     });
     expect(
       parseConfig({
