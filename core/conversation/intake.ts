@@ -194,6 +194,7 @@ export function editableFields(draft: Draft): readonly IntakeField[] {
 export function summaryVars(draft: Draft): Record<string, ReplyValue> {
   const vars: Record<string, ReplyValue> = {
     description: draft.description,
+    also: draft.alsoBroken?.map((problem) => problem.description).join('; ') || 'none',
     category: draft.category ?? 'unknown',
     name: draft.name ?? 'none',
     phone: draft.phone ?? 'none',

@@ -4,6 +4,7 @@ import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { Bilingual, Label } from '../triage/catalogue.ts';
 import type { Category } from '../warranty/policy.ts';
+import type { Guidance } from './events.ts';
 
 /** The fields the escalation intake collects, in the order it asks them (the seed's engineer list). */
 export const INTAKE_FIELDS = [
@@ -76,6 +77,11 @@ export type Draft = {
   invoicePhotos: string[];
   /** Other photos sent during the intake (the fault itself), kept for the engineer. */
   otherPhotos: string[];
+  /**
+   * Problems the customer said were "broken again" at a check-back while this ticket was being
+   * prepared: recorded with it, so the engineer hears about them.
+   */
+  alsoBroken?: Guidance[];
   /** Fields the customer has answered or skipped (optional ones) in this intake. */
   answered: IntakeField[];
 };

@@ -83,7 +83,7 @@ export function toNewTicket(
     customerId,
     priority: draft.urgent ? 'urgent' : 'normal',
     category: draft.category ?? null,
-    description: draft.description || null,
+    description: ticketDescription(draft),
     contact: {
       name: draft.name ?? null,
       phone: draft.phone ?? null,
@@ -117,4 +117,13 @@ export function toNewTicket(
         }
       : null,
   };
+}
+
+/**
+ * The ticket's description: the report, then each problem the customer said was broken again
+ * while the ticket was being prepared, one a line (`+ tv no signal`), in the customer's words.
+ */
+export function ticketDescription(draft: Draft): string | null {
+  const lines = [draft.description, ...(draft.alsoBroken ?? []).map((g) => `+ ${g.description}`)];
+  return lines.filter(Boolean).join('\n') || null;
 }

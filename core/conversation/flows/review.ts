@@ -60,12 +60,17 @@ function onConfirm({ state, flow, context }: TransitionInput<'review', 'button:c
   return turn({ ...state, profile, flow: { kind: 'idle' } }, [], [{ type: 'file-ticket', draft }]);
 }
 
-/** A check-back answered while a ticket is being prepared: finish this ticket first. */
+/**
+ * A check-back answered while a ticket is being prepared: "working" is noted; "broken again" is
+ * added to the draft (shown in the summary, filed with the ticket), then the intake goes on.
+ */
 export function onCheckbackWhileFiling({
   state,
+  flow,
   event,
   resume,
 }: TransitionInput<Extract<FlowKind, 'intake' | 'review'>, 'checkback'>): T {
-  if (event.outcome === 'working') return turn(state, [{ key: 'checkback-working' }]);
-  return resume(state, [{ key: 'checkback-still-broken-busy' }]);
+  if (event.outcome === 'working') return resume(state, [{ key: 'checkback-working' }]);
+  const draft = { ...flow.draft, alsoBroken: [...(flow.draft.alsoBroken ?? []), event.guidance] };
+  return resume(withFlow(state, { ...flow, draft }), [{ key: 'checkback-still-broken-added' }]);
 }

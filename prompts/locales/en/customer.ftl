@@ -112,7 +112,10 @@ button-confirm = ✅ Confirm
 button-discard = 🗑 Discard
 review =
     Please check your service ticket:
-    Problem: { $description }
+    Problem: { $description }{ $also ->
+        [none] {""}
+       *[other] {"\u000A"}Also broken again: { $also }
+    }
     Product: { warranty-category }
     Name: { summary-value }
     Phone: { $phone ->
@@ -143,7 +146,10 @@ review =
     Photos: { $photos }
 review-urgent =
     Urgent ticket — please check:
-    Problem: { $description }
+    Problem: { $description }{ $also ->
+        [none] {""}
+       *[other] {"\u000A"}Also broken again: { $also }
+    }
     Product: { warranty-category }
     Name: { summary-value }
     Phone: { $phone ->
@@ -232,7 +238,7 @@ menu-help = What I can do
 menu-privacy = What we store
 menu-forget = Erase my data
 ticket-warranty-pending = The engineer will assess the warranty on site: please have the invoice or receipt ready if you have one.
-checkback-still-broken-busy = Sorry to hear it broke again. Let's finish this ticket first; the engineer will hear about that one too.
+checkback-still-broken-added = Sorry to hear it broke again. I've added it to the ticket I'm preparing, so the engineer knows about both problems.
 error-category-use-buttons = Please choose the product with the buttons.
 error-invoice-photo-needed = Please send the invoice as a photo, or skip.
 summary-value = { $name ->

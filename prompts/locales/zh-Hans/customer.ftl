@@ -106,7 +106,10 @@ button-confirm = ✅ 确认提交
 button-discard = 🗑 放弃
 review =
     请核对您的服务工单：
-    问题：{ $description }
+    问题：{ $description }{ $also ->
+        [none] {""}
+       *[other] {"\u000A"}另外又坏了：{ $also }
+    }
     产品：{ warranty-category }
     姓名：{ summary-value }
     电话：{ $phone ->
@@ -137,7 +140,10 @@ review =
     照片：{ $photos } 张
 review-urgent =
     紧急工单，请核对：
-    问题：{ $description }
+    问题：{ $description }{ $also ->
+        [none] {""}
+       *[other] {"\u000A"}另外又坏了：{ $also }
+    }
     产品：{ warranty-category }
     姓名：{ summary-value }
     电话：{ $phone ->
@@ -226,7 +232,7 @@ menu-help = 使用帮助
 menu-privacy = 我们保存什么
 menu-forget = 删除我的信息
 ticket-warranty-pending = 保修情况将由工程师上门时评估，如有发票或购物小票请提前准备好。
-checkback-still-broken-busy = 很抱歉又出问题了。我们先把当前工单填完，工程师也会了解这个情况。
+checkback-still-broken-added = 很抱歉又出问题了。我已把它加进正在准备的工单，工程师会同时了解这两个问题。
 error-category-use-buttons = 请用按钮选择产品。
 error-invoice-photo-needed = 请以照片形式发送发票，或点击跳过。
 summary-value = { $name ->

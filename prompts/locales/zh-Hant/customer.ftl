@@ -107,7 +107,10 @@ button-confirm = ✅ 確認提交
 button-discard = 🗑 放棄
 review =
     請核對您的服務工單：
-    問題：{ $description }
+    問題：{ $description }{ $also ->
+        [none] {""}
+       *[other] {"\u000A"}另外又壞了：{ $also }
+    }
     產品：{ warranty-category }
     姓名：{ summary-value }
     電話：{ $phone ->
@@ -138,7 +141,10 @@ review =
     照片：{ $photos } 張
 review-urgent =
     緊急工單，請核對：
-    問題：{ $description }
+    問題：{ $description }{ $also ->
+        [none] {""}
+       *[other] {"\u000A"}另外又壞了：{ $also }
+    }
     產品：{ warranty-category }
     姓名：{ summary-value }
     電話：{ $phone ->
@@ -227,7 +233,7 @@ menu-help = 使用幫助
 menu-privacy = 我們保存什麼
 menu-forget = 刪除我的信息
 ticket-warranty-pending = 保修情況將由工程師上門時評估，如有發票或購物小票請提前準備好。
-checkback-still-broken-busy = 很抱歉又出問題了。我們先把當前工單填完，工程師也會了解這個情況。
+checkback-still-broken-added = 很抱歉又出問題了。我已把它加進正在準備的工單，工程師會同時瞭解這兩個問題。
 error-category-use-buttons = 請用按鈕選擇產品。
 error-invoice-photo-needed = 請以照片形式發送發票，或點擊跳過。
 summary-value = { $name ->

@@ -363,16 +363,6 @@ describe('decideTurn: nothing the customer gave is lost', () => {
     expect(play(asked.state, press('no')).last.state.flow).toEqual(intake().state.flow);
   });
 
-  it('keeps an intake in progress when a "broken again" check-back arrives', () => {
-    const { last } = play(intake().state, {
-      type: 'checkback',
-      outcome: 'still_broken',
-      guidance: { category: 'tv', symptomId: 'tv.no-signal', description: 'tv no signal' },
-    });
-    expect(last.state.flow).toEqual(intake().state.flow);
-    expect(last.replies.map((r) => r.key)).toEqual(['checkback-still-broken-busy', 'ask-name']);
-  });
-
   it('keeps a photo sent at another question for the engineer without skipping the model', () => {
     const { state } = play(intake().state, { type: 'photo', fileId: 'P1' });
     expect(state.flow).toMatchObject({

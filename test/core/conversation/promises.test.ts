@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ConversationEvent, initialState, type TurnContext } from '../../../core/index.ts';
-import { intakeAt, keys, playWith } from '../../support/conversation.ts';
+import {
+  type ConversationEvent,
+  initialState,
+  type TurnContext,
+  ticketDescription,
+} from '../../../core/index.ts';
+import { draftOf, intakeAt, keys, playWith } from '../../support/conversation.ts';
 import { realTurnContext } from '../../support/turn-context.ts';
 
 const context = realTurnContext();
@@ -206,5 +211,62 @@ describe('item 3: no receipt — the production date on the nameplate', () => {
       kind: 'review',
       draft: { productionDate: { from: '2025-08-01' } },
     });
+  });
+});
+
+describe('item 4: "broken again" while another ticket is being prepared', () => {
+  const play = playWith(context);
+  const tv = { category: 'tv' as const, symptomId: 'tv.no-signal', description: 'tv no signal' };
+  const brokenAgain: ConversationEvent = {
+    type: 'checkback',
+    outcome: 'still_broken',
+    guidance: tv,
+  };
+
+  it('adds it to the draft being prepared and goes on with the pending question', () => {
+    const intake = intakeAt('name');
+    const { last } = play(intake, brokenAgain);
+    expect(keys(last)).toEqual(['checkback-still-broken-added', 'ask-name']);
+    expect(last.state.flow).toMatchObject({
+      kind: 'intake',
+      field: 'name',
+      draft: { description: 'washer leaks', alsoBroken: [tv] },
+    });
+  });
+
+  it('shows both problems in the summary and files both with the ticket', () => {
+    const atReview = play(
+      intakeAt('address', {
+        name: 'Ann',
+        phone: '+85291234567',
+        model: 'XQG100-B12866',
+        purchaseDate: null,
+        productionDate: null,
+      }),
+      brokenAgain,
+      text('Flat 3A, 8 Queen Road, Central, Hong Kong'),
+      text('tomorrow morning'),
+      press('skip:invoice'),
+    );
+    expect(keys(atReview.last)).toEqual(['review']);
+    expect(atReview.last.replies[0]?.vars).toMatchObject({
+      description: 'washer leaks',
+      also: 'tv no signal',
+    });
+    const [filed] = play(atReview.state, press('confirm')).last.effects;
+    if (filed?.type !== 'file-ticket') throw new Error('expected a ticket');
+    expect(ticketDescription(filed.draft)).toBe('washer leaks\n+ tv no signal');
+  });
+
+  it('adds it at the summary too, and shows the summary again', () => {
+    const review = { ...initialState('en'), flow: { kind: 'review' as const, draft: draftOf() } };
+    const { last } = play(review, brokenAgain);
+    expect(keys(last)).toEqual(['checkback-still-broken-added', 'review']);
+    expect(last.replies[1]?.vars).toMatchObject({ also: 'tv no signal' });
+  });
+
+  it('keeps the thread when the check-back says it still works', () => {
+    const { last } = play(intakeAt('phone'), { ...brokenAgain, outcome: 'working' });
+    expect(keys(last)).toEqual(['checkback-working', 'ask-phone']);
   });
 });
