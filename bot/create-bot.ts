@@ -69,9 +69,11 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     deps.log.info({ chat: chatId }, 'customer blocked the bot: recorded, not retried');
     await deps.repos.customers.setBlocked(chatId, true, deps.clock.now());
   });
-  const conversation = createConversationService(deps, outbox);
-  const checkback = createCheckbackService(deps, outbox);
   const staff = createStaffDesk(deps, bot.api, outbox, options.staff);
+  const conversation = createConversationService(deps, outbox, {
+    requestHuman: (request) => staff.human.request(request),
+  });
+  const checkback = createCheckbackService(deps, outbox);
 
   const measured = measureUpdates(deps.metrics);
   bot.use(measured.middleware);

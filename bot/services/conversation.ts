@@ -25,6 +25,7 @@ import { renderWarrantyAnswer } from '../render/warranty.ts';
 import type { AppDeps } from './deps.ts';
 import type { Outbox } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
+import type { HumanRequest } from './staff-human.ts';
 import { createTurnContext } from './turn-context.ts';
 
 /** How long an idle conversation is remembered. */
@@ -58,7 +59,16 @@ export const sessionKey = (chatId: number) => `conv:${chatId}`;
  * the chat's lock so a chat's messages are handled one at a time, even across instances. The new
  * state is saved before replies go out, so a restart resumes where the customer was.
  */
-export function createConversationService(deps: AppDeps, outbox: Outbox) {
+/** The staff side, as the conversation reaches it. */
+export type ConversationStaff = {
+  requestHuman(request: HumanRequest): Promise<RenderedReply[]>;
+};
+
+export function createConversationService(
+  deps: AppDeps,
+  outbox: Outbox,
+  staff?: ConversationStaff,
+) {
   const { store, repos, clock, config, log } = deps;
 
   async function loadState(
@@ -242,8 +252,19 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
         await repos.customers.setLanguage(customerId, effect.locale);
         return [];
       case 'forward-to-staff':
-        // Staff take-over (a later feature) relays the message to the ticket's topic.
+        // Messages in a held chat are copied to the topic before the conversation sees them
+        // (features/staff-customer.ts); what still lands here (an old button) changes nothing.
         return [];
+      case 'request-human':
+        if (!staff) return [];
+        return staff.requestHuman({
+          customerId,
+          chatId: chat.chatId,
+          updateId: chat.updateId,
+          description: effect.description,
+          ...(effect.category ? { category: effect.category } : {}),
+          render,
+        });
     }
   }
 
@@ -286,7 +307,10 @@ export function createConversationService(deps: AppDeps, outbox: Outbox) {
       let next = turn.state;
       for (const effect of turn.effects) {
         try {
-          out.push(...(await runEffect(effect, chat, customer.id, render)));
+          const said = await runEffect(effect, chat, customer.id, render);
+          // Who answers a request for a person comes first; the flow's question follows.
+          if (effect.type === 'request-human') out.unshift(...said);
+          else out.push(...said);
         } catch (error) {
           if (effect.type !== 'file-ticket') throw error;
           // Nothing is lost: the summary stays, with its buttons, for another try.

@@ -6,6 +6,7 @@ import { createStaffActions } from './staff-actions.ts';
 import { createStaffAlerts } from './staff-alerts.ts';
 import { createStaffChatQueue } from './staff-chat-queue.ts';
 import { createStaffCustomers } from './staff-customers.ts';
+import { createStaffHuman } from './staff-human.ts';
 import { createStaffRelay } from './staff-relay.ts';
 import { createStaffTopics } from './staff-topics.ts';
 
@@ -35,6 +36,7 @@ export function createStaffDesk(
     return {
       customers,
       forum: undefined,
+      human: createStaffHuman(deps, customers, undefined),
       handlers: createStaffAlerts(deps, customers, undefined).handlers,
     };
   }
@@ -55,7 +57,8 @@ export function createStaffDesk(
   });
   const actions = createStaffActions(deps, topics, customers, access);
   const { handlers } = createStaffAlerts(deps, customers, topics);
-  return { customers, forum: { chatId, queue, topics, access, relay, actions }, handlers };
+  const human = createStaffHuman(deps, customers, topics);
+  return { customers, forum: { chatId, queue, topics, access, relay, actions }, human, handlers };
 }
 
 export type StaffDesk = ReturnType<typeof createStaffDesk>;

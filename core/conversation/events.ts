@@ -45,7 +45,13 @@ export type Effect =
   | { type: 'forget' }
   | { type: 'set-locale'; locale: Locale }
   /** A staff member holds the chat: pass the customer's message on, say nothing. */
-  | { type: 'forward-to-staff'; ticketNumber: string };
+  | { type: 'forward-to-staff'; ticketNumber: string }
+  /**
+   * The customer asked for a person (/human): their ticket in progress — or a new one of kind
+   * `question` — gets its staff topic at once, staff are alerted, and the customer is told when to
+   * expect an answer. The conversation carries on meanwhile.
+   */
+  | { type: 'request-human'; description: string; category?: Category };
 
 export type Turn<S> = { state: S; replies: Reply[]; effects: Effect[] };
 

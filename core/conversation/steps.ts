@@ -176,6 +176,27 @@ export function escalate(
   return askNext(state, draft, context, [...before, ...intro, { key: 'intake-intro' }]);
 }
 
+/**
+ * The customer asked for a person (design.md: "/human reaches a person"): the turn `carryOn` (the
+ * flow's pending question, so the bot keeps helping) plus the request, with what the customer has
+ * said so far for the staff topic. When to expect the person is the adapter's answer: it knows the
+ * ticket, the hold and the service hours.
+ */
+export function askForPerson(state: ConversationState, flow: Flow, carryOn: T): T {
+  const description =
+    flow.kind === 'guide' || flow.kind === 'clarify' || flow.kind === 'choose-category'
+      ? flow.text
+      : flow.kind === 'intake' || flow.kind === 'review'
+        ? flow.draft.description
+        : '';
+  const category =
+    flow.kind === 'guide' || flow.kind === 'clarify' ? flow.category : state.category;
+  const request: Effect = category
+    ? { type: 'request-human', description, category }
+    : { type: 'request-human', description };
+  return { ...carryOn, effects: [...carryOn.effects, request] };
+}
+
 /** Asks the next missing field, or shows the summary when nothing is missing. */
 export function askNext(
   state: ConversationState,

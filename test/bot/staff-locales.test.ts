@@ -38,6 +38,7 @@ const vars = {
   description: 'x',
   address: 'x',
   time: '10:30',
+  opens: '08:00',
   direction: 'in',
   text: 'x',
   age: 5,

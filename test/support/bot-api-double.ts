@@ -441,6 +441,7 @@ export class BotApiDouble {
           throw bad(`there is no ${field} in the message to edit`);
         if (message[field] === value) throw bad('message is not modified');
         message[field] = value;
+        if (p.reply_markup !== undefined) message.reply_markup = this.markup(p);
         message.edit_date = Math.floor(Date.now() / 1000);
         return this.visible(message);
       }

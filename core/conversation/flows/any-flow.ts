@@ -1,6 +1,6 @@
 import { button, categoryButtons } from '../buttons.ts';
 import { newDraft } from '../intake.ts';
-import { askNext, escalate, previousOf, turn, withFlow, yesNo } from '../steps.ts';
+import { askForPerson, askNext, previousOf, turn, withFlow, yesNo } from '../steps.ts';
 import type { FlowKind, FlowTransitions } from '../table.ts';
 
 /**
@@ -35,8 +35,8 @@ export const anyFlow: FlowTransitions<FlowKind> = {
   },
   '/status': { to: ['same'], handle: ({ state }) => turn(state, [], [{ type: 'list-tickets' }]) },
   '/human': {
-    to: ['intake', 'review'],
-    handle: ({ state, context }) => escalate(state, 'customer_asked', context),
+    to: ['same'],
+    handle: ({ state, flow, resume }) => askForPerson(state, flow, resume(state, [])),
   },
   '/forget': {
     to: ['confirm-forget'],

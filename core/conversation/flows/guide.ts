@@ -1,6 +1,6 @@
 import type { Guidance } from '../events.ts';
 import type { Reply } from '../state.ts';
-import { escalate, guideStep, hazardOr, type T, turn, withFlow } from '../steps.ts';
+import { askForPerson, escalate, guideStep, hazardOr, type T, turn, withFlow } from '../steps.ts';
 import type { FlowDefinition, TransitionInput } from '../table.ts';
 
 /** Walking through a misuse symptom's steps, one at a time, with buttons. */
@@ -45,7 +45,8 @@ function onGuideChoice({
     case 'repeat':
       return turn(state, [guideStep(flow, context)]);
     case 'human':
-      return escalate(state, 'customer_asked', context);
+      // The step stays on screen: the bot keeps helping until a person takes over.
+      return askForPerson(state, flow, turn(state, [guideStep(flow, context)]));
     case 'next':
     case 'skip': {
       const next = { ...flow, step: flow.step + 1 };

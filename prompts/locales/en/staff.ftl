@@ -123,6 +123,7 @@ staff-alert-warning = ⏰ { $number }: nobody has contacted the customer yet (ho
 staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes } min ago (holder: { $holder }). Contact the customer now.
 staff-customer-rated = ⭐ The customer rated { $number } { $score }/5.
 staff-customer-comment = 💬 The customer's comment on { $number }: { $comment }
+staff-human-request = 🙋 { $number }: the customer asks for a person. Answer them by { $time } (take the ticket in its topic).
 
 ## What the customer is told about the staff side
 
@@ -141,3 +142,6 @@ handover-rate-button = { $score } ⭐
 handover-rated = Thank you! If you like, write a short comment now.
 handover-rating-done = This ticket has already been rated. Thank you!
 handover-comment-thanks = Thank you, your comment has been passed on.
+human-in-hours = 🙋 I have asked our service team (ticket { $number }): a person will answer you here within { $contactWithin }. Meanwhile I am still here to help.
+human-after-hours = 🙋 I have asked our service team (ticket { $number }). They work { $hours } and are back at { $opens }: a person will answer you here by { $time }. Meanwhile I am still here to help.
+human-already = 👤 { $name } from our service team is already with you: just write here.

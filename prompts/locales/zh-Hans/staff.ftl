@@ -123,6 +123,7 @@ staff-alert-warning = ⏰ { $number }：尚未有人联系客户（接单人：{
 staff-alert-breach = 🔴 { $number }：联系承诺已超时 { $minutes } 分钟（接单人：{ $holder }）。请立即联系客户。
 staff-customer-rated = ⭐ 客户为 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客户对 { $number } 的评价：{ $comment }
+staff-human-request = 🙋 { $number }：客户希望与人工客服交流。请在 { $time } 前回复（在该工单话题中接单）。
 
 ## 客户看到的客服相关消息
 
@@ -141,3 +142,6 @@ handover-rate-button = { $score } ⭐
 handover-rated = 谢谢！如愿意，现在可以写一句评价。
 handover-rating-done = 该工单已经评过分了，谢谢！
 handover-comment-thanks = 谢谢，您的评价已转达。
+human-in-hours = 🙋 已通知服务团队（工单 { $number }）：{ $contactWithin }内会有专人在这里回复您。在此期间我仍可以继续帮您。
+human-after-hours = 🙋 已通知服务团队（工单 { $number }）。服务时间为 { $hours }，团队将于 { $opens } 回来，最晚 { $time } 前会有专人在这里回复您。在此期间我仍可以继续帮您。
+human-already = 👤 服务团队的 { $name } 已经在为您服务，请直接在这里留言。

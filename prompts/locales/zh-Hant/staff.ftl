@@ -124,6 +124,7 @@ staff-alert-warning = ⏰ { $number }：尚未有人聯繫客戶（接單人：{
 staff-alert-breach = 🔴 { $number }：聯繫承諾已超時 { $minutes } 分鐘（接單人：{ $holder }）。請立即聯繫客戶。
 staff-customer-rated = ⭐ 客戶為 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客戶對 { $number } 的評價：{ $comment }
+staff-human-request = 🙋 { $number }：客戶希望與人工客服交流。請在 { $time } 前回復（在該工單話題中接單）。
 
 ## 客戶看到的客服相關消息
 
@@ -142,3 +143,6 @@ handover-rate-button = { $score } ⭐
 handover-rated = 謝謝！如願意，現在可以寫一句評價。
 handover-rating-done = 該工單已經評過分了，謝謝！
 handover-comment-thanks = 謝謝，您的評價已轉達。
+human-in-hours = 🙋 已通知服務團隊（工單 { $number }）：{ $contactWithin }內會有專人在這裡回覆您。在此期間我仍可以繼續幫您。
+human-after-hours = 🙋 已通知服務團隊（工單 { $number }）。服務時間為 { $hours }，團隊將於 { $opens } 回來，最晚 { $time } 前會有專人在這裡回覆您。在此期間我仍可以繼續幫您。
+human-already = 👤 服務團隊的 { $name } 已經在為您服務，請直接在這裡留言。

@@ -284,13 +284,28 @@ describe('decideTurn: commands, buttons and staff hold', () => {
     },
   );
 
-  it('escalates to a person with /human at any point, keeping what is known', () => {
+  it('asks for a person with /human at any point, and carries on with the flow meanwhile', () => {
     const guiding = play(fresh(), text('my fridge is too cold, the vegetables freeze'));
     const { last } = play(guiding.state, { type: 'command', name: 'human' });
-    expect(keys(last)).toEqual(['escalate-human', 'intake-intro', 'ask-name']);
-    expect(last.state.flow).toMatchObject({
-      draft: { reason: 'customer_asked', category: 'refrigerator' },
-    });
+    expect(keys(last)).toEqual(['guide-step']);
+    expect(last.state.flow).toEqual(guiding.last.state.flow);
+    expect(last.effects).toEqual([
+      {
+        type: 'request-human',
+        description: 'my fridge is too cold, the vegetables freeze',
+        category: 'refrigerator',
+      },
+    ]);
+    const idle = play(fresh(), { type: 'command', name: 'human' }).last;
+    expect(idle.replies).toEqual([]);
+    expect(idle.effects).toEqual([{ type: 'request-human', description: '' }]);
+  });
+
+  it('keeps the guided step on screen when "talk to a person" is pressed', () => {
+    const guiding = play(fresh(), text('my fridge is too cold, the vegetables freeze'));
+    const { last } = play(guiding.state, press('g:human'));
+    expect(keys(last)).toEqual(['guide-step']);
+    expect(last.effects).toMatchObject([{ type: 'request-human', category: 'refrigerator' }]);
   });
 
   it('stays quiet and forwards while staff hold the chat, but still takes commands', () => {

@@ -1,0 +1,128 @@
+import { type Category, decideHumanAnswer, type Ticket, toZonedTime } from '../../core/index.ts';
+import type { RenderedReply } from '../render/reply.ts';
+import { formatInstant } from '../render/staff.ts';
+import type { AppDeps } from './deps.ts';
+import { createRenderContext, type RenderContext } from './render-context.ts';
+import type { StaffCustomers } from './staff-customers.ts';
+import { STAFF_JOBS } from './staff-jobs.ts';
+import type { StaffTopics } from './staff-topics.ts';
+
+/** A customer's request for a person, as the conversation hands it over. */
+export type HumanRequest = {
+  customerId: string;
+  chatId: number;
+  /** Telegram update id: a retried update opens one ticket. */
+  updateId: number;
+  /** What the customer has said so far (the flow's report), for the staff topic. */
+  description: string;
+  category?: Category;
+  /** The customer's language, for the answer. */
+  render: RenderContext;
+};
+
+export type StaffHuman = ReturnType<typeof createStaffHuman>;
+
+/**
+ * "/human reaches a person" (design.md): the customer's ticket in progress — or a new ticket of
+ * kind `question` when there is none — gets its staff topic at once and staff are alerted there
+ * and in General; the customer hears when a person will answer (within the contact promise in
+ * service hours, after the next opening outside them). The conversation carries on meanwhile.
+ */
+export function createStaffHuman(
+  deps: AppDeps,
+  customers: StaffCustomers,
+  topics: StaffTopics | undefined,
+) {
+  const { repos, clock, config, log } = deps;
+
+  async function openQuestion(request: HumanRequest, dueAt: Date): Promise<Ticket> {
+    const customer = await repos.customers.findById(request.customerId);
+    const now = clock.now();
+    const { ticket } = await repos.tickets.create(
+      {
+        customerId: request.customerId,
+        kind: 'question',
+        priority: 'normal',
+        category: request.category ?? null,
+        description: request.description || null,
+        contact: {
+          name: customer?.name ?? null,
+          phone: customer?.phone ?? null,
+          address: customer?.address ?? null,
+        },
+        triage: null,
+        warranty: null,
+        visitWindow: null,
+        product: null,
+        contactDueAt: dueAt,
+      },
+      {
+        idempotencyKey: `human:${request.chatId}:${request.updateId}`,
+        day: toZonedTime(now, config.SERVICE_TZ).date,
+        at: now,
+        actor: { kind: 'customer', customerId: request.customerId },
+        // The staff side's job keeps this durable: topic, card and contact alerts.
+        jobs: [{ kind: STAFF_JOBS.newTicket, dueAt: now, payload: {} }],
+      },
+    );
+    return ticket;
+  }
+
+  /** Raises the request with staff: the topic at once, a line there and in General. */
+  async function alertStaff(ticket: Ticket, dueAt: Date) {
+    if (!topics) {
+      log.warn({ ticket: ticket.number }, 'a customer asks for a person, but no STAFF_CHAT_ID');
+      return;
+    }
+    const { t } = createRenderContext(deps, topics.staffLocale);
+    const text = t('staff-human-request', {
+      number: ticket.number,
+      time: formatInstant(dueAt, config.SERVICE_TZ, topics.staffLocale, clock.now()),
+    });
+    await topics.post(ticket, text);
+    await topics.postGeneral(text);
+  }
+
+  async function request(input: HumanRequest): Promise<RenderedReply[]> {
+    const { render } = input;
+    const say = (key: string, vars: Record<string, string | number> = {}): RenderedReply => ({
+      text: render.t(key, { ...render.globals, ...vars }),
+    });
+    const hold = await customers.holdOf(input.chatId);
+    if (hold) {
+      const holder = await repos.staff.get(hold.staffId);
+      return [say('human-already', { name: holder?.displayName ?? '-' })];
+    }
+    const now = clock.now();
+    const promise = decideHumanAnswer(
+      now,
+      config.STAFF_CONTACT_SLA,
+      config.SERVICE_HOURS,
+      config.SERVICE_TZ,
+    );
+    const [inProgress] = await repos.tickets.listByCustomer(input.customerId, {
+      states: ['open', 'taken', 'scheduled'],
+      limit: 1,
+    });
+    const ticket = inProgress ?? (await openQuestion(input, promise.dueAt));
+    await repos.tickets.appendEvent(ticket.id, {
+      at: now,
+      actor: { kind: 'customer', customerId: input.customerId },
+      type: 'human_requested',
+      payload: { dueAt: promise.dueAt.toISOString() },
+    });
+    await alertStaff(ticket, promise.dueAt);
+    const when = (at: Date) => formatInstant(at, config.SERVICE_TZ, render.locale, now);
+    return [
+      promise.kind === 'in-hours'
+        ? say('human-in-hours', { number: ticket.number })
+        : say('human-after-hours', {
+            number: ticket.number,
+            opens: when(promise.opensAt),
+            time: when(promise.dueAt),
+          }),
+    ];
+  }
+
+  return { request };
+}

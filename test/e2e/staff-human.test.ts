@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toZonedTime } from '../../core/index.ts';
+import { STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
+
+/**
+ * "/human reaches a person": through the Bot API double, a customer who asks for a person gets a
+ * staff topic at once, staff are alerted, and the customer hears when to expect the answer; the
+ * bot keeps helping until someone takes the chat.
+ */
+describe('a customer asks for a person', () => {
+  const h = new StaffHarness();
+  beforeAll(() => h.start(), 90_000);
+  afterAll(() => h.stop(), 30_000);
+
+  /** Moves the clock to the next hh:mm in Shanghai. */
+  const advanceTo = (hour: number, minute = 0) => {
+    const { minute: now } = toZonedTime(h.clock.now(), 'Asia/Shanghai');
+    const target = hour * 60 + minute;
+    h.clock.advance(((target - now + 1440) % 1440 || 1440) * 60_000);
+  };
+
+  it('in service hours: a question ticket with its topic at once, staff alerted, the answer promised within 30 minutes, and the bot keeps helping', async () => {
+    advanceTo(10);
+    const zoe = h.customer('Zoe');
+    const generalBefore = h.double.botMessages(STAFF_CHAT, 0).length;
+    const told = await h.says(
+      zoe,
+      zoe.id,
+      '/human',
+      /a person will answer you here within 30 minutes/,
+    );
+    const number = /FL-\d{6}-\d{4}/.exec(told.text ?? '')?.[0] as string;
+    const ticket = await h.repos.tickets.getByNumber(number);
+    expect(ticket).toMatchObject({ kind: 'question', state: 'open' });
+
+    // The topic exists before any job runs, with its card; General is alerted.
+    const topic = await h.repos.tickets.topicOf(ticket?.id ?? '');
+    expect(topic).toBeDefined();
+    const [card] = h.double.botMessages(STAFF_CHAT, topic?.topicId);
+    expect(card?.text).toMatch(new RegExp(`${number} · customer question`));
+    expect(h.double.topic(STAFF_CHAT, topic?.topicId ?? 0)?.name).toBe(`${number} · question`);
+    await h.waitForBot(STAFF_CHAT, new RegExp(`${number}: the customer asks for a person`), {
+      topicId: 0,
+      after: generalBefore,
+    });
+
+    // Until someone takes it, the bot answers as before.
+    await h.says(zoe, zoe.id, 'my fridge is too cold, the vegetables freeze', /Step 1 of/);
+
+    // Taken: the chat is held and the customer's next message goes to the topic.
+    const staff = h.staffMember('Yan');
+    await h.presses(staff, STAFF_CHAT, /Take/, /Yan took/, { topicId: topic?.topicId });
+    await h.says(zoe, zoe.id, 'Are you a person?', /^Are you a person\?$/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topic?.topicId,
+    });
+    const again = await h.says(
+      zoe,
+      zoe.id,
+      '/human',
+      /Yan from our service team is already with you/,
+    );
+    expect(again).toBeDefined();
+    const tickets = await h.repos.tickets.listByCustomer(ticket?.customerId ?? '');
+    expect(tickets).toHaveLength(1);
+  });
+
+  it('on a ticket in progress: no second ticket, the request raised in its topic', async () => {
+    const kai = h.customer('Kai');
+    const { ticket, topicId } = await h.fileTicket(kai);
+    await h.says(kai, kai.id, '/human', new RegExp(`ticket ${ticket.number}.*within 30 minutes`));
+    await h.waitForBot(STAFF_CHAT, /the customer asks for a person/, { topicId });
+    expect(await h.repos.tickets.listByCustomer(ticket.customerId)).toHaveLength(1);
+    const history = (await h.repos.tickets.history(ticket.id)).map((e) => e.type);
+    expect(history).toContain('human_requested');
+  });
+
+  it('from a guided step: the step stays with its buttons', async () => {
+    const lin = h.customer('Lin');
+    await h.says(lin, lin.id, 'my fridge is too cold, the vegetables freeze', /Step 1 of/);
+    // A guided step's answer replaces the pressed message in place.
+    const step = h.double.botMessages(lin.id).at(-1);
+    h.double.press(lin, lin.id, step?.message_id as number, /Talk to a person/);
+    const answer = await h.double.waitFor(() => {
+      const now = h.double.message(lin.id, step?.message_id as number);
+      return /within 30 minutes/.test(now.text ?? '') && now;
+    }, 'the answer in place of the step');
+    expect(answer.text).toMatch(/Step 1 of/);
+    expect(answer.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toContain('✅ Fixed');
+  });
+
+  it('outside service hours: the answer is promised after opening time', async () => {
+    advanceTo(19);
+    const mo = h.customer('Mo');
+    const told = await h.says(mo, mo.id, '/human', /back at/);
+    expect(told.text).toMatch(
+      /They work 08:00–18:00 and are back at \d{4}-\d{2}-\d{2} 08:00: a person will answer you here by \d{4}-\d{2}-\d{2} 08:30/,
+    );
+    const number = /FL-\d{6}-\d{4}/.exec(told.text ?? '')?.[0] as string;
+    const ticket = await h.repos.tickets.getByNumber(number);
+    // The contact promise is the one the customer heard: 08:30 the next morning, Shanghai time.
+    const due = toZonedTime(ticket?.contactDueAt as Date, 'Asia/Shanghai');
+    expect(due.minute).toBe(8 * 60 + 30);
+    await h.runJobs();
+    const warning = await h.repos.jobs.findByKey(`contact-alert:${ticket?.id}:warning`);
+    expect(warning?.dueAt).toEqual(new Date((ticket?.contactDueAt?.getTime() ?? 0) - 6 * 60_000));
+  });
+});
