@@ -72,6 +72,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   const staff = createStaffDesk(deps, bot.api, outbox, options.staff);
   const conversation = createConversationService(deps, outbox, {
     requestHuman: (request) => staff.human.request(request),
+    customerCancelled: (ticket) => staff.human.customerCancelled(ticket),
   });
   const checkback = createCheckbackService(deps, outbox);
 

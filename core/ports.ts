@@ -251,9 +251,10 @@ export type ServiceFigures = {
   /** Guided cases that work again over those with an outcome; `null` when none has one. */
   solvedWithoutVisitRate: number | null;
   /**
-   * The contact promise: `measured` tickets are due, having been taken or having passed their
-   * deadline (filing + `slaMs`) by the report's `now` untaken; `withinSla` of them were first taken
-   * by their deadline. A ticket never taken counts as missed once its deadline has passed.
+   * The contact promise: `measured` tickets are due, a staff member's first message having reached
+   * the customer or their deadline (the ticket's contact deadline, else filing + `slaMs`) having
+   * passed by the report's `now`; `withinSla` of them were contacted by their deadline. A ticket
+   * nobody contacted counts as missed once its deadline has passed.
    */
   contact: { measured: number; withinSla: number };
 };

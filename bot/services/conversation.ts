@@ -12,6 +12,7 @@ import {
   type Locale,
   type Reply,
   reviewReply,
+  type Ticket,
   toNewTicket,
   toZonedTime,
   upgradeState,
@@ -62,6 +63,8 @@ export const sessionKey = (chatId: number) => `conv:${chatId}`;
 /** The staff side, as the conversation reaches it. */
 export type ConversationStaff = {
   requestHuman(request: HumanRequest): Promise<RenderedReply[]>;
+  /** The customer cancelled a ticket: staff hear it in its topic, its alerts stop. */
+  customerCancelled(ticket: Ticket): Promise<void>;
 };
 
 export function createConversationService(
@@ -242,6 +245,7 @@ export function createConversationService(
         );
         if (!result.ok)
           return [say('ticket-cancel-failed', { number: ticket.number, state: ticket.state })];
+        await staff?.customerCancelled(result.value);
         return [say('ticket-cancelled', { number: ticket.number })];
       }
       case 'forget':

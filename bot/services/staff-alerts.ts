@@ -71,8 +71,13 @@ export function createStaffAlerts(
     if (!ticket || isTicketClosed(ticket.state) || ticket.contactedAt) return;
     const state = decideContactState(dueAtOf(ticket), null, now);
     const requested = String(job.payload.stage ?? '');
+    // The breach job runs at the deadline or later: there, the promise is broken.
     const stage: ContactAlertStage =
-      requested === 'urgent' ? 'urgent' : state.kind === 'breached' ? 'breach' : 'warning';
+      requested === 'urgent'
+        ? 'urgent'
+        : state.kind === 'breached' || requested === 'breach'
+          ? 'breach'
+          : 'warning';
     if (!STAGES.has(stage)) return;
     const minutes =
       state.kind === 'pending'

@@ -4,7 +4,7 @@ import { formatInstant } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
-import { STAFF_JOBS } from './staff-jobs.ts';
+import { contactAlertKeys, STAFF_JOBS } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
 
 /** A customer's request for a person, as the conversation hands it over. */
@@ -23,7 +23,7 @@ export type HumanRequest = {
 export type StaffHuman = ReturnType<typeof createStaffHuman>;
 
 /**
- * "/human reaches a person" (design.md): the customer's ticket in progress — or a new ticket of
+ * What the customer's side asks of staff. "/human reaches a person" (design.md): the customer's ticket in progress — or a new ticket of
  * kind `question` when there is none — gets its staff topic at once and staff are alerted there
  * and in General; the customer hears when a person will answer (within the contact promise in
  * service hours, after the next opening outside them). The conversation carries on meanwhile.
@@ -124,5 +124,14 @@ export function createStaffHuman(
     ];
   }
 
-  return { request };
+  /** The customer cancelled a ticket themselves: its alerts stop and its topic is told. */
+  async function customerCancelled(ticket: Ticket): Promise<void> {
+    const now = clock.now();
+    for (const key of contactAlertKeys(ticket.id)) await repos.jobs.cancel(key, now);
+    if (!topics) return;
+    const { t } = createRenderContext(deps, topics.staffLocale);
+    await topics.post(ticket, t('staff-customer-cancelled', { number: ticket.number }));
+  }
+
+  return { request, customerCancelled };
 }

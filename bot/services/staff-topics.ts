@@ -10,6 +10,7 @@ import {
 } from '../../core/index.ts';
 import { cardButtons, renderCard } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
+import { isBlockedError } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffChatQueue } from './staff-chat-queue.ts';
 
@@ -44,6 +45,23 @@ export type StaffTopics = ReturnType<typeof createStaffTopics>;
 export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue, chatId: number) {
   const { repos, config, store, clock, log } = deps;
   const staffLocale = config.STAFF_LANGUAGE as Locale;
+
+  /**
+   * Runs a task in the staff chat's queue. A 403 there means the bot was removed from the staff
+   * chat or lost its rights: an operator's problem, said loudly, and never a blocked customer.
+   */
+  async function run<T>(task: () => Promise<T>): Promise<T> {
+    try {
+      return await queue.run(task);
+    } catch (error) {
+      if (isBlockedError(error))
+        log.error(
+          { chat: chatId },
+          'the bot cannot write to the staff chat (403): add it back as an administrator',
+        );
+      throw error;
+    }
+  }
 
   async function cardText(ticket: Ticket): Promise<string> {
     const { t } = createRenderContext(deps, staffLocale);
@@ -118,10 +136,10 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     return store.withLock(`topic:${ticket.id}`, TOPIC_LOCK_TTL_MS, async () => {
       const again = await repos.tickets.topicOf(ticket.id);
       if (again) return again;
-      const { topicId, cardId } = await queue.run(() => createWithCard(ticket));
+      const { topicId, cardId } = await run(() => createWithCard(ticket));
       const linked = await repos.tickets.linkTopic({ ticketId: ticket.id, chatId, topicId });
       if (!linked.ok) {
-        await queue.run(() => api.deleteForumTopic(chatId, topicId)).catch(() => undefined);
+        await run(() => api.deleteForumTopic(chatId, topicId)).catch(() => undefined);
         return (await repos.tickets.topicOf(ticket.id)) as TicketTopic;
       }
       await repos.tickets.setTopicCard(ticket.id, cardId);
@@ -153,7 +171,7 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
    */
   async function inTopic<T>(ticket: Ticket, call: (topicId: number) => Promise<T>): Promise<T> {
     const topic = await ensure(ticket);
-    return queue.run(async () => {
+    return run(async () => {
       let topicId = topic.topicId;
       for (let attempt = 0; ; attempt++) {
         try {
@@ -186,12 +204,12 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
 
   /** Posts in the General topic: never with a `message_thread_id` (General has none to name). */
   function postGeneral(text: string, markup?: InlineKeyboardMarkup) {
-    return queue.run(() => api.sendMessage(chatId, text, markup ? { reply_markup: markup } : {}));
+    return run(() => api.sendMessage(chatId, text, markup ? { reply_markup: markup } : {}));
   }
 
   /** Answers in the topic (or General, `undefined`) a staff message came from. */
   function reply(topicId: number | undefined, text: string, markup?: InlineKeyboardMarkup) {
-    return queue.run(() =>
+    return run(() =>
       api.sendMessage(chatId, text, {
         ...(topicId === undefined ? {} : { message_thread_id: topicId }),
         ...(markup ? { reply_markup: markup } : {}),

@@ -12,6 +12,9 @@ import {
 } from './table.ts';
 import { anyFlow, transitions } from './transitions.ts';
 
+/** Events a held chat passes to staff instead of the bot. */
+const HELD_EVENTS = new Set<ConversationEvent['type']>(['text', 'photo', 'contact', 'location']);
+
 /** Longest report text kept; longer messages are cut (and the customer is told). */
 export const MAX_REPORT_CHARS = 2_000;
 
@@ -29,7 +32,9 @@ export function decideTurn(
   event: ConversationEvent,
   context: TurnContext,
 ): T {
-  if (state.staffHold && event.type !== 'command') {
+  // While a person holds the chat, what the customer writes is theirs; commands and buttons (a
+  // cancellation, a language, a rating) still work.
+  if (state.staffHold && HELD_EVENTS.has(event.type)) {
     return turn(
       state,
       [],

@@ -81,6 +81,7 @@ export function decideContactState(dueAt: Date, contactedAt: Date | null, now: D
     const late = contactedAt.getTime() - dueAt.getTime();
     return late > 0 ? { kind: 'kept-late', lateMs: late } : { kind: 'kept' };
   }
+  // The promise lapses after its deadline: at the deadline itself it still stands.
   const left = dueAt.getTime() - now.getTime();
-  return left > 0 ? { kind: 'pending', leftMs: left } : { kind: 'breached', overMs: -left };
+  return left >= 0 ? { kind: 'pending', leftMs: left } : { kind: 'breached', overMs: -left };
 }

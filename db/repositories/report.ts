@@ -1,5 +1,7 @@
-import { and, count, eq, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, gte, lt, sql } from 'drizzle-orm';
 import {
+  decideContactDueAt,
+  decideContactState,
   type ReportRepo,
   type ServiceFigures,
   TICKET_STATES,
@@ -7,7 +9,7 @@ import {
 } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
-import { guidanceCases, ticketEvents, tickets } from '../schema/index.ts';
+import { guidanceCases, tickets } from '../schema/index.ts';
 
 const countWhere = (condition: ReturnType<typeof sql>) =>
   sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
@@ -60,33 +62,31 @@ async function guidanceFigures(db: Database, from: Date, to: Date) {
 }
 
 /**
- * The contact promise over the period's tickets: a ticket is measured once it was taken or its
- * deadline (filing + `slaMs`) has passed by `now`, and kept when first taken by that deadline. A
- * ticket never taken counts as missed from its deadline on; before it, it is not yet due.
+ * The contact promise over the period's tickets, judged by the core's rule
+ * ({@link decideContactState}): a ticket is measured once a staff member's first message reached
+ * the customer or its deadline (the ticket's contact deadline, else filing + `slaMs`) has passed by
+ * `now`, and kept when that first message came by the deadline. Before the deadline, a ticket
+ * nobody has contacted yet is not due.
  */
 async function contactFigures(db: Database, from: Date, to: Date, slaMs: number, now: Date) {
-  const firstTaken = db
+  const rows = await db
     .select({
-      ticketId: ticketEvents.ticketId,
-      at: sql<Date>`min(${ticketEvents.at})`.as('first_taken_at'),
+      createdAt: tickets.createdAt,
+      contactDueAt: tickets.contactDueAt,
+      contactedAt: tickets.contactedAt,
     })
-    .from(ticketEvents)
-    .where(eq(ticketEvents.type, 'taken'))
-    .groupBy(ticketEvents.ticketId)
-    .as('first_taken');
-  const deadline = sql`${tickets.createdAt} + ${slaMs}::double precision * interval '1 millisecond'`;
-  const [row] = await db
-    .select({ measured: count(), withinSla: countWhere(sql`${firstTaken.at} <= ${deadline}`) })
     .from(tickets)
-    .leftJoin(firstTaken, eq(firstTaken.ticketId, tickets.id))
-    .where(
-      and(
-        gte(tickets.createdAt, from),
-        lt(tickets.createdAt, to),
-        or(isNotNull(firstTaken.at), sql`${deadline} < ${now.toISOString()}::timestamptz`),
-      ),
-    );
-  return row ?? { measured: 0, withinSla: 0 };
+    .where(and(gte(tickets.createdAt, from), lt(tickets.createdAt, to)));
+  let measured = 0;
+  let withinSla = 0;
+  for (const row of rows) {
+    const dueAt = row.contactDueAt ?? decideContactDueAt(row.createdAt, slaMs);
+    const state = decideContactState(dueAt, row.contactedAt, now);
+    if (state.kind === 'pending') continue;
+    measured += 1;
+    if (state.kind === 'kept') withinSla += 1;
+  }
+  return { measured, withinSla };
 }
 
 /** The service manager's figures, counted in the database. */

@@ -100,34 +100,58 @@ describeOnDatabases('report repository', (database) => {
     });
   });
 
-  it('measures the contact promise by the first take, at most the SLA after filing', async () => {
+  it('measures the contact promise by the first staff message that reached the customer, by the deadline', async () => {
     const from = new Date('2031-05-01T00:00:00Z');
     const to = new Date('2031-06-01T00:00:00Z');
     const now = new Date('2031-06-02T00:00:00Z');
     const quick = await file('2031-05-02T01:00:00Z');
     const onTheDot = await file('2031-05-02T02:00:00Z');
     const late = await file('2031-05-02T03:00:00Z');
-    const apply = (id: string, type: 'take' | 'release', at: Date) =>
-      repos().tickets.apply(id, { type, staffId: 3 }, at);
-    await apply(quick.id, 'take', after(quick, 10));
-    await apply(quick.id, 'release', after(quick, 20));
-    await apply(quick.id, 'take', after(quick, 300));
-    await apply(onTheDot.id, 'take', after(onTheDot, 30));
-    await apply(late.id, 'take', new Date(after(late, 30).getTime() + 1));
+    const takenNotContacted = await file('2031-05-02T04:00:00Z');
+    const staff = { kind: 'staff' as const, staffId: 3 };
+    const contact = (id: string, at: Date) => repos().tickets.markContacted(id, at, staff);
+    await contact(quick.id, after(quick, 10));
+    await contact(quick.id, after(quick, 300));
+    await contact(onTheDot.id, after(onTheDot, 30));
+    await contact(late.id, new Date(after(late, 30).getTime() + 1));
+    // Taking a ticket is not contact: only a message that reached the customer keeps the promise.
+    await repos().tickets.apply(
+      takenNotContacted.id,
+      { type: 'take', staffId: 3 },
+      after(takenNotContacted, 5),
+    );
 
-    const { contact } = await repos().report.figures(from, to, SLA, now);
-    expect(contact).toEqual({ measured: 3, withinSla: 2 });
+    const figures = await repos().report.figures(from, to, SLA, now);
+    expect(figures.contact).toEqual({ measured: 4, withinSla: 2 });
     expect((await repos().report.figures(from, to, 5 * MINUTE, now)).contact).toEqual({
-      measured: 3,
+      measured: 4,
       withinSla: 0,
     });
   });
 
-  it('counts a ticket never taken as a missed promise once its deadline has passed, and not before', async () => {
+  it('judges a ticket by its own contact deadline when one was set (a question asked at night)', async () => {
+    const from = new Date('2036-05-01T00:00:00Z');
+    const to = new Date('2036-06-01T00:00:00Z');
+    const night = await file('2036-05-02T15:00:00Z');
+    await repos().tickets.setContactDue(night.id, new Date('2036-05-03T00:30:00Z'));
+    await repos().tickets.markContacted(night.id, new Date('2036-05-03T00:20:00Z'), {
+      kind: 'staff',
+      staffId: 3,
+    });
+    const { contact } = await repos().report.figures(
+      from,
+      to,
+      SLA,
+      new Date('2036-06-02T00:00:00Z'),
+    );
+    expect(contact).toEqual({ measured: 1, withinSla: 1 });
+  });
+
+  it('counts a ticket nobody contacted as a missed promise once its deadline has passed, and not before', async () => {
     const from = new Date('2034-05-01T00:00:00Z');
     const to = new Date('2034-06-01T00:00:00Z');
     const taken = await file('2034-05-02T01:00:00Z');
-    await repos().tickets.apply(taken.id, { type: 'take', staffId: 3 }, after(taken, 10));
+    await repos().tickets.markContacted(taken.id, after(taken, 10), { kind: 'staff', staffId: 3 });
     const neverTaken = await file('2034-05-02T02:00:00Z');
     const figuresAt = async (at: Date) => (await repos().report.figures(from, to, SLA, at)).contact;
 

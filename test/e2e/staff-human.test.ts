@@ -75,6 +75,30 @@ describe('a customer asks for a person', () => {
     expect(history).toContain('human_requested');
   });
 
+  it('a customer who cancels a held ticket: the topic hears it and the bot has the chat again', async () => {
+    const ola = h.customer('Ola');
+    const { ticket, topicId } = await h.fileTicket(ola);
+    const staff = h.staffMember('Pia');
+    await h.presses(staff, STAFF_CHAT, /Take/, /Pia took/, { topicId });
+    await h.says(ola, ola.id, '/cancel', /Which ticket should I cancel/);
+    // The ticket's button asks again (in place or anew), then Yes cancels it.
+    const choose = h.double.botMessages(ola.id).at(-1);
+    h.double.press(ola, ola.id, choose?.message_id as number, new RegExp(ticket.number));
+    const confirm = await h.double.waitFor(
+      () =>
+        h.double
+          .botMessages(ola.id)
+          .find((m) => /Cancel ticket/.test(m.text ?? '') && m.reply_markup?.inline_keyboard),
+      'the confirmation',
+    );
+    h.double.press(ola, ola.id, confirm.message_id, /^Yes$/);
+    await h.waitForBot(STAFF_CHAT, /The customer cancelled .* themselves/, { topicId });
+    expect((await h.repos.jobs.findByKey(`contact-alert:${ticket.id}:breach`))?.state).toBe(
+      'cancelled',
+    );
+    await h.says(ola, ola.id, 'my fridge is too cold, the vegetables freeze', /Step 1 of/);
+  });
+
   it('from a guided step: the step stays with its buttons', async () => {
     const lin = h.customer('Lin');
     await h.says(lin, lin.id, 'my fridge is too cold, the vegetables freeze', /Step 1 of/);

@@ -24,8 +24,9 @@ Prints the service manager's figures for tickets and guided cases created from t
 --from to the end of --to (both days included, in SERVICE_TZ; default: the last ${DEFAULT_DAYS} days,
 today included): tickets by state and category, urgent tickets, guidance outcomes, the share
 solved without a visit (working over guided cases with an outcome) and the contact promise
-(tickets first taken within STAFF_CONTACT_SLA of filing, of those due: taken, or untaken past
-that deadline now). --json prints one JSON object instead of the table.
+(tickets whose first staff message reached the customer by their contact deadline —
+STAFF_CONTACT_SLA after filing, or after opening time for a question asked out of hours — of those
+due: contacted, or past that deadline now). --json prints one JSON object instead of the table.
 
 Reads DATABASE_URL (PostgreSQL) when set, else the PGlite data folder DATA_DIR (default ./.data;
 PGlite allows one process, so stop the bot first). Never migrates: run "db migrate" first.

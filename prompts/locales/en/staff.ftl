@@ -124,6 +124,7 @@ staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes
 staff-customer-rated = ⭐ The customer rated { $number } { $score }/5.
 staff-customer-comment = 💬 The customer's comment on { $number }: { $comment }
 staff-human-request = 🙋 { $number }: the customer asks for a person. Answer them by { $time } (take the ticket in its topic).
+staff-customer-cancelled = 🚫 The customer cancelled { $number } themselves.
 
 ## What the customer is told about the staff side
 

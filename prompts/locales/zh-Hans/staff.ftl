@@ -124,6 +124,7 @@ staff-alert-breach = 🔴 { $number }：联系承诺已超时 { $minutes } 分�
 staff-customer-rated = ⭐ 客户为 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客户对 { $number } 的评价：{ $comment }
 staff-human-request = 🙋 { $number }：客户希望与人工客服交流。请在 { $time } 前回复（在该工单话题中接单）。
+staff-customer-cancelled = 🚫 客户自己取消了 { $number }。
 
 ## 客户看到的客服相关消息
 

@@ -125,6 +125,7 @@ staff-alert-breach = 🔴 { $number }：聯繫承諾已超時 { $minutes } 分�
 staff-customer-rated = ⭐ 客戶為 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客戶對 { $number } 的評價：{ $comment }
 staff-human-request = 🙋 { $number }：客戶希望與人工客服交流。請在 { $time } 前回復（在該工單話題中接單）。
+staff-customer-cancelled = 🚫 客戶自己取消了 { $number }。
 
 ## 客戶看到的客服相關消息
 

@@ -28,6 +28,7 @@ async function seed(handle: DatabaseHandle): Promise<void> {
     if (takenAfter !== undefined) {
       const takenAt = new Date(created.getTime() + takenAfter * MINUTE);
       await repos.tickets.apply(ticket.id, { type: 'take', staffId: 1 }, takenAt);
+      await repos.tickets.markContacted(ticket.id, takenAt, { kind: 'staff', staffId: 1 });
     }
   };
   await file('2024-03-01T16:30:00Z', 'normal', 10);

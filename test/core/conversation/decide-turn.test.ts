@@ -308,7 +308,7 @@ describe('decideTurn: commands, buttons and staff hold', () => {
     expect(last.effects).toMatchObject([{ type: 'request-human', category: 'refrigerator' }]);
   });
 
-  it('stays quiet and forwards while staff hold the chat, but still takes commands', () => {
+  it('stays quiet and forwards while staff hold the chat, but still takes commands and buttons', () => {
     const held: ConversationState = {
       ...fresh(),
       staffHold: { ticketNumber: 'FL-260310-0002', staffId: 9 },
@@ -317,6 +317,8 @@ describe('decideTurn: commands, buttons and staff hold', () => {
     expect(last.replies).toEqual([]);
     expect(last.effects).toEqual([{ type: 'forward-to-staff', ticketNumber: 'FL-260310-0002' }]);
     expect(keys(play(held, { type: 'command', name: 'help' }).last)).toEqual(['help']);
+    const language = play(held, press('lang:en')).last;
+    expect(language.effects).toEqual([{ type: 'set-locale', locale: 'en' }]);
   });
 
   it('turns a "broken again" check-back into an intake that knows the product and the report', () => {

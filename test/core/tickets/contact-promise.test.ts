@@ -38,6 +38,7 @@ describe('the contact promise', () => {
   it.each([
     ['pending with the time left from now', null, '02:24', { kind: 'pending', leftMs: 6 * MIN }],
     ['pending, late alert: less time left', null, '02:29', { kind: 'pending', leftMs: 1 * MIN }],
+    ['still pending at the deadline itself', null, '02:30', { kind: 'pending', leftMs: 0 }],
     ['breached once the deadline passed', null, '02:45', { kind: 'breached', overMs: 15 * MIN }],
     ['kept by a staff message before the deadline', '02:10', '02:45', { kind: 'kept' }],
     ['kept late by a message after it', '02:40', '02:45', { kind: 'kept-late', lateMs: 10 * MIN }],
