@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
 import {
+  CLOSINGS,
   isTicketClosed,
   parseStaffCommand,
   STAFF_COMMAND_PLACES,
@@ -42,7 +43,11 @@ export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
   const composer = new Composer<BotContext>();
   const staff = composer.filter((ctx) => ctx.chat?.id === forum.chatId);
 
-  /** Tells someone refused, in their language, where they asked. */
+  /**
+   * Tells someone refused, in their language, where they asked: a button answers privately; in the
+   * chat, once a minute per person at most, so refusals cannot eat the group's send budget (each
+   * attempt is audited all the same).
+   */
   async function refuse(ctx: BotContext, topicId: number | undefined) {
     const { t } = createRenderContext(deps, toLocale(ctx.from?.language_code));
     if (ctx.callbackQuery) {
@@ -51,7 +56,8 @@ export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
         .catch(() => undefined);
       return;
     }
-    await topics.reply(topicId, t('staff-refused-not-staff'));
+    const said = await deps.store.rateLimit(`staff-refusal:${ctx.from?.id ?? 0}`, 1, 60_000);
+    if (said.allowed) await topics.reply(topicId, t('staff-refused-not-staff'));
   }
 
   async function runCommand(request: StaffRequest, command: StaffCommand) {
@@ -115,8 +121,9 @@ export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
       case 'close':
         return actions.offerClosings(request, ticket);
       case 'closing': {
-        const closing = rest as Parameters<typeof actions.closeAs>[2];
-        return actions.closeAs(request, ticket, closing);
+        // Callback data can be forged: only the ways of closing the bot offers count.
+        const closing = CLOSINGS.find((known) => known === rest);
+        return closing ? actions.closeAs(request, ticket, closing) : undefined;
       }
     }
   });
