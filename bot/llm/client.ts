@@ -22,7 +22,9 @@ export type LlmFailure =
   | 'content_filter'
   | 'invalid_json'
   | 'schema'
-  | 'empty';
+  | 'empty'
+  /** Anything else (an answer that is no chat completion at all): never the customer's problem. */
+  | 'unexpected';
 
 export type LlmAnswer<T> =
   | { ok: true; value: T; tokens: number; ms: number }
@@ -84,7 +86,7 @@ function classify(error: unknown): LlmFailure {
     if (error.status !== undefined && error.status >= 500) return 'server_error';
     return 'http_error';
   }
-  throw error;
+  return 'unexpected';
 }
 
 /** `retry-after-ms` or `retry-after` (seconds or an HTTP date), in milliseconds. */

@@ -156,48 +156,61 @@ export function createTurnAssist(options: TurnAssistOptions): TurnAssist {
         return context;
       }
       onWork();
-      const facts = intakeFacts(context);
-      const [readings, proposals] = await Promise.all([
-        Promise.all(plan.triage.map((request) => reader.read(request.text, request.category))),
-        Promise.all(
-          plan.fields.map((request) => helper.propose(request.field, request.text, facts)),
-        ),
-      ]);
-      let used = 0;
-      for (const outcome of [...readings, ...proposals]) {
-        used = await usage.record(
-          conversation,
-          outcome.ok
-            ? { tokens: outcome.tokens }
-            : { tokens: outcome.tokens, failure: outcome.failure },
-        );
+      try {
+        return await withModel(plan, context, conversation);
+      } catch (error) {
+        // A bug or an outage here must never reach the customer: the turn runs without the model.
+        const name = error instanceof Error ? error.name : typeof error;
+        log.error({ llm: 'assist', error: name }, 'llm assist failed: embedded engine only');
+        return context;
       }
-      const tokens = [...readings, ...proposals].reduce((sum, outcome) => sum + outcome.tokens, 0);
-      log.info({ llm: 'usage', conversation, tokens, conversationTokens: used }, 'llm tokens');
-      const read = new Map<string, { reading: ModelReading; readText: string }>();
-      plan.triage.forEach((request, index) => {
-        const outcome = readings[index];
-        if (outcome?.ok)
-          read.set(triageKey(request.text, request.category), {
-            reading: outcome.value,
-            readText: outcome.readText,
-          });
-      });
-      const proposed = new Map<string, string>();
-      plan.fields.forEach((request, index) => {
-        const outcome = proposals[index];
-        if (outcome?.ok && outcome.value !== null)
-          proposed.set(fieldKey(request.field, request.text), outcome.value);
-      });
-      return {
-        ...context,
-        triage: instrument(
-          createConversationTriage(engine, content, (text, category) =>
-            read.get(triageKey(text, category)),
-          ),
-        ),
-        fields: withProposals(context.fields, proposed),
-      };
     },
   };
+
+  async function withModel(
+    plan: TurnPlan,
+    context: TurnContext,
+    conversation: string,
+  ): Promise<TurnContext> {
+    const facts = intakeFacts(context);
+    const [readings, proposals] = await Promise.all([
+      Promise.all(plan.triage.map((request) => reader.read(request.text, request.category))),
+      Promise.all(plan.fields.map((request) => helper.propose(request.field, request.text, facts))),
+    ]);
+    let used = 0;
+    for (const outcome of [...readings, ...proposals]) {
+      used = await usage.record(
+        conversation,
+        outcome.ok
+          ? { tokens: outcome.tokens }
+          : { tokens: outcome.tokens, failure: outcome.failure },
+      );
+    }
+    const tokens = [...readings, ...proposals].reduce((sum, outcome) => sum + outcome.tokens, 0);
+    log.info({ llm: 'usage', conversation, tokens, conversationTokens: used }, 'llm tokens');
+    const read = new Map<string, { reading: ModelReading; readText: string }>();
+    plan.triage.forEach((request, index) => {
+      const outcome = readings[index];
+      if (outcome?.ok)
+        read.set(triageKey(request.text, request.category), {
+          reading: outcome.value,
+          readText: outcome.readText,
+        });
+    });
+    const proposed = new Map<string, string>();
+    plan.fields.forEach((request, index) => {
+      const outcome = proposals[index];
+      if (outcome?.ok && outcome.value !== null)
+        proposed.set(fieldKey(request.field, request.text), outcome.value);
+    });
+    return {
+      ...context,
+      triage: instrument(
+        createConversationTriage(engine, content, (text, category) =>
+          read.get(triageKey(text, category)),
+        ),
+      ),
+      fields: withProposals(context.fields, proposed),
+    };
+  }
 }

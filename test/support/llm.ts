@@ -14,6 +14,7 @@ import {
   createTriageEngine,
   decideTurn,
   initialState,
+  type ShortLivedStore,
   type Turn,
 } from '../../core/index.ts';
 import { createMemoryStore } from '../../db/index.ts';
@@ -57,7 +58,7 @@ export function triageAnswer(fields: Record<string, unknown> = {}) {
 /** The turn assist on the real catalogue and engine, talking to `server` through the real SDK. */
 export function assistFor(
   server: FakeModelServer,
-  options: { timeoutMs?: number; budget?: number } = {},
+  options: { timeoutMs?: number; budget?: number; store?: ShortLivedStore } = {},
 ) {
   const { log, lines, warnings } = captureLog();
   const client = createLlmClient({
@@ -67,7 +68,7 @@ export function assistFor(
     timeoutMs: options.timeoutMs ?? 3000,
     log,
   });
-  const store = createMemoryStore();
+  const store = options.store ?? createMemoryStore();
   const usage = createLlmUsage(store);
   const assist: TurnAssist = createTurnAssist({
     engine,

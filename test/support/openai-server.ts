@@ -26,7 +26,9 @@ export type Reply =
   | { kind: 'refusal'; refusal: string; tokens?: number }
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
   /** Accepts the request and never answers (the client's timeout must end it). */
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  /** A 200 with this body as it is: something that is no chat completion. */
+  | { kind: 'raw'; body: string; contentType: string };
 
 export type Responder = (request: ReceivedRequest, index: number) => Reply;
 
@@ -99,6 +101,11 @@ export class FakeModelServer {
 
   private send(res: ServerResponse, reply: Reply, request: ReceivedRequest): void {
     if (reply.kind === 'hang') return;
+    if (reply.kind === 'raw') {
+      res.writeHead(200, { 'content-type': reply.contentType });
+      res.end(reply.body);
+      return;
+    }
     if (reply.kind === 'status') {
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       res.end(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryStore } from '../../../db/index.ts';
 import { assistFor, triageAnswer } from '../../support/llm.ts';
 import { FakeModelServer } from '../../support/openai-server.ts';
 
@@ -162,6 +163,30 @@ describe('openai triage failure handling', () => {
   it('uses the answer after one 503', async () => {
     server.sequence({ kind: 'status', status: 503 }, { kind: 'answer', content: GOOD });
     guidedByModel((await assistFor(server).runTurn(text)).state.flow);
+  });
+
+  it.each([
+    ['an HTML page', '<html>proxy error</html>', 'text/html'],
+    ['JSON that is no chat completion', '{"hello":"world"}', 'application/json'],
+  ])('falls back when the server answers %s', async (_, body, contentType) => {
+    server.sequence({ kind: 'raw', body, contentType });
+    const { runTurn, warnings } = assistFor(server);
+    askedByEmbedded((await runTurn(text)).state.flow);
+    expect(warnings()).toEqual(['llm triage: unexpected, falling back']);
+  });
+
+  it('runs the turn without the model when counting its tokens fails (store down)', async () => {
+    server.sequence({ kind: 'answer', content: GOOD });
+    const store = createMemoryStore();
+    const broken = {
+      ...store,
+      setSession: async () => {
+        throw new Error('connection lost');
+      },
+    };
+    const { runTurn, lines } = assistFor(server, { store: broken });
+    askedByEmbedded((await runTurn(text)).state.flow);
+    expect(lines.map((l) => l.msg)).toContain('llm assist failed: embedded engine only');
   });
 
   it('falls back at once when the endpoint is down', async () => {
