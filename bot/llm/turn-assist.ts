@@ -39,7 +39,11 @@ export function planTurn(
 ): TurnPlan {
   const triage = new Map<string, TriageRequest>();
   const fields = new Map<string, FieldRequest>();
-  const refused = <T>(field: HelpedField, text: string, result: Result<T>): Result<T> => {
+  const refused = <T, C extends string>(
+    field: HelpedField,
+    text: string,
+    result: Result<T, C>,
+  ): Result<T, C> => {
     if (!result.ok) fields.set(fieldKey(field, text), { field, text });
     return result;
   };
@@ -69,12 +73,12 @@ const squeeze = (value: string) => value.toLowerCase().replace(/[\s\p{P}\p{S}]+/
  * in what the customer wrote (the model may tidy it, never invent it).
  */
 export function withProposals(fields: FieldParsers, proposals: Map<string, string>): FieldParsers {
-  const second = <T>(
+  const second = <T, C extends string>(
     field: HelpedField,
     text: string,
-    first: Result<T>,
-    parse: (value: string) => Result<T> | undefined,
-  ): Result<T> => {
+    first: Result<T, C>,
+    parse: (value: string) => Result<T, C> | undefined,
+  ): Result<T, C> => {
     const proposal = first.ok ? undefined : proposals.get(fieldKey(field, text));
     if (proposal === undefined) return first;
     const again = parse(proposal);

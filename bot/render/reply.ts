@@ -49,7 +49,7 @@ function toVariables(
  * Inline buttons win over removing a reply keyboard (one message carries one markup).
  */
 export function renderReply(
-  reply: Reply,
+  reply: Reply<string>,
   t: Translate,
   locale: Locale,
   globals: Record<string, string | number> = {},

@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category } from '../warranty/policy.ts';
+import type { MessageKey } from './messages.ts';
 import type { Button, IntakeField, Window } from './state.ts';
 import { INTAKE_FIELDS } from './state.ts';
 
@@ -100,7 +101,7 @@ export function decodeButton(data: string): ButtonAction | undefined {
 }
 
 /** A button with a locale key for its label. */
-export function button(key: string, action: ButtonAction, vars?: Button['vars']): Button {
+export function button(key: MessageKey, action: ButtonAction, vars?: Button['vars']): Button {
   return vars ? { key, vars, data: encodeButton(action) } : { key, data: encodeButton(action) };
 }
 

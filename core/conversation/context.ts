@@ -5,6 +5,7 @@ import type { Result } from '../shared/result.ts';
 import type { Bilingual, Label } from '../triage/catalogue.ts';
 import type { CatalogueView } from '../triage/catalogue-view.ts';
 import type { Category, WarrantyPolicy } from '../warranty/policy.ts';
+import type { FieldErrorCode } from './messages.ts';
 import type { Address, Window } from './state.ts';
 
 /** The triage outcome the conversation acts on (the core decision from the engine's signal). */
@@ -20,17 +21,30 @@ export type ServiceHours = OpeningHours;
 
 /** Field parsers used by the intake; errors carry stable codes (`PHONE.INVALID`). */
 export type FieldParsers = {
-  name(text: string): Result<string>;
-  phone(text: string): Result<string>;
+  name(text: string): Result<string, FieldErrorCode>;
+  phone(text: string): Result<string, FieldErrorCode>;
   model(
     text: string,
     category: Category | undefined,
-  ): Result<{ model: string; recognised: boolean }>;
-  purchaseDate(text: string, today: CalendarDate, locale: Locale): Result<DatePeriod>;
+  ): Result<{ model: string; recognised: boolean }, FieldErrorCode>;
+  purchaseDate(
+    text: string,
+    today: CalendarDate,
+    locale: Locale,
+  ): Result<DatePeriod, FieldErrorCode>;
   /** A production date as a nameplate or serial sticker prints it (`2024.03`, `MFG 03/2024`). */
-  productionDate(text: string, today: CalendarDate, locale: Locale): Result<DatePeriod>;
-  address(text: string): Result<Address>;
-  window(text: string, today: CalendarDate, nowMinute: number, hours: ServiceHours): Result<Window>;
+  productionDate(
+    text: string,
+    today: CalendarDate,
+    locale: Locale,
+  ): Result<DatePeriod, FieldErrorCode>;
+  address(text: string): Result<Address, FieldErrorCode>;
+  window(
+    text: string,
+    today: CalendarDate,
+    nowMinute: number,
+    hours: ServiceHours,
+  ): Result<Window, FieldErrorCode>;
   suggestWindows(
     today: CalendarDate,
     nowMinute: number,
@@ -43,7 +57,7 @@ export type FieldParsers = {
     today: CalendarDate,
     nowMinute: number,
     hours: ServiceHours,
-  ): Result<Window>;
+  ): Result<Window, FieldErrorCode>;
 };
 
 /** Everything a turn may consult besides the state; time is passed in, never read. */

@@ -1,5 +1,6 @@
 import type { TurnContext } from './context.ts';
 import type { ConversationEvent } from './events.ts';
+import type { MessageKey } from './messages.ts';
 import type { ConversationState, Reply } from './state.ts';
 import { type T, turn } from './steps.ts';
 import {
@@ -77,7 +78,7 @@ function dispatch(state: ConversationState, event: TableEvent, context: TurnCont
 }
 
 /** Why an event the flow does not take changes nothing. */
-function unhandledNotice(type: EventType): string {
+function unhandledNotice(type: EventType): MessageKey {
   if (type.startsWith('button:')) return 'stale-button';
   switch (type) {
     case 'photo':

@@ -12,6 +12,7 @@ import {
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { TriageCatalogue } from '../triage/types.ts';
 import type { FieldParsers } from './context.ts';
+import type { FieldErrorCode } from './messages.ts';
 
 /**
  * The intake's field parsers over the intake module, with one error code per thing the customer
@@ -23,12 +24,15 @@ export function createFieldParsers(catalogue: TriageCatalogue): FieldParsers {
   const patterns = Object.fromEntries(
     catalogue.map((entry) => [entry.category, entry.modelPatterns]),
   );
-  const as = <T, U>(
-    result: Result<T>,
-    code: string | ((code: string) => string),
+  const as = <T, U, C extends string>(
+    result: Result<T, C>,
+    code: FieldErrorCode | ((code: C) => FieldErrorCode),
     map: (value: T) => U,
-  ): Result<U> =>
+  ): Result<U, FieldErrorCode> =>
     result.ok ? ok(map(result.value)) : fail(typeof code === 'string' ? code : code(result.code));
+  /** A date parser's code: a day that does not exist is a date it could not read. */
+  const dateCode = <C extends FieldErrorCode | 'DATE.NO_SUCH_DAY'>(code: C): FieldErrorCode =>
+    code === 'DATE.NO_SUCH_DAY' ? 'DATE.UNPARSEABLE' : (code as FieldErrorCode);
   return {
     name: (text) => as(parseName(text), 'NAME.INVALID', (name) => name),
     phone: (text) => as(parsePhone(text), 'PHONE.INVALID', (phone) => phone.e164),
@@ -40,13 +44,13 @@ export function createFieldParsers(catalogue: TriageCatalogue): FieldParsers {
     purchaseDate: (text, today, locale) =>
       as(
         parsePurchaseDate(text, { today, lang: locale === 'en' ? 'en' : 'zh' }),
-        (code) => (code === 'DATE.NO_SUCH_DAY' ? 'DATE.UNPARSEABLE' : code),
+        dateCode,
         (period) => period,
       ),
     productionDate: (text, today, locale) =>
       as(
         parseProductionDate(text, { today, lang: locale === 'en' ? 'en' : 'zh' }),
-        (code) => (code === 'DATE.NO_SUCH_DAY' ? 'DATE.UNPARSEABLE' : code),
+        dateCode,
         (period) => period,
       ),
     address: (text) => as(parseAddressText(text), 'ADDRESS.INVALID', (address) => address),

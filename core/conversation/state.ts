@@ -5,6 +5,7 @@ import type { Locale } from '../shared/locale.ts';
 import type { Bilingual, Label } from '../triage/catalogue.ts';
 import type { Category } from '../warranty/policy.ts';
 import type { Guidance } from './events.ts';
+import type { MessageKey } from './messages.ts';
 
 /** The fields the escalation intake collects, in the order it asks them (the seed's engineer list). */
 export const INTAKE_FIELDS = [
@@ -130,14 +131,19 @@ export function initialState(locale: Locale): ConversationState {
  */
 export type ReplyValue = string | number | Bilingual | DatePeriod;
 
-export type Button = { key: string; vars?: Record<string, ReplyValue>; data: string };
+/** An inline button with a locale key for its label (`K`: core's keys; the adapter may use its own). */
+export type Button<K extends string = MessageKey> = {
+  key: K;
+  vars?: Record<string, ReplyValue>;
+  data: string;
+};
 
 /** One message to the customer, as a locale key; the adapter renders it. */
-export type Reply = {
-  key: string;
+export type Reply<K extends string = MessageKey> = {
+  key: K;
   vars?: Record<string, ReplyValue>;
   /** Inline keyboard rows. */
-  buttons?: Button[][];
+  buttons?: Button<K>[][];
   /** A reply keyboard asking for the customer's contact or location, or removing such a keyboard. */
   request?: 'contact' | 'location' | 'remove';
 };

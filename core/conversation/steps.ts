@@ -234,8 +234,3 @@ export function guideStep(flow: Extract<Flow, { kind: 'guide' }>, context: TurnC
     ],
   };
 }
-
-/** Locale key of an intake error code: `PHONE.INVALID` → `error-phone-invalid`. */
-export function errorKey(code: string): string {
-  return `error-${code.toLowerCase().replace(/[._]/g, '-')}`;
-}

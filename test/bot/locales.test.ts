@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTraditionalLocales } from '../../bot/i18n/build-hant.ts';
 import { createI18n, createTranslate, LOCALES_DIR } from '../../bot/i18n/index.ts';
-import { LOCALES } from '../../core/index.ts';
+import { ALL_MESSAGE_KEYS, LOCALES } from '../../core/index.ts';
 
 const messageIds = (locale: string) =>
   readdirSync(join(LOCALES_DIR, locale))
@@ -64,5 +64,17 @@ describe('the generic safety text (a hazard whose product is not known)', () => 
   it('is the only generic safety text: triage content carries none', async () => {
     const { loadTriageContent } = await import('../../bot/content/index.ts');
     expect(Object.keys(loadTriageContent().content.fallback)).toEqual(['whichProduct']);
+  });
+});
+
+describe('every message core can produce', () => {
+  it('exists in every locale (keys are typed in core/conversation/messages.ts)', () => {
+    for (const locale of LOCALES) {
+      const ids = new Set(messageIds(locale));
+      expect(
+        ALL_MESSAGE_KEYS.filter((key) => !ids.has(key)),
+        locale,
+      ).toEqual([]);
+    }
   });
 });

@@ -24,7 +24,7 @@ describe('end to end through the Bot API emulator: a fault becomes a ticket', ()
     await customer.say('Alice Wong', /Which phone number/);
     await customer.shareContact('85291234567', /model number/);
     await customer.say('XQG100-B12866', /When did you buy it/);
-    await customer.say('2026-11-10', /Where should the engineer come/);
+    await customer.say('2025-11-10', /Where should the engineer come/);
     await customer.say('Flat 5B, 12 Nathan Road, Tsim Sha Tsui, Kowloon', /When suits you/);
     await customer.say('tomorrow afternoon', /receipt or invoice/);
     const review = await customer.press(/Skip/, /check your service ticket/);
@@ -32,7 +32,7 @@ describe('end to end through the Bot API emulator: a fault becomes a ticket', ()
     expect(summary).toContain('Alice Wong');
     expect(summary).toContain('+85291234567');
     expect(summary).toContain('XQG100-B12866');
-    expect(summary).toContain('2026-11-10');
+    expect(summary).toContain('2025-11-10');
 
     const filed = await customer.press(/Confirm/, /Your ticket FL-\d{6}-\d{4} is filed/);
     // The ticket is a message of its own, worth keeping; the summary stays above it.

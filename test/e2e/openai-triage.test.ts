@@ -95,7 +95,7 @@ describe('end to end with LLM triage through the Bot API emulator', () => {
     await customer.say('XQG100-B12866', /什么时候买的/);
     // Free text the parser cannot read: without the model, the parser's own answer comes back.
     await customer.say('好像是去年某个时候吧', /没看懂这个日期/);
-    await customer.say('2026-11-10', /上门的地址/);
+    await customer.say('2025-11-10', /上门的地址/);
     await customer.say('北京市朝阳区建国路88号', /什么时间上门/);
     await customer.say('明天下午', /发票/);
     await customer.press(/跳过/, /请核对/);

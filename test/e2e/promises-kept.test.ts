@@ -1,24 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMovableClock } from '../../bot/console/console-clock.ts';
 import { E2eHarness } from '../support/e2e.ts';
-
-/** 10:00 in Shanghai on 2026-03-10 when the harness starts, then running with real time. */
-const fixedClock = () => {
-  const start = Date.parse('2026-03-10T02:00:00Z');
-  const real = Date.now();
-  return createMovableClock(() => start + (Date.now() - real));
-};
 
 /**
  * Issue 9's promises, end to end through the Bot API emulator (telegram-test-api) with the real bot
- * long-polling it, on a fixed date so the warranty answers do not depend on today.
+ * long-polling it, on the harness's fixed date so the warranty answers do not depend on today.
  */
 describe('end to end: every promise the bot makes is kept', () => {
   const harness = new E2eHarness();
-  beforeAll(async () => {
-    harness.clock = fixedClock();
-    await harness.start();
-  }, 60_000);
+  beforeAll(() => harness.start(), 60_000);
   afterAll(() => harness.stop());
 
   const ticketOf = async (text: string) => {

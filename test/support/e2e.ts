@@ -44,7 +44,16 @@ export class E2eHarness {
   app!: App;
   runner: RunnerHandle | undefined;
   worker!: JobWorker;
-  clock: MovableClock = createMovableClock();
+  /**
+   * 10:00 in Shanghai on 2026-03-10 when the harness is made, then running with real time: the
+   * answers (warranty terms, visit days) never depend on the day the suite runs.
+   */
+  clock: MovableClock = createMovableClock(
+    (
+      (start, real) => () =>
+        start + (Date.now() - real)
+    )(Date.parse('2026-03-10T02:00:00Z'), Date.now()),
+  );
   config!: Config;
   private dataDir = mkdtempSync(join(tmpdir(), 'frontline-e2e-'));
 

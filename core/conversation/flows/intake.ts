@@ -1,8 +1,9 @@
 import type { DatePeriod } from '../../intake/index.ts';
 import type { TurnContext } from '../context.ts';
 import { askField, hasField, isOptional, nextField, reviewReply, skipField } from '../intake.ts';
+import { errorKey, type FieldErrorCode } from '../messages.ts';
 import type { ConversationState, Draft, IntakeField, Reply } from '../state.ts';
-import { askNext, errorKey, hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
+import { askNext, hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
 import type { FlowDefinition, FlowOf, TransitionInput } from '../table.ts';
 import { decideDraftWarranty } from '../ticket-draft.ts';
 import { onCheckbackWhileFiling } from './review.ts';
@@ -111,7 +112,7 @@ function onValue(
   const danger = { ...knownCategory(draft), description: draft.description };
   // An answer is read as the field first ("John Sparks" is a name); only text that is not a valid
   // answer is checked for danger ("now it is smoking!"), which then comes first.
-  const retry = (code: string): T =>
+  const retry = (code: FieldErrorCode): T =>
     hazardOr(state, text, danger, context, () =>
       turn(state, [{ key: errorKey(code) }, askField(field, draft, context)]),
     );

@@ -1,5 +1,6 @@
 import { askField, clearField, reviewReply } from '../intake.ts';
-import { errorKey, hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
+import { errorKey } from '../messages.ts';
+import { hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
 import type { FlowDefinition, FlowKind, TransitionInput } from '../table.ts';
 
 /** The summary, with an edit button per field and confirm / discard. */

@@ -13,7 +13,14 @@ const readJsonLines = (path: string) =>
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line));
 
-describe.skipIf(!existsSync(devCases))('warranty check on the shared development cases', () => {
+describe('warranty check on the shared development cases (../shared/data)', () => {
+  it('finds the shared development cases beside the repository (never skipped)', () => {
+    expect(
+      existsSync(devCases),
+      `${devCases} is missing: the project's shared/ folder must sit beside the repository`,
+    ).toBe(true);
+  });
+
   it('agrees with the expected answers on covered, remedies, charge and reason for every line', async () => {
     const run = await runCliForTest(['warranty', 'check', '--cases', devCases]);
     const got = run.lines.map((line) => JSON.parse(line));
