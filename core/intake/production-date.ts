@@ -53,13 +53,17 @@ export function parseProductionDate(
   return ok(clampPeriod(found, { latest: today }));
 }
 
+/** The most words a printed date takes ("Mfg. date: 14 March 2024" has four after the label). */
+const MAX_DATE_WORDS = 8;
+
 /** The whole text, else the longest run of words after a label that reads as a date. */
 function readLabelled(text: string, options: DateReadingOptions) {
   const whole = readDate(text, options, PRINTED);
   if (whole !== undefined) return whole;
   const label = LABEL.exec(text);
   if (!label) return undefined;
-  const words = text.slice(label.index + label[0].length).split(' ');
+  // A printed date is a few words long: reading every prefix of a long text would be quadratic.
+  const words = text.slice(label.index + label[0].length).split(' ', MAX_DATE_WORDS);
   for (let count = words.length; count > 0; count--) {
     const found = readDate(words.slice(0, count).join(' '), options, PRINTED);
     if (found !== undefined) return found;

@@ -16,9 +16,15 @@ export function unifyDashes(text: string): string {
   return text.replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-');
 }
 
-/** Full-width → half-width, dashes unified, whitespace runs collapsed, trimmed. */
+/**
+ * Full-width → half-width, dashes unified, invisible format characters (zero-width spaces, bidi
+ * overrides) and lone surrogates dropped, control characters read as spaces, whitespace runs
+ * collapsed, trimmed: nothing a person cannot see reaches a ticket.
+ */
 export function foldText(text: string): string {
-  return unifyDashes(toHalfWidth(text)).replace(/\s+/g, ' ').trim();
+  return unifyDashes(toHalfWidth(text.replace(/[\p{Cf}\p{Cs}]/gu, '')))
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
 }
 
 const DIGITS: Readonly<Record<string, number>> = {

@@ -1,7 +1,7 @@
 import type { Category } from '../warranty/policy.ts';
 import type { Label } from './catalogue.ts';
 import type { TriageLexicon } from './lexicon.ts';
-import { createTextReader } from './reader.ts';
+import { createTextReader, MAX_TRIAGE_CHARS } from './reader.ts';
 import { createSymptomIndex } from './symptom-index.ts';
 import type { Analysis } from './text/analyse.ts';
 import type { CategoryEvidence, Ranked, TriageCatalogue, TriageResult } from './types.ts';
@@ -9,7 +9,7 @@ import type { CategoryEvidence, Ranked, TriageCatalogue, TriageResult } from './
 /** Options for {@link createTriageEngine}; numbers default to the tuned values. */
 export type TriageEngineOptions = {
   lexicon: TriageLexicon;
-  /** Longer input is cut to this many characters. */
+  /** Longer input is cut to this many characters. Default {@link MAX_TRIAGE_CHARS}. */
   maxChars?: number;
 };
 
@@ -100,7 +100,7 @@ export function createTriageEngine(
   catalogue: TriageCatalogue,
   options: TriageEngineOptions,
 ): TriageEngine {
-  const { lexicon, maxChars = 2000 } = options;
+  const { lexicon, maxChars = MAX_TRIAGE_CHARS } = options;
   const { productNames, analyser, correct } = createTextReader(catalogue, lexicon, maxChars);
   const index = createSymptomIndex(catalogue, analyser);
   const categories = catalogue.map((c) => c.category);

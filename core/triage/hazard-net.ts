@@ -1,6 +1,6 @@
 import type { TriageEngine } from './engine.ts';
 import type { TriageLexicon } from './lexicon.ts';
-import { createTextReader, type TextReader } from './reader.ts';
+import { createTextReader, MAX_TRIAGE_CHARS, type TextReader } from './reader.ts';
 import type { TriageCatalogue } from './types.ts';
 
 /** What the hazard net read in one message. */
@@ -39,7 +39,8 @@ export function createHazardNet(
   lexicon: TriageLexicon,
   options: HazardNetOptions = {},
 ): HazardNet {
-  const reader = options.reader ?? createTextReader(catalogue, lexicon, options.maxChars ?? 2000);
+  const reader =
+    options.reader ?? createTextReader(catalogue, lexicon, options.maxChars ?? MAX_TRIAGE_CHARS);
   return {
     read(text) {
       const scan = reader.analyser.scanHazards(text, reader.correct);

@@ -5,6 +5,12 @@ import { stem } from './text/english.ts';
 import { createTypoCorrector } from './text/typo.ts';
 import type { TriageCatalogue } from './types.ts';
 
+/**
+ * The longest text the engine and the hazard net read: Telegram's message limit, so a whole
+ * message is read and a hazard at the end of a long one is never cut off.
+ */
+export const MAX_TRIAGE_CHARS = 4096;
+
 /** How the engine and the hazard net read customer text: one analyser, one typo corrector. */
 export type TextReader = {
   productNames: ProductNames;
