@@ -62,7 +62,12 @@ export function createNormaliser(
       traditional = simplified !== text;
       text = simplified;
     }
-    text = moveNegation(regional(text)).replace(/\s+/g, ' ').trim();
+    // A line break ends a clause (negation does not reach across it): it is kept, runs of other
+    // whitespace become one space.
+    text = moveNegation(regional(text))
+      .replace(/\s*\n\s*/g, '\n')
+      .replace(/[^\S\n]+/g, ' ')
+      .trim();
     for (const [pattern, replace] of ordinary) text = text.replace(pattern, replace);
     return { text, traditional, truncated };
   };
