@@ -10,6 +10,18 @@ export type LoggableError = {
 };
 
 /**
+ * Values a driver quotes in its message (`invalid input syntax for type uuid: "…"`, JSON.parse's
+ * `"…" is not valid JSON`, PostgreSQL's `Key (phone)=(…)`) may be anything the customer wrote,
+ * names included, which no pattern can recognise: they are dropped whole.
+ */
+const QUOTED_VALUE = /"[^"]*"|“[^”]*”|「[^」]*」|=\([^)]*\)/g;
+
+const toLoggableMessage = (message: string) =>
+  redactPersonalData(
+    message.replace(QUOTED_VALUE, (value) => (value.startsWith('=') ? '=(…)' : '"…"')),
+  ).slice(0, 300);
+
+/**
  * An error as it may be logged: its class, a redacted and shortened message, and its code — never
  * the payload of an API call or a database error's detail, which can carry a customer's text,
  * phone or address.
@@ -18,13 +30,13 @@ export function toLoggableError(error: unknown): LoggableError {
   if (!(error instanceof Error)) return { type: typeof error, message: '(not an Error)' };
   const loggable: LoggableError = {
     type: error.name,
-    message: redactPersonalData(error.message).slice(0, 300),
+    message: toLoggableMessage(error.message),
   };
   if (error instanceof GrammyError) {
     loggable.code = error.error_code;
     loggable.method = error.method;
   } else if (error instanceof HttpError) {
-    loggable.message = redactPersonalData(String(error.error)).slice(0, 300);
+    loggable.message = toLoggableMessage(String(error.error));
   } else if (
     'code' in error &&
     (typeof error.code === 'string' || typeof error.code === 'number')

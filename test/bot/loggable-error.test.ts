@@ -25,6 +25,16 @@ describe('errors as they may be logged', () => {
     expect(toLoggableError(error).message).not.toContain('13812345678');
   });
 
+  it.each([
+    ['a quoted input', 'invalid input syntax for type uuid: "call Alice on 9123 4567"'],
+    ['JSON that failed to parse', 'Unexpected token \'c\', "call Alice" is not valid JSON'],
+    ['a key and its value', 'Key (contact_name)=(Alice Wong) already exists.'],
+  ])('drops %s from a driver error message, whatever it holds', (_title, message) => {
+    const logged = toLoggableError(new Error(message)).message;
+    expect(logged).not.toContain('Alice');
+    expect(logged).not.toContain('9123');
+  });
+
   it('describes a thrown non-error without its content', () => {
     expect(toLoggableError({ phone: '13812345678' })).toEqual({
       type: 'object',

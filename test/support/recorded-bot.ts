@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Update } from 'grammy/types';
+import type { Logger } from 'pino';
 import { type App, createApp } from '../../bot/app.ts';
 import { parseConfig } from '../../bot/config.ts';
 import { createMovableClock, type MovableClock } from '../../bot/console/console-clock.ts';
@@ -18,7 +19,10 @@ export const RECORDED_STAFF_CHAT = -100777;
  * DATABASE_URL / REDIS_URL are given) talking to a {@link RecordedTelegram}, with its job worker
  * on a clock the caller moves.
  */
-export async function openRecordedBot(env: Record<string, string> = {}) {
+export async function openRecordedBot(
+  env: Record<string, string> = {},
+  options: { log?: Logger } = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'frontline-recorded-'));
   const telegram = new RecordedTelegram();
   const clock: MovableClock = createMovableClock();
@@ -28,7 +32,7 @@ export async function openRecordedBot(env: Record<string, string> = {}) {
     STAFF_CHAT_ID: String(RECORDED_STAFF_CHAT),
     ...env,
   });
-  const app: App = await createApp(config, createLogger('silent'), clock);
+  const app: App = await createApp(config, options.log ?? createLogger('silent'), clock);
   const frontline: FrontlineBot = createBot(app.deps, {
     token: '42:recorded',
     botInfo: RECORDED_BOT_INFO,

@@ -1,0 +1,99 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../bot/logger.ts';
+import { JOURNEY_MIX, playJourneys } from '../support/journeys.ts';
+import { openRecordedBot, RECORDED_STAFF_CHAT } from '../support/recorded-bot.ts';
+
+/** Everything the journeys tell the bot about the customers, in each form it may be written. */
+const PERSONAL_DATA = [
+  'Alice Wong',
+  'Alice',
+  '85291234567',
+  '9123 4567',
+  '91234567',
+  'Nathan Road',
+  'Flat 5B',
+  '李雷',
+  '138 1234 5678',
+  '13812345678',
+  '12345678',
+  '体育西路',
+  '广州市天河区',
+  '陳大文',
+  '彌敦道',
+  '旺角',
+];
+
+const FIRST_USER = 810_000;
+
+describe('a log of whole conversations', () => {
+  const lines: string[] = [];
+  const buffer = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  let bot: Awaited<ReturnType<typeof openRecordedBot>>;
+
+  beforeAll(async () => {
+    // The real logger at its most talkative level, writing to a buffer.
+    bot = await openRecordedBot({}, { log: createLogger('trace', buffer) });
+  }, 60_000);
+  afterAll(() => bot.close());
+
+  it('contains none of the customers’ names, phone numbers or addresses', async () => {
+    // One filing fails the way a database does, its detail quoting the row (as PostgreSQL's do).
+    const tickets = bot.app.deps.repos.tickets;
+    const create = tickets.create;
+    tickets.create = async () => {
+      tickets.create = create;
+      throw Object.assign(new Error('duplicate key value violates unique constraint'), {
+        code: '23505',
+        detail: 'Key (contact_phone)=(+85291234567) already exists for Alice Wong, Nathan Road.',
+      });
+    };
+    // And one turn fails with a driver error that quotes what the customer wrote.
+    const transcript = bot.app.deps.repos.transcript;
+    const append = transcript.append;
+    transcript.append = async (entry) => {
+      if (!entry.text.includes('9123 4567')) return append(entry);
+      transcript.append = append;
+      throw new Error(`invalid input syntax for type json: "${entry.text}"`);
+    };
+    await playJourneys(
+      bot.target,
+      bot.telegram,
+      [
+        {
+          name: 'phone in a report',
+          languageCode: 'en',
+          steps: [{ say: 'call Alice on 9123 4567, the fridge is warm' }],
+        },
+      ],
+      FIRST_USER - 1,
+    );
+    const figures = await playJourneys(bot.target, bot.telegram, JOURNEY_MIX, FIRST_USER);
+    expect(figures.updates).toBeGreaterThanOrEqual(30);
+    // The English fault (the first ticket of the mix) failed to file: its customer confirms again.
+    const english = JOURNEY_MIX.findIndex(
+      (journey) => journey.name === 'fault intake to a ticket (en)',
+    );
+    const again = { name: 'confirm again', languageCode: 'en', steps: [{ press: /Confirm/ }] };
+    await playJourneys(bot.target, bot.telegram, [again], FIRST_USER + english);
+    expect(
+      bot.telegram.messages.some(
+        (m) => m.chatId === FIRST_USER + english && /is filed/.test(m.text),
+      ),
+    ).toBe(true);
+    await bot.worker.runDue();
+
+    // The conversations really happened and reached the staff chat.
+    expect(bot.telegram.messages.some((m) => /Alice Wong/.test(m.text))).toBe(true);
+    expect(bot.telegram.messages.some((m) => m.chatId === RECORDED_STAFF_CHAT)).toBe(true);
+    const log = lines.join('');
+    expect(log).toMatch(/filing a ticket failed/);
+    expect(log).toMatch(/update failed/);
+    for (const value of PERSONAL_DATA) expect(log, value).not.toContain(value);
+  }, 120_000);
+});
