@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import type { CheckbackService } from '../services/checkback.ts';
 import type { ConversationService } from '../services/conversation.ts';
-import { toChatRef, toConversationEvent } from './to-event.ts';
+import { toChatRef, toConversationEvent, toStorableText } from './to-event.ts';
 
 /** Runs a call whose failure must not stop the conversation (it may throw synchronously too). */
 async function bestEffort(call: () => Promise<unknown>): Promise<void> {
@@ -33,7 +33,7 @@ export function createCustomerFeature(
     // step), so a choice cannot be made twice.
     await bestEffort(() => ctx.answerCallbackQuery());
     const chat = toChatRef(ctx);
-    const data = ctx.callbackQuery.data;
+    const data = toStorableText(ctx.callbackQuery.data);
     if (data.startsWith('cb:')) {
       const event = await checkback.toEvent(data, ctx.chat.id);
       if (!event) return sayKey(ctx, 'checkback-expired');

@@ -30,6 +30,14 @@ export function toCommand(text: string): CustomerCommand | 'unknown' | undefined
 }
 
 /**
+ * Text as PostgreSQL can store it (in a text column and in JSON): NUL characters dropped, lone
+ * UTF-16 surrogates replaced with U+FFFD. Either would fail the turn's save.
+ */
+export function toStorableText(text: string): string {
+  return text.replace(/\0/g, '').replace(/\p{Cs}/gu, '\uFFFD');
+}
+
+/**
  * The conversation event a private-chat update carries, with the text to keep in the transcript;
  * `undefined` for updates the conversation does not take (stickers, voice…).
  */
@@ -38,18 +46,20 @@ export function toConversationEvent(
 ): { event: ConversationEvent; inbound?: string } | 'unknown-command' | undefined {
   const message = ctx.message;
   if (ctx.callbackQuery?.data !== undefined)
-    return { event: { type: 'button', data: ctx.callbackQuery.data } };
+    return { event: { type: 'button', data: toStorableText(ctx.callbackQuery.data) } };
   if (!message) return undefined;
+  const caption = message.caption === undefined ? '[photo]' : toStorableText(message.caption);
   if (message.text !== undefined) {
-    const command = toCommand(message.text);
+    const text = toStorableText(message.text);
+    const command = toCommand(text);
     if (command === 'unknown') return 'unknown-command';
-    if (command) return { event: { type: 'command', name: command }, inbound: message.text };
-    return { event: { type: 'text', text: message.text }, inbound: message.text };
+    if (command) return { event: { type: 'command', name: command }, inbound: text };
+    return { event: { type: 'text', text }, inbound: text };
   }
   if (message.contact) {
     const own = message.contact.user_id === undefined || message.contact.user_id === ctx.from?.id;
     return {
-      event: { type: 'contact', phone: message.contact.phone_number, own },
+      event: { type: 'contact', phone: toStorableText(message.contact.phone_number), own },
       inbound: '[contact]',
     };
   }
@@ -60,13 +70,13 @@ export function toConversationEvent(
   const photo = message.photo?.at(-1);
   if (photo)
     return {
-      event: { type: 'photo', fileId: photo.file_id },
-      inbound: message.caption ?? '[photo]',
+      event: { type: 'photo', fileId: toStorableText(photo.file_id) },
+      inbound: caption,
     };
   if (message.document?.mime_type?.startsWith('image/')) {
     return {
-      event: { type: 'photo', fileId: message.document.file_id },
-      inbound: message.caption ?? '[photo]',
+      event: { type: 'photo', fileId: toStorableText(message.document.file_id) },
+      inbound: caption,
     };
   }
   return undefined;
