@@ -14,6 +14,7 @@ import { toLoggableError } from './loggable-error.ts';
 import { type CheckbackService, createCheckbackService } from './services/checkback.ts';
 import { type ConversationService, createConversationService } from './services/conversation.ts';
 import type { AppDeps } from './services/deps.ts';
+import { createStaffErasure } from './services/erasure.ts';
 import { createApiOutbox, type Outbox } from './services/outbox.ts';
 import { createStaffDesk, type StaffDesk, type StaffDeskOptions } from './services/staff-desk.ts';
 
@@ -119,6 +120,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   guarded.use(createStaffCustomerFeature(deps, staff));
   guarded.use(createCustomerFeature(conversation, checkback));
 
-  const jobHandlers = { ...checkback.handlers, ...staff.handlers };
+  const erasure = createStaffErasure(deps, bot.api, staff.forum);
+  const jobHandlers = { ...checkback.handlers, ...staff.handlers, ...erasure.handlers };
   return { bot, outbox, conversation, checkback, staff, jobHandlers, settled: measured.settled };
 }

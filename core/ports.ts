@@ -27,9 +27,14 @@ export interface Clock {
 export type ErasureSummary = {
   customerId: string;
   tickets: number;
+  /** Open tickets the erasure cancelled (staff are told). */
+  cancelledTickets: number;
+  /** Transcript entries deleted. */
   transcriptEntries: number;
   products: number;
   guidanceCases: number;
+  /** Staff-forum topics whose deletion (and the staff notice) was scheduled. */
+  staffTopics: number;
 };
 
 export interface CustomerRepo {
@@ -46,9 +51,10 @@ export interface CustomerRepo {
    */
   setBlocked(telegramUserId: number, blocked: boolean, at: Date): Promise<void>;
   /**
-   * Erases the customer's personal data (name, phone, address, ticket descriptions and contact
-   * details, transcript text, proof photos, note texts, guided-case descriptions) and keeps
-   * anonymous figures (category, state, priority, timestamps, warranty answer, guidance outcome).
+   * Erases the customer in one transaction (core/tickets/erasure.ts says what stays): the Telegram
+   * user id and every personal field are replaced or dropped, open tickets are cancelled, pending
+   * jobs about them cancelled, the transcript deleted, and a job is filed per staff-forum topic to
+   * delete it and tell the staff chat. What remains cannot be linked to the person.
    */
   erase(id: string, at: Date): Promise<ErasureSummary | undefined>;
 }

@@ -1,13 +1,13 @@
 import { Composer } from 'grammy';
 import { isTicketClosed, type Ticket } from '../../core/index.ts';
 import type { BotContext } from '../context.ts';
+import { ratingCommentKey } from '../services/chat-keys.ts';
 import type { AppDeps } from '../services/deps.ts';
 import { createRenderContext } from '../services/render-context.ts';
 import type { StaffDesk } from '../services/staff-desk.ts';
 
 /** How long after a rating the customer's next message is taken as its comment. */
 const COMMENT_WINDOW_MS = 15 * 60_000;
-const commentKey = (chatId: number) => `rating-comment:${chatId}`;
 
 /**
  * The customer's side of the staff take-over, in their private chat, before the conversation:
@@ -51,7 +51,7 @@ export function createStaffCustomerFeature(deps: AppDeps, desk: StaffDesk) {
       type: 'rated',
       payload: { score },
     });
-    await store.setSession(commentKey(ctx.chat.id), ticket.number, COMMENT_WINDOW_MS);
+    await store.setSession(ratingCommentKey(ctx.chat.id), ticket.number, COMMENT_WINDOW_MS);
     await customers.tell(ticket, 'handover-rated');
     await announce(ticket, 'staff-customer-rated', { score });
   });
@@ -63,9 +63,9 @@ export function createStaffCustomerFeature(deps: AppDeps, desk: StaffDesk) {
   priv.on('message', async (ctx, next) => {
     const message = ctx.message;
     const isCommand = message.text?.startsWith('/') ?? false;
-    const pending = await store.getSession<string>(commentKey(ctx.chat.id));
+    const pending = await store.getSession<string>(ratingCommentKey(ctx.chat.id));
     if (pending && message.text !== undefined && !isCommand) {
-      await store.deleteSession(commentKey(ctx.chat.id));
+      await store.deleteSession(ratingCommentKey(ctx.chat.id));
       const ticket = await ownTicket(ctx.chat.id, pending);
       if (ticket && (await repos.ratings.comment(ticket.id, message.text, clock.now()))) {
         await customers.tell(ticket, 'handover-comment-thanks');

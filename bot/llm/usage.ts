@@ -1,4 +1,5 @@
 import type { ShortLivedStore } from '../../core/index.ts';
+import { llmUsageKey } from '../services/chat-keys.ts';
 
 /** A conversation's count is forgotten after a day without model calls. */
 const CONVERSATION_TTL_MS = 86_400_000;
@@ -38,7 +39,7 @@ export function createLlmUsage(
     fallbacks: {},
     overBudget: 0,
   };
-  const key = (conversation: string) => `llm-tokens:${conversation}`;
+  const key = llmUsageKey;
   return {
     async used(conversation) {
       return (await store.getSession<number>(key(conversation))) ?? 0;

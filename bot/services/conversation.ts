@@ -23,6 +23,7 @@ import { toLoggableError } from '../loggable-error.ts';
 import { composeMessages } from '../render/compose.ts';
 import { type RenderedReply, renderReply } from '../render/reply.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
+import { chatStoreKeys, sessionKey } from './chat-keys.ts';
 import type { AppDeps } from './deps.ts';
 import type { Outbox } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
@@ -53,7 +54,7 @@ function answersInPlace(event: ConversationEvent): boolean {
   return event.type === 'button' && decodeButton(event.data)?.action === 'guide';
 }
 
-export const sessionKey = (chatId: number) => `conv:${chatId}`;
+export { sessionKey };
 
 /**
  * Runs one customer event through the core conversation and carries out what it decided, holding
@@ -248,10 +249,13 @@ export function createConversationService(
         await staff?.customerCancelled(result.value);
         return [say('ticket-cancelled', { number: ticket.number })];
       }
-      case 'forget':
-        await repos.customers.erase(customerId, now);
-        await store.deleteSession(sessionKey(chat.chatId));
-        return [say('forgotten', {}, { remove_keyboard: true })];
+      case 'forget': {
+        const erased = await repos.customers.erase(customerId, now);
+        // What the short-lived store keeps about this chat goes too.
+        for (const key of chatStoreKeys(chat.chatId)) await store.deleteSession(key);
+        const cancelled = erased?.cancelledTickets ?? 0;
+        return [say('forgotten', { cancelled }, { remove_keyboard: true })];
+      }
       case 'set-locale':
         await repos.customers.setLanguage(customerId, effect.locale);
         return [];

@@ -1,4 +1,5 @@
 export * from './contact-promise.ts';
+export * from './erasure.ts';
 export * from './events.ts';
 export * from './guidance.ts';
 export * from './job.ts';

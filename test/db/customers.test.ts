@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ERASED_TEXT } from '../../core/index.ts';
 import { createRepositories } from '../../db/index.ts';
+import { rowsOf } from '../../db/migrate.ts';
 import { describeOnDatabases, uniqueTelegramId } from '../support/db.ts';
 import { day, newTicket } from './fixtures.ts';
 
@@ -16,6 +18,14 @@ const member = (telegramUserId: number) => ({
 
 describeOnDatabases('customer, transcript and staff repositories', (database) => {
   const repos = () => createRepositories(database().handle.db);
+  const jobsWhere = async (condition: ReturnType<typeof sql>) =>
+    rowsOf<{ id: string; kind: string; payload: Record<string, unknown> }>(
+      await database().handle.db.execute(
+        sql`select id, kind, payload from jobs where ${condition}`,
+      ),
+    );
+  const jobsAbout = (ticketId: string) => jobsWhere(sql`payload->>'ticketId' = ${ticketId}`);
+  const jobsOfKind = (kind: string) => jobsWhere(sql`kind = ${kind}`);
 
   describe('customers', () => {
     it('creates a customer on first contact and finds the same one afterwards', async () => {
@@ -81,7 +91,8 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
   describe('erasure', () => {
     it("erases a customer's personal data (rating comments too) and keeps the anonymous ticket figures", async () => {
       const { customers, tickets, transcript, guidance } = repos();
-      const { id } = await customers.ensure(uniqueTelegramId(), 'zh-Hans', at);
+      const telegramId = uniqueTelegramId();
+      const { id } = await customers.ensure(telegramId, 'zh-Hans', at);
       await customers.updateContact(id, { name: '王小明', phone: '13800138000', address: '上海' });
       const { ticket } = await tickets.create(newTicket(id), {
         idempotencyKey: `erase:${id}`,
@@ -134,44 +145,157 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
       expect(summary).toEqual({
         customerId: id,
         tickets: 1,
+        cancelledTickets: 0,
         transcriptEntries: 2,
         products: 1,
         guidanceCases: 1,
+        staffTopics: 0,
       });
 
-      expect(await customers.findById(id)).toMatchObject({
-        name: null,
-        phone: null,
-        address: null,
-        erasedAt: later,
-      });
+      const erased = await customers.findById(id);
+      expect(erased).toMatchObject({ name: null, phone: null, address: null, erasedAt: later });
+      // The Telegram user id is gone: a random negative number stands in, and the same user
+      // writing again is a new customer.
+      expect(erased?.telegramUserId).toBeLessThan(0);
+      expect(await customers.findByTelegramId(telegramId)).toBeUndefined();
+      expect((await customers.ensure(telegramId, 'en', later)).id).not.toBe(id);
       const kept = await tickets.get(ticket.id);
+      expect(kept?.number).toMatch(/^ERASED-[0-9A-F]{12}$/);
+      expect(await tickets.getByNumber(ticket.number)).toBeUndefined();
       expect(kept).toMatchObject({
-        number: ticket.number,
         state: 'resolved',
         priority: 'normal',
         category: 'refrigerator',
         triage: ticket.triage,
-        warranty: ticket.warranty,
+        // The verdict stays; the dates that would give the purchase date away go.
+        warranty: {
+          covered: true,
+          remedies: ['repair'],
+          charge: 'none',
+          clauses: [{ id: 'whole-unit-term', months: 12 }],
+        },
         createdAt: ticket.createdAt,
         closedAt: at,
         description: null,
         resolution: 'repaired',
         contact: { name: null, phone: null, address: null },
       });
-      expect(await ratings.get(ticket.id)).toMatchObject({ score: 5, comment: ERASED_TEXT });
+      expect(await ratings.get(ticket.id)).toMatchObject({ score: 5, comment: null });
       const product = await tickets.getProduct(ticket.productId ?? '');
-      expect(product).toMatchObject({ category: 'refrigerator', proofPhotoFileIds: [] });
-      const texts = (await transcript.list(id)).map((e) => e.text);
-      expect(texts).toEqual([ERASED_TEXT, ERASED_TEXT]);
+      expect(product).toMatchObject({
+        category: 'refrigerator',
+        modelNumber: null,
+        purchaseDate: null,
+        productionDate: null,
+        proofPhotoFileIds: [],
+      });
+      expect(await transcript.list(id)).toEqual([]);
       const history = await tickets.history(ticket.id);
       expect(history.map((e) => e.type)).toEqual(['created', 'note', 'taken', 'resolved']);
       expect(JSON.stringify(history)).not.toContain('王小明');
       expect(await guidance.get(guided.id)).toEqual({
         ...guided,
+        chatId: erased?.telegramUserId,
         description: ERASED_TEXT,
         outcome: 'working',
         outcomeAt: at,
+      });
+    });
+
+    it('cancels an open ticket and its pending jobs, and hands its staff topic to an erase job', async () => {
+      const { customers, tickets, jobs, relay } = repos();
+      const { id } = await customers.ensure(uniqueTelegramId(), 'en', at);
+      const { ticket } = await tickets.create(newTicket(id), {
+        idempotencyKey: `erase-open:${id}`,
+        day: day('2024-03-14'),
+        at,
+        actor: { kind: 'customer', customerId: id },
+        jobs: [{ kind: 'staff-contact-alert', key: `alert:${id}`, dueAt: later, payload: {} }],
+      });
+      await tickets.apply(ticket.id, { type: 'take', staffId: 5 }, at);
+      const window = {
+        start: new Date('2024-03-15T01:00:00Z'),
+        end: new Date('2024-03-15T03:00:00Z'),
+      };
+      await tickets.apply(ticket.id, { type: 'schedule', staffId: 5, window }, at, {
+        jobs: [
+          {
+            kind: 'visit-reminder',
+            key: `visit:${id}:${window.start.toISOString()}`,
+            dueAt: later,
+            payload: { ticketId: ticket.id, start: window.start.toISOString() },
+          },
+        ],
+      });
+      const staffChat = -100999;
+      await tickets.linkTopic({ ticketId: ticket.id, chatId: staffChat, topicId: 77 });
+      await tickets.setTopicCard(ticket.id, 78);
+      await relay.record(
+        [
+          {
+            ticketId: ticket.id,
+            direction: 'to_staff',
+            sourceChatId: 1,
+            sourceMessageId: 5,
+            targetChatId: staffChat,
+            targetMessageId: 79,
+          },
+          {
+            ticketId: ticket.id,
+            direction: 'to_customer',
+            sourceChatId: staffChat,
+            sourceMessageId: 80,
+            targetChatId: 1,
+            targetMessageId: 6,
+          },
+        ],
+        at,
+      );
+
+      const summary = await customers.erase(id, later);
+      expect(summary).toMatchObject({ tickets: 1, cancelledTickets: 1, staffTopics: 1 });
+
+      const erased = await tickets.get(ticket.id);
+      expect(erased).toMatchObject({ state: 'cancelled', closedAt: later, visitWindow: null });
+      const history = await tickets.history(ticket.id);
+      expect(history.at(-1)).toMatchObject({
+        type: 'cancelled',
+        payload: { from: 'scheduled', reason: 'erased' },
+      });
+      // No window, number or topic in any event; the state changes stay.
+      expect(history.map((e) => e.payload)).toEqual([
+        { priority: 'normal', category: 'refrigerator' },
+        { from: 'open' },
+        { from: 'taken' },
+        { from: 'scheduled', reason: 'erased' },
+      ]);
+      expect(await tickets.topicOf(ticket.id)).toBeUndefined();
+      expect(await relay.copiesOf(1, 5)).toEqual([]);
+
+      const alert = await jobs.get(
+        (await jobsAbout(ticket.id)).find((j) => j.kind === 'staff-contact-alert')?.id ?? '',
+      );
+      expect(alert).toMatchObject({
+        state: 'cancelled',
+        key: null,
+        payload: { ticketId: ticket.id },
+      });
+      const reminder = await jobs.get(
+        (await jobsAbout(ticket.id)).find((j) => j.kind === 'visit-reminder')?.id ?? '',
+      );
+      expect(reminder).toMatchObject({
+        state: 'cancelled',
+        key: null,
+        payload: { ticketId: ticket.id },
+      });
+      const [erase] = await jobsOfKind('erase-staff-messages');
+      expect(erase?.payload).toEqual({
+        chatId: staffChat,
+        topicId: 77,
+        cardMessageId: 78,
+        messageIds: [79, 80],
+        number: ticket.number,
+        cancelled: true,
       });
     });
 

@@ -10,9 +10,9 @@ help =
     • put you through to a person at any time: /human
     Commands: /status your tickets · /cancel stop or cancel · /language change language · /privacy what we store · /forget erase your data
 privacy =
-    What we store: your name, phone number and address for the visit; the product, model, dates and photos you send; and this conversation, so engineers know the history.
+    What we store: your name, phone number and address for the visit; the product, model number, dates and photos you send; and this conversation, so engineers know the history.
     It is used only for after-sales service. Logs never contain your name, phone or address.
-    /forget erases your personal data; anonymous ticket figures (category, dates, outcome) are kept for service statistics.
+    /forget erases all of it: open tickets are cancelled and our service team is told, and the team's copies of your messages are deleted. What stays cannot be linked to you: per ticket a random reference, its dates, the kind of product and fault, and the outcome. This chat itself stays in your Telegram; delete it there if you wish.
 choose-language = Choose your language:
 language-en = English
 language-zh-Hans = 简体中文
@@ -203,8 +203,12 @@ cancel-ticket-button = { $number }
 cancel-confirm = Cancel ticket { $ticket }?
 ticket-cancelled = Ticket { $number } is cancelled.
 ticket-cancel-failed = Ticket { $number } can't be cancelled any more (it is { $state }).
-forget-confirm = Erase your name, phone, address and conversation text? Your tickets stay as anonymous figures.
-forgotten = Done: your personal data is erased.
+forget-confirm = Erase everything we hold about you — name, phone, address, product details, photos and this conversation? Open tickets will be cancelled and our team told. Only figures that cannot be linked to you stay (dates, kind of product and fault, outcome).
+forgotten = Done: your personal data is erased{ $cancelled ->
+        [0] .
+        [one] , and your open ticket is cancelled (our team has been told).
+       *[other] , and your { $cancelled } open tickets are cancelled (our team has been told).
+    }
 button-yes = Yes
 button-no = No
 

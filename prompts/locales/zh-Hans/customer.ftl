@@ -12,7 +12,7 @@ help =
 privacy =
     我们保存：上门服务所需的姓名、电话和地址；您提供的产品、型号、日期和照片；以及本次对话，便于工程师了解情况。
     这些信息只用于售后服务，日志中不会记录您的姓名、电话或地址。
-    /forget 可删除您的个人信息；匿名的工单统计（品类、日期、结果）会保留用于服务统计。
+    /forget 会删除以上全部信息：未完成的工单会被取消并通知服务团队，团队收到的您的消息副本也会被删除。保留的信息无法关联到您：每张工单只留一个随机编号、日期、产品和故障类型以及处理结果。本聊天记录保存在您的 Telegram 中，如需删除请在 Telegram 里删除。
 choose-language = 请选择语言：
 language-en = English
 language-zh-Hans = 简体中文
@@ -197,8 +197,11 @@ cancel-ticket-button = { $number }
 cancel-confirm = 确定取消工单 { $ticket } 吗？
 ticket-cancelled = 工单 { $number } 已取消。
 ticket-cancel-failed = 工单 { $number } 已无法取消（当前状态：{ $state }）。
-forget-confirm = 确定删除您的姓名、电话、地址和对话内容吗？工单会以匿名统计的形式保留。
-forgotten = 已完成：您的个人信息已删除。
+forget-confirm = 确定删除我们保存的您的全部信息吗？包括姓名、电话、地址、产品信息、照片和本次对话。未完成的工单会被取消并通知服务团队。只保留无法关联到您的统计（日期、产品和故障类型、处理结果）。
+forgotten = 已完成：您的个人信息已删除{ $cancelled ->
+        [0] 。
+       *[other] ，{ $cancelled } 张未完成的工单已取消（已通知服务团队）。
+    }
 button-yes = 是
 button-no = 否
 

@@ -13,7 +13,7 @@ help =
 privacy =
     我們保存：上門服務所需的姓名、電話和地址；您提供的產品、型號、日期和照片；以及本次對話，便於工程師瞭解情況。
     這些信息只用於售後服務，日誌中不會記錄您的姓名、電話或地址。
-    /forget 可刪除您的個人信息；匿名的工單統計（品類、日期、結果）會保留用於服務統計。
+    /forget 會刪除以上全部信息：未完成的工單會被取消並通知服務團隊，團隊收到的您的消息副本也會被刪除。保留的信息無法關聯到您：每張工單隻留一個隨機編號、日期、產品和故障類型以及處理結果。本聊天記錄保存在您的 Telegram 中，如需刪除請在 Telegram 裡刪除。
 choose-language = 請選擇語言：
 language-en = English
 language-zh-Hans = 簡體中文
@@ -198,8 +198,11 @@ cancel-ticket-button = { $number }
 cancel-confirm = 確定取消工單 { $ticket } 嗎？
 ticket-cancelled = 工單 { $number } 已取消。
 ticket-cancel-failed = 工單 { $number } 已無法取消（當前狀態：{ $state }）。
-forget-confirm = 確定刪除您的姓名、電話、地址和對話內容嗎？工單會以匿名統計的形式保留。
-forgotten = 已完成：您的個人信息已刪除。
+forget-confirm = 確定刪除我們保存的您的全部信息嗎？包括姓名、電話、地址、產品信息、照片和本次對話。未完成的工單會被取消並通知服務團隊。只保留無法關聯到您的統計（日期、產品和故障類型、處理結果）。
+forgotten = 已完成：您的個人信息已刪除{ $cancelled ->
+        [0] 。
+       *[other] ，{ $cancelled } 張未完成的工單已取消（已通知服務團隊）。
+    }
 button-yes = 是
 button-no = 否
 

@@ -147,3 +147,8 @@ handover-comment-thanks = 謝謝，您的評價已轉達。
 human-in-hours = 🙋 已通知服務團隊（工單 { $number }）：{ $contactWithin }內會有專人在這裡回覆您。在此期間我仍可以繼續幫您。
 human-after-hours = 🙋 已通知服務團隊（工單 { $number }）。服務時間為 { $hours }，團隊將於 { $opens } 回來，最晚 { $time } 前會有專人在這裡回覆您。在此期間我仍可以繼續幫您。
 human-already = 👤 服務團隊的 { $name } 已經在為您服務，請直接在這裡留言。
+staff-ticket-erased = 🗑 應客戶要求，{ $number } 已刪除{ $cancelled ->
+        [yes] ，工單已取消
+       *[no] {""}
+    }。該話題、卡片和消息均已刪除，只保留匿名統計。
+staff-erased-card = 🗑 應客戶要求已刪除。

@@ -321,6 +321,17 @@ describe('decideTurn: commands, buttons and staff hold', () => {
     expect(language.effects).toEqual([{ type: 'set-locale', locale: 'en' }]);
   });
 
+  it('lets a held customer answer a command’s question: /forget’s yes still erases', () => {
+    const held: ConversationState = {
+      ...fresh(),
+      staffHold: { ticketNumber: 'FL-260310-0002', staffId: 9 },
+    };
+    const asked = play(held, { type: 'command', name: 'forget' });
+    expect(keys(asked.last)).toEqual(['forget-confirm']);
+    const { last } = play(asked.last.state, { type: 'button', data: 'yes' });
+    expect(last.effects).toEqual([{ type: 'forget' }]);
+  });
+
   it('turns a "broken again" check-back into an intake that knows the product and the report', () => {
     const { last } = play(fresh(), {
       type: 'checkback',

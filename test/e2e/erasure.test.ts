@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatStoreKeys } from '../../bot/services/chat-keys.ts';
+import { rowsOf } from '../../db/migrate.ts';
+import { STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
+
+/** A Telegram user id no timestamp, message id or counter in the tables could contain. */
+const CUSTOMER_ID = 918_273_645_501;
+
+/** Everything the customer told the bot or the bot learnt about them, as it could be stored. */
+const PERSONAL = [
+  String(CUSTOMER_ID),
+  'Wanda Okafor',
+  'Okafor',
+  '85291234567',
+  '9123 4567',
+  'XQG100-B12866',
+  '2025-11-10',
+  'Flat 5B',
+  'Nathan Road',
+  'Kowloon',
+  'E21',
+  'drum does not turn',
+  'drum is full of water',
+  'photo-of-drum',
+];
+
+/** Every table of every schema the database has (a new table cannot be left out). */
+async function dumpEveryTable(h: StaffHarness): Promise<Record<string, string>> {
+  const { db } = h.app.database;
+  const tables = rowsOf<{ schema: string; name: string }>(
+    await db.execute(sql`
+      select table_schema as schema, table_name as name from information_schema.tables
+      where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
+      order by 1, 2`),
+  );
+  const dump: Record<string, string> = {};
+  for (const { schema, name } of tables) {
+    const rows = await db.execute(
+      sql`select row_to_json(t)::text as row from ${sql.identifier(schema)}.${sql.identifier(name)} t`,
+    );
+    dump[`${schema}.${name}`] = rowsOf<{ row: string }>(rows)
+      .map((r) => r.row)
+      .join('\n');
+  }
+  return dump;
+}
+
+describe('erasure that erases', () => {
+  const h = new StaffHarness();
+  beforeAll(() => h.start(), 90_000);
+  afterAll(() => h.stop(), 30_000);
+
+  it('after /forget, no table holds anything of the customer; the open ticket is cancelled, its staff topic deleted and staff told', async () => {
+    const anna = h.staffMember('Anna');
+    const wanda = { id: CUSTOMER_ID, first_name: 'Wanda', language_code: 'en' };
+    h.double.addPrivateChat(wanda);
+
+    // A whole journey: the intake, a ticket, staff take it over, messages both ways.
+    await h.says(
+      wanda,
+      wanda.id,
+      'The washing machine shows error E21 and the drum does not turn at all, already restarted it twice',
+      /What name should the engineer ask for/,
+    );
+    await h.says(wanda, wanda.id, 'Wanda Okafor', /Which phone number/);
+    await h.says(wanda, wanda.id, '+852 9123 4567', /model number/);
+    await h.says(wanda, wanda.id, 'XQG100-B12866', /When did you buy it/);
+    await h.says(wanda, wanda.id, '2025-11-10', /Where should the engineer come/);
+    await h.says(
+      wanda,
+      wanda.id,
+      'Flat 5B, 12 Nathan Road, Tsim Sha Tsui, Kowloon',
+      /When suits you/,
+    );
+    await h.says(wanda, wanda.id, 'tomorrow afternoon', /receipt or invoice/);
+    await h.presses(wanda, wanda.id, /Skip/, /check your service ticket/);
+    const filed = await h.presses(
+      wanda,
+      wanda.id,
+      /Confirm/,
+      /Your ticket FL-\d{6}-\d{4} is filed/,
+    );
+    const number = /FL-\d{6}-\d{4}/.exec(filed.text ?? '')?.[0] as string;
+    await h.runJobs();
+    const ticket = await h.repos.tickets.getByNumber(number);
+    const topicId = (await h.repos.tickets.topicOf(ticket?.id ?? ''))?.topicId as number;
+    expect(h.double.botMessages(STAFF_CHAT, topicId)[0]?.text).toContain('Wanda Okafor');
+    await h.presses(anna, STAFF_CHAT, /Take/, /took/, { topicId });
+    await h.says(anna, STAFF_CHAT, 'Hello Wanda, I see the E21 code.', /E21 code/, {
+      topicId,
+      answerIn: wanda.id,
+    });
+    await h.says(wanda, wanda.id, 'Thanks, the drum is full of water', /drum is full of water/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    await h.says(wanda, wanda.id, { photo: 'photo-of-drum' }, /^$/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    const before = await dumpEveryTable(h);
+    // Before: the tables hold all of it (a relayed photo is kept by Telegram, not by us).
+    const beforeText = Object.values(before).join('\n');
+    expect(PERSONAL.filter((value) => !beforeText.includes(value))).toEqual(['photo-of-drum']);
+
+    // The customer asks to be forgotten and confirms.
+    await h.says(wanda, wanda.id, '/forget', /Erase everything we hold about you/);
+    const done = await h.presses(wanda, wanda.id, /Yes/, /personal data is erased/);
+    expect(done.text).toBe(
+      'Done: your personal data is erased, and your open ticket is cancelled (our team has been told).',
+    );
+    await h.runJobs();
+
+    // Staff side: the topic (card, copies, replies) is deleted and the staff chat is told.
+    expect(h.double.topic(STAFF_CHAT, topicId)?.state).toBe('deleted');
+    const notice = await h.waitForBot(STAFF_CHAT, /was erased at the customer's request/);
+    expect(notice.text).toContain(number);
+    expect(notice.text).toMatch(/the ticket is cancelled/);
+    expect(notice.message_thread_id).toBeUndefined();
+
+    // Every table, read whole: nothing of the customer, not even their Telegram user id.
+    const after = await dumpEveryTable(h);
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    for (const [table, rows] of Object.entries(after))
+      for (const value of PERSONAL) expect(rows, `${table} holds "${value}"`).not.toContain(value);
+    // Nor does the short-lived store.
+    for (const key of chatStoreKeys(CUSTOMER_ID))
+      expect(await h.app.store.getSession(key), key).toBeUndefined();
+
+    // What stays is anonymous: the ticket, cancelled, under a random reference.
+    const kept = await h.repos.tickets.get(ticket?.id ?? '');
+    expect(kept).toMatchObject({
+      state: 'cancelled',
+      category: 'washing_machine',
+      priority: 'normal',
+    });
+    expect(kept?.number).toMatch(/^ERASED-/);
+    expect(await h.repos.tickets.getByNumber(number)).toBeUndefined();
+
+    // Writing again starts afresh, as a new customer with nothing remembered.
+    await h.says(wanda, wanda.id, '/status', /no tickets/i);
+  }, 180_000);
+});
