@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatStoreKeys } from '../../bot/services/chat-keys.ts';
 import { rowsOf } from '../../db/migrate.ts';
-import { STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
+import { BOT, STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
 
 /** A Telegram user id no timestamp, message id or counter in the tables could contain. */
 const CUSTOMER_ID = 918_273_645_501;
@@ -141,4 +141,38 @@ describe('erasure that erases', () => {
     // Writing again starts afresh, as a new customer with nothing remembered.
     await h.says(wanda, wanda.id, '/status', /no tickets/i);
   }, 180_000);
+
+  it('when the bot may no longer delete topics, overwrites the card and deletes each relayed message instead', async () => {
+    const anna = h.staffMember('Anna');
+    const kim = h.customer('Kim');
+    await h.says(kim, kim.id, '/start', /after-sales assistant/);
+    const { ticket, topicId } = await h.fileTicket(kim);
+    const card = h.double.botMessages(STAFF_CHAT, topicId)[0];
+    expect(card?.text).toContain('王小明');
+    await h.presses(anna, STAFF_CHAT, /Take/, /took/, { topicId });
+    const copy = await h.says(kim, kim.id, 'my flat is 12B, call me on 13800138000', /call me on/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    h.double.setMember(STAFF_CHAT, BOT.id, 'administrator', {
+      can_pin_messages: true,
+      can_delete_messages: true,
+      can_manage_topics: false,
+    });
+
+    await h.says(kim, kim.id, '/forget', /Erase everything we hold about you/);
+    await h.presses(kim, kim.id, /Yes/, /personal data is erased/);
+    await h.runJobs();
+
+    expect(h.double.topic(STAFF_CHAT, topicId)?.state).not.toBe('deleted');
+    const inTopic = h.double.botMessages(STAFF_CHAT, topicId);
+    expect(inTopic.find((m) => m.message_id === card?.message_id)?.text).toBe(
+      "🗑 Erased at the customer's request.",
+    );
+    expect(inTopic.some((m) => m.message_id === copy.message_id)).toBe(false);
+    expect(JSON.stringify(inTopic)).not.toContain('13800138000');
+    expect(JSON.stringify(inTopic)).not.toContain('王小明');
+    const told = new RegExp(`${ticket.number} was erased at the customer's request`);
+    expect(await h.waitForBot(STAFF_CHAT, told)).toBeDefined();
+  }, 120_000);
 });

@@ -119,6 +119,7 @@ const SENDING = new Set([
   'reopenForumTopic',
   'closeForumTopic',
   'deleteForumTopic',
+  'deleteMessage',
 ]);
 
 const ADMIN_RIGHTS = {
@@ -477,6 +478,15 @@ export class BotApiDouble {
         };
         chat.messages.set(id, created);
         return { message_thread_id: id, name, icon_color: 7322096 };
+      }
+      case 'deleteMessage': {
+        const chat = this.reachable(Number(p.chat_id));
+        const message = chat.messages.get(Number(p.message_id));
+        if (!message) throw bad('message to delete not found');
+        if (message.from?.id !== bot.id && chat.type !== 'private')
+          this.requireRight(chat, 'can_delete_messages');
+        chat.messages.delete(Number(p.message_id));
+        return true;
       }
       case 'closeForumTopic':
       case 'reopenForumTopic':
