@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Job } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { toJob } from '../repositories/to-domain.ts';
@@ -19,18 +19,19 @@ export async function claimDueJob(
   { kinds, now, leaseMs }: { kinds: string[]; now: Date; leaseMs: number },
 ): Promise<Job | undefined> {
   if (kinds.length === 0) return undefined;
-  const due = db
+  // Two index-friendly candidates, the expired lease first (its worker died): an OR of both in one
+  // scan cannot use the partial indexes and sorts every due row on each claim.
+  const expired = db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(
-      and(
-        inArray(jobs.kind, kinds),
-        or(
-          and(eq(jobs.state, 'pending'), lte(jobs.dueAt, now)),
-          and(eq(jobs.state, 'running'), lte(jobs.lockedUntil, now)),
-        ),
-      ),
-    )
+    .where(and(inArray(jobs.kind, kinds), eq(jobs.state, 'running'), lte(jobs.lockedUntil, now)))
+    .orderBy(asc(jobs.lockedUntil))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  const pending = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(inArray(jobs.kind, kinds), eq(jobs.state, 'pending'), lte(jobs.dueAt, now)))
     .orderBy(asc(jobs.dueAt))
     .limit(1)
     .for('update', { skipLocked: true });
@@ -42,7 +43,7 @@ export async function claimDueJob(
       lockedUntil: new Date(now.getTime() + leaseMs),
       updatedAt: now,
     })
-    .where(inArray(jobs.id, due))
+    .where(sql`${jobs.id} = coalesce((${expired}), (${pending}))`)
     .returning();
   return row && toJob(row);
 }

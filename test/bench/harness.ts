@@ -28,3 +28,22 @@ export function measure(
   loop(warmupMs);
   return loop(runMs);
 }
+
+/**
+ * A measurement that runs once and reports several figures (an async scenario: the bot under
+ * load, the job queue draining). Each key of the result becomes a key of the final JSON line.
+ */
+export type Scenario = {
+  /** Run when the command line's filter is part of this name (or there is no filter). */
+  name: string;
+  run(): Promise<Record<string, number | string>>;
+};
+
+/** The value at quantile `q` (0–1) of `sorted` (ascending), nearest rank. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+}
+
+/** Rounds to `digits` decimals. */
+export const round = (value: number, digits = 0) => Math.round(value * 10 ** digits) / 10 ** digits;
