@@ -125,7 +125,14 @@ export async function eraseCustomer(
 
     const products = await tx
       .update(productReports)
-      .set({ modelNumber: null, purchaseDate: null, productionDate: null, proofPhotoFileIds: [] })
+      .set({
+        modelNumber: null,
+        purchaseDate: null,
+        purchasePeriod: null,
+        productionDate: null,
+        productionPeriod: null,
+        proofPhotoFileIds: [],
+      })
       .where(eq(productReports.customerId, id))
       .returning({ id: productReports.id });
     const guided = await tx

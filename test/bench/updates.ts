@@ -17,6 +17,7 @@ import { parseConfig } from '../../bot/config.ts';
 import { createMovableClock } from '../../bot/console/console-clock.ts';
 import { createBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
+import { sessionKey } from '../../bot/services/chat-keys.ts';
 import { REDIS_URL } from '../support/db.ts';
 import { openBenchStorage } from './environment.ts';
 import { quantile, round, type Scenario } from './harness.ts';
@@ -243,6 +244,12 @@ export const updateScenario: Scenario = {
       );
       collect();
       const perConversation = (process.memoryUsage().heapUsed - heapBefore) / MEMORY_CHATS;
+      // What the store keeps per conversation (in Redis when it is Redis, else in this process).
+      let sessionBytes = 0;
+      for (let i = 0; i < 100; i++)
+        sessionBytes += JSON.stringify(
+          (await app.store.getSession(sessionKey(memoryBase + i))) ?? '',
+        ).length;
 
       const frontline = summary('', triage);
       const bareFigures = summary('bare_grammy_', baseline);
@@ -255,7 +262,8 @@ export const updateScenario: Scenario = {
           Number(frontline.updates_per_s) / Number(bareFigures.bare_grammy_updates_per_s),
           3,
         ),
-        memory_per_conversation_bytes: Math.max(0, Math.round(perConversation)),
+        heap_per_conversation_bytes: Math.max(0, Math.round(perConversation)),
+        session_bytes_per_conversation: Math.round(sessionBytes / 100),
         database: storage.database,
         store: storage.store,
         concurrency: CONCURRENCY,
