@@ -1,6 +1,6 @@
 import {
-  CHECKBACK_ANSWER_WINDOW_MS,
   type ConversationEvent,
+  decideCheckbackExpiry,
   decodeButton,
   encodeButton,
   type Locale,
@@ -56,7 +56,7 @@ export function createCheckbackService(deps: AppDeps, outbox: Outbox) {
       {
         kind: 'checkback-expire',
         key: expiryKey(guidance.id),
-        dueAt: new Date(now.getTime() + CHECKBACK_ANSWER_WINDOW_MS),
+        dueAt: decideCheckbackExpiry(now),
         payload: { guidanceId: guidance.id },
       },
       now,

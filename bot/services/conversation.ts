@@ -10,8 +10,10 @@ import {
   encodeButton,
   initialState,
   type Locale,
+  OPEN_TICKET_STATES,
   type Reply,
   reviewReply,
+  SESSION_RETENTION_MS,
   type Ticket,
   toNewTicket,
   toZonedTime,
@@ -30,8 +32,8 @@ import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { HumanRequest } from './staff-human.ts';
 import { createTurnContext } from './turn-context.ts';
 
-/** How long an idle conversation is remembered. */
-export const SESSION_TTL_MS = 30 * 86_400_000;
+/** How long an idle conversation is remembered (the rule is core's). */
+export const SESSION_TTL_MS = SESSION_RETENTION_MS;
 /** How long a chat's lock outlives a crashed holder. */
 export const CHAT_LOCK_TTL_MS = 30_000;
 
@@ -223,7 +225,7 @@ export function createConversationService(
       }
       case 'offer-cancel': {
         const open = await repos.tickets.listByCustomer(customerId, {
-          states: ['open', 'taken', 'scheduled'],
+          states: [...OPEN_TICKET_STATES],
           limit: 8,
         });
         if (open.length === 0) return [say('cancel-none')];

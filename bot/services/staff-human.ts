@@ -1,4 +1,10 @@
-import { type Category, decideHumanAnswer, type Ticket, toZonedTime } from '../../core/index.ts';
+import {
+  type Category,
+  decideHumanAnswer,
+  OPEN_TICKET_STATES,
+  type Ticket,
+  toZonedTime,
+} from '../../core/index.ts';
 import type { RenderedReply } from '../render/reply.ts';
 import { formatInstant } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
@@ -101,7 +107,7 @@ export function createStaffHuman(
       config.SERVICE_TZ,
     );
     const [inProgress] = await repos.tickets.listByCustomer(input.customerId, {
-      states: ['open', 'taken', 'scheduled'],
+      states: [...OPEN_TICKET_STATES],
       limit: 1,
     });
     const ticket = inProgress ?? (await openQuestion(input, promise.dueAt));

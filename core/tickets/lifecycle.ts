@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../shared/result.ts';
 import { type JsonObject, type TicketEventType, toWindowPayload } from './events.ts';
 import type { Actor, Ticket, TicketState, VisitWindow } from './ticket.ts';
+import { TICKET_STATES } from './ticket.ts';
 
 /**
  * How staff close a ticket (design.md "Tickets and staff"): repaired, no fault found, advice
@@ -43,6 +44,12 @@ export type TicketChange = {
 };
 
 const CLOSED: readonly TicketState[] = ['resolved', 'cancelled'];
+
+/**
+ * Tickets still in progress: the ones a customer may cancel (`cancel` withdraws a ticket that is
+ * not closed) and the ones "my open tickets" lists.
+ */
+export const OPEN_TICKET_STATES = TICKET_STATES.filter((state) => !CLOSED.includes(state));
 
 /** `true` once a ticket is resolved or cancelled: only `reopen` changes it any more. */
 export function isTicketClosed(state: TicketState): boolean {

@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { decideCheckbackAt } from '../../../core/index.ts';
+import {
+  decideCheckbackAt,
+  decideCheckbackExpiry,
+  OPEN_TICKET_STATES,
+  SESSION_RETENTION_MS,
+} from '../../../core/index.ts';
 
 const at = new Date('2026-03-10T02:00:00Z');
 
 describe('service promise timings', () => {
   it('checks back after the configured delay', () => {
     expect(decideCheckbackAt(at, 2 * 3_600_000).toISOString()).toBe('2026-03-10T04:00:00.000Z');
+  });
+});
+
+describe('rules that used to live in the adapters', () => {
+  it('records an unanswered check-back as unconfirmed 24 hours after it was asked', () => {
+    expect(decideCheckbackExpiry(new Date('2026-03-10T02:00:00Z'))).toEqual(
+      new Date('2026-03-11T02:00:00Z'),
+    );
+  });
+
+  it('lets a customer cancel only tickets that are not closed', () => {
+    expect(OPEN_TICKET_STATES).toEqual(['open', 'taken', 'scheduled']);
+  });
+
+  it('remembers an idle conversation for 30 days', () => {
+    expect(SESSION_RETENTION_MS).toBe(30 * 86_400_000);
   });
 });
