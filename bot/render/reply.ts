@@ -34,11 +34,13 @@ function toVariables(
     out[name] =
       typeof value === 'number'
         ? value
-        : typeof value === 'string'
-          ? localiseDate(value, locale)
-          : 'from' in value
-            ? formatPeriod(value, locale, t)
-            : pickText(value, locale);
+        : Array.isArray(value)
+          ? value.map((item) => pickText(item, locale)).join(locale === 'en' ? '; ' : '；')
+          : typeof value === 'string'
+            ? localiseDate(value, locale)
+            : 'from' in value
+              ? formatPeriod(value, locale, t)
+              : pickText(value, locale);
   }
   return out;
 }

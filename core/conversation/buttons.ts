@@ -10,6 +10,10 @@ import { INTAKE_FIELDS } from './state.ts';
 export type ButtonAction =
   | { action: 'category'; category: Category }
   | { action: 'guide'; choice: 'fixed' | 'next' | 'repeat' | 'skip' | 'human' }
+  /** A quick check's answer, or "skip the checks, send an engineer". */
+  | { action: 'check'; choice: 'fixed' | 'failed' | 'skip' }
+  /** A symptom chosen from a clarifying question's options. */
+  | { action: 'symptom'; symptomId: string }
   | { action: 'skip'; field: IntakeField }
   | { action: 'window'; window: Window }
   | { action: 'edit'; field: IntakeField }
@@ -22,6 +26,8 @@ export type ButtonAction =
   | { action: 'checkback'; outcome: 'working' | 'still_broken'; ref: string };
 
 const GUIDE = ['fixed', 'next', 'repeat', 'skip', 'human'] as const;
+const CHECK = ['fixed', 'failed', 'skip'] as const;
+const SYMPTOM_ID = /^[a-z_]+\.[a-z0-9-]+$/;
 const LANGS = ['en', 'zh-Hans', 'zh-Hant'] as const;
 
 export function encodeButton(action: ButtonAction): string {
@@ -30,6 +36,10 @@ export function encodeButton(action: ButtonAction): string {
       return `cat:${action.category}`;
     case 'guide':
       return `g:${action.choice}`;
+    case 'check':
+      return `ck:${action.choice}`;
+    case 'symptom':
+      return `sym:${action.symptomId}`;
     case 'window':
       return `win:${action.window.date}:${action.window.startMinute}-${action.window.endMinute}`;
     case 'edit':
@@ -60,6 +70,12 @@ export function decodeButton(data: string): ButtonAction | undefined {
       return (GUIDE as readonly string[]).includes(arg)
         ? { action: 'guide', choice: arg as (typeof GUIDE)[number] }
         : undefined;
+    case 'ck':
+      return (CHECK as readonly string[]).includes(arg)
+        ? { action: 'check', choice: arg as (typeof CHECK)[number] }
+        : undefined;
+    case 'sym':
+      return SYMPTOM_ID.test(arg) ? { action: 'symptom', symptomId: arg } : undefined;
     case 'win': {
       const match = /^(\d{4}-\d{2}-\d{2}):(\d+)-(\d+)$/.exec(arg);
       if (!match) return undefined;

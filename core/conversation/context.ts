@@ -11,7 +11,10 @@ import type { Address, Window } from './state.ts';
 /** The triage outcome the conversation acts on (the core decision from the engine's signal). */
 export type TriageStep =
   | { kind: 'guide'; category: Category; symptomId: string }
-  | { kind: 'ask'; category?: Category; question?: Bilingual }
+  /** Quick checks before an engineer (design.md "Decide by cost"). */
+  | { kind: 'checks'; category: Category; symptomId: string; label: Exclude<Label, 'hazard'> }
+  /** `options`: the likeliest symptoms, offered as buttons (free text still works). */
+  | { kind: 'ask'; category?: Category; question?: Bilingual; options?: string[] }
   | { kind: 'escalate'; category?: Category; symptomId?: string; label: Label }
   /** `category` only when the product is known with confidence: else the generic, gas-safe text. */
   | { kind: 'hazard'; category?: Category; symptomId?: string };

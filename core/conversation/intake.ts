@@ -60,7 +60,7 @@ export function newDraft(
   context: Pick<TurnContext, 'turnId'>,
   state: ConversationState,
   seed: Pick<Draft, 'reason' | 'description'> &
-    Partial<Pick<Draft, 'category' | 'symptomId' | 'label' | 'urgent'>>,
+    Partial<Pick<Draft, 'category' | 'symptomId' | 'label' | 'urgent' | 'ruledOut'>>,
 ): Draft {
   const draft: Draft = {
     id: context.turnId,
@@ -193,6 +193,7 @@ export function editableFields(draft: Draft): readonly IntakeField[] {
  */
 export function summaryVars(draft: Draft): Record<string, ReplyValue> {
   const vars: Record<string, ReplyValue> = {
+    ruledOut: draft.ruledOut && draft.ruledOut.length > 0 ? draft.ruledOut : 'none',
     description: draft.description,
     also: draft.alsoBroken?.map((problem) => problem.description).join('; ') || 'none',
     category: draft.category ?? 'unknown',

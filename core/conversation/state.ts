@@ -83,6 +83,8 @@ export type Draft = {
    * prepared: recorded with it, so the engineer hears about them.
    */
   alsoBroken?: Guidance[];
+  /** Quick checks the customer did without result: the engineer sees them as already ruled out. */
+  ruledOut?: Bilingual[];
   /** Fields the customer has answered or skipped (optional ones) in this intake. */
   answered: IntakeField[];
 };
@@ -92,7 +94,27 @@ export type Flow =
   /** Asked which product it is, holding the report. */
   | { kind: 'choose-category'; text: string }
   /** Asked the category's clarifying question once (`question`: the one asked, when not the category's). */
-  | { kind: 'clarify'; text: string; category: Category; question?: Bilingual }
+  | {
+      kind: 'clarify';
+      text: string;
+      category: Category;
+      question?: Bilingual;
+      /** Symptom ids offered as buttons. */
+      options?: string[];
+    }
+  /**
+   * Quick checks before an engineer is sent, one at a time (`step`); `ruledOut` holds the indexes
+   * of the checks that did not help, for the ticket.
+   */
+  | {
+      kind: 'checks';
+      text: string;
+      category: Category;
+      symptomId: string;
+      label: Exclude<Label, 'hazard'>;
+      step: number;
+      ruledOut: number[];
+    }
   /** Walking through a misuse symptom's steps. */
   | { kind: 'guide'; text: string; category: Category; symptomId: string; step: number }
   /** Collecting a ticket's fields; `field` is the one asked. */
@@ -126,10 +148,11 @@ export function initialState(locale: Locale): ConversationState {
 }
 
 /**
- * A variable in a reply: plain text, a number, catalogue text in both languages, or a date as
- * precisely as it is known (the adapter writes it the locale's way, marked when approximate).
+ * A variable in a reply: plain text, a number, catalogue text in both languages, a list of
+ * catalogue texts (the adapter joins them in the reader's language), or a date as precisely as it
+ * is known (the adapter writes it the locale's way, marked when approximate).
  */
-export type ReplyValue = string | number | Bilingual | DatePeriod;
+export type ReplyValue = string | number | Bilingual | Bilingual[] | DatePeriod;
 
 /** An inline button with a locale key for its label (`K`: core's keys; the adapter may use its own). */
 export type Button<K extends string = MessageKey> = {

@@ -1,7 +1,8 @@
+import type { Bilingual, CatalogueStep } from '../triage/catalogue.ts';
 import type { Category } from '../warranty/policy.ts';
 import { button, categoryButtons } from './buttons.ts';
 import type { TriageStep, TurnContext } from './context.ts';
-import type { Effect, Turn } from './events.ts';
+import type { Effect, Guidance, Turn } from './events.ts';
 import { askField, newDraft, nextField, reviewReply } from './intake.ts';
 import type { ConversationState, Draft, Flow, IntakeReason, Reply } from './state.ts';
 
@@ -58,18 +59,10 @@ export function triageReport(
   switch (step.kind) {
     case 'hazard':
       return hazard(known, text, step, context);
-    case 'guide': {
-      const flow: Flow = {
-        kind: 'guide',
-        text,
-        category: step.category,
-        symptomId: step.symptomId,
-        step: 0,
-      };
-      const symptom = context.catalogue.symptom(step.symptomId);
-      const intro: Reply = { key: 'guide-intro', vars: { title: symptom?.title ?? '' } };
-      return turn(withFlow(known, flow), [intro, guideStep(flow, context)]);
-    }
+    case 'guide':
+      return startGuide(known, text, step.category, step.symptomId, context);
+    case 'checks':
+      return startChecks(known, text, step, context);
     case 'ask': {
       if (options.asked) return escalate(known, 'unclear', context, { description: text });
       if (!step.category) {
@@ -84,9 +77,8 @@ export function triageReport(
         category: step.category,
       };
       if (step.question) flow.question = step.question;
-      return turn(withFlow(known, flow), [
-        question ? { key: 'clarify', vars: { question } } : { key: 'clarify-generic' },
-      ]);
+      if (step.options && step.options.length > 0) flow.options = step.options;
+      return turn(withFlow(known, flow), [clarifyReply(flow, question, context)]);
     }
     case 'escalate': {
       const seed: Partial<Draft> & { description: string } = {
@@ -97,6 +89,134 @@ export function triageReport(
       return escalate(known, 'fault', context, seed, [{ key: 'escalate-fault' }]);
     }
   }
+}
+
+/**
+ * Guidance or a quick check fixed it: back to idle, and the check-back is scheduled (design.md:
+ * "after guidance that seems to work, it schedules a check 2 hours later").
+ */
+export function fixedByCustomer(
+  state: ConversationState,
+  flow: { category: Category; symptomId: string; text: string },
+): T {
+  const guidance: Guidance = {
+    category: flow.category,
+    symptomId: flow.symptomId,
+    description: flow.text,
+  };
+  return turn(
+    withFlow(state, { kind: 'idle' }),
+    [{ key: 'guide-fixed' }],
+    [{ type: 'schedule-checkback', guidance }],
+  );
+}
+
+/** Walks through a misuse symptom's steps from the first. */
+export function startGuide(
+  state: ConversationState,
+  text: string,
+  category: Category,
+  symptomId: string,
+  context: TurnContext,
+): T {
+  const flow: Flow = { kind: 'guide', text, category, symptomId, step: 0 };
+  const symptom = context.catalogue.symptom(symptomId);
+  const intro: Reply = { key: 'guide-intro', vars: { title: symptom?.title ?? '' } };
+  return turn(withFlow(state, flow), [intro, guideStep(flow, context)]);
+}
+
+/**
+ * Quick checks before an engineer is sent (design.md "Decide by cost"): the first check, with
+ * "skip the checks, send an engineer" on every one.
+ */
+export function startChecks(
+  state: ConversationState,
+  text: string,
+  step: Extract<TriageStep, { kind: 'checks' }>,
+  context: TurnContext,
+): T {
+  const flow: Extract<Flow, { kind: 'checks' }> = {
+    kind: 'checks',
+    text,
+    category: step.category,
+    symptomId: step.symptomId,
+    label: step.label,
+    step: 0,
+    ruledOut: [],
+  };
+  const total = quickChecksOf(step.symptomId, context).length;
+  if (total === 0)
+    return escalate(state, 'fault', context, { description: text, label: step.label });
+  return turn(withFlow(state, flow), [
+    { key: 'checks-intro', vars: { total } },
+    checksStep(flow, context),
+  ]);
+}
+
+/** The symptom's quick checks: its own, or a misuse symptom's first three guided steps. */
+export function quickChecksOf(symptomId: string, context: TurnContext): CatalogueStep[] {
+  const symptom = context.catalogue.symptom(symptomId);
+  if (!symptom) return [];
+  if (symptom.checks.length > 0) return symptom.checks;
+  return symptom.label === 'misuse' ? symptom.steps.slice(0, 3) : [];
+}
+
+/** One quick check with fixed / still not working / skip the checks buttons. */
+export function checksStep(flow: Extract<Flow, { kind: 'checks' }>, context: TurnContext): Reply {
+  const checks = quickChecksOf(flow.symptomId, context);
+  const check = checks[flow.step];
+  if (!check) return { key: 'guide-missing' };
+  return {
+    key: 'checks-step',
+    vars: { n: flow.step + 1, total: checks.length, action: check.action, check: check.check },
+    buttons: [
+      [
+        button('button-fixed', { action: 'check', choice: 'fixed' }),
+        button('button-not-fixed', { action: 'check', choice: 'failed' }),
+      ],
+      [button('button-skip-checks', { action: 'check', choice: 'skip' })],
+    ],
+  };
+}
+
+/** The checks that did not help, as the ticket shows them. */
+export function ruledOutOf(flow: Extract<Flow, { kind: 'checks' }>, context: TurnContext) {
+  const checks = quickChecksOf(flow.symptomId, context);
+  return flow.ruledOut.flatMap((index) => {
+    const check = checks[index];
+    return check ? [check.action] : [];
+  });
+}
+
+/** The clarifying question, with the likeliest symptoms as buttons when there are any. */
+export function clarifyReply(
+  flow: Extract<Flow, { kind: 'clarify' }>,
+  question: Bilingual | undefined,
+  context: TurnContext,
+): Reply {
+  const reply: Reply = question
+    ? { key: 'clarify', vars: { question } }
+    : { key: 'clarify-generic' };
+  const options = (flow.options ?? []).flatMap((symptomId) => {
+    const symptom = context.catalogue.symptom(symptomId);
+    return symptom
+      ? [[button('symptom-option', { action: 'symptom', symptomId }, { title: symptom.title })]]
+      : [];
+  });
+  return options.length > 0 ? { ...reply, buttons: options } : reply;
+}
+
+/** A symptom the customer chose: a misuse is guided, anything else gets its quick checks. */
+export function startForSymptom(
+  state: ConversationState,
+  text: string,
+  category: Category,
+  symptomId: string,
+  context: TurnContext,
+): T {
+  const symptom = context.catalogue.symptom(symptomId);
+  if (symptom?.label === 'misuse') return startGuide(state, text, category, symptomId, context);
+  return startChecks(state, text, { kind: 'checks', category, symptomId, label: 'fault' }, context);
 }
 
 /** Safety instructions first, then the urgent intake (design.md: "hazard always comes first"). */
@@ -145,6 +265,27 @@ export function hazardOr(
   return hazard(state, words, step, context);
 }
 
+/**
+ * Words typed while buttons are awaited (guidance, quick checks): a hazard in them comes first,
+ * anything else gets the default (use the buttons, and the pending step again).
+ */
+export function hazardOrButtons(input: {
+  state: ConversationState;
+  flow: { category: Category; text: string };
+  event: { text: string };
+  context: TurnContext;
+  unhandled: () => T;
+}): T {
+  const { state, flow, event, context, unhandled } = input;
+  return hazardOr(
+    state,
+    event.text,
+    { category: flow.category, description: flow.text },
+    context,
+    unhandled,
+  );
+}
+
 /** Starts (or continues) the intake for a ticket, carrying over what the current flow knows. */
 export function escalate(
   state: ConversationState,
@@ -166,11 +307,19 @@ export function escalate(
   const fromFlow =
     flow.kind === 'guide'
       ? { description: flow.text, category: flow.category, symptomId: flow.symptomId }
-      : flow.kind === 'clarify'
-        ? { description: flow.text, category: flow.category }
-        : flow.kind === 'choose-category'
-          ? { description: flow.text }
-          : { description: '' };
+      : flow.kind === 'checks'
+        ? {
+            description: flow.text,
+            category: flow.category,
+            symptomId: flow.symptomId,
+            label: flow.label,
+            ruledOut: ruledOutOf(flow, context),
+          }
+        : flow.kind === 'clarify'
+          ? { description: flow.text, category: flow.category }
+          : flow.kind === 'choose-category'
+            ? { description: flow.text }
+            : { description: '' };
   const draft = newDraft(context, state, { reason, ...fromFlow, ...seed });
   const intro: Reply[] = reason === 'customer_asked' ? [{ key: 'escalate-human' }] : [];
   return askNext(state, draft, context, [...before, ...intro, { key: 'intake-intro' }]);

@@ -93,6 +93,7 @@ export function toNewTicket(
       label: draft.label ?? (draft.urgent ? 'hazard' : 'fault'),
       category: draft.category ?? null,
       symptomId: draft.symptomId ?? null,
+      ...(draft.ruledOut && draft.ruledOut.length > 0 ? { ruledOut: draft.ruledOut } : {}),
     },
     warranty,
     visitWindow: draft.window

@@ -1,4 +1,5 @@
 import { anyFlow } from './flows/any-flow.ts';
+import { checksFlow } from './flows/checks.ts';
 import { chooseCategoryFlow } from './flows/choose-category.ts';
 import { clarifyFlow } from './flows/clarify.ts';
 import { confirmCancelFlow, confirmForgetFlow } from './flows/confirm.ts';
@@ -19,6 +20,7 @@ export const transitions: Transitions = {
   'choose-category': chooseCategoryFlow,
   clarify: clarifyFlow,
   guide: guideFlow,
+  checks: checksFlow,
   intake: intakeFlow,
   review: reviewFlow,
   'confirm-cancel': confirmCancelFlow,

@@ -39,10 +39,22 @@ export function createConversationTriage(
           ...known(step.category),
           ...(step.symptomId ? { symptomId: step.symptomId } : {}),
         };
+      case 'checks':
+        return {
+          kind: 'checks',
+          category: step.category,
+          symptomId: step.symptomId,
+          label: step.label,
+        };
       case 'ask':
         return step.about === 'category'
           ? { kind: 'ask' }
-          : { kind: 'ask', ...known(step.category), question: step.question };
+          : {
+              kind: 'ask',
+              ...known(step.category),
+              question: step.question,
+              options: step.options,
+            };
       case 'escalate':
         return {
           kind: 'escalate',

@@ -1,6 +1,6 @@
 import type { DatePeriod } from '../intake/date-period.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
-import type { Label } from '../triage/catalogue.ts';
+import type { Bilingual, Label } from '../triage/catalogue.ts';
 import type { WarrantyDecision } from '../warranty/decide.ts';
 import type { Category } from '../warranty/policy.ts';
 
@@ -24,6 +24,8 @@ export type TicketTriage = {
   category: Category | null;
   /** Catalogue symptom id such as `refrigerator.not-cooling`, when one matched. */
   symptomId: string | null;
+  /** Quick checks the customer did without result, as the catalogue words them: already ruled out. */
+  ruledOut?: Bilingual[];
 };
 
 /**

@@ -9,6 +9,8 @@ const text = z.string().trim().min(1);
 const bilingual = z.strictObject({ zh: text, en: text });
 const phrases = z.strictObject({ zh: z.array(text).min(3), en: z.array(text).min(3) });
 
+const step = z.strictObject({ action: bilingual, check: bilingual });
+
 const symptomId = z
   .string()
   .regex(/^[a-z_]+\.[a-z0-9-]+$/, 'an id such as refrigerator.not-cooling');
@@ -20,7 +22,12 @@ export const symptomSchema = z.strictObject({
   /** How customers say it: colloquial, with typos, brand words, Traditional script and Cantonese. */
   phrases,
   /** Guided steps for `misuse` (one action each, what to look for); checks to report for others. */
-  steps: z.array(z.strictObject({ action: bilingual, check: bilingual })),
+  steps: z.array(step),
+  /**
+   * Quick checks offered before an engineer is sent when the report is not unmistakably a defect
+   * (design.md "Decide by cost"): at most three, everyday causes first. Every `fault` has 1–3.
+   */
+  checks: z.array(step).max(3).default([]),
   /** What to tell the customer when the steps did not help. */
   ifFails: bilingual,
   /** The part most likely at fault, snake_case as in the warranty policy; for the ticket. */
@@ -64,6 +71,13 @@ export const categoryCatalogueSchema = z
         });
       }
       seen.add(symptom.id);
+      if (symptom.label === 'fault' && symptom.checks.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['symptoms', index, 'checks'],
+          message: 'a fault symptom needs 1–3 quick checks',
+        });
+      }
       if (symptom.label === 'misuse' && symptom.steps.length === 0) {
         ctx.addIssue({
           code: 'custom',
@@ -88,3 +102,5 @@ export const categoryCatalogueSchema = z
 export type Symptom = z.output<typeof symptomSchema>;
 export type CategoryCatalogue = z.output<typeof categoryCatalogueSchema>;
 export type Bilingual = z.output<typeof bilingual>;
+/** One guided step or quick check: what to do and what to look for. */
+export type CatalogueStep = z.output<typeof step>;

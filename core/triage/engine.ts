@@ -277,6 +277,11 @@ export function createTriageEngine(
           wantsPerson: analysis.wantsPerson,
           modelNumber: model?.token ?? null,
           categoryEvidence: evidence,
+          defects: [
+            ...(analysis.alreadyTried ? (['already_tried'] as const) : []),
+            ...(analysis.breakerTrip ? (['breaker_trip'] as const) : []),
+            ...analysis.defects,
+          ],
         },
         language: analysis.language,
         traditional: analysis.traditional,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../warranty/policy.ts';
 import { LABELS } from './catalogue.ts';
+import type { NextStepKind } from './next-step.ts';
 import type { TriageResult } from './types.ts';
 
 const evalCaseSchema = z.object({
@@ -52,19 +53,71 @@ export type TriageEvalReport = {
     misuse_recall: number;
     hazard_precision: number;
     fault_precision: number;
-  };
+  } & Partial<TriageRouting>;
 };
+
+/**
+ * Where first messages are routed (design.md "Decide by cost"), as shares:
+ * `misuse_self_service` — misuse items whose next step is guide, checks or ask (no visit yet);
+ * `hazard_first` — hazard items whose next step is the hazard path;
+ * `fault_direct` — fault items escalated at once;
+ * `false_alarm` — non-hazard items sent down the hazard path.
+ */
+export type TriageRouting = {
+  misuse_self_service: number;
+  hazard_first: number;
+  fault_direct: number;
+  false_alarm: number;
+};
+
+/** Scores the next step taken on each first message against the expected labels. */
+export function scoreRouting(
+  cases: readonly Pick<TriageEvalCase, 'label'>[],
+  steps: readonly NextStepKind[],
+): TriageRouting {
+  const share = (label: (l: string) => boolean, hit: (s: NextStepKind) => boolean) => {
+    let of = 0;
+    let hits = 0;
+    cases.forEach((c, i) => {
+      const step = steps[i];
+      if (step === undefined || !label(c.label)) return;
+      of += 1;
+      hits += hit(step) ? 1 : 0;
+    });
+    return ratio(hits, of);
+  };
+  return {
+    misuse_self_service: share(
+      (l) => l === 'misuse',
+      (s) => s === 'guide' || s === 'checks' || s === 'ask',
+    ),
+    hazard_first: share(
+      (l) => l === 'hazard',
+      (s) => s === 'hazard',
+    ),
+    fault_direct: share(
+      (l) => l === 'fault',
+      (s) => s === 'escalate',
+    ),
+    false_alarm: share(
+      (l) => l !== 'hazard',
+      (s) => s === 'hazard',
+    ),
+  };
+}
 
 const ratio = (hit: number, of: number) => (of === 0 ? 1 : Math.round((hit / of) * 1000) / 1000);
 
 /**
  * Scores engine results against the expected labels and categories. The headline metrics follow
  * the project's priorities: hazard recall (never miss a hazard), misuse precision (never send a
- * real fault home), fault recall.
+ * real fault home), fault recall; with the next step of each first message (`steps`), the routing
+ * figures of {@link scoreRouting} too.
  */
 export function scoreTriage(
   cases: readonly TriageEvalCase[],
   results: readonly TriageResult[],
+  steps?: readonly NextStepKind[],
 ): TriageEvalReport {
   const misses: TriageEvalMiss[] = [];
   const confusion = Object.fromEntries(
@@ -142,6 +195,7 @@ export function scoreTriage(
       misuse_recall: ratio(count('misuse', 'misuse'), count('misuse', null)),
       hazard_precision: ratio(count('hazard', 'hazard'), count(null, 'hazard')),
       fault_precision: ratio(count('fault', 'fault'), count(null, 'fault')),
+      ...(steps ? scoreRouting(cases, steps) : {}),
     },
   };
 }

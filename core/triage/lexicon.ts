@@ -113,6 +113,25 @@ export const triageLexiconSchema = z.strictObject({
   ordinaryCause: patterns.default({ zh: [], en: [] }),
   /** The symptom grew over time or with age ("比以前响多了", "getting louder", "用了五年"): leans to fault. */
   worsening: patterns.default({ zh: [], en: [] }),
+  /**
+   * What makes a report unmistakably a defect (design.md "Decide by cost": such a report goes
+   * straight to an engineer, no quick checks): a part already replaced or a repair already done,
+   * physical damage (dropped, cracked, liquid spilled), the noise of a failing part (grinding, a
+   * clicking disk), an error code that names a failed part.
+   */
+  defect: z
+    .strictObject({
+      partReplaced: patterns,
+      physicalDamage: patterns,
+      failingNoise: patterns,
+      partCode: patterns,
+    })
+    .default({
+      partReplaced: { zh: [], en: [] },
+      physicalDamage: { zh: [], en: [] },
+      failingNoise: { zh: [], en: [] },
+      partCode: { zh: [], en: [] },
+    }),
   /** An error code or "error code" wording: points to a fault unless the catalogue names the code. */
   errorCode: patterns,
   /** "Is that normal?": a weak hint for the normal-behaviour (misuse) symptoms. */

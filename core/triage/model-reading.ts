@@ -93,8 +93,10 @@ export function combineModelReading(
   const confidence = clamp(reading.confidence);
   const sure = supported ? confidence : Math.min(confidence, UNSUPPORTED_CONFIDENCE);
   const modelNumber = checkedModelNumber(reading.modelNumber, options);
+  // The embedded engine's label probabilities and candidates describe its reading, not the model's.
+  const { labelProbabilities: _p, symptomCandidates: _c, ...rest } = embedded;
   return {
-    ...embedded,
+    ...rest,
     category: entry
       ? fromModel
         ? { id: entry.category, confidence, runnerUp: null }

@@ -1,5 +1,5 @@
 import { CATEGORIES, type Category } from '../warranty/policy.ts';
-import type { Bilingual, CategoryCatalogue, Label, Symptom } from './catalogue.ts';
+import type { Bilingual, CatalogueStep, CategoryCatalogue, Label } from './catalogue.ts';
 import type { TriageContent, TriageResult } from './types.ts';
 
 /** Why a case goes to a person. */
@@ -11,14 +11,26 @@ export type TriageEscalationReason =
 
 /** What the bot does next with a triaged message. */
 export type NextStep =
-  | { kind: 'guide'; category: Category; symptomId: string; steps: Symptom['steps'] }
+  | { kind: 'guide'; category: Category; symptomId: string; steps: CatalogueStep[] }
+  /**
+   * Quick checks before an engineer is sent (design.md "Decide by cost"): at most three, everyday
+   * causes first, with "skip the checks, send an engineer" always at hand.
+   */
+  | {
+      kind: 'checks';
+      category: Category;
+      symptomId: string;
+      label: Exclude<Label, 'hazard'>;
+      checks: CatalogueStep[];
+    }
   | {
       kind: 'ask';
       category: Category | null;
       question: Bilingual;
       /** `category`: options are category ids; `symptom`: options are symptom ids. */
       about: 'category' | 'symptom';
-      options?: string[];
+      /** Offered as buttons (free text still works); never empty. */
+      options: string[];
     }
   | {
       kind: 'escalate';
@@ -29,6 +41,7 @@ export type NextStep =
     }
   | {
       kind: 'hazard';
+      /** Null unless the product is known with confidence. */
       category: Category | null;
       symptomId?: string;
       /**
@@ -38,26 +51,38 @@ export type NextStep =
       instructions: Bilingual[] | null;
     };
 
-/** Confidence floors for {@link decideNextStep}. */
+/** The kinds of {@link NextStep}, as `triage eval --jsonl` reports them. */
+export type NextStepKind = NextStep['kind'];
+
+/** Confidence floors and costs for {@link decideNextStep}. */
 export type DecisionThresholds = {
   /** Below this the product is unclear: ask which one. */
   category: number;
+  /**
+   * A hazard keeps its product (and that product's safety steps) only when the product was named
+   * (a product word, a model number, the chat's product) or the category is this sure.
+   */
+  hazardCategory: number;
   /** Guidance needs a symptom this sure… */
   guideSymptom: number;
   /** …and a misuse label this sure. */
   guideLabel: number;
-  /**
-   * A fault goes straight to a person when its symptom is this sure (or the customer did the
-   * checks, the error code is unknown, or the breaker trips).
-   */
-  faultSymptom: number;
+  /** Quick checks need a symptom this sure; below it, one clarifying question first. */
+  checksSymptom: number;
+  /** What sending an engineer to a misuse costs (a wasted visit)… */
+  visitCost: number;
+  /** …and what quick checks cost a customer with a real fault (a minute, and the engineer learns what is ruled out). */
+  checksCost: number;
 };
 
 export const DEFAULT_DECISION_THRESHOLDS: DecisionThresholds = {
   category: 0.5,
+  hazardCategory: 0.8,
   guideSymptom: 0.5,
   guideLabel: 0.65,
-  faultSymptom: 0.3,
+  checksSymptom: 0.25,
+  visitCost: 1,
+  checksCost: 0.2,
 };
 
 /** Where the conversation stands. */
@@ -72,14 +97,40 @@ export type NextStepContext = {
   thresholds?: Partial<DecisionThresholds>;
 };
 
+/** Most symptom options a clarifying question offers as buttons. */
+const MAX_OPTIONS = 3;
+
 /**
- * Decides the next step from the engine's signal (design.md, "The customer journey"):
- * 1. a hazard always comes first: the category's safety instructions (or, with no product, the
- *    generic text the bot words), no guidance;
+ * The probability of a fault and of a misuse in the engine's signal: its label probabilities when
+ * it has them, else its label confidence split between the two.
+ */
+function faultAndMisuse(signal: TriageResult): { fault: number; misuse: number } {
+  if (signal.labelProbabilities) {
+    const { fault, misuse } = signal.labelProbabilities;
+    return { fault, misuse };
+  }
+  const sure = signal.labelConfidence;
+  return signal.label === 'misuse'
+    ? { fault: 1 - sure, misuse: sure }
+    : { fault: sure, misuse: 1 - sure };
+}
+
+/**
+ * Decides the next step from the engine's signal by what each mistake costs (design.md "The
+ * customer journey", "Decide by cost"; the seed: "对于不能明确是否是产品出现故障时…配合客户进行检查",
+ * "若用户不接受咨询，服务工程师应上门"):
+ * 1. a hazard always comes first (the hazard net or the engine): safety instructions, no
+ *    guidance; the product's own safety steps only when the product is known with confidence,
+ *    else the generic (gas-safe) text and no category;
  * 2. a customer who asks for a person, or whose guidance failed, is escalated;
- * 3. an unclear product or symptom gets one clarifying question; still unclear after it → escalate;
- * 4. a fault is escalated; a misuse is guided only when both the symptom and the label are sure,
- *    because sending a real fault home is the expensive mistake.
+ * 3. an unknown product gets one question with the products as buttons;
+ * 4. an unmistakable defect (checks already done, a tripping breaker, a part replaced, physical
+ *    damage, a failing part's noise, an error code naming a failed part) goes straight to an
+ *    engineer; so does a fault sure enough that quick checks cost more than a wasted visit is
+ *    likely to: P(misuse) × visit cost < P(fault) × checks cost;
+ * 5. a sure misuse symptom is guided step by step; any other known symptom gets its quick checks
+ *    first (a misuse symptom's first three steps); an unclear symptom gets one question with the
+ *    likeliest symptoms as buttons, then its best guess.
  */
 export function decideNextStep(signal: TriageResult, context: NextStepContext): NextStep {
   const limits = { ...DEFAULT_DECISION_THRESHOLDS, ...context.thresholds };
@@ -87,26 +138,28 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
   const entry = context.content.catalogue.find((c) => c.category === category);
   const symptomId = signal.symptom?.id;
   const withSymptom = symptomId === undefined ? {} : { symptomId };
-  if (signal.label === 'hazard') {
-    return {
-      kind: 'hazard',
-      category,
-      ...withSymptom,
-      instructions: entry?.safety ?? null,
-    };
+  if (signal.label === 'hazard' || signal.cues.hazards.length > 0) {
+    const named = signal.cues.categoryEvidence.some((e) => e !== 'symptom');
+    const sure = signal.category?.confidence ?? 0;
+    const known =
+      entry !== undefined && sure >= limits.category && (named || sure >= limits.hazardCategory);
+    return known
+      ? { kind: 'hazard', category, ...withSymptom, instructions: entry.safety }
+      : { kind: 'hazard', category: null, instructions: null };
   }
+  const label = signal.label;
   const escalate = (reason: TriageEscalationReason): NextStep => ({
     kind: 'escalate',
     reason,
     category,
-    label: signal.label,
+    label,
     ...withSymptom,
   });
   if (context.customerAsked || signal.cues.wantsPerson) return escalate('customer_asked');
   if (context.guidanceFailed) return escalate('guidance_failed');
   if (!entry || (signal.category?.confidence ?? 0) < limits.category) {
     if (context.alreadyAsked)
-      return escalate(signal.label === 'fault' && entry ? 'fault' : 'unclear_after_question');
+      return escalate(label === 'fault' && entry ? 'fault' : 'unclear_after_question');
     return {
       kind: 'ask',
       category,
@@ -117,39 +170,59 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
       ),
     };
   }
-  const known = entry;
-  const unclear = (): NextStep =>
-    context.alreadyAsked ? escalate('unclear_after_question') : askSymptom(known, signal);
-  const symptomSure = signal.symptom?.confidence ?? 0;
-  if (signal.label === 'fault') {
-    const decided =
-      signal.cues.alreadyTried ||
-      signal.cues.breakerTrip === true ||
-      signal.cues.unknownErrorCode !== null;
-    return decided || symptomSure >= limits.faultSymptom ? escalate('fault') : unclear();
-  }
+  const defect = (signal.cues.defects ?? []).length > 0 || signal.cues.breakerTrip === true;
+  const { fault, misuse } = faultAndMisuse(signal);
+  if (label === 'fault' && (defect || misuse * limits.visitCost < fault * limits.checksCost))
+    return escalate('fault');
   const symptom = entry.symptoms.find((s) => s.id === symptomId);
+  const symptomSure = signal.symptom?.confidence ?? 0;
   if (
-    symptom &&
-    symptom.label === 'misuse' &&
+    symptom?.label === 'misuse' &&
+    label === 'misuse' &&
     symptomSure >= limits.guideSymptom &&
     signal.labelConfidence >= limits.guideLabel
   ) {
     return { kind: 'guide', category: entry.category, symptomId: symptom.id, steps: symptom.steps };
   }
-  return unclear();
+  if (symptom && (symptomSure >= limits.checksSymptom || context.alreadyAsked)) {
+    const checks = quickChecks(symptom);
+    if (checks.length > 0) {
+      return {
+        kind: 'checks',
+        category: entry.category,
+        symptomId: symptom.id,
+        label: label === 'misuse' ? 'misuse' : 'fault',
+        checks,
+      };
+    }
+  }
+  if (context.alreadyAsked) return escalate(label === 'fault' ? 'fault' : 'unclear_after_question');
+  return askSymptom(entry, signal);
 }
 
-/** The category's clarifying question, offering the two likeliest symptoms when known. */
+/** A symptom's quick checks: its own, or a misuse symptom's first three guided steps. */
+function quickChecks(symptom: CategoryCatalogue['symptoms'][number]): CatalogueStep[] {
+  if (symptom.checks.length > 0) return symptom.checks;
+  return symptom.label === 'misuse' ? symptom.steps.slice(0, 3) : [];
+}
+
+/**
+ * The category's clarifying question, with the likeliest symptoms as options (at least one: the
+ * category's first symptoms when the engine has no candidates).
+ */
 function askSymptom(entry: CategoryCatalogue, signal: TriageResult): NextStep {
-  const options = [signal.symptom?.id, signal.symptom?.runnerUp?.id].filter(
-    (id): id is string => id !== undefined,
-  );
+  const inCategory = new Set(entry.symptoms.filter((s) => s.label !== 'hazard').map((s) => s.id));
+  const ranked = [
+    signal.symptom?.id,
+    ...(signal.symptomCandidates ?? []).map((c) => c.id),
+    signal.symptom?.runnerUp?.id,
+    ...inCategory,
+  ].filter((id): id is string => id !== undefined && inCategory.has(id));
   return {
     kind: 'ask',
     category: entry.category,
     question: entry.clarify,
     about: 'symptom',
-    ...(options.length > 0 ? { options } : {}),
+    options: [...new Set(ranked)].slice(0, MAX_OPTIONS),
   };
 }

@@ -18,6 +18,21 @@ export type Ranked<T extends string> = {
 /** Why the engine settled on a category. */
 export type CategoryEvidence = 'name' | 'model' | 'symptom' | 'session';
 
+/**
+ * Signs that a report is unmistakably a defect (design.md "Decide by cost"): the checks were
+ * already done, the breaker trips as soon as it runs, a part was replaced or repaired before,
+ * physical damage, the noise of a failing part, an error code naming a failed part.
+ */
+export const DEFECT_CUES = [
+  'already_tried',
+  'breaker_trip',
+  'part_replaced',
+  'physical_damage',
+  'failing_noise',
+  'part_code',
+] as const;
+export type DefectCue = (typeof DEFECT_CUES)[number];
+
 /** What the engine read in the text, beyond the catalogue match. */
 export type TriageCues = {
   /** Hazard words (or pairs such as "water on electrics") found and not negated. */
@@ -37,6 +52,8 @@ export type TriageCues = {
   wantsPerson: boolean;
   modelNumber: string | null;
   categoryEvidence: CategoryEvidence[];
+  /** Signs of a defect found (empty or absent: none). */
+  defects?: DefectCue[];
 };
 
 /** The embedded engine's reading of one customer message. */
@@ -46,6 +63,10 @@ export type TriageResult = {
   label: Label;
   /** How sure the engine is of `label` (1 for a hazard word). */
   labelConfidence: number;
+  /** The probability of each label, when the engine has them (they sum to 1). */
+  labelProbabilities?: Record<Label, number>;
+  /** The likeliest symptoms of the chosen category, best first (more than `symptom` holds). */
+  symptomCandidates?: { id: string; confidence: number }[];
   cues: TriageCues;
   language: 'zh' | 'en' | 'mixed' | 'none';
   /** The customer wrote Traditional Chinese: replies should follow their script. */

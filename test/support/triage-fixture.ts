@@ -46,6 +46,10 @@ function category(
         label === 'misuse'
           ? [step('检查设置', 'check the setting'), step('检查电源', 'check the plug')]
           : [],
+      checks:
+        label === 'fault'
+          ? [step('检查插头', 'check the plug'), step('断电重启', 'restart it')]
+          : [],
       ifFails: { zh: '请联系我们', en: 'Please contact us' },
     })),
   });

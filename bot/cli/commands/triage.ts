@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   CATEGORIES,
@@ -36,12 +36,18 @@ function engineFor(name: string | undefined) {
 const evaluate: CliCommand = {
   words: ['triage', 'eval'],
   summary: 'Score triage on a labelled JSON Lines set (misses, breakdowns, metrics)',
-  help: `Usage: npm run -s cli -- triage eval --data FILE [--engine embedded|openai]
+  help: `Usage: npm run -s cli -- triage eval --data FILE [--jsonl OUT] [--engine embedded|openai]
 
 Classifies every line of FILE (JSON Lines: {"id","lang":"zh"|"en","text","category","label"})
 and prints one line per miss, then per-language and per-category figures and a label confusion
 matrix, and as the last line one JSON object: n, label_accuracy, category_accuracy,
-hazard_recall, misuse_precision, fault_recall and more. Exit code 1 when a line is malformed.
+hazard_recall, misuse_precision, fault_recall and more, and where first messages are routed:
+misuse_self_service (misuse items guided, checked or asked, not sent to an engineer),
+hazard_first (hazard items on the hazard path), fault_direct (fault items escalated at once),
+false_alarm (other items on the hazard path). Exit code 1 when a line is malformed.
+--jsonl OUT also writes one JSON object per input line, in input order:
+{"id","label","category","symptom","next"}, next being guide|checks|ask|escalate|hazard, the
+step the bot takes on that first message.
 --engine openai reads each line with the model configured by OPENAI_API_KEY, OPENAI_BASE_URL,
 OPENAI_MODEL and OPENAI_TIMEOUT (environment or .env), as the bot would: the hazard net and the
 catalogue still rule, the embedded engine answers where the model gives no usable answer. The
@@ -50,7 +56,11 @@ last line then also has llm_answered, llm_fallbacks, tokens and latency_ms_p50/p
 Example:
   npm run -s cli -- triage eval --data ../shared/data/triage-dev.jsonl`,
   async run(args, io) {
-    const { values } = parseOptions(args, { data: { type: 'string' }, engine: { type: 'string' } });
+    const { values } = parseOptions(args, {
+      data: { type: 'string' },
+      jsonl: { type: 'string' },
+      engine: { type: 'string' },
+    });
     const file = resolve(io.cwd, required(values.data, 'data'));
     const { kind, engine, catalogue, content } = engineFor(values.engine);
     const config = kind === 'openai' ? loadConfig(io.cwd, io.env) : undefined;
@@ -81,7 +91,28 @@ Example:
       : undefined;
     const results = model?.results ?? cases.map((c) => engine.classify(c.text));
     const elapsedMs = performance.now() - started;
-    const report = scoreTriage(cases, results);
+    const steps = results.map(
+      (result) =>
+        decideNextStep(result, { content, alreadyAsked: false, guidanceFailed: false }).kind,
+    );
+    const report = scoreTriage(cases, results, steps);
+    if (values.jsonl !== undefined) {
+      const target = resolve(io.cwd, required(values.jsonl, 'jsonl'));
+      const lines = cases.map((c, i) =>
+        JSON.stringify({
+          id: c.id,
+          label: results[i]?.label ?? null,
+          category: results[i]?.category?.id ?? null,
+          symptom: results[i]?.symptom?.id ?? null,
+          next: steps[i],
+        }),
+      );
+      try {
+        writeFileSync(target, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+      } catch {
+        throw new UsageError(`cannot write --jsonl ${target}`);
+      }
+    }
     for (const line of formatReport(report)) out(io, line);
     out(
       io,
@@ -151,6 +182,9 @@ function describe(result: TriageResult): string[] {
         cues.hazards.length > 0 ? `hazard: ${cues.hazards.join(', ')}` : '',
         cues.negatedHazards.length > 0 ? `negated: ${cues.negatedHazards.join(', ')}` : '',
         cues.alreadyTried ? 'already tried the checks' : '',
+        (cues.defects ?? []).filter((d) => d !== 'already_tried').length > 0
+          ? `defect: ${(cues.defects ?? []).filter((d) => d !== 'already_tried').join(', ')}`
+          : '',
         cues.errorCode
           ? `error code ${cues.errorCode}${cues.unknownErrorCode ? ' (not in guidance)' : ''}`
           : '',
@@ -208,12 +242,16 @@ Example:
     out(io, `next      ${next.kind}${'reason' in next ? ` (${next.reason})` : ''}`);
     const numbered = (texts: string[]) => texts.map((t, i) => `  ${i + 1}. ${t}`);
     const detail =
-      next.kind === 'guide'
-        ? numbered(next.steps.map((s) => `${s.action.en} — ${s.check.en}`))
+      next.kind === 'guide' || next.kind === 'checks'
+        ? numbered(
+            (next.kind === 'guide' ? next.steps : next.checks).map(
+              (s) => `${s.action.en} — ${s.check.en}`,
+            ),
+          )
         : next.kind === 'hazard'
           ? numbered(next.instructions?.map((s) => s.en) ?? [genericSafety()])
           : next.kind === 'ask'
-            ? [`  ${next.question.en}${next.options ? ` [${next.options.join(' | ')}]` : ''}`]
+            ? [`  ${next.question.en} [${next.options.join(' | ')}]`]
             : [];
     for (const line of detail) out(io, line);
     return 0;

@@ -7,12 +7,12 @@ export const chooseCategoryFlow: FlowDefinition<'choose-category'> = {
   pending: () => [{ key: 'ask-which-product', buttons: categoryButtons() }],
   on: {
     text: {
-      to: ['guide', 'intake', 'review'],
+      to: ['guide', 'checks', 'intake', 'review'],
       handle: ({ state, flow, event, context }) =>
         triageReport(state, `${flow.text}\n${event.text}`, context, { asked: true }),
     },
     'button:category': {
-      to: ['guide', 'intake', 'review'],
+      to: ['guide', 'checks', 'intake', 'review'],
       handle: ({ state, flow, event, context }) =>
         triageReport({ ...state, category: event.category }, flow.text, context, {
           asked: true,

@@ -1,6 +1,14 @@
-import type { Guidance } from '../events.ts';
 import type { Reply } from '../state.ts';
-import { askForPerson, escalate, guideStep, hazardOr, type T, turn, withFlow } from '../steps.ts';
+import {
+  askForPerson,
+  escalate,
+  fixedByCustomer,
+  guideStep,
+  hazardOrButtons,
+  type T,
+  turn,
+  withFlow,
+} from '../steps.ts';
 import type { FlowDefinition, TransitionInput } from '../table.ts';
 
 /** Walking through a misuse symptom's steps, one at a time, with buttons. */
@@ -9,14 +17,7 @@ export const guideFlow: FlowDefinition<'guide'> = {
   on: {
     text: {
       to: ['intake', 'review', 'same'],
-      handle: ({ state, flow, event, context, unhandled }) =>
-        hazardOr(
-          state,
-          event.text,
-          { category: flow.category, description: flow.text },
-          context,
-          unhandled,
-        ),
+      handle: hazardOrButtons,
     },
     'button:guide': { to: ['same', 'idle', 'intake'], handle: onGuideChoice },
   },
@@ -30,18 +31,8 @@ function onGuideChoice({
 }: TransitionInput<'guide', 'button:guide'>): T {
   const symptom = context.catalogue.symptom(flow.symptomId);
   switch (event.choice) {
-    case 'fixed': {
-      const guidance: Guidance = {
-        category: flow.category,
-        symptomId: flow.symptomId,
-        description: flow.text,
-      };
-      return turn(
-        withFlow(state, { kind: 'idle' }),
-        [{ key: 'guide-fixed' }],
-        [{ type: 'schedule-checkback', guidance }],
-      );
-    }
+    case 'fixed':
+      return fixedByCustomer(state, flow);
     case 'repeat':
       return turn(state, [guideStep(flow, context)]);
     case 'human':

@@ -6,7 +6,7 @@ export const idleFlow: FlowDefinition<'idle'> = {
   pending: () => [],
   on: {
     text: {
-      to: ['guide', 'clarify', 'choose-category', 'intake', 'review'],
+      to: ['guide', 'checks', 'clarify', 'choose-category', 'intake', 'review'],
       handle: ({ state, event, context }) =>
         triageReport(state, event.text, context, { asked: false }),
     },

@@ -1,4 +1,5 @@
 import type { TriageLexicon } from '../lexicon.ts';
+import type { DefectCue } from '../types.ts';
 import { createAlreadyTried } from './already-tried.ts';
 import { anyPattern, type Token } from './cues.ts';
 import { latinWords, stem } from './english.ts';
@@ -36,6 +37,8 @@ export type Analysis = {
   /** The text with the breaker-trip wording cut out, when there is any (to see what else it says). */
   withoutTrip: string | undefined;
   errorCode: string | undefined;
+  /** Signs of a defect beyond "already tried" and a tripping breaker (part replaced, damage…). */
+  defects: DefectCue[];
   normalQuestion: boolean;
   wantsPerson: boolean;
   /** Product words found, by `NameList.key`. */
@@ -133,6 +136,13 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     ordinaryCause: anyPattern([...lexicon.ordinaryCause.zh, ...lexicon.ordinaryCause.en]),
     worsening: anyPattern([...lexicon.worsening.zh, ...lexicon.worsening.en]),
   };
+  const { partReplaced, physicalDamage, failingNoise, partCode } = lexicon.defect;
+  const defectCues: [DefectCue, RegExp | undefined][] = [
+    ['part_replaced', anyPattern([...partReplaced.zh, ...partReplaced.en])],
+    ['physical_damage', anyPattern([...physicalDamage.zh, ...physicalDamage.en])],
+    ['failing_noise', anyPattern([...failingNoise.zh, ...failingNoise.en])],
+    ['part_code', anyPattern([...partCode.zh, ...partCode.en])],
+  ];
 
   /** Whether the breaker trips on start or repeatedly, and the text without those words. */
   function readBreakerTrip(text: string): Pick<Analysis, 'breakerTrip' | 'withoutTrip'> {
@@ -227,6 +237,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         ordinaryCause: cue.ordinaryCause?.test(text) ?? false,
         worsening: cue.worsening?.test(text) ?? false,
         errorCode: cue.errorCode?.exec(text)?.[0]?.trim(),
+        defects: defectCues.flatMap(([name, pattern]) => (pattern?.test(text) ? [name] : [])),
         normalQuestion: cue.normalQuestion?.test(text) ?? false,
         wantsPerson: cue.wantsPerson?.test(text) ?? false,
         ...readBreakerTrip(text),

@@ -58,6 +58,20 @@ guide-fixed = Glad it works again! I'll check back in { $after } to make sure it
 guide-failed = Thanks for trying. { $advice }
 guide-failed-generic = Thanks for trying: this needs an engineer.
 
+## Quick checks before an engineer
+
+checks-intro = Before I send an engineer: { $total ->
+    [one] one quick check
+   *[other] { $total } quick checks
+} often solve this, or tell the engineer what is already ruled out. If you'd rather not, press "Skip the checks".
+checks-step =
+    Check { $n } of { $total }: { $action }
+    What to look for: { $check }
+button-skip-checks = 🧑‍🔧 Skip the checks, send an engineer
+checks-skipped = Of course: I'll arrange an engineer.
+checks-failed = Thanks for checking. The engineer will know what is already ruled out.
+symptom-option = { $title }
+
 ## Hazards
 
 hazard-first = ⚠️ Safety first. Please do this now:
@@ -144,6 +158,10 @@ review =
        *[other] { $window }
     }
     Photos: { $photos }
+    Already ruled out: { $ruledOut ->
+        [none] –
+       *[other] { $ruledOut }
+    }
 review-urgent =
     Urgent ticket — please check:
     Problem: { $description }{ $also ->

@@ -52,6 +52,17 @@ guide-fixed = 太好了，恢复正常了！我会在 { $after } 后回访，确
 guide-failed = 辛苦您了。{ $advice }
 guide-failed-generic = 辛苦您了，这需要工程师上门处理。
 
+## 派工程师前的快速检查
+
+checks-intro = 派工程师之前，先做 { $total } 项快速检查：常常能直接解决，也能让工程师知道哪些原因已经排除。如果不想检查，请按“跳过检查”。
+checks-step =
+    检查 { $n }/{ $total }：{ $action }
+    请留意：{ $check }
+button-skip-checks = 🧑‍🔧 跳过检查，派工程师
+checks-skipped = 好的，我为您安排工程师。
+checks-failed = 辛苦您了，我会告诉工程师哪些原因已经排除。
+symptom-option = { $title }
+
 ## 安全隐患
 
 hazard-first = ⚠️ 安全第一，请立即这样做：
@@ -138,6 +149,10 @@ review =
        *[other] { $window }
     }
     照片：{ $photos } 张
+    已排除：{ $ruledOut ->
+        [none] –
+       *[other] { $ruledOut }
+    }
 review-urgent =
     紧急工单，请核对：
     问题：{ $description }{ $also ->

@@ -53,6 +53,17 @@ guide-fixed = 太好了，恢復正常了！我會在 { $after } 後回訪，確
 guide-failed = 辛苦您了。{ $advice }
 guide-failed-generic = 辛苦您了，這需要工程師上門處理。
 
+## 派工程師前的快速檢查
+
+checks-intro = 派工程師之前，先做 { $total } 項快速檢查：常常能直接解決，也能讓工程師知道哪些原因已經排除。如果不想檢查，請按“跳過檢查”。
+checks-step =
+    檢查 { $n }/{ $total }：{ $action }
+    請留意：{ $check }
+button-skip-checks = 🧑‍🔧 跳過檢查，派工程師
+checks-skipped = 好的，我為您安排工程師。
+checks-failed = 辛苦您了，我會告訴工程師哪些原因已經排除。
+symptom-option = { $title }
+
 ## 安全隱患
 
 hazard-first = ⚠️ 安全第一，請立即這樣做：
@@ -139,6 +150,10 @@ review =
        *[other] { $window }
     }
     照片：{ $photos } 張
+    已排除：{ $ruledOut ->
+        [none] –
+       *[other] { $ruledOut }
+    }
 review-urgent =
     緊急工單，請核對：
     問題：{ $description }{ $also ->

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { triageCommands } from '../../../bot/cli/commands/triage.ts';
@@ -39,11 +42,71 @@ describe('triage CLI', () => {
       'hazard_recall',
       'misuse_precision',
       'fault_recall',
+      'misuse_self_service',
+      'hazard_first',
+      'fault_direct',
+      'false_alarm',
     ]) {
       expect(metrics).toHaveProperty(key);
     }
     expect(out).toContain('By language:');
     expect(out).toContain('Label confusion');
+  });
+
+  it('eval --jsonl writes one routing object per input line, in input order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'triage-eval-'));
+    const data = join(dir, 'in.jsonl');
+    const target = join(dir, 'out.jsonl');
+    const input = [
+      {
+        id: 'a',
+        lang: 'en',
+        text: 'smoke is coming out of the fridge',
+        category: 'refrigerator',
+        label: 'hazard',
+      },
+      {
+        id: 7,
+        lang: 'zh',
+        text: '冰箱冷藏室的菜都冻住了',
+        category: 'refrigerator',
+        label: 'misuse',
+      },
+      {
+        id: 'c',
+        lang: 'en',
+        text: 'fridge not cooling, I already checked the settings and the plug',
+        category: 'refrigerator',
+        label: 'fault',
+      },
+      {
+        id: 'd',
+        lang: 'en',
+        text: 'my fridge is not cooling',
+        category: 'refrigerator',
+        label: 'fault',
+      },
+    ];
+    writeFileSync(data, input.map((c) => JSON.stringify(c)).join('\n'));
+    const { code, out } = await run(['triage', 'eval', '--data', data, '--jsonl', target]);
+    expect(code).toBe(0);
+    const rows = readFileSync(target, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows.map((r) => r.id)).toEqual(['a', '7', 'c', 'd']);
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(['id', 'label', 'category', 'symptom', 'next']);
+      expect(['guide', 'checks', 'ask', 'escalate', 'hazard']).toContain(row.next);
+    }
+    expect(rows.map((r) => r.next)).toEqual(['hazard', 'guide', 'escalate', 'checks']);
+    const metrics = JSON.parse(out.trim().split('\n').at(-1) ?? '{}');
+    expect(metrics).toMatchObject({
+      hazard_first: 1,
+      misuse_self_service: 1,
+      fault_direct: 0.5,
+      false_alarm: 0,
+    });
   });
 
   it('eval with --engine openai and no OPENAI_API_KEY is a usage error, exit 2', async () => {

@@ -14,14 +14,14 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-/** The embedded engine asks about this one; the model's reading guides it. */
+/** The embedded engine gives this one quick checks; the model's reading guides it. */
 const VAGUE = 'the fridge turns the salad into ice';
 const GOOD = triageAnswer({ evidence: 'salad into ice' });
 const text = { type: 'text', text: VAGUE } as const;
 
 const guidedByModel = (flow: { kind: string; symptomId?: string }) =>
   expect(flow).toMatchObject({ kind: 'guide', symptomId: 'refrigerator.too-cold-food-frozen' });
-const askedByEmbedded = (flow: { kind: string }) => expect(flow.kind).toBe('clarify');
+const askedByEmbedded = (flow: { kind: string }) => expect(flow.kind).toBe('checks');
 
 describe('openai triage failure handling', () => {
   it('uses a valid answer: the model guides what the embedded engine would ask about', async () => {

@@ -109,7 +109,7 @@ describe('decideTurn: reports and triage', () => {
       asked.state,
       press(encodeButton({ action: 'category', category: 'dishwasher' })),
     );
-    expect(['intake-intro', 'guide-step', 'ask-name']).toEqual(
+    expect(['intake-intro', 'guide-step', 'checks-step', 'ask-name']).toEqual(
       expect.arrayContaining([keys(last).at(-1)]),
     );
     expect(last.state.category).toBe('dishwasher');

@@ -46,6 +46,20 @@ const guiding = decideTurn(
   context,
 ).state;
 
+const checking = {
+  ...fresh(),
+  category: 'refrigerator',
+  flow: {
+    kind: 'checks',
+    text: 'my fridge is not cooling',
+    category: 'refrigerator',
+    symptomId: 'refrigerator.not-cooling',
+    label: 'fault',
+    step: 0,
+    ruledOut: [],
+  },
+} satisfies ConversationState;
+
 /** At least one state per flow, with the variations the handlers branch on. */
 const BASE_STATES: ConversationState[] = [
   fresh(),
@@ -69,6 +83,18 @@ const BASE_STATES: ConversationState[] = [
       },
     },
   },
+  {
+    ...fresh(),
+    category: 'tv',
+    flow: {
+      kind: 'clarify',
+      text: 'tv weird',
+      category: 'tv',
+      options: ['tv.no-signal', 'tv.sound-no-picture'],
+    },
+  },
+  checking,
+  { ...checking, flow: { ...checking.flow, step: 2, ruledOut: [0, 1] } },
   { ...fresh(), flow: { kind: 'confirm-cancel', ticketNumber: 'FL-260310-0001' } },
   {
     ...fresh(),
@@ -98,6 +124,13 @@ const STATES: ConversationState[] = [
   ...BASE_STATES.map((state) => ({ ...state, profile })),
   ...INTAKE_FIELDS.map((field) => intakeAt(field, complete, true)),
   { ...fresh(), flow: { kind: 'choose-category', text: 'washer leaks water, error E21' } },
+  {
+    ...fresh(),
+    flow: {
+      kind: 'choose-category',
+      text: 'it will not turn on at all, I already tried another socket and a new cable',
+    },
+  },
   { ...fresh(), profile, flow: { kind: 'choose-category', text: 'smoke and a burning smell' } },
   {
     ...fresh(),
@@ -127,6 +160,7 @@ const EVENTS: ConversationEvent[] = [
     'there is smoke and a burning smell now',
     'the washing machine will not drain at all, error E21, already cleaned the filter',
     'my fridge is too cold, the vegetables freeze',
+    'my fridge is not cooling',
   ].map((text) => ({ type: 'text', text }) as const),
   { type: 'contact', phone: '85261234567', own: true },
   { type: 'location', latitude: 22.3, longitude: 114.17 },
@@ -137,6 +171,12 @@ const EVENTS: ConversationEvent[] = [
   ...(['fixed', 'next', 'repeat', 'skip', 'human'] as const).map((choice) =>
     press(encodeButton({ action: 'guide', choice })),
   ),
+  ...(['fixed', 'failed', 'skip'] as const).map((choice) =>
+    press(encodeButton({ action: 'check', choice })),
+  ),
+  press(encodeButton({ action: 'symptom', symptomId: 'tv.no-signal' })),
+  press(encodeButton({ action: 'symptom', symptomId: 'tv.sound-no-picture' })),
+  press(encodeButton({ action: 'symptom', symptomId: 'tv.no-power' })),
   press('skip:purchaseDate'),
   press('skip:invoice'),
   press('win:2026-03-11:480-720'),

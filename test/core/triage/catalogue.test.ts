@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadTriageContent } from '../../../bot/content/index.ts';
-import { CATEGORIES, createTriageEngine } from '../../../core/index.ts';
+import { CATEGORIES, categoryCatalogueSchema, createTriageEngine } from '../../../core/index.ts';
 
 const { catalogue, lexicon } = loadTriageContent();
 const engine = createTriageEngine(catalogue, { lexicon });
@@ -27,6 +27,37 @@ describe('the guidance catalogue (prompts/catalogue)', () => {
       expect(symptom.phrases.en.length, symptom.id).toBeGreaterThanOrEqual(3);
       if (symptom.label === 'misuse') expect(symptom.steps.length, symptom.id).toBeGreaterThan(0);
     }
+  });
+
+  it('gives every fault symptom 1–3 quick checks in both languages', () => {
+    const faults = symptoms.filter(({ symptom }) => symptom.label === 'fault');
+    expect(faults.length).toBeGreaterThanOrEqual(30);
+    for (const { symptom } of faults) {
+      expect(symptom.checks.length, symptom.id).toBeGreaterThanOrEqual(1);
+      expect(symptom.checks.length, symptom.id).toBeLessThanOrEqual(3);
+      for (const check of symptom.checks) {
+        for (const text of [check.action.zh, check.action.en, check.check.zh, check.check.en])
+          expect(text.trim(), symptom.id).not.toBe('');
+        expect(check.action.zh, symptom.id).toMatch(/\p{Script=Han}/u);
+        expect(check.action.en, symptom.id).toMatch(/^[\x20-\x7e–°"“”’]+$/);
+      }
+    }
+  });
+
+  it('rejects a fault symptom without quick checks, or with more than three', () => {
+    const entry = catalogue[0];
+    const fault = entry?.symptoms.find((s) => s.label === 'fault');
+    if (!entry || !fault) throw new Error('the catalogue has no fault symptom');
+    const withChecks = (checks: unknown[]) => ({
+      ...entry,
+      symptoms: entry.symptoms.map((s) => (s === fault ? { ...s, checks } : s)),
+    });
+    expect(categoryCatalogueSchema.safeParse(withChecks([])).success).toBe(false);
+    const check = fault.checks[0];
+    expect(
+      categoryCatalogueSchema.safeParse(withChecks([check, check, check, check])).success,
+    ).toBe(false);
+    expect(categoryCatalogueSchema.safeParse(withChecks([check])).success).toBe(true);
   });
 
   it('covers all three labels in every category', () => {

@@ -34,9 +34,21 @@ const VAGUE = 'the fridge turns the salad into ice';
 describe('combineModelReading: the core decides on the model’s reading', () => {
   it.each([
     ['a sure misuse with evidence is guided', reading(), 'guide'],
-    ['a misuse without evidence in the text is asked about', reading({ evidence: 'frost' }), 'ask'],
-    ['a misuse with no evidence is asked about', reading({ evidence: null }), 'ask'],
-    ['a model that wants to ask is asked about', reading({ wantsToAsk: true }), 'ask'],
+    [
+      'a misuse without evidence in the text gets quick checks, not guidance',
+      reading({ evidence: 'frost' }),
+      'checks',
+    ],
+    [
+      'a misuse with no evidence gets quick checks, not guidance',
+      reading({ evidence: null }),
+      'checks',
+    ],
+    [
+      'a model that wants to ask gets quick checks, not guidance',
+      reading({ wantsToAsk: true }),
+      'checks',
+    ],
     ['an unsure misuse is asked about', reading({ confidence: 0.3 }), 'ask'],
     [
       'a fault is escalated',
@@ -44,9 +56,9 @@ describe('combineModelReading: the core decides on the model’s reading', () =>
       'escalate',
     ],
     [
-      'a misuse reading of a fault symptom is not guided',
+      'a misuse reading of a fault symptom is not guided: its quick checks first',
       reading({ symptomId: 'refrigerator.not-cooling' }),
-      'ask',
+      'checks',
     ],
     [
       'a symptom from another product is unknown',

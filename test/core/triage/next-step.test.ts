@@ -51,8 +51,10 @@ describe('decideNextStep', () => {
       expect(step.steps.length).toBeGreaterThan(0);
     }
   });
+});
 
-  it('puts a hazard first, with the category safety steps, even when the customer asks for a person', () => {
+describe('decideNextStep: hazards first', () => {
+  it('puts a hazard first, with the named product’s safety steps, even when the customer asks for a person', () => {
     const step = decideNextStep(
       signal({ label: 'hazard', cues: { wantsPerson: true } }),
       context({ guidanceFailed: true }),
@@ -69,7 +71,49 @@ describe('decideNextStep', () => {
     expect(step).toEqual({ kind: 'hazard', category: null, instructions: null });
   });
 
-  it.each([
+  it('carries no category (and the generic text) when the product is only guessed from the symptom', () => {
+    const step = decideNextStep(
+      signal({
+        label: 'hazard',
+        category: { id: 'refrigerator', confidence: 0.6, runnerUp: null },
+        cues: { categoryEvidence: ['symptom'] },
+      }),
+      context(),
+    );
+    expect(step).toEqual({ kind: 'hazard', category: null, instructions: null });
+  });
+
+  it('keeps the product for a hazard whose product is named or set by the chat', () => {
+    for (const evidence of [['name'], ['model'], ['session']] as const) {
+      const step = decideNextStep(
+        signal({
+          label: 'hazard',
+          category: { id: 'refrigerator', confidence: 0.6, runnerUp: null },
+          cues: { categoryEvidence: [...evidence] },
+        }),
+        context(),
+      );
+      expect(step).toMatchObject({ kind: 'hazard', category: 'refrigerator' });
+    }
+  });
+
+  it('takes the hazard path for hazard words whatever label an engine gave', () => {
+    const step = decideNextStep(signal({ cues: { hazards: ['smoke'] } }), context());
+    expect(step.kind).toBe('hazard');
+  });
+});
+
+const unsureFault = (over: Parameters<typeof signal>[0] = {}) =>
+  signal({
+    label: 'fault',
+    labelConfidence: 0.7,
+    labelProbabilities: { misuse: 0.3, fault: 0.7, hazard: 0 },
+    symptom: { id: 'refrigerator.not-cooling', confidence: 0.6, runnerUp: null },
+    ...over,
+  });
+
+describe('decideNextStep: decide by cost', () => {
+  it.each<[string, TriageResult, NextStepContext, string]>([
     [
       'the customer pressed "talk to a person"',
       signal(),
@@ -84,51 +128,105 @@ describe('decideNextStep', () => {
     ],
     ['guidance failed', signal(), context({ guidanceFailed: true }), 'guidance_failed'],
     [
-      'a confident fault',
-      signal({
-        label: 'fault',
-        symptom: { id: 'refrigerator.not-cooling', confidence: 0.8, runnerUp: null },
+      'a fault so sure that checks cost more than a likely wasted visit',
+      unsureFault({
+        labelConfidence: 0.9,
+        labelProbabilities: { misuse: 0.1, fault: 0.9, hazard: 0 },
       }),
       context(),
       'fault',
     ],
     [
-      'a fault after the checks, symptom unclear',
-      signal({
-        label: 'fault',
+      'a fault whose checks were already done, symptom unclear',
+      unsureFault({
         symptom: { id: 'refrigerator.not-cooling', confidence: 0.1, runnerUp: null },
-        cues: { alreadyTried: true },
+        cues: { alreadyTried: true, defects: ['already_tried'] },
       }),
       context(),
       'fault',
     ],
     [
       'the breaker trips as soon as it runs, symptom unclear',
-      signal({
-        label: 'fault',
+      unsureFault({
         symptom: { id: 'refrigerator.not-cooling', confidence: 0.1, runnerUp: null },
         cues: { breakerTrip: true },
       }),
       context(),
       'fault',
     ],
-    [
-      'an unclear misuse after the question',
-      signal({ symptom: { id: 'refrigerator.too-cold', confidence: 0.3, runnerUp: null } }),
-      context({ alreadyAsked: true }),
-      'unclear_after_question',
-    ],
+    ...(['part_replaced', 'physical_damage', 'failing_noise', 'part_code'] as const).map(
+      (cue): [string, TriageResult, NextStepContext, string] => [
+        `a fault with ${cue}`,
+        unsureFault({ cues: { defects: [cue] } }),
+        context(),
+        'fault',
+      ],
+    ),
     [
       'an unknown product after the question',
       signal({ category: null, symptom: null, label: 'fault' }),
       context({ alreadyAsked: true }),
       'unclear_after_question',
     ],
-  ])('escalates when %s', (_, s, c, reason) => {
+  ])('escalates at once when %s', (_, s, c, reason) => {
     expect(decideNextStep(s, c)).toMatchObject({ kind: 'escalate', reason });
   });
 
-  it('asks which product when the category is unknown', () => {
+  it('gives a fault that is not unmistakable its quick checks first', () => {
+    const step = decideNextStep(unsureFault(), context());
+    expect(step).toMatchObject({
+      kind: 'checks',
+      category: 'refrigerator',
+      symptomId: 'refrigerator.not-cooling',
+      label: 'fault',
+    });
+    if (step.kind === 'checks') {
+      expect(step.checks.length).toBeGreaterThanOrEqual(1);
+      expect(step.checks.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('gives a misuse label held with low confidence quick checks, not guidance (everyday causes first)', () => {
+    const step = decideNextStep(signal({ labelConfidence: 0.56 }), context());
+    expect(step).toMatchObject({
+      kind: 'checks',
+      symptomId: 'refrigerator.too-cold',
+      label: 'misuse',
+    });
+    if (step.kind === 'checks') expect(step.checks.length).toBeLessThanOrEqual(3);
+  });
+
+  it('weighs the costs: a cheaper visit sends the same fault straight to an engineer', () => {
+    expect(decideNextStep(unsureFault(), context()).kind).toBe('checks');
+    expect(
+      decideNextStep(unsureFault(), context({ thresholds: { visitCost: 0.2, checksCost: 0.2 } }))
+        .kind,
+    ).toBe('escalate');
+  });
+
+  it('uses the label confidence when the engine gives no label probabilities', () => {
+    const step = decideNextStep(
+      signal({
+        label: 'fault',
+        labelConfidence: 0.95,
+        symptom: { id: 'refrigerator.not-cooling', confidence: 0.6, runnerUp: null },
+      }),
+      context(),
+    );
+    expect(step).toMatchObject({ kind: 'escalate', reason: 'fault' });
+  });
+
+  it('gives an unclear report its best guess’s quick checks after the one question', () => {
+    const step = decideNextStep(
+      signal({ symptom: { id: 'refrigerator.too-cold', confidence: 0.1, runnerUp: null } }),
+      context({ alreadyAsked: true }),
+    );
+    expect(step).toMatchObject({ kind: 'checks', symptomId: 'refrigerator.too-cold' });
+  });
+});
+
+describe('decideNextStep: clarifying questions', () => {
+  it('asks which product when the category is unknown, with the products as options', () => {
     const step = decideNextStep(
       signal({ category: null, symptom: null, label: 'fault' }),
       context(),
@@ -141,39 +239,38 @@ describe('decideNextStep', () => {
     if (step.kind === 'ask') expect(step.options).toEqual(['refrigerator', 'washing_machine']);
   });
 
-  it('asks the category question, offering the two likeliest symptoms, when the misuse symptom is unsure', () => {
+  it('asks about an unclear symptom once, offering the likeliest symptoms as options', () => {
     const step = decideNextStep(
       signal({
         symptom: {
           id: 'refrigerator.too-cold',
-          confidence: 0.4,
-          runnerUp: { id: 'refrigerator.door-alarm', confidence: 0.35 },
+          confidence: 0.2,
+          runnerUp: { id: 'refrigerator.door-alarm', confidence: 0.15 },
         },
+        symptomCandidates: [
+          { id: 'refrigerator.too-cold', confidence: 0.2 },
+          { id: 'refrigerator.not-cooling', confidence: 0.18 },
+          { id: 'refrigerator.door-alarm', confidence: 0.15 },
+          { id: 'refrigerator.error-code', confidence: 0.1 },
+        ],
       }),
       context(),
     );
     expect(step).toMatchObject({
       kind: 'ask',
       about: 'symptom',
-      options: ['refrigerator.too-cold', 'refrigerator.door-alarm'],
+      options: ['refrigerator.too-cold', 'refrigerator.not-cooling', 'refrigerator.door-alarm'],
     });
     if (step.kind === 'ask') expect(step.question.en).toContain('fridge');
   });
 
-  it('does not guide a misuse label held with low confidence (a real fault sent home costs most)', () => {
-    expect(decideNextStep(signal({ labelConfidence: 0.56 }), context()).kind).toBe('ask');
-  });
-
-  it('asks about an unclear fault once', () => {
-    const unclear = signal({
-      label: 'fault',
-      symptom: { id: 'refrigerator.not-cooling', confidence: 0.2, runnerUp: null },
-    });
-    expect(decideNextStep(unclear, context()).kind).toBe('ask');
-    expect(decideNextStep(unclear, context({ alreadyAsked: true }))).toMatchObject({
-      kind: 'escalate',
-      reason: 'unclear_after_question',
-    });
+  it('always offers options, even with no symptom to go on (never a hazard symptom)', () => {
+    const step = decideNextStep(signal({ symptom: null }), context());
+    expect(step.kind).toBe('ask');
+    if (step.kind === 'ask') {
+      expect(step.options.length).toBeGreaterThan(0);
+      expect(step.options.some((id) => /burning|shock/.test(id))).toBe(false);
+    }
   });
 
   it('accepts custom thresholds', () => {

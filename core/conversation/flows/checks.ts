@@ -1,0 +1,67 @@
+import type { TurnContext } from '../context.ts';
+import {
+  checksStep,
+  escalate,
+  fixedByCustomer,
+  hazardOrButtons,
+  quickChecksOf,
+  ruledOutOf,
+  type T,
+  turn,
+  withFlow,
+} from '../steps.ts';
+import type { FlowDefinition, FlowOf, TransitionInput } from '../table.ts';
+
+/**
+ * Quick checks before an engineer is sent (design.md "Decide by cost"; the seed: "对于不能明确是否
+ * 是产品出现故障时…配合客户进行检查", "若用户不接受咨询，服务工程师应上门"): a check that fixes it ends
+ * like guidance (the check-back is scheduled); checks that did not help go into the ticket as
+ * already ruled out (no check-back for them); "skip the checks" goes straight to the intake.
+ */
+export const checksFlow: FlowDefinition<'checks'> = {
+  pending: (_state, flow, context) => [checksStep(flow, context)],
+  on: {
+    text: {
+      to: ['intake', 'review', 'same'],
+      handle: hazardOrButtons,
+    },
+    'button:check': { to: ['same', 'idle', 'intake'], handle: onCheckAnswer },
+  },
+};
+
+function onCheckAnswer({
+  state,
+  flow,
+  event,
+  context,
+}: TransitionInput<'checks', 'button:check'>): T {
+  switch (event.choice) {
+    case 'fixed':
+      return fixedByCustomer(state, flow);
+    case 'skip':
+      return escalate(state, 'fault', context, seedOf(flow, context), [{ key: 'checks-skipped' }]);
+    case 'failed': {
+      const next = { ...flow, step: flow.step + 1, ruledOut: [...flow.ruledOut, flow.step] };
+      if (next.step < quickChecksOf(flow.symptomId, context).length)
+        return turn(withFlow(state, next), [checksStep(next, context)]);
+      return escalate(
+        withFlow(state, next),
+        'fault',
+        context,
+        { ...seedOf(next, context), label: 'fault' },
+        [{ key: 'checks-failed' }],
+      );
+    }
+  }
+}
+
+/** What the ticket learns from the checks: the report, its symptom and what is ruled out. */
+function seedOf(flow: FlowOf<'checks'>, context: TurnContext) {
+  return {
+    description: flow.text,
+    category: flow.category,
+    symptomId: flow.symptomId,
+    label: flow.label,
+    ruledOut: ruledOutOf(flow, context),
+  };
+}
