@@ -80,7 +80,8 @@ export function countTriage<A extends unknown[]>(
 ): (...args: A) => TriageStep {
   return (...args) => {
     const step = triage(...args);
-    const label = step.kind === 'escalate' ? step.label : LABEL_OF_STEP[step.kind];
+    const label =
+      step.kind === 'escalate' || step.kind === 'checks' ? step.label : LABEL_OF_STEP[step.kind];
     metrics.triage.inc({ step: step.kind, label });
     return step;
   };
