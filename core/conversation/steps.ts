@@ -333,13 +333,18 @@ export function escalate(
  */
 export function askForPerson(state: ConversationState, flow: Flow, carryOn: T): T {
   const description =
-    flow.kind === 'guide' || flow.kind === 'clarify' || flow.kind === 'choose-category'
+    flow.kind === 'guide' ||
+    flow.kind === 'checks' ||
+    flow.kind === 'clarify' ||
+    flow.kind === 'choose-category'
       ? flow.text
       : flow.kind === 'intake' || flow.kind === 'review'
         ? flow.draft.description
         : '';
   const category =
-    flow.kind === 'guide' || flow.kind === 'clarify' ? flow.category : state.category;
+    flow.kind === 'guide' || flow.kind === 'checks' || flow.kind === 'clarify'
+      ? flow.category
+      : state.category;
   const request: Effect = category
     ? { type: 'request-human', description, category }
     : { type: 'request-human', description };
