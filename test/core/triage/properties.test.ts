@@ -55,7 +55,7 @@ describe('the triage engine, on hostile text', () => {
     fc.assert(
       fc.property(hostileText(), fc.boolean(), (text, asked) => {
         const step = triage(text, { asked });
-        expect(['guide', 'ask', 'escalate', 'hazard']).toContain(step.kind);
+        expect(['guide', 'checks', 'ask', 'escalate', 'hazard']).toContain(step.kind);
       }),
       RUNS,
     );
