@@ -78,3 +78,22 @@ describe('every message core can produce', () => {
     }
   });
 });
+
+describe('wording customers met (issue 10)', () => {
+  const en = createTranslate(createI18n(), 'en');
+
+  it('writes product buttons in sentence case', () => {
+    expect(en('category-button', { category: 'refrigerator' })).toBe('Refrigerator');
+    expect(en('category-button', { category: 'washing_machine' })).toBe('Washing machine');
+  });
+
+  it('does not ask a mobile number for an area code', () => {
+    expect(en('error-phone-invalid')).not.toMatch(/with the area code/);
+  });
+
+  it('does not glue a question after "To be sure:"', () => {
+    expect(en('clarify', { question: 'Which is closest?' })).toBe(
+      'One question, so I get it right. Which is closest?',
+    );
+  });
+});

@@ -9,7 +9,7 @@ describe('end to end through the Bot API emulator: a fault becomes a ticket', ()
   it('takes an English fault through the intake to a ticket with the warranty answer', async () => {
     const customer = harness.client(5001, 'en');
     const greeting = await customer.say('/start', /after-sales assistant/);
-    expect(greeting[0]?.buttons.map((b) => b.text)).toContain('refrigerator');
+    expect(greeting[0]?.buttons.map((b) => b.text)).toContain('Refrigerator');
 
     const intake = await customer.say(
       'The washing machine shows error E21 and the drum does not turn at all, already restarted it twice',

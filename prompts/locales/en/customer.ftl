@@ -23,10 +23,20 @@ empty-text = Please describe the problem in a few words.
 text-too-long = That message is long; I read the first { $max } characters.
 use-buttons = Please use the buttons below.
 stale-button = That button is no longer active.
-category-button = { warranty-category }
+category-button = { $category ->
+    [refrigerator] Refrigerator
+    [washing_machine] Washing machine
+    [air_conditioner] Air conditioner
+    [water_heater] Water heater
+    [tv] TV
+    [microwave] Microwave oven
+    [dishwasher] Dishwasher
+    [computer] Computer
+   *[network] Network device
+}
 category-chosen = Got it: { warranty-category }. What is wrong with it?
 ask-which-product = Which product is it about?
-clarify = To be sure: { $question }
+clarify = One question, so I get it right. { $question }
 clarify-generic = Could you tell me a little more: what exactly happens, and since when?
 
 duration = { $unit ->
@@ -184,7 +194,7 @@ nothing-changed = OK, nothing changed.
 ## Field errors
 
 error-name-invalid = That doesn't look like a name. Please type the name the engineer should ask for.
-error-phone-invalid = That doesn't look like a phone number. Please type it with the area code, for example 138 1234 5678 or +852 9123 4567.
+error-phone-invalid = That doesn't look like a phone number. Please type the whole number, for example 138 1234 5678 or +852 9123 4567 (a landline with its area code).
 error-model-invalid = That doesn't look like a model number. It is letters and digits on the nameplate, such as BCD-470WDPG.
 error-date-unparseable = I couldn't read that date. Try 2024-03-14, "last March" or "3 months ago".
 error-date-future = That date is in the future. When did you buy it?

@@ -26,7 +26,7 @@ stale-button = 这个按钮已经失效了。
 category-button = { warranty-category }
 category-chosen = 好的：{ warranty-category }。请问出了什么问题？
 ask-which-product = 请问是哪种产品？
-clarify = 想再确认一下：{ $question }
+clarify = 想再确认一个问题。{ $question }
 clarify-generic = 能再具体说说吗：具体是什么现象，从什么时候开始的？
 
 duration = { $unit ->
@@ -175,7 +175,7 @@ nothing-changed = 好的，没有做任何更改。
 ## 输入错误
 
 error-name-invalid = 这看起来不像姓名，请输入工程师上门时对您的称呼。
-error-phone-invalid = 这看起来不像电话号码。请带区号输入，例如 138 1234 5678 或 +852 9123 4567。
+error-phone-invalid = 这看起来不像电话号码。请输入完整号码，例如 138 1234 5678 或 +852 9123 4567（固定电话请带区号）。
 error-model-invalid = 这看起来不像型号。型号是铭牌上的字母和数字，例如 BCD-470WDPG。
 error-date-unparseable = 我没看懂这个日期。可以写成 2024-03-14、“去年三月”或“三个月前”。
 error-date-future = 这个日期还没到呢。请问是什么时候买的？

@@ -27,7 +27,7 @@ stale-button = 這個按鈕已經失效了。
 category-button = { warranty-category }
 category-chosen = 好的：{ warranty-category }。請問出了什麼問題？
 ask-which-product = 請問是哪種產品？
-clarify = 想再確認一下：{ $question }
+clarify = 想再確認一個問題。{ $question }
 clarify-generic = 能再具體說說嗎：具體是什麼現象，從什麼時候開始的？
 
 duration = { $unit ->
@@ -176,7 +176,7 @@ nothing-changed = 好的，沒有做任何更改。
 ## 輸入錯誤
 
 error-name-invalid = 這看起來不像姓名，請輸入工程師上門時對您的稱呼。
-error-phone-invalid = 這看起來不像電話號碼。請帶區號輸入，例如 138 1234 5678 或 +852 9123 4567。
+error-phone-invalid = 這看起來不像電話號碼。請輸入完整號碼，例如 138 1234 5678 或 +852 9123 4567（固定電話請帶區號）。
 error-model-invalid = 這看起來不像型號。型號是銘牌上的字母和數字，例如 BCD-470WDPG。
 error-date-unparseable = 我沒看懂這個日期。可以寫成 2024-03-14、“去年三月”或“三個月前”。
 error-date-future = 這個日期還沒到呢。請問是什麼時候買的？
