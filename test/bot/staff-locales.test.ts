@@ -44,6 +44,7 @@ const vars = {
   age: 5,
   promise: 'pending',
   link: 'https://t.me/c/1/2',
+  cancelled: 'yes',
 };
 
 describe('staff locale messages', () => {
