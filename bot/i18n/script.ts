@@ -2,12 +2,20 @@ import * as OpenCC from 'opencc-js';
 import {
   type ConversationEvent,
   type ConversationState,
+  isTraditionalLocale,
   LOCALES,
   type Locale,
   toLocale,
 } from '../../core/index.ts';
 
-const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
+let simplifier: ((text: string) => string) | undefined;
+
+/** Traditional → Simplified, built on first use: OpenCC's tables take a moment to load. */
+function toSimplified(text: string): string {
+  const convert = simplifier ?? OpenCC.Converter({ from: 'hk', to: 'cn' });
+  simplifier = convert;
+  return convert(text);
+}
 const HAN = /\p{Script=Han}/gu;
 
 const REPORT_FLOWS = new Set(['idle', 'choose-category', 'clarify', 'guide']);
@@ -21,6 +29,16 @@ export function detectScript(text: string): 'traditional' | 'simplified' | 'lati
   return 'none';
 }
 
+/**
+ * Written Cantonese: characters standard Chinese does not use (唔 not, 冇 have not, 嘅, 咗, 喺,
+ * 啲, 嘢, 佢哋, 嚟, 睇, 嗰, 㗎, 啱) or 點解 (why). Traditional Cantonese is Hong Kong's and Macau's.
+ */
+const CANTONESE = /[唔冇嘅咗喺啲嘢佢哋嚟睇嗰㗎啱]|點解|乜嘢/;
+
+export function isCantonese(text: string): boolean {
+  return CANTONESE.test(text);
+}
+
 /** The stored language when it is one of ours, else the Telegram `language_code`'s. */
 export function localeFor(languageCode: string | undefined, stored: string | undefined): Locale {
   return (LOCALES as readonly string[]).includes(stored ?? '')
@@ -30,8 +48,9 @@ export function localeFor(languageCode: string | undefined, stored: string | und
 
 /**
  * Replies follow the customer's script (design.md "Triage"): until the customer picks a language
- * with /language, Chinese text switches the replies to Simplified or Traditional as written, and a
- * sentence of English (three words or more, no Chinese) to English.
+ * with /language, Chinese text switches the replies to Simplified or Traditional as written (a
+ * regional Traditional locale is kept, written Cantonese chooses Hong Kong's), and a sentence of
+ * English (three words or more, no Chinese) to English.
  */
 export function followScript(
   state: ConversationState,
@@ -43,6 +62,19 @@ export function followScript(
   const script = detectScript(event.text);
   if (script === 'none') return state;
   const locale: Locale =
-    script === 'traditional' ? 'zh-Hant' : script === 'simplified' ? 'zh-Hans' : 'en';
+    script === 'traditional'
+      ? traditionalFor(event.text, state.locale)
+      : script === 'simplified'
+        ? 'zh-Hans'
+        : 'en';
   return locale === state.locale ? state : { ...state, locale };
+}
+
+/**
+ * Traditional text keeps a regional locale already chosen from Telegram's `language_code`
+ * (zh-TW, zh-HK); written Cantonese is Hong Kong's words; otherwise the region-neutral zh-Hant.
+ */
+function traditionalFor(text: string, current: Locale): Locale {
+  if (isCantonese(text)) return 'zh-HK';
+  return isTraditionalLocale(current) ? current : 'zh-Hant';
 }

@@ -1,5 +1,11 @@
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'grammy/types';
-import type { CalendarDate, Locale, Reply, ReplyValue } from '../../core/index.ts';
+import {
+  type CalendarDate,
+  isTraditionalLocale,
+  type Locale,
+  type Reply,
+  type ReplyValue,
+} from '../../core/index.ts';
 import type { Bilingual } from '../../core/triage/catalogue.ts';
 import { formatDate, formatPeriod, type Translate, toTraditional } from '../i18n/index.ts';
 
@@ -13,7 +19,7 @@ export type RenderedReply = {
 /** Catalogue text in the reader's language and script (Traditional derived from Simplified). */
 export function pickText(text: Bilingual, locale: Locale): string {
   if (locale === 'en') return text.en;
-  return locale === 'zh-Hant' ? toTraditional(text.zh) : text.zh;
+  return isTraditionalLocale(locale) ? toTraditional(text.zh, locale) : text.zh;
 }
 
 const ISO_DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?=$|\s)/;

@@ -108,12 +108,14 @@ const LANGS: Record<string, Locale> = {
   zh: 'zh-Hans',
   'zh-Hans': 'zh-Hans',
   'zh-Hant': 'zh-Hant',
+  'zh-HK': 'zh-HK',
+  'zh-TW': 'zh-TW',
 };
 
 const explain: CliCommand = {
   words: ['warranty', 'explain'],
   summary: 'Explain one warranty decision in plain words (zh or en)',
-  help: `Usage: npm run -s cli -- warranty explain --case JSON [--lang zh|zh-Hant|en]
+  help: `Usage: npm run -s cli -- warranty explain --case JSON [--lang zh|zh-Hant|zh-HK|zh-TW|en]
 
 Decides one case (the same fields as "warranty check") and prints the answer a customer or a
 staff member reads: the verdict, the remedies and charge, each clause with its dates.
@@ -127,7 +129,8 @@ Example:
       lang: { type: 'string', default: 'zh' },
     });
     const locale = LANGS[String(values.lang)];
-    if (!locale) throw new UsageError(`--lang must be zh, zh-Hant or en, got "${values.lang}"`);
+    if (!locale)
+      throw new UsageError(`--lang must be zh, zh-Hant, zh-HK, zh-TW or en, got "${values.lang}"`);
     const policy = policyFor(io);
     let input: unknown;
     try {

@@ -1,27 +1,27 @@
-# Generated from zh-Hans/customer.ftl by `npm run locales`; edit zh-Hans, not this file.
+# Generated from zh-Hans/customer.ftl by `npm run locales`; edit zh-Hans or traditional.json, not this file.
 ## 客戶對話
 
 welcome =
-    您好！我是售後服務助手。請用一句話告訴我電器出了什麼問題（例如“冰箱不製冷了”或“洗衣機顯示E21”），也可以先選擇產品。
+    您好！我是售後服務助手。請用一句話告訴我電器出了什麼問題（例如「冰箱不製冷了」或「洗衣機顯示E21」），也可以先選擇產品。
     我可以一步步指導您排查，為您預約工程師上門，並告訴您保修政策。
 help =
     請用中文或英文描述問題，我會：
     • 如果不是真正的故障，指導您做安全的檢查，並在之後回訪；
     • 需要維修時為您預約工程師，並給出初步的保修答覆；
     • 隨時為您轉接人工客服：/human
-    命令：/status 我的工單 · /cancel 停止或取消 · /language 切換語言 · /privacy 我們保存什麼 · /forget 刪除個人信息
+    命令：/status 我的維修單 · /cancel 停止或取消 · /language 切換語言 · /privacy 我們儲存什麼 · /forget 刪除個人資料
 privacy =
-    我們保存：上門服務所需的姓名、電話和地址；您提供的產品、型號、日期和照片；以及本次對話，便於工程師瞭解情況。
-    這些信息只用於售後服務，日誌中不會記錄您的姓名、電話或地址。
-    /forget 會刪除以上全部信息：未完成的工單會被取消並通知服務團隊，團隊收到的您的消息副本也會被刪除。保留的信息無法關聯到您：每張工單隻留一個隨機編號、日期、產品和故障類型以及處理結果。本聊天記錄保存在您的 Telegram 中，如需刪除請在 Telegram 裡刪除。
+    我們儲存：上門服務所需的姓名、電話和地址；您提供的產品、型號、日期和照片；以及本次對話，便於工程師瞭解情況。
+    這些訊息只用於售後服務，日誌中不會記錄您的姓名、電話或地址。
+    /forget 會刪除以上全部訊息：未完成的維修單會被取消並通知服務團隊，團隊收到的您的訊息副本也會被刪除。保留的訊息無法關聯到您：每張維修單只留一個隨機編號、日期、產品和故障型別以及處理結果。本聊天記錄儲存在您的 Telegram 中，如需刪除請在 Telegram 裡刪除。
 choose-language = 請選擇語言：
 language-en = English
 language-zh-Hans = 簡體中文
 language-zh-Hant = 繁體中文
 language-set = 好的，我會用中文回覆您。
-unknown-command = 我不認識這個命令。/help 可以查看我能做什麼。
+unknown-command = 我不認識這個命令。/help 可以檢視我能做什麼。
 empty-text = 請用幾句話描述一下問題。
-text-too-long = 消息有點長，我讀取了前 { $max } 個字。
+text-too-long = 訊息有點長，我讀取了前 { $max } 個字。
 use-buttons = 請使用下方的按鈕。
 stale-button = 這個按鈕已經失效了。
 category-button = { warranty-category }
@@ -71,38 +71,38 @@ hazard-step = { $n }. { $instruction }
 hazard-generic =
     1. 立即停止使用，並遠離它。
     2. 不要開關任何電器開關、插頭或電燈，不要點火、不要吸菸：一點火花就可能引燃燃氣。
-    3. 如聞到燃氣味且燃氣閥門就在手邊，請關上閥門；打開門窗通風。
+    3. 如聞到燃氣味且燃氣閥門就在手邊，請關上閥門；開啟門窗通風。
     4. 離開現場，到室外再撥打報警電話或燃氣公司電話。
-already-escalating = 我正在為您準備工單。
+already-escalating = 我正在為您準備維修單。
 
-## 報修信息收集
+## 報修訊息收集
 
 escalate-fault = 這個情況需要工程師上門處理。
 escalate-human = 好的，我為您轉接售後團隊。
-intake-intro = 我來為您創建服務工單。先問幾個問題，好讓工程師有備而來。
+intake-intro = 我來為您建立維修單。先問幾個問題，好讓工程師有備而來。
 ask-category = 請問是哪種產品？
 ask-name = 工程師上門時怎麼稱呼您？
-ask-phone = 工程師可以撥打哪個電話聯繫您？點“分享我的手機號”或直接輸入。
-button-share-contact = 📱 分享我的手機號
+ask-phone = 工程師可以撥打哪個電話聯絡您？點「分享我的電話號碼」或直接輸入。
+button-share-contact = 📱 分享我的電話號碼
 ask-model = 請問產品型號是什麼？在銘牌上（通常在門內側或機身背面），例如 { $example }。也可以拍一張銘牌照片發給我。
-model-unrecognised = 已記錄“{ $model }”。它和我們常見的型號格式不太一樣，工程師會核實。
+model-unrecognised = 已記錄「{ $model }」。它和我們常見的型號格式不太一樣，工程師會核實。
 ask-purchase-date = 請問是什麼時候買的？例如 2024-03-14、去年三月、三個月前。
 button-no-proof = 不記得 / 沒有發票
 ask-address = 工程師上門的地址是？請輸入地址或分享位置。
 button-share-location = 📍 分享位置
-ask-window = 您希望什麼時間上門？工程師每天 { $hours } 上門服務。可以點選時間，或直接輸入（例如“明天下午”）。
+ask-window = 您希望什麼時間上門？工程師每天 { $hours } 上門服務。可以點選時間，或直接輸入（例如「明天下午」）。
 window-button = { $window }
-ask-invoice = 您有購物小票或發票嗎？可以拍照發給我，也可以跳過。
+ask-invoice = 您有收據或發票嗎？可以拍照發給我，也可以跳過。
 button-not-sure = 不確定 / 都不是
 button-skip = 跳過
-phone-saved = 電話已保存。
+phone-saved = 電話已儲存。
 contact-outside-intake = 謝謝。預約工程師時我才需要您的電話。
 location-outside-intake = 謝謝。預約工程師時我才需要您的位置。
 photo-outside-intake = 謝謝您的照片。請用文字告訴我出了什麼問題，我來處理。
-photo-nameplate-saved = 銘牌照片已保存。
-photo-invoice-saved = 發票照片已保存。
-photo-invoice-need-date = 發票照片已保存。上面的日期是哪天？
-photo-saved = 照片已保存，會轉給工程師。
+photo-nameplate-saved = 銘牌照片已儲存。
+photo-invoice-saved = 發票照片已儲存。
+photo-invoice-need-date = 發票照片已儲存。上面的日期是哪天？
+photo-saved = 照片已儲存，會轉給工程師。
 edit-button = ✏️ { $field ->
     [category] 產品
     [name] 姓名
@@ -117,7 +117,7 @@ edit-button = ✏️ { $field ->
 button-confirm = ✅ 確認提交
 button-discard = 🗑 放棄
 review =
-    請核對您的服務工單：
+    請核對您的維修單：
     問題：{ $description }{ $also ->
         [none] {""}
        *[other] {"\u000A"}另外又壞了：{ $also }
@@ -155,7 +155,7 @@ review =
        *[other] { $ruledOut }
     }
 review-urgent =
-    緊急工單，請核對：
+    緊急維修單，請核對：
     問題：{ $description }{ $also ->
         [none] {""}
        *[other] {"\u000A"}另外又壞了：{ $also }
@@ -178,28 +178,28 @@ nothing-changed = 好的，沒有做任何更改。
 error-name-invalid = 這看起來不像姓名，請輸入工程師上門時對您的稱呼。
 error-phone-invalid = 這看起來不像電話號碼。請輸入完整號碼，例如 138 1234 5678 或 +852 9123 4567（固定電話請帶區號）。
 error-model-invalid = 這看起來不像型號。型號是銘牌上的字母和數字，例如 BCD-470WDPG。
-error-date-unparseable = 我沒看懂這個日期。可以寫成 2024-03-14、“去年三月”或“三個月前”。
+error-date-unparseable = 我沒看懂這個日期。可以寫成 2024-03-14、「去年三月」或「三個月前」。
 error-date-future = 這個日期還沒到呢。請問是什麼時候買的？
 error-date-too-old = 這個日期距今已超過 { $maxAgeYears } 年，請檢查一下年份。
 error-date-before-production = 這個日期早於產品的生產日期，請再確認一下。
 error-address-invalid = 請提供完整地址（街道、樓棟、門牌號），或分享位置。
-error-window-unparseable = 我沒看懂這個時間。可以寫“明天上午”“週六14-16點”，或點選按鈕。
+error-window-unparseable = 我沒看懂這個時間。可以寫「明天上午」「週六14-16點」，或點選按鈕。
 error-window-past = 這個時間已經過了，請選一個更晚的時間。
 error-window-outside-hours = 工程師上門時間為 { $hours }，請在這個時段內選擇。
 error-window-too-far = 請選擇未來 { $horizonDays } 天內的時間。
 
-## 工單
+## 維修單
 
 ticket-filed =
-    您的工單 { $number } 已提交。{ $urgent ->
+    您的維修單 { $number } 已提交。{ $urgent ->
         [yes] 已標記為緊急。
        *[no] {""}
     }
-    售後團隊會在 { $contactWithin } 內聯繫您。
+    售後團隊會在 { $contactWithin } 內聯絡您。
 ticket-warranty-heading = 初步保修答覆：
-ticket-failed = 抱歉，工單暫時沒能提交。信息都還在，請稍後再點一次“確認提交”。
-tickets-none = 您還沒有工單。
-tickets-heading = 您的工單：
+ticket-failed = 抱歉，維修單暫時沒能提交。訊息都還在，請稍後再點一次「確認提交」。
+tickets-none = 您還沒有維修單。
+tickets-heading = 您的維修單：
 ticket-line = { $number } · { warranty-category } · { $state ->
     [open] 等待客服處理
     [taken] 工程師已接單
@@ -207,23 +207,23 @@ ticket-line = { $number } · { warranty-category } · { $state ->
     [resolved] 已解決
    *[cancelled] 已取消
 } · { $date }
-cancel-none = 您沒有可以取消的工單。
-cancel-choose = 要取消哪個工單？
+cancel-none = 您沒有可以取消的維修單。
+cancel-choose = 要取消哪個維修單？
 cancel-ticket-button = { $number }
-cancel-confirm = 確定取消工單 { $ticket } 嗎？
-ticket-cancelled = 工單 { $number } 已取消。
-ticket-cancel-failed = 工單 { $number } 已無法取消（當前狀態：{ $state }）。
-forget-confirm = 確定刪除我們保存的您的全部信息嗎？包括姓名、電話、地址、產品信息、照片和本次對話。未完成的工單會被取消並通知服務團隊。只保留無法關聯到您的統計（日期、產品和故障類型、處理結果）。
-forgotten = 已完成：您的個人信息已刪除{ $cancelled ->
+cancel-confirm = 確定取消維修單 { $ticket } 嗎？
+ticket-cancelled = 維修單 { $number } 已取消。
+ticket-cancel-failed = 維修單 { $number } 已無法取消（當前狀態：{ $state }）。
+forget-confirm = 確定刪除我們儲存的您的全部訊息嗎？包括姓名、電話、地址、產品訊息、照片和本次對話。未完成的維修單會被取消並通知服務團隊。只保留無法關聯到您的統計（日期、產品和故障型別、處理結果）。
+forgotten = 已完成：您的個人資料已刪除{ $cancelled ->
         [0] 。
-       *[other] ，{ $cancelled } 張未完成的工單已取消（已通知服務團隊）。
+       *[other] ，{ $cancelled } 張未完成的維修單已取消（已通知服務團隊）。
     }
 button-yes = 是
 button-no = 否
 
 ## 回訪
 
-checkback-question = 您好！之前我們一起處理了“{ $title }”。現在還正常嗎？
+checkback-question = 您好！之前我們一起處理了「{ $title }」。現在還正常嗎？
 checkback-button-working = ✅ 一切正常
 checkback-button-broken = ❌ 又壞了
 checkback-working = 太好了，這個問題已記錄為解決。有需要隨時找我。
@@ -232,40 +232,40 @@ checkback-expired = 這次回訪已經結束。請告訴我出了什麼問題，
 
 ## 其他
 
-unsupported-message = 我能看懂文字、照片、聯繫人和位置。請用文字描述一下問題。
+unsupported-message = 我能看懂文字、照片、聯絡人和位置。請用文字描述一下問題。
 voice-unsupported = 我暫時聽不了語音，請用幾句話把問題打出來。
-edited-ignored = 看到您修改了消息；我按最初發送的內容處理。如有變化請發一條新消息。
-group-only-private = 我在私聊中為客戶服務，請直接給我發消息。
-error-generic = 抱歉，我這邊出了點問題。請再試一次，您發送的內容不會丟失。
-slow-down = 您發消息太快了，請稍等幾秒後再發送最後一條消息。
+edited-ignored = 看到您修改了訊息；我按最初發送的內容處理。如有變化請發一條新訊息。
+group-only-private = 我在私聊中為客戶服務，請直接給我發訊息。
+error-generic = 抱歉，我這邊出了點問題。請再試一次，您傳送的內容不會丟失。
+slow-down = 您發訊息太快了，請稍等幾秒後再發送最後一條訊息。
 error-window-too-soon = 時間太近了，工程師趕不過去。請選 { $leadTime }以後的時間。
 
-## 命令菜單
+## 命令選單
 
 menu-start = 重新開始
-menu-status = 我的工單
+menu-status = 我的維修單
 menu-human = 轉人工
 menu-cancel = 停止或取消
 menu-language = 切換語言
 menu-help = 使用幫助
-menu-privacy = 我們保存什麼
-menu-forget = 刪除我的信息
-ticket-warranty-pending = 保修情況將由工程師上門時評估，如有發票或購物小票請提前準備好。
-checkback-still-broken-added = 很抱歉又出問題了。我已把它加進正在準備的工單，工程師會同時瞭解這兩個問題。
+menu-privacy = 我們儲存什麼
+menu-forget = 刪除我的訊息
+ticket-warranty-pending = 保修情況將由工程師上門時評估，如有發票或收據請提前準備好。
+checkback-still-broken-added = 很抱歉又出問題了。我已把它加進正在準備的維修單，工程師會同時瞭解這兩個問題。
 error-category-use-buttons = 請用按鈕選擇產品。
-error-invoice-photo-needed = 請以照片形式發送發票，或點擊跳過。
+error-invoice-photo-needed = 請以照片形式傳送發票，或點選跳過。
 summary-value = { $name ->
     [none] –
    *[other] { $name }
 }
-location-saved = 位置已保存為上門地址。
+location-saved = 位置已儲存為上門地址。
 
 ## Purchase and production dates
 
 ask-purchase-day = 具體哪一天會影響保修答覆：{ $date } 當天或之後購買，與更早購買的答覆不同。您知道具體日期嗎？發票或收據上有：請輸入日期，或發一張發票照片。
 button-day-unknown = 不知道具體哪天
-ask-production-date = 沒有購買憑證時，保修從銘牌上的生產日期加 { $graceDays } 天起算。銘牌上印的生產日期是什麼？例如 2024.03 或“生產日期 2024年3月”；有些型號的日期在序列號裡。
+ask-production-date = 沒有購買憑證時，保修從銘牌上的生產日期加 { $graceDays } 天起算。銘牌上印的生產日期是什麼？例如 2024.03 或「生產日期 2024年3月」；有些型號的日期在序列號裡。
 button-cannot-find = 找不到
-photo-nameplate-need-date = 銘牌照片已保存。上面印的生產日期是什麼？
+photo-nameplate-need-date = 銘牌照片已儲存。上面印的生產日期是什麼？
 date-range = { $from }至{ $to }
 date-approximate = 約{ $date }

@@ -1,16 +1,16 @@
-# Generated from zh-Hans/warranty.ftl by `npm run locales`; edit zh-Hans, not this file.
+# Generated from zh-Hans/warranty.ftl by `npm run locales`; edit zh-Hans or traditional.json, not this file.
 ## 保修答覆（機器人、客服工具與 `warranty explain`）
 
 warranty-category = { $category ->
     [refrigerator] 冰箱
     [washing_machine] 洗衣機
-    [air_conditioner] 空調
+    [air_conditioner] 冷氣
     [water_heater] 熱水器
     [tv] 電視
     [microwave] 微波爐
     [dishwasher] 洗碗機
     [computer] 電腦
-    [network] 網絡設備
+    [network] 網路裝置
     [unknown] 產品（未確定）
    *[other] { $category }
 }
@@ -18,23 +18,23 @@ warranty-part = { $part ->
     [compressor] 壓縮機
     [evaporator] 蒸發器
     [condenser] 冷凝器
-    [main_board] 主板
+    [main_board] 主機板
     [thermostat] 溫控器
     [motor] 電機
-    [program_controller] 程序控制器
+    [program_controller] 程式控制器
     [fan_motor] 風機
     [tank] 內膽
     [heating_element] 加熱管
-    [panel] 屏幕面板
+    [panel] 螢幕面板
     [power_board] 電源板
     [magnetron] 磁控管
     [pump] 水泵
     [cpu] 處理器
-    [memory] 內存
+    [memory] 記憶體
     [display] 顯示屏
-    [hard_disk] 硬盤
+    [hard_disk] 硬碟
     [keyboard] 鍵盤
-    [power_adapter] 電源適配器
+    [power_adapter] 電源介面卡
     [unit] 整機
     [battery] 電池
     [door] 門體
@@ -80,7 +80,7 @@ warranty-clause-excluded-cause = { $cause ->
     [liquid_ingress] 因液體進入造成的損壞不在保修範圍內。
     [wrong_voltage] 因輸入不合適的電壓造成的損壞不在保修範圍內。
     [unauthorized_repair] 經非授權人員安裝、修理、改動或拆卸後出現的故障不在保修範圍內。
-    [unlicensed_software] 因使用非正版軟件或電腦病毒造成的故障不在保修範圍內。
+    [unlicensed_software] 因使用非正版軟體或電腦病毒造成的故障不在保修範圍內。
     [force_majeure] 因地震、火災、水災、雷擊等不可抗力造成的損壞不在保修範圍內。
    *[third_party_accessory] 非我方提供的附件造成的故障不在我方保修範圍內。
 }

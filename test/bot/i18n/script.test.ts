@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectScript, followScript, localeFor } from '../../bot/i18n/script.ts';
-import { initialState } from '../../core/index.ts';
+import { detectScript, followScript, localeFor } from '../../../bot/i18n/script.ts';
+import { initialState } from '../../../core/index.ts';
 
 describe('reply language follows the customer', () => {
   it.each([
@@ -18,7 +18,13 @@ describe('reply language follows the customer', () => {
 
   it.each([
     ['en', '冰箱不制冷了', 'zh-Hans'],
-    ['zh-Hans', '雪櫃唔凍，點算好', 'zh-Hant'],
+    ['zh-Hans', '雪櫃唔凍，點算好', 'zh-HK'],
+    ['zh-Hans', '熱水器沒有熱水', 'zh-Hant'],
+    ['zh-TW', '熱水器沒有熱水', 'zh-TW'],
+    ['zh-HK', '熱水器沒有熱水', 'zh-HK'],
+    ['zh-TW', '部熱水爐冇熱水', 'zh-HK'],
+    ['zh-Hant', '热水器没有热水', 'zh-Hans'],
+    ['zh-HK', 'the washer will not drain', 'en'],
     ['zh-Hant', 'the washer will not drain', 'en'],
     ['zh-Hans', 'E21', 'zh-Hans'],
   ] as const)('switches %s to %s on %j', (from, text, to) => {
@@ -31,8 +37,17 @@ describe('reply language follows the customer', () => {
   });
 
   it.each([
-    ['zh-TW', undefined, 'zh-Hant'],
-    ['zh-hk', undefined, 'zh-Hant'],
+    ['zh-TW', undefined, 'zh-TW'],
+    ['zh-tw', undefined, 'zh-TW'],
+    ['zh-hk', undefined, 'zh-HK'],
+    ['zh-HK', undefined, 'zh-HK'],
+    ['zh-mo', undefined, 'zh-HK'],
+    ['zh-Hant-HK', undefined, 'zh-HK'],
+    ['zh-Hant-TW', undefined, 'zh-TW'],
+    ['zh-hant', undefined, 'zh-Hant'],
+    ['zh-Hant', undefined, 'zh-Hant'],
+    ['zh-hans-hk', undefined, 'zh-Hans'],
+    ['en', 'zh-HK', 'zh-HK'],
     ['zh-hans', undefined, 'zh-Hans'],
     ['zh', undefined, 'zh-Hans'],
     ['ru', undefined, 'en'],
