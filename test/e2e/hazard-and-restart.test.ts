@@ -16,7 +16,7 @@ describe('end to end through the Bot API emulator: hazards, restarts and odd inp
     expect(text.indexOf('安全第一')).toBeLessThan(text.indexOf('電話'));
     await customer.shareContact('85291234567', /地址/);
     await customer.say('九龍旺角彌敦道600號12樓B室', /稱呼/);
-    const review = await customer.say('陳大文', /緊急工單/);
+    const review = await customer.say('陳大文', /緊急維修單/);
     expect(review.at(-1)?.text).toContain('+85291234567');
     const filed = await customer.press(/確認提交/, /已標記為緊急/);
     expect(filed.at(-1)?.text).toMatch(/FL-\d{6}-\d{4}/);
