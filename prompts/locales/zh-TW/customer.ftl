@@ -27,7 +27,7 @@ stale-button = 這個按鈕已經失效了。
 category-button = { warranty-category }
 category-chosen = 好的：{ warranty-category }。請問出了什麼問題？
 ask-which-product = 請問是哪種產品？
-clarify = 想再確認一下：{ $question }
+clarify = 想再確認一個問題。{ $question }
 clarify-generic = 能再具體說說嗎：具體是什麼現象，從什麼時候開始的？
 
 duration = { $unit ->
@@ -52,6 +52,17 @@ button-human = 👤 轉人工
 guide-fixed = 太好了，恢復正常了！我會在 { $after } 後回訪，確認一切正常。
 guide-failed = 辛苦您了。{ $advice }
 guide-failed-generic = 辛苦您了，這需要工程師到府處理。
+
+## 派工程師前的快速檢查
+
+checks-intro = 派工程師之前，先做 { $total } 項快速檢查：常常能直接解決，也能讓工程師知道哪些原因已經排除。如果不想檢查，請按「跳過檢查」。
+checks-step =
+    檢查 { $n }/{ $total }：{ $action }
+    請留意：{ $check }
+button-skip-checks = 🧑‍🔧 跳過檢查，派工程師
+checks-skipped = 好的，我為您安排工程師。
+checks-failed = 辛苦您了，我會告訴工程師哪些原因已經排除。
+symptom-option = { $title }
 
 ## 安全隱患
 
@@ -139,6 +150,10 @@ review =
        *[other] { $window }
     }
     照片：{ $photos } 張
+    已排除：{ $ruledOut ->
+        [none] –
+       *[other] { $ruledOut }
+    }
 review-urgent =
     緊急維修單，請核對：
     問題：{ $description }{ $also ->
@@ -161,7 +176,7 @@ nothing-changed = 好的，沒有做任何更改。
 ## 輸入錯誤
 
 error-name-invalid = 這看起來不像姓名，請輸入工程師到府時對您的稱呼。
-error-phone-invalid = 這看起來不像電話號碼。請帶區號輸入，例如 138 1234 5678 或 +852 9123 4567。
+error-phone-invalid = 這看起來不像電話號碼。請輸入完整號碼，例如 138 1234 5678 或 +852 9123 4567（固定電話請帶區號）。
 error-model-invalid = 這看起來不像型號。型號是銘牌上的字母和數字，例如 BCD-470WDPG。
 error-date-unparseable = 我沒看懂這個日期。可以寫成 2024-03-14、「去年三月」或「三個月前」。
 error-date-future = 這個日期還沒到呢。請問是什麼時候買的？
