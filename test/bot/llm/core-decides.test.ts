@@ -214,3 +214,30 @@ describe('instructions inside a message change nothing the core does not allow',
     expect(JSON.stringify(turn.replies)).not.toContain('coldest setting');
   });
 });
+
+describe('the cost rule applies to the model’s label', () => {
+  const text = 'the washer sounds like a cement mixer and the clothes come out soaking';
+  const fault = (confidence: number) =>
+    triageAnswer({
+      label: 'fault',
+      category: 'washing_machine',
+      symptom: 'washing_machine.drum-not-spinning',
+      confidence,
+      evidence: 'sounds like a cement mixer',
+    });
+
+  it('a fault the model is unsure of gets the quick checks first', async () => {
+    server.sequence({ kind: 'answer', content: fault(0.6) });
+    const turn = await assistFor(server).runTurn({ type: 'text', text });
+    expect(turn.state.flow).toMatchObject({
+      kind: 'checks',
+      symptomId: 'washing_machine.drum-not-spinning',
+    });
+  });
+
+  it('a fault the model is sure of goes to an engineer', async () => {
+    server.sequence({ kind: 'answer', content: fault(0.95) });
+    const turn = await assistFor(server).runTurn({ type: 'text', text });
+    expect(turn.state.flow.kind).toBe('intake');
+  });
+});

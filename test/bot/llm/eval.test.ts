@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,9 @@ describe('triage eval --engine openai', () => {
     const dir = mkdtempSync(join(tmpdir(), 'frontline-eval-'));
     const data = join(dir, 'set.jsonl');
     writeFileSync(data, lines.map((l) => JSON.stringify(l)).join('\n'));
-    const run = await runCliForTest(['triage', 'eval', '--data', data, '--engine', 'openai'], {
+    const out = join(dir, 'out.jsonl');
+    const args = ['triage', 'eval', '--data', data, '--engine', 'openai', '--jsonl', out];
+    const run = await runCliForTest(args, {
       env: { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: server.baseURL, OPENAI_MODEL: 'local-test' },
       cwd: dir,
     });
@@ -72,6 +74,20 @@ describe('triage eval --engine openai', () => {
     expect(metrics.latency_ms_p50).toBeGreaterThanOrEqual(0);
     expect(metrics.latency_ms_p99).toBeGreaterThanOrEqual(metrics.latency_ms_p50);
     expect(run.stderr).toContain('server_error');
+    // --jsonl: the step the bot would take on each first message, from the model's reading.
+    const steps = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(steps.map((s) => [s.id, s.next])).toEqual([
+      ['v1', 'guide'],
+      ['h1', 'hazard'],
+      ['f1', 'guide'],
+    ]);
+    expect(steps[0]).toMatchObject({
+      label: 'misuse',
+      symptom: 'refrigerator.too-cold-food-frozen',
+    });
   });
 });
 
