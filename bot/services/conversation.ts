@@ -318,8 +318,10 @@ export function createConversationService(
       for (const effect of turn.effects) {
         try {
           const said = await runEffect(effect, chat, customer.id, render);
-          // Who answers a request for a person comes first; the flow's question follows.
-          if (effect.type === 'request-human') out.unshift(...said);
+          // Who answers a request for a person, and the ticket list, come first; the flow's
+          // question follows.
+          if (effect.type === 'request-human' || effect.type === 'list-tickets')
+            out.unshift(...said);
           else out.push(...said);
         } catch (error) {
           if (effect.type !== 'file-ticket') throw error;

@@ -474,7 +474,7 @@ export function createStaffActions(
     const query = number
       ? { number: number.number }
       : phone?.ok
-        ? { phone: phone.value }
+        ? { phone: phone.value.e164 }
         : { model: args.replace(/\s+/g, '') };
     const found = await repos.tickets.search(query);
     if (found.length === 0) return say(req, 'staff-find-none', { query: args });

@@ -15,6 +15,10 @@ export type ButtonAction =
   /** A symptom chosen from a clarifying question's options. */
   | { action: 'symptom'; symptomId: string }
   | { action: 'skip'; field: IntakeField }
+  /** Keep the last answer to `field` as the customer wrote it (after two that could not be read). */
+  | { action: 'keep'; field: IntakeField }
+  /** Put me through to a person (offered when a question is not getting anywhere). */
+  | { action: 'human' }
   | { action: 'window'; window: Window }
   | { action: 'edit'; field: IntakeField }
   | { action: 'confirm' }
@@ -46,6 +50,8 @@ export function encodeButton(action: ButtonAction): string {
       return `edit:${action.field}`;
     case 'skip':
       return `skip:${action.field}`;
+    case 'keep':
+      return `keep:${action.field}`;
     case 'language':
       return `lang:${action.locale}`;
     case 'cancel-ticket':
@@ -90,6 +96,7 @@ export function decodeButton(data: string): ButtonAction | undefined {
     }
     case 'edit':
     case 'skip':
+    case 'keep':
       return (INTAKE_FIELDS as readonly string[]).includes(arg)
         ? { action: head, field: arg as IntakeField }
         : undefined;
@@ -110,6 +117,7 @@ export function decodeButton(data: string): ButtonAction | undefined {
     case 'discard':
     case 'yes':
     case 'no':
+    case 'human':
       return rest.length === 0 ? { action: head } : undefined;
     default:
       return undefined;

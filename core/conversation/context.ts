@@ -25,7 +25,11 @@ export type ServiceHours = OpeningHours;
 /** Field parsers used by the intake; errors carry stable codes (`PHONE.INVALID`). */
 export type FieldParsers = {
   name(text: string): Result<string, FieldErrorCode>;
-  phone(text: string): Result<string, FieldErrorCode>;
+  /**
+   * A phone number in E.164, found in what the customer wrote, with the rest of the sentence as a
+   * note for whoever calls ("我的电话是13812345678，下午打" → `下午打`).
+   */
+  phone(text: string): Result<{ e164: string; note?: string }, FieldErrorCode>;
   model(
     text: string,
     category: Category | undefined,

@@ -1,9 +1,9 @@
 import {
   checkVisitWindow,
+  findPhone,
   matchModel,
   parseAddressText,
   parseName,
-  parsePhone,
   parseProductionDate,
   parsePurchaseDate,
   parseVisitWindow,
@@ -35,7 +35,10 @@ export function createFieldParsers(catalogue: TriageCatalogue): FieldParsers {
     code === 'DATE.NO_SUCH_DAY' ? 'DATE.UNPARSEABLE' : (code as FieldErrorCode);
   return {
     name: (text) => as(parseName(text), 'NAME.INVALID', (name) => name),
-    phone: (text) => as(parsePhone(text), 'PHONE.INVALID', (phone) => phone.e164),
+    phone: (text) =>
+      as(findPhone(text), 'PHONE.INVALID', ({ phone, note }) =>
+        note === undefined ? { e164: phone.e164 } : { e164: phone.e164, note },
+      ),
     model: (text, category) =>
       as(matchModel(text, patterns, category), 'MODEL.INVALID', (model) => ({
         model: model.normalised,

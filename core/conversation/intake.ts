@@ -2,19 +2,32 @@ import type { Category } from '../warranty/policy.ts';
 import { button, categoryButtons } from './buttons.ts';
 import type { TurnContext } from './context.ts';
 import { formatWindow } from './format.ts';
-import type { ConversationState, Draft, IntakeField, Reply, ReplyValue, Window } from './state.ts';
+import type {
+  Address,
+  ConversationState,
+  Draft,
+  IntakeField,
+  Reply,
+  ReplyValue,
+  Window,
+} from './state.ts';
 import { INTAKE_FIELDS, URGENT_FIELDS } from './state.ts';
 
 /**
- * Fields the customer may skip: no proof of purchase, the exact day not known, no production date
- * found, no invoice photo.
+ * Fields the customer may skip: no nameplate photo, no proof of purchase, the exact day not known, no production date
+ * found, no building or flat beside a shared location (a house), no invoice photo.
  */
 const OPTIONAL: readonly IntakeField[] = [
+  'nameplatePhoto',
   'purchaseDate',
   'purchaseDay',
   'productionDate',
+  'addressDetail',
   'invoice',
 ];
+
+/** Longest building / floor / flat note beside a shared location. */
+export const ADDRESS_DETAIL_MAX_LENGTH = 120;
 
 /**
  * Whether the customer may skip `field`: the optional fields, and the product of an urgent ticket
@@ -30,7 +43,29 @@ export function hasField(draft: Draft, field: IntakeField): boolean {
     case 'category':
       return draft.category !== undefined || draft.answered.includes('category');
     case 'model':
-      return draft.model !== undefined || draft.nameplatePhotos.length > 0;
+      // "I don't know" is an answer: the engineer reads the nameplate.
+      return (
+        draft.model !== undefined ||
+        draft.nameplatePhotos.length > 0 ||
+        draft.answered.includes('model')
+      );
+    case 'nameplatePhoto':
+      // Offered only when the customer could not give the model number.
+      return (
+        draft.model !== undefined ||
+        draft.nameplatePhotos.length > 0 ||
+        !draft.answered.includes('model') ||
+        draft.answered.includes('nameplatePhoto')
+      );
+    case 'addressDetail':
+      // Asked only after a shared location, which shows the building but not the floor or flat.
+      return (
+        draft.address?.kind !== 'location' ||
+        draft.address.detail !== undefined ||
+        draft.answered.includes('addressDetail')
+      );
+    case 'window':
+      return draft.window !== undefined || draft.windowNote !== undefined;
     case 'invoice':
       return draft.invoicePhotos.length > 0 || draft.answered.includes('invoice');
     case 'purchaseDate':
@@ -102,6 +137,12 @@ export function askField(field: IntakeField, draft: Draft, context: TurnContext)
         : undefined;
       return { key: 'ask-model', vars: { example: example ?? 'BCD-470WDPG' }, request: 'remove' };
     }
+    case 'nameplatePhoto':
+      return {
+        key: 'ask-nameplate-photo',
+        request: 'remove',
+        buttons: [[button('button-skip', { action: 'skip', field: 'nameplatePhoto' })]],
+      };
     case 'purchaseDate':
       return {
         key: 'ask-purchase-date',
@@ -127,6 +168,11 @@ export function askField(field: IntakeField, draft: Draft, context: TurnContext)
       };
     case 'address':
       return { key: 'ask-address', request: 'location' };
+    case 'addressDetail':
+      return {
+        key: 'ask-address-detail',
+        buttons: [[button('button-no-flat', { action: 'skip', field: 'addressDetail' })]],
+      };
     case 'window': {
       const windows = context.fields.suggestWindows(
         context.today,
@@ -180,10 +226,13 @@ export function reviewReply(draft: Draft): Reply {
  * and the production date is shown only without proof of purchase.
  */
 export function editableFields(draft: Draft): readonly IntakeField[] {
-  if (draft.urgent) return URGENT_FIELDS;
-  return INTAKE_FIELDS.filter(
+  const fields = draft.urgent ? URGENT_FIELDS : INTAKE_FIELDS;
+  return fields.filter(
     (field) =>
-      field !== 'purchaseDay' && (field !== 'productionDate' || draft.purchaseDate === null),
+      field !== 'purchaseDay' &&
+      field !== 'nameplatePhoto' &&
+      field !== 'addressDetail' &&
+      (field !== 'productionDate' || draft.purchaseDate === null),
   );
 }
 
@@ -199,19 +248,29 @@ export function summaryVars(draft: Draft): Record<string, ReplyValue> {
     category: draft.category ?? 'unknown',
     name: draft.name ?? 'none',
     phone: draft.phone ?? 'none',
-    model: draft.model ?? (draft.nameplatePhotos.length > 0 ? 'photo' : 'none'),
+    callNote: draft.callNote ?? 'none',
+    model:
+      draft.model ??
+      (draft.nameplatePhotos.length > 0
+        ? 'photo'
+        : draft.answered.includes('model')
+          ? 'unknown'
+          : 'none'),
     purchaseDate: draft.purchaseDate === null ? 'no-proof' : (draft.purchaseDate ?? 'none'),
     productionDate: draft.productionDate ?? 'none',
-    address:
-      draft.address === undefined
-        ? 'none'
-        : draft.address.kind === 'text'
-          ? draft.address.text
-          : `${draft.address.latitude.toFixed(5)}, ${draft.address.longitude.toFixed(5)}`,
-    window: draft.window ? formatWindow(draft.window) : 'none',
+    address: draft.address === undefined ? 'none' : addressSummary(draft.address),
+    window: draft.window ? formatWindow(draft.window) : (draft.windowNote ?? 'none'),
+    asWritten: draft.asWritten && draft.asWritten.length > 0 ? 'yes' : 'no',
     photos: draft.nameplatePhotos.length + draft.invoicePhotos.length + draft.otherPhotos.length,
   };
   return vars;
+}
+
+/** An address as the summary shows it: the text, or the location with the building and flat. */
+function addressSummary(address: Address): string {
+  if (address.kind === 'text') return address.text;
+  const place = `${address.latitude.toFixed(5)}, ${address.longitude.toFixed(5)}`;
+  return address.detail ? `${place} · ${address.detail}` : place;
 }
 
 /** The draft after the customer skipped an optional field (no proof of purchase, no invoice). */
@@ -226,16 +285,34 @@ export function skipField(draft: Draft, field: IntakeField): Draft {
 export function clearField(draft: Draft, field: IntakeField): Draft {
   // A new purchase date may need its own follow-up (the exact day, the production date).
   const dependent: IntakeField[] =
-    field === 'purchaseDate' ? ['purchaseDate', 'purchaseDay', 'productionDate'] : [field];
+    field === 'purchaseDate'
+      ? ['purchaseDate', 'purchaseDay', 'productionDate']
+      : field === 'address'
+        ? ['address', 'addressDetail']
+        : field === 'model'
+          ? ['model', 'nameplatePhoto']
+          : [field];
   const next: Draft = { ...draft, answered: draft.answered.filter((f) => !dependent.includes(f)) };
   if (field === 'purchaseDate') {
     delete next.purchaseDayMatters;
     delete next.productionDate;
   }
+  if (next.asWritten) next.asWritten = next.asWritten.filter((f) => !dependent.includes(f));
   switch (field) {
     case 'model':
       next.nameplatePhotos = [];
       delete next.model;
+      break;
+    case 'phone':
+      delete next.phone;
+      delete next.callNote;
+      break;
+    case 'window':
+      delete next.window;
+      delete next.windowNote;
+      break;
+    case 'addressDetail':
+    case 'nameplatePhoto':
       break;
     case 'invoice':
       next.invoicePhotos = [];

@@ -13,10 +13,12 @@ export const INTAKE_FIELDS = [
   'name',
   'phone',
   'model',
+  'nameplatePhoto',
   'purchaseDate',
   'purchaseDay',
   'productionDate',
   'address',
+  'addressDetail',
   'window',
   'invoice',
 ] as const;
@@ -26,7 +28,13 @@ export type IntakeField = (typeof INTAKE_FIELDS)[number];
  * Fields a hazard ticket asks, after the safety text: who and where first, then the product when
  * triage could not tell it with confidence (the customer may say they are not sure).
  */
-export const URGENT_FIELDS: readonly IntakeField[] = ['phone', 'address', 'name', 'category'];
+export const URGENT_FIELDS: readonly IntakeField[] = [
+  'phone',
+  'address',
+  'addressDetail',
+  'name',
+  'category',
+];
 
 export type IntakeReason =
   | 'fault'
@@ -55,6 +63,8 @@ export type Draft = {
   name?: string;
   /** E.164. */
   phone?: string;
+  /** What the customer said with the number ("下午打", "after 6pm"): for whoever calls. */
+  callNote?: string;
   model?: string;
   /** Telegram file ids of nameplate photos (evidence of the model and production date). */
   nameplatePhotos: string[];
@@ -75,6 +85,16 @@ export type Draft = {
   productionDate?: DatePeriod | null;
   address?: Address;
   window?: Window;
+  /**
+   * The customer's own words for the visit time, when they asked to keep them as written (no
+   * window could be read from them): staff arrange the time.
+   */
+  windowNote?: string;
+  /**
+   * Fields kept as the customer wrote them after two answers the intake could not check (a name,
+   * a model number, an address): the engineer checks them.
+   */
+  asWritten?: IntakeField[];
   invoicePhotos: string[];
   /** Other photos sent during the intake (the fault itself), kept for the engineer. */
   otherPhotos: string[];
@@ -117,14 +137,26 @@ export type Flow =
     }
   /** Walking through a misuse symptom's steps. */
   | { kind: 'guide'; text: string; category: Category; symptomId: string; step: number }
-  /** Collecting a ticket's fields; `field` is the one asked. */
-  | { kind: 'intake'; field: IntakeField; draft: Draft; editing: boolean }
+  /**
+   * Collecting a ticket's fields; `field` is the one asked. `tries` counts the answers to it that
+   * could not be read, `tried` is the last of them (kept as written when the customer asks).
+   */
+  | {
+      kind: 'intake';
+      field: IntakeField;
+      draft: Draft;
+      editing: boolean;
+      tries?: number;
+      tried?: string;
+    }
   /** Summary shown with edit buttons. */
   | { kind: 'review'; draft: Draft }
   /** Asked to confirm cancelling a ticket; `previous` is restored on "no". */
   | { kind: 'confirm-cancel'; ticketNumber: string; previous?: Flow }
   /** Asked to confirm erasing personal data; `previous` is restored on "no". */
-  | { kind: 'confirm-forget'; previous?: Flow };
+  | { kind: 'confirm-forget'; previous?: Flow }
+  /** Asked (on /start) whether to discard the ticket being prepared; `previous` is restored on "no". */
+  | { kind: 'confirm-restart'; previous?: Flow };
 
 /** A chat's conversation state, kept in the session store (so a restart resumes it). */
 export type ConversationState = {
@@ -190,6 +222,7 @@ export function upgradeState(state: ConversationState): ConversationState {
         return { ...flow, draft: upgradeDraft(flow.draft) };
       case 'confirm-cancel':
       case 'confirm-forget':
+      case 'confirm-restart':
         return flow.previous ? { ...flow, previous: upgradeFlow(flow.previous) } : flow;
       default:
         return flow;

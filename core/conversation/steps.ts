@@ -1,3 +1,5 @@
+import { readSmallTalk, type SmallTalk } from '../intake/small-talk.ts';
+import { readOutcome } from '../intake/typed-answer.ts';
 import type { Bilingual, CatalogueStep } from '../triage/catalogue.ts';
 import type { Category } from '../warranty/policy.ts';
 import { button, categoryButtons } from './buttons.ts';
@@ -35,13 +37,30 @@ export const yesNo = () => [
 /** The flow to come back to after a yes/no question ("no" changes nothing). */
 export function previousOf(flow: Flow): { previous?: Flow } {
   if (flow.kind === 'idle') return {};
-  if (flow.kind === 'confirm-cancel' || flow.kind === 'confirm-forget')
+  if (
+    flow.kind === 'confirm-cancel' ||
+    flow.kind === 'confirm-forget' ||
+    flow.kind === 'confirm-restart'
+  )
     return previousOf(flow.previous ?? { kind: 'idle' });
   return { previous: flow };
 }
 
 export const knownCategory = (draft: Draft): { category?: Category } =>
   draft.category ? { category: draft.category } : {};
+
+/** A short answer to "hi" or "thanks" while a question is pending (the question follows). */
+export function smallTalkReply(talk: SmallTalk): Reply {
+  return { key: talk === 'greeting' ? 'greeting-pending' : 'thanks-pending' };
+}
+
+/**
+ * "hi", "你好", "在吗", "thanks" with nothing in progress: not a report, so nothing is triaged and
+ * no clarifying question is spent; a prompt for the problem, with the product buttons.
+ */
+export function smallTalkPrompt(talk: SmallTalk): Reply {
+  return { key: talk === 'greeting' ? 'greeting' : 'thanks', buttons: categoryButtons() };
+}
 
 /** Triage of a report and the step that follows from it. */
 export function triageReport(
@@ -266,23 +285,34 @@ export function hazardOr(
 }
 
 /**
- * Words typed while buttons are awaited (guidance, quick checks): a hazard in them comes first,
- * anything else gets the default (use the buttons, and the pending step again).
+ * Words typed while buttons are awaited (guidance, quick checks): a hazard in them comes first;
+ * "fixed", "好了", "still not working", "仲係唔得" are the buttons' answers (`answer`); "hi" or
+ * "thanks" is answered and the step shown again; anything else gets the default (use the
+ * buttons, and the pending step again).
  */
-export function hazardOrButtons(input: {
-  state: ConversationState;
-  flow: { category: Category; text: string };
-  event: { text: string };
-  context: TurnContext;
-  unhandled: () => T;
-}): T {
-  const { state, flow, event, context, unhandled } = input;
+export function hazardOrButtons(
+  input: {
+    state: ConversationState;
+    flow: { category: Category; text: string };
+    event: { text: string };
+    context: TurnContext;
+    unhandled: () => T;
+    resume: (state: ConversationState, before: Reply[]) => T;
+  },
+  answer: (outcome: 'fixed' | 'not_fixed') => T,
+): T {
+  const { state, flow, event, context, unhandled, resume } = input;
   return hazardOr(
     state,
     event.text,
     { category: flow.category, description: flow.text },
     context,
-    unhandled,
+    () => {
+      const outcome = readOutcome(event.text);
+      if (outcome) return answer(outcome);
+      const talk = readSmallTalk(event.text);
+      return talk ? resume(state, [smallTalkReply(talk)]) : unhandled();
+    },
   );
 }
 

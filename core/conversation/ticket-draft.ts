@@ -67,9 +67,9 @@ export function decideDraftWarranty(
 
 export function addressText(address: Address | undefined): string | null {
   if (!address) return null;
-  return address.kind === 'text'
-    ? address.text
-    : `geo:${address.latitude.toFixed(6)},${address.longitude.toFixed(6)}`;
+  if (address.kind === 'text') return address.text;
+  const place = `geo:${address.latitude.toFixed(6)},${address.longitude.toFixed(6)}`;
+  return address.detail ? `${place} ${address.detail}` : place;
 }
 
 /** The ticket to file from a confirmed draft. */
@@ -122,9 +122,16 @@ export function toNewTicket(
 
 /**
  * The ticket's description: the report, then each problem the customer said was broken again
- * while the ticket was being prepared, one a line (`+ tv no signal`), in the customer's words.
+ * while the ticket was being prepared, one a line (`+ tv no signal`), then what they said for
+ * whoever calls (`☎ 下午打`) and the visit time in their own words when none could be booked
+ * (`🕒 any weekday after work`) — all in the customer's words.
  */
 export function ticketDescription(draft: Draft): string | null {
-  const lines = [draft.description, ...(draft.alsoBroken ?? []).map((g) => `+ ${g.description}`)];
+  const lines = [
+    draft.description,
+    ...(draft.alsoBroken ?? []).map((g) => `+ ${g.description}`),
+    draft.callNote ? `☎ ${draft.callNote}` : '',
+    draft.windowNote ? `🕒 ${draft.windowNote}` : '',
+  ];
   return lines.filter(Boolean).join('\n') || null;
 }

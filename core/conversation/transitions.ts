@@ -2,7 +2,7 @@ import { anyFlow } from './flows/any-flow.ts';
 import { checksFlow } from './flows/checks.ts';
 import { chooseCategoryFlow } from './flows/choose-category.ts';
 import { clarifyFlow } from './flows/clarify.ts';
-import { confirmCancelFlow, confirmForgetFlow } from './flows/confirm.ts';
+import { confirmCancelFlow, confirmForgetFlow, confirmRestartFlow } from './flows/confirm.ts';
 import { guideFlow } from './flows/guide.ts';
 import { idleFlow } from './flows/idle.ts';
 import { intakeFlow } from './flows/intake.ts';
@@ -25,6 +25,7 @@ export const transitions: Transitions = {
   review: reviewFlow,
   'confirm-cancel': confirmCancelFlow,
   'confirm-forget': confirmForgetFlow,
+  'confirm-restart': confirmRestartFlow,
 };
 
 export { anyFlow };

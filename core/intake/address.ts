@@ -5,9 +5,13 @@ import { foldText } from './text.ts';
 /** A shared Telegram location (`message.location`). */
 export type SharedLocation = { latitude: number; longitude: number };
 
+/**
+ * A visit address: free text, or a shared location with the part a map cannot show (`detail`:
+ * building, floor and flat, as the customer wrote it).
+ */
 export type ParsedAddress =
   | { kind: 'text'; text: string }
-  | { kind: 'location'; latitude: number; longitude: number };
+  | { kind: 'location'; latitude: number; longitude: number; detail?: string };
 
 export type AddressErrorCode =
   | 'ADDRESS.EMPTY'

@@ -6,4 +6,6 @@ export * from './phone.ts';
 export * from './production-date.ts';
 export * from './purchase-date.ts';
 export * from './redact.ts';
+export * from './small-talk.ts';
+export * from './typed-answer.ts';
 export * from './visit-window.ts';

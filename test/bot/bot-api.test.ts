@@ -235,6 +235,8 @@ describe('the bot against recorded Bot API calls', () => {
     expect(texts().join('\n')).toMatch(/Nameplate photo saved/);
     await message(id, { text: '2025-08-01' });
     await message(id, { location: { latitude: 22.28, longitude: 114.16 } });
+    expect(texts().at(-1)).toMatch(/Which building, floor and flat/);
+    await message(id, { text: 'Block 3, 12/F, Flat B' });
     expect(texts().at(-1)).toMatch(/When suits you/);
   });
 

@@ -97,3 +97,17 @@ describe('wording customers met (issue 10)', () => {
     );
   });
 });
+
+describe('field errors (a question is never asked twice in a row after an error)', () => {
+  const vars = { maxAgeYears: 30, hours: '08:00–18:00', horizonDays: 30, leadTime: '2 h' };
+  const errorKeys = ALL_MESSAGE_KEYS.filter((key) => key.startsWith('error-'));
+
+  it.each(LOCALES)(
+    'say what is wrong and ask nothing in %s: the question follows once',
+    (locale) => {
+      const t = createTranslate(createI18n(), locale);
+      expect(errorKeys.length).toBeGreaterThan(10);
+      for (const key of errorKeys) expect(t(key, vars), key).not.toMatch(/[?？]/);
+    },
+  );
+});

@@ -9,14 +9,27 @@ import type { FlowKind, FlowTransitions } from '../table.ts';
  */
 export const anyFlow: FlowTransitions<FlowKind> = {
   '/start': {
-    to: ['idle'],
-    handle: ({ state }) =>
-      turn(withFlow(state, { kind: 'idle' }), [
-        { key: 'welcome', buttons: categoryButtons(), request: 'remove' },
-      ]),
+    to: ['idle', 'confirm-restart'],
+    handle: ({ state, flow }) =>
+      // A ticket being prepared is not thrown away on a tap: asked first.
+      flow.kind === 'intake' || flow.kind === 'review'
+        ? turn(withFlow(state, { kind: 'confirm-restart', previous: flow }), [
+            {
+              key: 'restart-confirm',
+              vars: { description: flow.draft.description },
+              buttons: yesNo(),
+            },
+          ])
+        : turn(withFlow(state, { kind: 'idle' }), [
+            { key: 'welcome', buttons: categoryButtons(), request: 'remove' },
+          ]),
   },
-  '/help': { to: ['same'], handle: ({ state }) => turn(state, [{ key: 'help' }]) },
-  '/privacy': { to: ['same'], handle: ({ state }) => turn(state, [{ key: 'privacy' }]) },
+  // Answered, then the question the customer was on, so the thread is not lost.
+  '/help': { to: ['same'], handle: ({ state, resume }) => resume(state, [{ key: 'help' }]) },
+  '/privacy': {
+    to: ['same'],
+    handle: ({ state, resume }) => resume(state, [{ key: 'privacy' }]),
+  },
   '/language': {
     to: ['same'],
     handle: ({ state }) =>
@@ -33,8 +46,24 @@ export const anyFlow: FlowTransitions<FlowKind> = {
         },
       ]),
   },
-  '/status': { to: ['same'], handle: ({ state }) => turn(state, [], [{ type: 'list-tickets' }]) },
+  '/status': {
+    to: ['same'],
+    // The filed tickets (the adapter's list comes first), then the one being prepared, if any,
+    // and the question it waits on.
+    handle: ({ state, flow, resume }) => {
+      const preparing =
+        flow.kind === 'intake' || flow.kind === 'review'
+          ? [{ key: 'status-preparing' as const, vars: { description: flow.draft.description } }]
+          : [];
+      const shown = resume(state, preparing);
+      return { ...shown, effects: [{ type: 'list-tickets' }, ...shown.effects] };
+    },
+  },
   '/human': {
+    to: ['same'],
+    handle: ({ state, flow, resume }) => askForPerson(state, flow, resume(state, [])),
+  },
+  'button:human': {
     to: ['same'],
     handle: ({ state, flow, resume }) => askForPerson(state, flow, resume(state, [])),
   },

@@ -22,8 +22,14 @@ export const checksFlow: FlowDefinition<'checks'> = {
   pending: (_state, flow, context) => [checksStep(flow, context)],
   on: {
     text: {
-      to: ['intake', 'review', 'same'],
-      handle: hazardOrButtons,
+      to: ['idle', 'intake', 'review', 'same'],
+      handle: (input) =>
+        hazardOrButtons(input, (outcome) =>
+          onCheckAnswer({
+            ...input,
+            event: { type: 'button:check', choice: outcome === 'fixed' ? 'fixed' : 'failed' },
+          }),
+        ),
     },
     'button:check': { to: ['same', 'idle', 'intake'], handle: onCheckAnswer },
   },

@@ -1,4 +1,5 @@
-import { clarifyReply, startForSymptom, triageReport } from '../steps.ts';
+import { readSmallTalk } from '../../intake/small-talk.ts';
+import { clarifyReply, smallTalkReply, startForSymptom, triageReport } from '../steps.ts';
 import type { FlowDefinition } from '../table.ts';
 
 /**
@@ -15,12 +16,16 @@ export const clarifyFlow: FlowDefinition<'clarify'> = {
   ],
   on: {
     text: {
-      to: ['guide', 'checks', 'intake', 'review'],
-      handle: ({ state, flow, event, context }) =>
-        triageReport(state, `${flow.text}\n${event.text}`, context, {
+      to: ['same', 'guide', 'checks', 'intake', 'review'],
+      handle: ({ state, flow, event, context, resume }) => {
+        // "hi" or "thanks" is not the answer: the one question still stands.
+        const talk = readSmallTalk(event.text);
+        if (talk) return resume(state, [smallTalkReply(talk)]);
+        return triageReport(state, `${flow.text}\n${event.text}`, context, {
           asked: true,
           category: flow.category,
-        }),
+        });
+      },
     },
     'button:symptom': {
       to: ['guide', 'checks', 'same'],

@@ -16,8 +16,14 @@ export const guideFlow: FlowDefinition<'guide'> = {
   pending: (_state, flow, context) => [guideStep(flow, context)],
   on: {
     text: {
-      to: ['intake', 'review', 'same'],
-      handle: hazardOrButtons,
+      to: ['idle', 'intake', 'review', 'same'],
+      handle: (input) =>
+        hazardOrButtons(input, (outcome) =>
+          onGuideChoice({
+            ...input,
+            event: { type: 'button:guide', choice: outcome === 'fixed' ? 'fixed' : 'next' },
+          }),
+        ),
     },
     'button:guide': { to: ['same', 'idle', 'intake'], handle: onGuideChoice },
   },

@@ -1,4 +1,5 @@
-import { triageReport, turn } from '../steps.ts';
+import { readSmallTalk } from '../../intake/small-talk.ts';
+import { smallTalkPrompt, triageReport, turn } from '../steps.ts';
 import type { FlowDefinition } from '../table.ts';
 
 /** Nothing in progress: a message is a new report; a product button remembers the product. */
@@ -6,9 +7,13 @@ export const idleFlow: FlowDefinition<'idle'> = {
   pending: () => [],
   on: {
     text: {
-      to: ['guide', 'checks', 'clarify', 'choose-category', 'intake', 'review'],
-      handle: ({ state, event, context }) =>
-        triageReport(state, event.text, context, { asked: false }),
+      to: ['same', 'guide', 'checks', 'clarify', 'choose-category', 'intake', 'review'],
+      handle: ({ state, event, context }) => {
+        const talk = readSmallTalk(event.text);
+        return talk
+          ? turn(state, [smallTalkPrompt(talk)])
+          : triageReport(state, event.text, context, { asked: false });
+      },
     },
     'button:category': {
       to: ['same'],

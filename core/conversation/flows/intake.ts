@@ -1,9 +1,34 @@
-import type { DatePeriod } from '../../intake/index.ts';
+import {
+  ADDRESS_MAX_LENGTH,
+  type DatePeriod,
+  isDecline,
+  MODEL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  readSmallTalk,
+} from '../../intake/index.ts';
+import { foldText } from '../../intake/text.ts';
+import { button } from '../buttons.ts';
 import type { TurnContext } from '../context.ts';
-import { askField, hasField, isOptional, nextField, reviewReply, skipField } from '../intake.ts';
-import { errorKey, type FieldErrorCode } from '../messages.ts';
-import type { ConversationState, Draft, IntakeField, Reply } from '../state.ts';
-import { askNext, hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
+import {
+  ADDRESS_DETAIL_MAX_LENGTH,
+  askField,
+  hasField,
+  isOptional,
+  nextField,
+  reviewReply,
+  skipField,
+} from '../intake.ts';
+import { errorKey, type FieldErrorCode, type MessageKey } from '../messages.ts';
+import type { Button, ConversationState, Draft, IntakeField, Reply } from '../state.ts';
+import {
+  askNext,
+  hazardOr,
+  knownCategory,
+  smallTalkReply,
+  type T,
+  turn,
+  withFlow,
+} from '../steps.ts';
 import type { FlowDefinition, FlowOf, TransitionInput } from '../table.ts';
 import { decideDraftWarranty } from '../ticket-draft.ts';
 import { onCheckbackWhileFiling } from './review.ts';
@@ -16,8 +41,13 @@ export const intakeFlow: FlowDefinition<'intake'> = {
   on: {
     text: {
       to: ['same', 'review'],
-      handle: ({ state, flow, event, context }) =>
-        onValue(state, flow, flow.field, event.text, context),
+      handle: ({ state, flow, event, context, resume }) => {
+        // "hi", "thanks" between questions: answered, and the question asked again.
+        const talk = readSmallTalk(event.text);
+        return talk && !isDecline(event.text)
+          ? resume(state, [smallTalkReply(talk)])
+          : onValue(state, flow, flow.field, event.text, context);
+      },
     },
     contact: {
       to: ['same', 'review'],
@@ -31,7 +61,7 @@ export const intakeFlow: FlowDefinition<'intake'> = {
           context,
         ),
     },
-    location: { to: ['same', 'review'], handle: onLocation },
+    location: { to: ['same'], handle: onLocation },
     photo: { to: ['same', 'review'], handle: onPhoto },
     'button:category': {
       to: ['same', 'review'],
@@ -48,6 +78,7 @@ export const intakeFlow: FlowDefinition<'intake'> = {
           : unhandled(),
     },
     'button:window': { to: ['same', 'review'], handle: onWindowButton },
+    'button:keep': { to: ['same', 'review'], handle: onKeep },
     checkback: { to: ['same'], handle: onCheckbackWhileFiling },
   },
 };
@@ -102,7 +133,7 @@ function onValue(
         { key: errorKey(parsed.code) },
         askField(flow.field, flow.draft, context),
       ]);
-    const draft = { ...flow.draft, phone: parsed.value };
+    const draft = { ...flow.draft, phone: parsed.value.e164 };
     return turn(withFlow(state, { ...flow, draft }), [
       { key: 'phone-saved' },
       askField(flow.field, draft, context),
@@ -113,9 +144,7 @@ function onValue(
   // An answer is read as the field first ("John Sparks" is a name); only text that is not a valid
   // answer is checked for danger ("now it is smoking!"), which then comes first.
   const retry = (code: FieldErrorCode): T =>
-    hazardOr(state, text, danger, context, () =>
-      turn(state, [{ key: errorKey(code) }, askField(field, draft, context)]),
-    );
+    hazardOr(state, text, danger, context, () => notRead(state, flow, text, code, context));
   // A whole sentence given as a short answer may be the customer telling us something worse.
   const accept = (next: Draft, before: Reply[] = []): T => {
     const fine = () => resolved(state, flow, next, context, before);
@@ -123,24 +152,46 @@ function onValue(
       ? hazardOr(state, text, danger, context, fine)
       : fine();
   };
+  // "skip", "no", "不知道", "冇" where the answer is optional: the button's way, typed.
+  if (isOptional(field, draft) && isDecline(text)) return accept(skipField(draft, field));
   switch (field) {
-    case 'category':
-      return retry('CATEGORY.USE_BUTTONS');
+    case 'category': {
+      // "it's the washing machine": the product named in words is as good as its button.
+      const named = context.triage(text, { asked: true });
+      return named.kind !== 'hazard' && named.category
+        ? accept({ ...draft, category: named.category })
+        : retry('CATEGORY.USE_BUTTONS');
+    }
     case 'name': {
       const parsed = context.fields.name(text);
       return parsed.ok ? accept({ ...draft, name: parsed.value }) : retry(parsed.code);
     }
     case 'phone': {
       const parsed = context.fields.phone(text);
-      return parsed.ok ? accept({ ...draft, phone: parsed.value }) : retry(parsed.code);
+      if (!parsed.ok) return retry(parsed.code);
+      const { e164, note } = parsed.value;
+      const { callNote: _earlier, ...rest } = draft;
+      return accept(note ? { ...rest, phone: e164, callNote: note } : { ...rest, phone: e164 });
     }
     case 'model': {
+      // Not knowing the model is an answer: the engineer reads the nameplate on site.
+      if (isDecline(text))
+        return accept({ ...draft, answered: [...draft.answered, 'model'] }, [
+          { key: 'model-unknown' },
+        ]);
       const parsed = context.fields.model(text, draft.category);
       if (!parsed.ok) return retry(parsed.code);
       const note: Reply[] = parsed.value.recognised
         ? []
         : [{ key: 'model-unrecognised', vars: { model: parsed.value.model } }];
       return accept({ ...draft, model: parsed.value.model }, note);
+    }
+    case 'nameplatePhoto': {
+      // "found it: XQG100-B12866" is the model number after all.
+      const parsed = context.fields.model(text, draft.category);
+      return parsed.ok && parsed.value.recognised
+        ? accept({ ...draft, model: parsed.value.model })
+        : retry('NAMEPLATE.PHOTO_NEEDED');
     }
     case 'purchaseDate': {
       const parsed = context.fields.purchaseDate(text, context.today, state.locale);
@@ -167,6 +218,12 @@ function onValue(
       const parsed = context.fields.address(text);
       return parsed.ok ? accept({ ...draft, address: parsed.value }) : retry(parsed.code);
     }
+    case 'addressDetail': {
+      const detail = Array.from(foldText(text)).slice(0, ADDRESS_DETAIL_MAX_LENGTH).join('');
+      const address = draft.address;
+      if (address?.kind !== 'location' || detail === '') return retry('ADDRESS.INVALID');
+      return accept({ ...draft, address: { ...address, detail } });
+    }
     case 'window': {
       const parsed = context.fields.window(
         text,
@@ -179,6 +236,72 @@ function onValue(
     case 'invoice':
       return retry('INVOICE.PHOTO_NEEDED');
   }
+}
+
+/** Fields whose last unreadable answer the customer may keep as written, for the engineer. */
+const KEEPABLE: readonly IntakeField[] = ['name', 'model', 'address', 'window'];
+
+/**
+ * An answer the intake could not read: one line saying why, then the question (one message). From
+ * the second such answer to the same question on, a way on is offered with it: skip an optional
+ * question, keep the answer as written for the engineer to check, or a person.
+ */
+function notRead(
+  state: ConversationState,
+  flow: IntakeFlow,
+  text: string,
+  code: FieldErrorCode,
+  context: TurnContext,
+): T {
+  const tries = (flow.tries ?? 0) + 1;
+  const next = withFlow(state, { ...flow, tries, tried: text });
+  const question = askField(flow.field, flow.draft, context);
+  const error: Reply = { key: errorKey(code) };
+  if (tries < 2) return turn(next, [error, question]);
+  if (isOptional(flow.field, flow.draft))
+    return turn(next, [error, { key: 'way-on-skip' }, question]);
+  const [key, extra]: [MessageKey, Button] = KEEPABLE.includes(flow.field)
+    ? ['way-on-keep', button('button-keep', { action: 'keep', field: flow.field })]
+    : ['way-on-person', button('button-human', { action: 'human' })];
+  return turn(next, [
+    error,
+    { key },
+    { ...question, buttons: [...(question.buttons ?? []), [extra]] },
+  ]);
+}
+
+/**
+ * "Keep my answer as written": the last answer the intake could not read becomes the field's
+ * value, marked for the engineer to check; a visit time in the customer's words is arranged by
+ * staff.
+ */
+function onKeep({
+  state,
+  flow,
+  event,
+  context,
+  unhandled,
+}: TransitionInput<'intake', 'button:keep'>): T {
+  const written = flow.tried === undefined ? '' : foldText(flow.tried);
+  if (flow.field !== event.field || !KEEPABLE.includes(flow.field) || written === '')
+    return unhandled();
+  const kept = (draft: Draft): Draft => ({
+    ...draft,
+    asWritten: [...(draft.asWritten ?? []), flow.field],
+  });
+  const draft = flow.draft;
+  const cut = (max: number) => Array.from(written).slice(0, max).join('');
+  const next: Draft =
+    flow.field === 'name'
+      ? { ...draft, name: cut(NAME_MAX_LENGTH) }
+      : flow.field === 'model'
+        ? { ...draft, model: cut(MODEL_MAX_LENGTH) }
+        : flow.field === 'address'
+          ? { ...draft, address: { kind: 'text', text: cut(ADDRESS_MAX_LENGTH) } }
+          : { ...draft, windowNote: cut(ADDRESS_MAX_LENGTH) };
+  return resolved(state, flow, kept(next), context, [
+    { key: flow.field === 'window' ? 'window-kept-as-written' : 'kept-as-written' },
+  ]);
 }
 
 /** More than four words, or more than twelve Chinese characters: a sentence, not a field value. */
@@ -213,7 +336,7 @@ function onLocation({ state, flow, event, context }: TransitionInput<'intake', '
 function onPhoto({ state, flow, event, context }: TransitionInput<'intake', 'photo'>): T {
   const draft = flow.draft;
   const { fileId } = event;
-  if (flow.field === 'model') {
+  if (flow.field === 'model' || flow.field === 'nameplatePhoto') {
     return resolved(
       state,
       flow,

@@ -1,3 +1,4 @@
+import { readYesNo } from '../../intake/typed-answer.ts';
 import { askField, clearField, reviewReply } from '../intake.ts';
 import { errorKey } from '../messages.ts';
 import { hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
@@ -8,15 +9,21 @@ export const reviewFlow: FlowDefinition<'review'> = {
   pending: (_state, flow) => [reviewReply(flow.draft)],
   on: {
     text: {
-      to: ['same'],
-      handle: ({ state, flow, event, context, unhandled }) =>
-        hazardOr(
+      to: ['same', 'idle', 'intake'],
+      handle: (input) => {
+        const { state, flow, event, context, unhandled } = input;
+        // "yes", "ok", "确认", "係" typed under the summary confirm it, as the button does.
+        return hazardOr(
           state,
           event.text,
           { ...knownCategory(flow.draft), description: flow.draft.description },
           context,
-          unhandled,
-        ),
+          () =>
+            readYesNo(event.text) === 'yes'
+              ? onConfirm({ ...input, event: { type: 'button:confirm' } })
+              : unhandled(),
+        );
+      },
     },
     'button:edit': {
       to: ['intake'],

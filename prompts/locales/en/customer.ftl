@@ -142,13 +142,11 @@ review =
     }
     Product: { warranty-category }
     Name: { summary-value }
-    Phone: { $phone ->
-        [none] –
-       *[other] { $phone }
-    }
+    Phone: { summary-phone }
     Model: { $model ->
         [none] –
         [photo] see the nameplate photo
+        [unknown] not known (the engineer will read the nameplate)
        *[other] { $model }
     }
     Purchase date: { $purchaseDate ->
@@ -166,7 +164,7 @@ review =
     Visit: { $window ->
         [none] –
        *[other] { $window }
-    }
+    }{ summary-as-written }
     Photos: { $photos }
     Already ruled out: { $ruledOut ->
         [none] –
@@ -180,10 +178,7 @@ review-urgent =
     }
     Product: { warranty-category }
     Name: { summary-value }
-    Phone: { $phone ->
-        [none] –
-       *[other] { $phone }
-    }
+    Phone: { summary-phone }
     Address: { $address ->
         [none] –
        *[other] { $address }
@@ -193,18 +188,18 @@ nothing-changed = OK, nothing changed.
 
 ## Field errors
 
-error-name-invalid = That doesn't look like a name. Please type the name the engineer should ask for.
-error-phone-invalid = That doesn't look like a phone number. Please type the whole number, for example 138 1234 5678 or +852 9123 4567 (a landline with its area code).
-error-model-invalid = That doesn't look like a model number. It is letters and digits on the nameplate, such as BCD-470WDPG.
-error-date-unparseable = I couldn't read that date. Try 2024-03-14, "last March" or "3 months ago".
-error-date-future = That date is in the future. When did you buy it?
-error-date-too-old = That is more than { $maxAgeYears } years ago. Please check the year.
-error-date-before-production = That date is before the product was made. Please check it.
-error-address-invalid = Please give a full address (street, building, flat) or share a location.
-error-window-unparseable = I couldn't read that time. Try "tomorrow morning", "Saturday 14-16", or pick a button.
-error-window-past = That time has passed. Please pick a later time.
-error-window-outside-hours = Engineers visit { $hours }. Please pick a time in those hours.
-error-window-too-far = Please pick a time within the next { $horizonDays } days.
+error-name-invalid = That doesn't look like a name.
+error-phone-invalid = That doesn't look like a phone number. The whole number is needed, for example 138 1234 5678 or +852 9123 4567 (a landline with its area code).
+error-model-invalid = That doesn't look like a model number: it is a code of letters and digits.
+error-date-unparseable = I couldn't read that date.
+error-date-future = That date is in the future.
+error-date-too-old = That is more than { $maxAgeYears } years ago: please check the year.
+error-date-before-production = That date is before the product was made: please check it.
+error-address-invalid = I need a full address the engineer can find: street, building and flat.
+error-window-unparseable = I couldn't read that time. Try "tomorrow morning" or "Saturday 14-16".
+error-window-past = That time has passed.
+error-window-outside-hours = Engineers visit { $hours } only.
+error-window-too-far = That is too far ahead: visits are booked within the next { $horizonDays } days.
 
 ## Tickets
 
@@ -257,7 +252,7 @@ edited-ignored = I saw your edit; I work with the message as first sent. Send a 
 group-only-private = I help customers in a private chat: please message me directly.
 error-generic = Sorry, something went wrong on my side. Please try again; nothing you sent is lost.
 slow-down = You're sending messages very fast. Please wait a few seconds, then send your last message again.
-error-window-too-soon = That is too soon for an engineer to get there. Please pick a time at least { $leadTime } from now.
+error-window-too-soon = That is too soon for an engineer to get there: the visit can start { $leadTime } from now at the earliest.
 
 ## Command menu
 
@@ -271,8 +266,8 @@ menu-privacy = What we store
 menu-forget = Erase my data
 ticket-warranty-pending = The engineer will assess the warranty on site: please have the invoice or receipt ready if you have one.
 checkback-still-broken-added = Sorry to hear it broke again. I've added it to the ticket I'm preparing, so the engineer knows about both problems.
-error-category-use-buttons = Please choose the product with the buttons.
-error-invoice-photo-needed = Please send the invoice as a photo, or skip.
+error-category-use-buttons = I couldn't tell which product that is.
+error-invoice-photo-needed = I need the invoice as a photo.
 summary-value = { $name ->
     [none] –
    *[other] { $name }
@@ -288,3 +283,34 @@ button-cannot-find = I can't find it
 photo-nameplate-need-date = Nameplate photo saved. What production date does it show?
 date-range = { $from } to { $to }
 date-approximate = about { $date }
+summary-phone = { $phone ->
+    [none] –
+   *[other] { $phone }{ $callNote ->
+        [none] {""}
+       *[other] {" "}(“{ $callNote }”)
+    }
+}
+summary-as-written = { $asWritten ->
+    [yes] {"\u000A"}(Some answers are kept as you wrote them; the engineer will check them.)
+   *[no] {""}
+}
+
+## Small talk, typed answers and commands in the middle of a question
+
+greeting = Hello! Tell me in a sentence what is wrong with your appliance, for example "the fridge is not cooling", or pick the product below.
+thanks = You're welcome! If anything else needs looking at, tell me what is wrong, or pick the product below.
+greeting-pending = Hello, I'm here.
+thanks-pending = You're welcome.
+restart-confirm = Start over? The ticket I'm preparing with you ("{ $description }") has not been filed yet and will be discarded.
+status-preparing = I'm also preparing a ticket with you: "{ $description }". It is filed when you confirm the summary.
+way-on-skip = If you don't have it to hand, that's fine: the button below lets you go on without it.
+way-on-keep = If that is what you meant, I can pass it on exactly as you wrote it, and the engineer will check it.
+way-on-person = If this is not working out, a person from our service team can help you.
+button-keep = ✅ Keep my answer as written
+kept-as-written = Noted as you wrote it; the engineer will check it.
+window-kept-as-written = Noted as you wrote it: our service team will agree the visit time with you when they contact you.
+model-unknown = No problem: the engineer will read the model number from the nameplate on site.
+ask-nameplate-photo = If you can reach the nameplate, a photo of it helps the engineer bring the right parts. Send one, or skip.
+error-nameplate-photo-needed = I need the nameplate as a photo.
+ask-address-detail = Which building, floor and flat should the engineer come to? A map pin doesn't show them. For example "Block 3, 12/F, Flat B".
+button-no-flat = 🏠 It's a house, no flat

@@ -123,13 +123,11 @@ review =
     }
     产品：{ warranty-category }
     姓名：{ summary-value }
-    电话：{ $phone ->
-        [none] –
-       *[other] { $phone }
-    }
+    电话：{ summary-phone }
     型号：{ $model ->
         [none] –
         [photo] 见铭牌照片
+        [unknown] 不详（工程师上门时查看铭牌）
        *[other] { $model }
     }
     购买日期：{ $purchaseDate ->
@@ -147,7 +145,7 @@ review =
     上门时间：{ $window ->
         [none] –
        *[other] { $window }
-    }
+    }{ summary-as-written }
     照片：{ $photos } 张
     已排除：{ $ruledOut ->
         [none] –
@@ -161,10 +159,7 @@ review-urgent =
     }
     产品：{ warranty-category }
     姓名：{ summary-value }
-    电话：{ $phone ->
-        [none] –
-       *[other] { $phone }
-    }
+    电话：{ summary-phone }
     地址：{ $address ->
         [none] –
        *[other] { $address }
@@ -174,18 +169,18 @@ nothing-changed = 好的，没有做任何更改。
 
 ## 输入错误
 
-error-name-invalid = 这看起来不像姓名，请输入工程师上门时对您的称呼。
-error-phone-invalid = 这看起来不像电话号码。请输入完整号码，例如 138 1234 5678 或 +852 9123 4567（固定电话请带区号）。
-error-model-invalid = 这看起来不像型号。型号是铭牌上的字母和数字，例如 BCD-470WDPG。
-error-date-unparseable = 我没看懂这个日期。可以写成 2024-03-14、“去年三月”或“三个月前”。
-error-date-future = 这个日期还没到呢。请问是什么时候买的？
+error-name-invalid = 这看起来不像姓名。
+error-phone-invalid = 这看起来不像电话号码。需要完整的号码，例如 138 1234 5678 或 +852 9123 4567（固定电话请带区号）。
+error-model-invalid = 这看起来不像型号：型号是一串字母和数字。
+error-date-unparseable = 我没看懂这个日期。
+error-date-future = 这个日期还没到。
 error-date-too-old = 这个日期距今已超过 { $maxAgeYears } 年，请检查一下年份。
 error-date-before-production = 这个日期早于产品的生产日期，请再确认一下。
-error-address-invalid = 请提供完整地址（街道、楼栋、门牌号），或分享位置。
-error-window-unparseable = 我没看懂这个时间。可以写“明天上午”“周六14-16点”，或点选按钮。
-error-window-past = 这个时间已经过了，请选一个更晚的时间。
-error-window-outside-hours = 工程师上门时间为 { $hours }，请在这个时段内选择。
-error-window-too-far = 请选择未来 { $horizonDays } 天内的时间。
+error-address-invalid = 需要工程师能找到的完整地址：街道、楼栋和门牌号。
+error-window-unparseable = 我没看懂这个时间。可以写“明天上午”或“周六14-16点”。
+error-window-past = 这个时间已经过了。
+error-window-outside-hours = 工程师只在 { $hours } 上门。
+error-window-too-far = 时间太远了：只能预约未来 { $horizonDays } 天内上门。
 
 ## 工单
 
@@ -237,7 +232,7 @@ edited-ignored = 看到您修改了消息；我按最初发送的内容处理。
 group-only-private = 我在私聊中为客户服务，请直接给我发消息。
 error-generic = 抱歉，我这边出了点问题。请再试一次，您发送的内容不会丢失。
 slow-down = 您发消息太快了，请稍等几秒后再发送最后一条消息。
-error-window-too-soon = 时间太近了，工程师赶不过去。请选 { $leadTime }以后的时间。
+error-window-too-soon = 时间太近了，工程师赶不过去：最早只能约在 { $leadTime }以后。
 
 ## 命令菜单
 
@@ -251,8 +246,8 @@ menu-privacy = 我们保存什么
 menu-forget = 删除我的信息
 ticket-warranty-pending = 保修情况将由工程师上门时评估，如有发票或购物小票请提前准备好。
 checkback-still-broken-added = 很抱歉又出问题了。我已把它加进正在准备的工单，工程师会同时了解这两个问题。
-error-category-use-buttons = 请用按钮选择产品。
-error-invoice-photo-needed = 请以照片形式发送发票，或点击跳过。
+error-category-use-buttons = 我没看出是哪种产品。
+error-invoice-photo-needed = 发票需要以照片形式发送。
 summary-value = { $name ->
     [none] –
    *[other] { $name }
@@ -268,3 +263,34 @@ button-cannot-find = 找不到
 photo-nameplate-need-date = 铭牌照片已保存。上面印的生产日期是什么？
 date-range = { $from }至{ $to }
 date-approximate = 约{ $date }
+summary-phone = { $phone ->
+    [none] –
+   *[other] { $phone }{ $callNote ->
+        [none] {""}
+       *[other] （“{ $callNote }”）
+    }
+}
+summary-as-written = { $asWritten ->
+    [yes] {"\u000A"}（部分信息按您写的原样记录，工程师会核对。）
+   *[no] {""}
+}
+
+## 寒暄、打字回答、问答中途的命令
+
+greeting = 您好！请用一句话告诉我电器出了什么问题，例如“冰箱不制冷了”，或在下面选择产品。
+thanks = 不客气！如果还有别的问题，请告诉我哪里不对，或在下面选择产品。
+greeting-pending = 您好，我在。
+thanks-pending = 不客气。
+restart-confirm = 要重新开始吗？正在为您准备的工单（“{ $description }”）还没有提交，会被放弃。
+status-preparing = 另外，我正在为您准备一张工单：“{ $description }”。确认摘要后才会提交。
+way-on-skip = 手边没有也没关系：按下面的按钮就可以跳过。
+way-on-keep = 如果您要写的就是这个，我可以按原样转给工程师，由工程师核对。
+way-on-person = 如果一直填不上，可以请我们的服务人员帮您。
+button-keep = ✅ 按我写的记录
+kept-as-written = 已按您写的原样记录，工程师会核对。
+window-kept-as-written = 已按您写的原样记录：服务团队联系您时会和您约定上门时间。
+model-unknown = 没关系，工程师上门时会查看铭牌上的型号。
+ask-nameplate-photo = 如果够得着铭牌，拍一张照片发给我，工程师可以带对配件。也可以跳过。
+error-nameplate-photo-needed = 铭牌需要以照片形式发送。
+ask-address-detail = 请问是哪栋楼、几楼、哪个单元或房号？地图定位显示不出来。例如“3栋12楼B室”。
+button-no-flat = 🏠 独栋房屋，没有房号

@@ -124,13 +124,11 @@ review =
     }
     產品：{ warranty-category }
     姓名：{ summary-value }
-    電話：{ $phone ->
-        [none] –
-       *[other] { $phone }
-    }
+    電話：{ summary-phone }
     型號：{ $model ->
         [none] –
         [photo] 見銘牌照片
+        [unknown] 不詳（工程師到府時檢視銘牌）
        *[other] { $model }
     }
     購買日期：{ $purchaseDate ->
@@ -148,7 +146,7 @@ review =
     到府時間：{ $window ->
         [none] –
        *[other] { $window }
-    }
+    }{ summary-as-written }
     照片：{ $photos } 張
     已排除：{ $ruledOut ->
         [none] –
@@ -162,10 +160,7 @@ review-urgent =
     }
     產品：{ warranty-category }
     姓名：{ summary-value }
-    電話：{ $phone ->
-        [none] –
-       *[other] { $phone }
-    }
+    電話：{ summary-phone }
     地址：{ $address ->
         [none] –
        *[other] { $address }
@@ -175,18 +170,18 @@ nothing-changed = 好的，沒有做任何更改。
 
 ## 輸入錯誤
 
-error-name-invalid = 這看起來不像姓名，請輸入工程師到府時對您的稱呼。
-error-phone-invalid = 這看起來不像電話號碼。請輸入完整號碼，例如 138 1234 5678 或 +852 9123 4567（固定電話請帶區號）。
-error-model-invalid = 這看起來不像型號。型號是銘牌上的字母和數字，例如 BCD-470WDPG。
-error-date-unparseable = 我沒看懂這個日期。可以寫成 2024-03-14、「去年三月」或「三個月前」。
-error-date-future = 這個日期還沒到呢。請問是什麼時候買的？
+error-name-invalid = 這看起來不像姓名。
+error-phone-invalid = 這看起來不像電話號碼。需要完整的號碼，例如 138 1234 5678 或 +852 9123 4567（固定電話請帶區號）。
+error-model-invalid = 這看起來不像型號：型號是一串字母和數字。
+error-date-unparseable = 我沒看懂這個日期。
+error-date-future = 這個日期還沒到。
 error-date-too-old = 這個日期距今已超過 { $maxAgeYears } 年，請檢查一下年份。
 error-date-before-production = 這個日期早於產品的生產日期，請再確認一下。
-error-address-invalid = 請提供完整地址（街道、樓棟、門牌號），或分享位置。
-error-window-unparseable = 我沒看懂這個時間。可以寫「明天上午」「週六14-16點」，或點選按鈕。
-error-window-past = 這個時間已經過了，請選一個更晚的時間。
-error-window-outside-hours = 工程師到府時間為 { $hours }，請在這個時段內選擇。
-error-window-too-far = 請選擇未來 { $horizonDays } 天內的時間。
+error-address-invalid = 需要工程師能找到的完整地址：街道、樓棟和門牌號。
+error-window-unparseable = 我沒看懂這個時間。可以寫「明天上午」或「週六14-16點」。
+error-window-past = 這個時間已經過了。
+error-window-outside-hours = 工程師只在 { $hours } 到府。
+error-window-too-far = 時間太遠了：只能預約未來 { $horizonDays } 天內到府。
 
 ## 維修單
 
@@ -238,7 +233,7 @@ edited-ignored = 看到您修改了訊息；我按最初發送的內容處理。
 group-only-private = 我在私聊中為客戶服務，請直接給我發訊息。
 error-generic = 抱歉，我這邊出了點問題。請再試一次，您傳送的內容不會丟失。
 slow-down = 您發訊息太快了，請稍等幾秒後再發送最後一條訊息。
-error-window-too-soon = 時間太近了，工程師趕不過去。請選 { $leadTime }以後的時間。
+error-window-too-soon = 時間太近了，工程師趕不過去：最早只能約在 { $leadTime }以後。
 
 ## 命令選單
 
@@ -252,8 +247,8 @@ menu-privacy = 我們儲存什麼
 menu-forget = 刪除我的訊息
 ticket-warranty-pending = 保固情況將由工程師到府時評估，如有發票或收據請提前準備好。
 checkback-still-broken-added = 很抱歉又出問題了。我已把它加進正在準備的維修單，工程師會同時瞭解這兩個問題。
-error-category-use-buttons = 請用按鈕選擇產品。
-error-invoice-photo-needed = 請以照片形式傳送發票，或點選跳過。
+error-category-use-buttons = 我沒看出是哪種產品。
+error-invoice-photo-needed = 發票需要以照片形式傳送。
 summary-value = { $name ->
     [none] –
    *[other] { $name }
@@ -269,3 +264,34 @@ button-cannot-find = 找不到
 photo-nameplate-need-date = 銘牌照片已儲存。上面印的生產日期是什麼？
 date-range = { $from }至{ $to }
 date-approximate = 約{ $date }
+summary-phone = { $phone ->
+    [none] –
+   *[other] { $phone }{ $callNote ->
+        [none] {""}
+       *[other] （「{ $callNote }」）
+    }
+}
+summary-as-written = { $asWritten ->
+    [yes] {"\u000A"}（部分訊息按您寫的原樣記錄，工程師會核對。）
+   *[no] {""}
+}
+
+## 寒暄、打字回答、問答中途的命令
+
+greeting = 您好！請用一句話告訴我電器出了什麼問題，例如「冰箱不製冷了」，或在下面選擇產品。
+thanks = 不客氣！如果還有別的問題，請告訴我哪裡不對，或在下面選擇產品。
+greeting-pending = 您好，我在。
+thanks-pending = 不客氣。
+restart-confirm = 要重新開始嗎？正在為您準備的維修單（「{ $description }」）還沒有提交，會被放棄。
+status-preparing = 另外，我正在為您準備一張維修單：「{ $description }」。確認摘要後才會提交。
+way-on-skip = 手邊沒有也沒關係：按下面的按鈕就可以跳過。
+way-on-keep = 如果您要寫的就是這個，我可以按原樣轉給工程師，由工程師核對。
+way-on-person = 如果一直填不上，可以請我們的服務人員幫您。
+button-keep = ✅ 按我寫的記錄
+kept-as-written = 已按您寫的原樣記錄，工程師會核對。
+window-kept-as-written = 已按您寫的原樣記錄：服務團隊聯絡您時會和您約定到府時間。
+model-unknown = 沒關係，工程師到府時會檢視銘牌上的型號。
+ask-nameplate-photo = 如果夠得著銘牌，拍一張照片發給我，工程師可以帶對配件。也可以跳過。
+error-nameplate-photo-needed = 銘牌需要以照片形式傳送。
+ask-address-detail = 請問是哪棟樓、幾樓、哪個單元或房號？地圖定位顯示不出來。例如「3棟12樓B室」。
+button-no-flat = 🏠 獨棟房屋，沒有房號

@@ -34,6 +34,11 @@ const PARSERS: Record<string, (text: string) => Outcome | string | boolean> = {
   parseProductionDate: (text) => intake.parseProductionDate(text, { today: TODAY, lang: 'en' }),
   parseVisitWindow: (text) => intake.parseVisitWindow(text, { today: TODAY, nowMinute: 600 }),
   redactPersonalData: (text) => intake.redactPersonalData(text),
+  findPhone: (text) => intake.findPhone(text),
+  isDecline: (text) => intake.isDecline(text),
+  readSmallTalk: (text) => String(intake.readSmallTalk(text)),
+  readYesNo: (text) => String(intake.readYesNo(text)),
+  readOutcome: (text) => String(intake.readOutcome(text, { yesMeansFixed: true })),
 };
 /** Exports that match the names above but do not read customer text. */
 const NOT_TEXT_PARSERS = new Set(['parseLocation', 'parseAddress', 'isTooOld']);

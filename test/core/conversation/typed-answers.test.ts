@@ -1,0 +1,315 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type CalendarDate,
+  type ConversationEvent,
+  type ConversationState,
+  type Draft,
+  dayPeriod,
+  initialState,
+  summaryVars,
+  toNewTicket,
+} from '../../../core/index.ts';
+import { draftOf, intakeAt, keys, playWith } from '../../support/conversation.ts';
+import { realTurnContext } from '../../support/turn-context.ts';
+
+const context = realTurnContext();
+const play = playWith(context);
+const text = (value: string): ConversationEvent => ({ type: 'text', text: value });
+const press = (data: string): ConversationEvent => ({ type: 'button', data });
+const command = (name: 'start' | 'help' | 'privacy' | 'status'): ConversationEvent => ({
+  type: 'command',
+  name,
+});
+const fresh = () => initialState('en');
+const buttonData = (turn: { replies: { buttons?: { data: string }[][] }[] }) =>
+  turn.replies.flatMap((reply) => reply.buttons?.flat().map((b) => b.data) ?? []);
+
+const complete: Draft = draftOf({
+  name: 'Ann Lee',
+  phone: '+85291234567',
+  model: 'XQG100-B12866',
+  purchaseDate: dayPeriod('2026-01-05' as CalendarDate),
+  address: { kind: 'text', text: 'Flat 3A, 8 Queen Road, Central, Hong Kong' },
+  window: { date: '2026-03-12' as CalendarDate, startMinute: 480, endMinute: 720 },
+  answered: ['invoice'],
+});
+
+/** The intake asking `field`, with every field before it answered. */
+const before = {
+  name: 'Ann Lee',
+  phone: '+85291234567',
+  model: 'XQG100-B12866',
+  purchaseDate: complete.purchaseDate,
+  address: complete.address,
+};
+const askingModel = intakeAt('model', { name: before.name, phone: before.phone });
+const askingPurchase = intakeAt('purchaseDate', {
+  name: before.name,
+  phone: before.phone,
+  model: before.model,
+});
+const askingAddress = intakeAt('address', {
+  name: before.name,
+  phone: before.phone,
+  model: before.model,
+  purchaseDate: before.purchaseDate,
+});
+const askingWindow = intakeAt('window', before);
+
+describe('a greeting is not a report', () => {
+  it.each(['你好', 'hello', '喂', '在吗', '哈囉', 'thanks', '謝謝'])(
+    '"hi" then %j: a friendly prompt with the product buttons, nothing triaged, nothing escalated',
+    (second) => {
+      const { turns, state } = play(fresh(), text('hi'), text(second));
+      for (const turn of turns) {
+        expect(keys(turn)).toHaveLength(1);
+        expect(['greeting', 'thanks']).toContain(keys(turn)[0]);
+        expect(buttonData(turn).filter((data) => data.startsWith('cat:'))).toHaveLength(9);
+        expect(turn.effects).toEqual([]);
+      }
+      expect(state.flow).toEqual({ kind: 'idle' });
+    },
+  );
+
+  it('never spends the one clarifying question: after greetings, an unclear report is asked about, not escalated', () => {
+    const { last, state } = play(
+      fresh(),
+      text('hi'),
+      text('你好'),
+      text('it stopped working'),
+      text('hello?'),
+    );
+    expect(keys(last)).toEqual(['greeting-pending', 'ask-which-product']);
+    expect(state.flow).toEqual({ kind: 'choose-category', text: 'it stopped working' });
+  });
+
+  it('answers "thanks" while a clarifying question is open and asks the same question again', () => {
+    const asked: ConversationState = {
+      ...fresh(),
+      category: 'tv',
+      flow: { kind: 'clarify', text: 'tv weird', category: 'tv' },
+    };
+    const { last } = play(asked, text('謝謝'));
+    expect(keys(last)).toEqual(['thanks-pending', 'clarify']);
+    expect(last.state.flow).toEqual(asked.flow);
+  });
+
+  it('a greeting with a report in it is a report', () => {
+    const { last } = play(fresh(), text('hi, my fridge is too cold, the vegetables freeze'));
+    expect(keys(last)).toEqual(['guide-intro', 'guide-step']);
+  });
+});
+
+describe('typed answers where buttons are offered', () => {
+  const guiding = play(fresh(), text('my fridge is too cold, the vegetables freeze')).state;
+
+  it.each(['fixed', '好了', 'yes all good now thanks', '得咗'])(
+    'a guided step answered %j works like ✅ Fixed (the check-back is scheduled)',
+    (answer) => {
+      const { last } = play(guiding, text(answer));
+      expect(keys(last)).toEqual(['guide-fixed']);
+      expect(last.effects.map((effect) => effect.type)).toEqual(['schedule-checkback']);
+    },
+  );
+
+  it.each(['still not working', '还是不行', '仲係唔得', "doesn't work"])(
+    'a guided step answered %j works like ❌ Still not working (the next step)',
+    (answer) => {
+      const { last } = play(guiding, text(answer));
+      expect(keys(last)).toEqual(['guide-step']);
+      expect(last.replies[0]?.vars).toMatchObject({ n: 2 });
+    },
+  );
+
+  it('a quick check answered "好了" or "still not working" works like its buttons', () => {
+    const checking = play(fresh(), text('my fridge is not cooling')).state;
+    expect(checking.flow).toMatchObject({ kind: 'checks', step: 0 });
+    expect(keys(play(checking, text('好了')).last)).toEqual(['guide-fixed']);
+    const failed = play(checking, text('still not working'));
+    expect(failed.state.flow).toMatchObject({ kind: 'checks', step: 1, ruledOut: [0] });
+  });
+
+  it.each(['skip', 'no', '跳过', '没有', '冇', 'no receipt'])(
+    'the invoice step answered %j is skipped, and the summary follows',
+    (answer) => {
+      const { last } = play(intakeAt('invoice', { ...complete, answered: [] }), text(answer));
+      expect(keys(last)).toEqual(['review']);
+    },
+  );
+
+  it.each(["I don't know", '不知道', '找不到铭牌', '唔知'])(
+    'the model number answered %j is accepted (the engineer reads the nameplate) and the photo is offered',
+    (answer) => {
+      const { last, state } = play(askingModel, text(answer));
+      expect(keys(last)).toEqual(['model-unknown', 'ask-nameplate-photo']);
+      expect(buttonData(last)).toEqual(['skip:nameplatePhoto']);
+      const photo = play(state, { type: 'photo', fileId: 'N1' });
+      expect(keys(photo.last)).toEqual(['photo-nameplate-saved', 'ask-purchase-date']);
+      expect(photo.state.flow).toMatchObject({ draft: { nameplatePhotos: ['N1'] } });
+      const skipped = play(state, text('skip'));
+      expect(keys(skipped.last)).toEqual(['ask-purchase-date']);
+      if (skipped.state.flow.kind !== 'intake') throw new Error('expected the intake');
+      expect(summaryVars(skipped.state.flow.draft).model).toBe('unknown');
+    },
+  );
+
+  it.each(["I don't know", '不记得了'])(
+    '%j at the purchase date is "no proof of purchase"',
+    (answer) => {
+      const { state } = play(askingPurchase, text(answer));
+      expect(state.flow).toMatchObject({ field: 'productionDate', draft: { purchaseDate: null } });
+    },
+  );
+
+  it.each([
+    ['yes', 'forget'],
+    ['好的', 'forget'],
+    ['係', 'forget'],
+  ])('"Erase everything?" answered %j erases', (answer, effect) => {
+    const { last } = play({ ...fresh(), flow: { kind: 'confirm-forget' } }, text(answer));
+    expect(last.effects.map((e) => e.type)).toEqual([effect]);
+  });
+
+  it.each(['no', '不要', '唔使'])(
+    '"Cancel ticket?" answered %j changes nothing and asks the interrupted question again',
+    (answer) => {
+      const previous = intakeAt('name').flow;
+      const { last } = play(
+        { ...fresh(), flow: { kind: 'confirm-cancel', ticketNumber: 'FL-260310-0001', previous } },
+        text(answer),
+      );
+      expect(keys(last)).toEqual(['nothing-changed', 'ask-name']);
+      expect(last.effects).toEqual([]);
+      expect(last.state.flow).toEqual(previous);
+    },
+  );
+
+  it('"确认" under the summary files the ticket, as the Confirm button does', () => {
+    const { last } = play({ ...fresh(), flow: { kind: 'review', draft: complete } }, text('确认'));
+    expect(last.effects.map((e) => e.type)).toEqual(['file-ticket']);
+  });
+});
+
+describe('no question is asked forever', () => {
+  it('asks again once with one error line, and the question once (never twice in a row)', () => {
+    const { last } = play(intakeAt('name'), text('12345'));
+    expect(keys(last)).toEqual(['error-name-invalid', 'ask-name']);
+  });
+
+  it('after two unreadable names, offers to keep the answer as written; kept, it is marked for the engineer', () => {
+    const { last, state } = play(intakeAt('name'), text('12345'), text('@@ 99'));
+    expect(keys(last)).toEqual(['error-name-invalid', 'way-on-keep', 'ask-name']);
+    expect(buttonData(last)).toEqual(['keep:name']);
+    const kept = play(state, press('keep:name'));
+    expect(keys(kept.last)).toEqual(['kept-as-written', 'ask-phone']);
+    expect(kept.state.flow).toMatchObject({ draft: { name: '@@ 99', asWritten: ['name'] } });
+  });
+
+  it('after two unreadable visit times, the words are kept and staff arrange the time', () => {
+    const { state } = play(askingWindow, text('whenever you like'), text('any day really'));
+    const kept = play(state, press('keep:window'));
+    expect(keys(kept.last)).toEqual(['window-kept-as-written', 'ask-invoice']);
+    if (kept.state.flow.kind !== 'intake') throw new Error('expected the intake');
+    const draft = kept.state.flow.draft;
+    expect(draft.windowNote).toBe('any day really');
+    expect(summaryVars(draft).window).toBe('any day really');
+    expect(toNewTicket(draft, 'c1', null, 'Asia/Shanghai').description).toContain(
+      '🕒 any day really',
+    );
+  });
+
+  it('after two unreadable phone numbers, offers a person (the question stays)', () => {
+    const { last, state } = play(intakeAt('phone'), text('12345'), text('999'));
+    expect(keys(last)).toEqual(['error-phone-invalid', 'way-on-person', 'ask-phone']);
+    expect(buttonData(last)).toEqual(['human']);
+    const person = play(state, press('human'));
+    expect(person.last.effects.map((e) => e.type)).toEqual(['request-human']);
+    expect(keys(person.last)).toEqual(['ask-phone']);
+  });
+
+  it('after two unreadable purchase dates, points to the way to go on without one', () => {
+    const { last } = play(intakeAt('purchaseDate'), text('whenever'), text('dunno the year'));
+    expect(keys(last)).toEqual(['error-date-unparseable', 'way-on-skip', 'ask-purchase-date']);
+    expect(buttonData(last)).toEqual(['skip:purchaseDate']);
+  });
+
+  it('a keep button for another question, or with nothing tried, changes nothing', () => {
+    const { last } = play(intakeAt('name'), press('keep:name'));
+    expect(keys(last)).toEqual(['stale-button', 'ask-name']);
+    const other = play(intakeAt('name'), text('12345'), text('999'), press('keep:address'));
+    expect(keys(other.last)).toEqual(['stale-button', 'ask-name']);
+  });
+});
+
+describe('values inside a sentence', () => {
+  it('"我的电话是13812345678，下午打" gives the phone and a call-time note for the engineer', () => {
+    const { state } = play(intakeAt('phone'), text('我的电话是13812345678，下午打'));
+    if (state.flow.kind !== 'intake') throw new Error('expected the intake');
+    const draft = state.flow.draft;
+    expect(draft).toMatchObject({ phone: '+8613812345678', callNote: '下午打' });
+    expect(summaryVars(draft)).toMatchObject({ phone: '+8613812345678', callNote: '下午打' });
+    expect(toNewTicket(draft, 'c1', null, 'Asia/Shanghai').description).toBe(
+      'washer leaks\n☎ 下午打',
+    );
+  });
+});
+
+describe('commands in the middle of an intake keep the thread', () => {
+  it.each(['help', 'privacy'] as const)(
+    '/%s answers, then asks the pending question again',
+    (name) => {
+      const { last } = play(intakeAt('model'), command(name));
+      expect(keys(last)).toEqual([name, 'ask-model']);
+      expect(last.state).toEqual(intakeAt('model'));
+    },
+  );
+
+  it('/status lists the tickets and mentions the one being prepared, then the pending question', () => {
+    const { last } = play(intakeAt('model'), command('status'));
+    expect(last.effects).toEqual([{ type: 'list-tickets' }]);
+    expect(keys(last)).toEqual(['status-preparing', 'ask-model']);
+    expect(last.replies[0]?.vars).toEqual({ description: 'washer leaks' });
+    expect(keys(play(fresh(), command('status')).last)).toEqual([]);
+  });
+
+  it('/start asks before discarding a draft: "no" keeps it, "yes" starts over', () => {
+    const asked = play(intakeAt('model'), command('start'));
+    expect(keys(asked.last)).toEqual(['restart-confirm']);
+    const kept = play(asked.state, press('no'));
+    expect(keys(kept.last)).toEqual(['nothing-changed', 'ask-model']);
+    expect(kept.state).toEqual(intakeAt('model'));
+    const restarted = play(asked.state, text('yes'));
+    expect(keys(restarted.last)).toEqual(['welcome']);
+    expect(restarted.state.flow).toEqual({ kind: 'idle' });
+    expect(keys(play(fresh(), command('start')).last)).toEqual(['welcome']);
+  });
+});
+
+describe('a shared location keeps a human-readable part', () => {
+  const shared: ConversationEvent = { type: 'location', latitude: 22.3, longitude: 114.17 };
+
+  it('asks for the building, floor and flat after a location, and files them with it', () => {
+    const { last, state } = play(askingAddress, shared);
+    expect(keys(last)).toEqual(['ask-address-detail']);
+    const detail = play(state, text('Block 3, 12/F, Flat B'));
+    expect(keys(detail.last)).toEqual(['ask-window']);
+    if (detail.state.flow.kind !== 'intake') throw new Error('expected the intake');
+    const draft = detail.state.flow.draft;
+    expect(draft.address).toEqual({
+      kind: 'location',
+      latitude: 22.3,
+      longitude: 114.17,
+      detail: 'Block 3, 12/F, Flat B',
+    });
+    expect(summaryVars(draft).address).toBe('22.30000, 114.17000 · Block 3, 12/F, Flat B');
+    expect(toNewTicket(draft, 'c1', null, 'Asia/Shanghai').contact.address).toBe(
+      'geo:22.300000,114.170000 Block 3, 12/F, Flat B',
+    );
+  });
+
+  it('a house has no flat: the button (or "no") goes on without one', () => {
+    const { state } = play(askingAddress, shared);
+    expect(keys(play(state, press('skip:addressDetail')).last)).toEqual(['ask-window']);
+    expect(keys(play(state, text('没有')).last)).toEqual(['ask-window']);
+  });
+});
