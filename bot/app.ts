@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import {
   type Clock,
@@ -10,6 +11,7 @@ import {
 import {
   createRepositories,
   type DatabaseHandle,
+  describeUrl,
   openDatabase,
   openStore,
   type Repositories,
@@ -23,6 +25,7 @@ import { countTickets, countTriage } from './instrument.ts';
 import { createLlmAssist } from './llm/index.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import type { AppDeps } from './services/deps.ts';
+import { type StartupProgress, silentProgress } from './startup-progress.ts';
 import { loadWarrantyPolicy } from './warranty-policy.ts';
 
 const withCountedTickets = (metrics: Metrics, repos: Repositories): Repositories => ({
@@ -31,6 +34,14 @@ const withCountedTickets = (metrics: Metrics, repos: Repositories): Repositories
 });
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** The content files, validated (a broken one stops start-up), and what is built from them. */
+function loadContent(config: Config) {
+  const policy = loadWarrantyPolicy(config.WARRANTY_POLICY_FILE);
+  const { catalogue, lexicon, content } = loadTriageContent();
+  const engine = createTriageEngine(catalogue, { lexicon });
+  return { policy, catalogue, content, engine, i18n: createI18n() };
+}
 
 export type App = {
   deps: AppDeps;
@@ -42,22 +53,53 @@ export type App = {
 /**
  * Opens everything the bot needs from the configuration: content (catalogue, lexicon, locales,
  * warranty policy — a broken file stops start-up here), the database (PGlite or Postgres,
- * migrated) and the short-lived store (Redis or in-process).
+ * migrated) and the short-lived store (Redis or in-process), saying each step to `progress`.
  */
 export async function createApp(
   config: Config,
   log: Logger,
   clock: Clock = systemClock,
+  progress: StartupProgress = silentProgress,
 ): Promise<App> {
-  const policy = loadWarrantyPolicy(config.WARRANTY_POLICY_FILE);
-  const { catalogue, lexicon, content } = loadTriageContent();
-  const engine = createTriageEngine(catalogue, { lexicon });
-  const i18n = createI18n();
-  const database = await openDatabase({
+  progress.step(
+    config.DATABASE_URL
+      ? `opening the database (PostgreSQL at ${describeUrl(config.DATABASE_URL)})…`
+      : `opening the database (embedded PostgreSQL in ${resolve(config.DATA_DIR)})…`,
+  );
+  // Started before the content: the embedded database compiles its WebAssembly on V8's background
+  // threads while the triage engine is built on this one.
+  const opening = openDatabase({
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
+    migrate: false,
   });
+  let loaded: ReturnType<typeof loadContent>;
+  try {
+    progress.step('loading the catalogue, triage lexicon, locales and warranty policy…');
+    loaded = loadContent(config);
+  } catch (error) {
+    await opening.then(
+      (database) => database.close(),
+      () => undefined,
+    );
+    throw error;
+  }
+  const { policy, catalogue, content, engine, i18n } = loaded;
+  const database = await opening;
   log.info(`database: ${database.kind} at ${database.target}`);
+  progress.step('applying migrations…');
+  try {
+    const { applied, total } = await database.migrate();
+    progress.step(
+      applied === 0
+        ? `migrations: up to date (${total})`
+        : `migrations: applied ${applied}, ${total} in the database`,
+    );
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  progress.step(config.REDIS_URL ? 'connecting to Redis…' : 'short-lived store: in-process');
   const shortLived = await openStore({
     redisUrl: config.REDIS_URL,
     log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },

@@ -11,6 +11,7 @@ import { toLoggableError } from './loggable-error.ts';
 import { createLogger } from './logger.ts';
 import { checkStaffForum } from './services/staff-forum-check.ts';
 import { onShutdownSignal } from './shutdown.ts';
+import { createStartupProgress } from './startup-progress.ts';
 
 /**
  * The composition root: configuration, logger, content, database, store, then either console mode
@@ -18,6 +19,9 @@ import { onShutdownSignal } from './shutdown.ts';
  * HTTP port (health, readiness, metrics, and the webhook in webhook mode).
  */
 async function main(): Promise<void> {
+  const progress = createStartupProgress({
+    write: (line) => process.stderr.write(`${line}\n`),
+  });
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
@@ -36,7 +40,8 @@ async function main(): Promise<void> {
       config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
       process.stderr as never,
     );
-    const app = await createApp(consoleConfig, log, clock);
+    const app = await createApp(consoleConfig, log, clock, progress);
+    progress.ready('console mode');
     const lang = processEnv().LANG?.toLowerCase().startsWith('zh') ? 'zh-hans' : 'en';
     await runConsole(app, {
       input: process.stdin,
@@ -50,7 +55,7 @@ async function main(): Promise<void> {
   }
 
   const log = createLogger(config.LOG_LEVEL);
-  const app = await createApp(config, log, systemClock);
+  const app = await createApp(config, log, systemClock, progress);
   const { metrics } = app.deps;
   const frontline = createBot(app.deps, {
     token: config.TELEGRAM_BOT_TOKEN,
@@ -103,10 +108,14 @@ async function main(): Promise<void> {
   if (webhook) {
     await bot.api.setWebhook(config.WEBHOOK_URL as string, { secret_token: secretToken });
     log.info(`webhook mode on port ${http.port}`);
+    progress.ready(`webhook mode on port ${http.port}`);
   } else {
     await bot.api.deleteWebhook().catch(() => undefined);
     runner = run(bot);
     log.info(`long polling as @${bot.botInfo.username}; health and metrics on port ${http.port}`);
+    progress.ready(
+      `long polling as @${bot.botInfo.username}; health and metrics on port ${http.port}`,
+    );
   }
 
   onShutdownSignal(log, [

@@ -28,7 +28,7 @@ export type OpenStoreOptions = {
 export async function openStore(options: OpenStoreOptions): Promise<ShortLivedStore> {
   const { redisUrl, prefix, log } = options;
   if (!redisUrl) {
-    log.warn(
+    log.info(
       'short-lived store: in-process (single instance only; set REDIS_URL to run several instances)',
     );
     return createMemoryStore();
