@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { LOCALES, parseDuration } from '../core/index.ts';
+// The shared modules, not core/index.ts: the CLI reads the configuration without loading the core.
+import { parseDuration } from '../core/shared/duration.ts';
+import { LOCALES } from '../core/shared/locale.ts';
 
 /** Thrown when start-up configuration is invalid; `message` is one line naming the variable. */
 export class ConfigError extends Error {

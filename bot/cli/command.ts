@@ -20,6 +20,17 @@ export type CliCommand = {
   run(args: string[], io: CliIo): Promise<number>;
 };
 
+/**
+ * A command as the command list shows it, its code imported only when it runs or shows its help:
+ * `--help` and the command list answer at once, without loading the core, the database driver or
+ * the catalogue. `load` gives the module's commands; the one with the same words runs.
+ */
+export type CliListing = Pick<CliCommand, 'words' | 'summary'> & {
+  load(): Promise<CliCommand[]>;
+};
+
+export type CliEntry = CliCommand | CliListing;
+
 /** A usage mistake (unknown option, missing value); printed with the command's usage, exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

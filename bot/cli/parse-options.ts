@@ -3,6 +3,30 @@ import { UsageError } from './command.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/**
+ * node:util's messages for the mistakes an operator makes, in one short line each (its own
+ * message for an unknown option is long and ends in an unbalanced quote).
+ */
+function usageMessage(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const text = message ?? String(error);
+  const quoted = /'(-{1,2}[^' ]+)/.exec(text)?.[1];
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${quoted ?? text}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return text.includes('argument missing')
+        ? `${quoted ?? 'an option'} needs a value`
+        : `${quoted ?? 'an option'} takes no value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
+      const argument = /'([^']*)'/.exec(text)?.[1];
+      return argument === undefined ? 'unexpected argument' : `unexpected argument "${argument}"`;
+    }
+    default:
+      return text;
+  }
+}
+
 /** `node:util` parseArgs with strict checking, turning its errors into {@link UsageError}s. */
 export function parseOptions<O extends Options>(
   args: string[],
@@ -12,7 +36,7 @@ export function parseOptions<O extends Options>(
   try {
     return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(usageMessage(error));
   }
 }
 

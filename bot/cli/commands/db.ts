@@ -1,6 +1,4 @@
 import { resolve } from 'node:path';
-import { openDatabase } from '../../../db/index.ts';
-import { loadConfig } from '../../config.ts';
 import { type CliCommand, type CliIo, UsageError } from '../command.ts';
 
 const HELP = `Usage: npm run -s cli -- db migrate
@@ -25,6 +23,9 @@ function causeChain(error: unknown): string {
 async function migrate(args: string[], io: CliIo): Promise<number> {
   const [extra] = args;
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  // Imported here, not at the top: `db --help` should not load the database drivers.
+  const { loadConfig } = await import('../../config.ts');
+  const { openDatabase } = await import('../../../db/index.ts');
   const config = loadConfig(io.cwd, io.env);
   const dataDir = resolve(io.cwd, config.DATA_DIR);
   try {

@@ -54,7 +54,7 @@ catalogue still rule, the embedded engine answers where the model gives no usabl
 last line then also has llm_answered, llm_fallbacks, tokens and latency_ms_p50/p90/p99.
 
 Example:
-  npm run -s cli -- triage eval --data ../shared/data/triage-dev.jsonl`,
+  npm run -s cli -- triage eval --data test/support/triage-extra.jsonl`,
   async run(args, io) {
     const { values } = parseOptions(args, {
       data: { type: 'string' },

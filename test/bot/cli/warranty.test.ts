@@ -155,6 +155,58 @@ describe('warranty explain', () => {
       (await runCliForTest(['warranty', 'explain', '--lang', 'fr', '--case', input])).code,
     ).toBe(2);
   });
+
+  it('explains in Hong Kong and Taiwan Traditional Chinese', async () => {
+    const hk = await runCliForTest(['warranty', 'explain', '--lang', 'zh-HK', '--case', input]);
+    expect(hk.code).toBe(0);
+    expect(hk.stdout).toContain('壓縮機');
+    const tw = await runCliForTest(['warranty', 'explain', '--lang', 'zh-TW', '--case', input]);
+    expect(tw.code).toBe(0);
+    expect(tw.stdout).toContain('保固');
+  });
+
+  it('refuses a misspelt part, listing the parts it knows, instead of answering "not covered"', async () => {
+    const run = await runCliForTest([
+      'warranty',
+      'explain',
+      '--lang',
+      'en',
+      '--case',
+      input.replace('"compressor"', '"compresor"'),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'unknown part "compresor" for refrigerator (did you mean "compressor"?)',
+    );
+    expect(run.stderr).toContain(
+      'Main parts: compressor, condenser, evaporator, main_board, thermostat.',
+    );
+  });
+
+  it('refuses an unknown cause, listing the causes', async () => {
+    const run = await runCliForTest([
+      'warranty',
+      'explain',
+      '--case',
+      input.replace('"normal_use"', '"normal_usee"'),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('unknown cause "normal_usee"');
+    expect(run.stderr).toContain('liquid_ingress');
+  });
+
+  it('still explains a part the catalogue names (an ordinary part)', async () => {
+    const run = await runCliForTest([
+      'warranty',
+      'explain',
+      '--lang',
+      'en',
+      '--case',
+      input.replace('"compressor"', '"door_seal"'),
+    ]);
+    expect(run.code).toBe(0);
+  });
 });
 
 describe('cli', () => {
