@@ -156,24 +156,21 @@ describe('warranty explain', () => {
     ).toBe(2);
   });
 
+  /** The case above with one value changed, explained in `lang`. */
+  const explainWith = (from: string, to: string, lang = 'en') =>
+    runCliForTest(['warranty', 'explain', '--lang', lang, '--case', input.replace(from, to)]);
+
   it('explains in Hong Kong and Taiwan Traditional Chinese', async () => {
-    const hk = await runCliForTest(['warranty', 'explain', '--lang', 'zh-HK', '--case', input]);
+    const hk = await explainWith('', '', 'zh-HK');
     expect(hk.code).toBe(0);
     expect(hk.stdout).toContain('壓縮機');
-    const tw = await runCliForTest(['warranty', 'explain', '--lang', 'zh-TW', '--case', input]);
+    const tw = await explainWith('', '', 'zh-TW');
     expect(tw.code).toBe(0);
     expect(tw.stdout).toContain('保固');
   });
 
   it('refuses a misspelt part, listing the parts it knows, instead of answering "not covered"', async () => {
-    const run = await runCliForTest([
-      'warranty',
-      'explain',
-      '--lang',
-      'en',
-      '--case',
-      input.replace('"compressor"', '"compresor"'),
-    ]);
+    const run = await explainWith('"compressor"', '"compresor"');
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(
@@ -185,27 +182,14 @@ describe('warranty explain', () => {
   });
 
   it('refuses an unknown cause, listing the causes', async () => {
-    const run = await runCliForTest([
-      'warranty',
-      'explain',
-      '--case',
-      input.replace('"normal_use"', '"normal_usee"'),
-    ]);
+    const run = await explainWith('"normal_use"', '"normal_usee"');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('unknown cause "normal_usee"');
     expect(run.stderr).toContain('liquid_ingress');
   });
 
   it('still explains a part the catalogue names (an ordinary part)', async () => {
-    const run = await runCliForTest([
-      'warranty',
-      'explain',
-      '--lang',
-      'en',
-      '--case',
-      input.replace('"compressor"', '"door_seal"'),
-    ]);
-    expect(run.code).toBe(0);
+    expect((await explainWith('"compressor"', '"door_seal"')).code).toBe(0);
   });
 });
 
