@@ -48,7 +48,10 @@ describe('start-up with a real token', () => {
   it('stops with one line naming what the staff chat lacks', async () => {
     const { code, stderr } = await startBot({ ...env(), STAFF_CHAT_ID: '-100200' });
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe(
+    // The progress lines come first; the reason is one line, the last.
+    const lines = stderr.trim().split('\n');
+    expect(lines.filter((line) => line.startsWith('Cannot start'))).toHaveLength(1);
+    expect(lines.at(-1)).toBe(
       'Cannot start: STAFF_CHAT_ID -100200: it is not a forum (turn Topics on in the group settings); the bot is not an administrator there (it is "member")',
     );
   }, 60_000);

@@ -195,7 +195,7 @@ describe('opening the store', () => {
     };
     const store = await openStore({ redisUrl: undefined, log });
     expect(store.kind).toBe('memory');
-    expect(lines).toEqual([expect.stringMatching(/^warn .*in-process \(single instance only/)]);
+    expect(lines).toEqual([expect.stringMatching(/^info .*in-process \(single instance only/)]);
     await store.close();
   });
 
