@@ -43,7 +43,7 @@ export function createHazardNet(
     options.reader ?? createTextReader(catalogue, lexicon, options.maxChars ?? MAX_TRIAGE_CHARS);
   return {
     read(text) {
-      const scan = reader.analyser.scanHazards(text, reader.correct);
+      const scan = reader.analyser.scanHazards(text);
       return {
         hazard: scan.hazards.length > 0,
         found: scan.hazards,

@@ -80,6 +80,11 @@ export const triageLexiconSchema = z.strictObject({
       z.strictObject({
         name: text,
         scope: z.enum(['clause', 'message']).default('clause'),
+        /**
+         * Product words count as pair words (a spill on the "laptop"); by default they do not
+         * ("water" in "water heater" is no water).
+         */
+        names: z.boolean().default(false),
         first: byLanguage,
         second: byLanguage,
       }),

@@ -196,17 +196,23 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
   }
 
   /** Reads a normalised text clause by clause through the hazard scanner. */
+  /**
+   * Reads a normalised text clause by clause through the hazard scanner. The scanner reads the
+   * words as written: a typo correction can make a hazard of an ordinary word ("raced" → "arced",
+   * "table" → "cable"); the corrected words serve symptom matching only.
+   */
   function scanClauses(
     text: string,
     correct: ((word: string) => string | undefined) | undefined,
     each?: (clause: string, tokens: Token[], names: HazardMask, masked: HazardMask) => void,
   ): HazardScan {
-    const scan = scanner.start(text, toTokens(text, correct));
+    const scan = scanner.start(text, toTokens(text));
     for (const clause of text.split(CLAUSE)) {
       if (clause.trim() === '') continue;
-      const tokens = toTokens(clause, correct);
+      const written = toTokens(clause);
+      const tokens = correct ? toTokens(clause, correct) : written;
       const names = { zh: allNames.zh(clause), en: allNames.en(tokens) };
-      const masked = scan.clause(clause, tokens, names);
+      const masked = scan.clause(clause, written, { zh: names.zh, en: allNames.en(written) });
       each?.(clause, tokens, names, masked);
     }
     return scan.finish();
@@ -215,8 +221,12 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
   return {
     normalise,
     /** The hazard net's part of {@link analyse} alone: hazard words and pairs, negated or not. */
-    scanHazards(raw: string, correct?: (word: string) => string | undefined): HazardScan {
-      return scanClauses(normalise(raw).text, correct);
+    scanHazards(raw: string): HazardScan {
+      return scanClauses(normalise(raw).text, undefined);
+    },
+    /** The Latin tokens of a normalised text as written (no typo correction). */
+    tokens(text: string): Token[] {
+      return toTokens(text);
     },
     /** Every Latin word of a text after irregular forms, for the typo vocabulary. */
     words(text: string): string[] {

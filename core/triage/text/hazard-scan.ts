@@ -60,6 +60,7 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   const pairs = lexicon.hazard.pairs.map((pair) => ({
     name: pair.name,
     wholeMessage: pair.scope === 'message',
+    keepNames: pair.names,
     first: tools.bilingual(pair.first),
     second: tools.bilingual(pair.second),
   }));
@@ -111,14 +112,15 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
         if (enNegated[i]) masked.en.push(span);
       });
       for (const pair of pairs) {
+        const except = pair.keepNames ? { zh: zhExceptions, en: enExceptions } : pairExceptions;
         const firstLive = live(
           text,
           tokens,
-          withoutExceptions(pair.first.zh(text), pairExceptions.zh),
-          withoutExceptions(pair.first.en(tokens), pairExceptions.en),
+          withoutExceptions(pair.first.zh(text), except.zh),
+          withoutExceptions(pair.first.en(tokens), except.en),
         );
-        const zhSecond = withoutExceptions(pair.second.zh(text), pairExceptions.zh);
-        const enSecond = withoutExceptions(pair.second.en(tokens), pairExceptions.en);
+        const zhSecond = withoutExceptions(pair.second.zh(text), except.zh);
+        const enSecond = withoutExceptions(pair.second.en(tokens), except.en);
         // Across a whole message the second word must stand too ("漏水，但没跳闸" is no pair).
         const secondLive = pair.wholeMessage
           ? live(text, tokens, zhSecond, enSecond)

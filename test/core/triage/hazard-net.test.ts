@@ -126,6 +126,28 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
       'the tank is bulging',
     ],
   },
+  'a spill on a device or its power': {
+    Simplified: ['一杯咖啡洒在笔记本键盘上了', '孩子把水泼到路由器上'],
+    Traditional: ['水全倒在鍵盤上，電腦還在充電'],
+    English: [
+      'I knocked over my tea onto the laptop keyboard',
+      'the cat spilled water on the router',
+    ],
+  },
+  'a unit that may fall': {
+    Simplified: ['空调外机支架锈断了，外机摇摇欲坠'],
+    English: ['the window unit fell out and crashed to the ground two floors down'],
+  },
+  'what people say when it blew': {
+    Simplified: ['差点把厨房烧了'],
+    Traditional: ['冷氣冇開都自燃'],
+    English: [
+      'there was a pop, a crackle and a burning/ozone smell from the charger',
+      'a sizzling sound under the fridge and an orange glow',
+      'the hot water tank burst this morning',
+      'it is clearly not safe, the thing turns on when the door opens',
+    ],
+  },
   'damaged wiring or an unsafe door': {
     Simplified: ['电线被老鼠咬破了露出铜线', '微波炉开着门还在加热'],
     English: [
@@ -172,6 +194,13 @@ const ORDINARY: [Script, string][] = [
   ['English', 'the router lights are flashing red'],
   ['English', 'the dryer is making a banging noise, a shoe was inside'],
   ['English', 'water heater makes popping noises when heating'],
+  ['English', 'the outdoor unit makes a buzzing noise and will not start'],
+  ['English', 'the fan blade is stuck, I pushed it with a screwdriver'],
+  ['English', 'we turned the AC on in a blazing heat wave and it stopped cooling'],
+  ['English', 'the tv died while we watched the Big Bang Theory'],
+  ['English', 'I was melting chocolate in a glass bowl and the turntable stopped'],
+  ['English', 'I raced home after the meeting and the fridge was warm'],
+  ['Simplified', '今天带电脑去公司，发现屏幕不亮'],
 ];
 
 describe('hazard net', () => {
