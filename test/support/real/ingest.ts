@@ -1,0 +1,148 @@
+/**
+ * Ingests the collectors' real first messages (`/work/realdata/*.jsonl`, rules in README.md here)
+ * into train / dev / test splits, split by source so no source (a GitHub repository, a blog, a
+ * site) has messages in two splits. Deterministic: the same input gives the same files.
+ *
+ *   npx tsx test/support/real/ingest.ts /work/realdata
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+type Row = {
+  id: string;
+  lang: string;
+  script: string;
+  text: string;
+  category: string;
+  label: string;
+  source: string;
+  source_kind: string;
+  resolution: string;
+  confidence: string;
+};
+type Split = 'train' | 'dev' | 'test';
+const SPLITS: Split[] = ['train', 'dev', 'test'];
+const SHARE: Record<Split, number> = { train: 0.6, dev: 0.2, test: 0.2 };
+
+/**
+ * Labels corrected in review (README "Label review"): only obvious errors against the collection
+ * rules, never to suit the model.
+ */
+const RELABEL: Record<string, { label: string; why: string }> = {};
+
+/** Hosts that carry many independent authors: each sub-site is its own source. */
+const MULTI_TENANT = [
+  'blogspot.com',
+  'wordpress.com',
+  'tumblr.com',
+  'github.io',
+  'livejournal.com',
+  'typepad.com',
+  'substack.com',
+  'weebly.com',
+  'wixsite.com',
+  'blogger.com',
+];
+const SECOND_LEVEL = new Set(['com', 'net', 'org', 'gov', 'edu', 'co', 'ac', 'ne', 'or', 'idv']);
+
+/** The source a message came from: a GitHub repository, a blog, or a registered domain. */
+export function sourceKey(url: string): string {
+  const parsed = new URL(url);
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+  const path = parsed.pathname.split('/').filter(Boolean);
+  if (host === 'github.com') return `github.com/${path.slice(0, 2).join('/').toLowerCase()}`;
+  if (host === 'medium.com' && path[0]?.startsWith('@')) return `medium.com/${path[0]}`;
+  if (MULTI_TENANT.some((suffix) => host.endsWith(`.${suffix}`))) return host;
+  const labels = host.split('.');
+  const keep =
+    labels.length >= 3 &&
+    (labels.at(-1)?.length ?? 0) === 2 &&
+    SECOND_LEVEL.has(labels.at(-2) ?? '')
+      ? 3
+      : 2;
+  return labels.slice(-keep).join('.');
+}
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function readRows(dir: string): Row[] {
+  const rows: Row[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const row = JSON.parse(line) as Row;
+      const fix = RELABEL[row.id];
+      rows.push(fix ? { ...row, label: fix.label } : row);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Assigns whole sources to splits, largest first (ties by a hash of the source): each source
+ * goes where it covers the most (category, label) cells the split still lacks, while the split is
+ * short of its share; otherwise to the split furthest below its share.
+ */
+export function assignSplits(rows: Row[]): Map<string, Split> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = sourceKey(row.source);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const order = [...groups.entries()].sort(
+    ([a, ra], [b, rb]) => rb.length - ra.length || hash(a).localeCompare(hash(b)),
+  );
+  const count: Record<Split, number> = { train: 0, dev: 0, test: 0 };
+  const cells: Record<Split, Set<string>> = { train: new Set(), dev: new Set(), test: new Set() };
+  const assigned = new Map<string, Split>();
+  for (const [key, members] of order) {
+    const own = new Set(members.map((r) => `${r.category}|${r.label}`));
+    const room = (s: Split) => SHARE[s] * rows.length - count[s];
+    const score = (s: Split) => {
+      if (room(s) < members.length / 2) return -Infinity;
+      const gain = [...own].filter((cell) => !cells[s].has(cell)).length;
+      return gain * 10 + room(s) / (SHARE[s] * rows.length);
+    };
+    let best: Split = 'train';
+    for (const s of SPLITS) if (score(s) > score(best)) best = s;
+    if (score(best) === -Infinity)
+      best = SPLITS.reduce((a, b) => (room(b) / SHARE[b] > room(a) / SHARE[a] ? b : a));
+    assigned.set(key, best);
+    count[best] += members.length;
+    for (const cell of own) cells[best].add(cell);
+  }
+  return assigned;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] ?? '/work/realdata';
+  const rows = readRows(dir);
+  const splits = assignSplits(rows);
+  const out: Record<Split, string[]> = { train: [], dev: [], test: [] };
+  for (const row of rows) {
+    const key = sourceKey(row.source);
+    const split = splits.get(key) ?? 'train';
+    out[split].push(
+      JSON.stringify({
+        id: row.id,
+        lang: row.lang,
+        text: row.text,
+        category: row.category,
+        label: row.label,
+        script: row.script,
+        source: row.source,
+        source_key: key,
+        source_kind: row.source_kind,
+        resolution: row.resolution,
+        confidence: row.confidence,
+      }),
+    );
+  }
+  for (const split of SPLITS) {
+    writeFileSync(join(import.meta.dirname, `${split}.jsonl`), `${out[split].join('\n')}\n`);
+    process.stdout.write(`${split}: ${out[split].length}\n`);
+  }
+}
