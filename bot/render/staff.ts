@@ -112,11 +112,13 @@ export function renderCard(
       }),
     );
   }
-  // A misuse ticket exists because the guided checks did not fix it: they are ruled out.
-  if (label === 'misuse' && symptom && symptom.steps.length > 0) {
+  // What the customer tried without result, as the conversation recorded it (quick checks that
+  // did not help): never assumed from the label, since a customer may skip the checks.
+  const tried = ticket.triage?.ruledOut ?? [];
+  if (tried.length > 0) {
     lines.push(t('staff-card-tried'));
-    symptom.steps.forEach((step, index) => {
-      lines.push(`  ${index + 1}. ${pickText(step.action, locale)}`);
+    tried.forEach((action, index) => {
+      lines.push(`  ${index + 1}. ${pickText(action, locale)}`);
     });
   }
   if (ticket.warranty && facts.warrantyCase) {

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, createTranslate } from '../../../bot/i18n/index.ts';
+import { renderCard } from '../../../bot/render/staff.ts';
+import {
+  type Bilingual,
+  createCatalogueView,
+  type Locale,
+  type Ticket,
+  type TicketTriage,
+} from '../../../core/index.ts';
+import { catalogue } from '../../support/turn-context.ts';
+
+const i18n = createI18n();
+const view = createCatalogueView(catalogue);
+const notCooling = view.symptom('refrigerator.not-cooling');
+const settings = view.symptom('refrigerator.not-cold-enough-setting');
+const [first, second] = notCooling?.checks ?? [];
+
+function ticketWith(triage: TicketTriage): Ticket {
+  const at = new Date('2026-03-10T02:00:00Z');
+  return {
+    id: 't1',
+    number: 'FL-260310-0001',
+    customerId: 'c1',
+    productId: null,
+    kind: 'fault',
+    state: 'open',
+    priority: 'normal',
+    category: 'refrigerator',
+    description: 'my fridge is not cooling',
+    contact: { name: 'Ann Lee', phone: '+85291234567', address: null },
+    triage,
+    warranty: null,
+    visitWindow: null,
+    assigneeId: null,
+    resolution: null,
+    contactDueAt: null,
+    contactedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    closedAt: null,
+  };
+}
+
+function card(triage: TicketTriage, locale: Locale): string {
+  const facts = {
+    ticket: ticketWith(triage),
+    product: undefined,
+    transcript: [],
+    warrantyCase: undefined,
+    timeZone: 'Asia/Shanghai',
+    now: new Date('2026-03-10T02:00:00Z'),
+  };
+  return renderCard(facts, view, createTranslate(i18n, locale), locale);
+}
+
+const base = { category: 'refrigerator' as const, symptomId: 'refrigerator.not-cooling' };
+const action = (step: { action: Bilingual } | undefined) => step?.action as Bilingual;
+
+describe('the staff card lists what the customer already ruled out, and only that', () => {
+  it.each([
+    {
+      case: 'quick checks that did not help, in order',
+      triage: { ...base, label: 'fault', ruledOut: [action(first), action(second)] },
+      locale: 'en',
+      shows: [
+        'Already tried with the customer (none fixed it):',
+        `  1. ${first?.action.en}`,
+        `  2. ${second?.action.en}`,
+      ],
+      hides: [],
+    },
+    {
+      case: 'the ruled-out checks in the staff language',
+      triage: { ...base, label: 'fault', ruledOut: [action(first)] },
+      locale: 'zh-Hans',
+      shows: ['已和客户一起检查过（均未解决）：', `  1. ${first?.action.zh}`],
+      hides: [second?.action.zh],
+    },
+    {
+      case: 'a fault whose checks were skipped: nothing claimed as tried',
+      triage: { ...base, label: 'fault' },
+      locale: 'en',
+      shows: [],
+      hides: ['Already tried', first?.action.en],
+    },
+    {
+      // A misuse reading whose checks were skipped, or that was unclear after a question: its
+      // guided steps were never done, so the card must not say they were.
+      case: 'a misuse label with nothing recorded: its guided steps are not claimed as tried',
+      triage: { ...base, label: 'misuse', symptomId: 'refrigerator.not-cold-enough-setting' },
+      locale: 'en',
+      shows: [],
+      hides: ['Already tried', settings?.steps[0]?.action.en],
+    },
+  ] as const)('$case', ({ triage, locale, shows, hides }) => {
+    const text = card(triage as TicketTriage, locale);
+    for (const line of shows) expect(text).toContain(line);
+    for (const line of hides) expect(text).not.toContain(line as string);
+  });
+});
