@@ -135,8 +135,18 @@ export type Flow =
       step: number;
       ruledOut: number[];
     }
-  /** Walking through a misuse symptom's steps. */
-  | { kind: 'guide'; text: string; category: Category; symptomId: string; step: number }
+  /**
+   * Walking through a misuse symptom's steps; `ruledOut` holds the indexes of the steps the
+   * customer did without result ("still not working", not "skip"), for a ticket if it comes to one.
+   */
+  | {
+      kind: 'guide';
+      text: string;
+      category: Category;
+      symptomId: string;
+      step: number;
+      ruledOut?: number[];
+    }
   /**
    * Collecting a ticket's fields; `field` is the one asked. `tries` counts the answers to it that
    * could not be read, `tried` is the last of them (kept as written when the customer asks).

@@ -198,12 +198,18 @@ export function checksStep(flow: Extract<Flow, { kind: 'checks' }>, context: Tur
   };
 }
 
-/** The checks that did not help, as the ticket shows them. */
-export function ruledOutOf(flow: Extract<Flow, { kind: 'checks' }>, context: TurnContext) {
-  const checks = quickChecksOf(flow.symptomId, context);
-  return flow.ruledOut.flatMap((index) => {
-    const check = checks[index];
-    return check ? [check.action] : [];
+/** The quick checks or guided steps that did not help, as the ticket shows them. */
+export function ruledOutOf(
+  flow: Extract<Flow, { kind: 'checks' | 'guide' }>,
+  context: TurnContext,
+): Bilingual[] {
+  const steps =
+    flow.kind === 'checks'
+      ? quickChecksOf(flow.symptomId, context)
+      : (context.catalogue.symptom(flow.symptomId)?.steps ?? []);
+  return (flow.ruledOut ?? []).flatMap((index) => {
+    const step = steps[index];
+    return step ? [step.action] : [];
   });
 }
 
@@ -336,7 +342,12 @@ export function escalate(
   }
   const fromFlow =
     flow.kind === 'guide'
-      ? { description: flow.text, category: flow.category, symptomId: flow.symptomId }
+      ? {
+          description: flow.text,
+          category: flow.category,
+          symptomId: flow.symptomId,
+          ruledOut: ruledOutOf(flow, context),
+        }
       : flow.kind === 'checks'
         ? {
             description: flow.text,

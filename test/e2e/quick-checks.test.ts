@@ -286,6 +286,40 @@ describe('end to end through the staff forum: the card lists what quick checks r
     },
   );
 
+  it('lists the guided steps a misuse customer did without result, not the one skipped', async () => {
+    const steps = view.symptom('refrigerator.too-cold-food-frozen')?.steps ?? [];
+    expect(steps.length).toBeGreaterThanOrEqual(2);
+    const customer = h.customer('Mo', 'en');
+    await h.says(
+      customer,
+      customer.id,
+      'my fridge is too cold, the vegetables freeze',
+      /Step 1 of/,
+    );
+    // Every step but the last done without result; the last skipped.
+    for (let n = 2; n <= steps.length; n += 1)
+      await pressAndWait(customer, /Still not working/, new RegExp(`Step ${n} of`));
+    await pressAndWait(customer, /Skip step/, /What name/);
+    await h.says(customer, customer.id, 'Mo Chan', /phone number/);
+    await h.says(customer, customer.id, '+852 9123 4569', /model number/);
+    await h.says(customer, customer.id, 'BCD-470WDPG', /When did you buy it/);
+    await h.says(customer, customer.id, '2025-12-01', /Where should the engineer come/);
+    await h.says(customer, customer.id, 'Flat 7D, 12 Nathan Road, Kowloon', /When suits you/);
+    await h.says(customer, customer.id, 'tomorrow afternoon', /receipt or invoice/);
+    await h.presses(customer, customer.id, /Skip/, /check your/);
+    const filed = await h.presses(customer, customer.id, /Confirm/, /FL-\d{6}-\d{4}/);
+    const number = /FL-\d{6}-\d{4}/.exec(filed.text ?? '')?.[0] as string;
+    const { ticket, card } = await cardOf(number);
+    const done = steps.slice(0, -1).map((step) => step.action);
+    expect(ticket?.triage?.ruledOut).toEqual(done);
+    const text = card?.text ?? '';
+    expect(text).toContain('Already tried with the customer (none fixed it):');
+    done.forEach((action, index) => {
+      expect(text).toContain(`  ${index + 1}. ${action.en}`);
+    });
+    expect(text).not.toContain(steps.at(-1)?.action.en as string);
+  });
+
   it('shows no "already tried" list when the customer skipped every check', async () => {
     const customer = h.customer('Jo', 'en');
     await h.says(customer, customer.id, 'my fridge is not cooling', /Check 1 of/);

@@ -46,13 +46,14 @@ function onGuideChoice({
       return askForPerson(state, flow, turn(state, [guideStep(flow, context)]));
     case 'next':
     case 'skip': {
-      const next = { ...flow, step: flow.step + 1 };
+      const done = event.choice === 'next' ? [...(flow.ruledOut ?? []), flow.step] : flow.ruledOut;
+      const next = { ...flow, step: flow.step + 1, ...(done ? { ruledOut: done } : {}) };
       if (symptom && next.step < symptom.steps.length)
         return turn(withFlow(state, next), [guideStep(next, context)]);
       const failed: Reply = symptom
         ? { key: 'guide-failed', vars: { advice: symptom.ifFails } }
         : { key: 'guide-failed-generic' };
-      return escalate(state, 'guidance_failed', context, undefined, [failed]);
+      return escalate(withFlow(state, next), 'guidance_failed', context, undefined, [failed]);
     }
   }
 }
