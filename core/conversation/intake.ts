@@ -135,7 +135,12 @@ export function askField(field: IntakeField, draft: Draft, context: TurnContext)
       const example = draft.category
         ? context.catalogue.category(draft.category)?.modelExamples[0]
         : undefined;
-      return { key: 'ask-model', vars: { example: example ?? 'BCD-470WDPG' }, request: 'remove' };
+      // Where the nameplate is and the example both follow the product (no door on a TV).
+      return {
+        key: 'ask-model',
+        vars: { example: example ?? 'BCD-470WDPG', category: draft.category ?? 'unknown' },
+        request: 'remove',
+      };
     }
     case 'nameplatePhoto':
       return {

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTraditionalLocales } from '../../bot/i18n/build-hant.ts';
 import { createI18n, createTranslate, LOCALES_DIR } from '../../bot/i18n/index.ts';
-import { ALL_MESSAGE_KEYS, LOCALES } from '../../core/index.ts';
+import {
+  ALL_MESSAGE_KEYS,
+  askField,
+  CATEGORIES,
+  type Category,
+  LOCALES,
+} from '../../core/index.ts';
+import { draftOf } from '../support/conversation.ts';
+import { realTurnContext } from '../support/turn-context.ts';
 
 const messageIds = (locale: string) =>
   readdirSync(join(LOCALES_DIR, locale))
@@ -110,4 +118,27 @@ describe('field errors (a question is never asked twice in a row after an error)
       for (const key of errorKeys) expect(t(key, vars), key).not.toMatch(/[?？]/);
     },
   );
+});
+
+describe('the model-number question follows the product (issue 10)', () => {
+  const context = realTurnContext();
+  const ask = (locale: (typeof LOCALES)[number], category: Category) => {
+    const reply = askField('model', draftOf({ category }), context);
+    return createTranslate(createI18n(), locale)(reply.key, reply.vars as Record<string, string>);
+  };
+  const fallback = /usually on the back or the side/;
+
+  it.each(CATEGORIES)('says where the nameplate of a %s is, with its own example', (category) => {
+    const text = ask('en', category);
+    expect(text).not.toMatch(fallback);
+    expect(text).toContain(context.catalogue.category(category)?.modelExamples[0]);
+    if (category !== 'refrigerator') expect(text).not.toMatch(/BCD-|fridge/);
+    for (const locale of LOCALES) expect(ask(locale, category)).not.toMatch(/\{|\}/);
+  });
+
+  it('sends no one to look inside the door of a TV', () => {
+    expect(ask('en', 'tv')).toMatch(/on the label on the back of the TV/);
+    expect(ask('en', 'tv')).not.toMatch(/door/);
+    expect(ask('zh-Hans', 'tv')).not.toMatch(/门/);
+  });
 });

@@ -102,7 +102,19 @@ ask-category = Which product is it?
 ask-name = What name should the engineer ask for?
 ask-phone = Which phone number can the engineer call? Tap "Share my phone number" or type it.
 button-share-contact = 📱 Share my phone number
-ask-model = What is the model number? It is on the nameplate (often inside the door or on the back), for example { $example }. A photo of the nameplate works too.
+ask-model = What is the model number? It is on the nameplate, { nameplate-place }, for example { $example }. A photo of the nameplate works too.
+nameplate-place = { $category ->
+    [refrigerator] usually on a side wall inside the fridge compartment or on the back
+    [washing_machine] usually on the back, or around the door opening or under the lid
+    [air_conditioner] on the side of the indoor unit, sometimes under the front cover
+    [water_heater] on the side or the front of the heater
+    [tv] on the label on the back of the TV
+    [microwave] usually on the back, or on the frame inside the door
+    [dishwasher] on the edge of the door or the frame around it, seen when the door is open
+    [computer] under a laptop, or on the back or side of a desktop
+    [network] on the label underneath or on the back of the device
+   *[other] usually on the back or the side
+}
 model-unrecognised = Noted "{ $model }". It doesn't look like our usual model numbers; the engineer will check it.
 ask-purchase-date = When did you buy it? For example 2024-03-14, last March, or 3 months ago.
 button-no-proof = I don't know / no receipt

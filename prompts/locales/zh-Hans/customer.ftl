@@ -83,7 +83,19 @@ ask-category = 请问是哪种产品？
 ask-name = 工程师上门时怎么称呼您？
 ask-phone = 工程师可以拨打哪个电话联系您？点“分享我的手机号”或直接输入。
 button-share-contact = 📱 分享我的手机号
-ask-model = 请问产品型号是什么？在铭牌上（通常在门内侧或机身背面），例如 { $example }。也可以拍一张铭牌照片发给我。
+ask-model = 请问产品型号是什么？在铭牌上（{ nameplate-place }），例如 { $example }。也可以拍一张铭牌照片发给我。
+nameplate-place = { $category ->
+    [refrigerator] 通常在冷藏室内侧壁或机身背面
+    [washing_machine] 通常在机身背面，或机门四周、上盖下方
+    [air_conditioner] 在室内机侧面，有时在前面板里面
+    [water_heater] 在热水器侧面或正面
+    [tv] 在电视背面的标签上
+    [microwave] 通常在机身背面，或炉门内侧的边框上
+    [dishwasher] 打开门后，在门的侧边或门框上
+    [computer] 笔记本在机身底部，台式机在主机背面或侧面
+    [network] 在设备底部或背面的标签上
+   *[other] 通常在机身背面或侧面
+}
 model-unrecognised = 已记录“{ $model }”。它和我们常见的型号格式不太一样，工程师会核实。
 ask-purchase-date = 请问是什么时候买的？例如 2024-03-14、去年三月、三个月前。
 button-no-proof = 不记得 / 没有发票

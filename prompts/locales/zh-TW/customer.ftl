@@ -84,7 +84,19 @@ ask-category = 請問是哪種產品？
 ask-name = 工程師到府時怎麼稱呼您？
 ask-phone = 工程師可以撥打哪個電話聯絡您？點「分享我的電話號碼」或直接輸入。
 button-share-contact = 📱 分享我的電話號碼
-ask-model = 請問產品型號是什麼？在銘牌上（通常在門內側或機身背面），例如 { $example }。也可以拍一張銘牌照片發給我。
+ask-model = 請問產品型號是什麼？在銘牌上（{ nameplate-place }），例如 { $example }。也可以拍一張銘牌照片發給我。
+nameplate-place = { $category ->
+    [refrigerator] 通常在冷藏室內側壁或機身背面
+    [washing_machine] 通常在機身背面，或機門四周、上蓋下方
+    [air_conditioner] 在室內機側面，有時在前面板裡面
+    [water_heater] 在熱水器側面或正面
+    [tv] 在電視背面的標籤上
+    [microwave] 通常在機身背面，或爐門內側的邊框上
+    [dishwasher] 開啟門後，在門的側邊或門框上
+    [computer] 筆電在機身底部，桌上型電腦在主機背面或側面
+    [network] 在裝置底部或背面的標籤上
+   *[other] 通常在機身背面或側面
+}
 model-unrecognised = 已記錄「{ $model }」。它和我們常見的型號格式不太一樣，工程師會核實。
 ask-purchase-date = 請問是什麼時候買的？例如 2024-03-14、去年三月、三個月前。
 button-no-proof = 不記得 / 沒有發票
