@@ -234,6 +234,11 @@ export interface GuidanceRepo {
   get(id: string): Promise<GuidanceCase | undefined>;
   /** Records the outcome once: false when an outcome was already recorded (first answer wins, atomically). */
   recordOutcome(id: string, outcome: GuidanceOutcome, at: Date): Promise<boolean>;
+  /**
+   * The chat's latest case whose check-back is due by `now` (so asked, or about to be) and has no
+   * outcome yet: the one a typed "still broken" answers.
+   */
+  awaitingAnswer(chatId: number, now: Date): Promise<GuidanceCase | undefined>;
 }
 
 /** The service manager's figures over a period (tickets and guided cases created in it). */

@@ -46,7 +46,11 @@ export function createCustomerFeature(
     const parsed = toConversationEvent(ctx);
     if (parsed === 'unknown-command') return sayKey(ctx, 'unknown-command');
     if (!parsed) return next();
-    await conversation.handle(toChatRef(ctx), parsed.event, parsed.inbound);
+    const event =
+      parsed.event.type === 'text'
+        ? await checkback.withPending(parsed.event, ctx.chat.id)
+        : parsed.event;
+    await conversation.handle(toChatRef(ctx), event, parsed.inbound);
   });
 
   priv.on(['message:voice', 'message:audio', 'message:video_note'], (ctx) =>

@@ -7,11 +7,10 @@ import {
 } from '../../core/index.ts';
 import type { JobHandler } from '../../db/index.ts';
 import { renderReply } from '../render/reply.ts';
+import { checkbackExpiryKey } from './checkback-keys.ts';
 import type { AppDeps } from './deps.ts';
 import type { Outbox } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
-
-const expiryKey = (guidanceId: string) => `checkback-expire:${guidanceId}`;
 
 /**
  * The 2-hour check-back after guidance (the seed: "凡咨询后的用户2个小时后必须回访用户"): the job that
@@ -55,7 +54,7 @@ export function createCheckbackService(deps: AppDeps, outbox: Outbox) {
     await repos.jobs.enqueue(
       {
         kind: 'checkback-expire',
-        key: expiryKey(guidance.id),
+        key: checkbackExpiryKey(guidance.id),
         dueAt: decideCheckbackExpiry(now),
         payload: { guidanceId: guidance.id },
       },
@@ -85,7 +84,7 @@ export function createCheckbackService(deps: AppDeps, outbox: Outbox) {
     if (!guidance || guidance.chatId !== chatId) return undefined;
     const now = clock.now();
     if (!(await repos.guidance.recordOutcome(guidance.id, action.outcome, now))) return undefined;
-    await repos.jobs.cancel(expiryKey(guidance.id), now);
+    await repos.jobs.cancel(checkbackExpiryKey(guidance.id), now);
     return {
       type: 'checkback',
       outcome: action.outcome,
@@ -97,7 +96,25 @@ export function createCheckbackService(deps: AppDeps, outbox: Outbox) {
     };
   }
 
+  /**
+   * Text typed in the chat, with the check-back that was asked there and is not answered yet (the
+   * latest), so the conversation can read the words as its answer.
+   */
+  async function withPending(
+    event: Extract<ConversationEvent, { type: 'text' }>,
+    chatId: number,
+  ): Promise<ConversationEvent> {
+    const pending = await repos.guidance.awaitingAnswer(chatId, clock.now());
+    if (!pending) return event;
+    const { category, symptomId, description } = pending;
+    return {
+      ...event,
+      checkback: { ref: pending.id, guidance: { category, symptomId, description } },
+    };
+  }
+
   return {
+    withPending,
     handlers: { checkback: ask, 'checkback-expire': expire } satisfies Record<string, JobHandler>,
     toEvent,
   };

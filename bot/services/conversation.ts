@@ -26,6 +26,7 @@ import { composeMessages } from '../render/compose.ts';
 import { type RenderedReply, renderReply } from '../render/reply.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
 import { chatStoreKeys, sessionKey } from './chat-keys.ts';
+import { checkbackExpiryKey } from './checkback-keys.ts';
 import type { AppDeps } from './deps.ts';
 import type { Outbox } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
@@ -208,6 +209,12 @@ export function createConversationService(
           now,
           { jobs: [{ kind: 'checkback', dueAt, key: 'checkback:{guidanceId}', payload: {} }] },
         );
+        return [];
+      }
+      case 'record-checkback': {
+        // As a pressed button would (checkback.ts): the first answer wins, the expiry is dropped.
+        if (await repos.guidance.recordOutcome(effect.ref, effect.outcome, now))
+          await repos.jobs.cancel(checkbackExpiryKey(effect.ref), now);
         return [];
       }
       case 'list-tickets': {

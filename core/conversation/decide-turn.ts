@@ -45,8 +45,8 @@ export function decideTurn(
   if (event.type !== 'text') return dispatch(state, toTableEvent(event), context);
   const text = event.text.trim();
   if (text === '') return turn(state, [{ key: 'empty-text' }]);
-  if (text.length <= MAX_REPORT_CHARS) return dispatch(state, { type: 'text', text }, context);
-  const result = dispatch(state, { type: 'text', text: text.slice(0, MAX_REPORT_CHARS) }, context);
+  if (text.length <= MAX_REPORT_CHARS) return dispatch(state, { ...event, text }, context);
+  const result = dispatch(state, { ...event, text: text.slice(0, MAX_REPORT_CHARS) }, context);
   return {
     ...result,
     replies: [{ key: 'text-too-long', vars: { max: MAX_REPORT_CHARS } }, ...result.replies],

@@ -18,7 +18,11 @@ export type CustomerCommand = (typeof CUSTOMER_COMMANDS)[number];
 /** What the customer did, as the adapter understood the update. */
 export type ConversationEvent =
   | { type: 'command'; name: CustomerCommand }
-  | { type: 'text'; text: string }
+  /**
+   * Text the customer typed; `checkback` is the check-back asked and not yet answered in this chat,
+   * when there is one (the adapter looks it up): words may answer it instead of its buttons.
+   */
+  | { type: 'text'; text: string; checkback?: PendingCheckback }
   /** An inline button's callback data. */
   | { type: 'button'; data: string }
   | { type: 'contact'; phone: string; own: boolean }
@@ -30,12 +34,17 @@ export type ConversationEvent =
 /** A guided case that may need a check-back: what was reported and which steps were followed. */
 export type Guidance = { category: Category; symptomId: string; description: string };
 
+/** A check-back that was asked and is still unanswered: its case (`ref`) and what it was about. */
+export type PendingCheckback = { ref: string; guidance: Guidance };
+
 /** What the adapter must do besides replying. */
 export type Effect =
   /** File the ticket (one transaction) and reply with its number, warranty answer and contact promise. */
   | { type: 'file-ticket'; draft: Draft }
   /** Schedule the check-back (CALLBACK_CHECK_AFTER) and its 24-hour expiry. */
   | { type: 'schedule-checkback'; guidance: Guidance }
+  /** Record the check-back's answer given in words (as its button would) and end its expiry. */
+  | { type: 'record-checkback'; ref: string; outcome: 'working' | 'still_broken' }
   /** Reply with the customer's tickets and their states. */
   | { type: 'list-tickets' }
   /** Offer the customer's open tickets for cancelling (or say there are none). */

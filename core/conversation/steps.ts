@@ -1,10 +1,10 @@
 import { readSmallTalk, type SmallTalk } from '../intake/small-talk.ts';
-import { readOutcome } from '../intake/typed-answer.ts';
+import { readOutcome, readYesNo } from '../intake/typed-answer.ts';
 import type { Bilingual, CatalogueStep } from '../triage/catalogue.ts';
 import type { Category } from '../warranty/policy.ts';
 import { button, categoryButtons } from './buttons.ts';
 import type { TriageStep, TurnContext } from './context.ts';
-import type { Effect, Guidance, Turn } from './events.ts';
+import type { Effect, Guidance, PendingCheckback, Turn } from './events.ts';
 import { askField, newDraft, nextField, reviewReply } from './intake.ts';
 import type { ConversationState, Draft, Flow, IntakeReason, Reply } from './state.ts';
 
@@ -428,4 +428,63 @@ export function guideStep(flow: Extract<Flow, { kind: 'guide' }>, context: TurnC
       [button('button-human', { action: 'guide', choice: 'human' })],
     ],
   };
+}
+
+/**
+ * The check-back's answer: "working" closes it as solved; "broken again" starts the intake with
+ * what the guidance knew (a fault of that product and symptom).
+ */
+export function answerCheckback(
+  state: ConversationState,
+  event: { outcome: 'working' | 'still_broken'; guidance: Guidance },
+  context: TurnContext,
+): T {
+  if (event.outcome === 'working') return turn(state, [{ key: 'checkback-working' }]);
+  const { guidance } = event;
+  const draft = newDraft(context, state, {
+    reason: 'still_broken',
+    description: guidance.description,
+    category: guidance.category,
+    symptomId: guidance.symptomId,
+    label: 'fault',
+  });
+  return askNext(withFlow(state, { kind: 'idle' }), draft, context, [
+    { key: 'checkback-still-broken' },
+    { key: 'intake-intro' },
+  ]);
+}
+
+/**
+ * The check-back answered in words while nothing else is asked ("yes all good now thanks",
+ * "还是不行", "仲係唔得", a bare "yes" / "no": the question was "is it still working?"), as its
+ * buttons would: the answer is recorded. Danger in the words comes first; words that are no
+ * answer, or name another product, are a new report (`otherwise`).
+ */
+export function checkbackInWords(
+  state: ConversationState,
+  text: string,
+  pending: PendingCheckback,
+  context: TurnContext,
+  otherwise: () => T,
+): T {
+  // A bare "yes" / "no" answers "is it still working?"; a "no" inside a sentence does not.
+  const yesNo = readYesNo(text);
+  const outcome = yesNo ? (yesNo === 'yes' ? 'fixed' : 'not_fixed') : readOutcome(text);
+  if (!outcome) return otherwise();
+  const { guidance } = pending;
+  // "my tv is broken" is a new report about another product, not this answer.
+  const named = context.triage(text, { asked: false }).category;
+  if (named !== undefined && named !== guidance.category) return otherwise();
+  return hazardOr(
+    state,
+    text,
+    { category: guidance.category, description: guidance.description },
+    context,
+    () => {
+      const answer = outcome === 'fixed' ? 'working' : 'still_broken';
+      const answered = answerCheckback(state, { outcome: answer, guidance }, context);
+      const record: Effect = { type: 'record-checkback', ref: pending.ref, outcome: answer };
+      return { ...answered, effects: [record, ...answered.effects] };
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte } from 'drizzle-orm';
 import type {
   GuidanceOutcome,
   GuidanceRepo,
@@ -53,6 +53,21 @@ export function createGuidanceRepo(db: Database): GuidanceRepo {
         .where(and(eq(guidanceCases.id, id), isNull(guidanceCases.outcome)))
         .returning({ id: guidanceCases.id });
       return rows.length === 1;
+    },
+    async awaitingAnswer(chatId: number, now: Date) {
+      const [row] = await db
+        .select()
+        .from(guidanceCases)
+        .where(
+          and(
+            eq(guidanceCases.chatId, chatId),
+            isNull(guidanceCases.outcome),
+            lte(guidanceCases.checkBackAt, now),
+          ),
+        )
+        .orderBy(desc(guidanceCases.checkBackAt))
+        .limit(1);
+      return row && toGuidanceCase(row);
     },
   });
 }

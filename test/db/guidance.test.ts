@@ -106,6 +106,39 @@ describeOnDatabases('guidance repository', (database) => {
     });
   });
 
+  it("finds the chat's check-back that is due and unanswered, the latest first, and no other", async () => {
+    const chatId = uniqueTelegramId();
+    const { id: customerId } = await repos().customers.ensure(chatId, 'en', at);
+    const openAt = (due: Date, description: string) =>
+      repos().guidance.open(
+        {
+          customerId,
+          chatId,
+          locale: 'en',
+          category: 'refrigerator',
+          symptomId: 'refrigerator.too-cold',
+          description,
+          checkBackAt: due,
+        },
+        at,
+      );
+    expect(await repos().guidance.awaitingAnswer(chatId, answeredAt)).toBeUndefined();
+    const earlier = await openAt(checkBackAt, 'first');
+    const later = await openAt(new Date(checkBackAt.getTime() + 60_000), 'second');
+    // Not due yet: the question has not been asked.
+    expect(await repos().guidance.awaitingAnswer(chatId, at)).toBeUndefined();
+    expect(await repos().guidance.awaitingAnswer(chatId, answeredAt)).toMatchObject({
+      id: later.id,
+    });
+    await repos().guidance.recordOutcome(later.id, 'working', answeredAt);
+    expect(await repos().guidance.awaitingAnswer(chatId, answeredAt)).toMatchObject({
+      id: earlier.id,
+    });
+    await repos().guidance.recordOutcome(earlier.id, 'unconfirmed', answeredAt);
+    expect(await repos().guidance.awaitingAnswer(chatId, answeredAt)).toBeUndefined();
+    expect(await repos().guidance.awaitingAnswer(chatId + 1, answeredAt)).toBeUndefined();
+  });
+
   it('lets exactly one of many racing answers win', async () => {
     const { id } = await open();
     const outcomes: GuidanceOutcome[] = ['working', 'still_broken', 'unconfirmed'];

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2eHarness } from '../support/e2e.ts';
 
@@ -68,5 +69,32 @@ describe('end to end through the Bot API emulator: greetings, typed answers, com
     expect(second.at(-1)?.buttons.map((b) => b.text)).toEqual(['✅ Keep my answer as written']);
     const kept = await customer.press(/Keep my answer/, /Which phone number/);
     expect(kept.at(-1)?.text).toMatch(/Noted as you wrote it/);
+  });
+
+  it('reads the check-back answered in words: "yes all good now thanks" closes it, "还是不行" opens the intake', async () => {
+    const english = harness.client(7104, 'en');
+    await english.say('my fridge is too cold, the vegetables freeze', /Step 1 of/);
+    await english.press(/Fixed/, /check back in 2 hours/);
+    const chinese = harness.client(7105, 'zh-hans');
+    await chinese.say('冰箱冷藏室太冷了，菜都冻住了', /第 1 步/);
+    await chinese.press(/已解决/, /回访/);
+
+    harness.clock.advance(2 * 3_600_000);
+    await harness.worker.runDue();
+    await english.waitFor(/Is it still working\?/);
+    await chinese.waitFor(/现在还正常吗/);
+
+    await english.say('yes all good now thanks', /closed this as solved/);
+    const intake = await chinese.say('还是不行', /怎么称呼您/);
+    expect(intake.map((m) => m.text).join('\n')).toMatch(/安排工程师/);
+    // The answers are recorded as the buttons would record them; a button pressed later is too late.
+    await english.press(/Broken again/, /check-back has closed/);
+    const answered = await harness.app.database.db.execute(
+      sql`select outcome from guidance_cases where chat_id in (7104, 7105) order by chat_id`,
+    );
+    expect((answered as unknown as { rows: { outcome: string }[] }).rows).toEqual([
+      { outcome: 'working' },
+      { outcome: 'still_broken' },
+    ]);
   });
 });

@@ -1,6 +1,5 @@
 import { button, categoryButtons } from '../buttons.ts';
-import { newDraft } from '../intake.ts';
-import { askForPerson, askNext, previousOf, turn, withFlow, yesNo } from '../steps.ts';
+import { answerCheckback, askForPerson, previousOf, turn, withFlow, yesNo } from '../steps.ts';
 import type { FlowKind, FlowTransitions } from '../table.ts';
 
 /**
@@ -104,20 +103,6 @@ export const anyFlow: FlowTransitions<FlowKind> = {
   },
   checkback: {
     to: ['same', 'intake'],
-    handle: ({ state, event, context }) => {
-      if (event.outcome === 'working') return turn(state, [{ key: 'checkback-working' }]);
-      const { guidance } = event;
-      const draft = newDraft(context, state, {
-        reason: 'still_broken',
-        description: guidance.description,
-        category: guidance.category,
-        symptomId: guidance.symptomId,
-        label: 'fault',
-      });
-      return askNext(withFlow(state, { kind: 'idle' }), draft, context, [
-        { key: 'checkback-still-broken' },
-        { key: 'intake-intro' },
-      ]);
-    },
+    handle: ({ state, event, context }) => answerCheckback(state, event, context),
   },
 };

@@ -177,6 +177,21 @@ const EVENTS: ConversationEvent[] = [
     "I don't know",
     'Block 3, 12/F',
   ].map((text) => ({ type: 'text', text }) as const),
+  ...['still not working', 'yes all good now thanks'].map(
+    (text) =>
+      ({
+        type: 'text',
+        text,
+        checkback: {
+          ref: 'g1',
+          guidance: {
+            category: 'refrigerator',
+            symptomId: 'refrigerator.too-cold',
+            description: 'my fridge is too cold',
+          },
+        },
+      }) as const,
+  ),
   { type: 'contact', phone: '85261234567', own: true },
   { type: 'location', latitude: 22.3, longitude: 114.17 },
   { type: 'photo', fileId: 'P1' },

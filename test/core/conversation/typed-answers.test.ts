@@ -190,6 +190,71 @@ describe('typed answers where buttons are offered', () => {
   });
 });
 
+describe('the check-back answered in words', () => {
+  const pending = {
+    ref: 'g1',
+    guidance: {
+      category: 'refrigerator' as const,
+      symptomId: 'refrigerator.too-cold',
+      description: 'my fridge is too cold, the vegetables freeze',
+    },
+  };
+  const typed = (value: string): ConversationEvent => ({
+    type: 'text',
+    text: value,
+    checkback: pending,
+  });
+
+  it.each(['yes all good now thanks', 'yes', '好了', '正常了', '得咗'])(
+    '%j closes it as solved and records "working"',
+    (answer) => {
+      const { last } = play(fresh(), typed(answer));
+      expect(keys(last)).toEqual(['checkback-working']);
+      expect(last.effects).toEqual([{ type: 'record-checkback', ref: 'g1', outcome: 'working' }]);
+    },
+  );
+
+  it.each(['还是不行', 'no', 'still broken', '仲係唔得', '又坏了'])(
+    '%j records "still broken" and starts the intake with what the guidance knew',
+    (answer) => {
+      const { last, state } = play(fresh(), typed(answer));
+      expect(keys(last)).toEqual(['checkback-still-broken', 'intake-intro', 'ask-name']);
+      expect(last.effects).toEqual([
+        { type: 'record-checkback', ref: 'g1', outcome: 'still_broken' },
+      ]);
+      expect(state.flow).toMatchObject({
+        kind: 'intake',
+        draft: {
+          reason: 'still_broken',
+          category: 'refrigerator',
+          description: pending.guidance.description,
+        },
+      });
+    },
+  );
+
+  it('danger in the words comes first, and the check-back stays unanswered', () => {
+    const { last } = play(fresh(), typed('still not working and now it smells of smoke'));
+    expect(keys(last)[0]).toMatch(/^hazard/);
+    expect(last.effects.some((effect) => effect.type === 'record-checkback')).toBe(false);
+  });
+
+  it.each(['the tv has no signal on the screen', 'my tv is broken', 'the washer does not work'])(
+    'a new report (%j) is triaged as one, not read as the answer',
+    (report) => {
+      const { last } = play(fresh(), typed(report));
+      expect(last.effects.some((effect) => effect.type === 'record-checkback')).toBe(false);
+      expect(last.state.flow).not.toMatchObject({ draft: { category: 'refrigerator' } });
+    },
+  );
+
+  it('while another question is pending, the words answer that question', () => {
+    const { last } = play(intakeAt('invoice', { ...complete, answered: [] }), typed('no'));
+    expect(keys(last)).toEqual(['review']);
+    expect(last.effects).toEqual([]);
+  });
+});
+
 describe('no question is asked forever', () => {
   it('asks again once with one error line, and the question once (never twice in a row)', () => {
     const { last } = play(intakeAt('name'), text('12345'));
