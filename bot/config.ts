@@ -103,6 +103,14 @@ const url = (protocols: string[]) =>
     { message: `expected a URL (${protocols.join(' or ')})` },
   );
 
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .default('false')
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInt = (fallback: number, max: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+
 export const configSchema = z
   .object({
     TELEGRAM_BOT_TOKEN: optionalText.refine((v) => v === undefined || /^\d+:[\w-]{20,}$/.test(v), {
@@ -110,6 +118,10 @@ export const configSchema = z
     }),
     TELEGRAM_API_ROOT: url(['http:', 'https:']).default('https://api.telegram.org'),
     BOT_MODE: z.enum(['polling', 'webhook']).default('polling'),
+    TELEGRAM_SENDS_PER_SECOND: positiveInt(30, 1000),
+    TELEGRAM_PAID_BROADCAST: flag,
+    TELEGRAM_PAID_BROADCAST_THRESHOLD: positiveInt(200, 1_000_000),
+    TELEGRAM_PAID_SENDS_PER_SECOND: positiveInt(300, 1000),
     WEBHOOK_URL: url(['https:', 'http:']),
     WEBHOOK_SECRET: optionalText.refine((v) => v === undefined || /^[\w-]{1,256}$/.test(v), {
       message: 'expected 1-256 characters of A-Z, a-z, 0-9, _ and -',
@@ -147,6 +159,16 @@ export const configSchema = z
         code: 'custom',
         path: ['WEBHOOK_URL'],
         message: 'required when BOT_MODE=webhook',
+      });
+    }
+    if (
+      config.TELEGRAM_PAID_BROADCAST &&
+      config.TELEGRAM_PAID_SENDS_PER_SECOND <= config.TELEGRAM_SENDS_PER_SECOND
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_PAID_SENDS_PER_SECOND'],
+        message: 'must be above TELEGRAM_SENDS_PER_SECOND (paying is for going faster)',
       });
     }
     if (config.BOT_MODE === 'webhook' && !config.TELEGRAM_BOT_TOKEN) {

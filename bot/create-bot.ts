@@ -1,7 +1,7 @@
-import { sequentialize } from '@grammyjs/runner';
-import { Bot, type BotConfig, type Transformer } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import { Api, Bot, type BotConfig, type Transformer } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
 import type { JobHandler } from '../db/index.ts';
+import { enqueueMessages, type InboxUpdate } from '../db/index.ts';
 import { installApiPolicy } from './api-transformers.ts';
 import type { BotContext } from './context.ts';
 import { createCustomerFeature } from './features/customer.ts';
@@ -9,13 +9,21 @@ import { createGroupsFeature } from './features/groups.ts';
 import { createStaffFeature } from './features/staff.ts';
 import { createStaffCustomerFeature } from './features/staff-customer.ts';
 import { toChatRef } from './features/to-event.ts';
-import { countApiCalls, measureUpdates } from './instrument.ts';
-import { toLoggableError } from './loggable-error.ts';
+import { localeFor } from './i18n/script.ts';
+import { countApiCalls, measureUpdates, toUpdateKind } from './instrument.ts';
 import { type CheckbackService, createCheckbackService } from './services/checkback.ts';
 import { type ConversationService, createConversationService } from './services/conversation.ts';
 import type { AppDeps } from './services/deps.ts';
 import { createStaffErasure } from './services/erasure.ts';
-import { createApiOutbox, type Outbox } from './services/outbox.ts';
+import { toInboxUpdate } from './services/inbox-intake.ts';
+import {
+  AlreadyHandledError,
+  createInboxWorker,
+  type InboxWorker,
+} from './services/inbox-worker.ts';
+import { createDelivery } from './services/outbox.ts';
+import { createOutboxSender, type OutboxSender } from './services/outbox-sender.ts';
+import { createRenderContext } from './services/render-context.ts';
 import { createStaffDesk, type StaffDesk, type StaffDeskOptions } from './services/staff-desk.ts';
 
 export type CreateBotOptions = {
@@ -24,35 +32,69 @@ export type CreateBotOptions = {
   apiRoot?: string;
   /** Known bot identity: skips getMe (tests and console mode). */
   botInfo?: UserFromGetMe;
-  /** Whether to install retry and throttling (off for the console, which has no network). */
+  /** Whether to install the bounded retry policy on direct calls (off for the console). */
   apiPolicy?: boolean;
   /**
-   * API transformers installed closest to the network, under retry and throttling: the console's
-   * local stand-in for the Bot API, or a test's recorder.
+   * API transformers installed closest to the network: the console's local stand-in for the Bot
+   * API, or a test's recorder. Both the bot's calls and the outbox's deliveries go through them.
    */
   transformers?: Transformer[];
   /** The staff side's pacing and timings (tests shorten them). */
   staff?: StaffDeskOptions;
+  /** The outbox sender's and inbox worker's tuning (tests shorten and scale them). */
+  delivery?: {
+    sendsPerSecond?: number;
+    concurrency?: number;
+    backoffMs?: number;
+    pollMs?: number;
+  };
 };
 
 export type FrontlineBot = {
+  /** The update processor: its middleware handles one update taken from the inbox. */
   bot: Bot<BotContext>;
-  outbox: Outbox;
   conversation: ConversationService;
   checkback: CheckbackService;
-  /** Resolves once no update is being handled (the shutdown waits for it). */
-  settled(): Promise<void>;
   staff: StaffDesk;
   /** Every durable job's handler, for the job worker. */
   jobHandlers: Record<string, JobHandler>;
+  inbox: InboxWorker;
+  sender: OutboxSender;
+  /**
+   * Takes updates into the durable inbox (webhook, long polling, console) and returns once they
+   * are stored. When the database is down it throws (the caller leaves the updates with
+   * Telegram, which sends them again) and tells each private chat, once a while, that its
+   * message is kept.
+   */
+  receive(updates: Update[]): Promise<void>;
+  /** Handles everything received and sends everything queued (the console's and tests' wait). */
+  settle(): Promise<void>;
+  /**
+   * Takes one update in and handles its chat's pending updates at once, its replies left in the
+   * outbox (the benchmark's and tests' direct path; the bot itself uses the inbox worker).
+   */
+  handle(update: Update): Promise<void>;
+  /** Resolves once no update is being handled. */
+  settled(): Promise<void>;
+  /** Starts the inbox worker and the outbox sender. */
+  start(): void;
+  /**
+   * Stops taking updates from the inbox and finishes the turns in hand, then sends what is queued
+   * for up to `drainMs` (default 5 s) and waits for the sends in flight; what is left stays in the
+   * outbox for the next start or another instance.
+   */
+  stop(options?: { drainMs?: number }): Promise<void>;
 };
 
 /** Per user: more messages than this in a minute are dropped with one notice. */
 const USER_MESSAGES_PER_MINUTE = 30;
+/** A chat is told "your message is kept" directly (the database being down) at most this often. */
+const DIRECT_NOTICE_EVERY_MS = 600_000;
 
 /**
- * Builds the bot from its dependencies: one error boundary, update de-duplication, a per-user rate
- * limit, the group guard, the customer's conversation, and nothing else.
+ * Builds the bot from its dependencies: the inbox worker that runs each chat's updates in order
+ * through the middleware (a per-user rate limit, the group guard, the customer's conversation),
+ * and the outbox sender that delivers what the turns committed.
  */
 export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBot {
   const config: BotConfig<BotContext> = {};
@@ -61,41 +103,60 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   const bot = new Bot<BotContext>(options.token, config);
   for (const transformer of options.transformers ?? []) bot.api.config.use(transformer);
   bot.api.config.use(countApiCalls(deps.metrics));
-  const staffChat = deps.config.STAFF_CHAT_ID;
-  if (options.apiPolicy !== false)
-    installApiPolicy(bot.api, { unthrottledChatIds: staffChat === undefined ? [] : [staffChat] });
+  if (options.apiPolicy !== false) installApiPolicy(bot.api);
+  const tuning = options.delivery ?? {};
 
-  const outbox = createApiOutbox(bot.api, async (chatId) => {
-    // In a private chat the chat id is the customer's user id. Nothing is retried: a 403 is final.
-    deps.log.info({ chat: chatId }, 'customer blocked the bot: recorded, not retried');
-    await deps.repos.customers.setBlocked(chatId, true, deps.clock.now());
+  // The outbox's own Bot API: no retry or throttling transformers (the outbox does both, bounded),
+  // and a request timeout well inside the sender's lease.
+  const deliveryApi = new Api(options.token, {
+    ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+    timeoutSeconds: 20,
   });
-  const staff = createStaffDesk(deps, bot.api, outbox, options.staff);
-  const conversation = createConversationService(deps, outbox, {
+  for (const transformer of options.transformers ?? []) deliveryApi.config.use(transformer);
+  // Failed calls and paid broadcasts are counted here, each attempt once.
+  deliveryApi.config.use(countApiCalls(deps.metrics));
+
+  const sender = createOutboxSender({
+    db: deps.db,
+    api: deliveryApi,
+    store: deps.store,
+    clock: deps.clock,
+    log: deps.log,
+    perSecond: tuning.sendsPerSecond ?? deps.config.TELEGRAM_SENDS_PER_SECOND,
+    paidBroadcast: {
+      enabled: deps.config.TELEGRAM_PAID_BROADCAST,
+      threshold: deps.config.TELEGRAM_PAID_BROADCAST_THRESHOLD,
+      perSecond: deps.config.TELEGRAM_PAID_SENDS_PER_SECOND,
+    },
+    ...(tuning.pollMs ? { pollMs: tuning.pollMs } : {}),
+    ...(tuning.backoffMs
+      ? { backoff: { baseMs: tuning.backoffMs, capMs: tuning.backoffMs * 8 } }
+      : {}),
+    // In a private chat the chat id is the customer's user id.
+    onBlocked: (chatId) => deps.repos.customers.setBlocked(chatId, true, deps.clock.now()),
+  });
+  const delivery = createDelivery(deps.db, bot.api, () => sender.wake());
+  const staff = createStaffDesk(deps, bot.api, delivery, options.staff);
+  const conversation = createConversationService(deps, delivery, {
     requestHuman: (request) => staff.human.request(request),
     customerCancelled: (ticket) => staff.human.customerCancelled(ticket),
   });
-  const checkback = createCheckbackService(deps, outbox);
+  const checkback = createCheckbackService(deps);
+  const erasure = createStaffErasure(deps, bot.api, staff.forum);
+  const jobHandlers = { ...checkback.handlers, ...staff.handlers, ...erasure.handlers };
 
   const measured = measureUpdates(deps.metrics);
   bot.use(measured.middleware);
-  const guarded = bot.errorBoundary(async (error) => {
-    const ctx = error.ctx;
-    measured.outcome.set(ctx, 'error');
-    deps.log.error(
-      { error: toLoggableError(error.error), update: ctx.update.update_id },
-      'update failed',
-    );
-    if (ctx.chat?.type !== 'private') return;
-    await conversation.notice(toChatRef(ctx), 'error-generic').catch(() => undefined);
+  bot.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      // Another instance committed this update first: nothing left to do.
+      if (!(error instanceof AlreadyHandledError)) throw error;
+      measured.outcome.set(ctx, 'duplicate');
+    }
   });
-
-  // One chat's updates are handled one after another, in order, while chats run concurrently
-  // (the per-chat store lock then only guards against other instances).
-  guarded.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  guarded.use(async (ctx, next) => {
-    if (!(await deps.store.seenUpdate(ctx.update.update_id)))
-      return void measured.outcome.set(ctx, 'duplicate');
+  bot.use(async (ctx, next) => {
     const userId = ctx.from?.id;
     if (userId !== undefined && ctx.chat?.type === 'private') {
       const limit = await deps.store.rateLimit(`user:${userId}`, USER_MESSAGES_PER_MINUTE, 60_000);
@@ -108,19 +169,137 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
           1,
           limit.resetMs || 60_000,
         );
-        if (notice.allowed)
-          await conversation.notice(toChatRef(ctx), 'slow-down').catch(() => undefined);
+        if (notice.allowed) await conversation.notice(toChatRef(ctx), 'slow-down');
         return;
       }
     }
     await next();
   });
-  if (staff.forum) guarded.use(createStaffFeature(deps, staff.forum));
-  guarded.use(createGroupsFeature(deps));
-  guarded.use(createStaffCustomerFeature(deps, staff));
-  guarded.use(createCustomerFeature(conversation, checkback));
+  if (staff.forum) bot.use(createStaffFeature(deps, staff.forum));
+  bot.use(createGroupsFeature(deps, delivery));
+  bot.use(createStaffCustomerFeature(deps, staff));
+  bot.use(createCustomerFeature(conversation, checkback));
 
-  const erasure = createStaffErasure(deps, bot.api, staff.forum);
-  const jobHandlers = { ...checkback.handlers, ...staff.handlers, ...erasure.handlers };
-  return { bot, outbox, conversation, checkback, staff, jobHandlers, settled: measured.settled };
+  /** A notice for a chat whose update waits, in the customer's language (the state may be unreachable). */
+  const noticeText = (update: InboxUpdate, key: string) => {
+    const from = (update.payload as { message?: { from?: { language_code?: string } } }).message
+      ?.from;
+    const { t, globals } = createRenderContext(deps, localeFor(from?.language_code, undefined));
+    return t(key, globals);
+  };
+  const writeNotice = (chatId: number, update: InboxUpdate, key: string) =>
+    delivery.commit((tx) =>
+      enqueueMessages(
+        tx,
+        [
+          {
+            key: `notice:${key}:${update.updateId}`,
+            chatId,
+            method: 'sendMessage',
+            payload: { text: noticeText(update, key) },
+            priority: 0,
+          },
+        ],
+        deps.clock.now(),
+      ),
+    );
+
+  // Told directly, when the database that holds the outbox cannot take the notice.
+  const toldDirectly = new Map<number, number>();
+  async function tellDirectly(chatId: number, languageCode: string | undefined): Promise<void> {
+    if (chatId <= 0) return;
+    const last = toldDirectly.get(chatId);
+    if (last !== undefined && Date.now() - last < DIRECT_NOTICE_EVERY_MS) return;
+    toldDirectly.set(chatId, Date.now());
+    if (toldDirectly.size > 10_000) toldDirectly.clear();
+    const { t, globals } = createRenderContext(deps, localeFor(languageCode, undefined));
+    await deliveryApi
+      .sendMessage(chatId, t('temporarily-unavailable', globals))
+      .catch(() => undefined);
+  }
+
+  const inbox = createInboxWorker({
+    db: deps.db,
+    store: deps.store,
+    clock: deps.clock,
+    log: deps.log,
+    handle: (update) => bot.handleUpdate(update),
+    async onDelayed(chatId, update) {
+      if (chatId <= 0) return;
+      try {
+        await writeNotice(chatId, update, 'temporarily-unavailable');
+      } catch {
+        const from = (update.payload as { message?: { from?: { language_code?: string } } }).message
+          ?.from;
+        await tellDirectly(chatId, from?.language_code);
+      }
+    },
+    async onDead(chatId, update) {
+      if (chatId > 0) await writeNotice(chatId, update, 'error-dead-letter');
+    },
+    onCommitted: () => sender.wake(),
+    // The embedded database has one connection: more lanes would only queue for it (and keep the
+    // webhook's inserts waiting); PostgreSQL serves several turns at once.
+    concurrency: tuning.concurrency ?? (deps.config.DATABASE_URL ? 8 : 2),
+    ...(tuning.backoffMs
+      ? { backoff: { baseMs: tuning.backoffMs, capMs: tuning.backoffMs * 8 } }
+      : {}),
+    ...(tuning.pollMs ? { pollMs: tuning.pollMs } : {}),
+  });
+
+  async function receive(updates: Update[]): Promise<void> {
+    const rows = updates.map(toInboxUpdate);
+    let accepted: number[];
+    try {
+      accepted = await inbox.inbox.accept(rows, deps.clock.now());
+    } catch (error) {
+      await Promise.all(
+        rows.map((row) =>
+          tellDirectly(
+            row.chatId,
+            (row.payload as { message?: { from?: { language_code?: string } } }).message?.from
+              ?.language_code,
+          ),
+        ),
+      );
+      throw error;
+    }
+    // A redelivered update (or one another instance took in first) is not handled again.
+    const fresh = new Set(accepted);
+    for (const update of updates)
+      if (!fresh.has(update.update_id))
+        deps.metrics.updates.inc({ kind: toUpdateKind(update), outcome: 'duplicate' });
+    inbox.wake();
+  }
+
+  return {
+    bot,
+    conversation,
+    checkback,
+    staff,
+    jobHandlers,
+    inbox,
+    sender,
+    settled: () => measured.settled(),
+    receive,
+    async handle(update) {
+      await receive([update]);
+      await inbox.runChat(toInboxUpdate(update).chatId);
+    },
+    async settle() {
+      do {
+        await inbox.drain();
+        await sender.drain();
+      } while ((await inbox.runOnce()) > 0);
+    },
+    start() {
+      inbox.start();
+      sender.start();
+    },
+    async stop({ drainMs = 5_000 } = {}) {
+      await inbox.stop();
+      await sender.drain(drainMs).catch(() => undefined);
+      await sender.stop();
+    },
+  };
 }

@@ -1,4 +1,3 @@
-import { type RunnerHandle, run } from '@grammyjs/runner';
 import { createJobWorker } from '../db/index.ts';
 import { createApp, systemClock } from './app.ts';
 import { registerCommands } from './commands-menu.ts';
@@ -9,6 +8,7 @@ import { createBot } from './create-bot.ts';
 import { createReadinessCheck, deriveWebhookSecret, startHttpServer } from './http/index.ts';
 import { toLoggableError } from './loggable-error.ts';
 import { createLogger } from './logger.ts';
+import { startLongPolling } from './long-polling.ts';
 import { checkStaffForum } from './services/staff-forum-check.ts';
 import { onShutdownSignal } from './shutdown.ts';
 import { createStartupProgress } from './startup-progress.ts';
@@ -72,6 +72,11 @@ async function main(): Promise<void> {
         'job failed',
       ),
     onSettled: (job, outcome) => metrics.jobs.inc({ kind: job.kind, outcome }),
+    onLeaseLost: (job) =>
+      log.warn(
+        { job: job.kind, attempts: job.attempts },
+        'job lease lost: another worker took it over',
+      ),
   });
   await bot.init();
   if (config.STAFF_CHAT_ID === undefined) {
@@ -99,19 +104,21 @@ async function main(): Promise<void> {
     metrics,
     readiness: createReadinessCheck({ db: app.database.db, store: app.store }),
     ...(webhook
-      ? { webhook: { secretToken, onUpdate: (update) => bot.handleUpdate(update) } }
+      ? { webhook: { secretToken, onUpdate: (update) => frontline.receive([update]) } }
       : {}),
   });
+  metrics.observe('outboxDepth', () => frontline.sender.depth());
   worker.start();
+  frontline.start();
 
-  let runner: RunnerHandle | undefined;
+  let polling: ReturnType<typeof startLongPolling> | undefined;
   if (webhook) {
     await bot.api.setWebhook(config.WEBHOOK_URL as string, { secret_token: secretToken });
     log.info(`webhook mode on port ${http.port}`);
     progress.ready(`webhook mode on port ${http.port}`);
   } else {
     await bot.api.deleteWebhook().catch(() => undefined);
-    runner = run(bot);
+    polling = startLongPolling(bot.api, (updates) => frontline.receive(updates), { log });
     log.info(`long polling as @${bot.botInfo.username}; health and metrics on port ${http.port}`);
     progress.ready(
       `long polling as @${bot.botInfo.username}; health and metrics on port ${http.port}`,
@@ -124,8 +131,8 @@ async function main(): Promise<void> {
       'updates',
       async () => {
         await http.drain();
-        await runner?.stop();
-        await frontline.settled();
+        await polling?.stop();
+        await frontline.stop();
       },
     ],
     ['jobs', () => worker.stop()],

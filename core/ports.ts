@@ -295,9 +295,19 @@ export type RateLimitDecision = {
   resetMs: number;
 };
 
+/** A lock held by this process: renewed while the work runs, released after it. */
+export interface LockLease {
+  /** Extends the lock by its ttl from now; `false` when it was lost (expired and taken). */
+  renew(): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+/** What a token bucket gave: `granted` tokens now, and how long until the next one. */
+export type TokenGrant = { granted: number; waitMs: number };
+
 /**
  * Short-lived state shared between bot instances: sessions, update de-duplication, rate limits,
- * per-chat locks. Redis when configured, in-process otherwise (single instance only).
+ * per-chat locks, the send budget. Redis when configured, in-process otherwise (single instance only).
  */
 export interface ShortLivedStore {
   readonly kind: 'redis' | 'memory';
@@ -313,5 +323,15 @@ export interface ShortLivedStore {
    * after `ttlMs` should the holder die.
    */
   withLock<T>(key: string, ttlMs: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Takes the lock `key` when it is free, for `ttlMs`, without waiting: `undefined` when another
+   * holder has it. A holder that dies loses it after `ttlMs`.
+   */
+  tryLock(key: string, ttlMs: number): Promise<LockLease | undefined>;
+  /**
+   * Takes up to `want` tokens from the bucket `key`, which holds at most `burst` and refills at
+   * `perSecond` (shared by every instance on Redis): the send budget.
+   */
+  takeTokens(key: string, want: number, perSecond: number, burst: number): Promise<TokenGrant>;
   close(): Promise<void>;
 }

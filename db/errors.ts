@@ -49,3 +49,55 @@ export function withStorageErrors<T extends object>(name: string, impl: T): T {
   }
   return wrapped as T;
 }
+
+/** PostgreSQL SQLSTATEs that mean the server is going away or cannot serve: try again later. */
+const UNAVAILABLE_SQLSTATES = new Set([
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006', // connection exceptions
+  '57P01',
+  '57P02',
+  '57P03', // admin / crash shutdown, cannot connect now
+  '53300', // too many connections
+]);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const UNAVAILABLE_MESSAGES =
+  /connection terminated|connection error|timeout exceeded when trying to connect|client has encountered a connection error|connection is closed|max retries per request|stream isn't writeable|cannot use a pool after calling end|client was closed/i;
+
+/**
+ * Whether an error (or any error in its `cause` chain) says the database or Redis is down or
+ * unreachable — a reason to keep the work and try again later, not a fault in the work itself.
+ */
+export function isUnavailableError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current instanceof Error && !seen.has(current)) {
+    seen.add(current);
+    if (current.name === 'StoreError') return true;
+    const code = (current as { code?: unknown }).code;
+    if (
+      typeof code === 'string' &&
+      (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_CODES.has(code))
+    )
+      return true;
+    if (UNAVAILABLE_MESSAGES.test(current.message)) return true;
+    if (
+      current instanceof AggregateError &&
+      current.errors.some((inner) => isUnavailableError(inner))
+    )
+      return true;
+    current = current.cause;
+  }
+  return false;
+}

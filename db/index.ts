@@ -1,6 +1,12 @@
 export { describeUrl, type OpenDatabaseOptions, openDatabase } from './client.ts';
 export type { Database, DatabaseHandle } from './database.ts';
-export { DatabaseConnectError, MigrationError, StorageError } from './errors.ts';
+export {
+  DatabaseConnectError,
+  isUnavailableError,
+  MigrationError,
+  StorageError,
+} from './errors.ts';
+export * from './inbox/index.ts';
 export * from './jobs/index.ts';
 export {
   committedMigrations,
@@ -8,5 +14,6 @@ export {
   type MigrationReport,
   migrationStatus,
 } from './migrate.ts';
+export * from './outbox/index.ts';
 export * from './repositories/index.ts';
 export * from './store/index.ts';

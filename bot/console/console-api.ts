@@ -1,4 +1,4 @@
-import type { Api, RawApi } from 'grammy';
+import type { RawApi, Transformer } from 'grammy';
 import type { InlineKeyboardButton, Message } from 'grammy/types';
 
 /** What the bot sent, as the console shows it. */
@@ -21,6 +21,8 @@ export type ConsoleOutput = {
 type Known = { text: string; threadId?: number };
 
 export type ConsoleApi = {
+  /** Answers the bot's Bot API calls: install it on every API the bot calls through. */
+  transformer: Transformer;
   /** Remembers what the console's people sent, for the bot's copies of it. */
   remember(
     chatId: number,
@@ -47,8 +49,7 @@ const contentOf = (message: { text?: string; caption?: string; photo?: unknown }
  * people are members — and what the bot says is handed to `onMessage` instead of Telegram.
  * Nothing leaves the machine.
  */
-export function installConsoleApi(
-  api: Api,
+export function createConsoleApi(
   onMessage: (output: ConsoleOutput) => void,
   staffChatId: number,
 ): ConsoleApi {
@@ -109,7 +110,7 @@ export function installConsoleApi(
   const copy = (call: Record<string, unknown>, id: unknown) =>
     emit(call, known.get(key(call.from_chat_id, id))?.text ?? '[message]');
 
-  api.config.use(async (_prev, method, payload) => {
+  const transformer: Transformer = async (_prev, method, payload) => {
     const call = (payload ?? {}) as Record<string, unknown>;
     const answer = (result: unknown) => ({ ok: true, result }) as never;
     switch (method) {
@@ -148,9 +149,10 @@ export function installConsoleApi(
       default:
         return answer(true);
     }
-  });
+  };
 
   return {
+    transformer,
     remember(chatId, message) {
       known.set(
         key(chatId, message.message_id),

@@ -6,7 +6,7 @@ import { createJobWorker } from '../../db/index.ts';
 import type { App } from '../app.ts';
 import { createBot } from '../create-bot.ts';
 import { toLoggableError } from '../loggable-error.ts';
-import { type ConsoleOutput, installConsoleApi } from './console-api.ts';
+import { type ConsoleOutput, createConsoleApi } from './console-api.ts';
 import type { MovableClock } from './console-clock.ts';
 
 const BOT_INFO: UserFromGetMe = {
@@ -65,39 +65,37 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
   let buttonsOn: ConsoleOutput | undefined;
 
   const staffChat = deps.config.STAFF_CHAT_ID ?? CONSOLE_STAFF_CHAT;
-  const { bot, jobHandlers } = createBot(deps, {
+  const consoleApi = createConsoleApi((message) => {
+    const toStaff = message.chatId === staffChat;
+    const where = message.topic ? `#${message.topic.split(' ')[0]}` : 'General';
+    // An edit replaces the message above it in Telegram; the console marks it and prints it anew.
+    const bar = message.edited ? '↻' : '│';
+    const prefix = toStaff ? `staff ${where} ${bar} ` : `bot ${bar} `;
+    if (toStaff) staffFeed.push(message.text.replace(/^/gm, prefix));
+    print(color(toStaff ? 35 : 36, message.text.replace(/^/gm, prefix)));
+    if (message.buttons.length > 0) {
+      buttons = message.buttons;
+      buttonsOn = message;
+      print(
+        color(
+          33,
+          message.buttons.map((button, index) => `  [${index + 1}] ${button.text}`).join('\n'),
+        ),
+      );
+    }
+    if (message.request === 'contact')
+      print(color(33, '  (share your number: /contact, or type it)'));
+    if (message.request === 'location')
+      print(color(33, '  (share a location: /location 31.23,121.47, or type the address)'));
+  }, staffChat);
+  const frontline = createBot(deps, {
     token: '1:console',
     botInfo: BOT_INFO,
     apiPolicy: false,
+    transformers: [consoleApi.transformer],
     staff: { perMinute: 10_000, albumWaitMs: 50 },
   });
-  const consoleApi = installConsoleApi(
-    bot.api,
-    (message) => {
-      const toStaff = message.chatId === staffChat;
-      const where = message.topic ? `#${message.topic.split(' ')[0]}` : 'General';
-      // An edit replaces the message above it in Telegram; the console marks it and prints it anew.
-      const bar = message.edited ? '↻' : '│';
-      const prefix = toStaff ? `staff ${where} ${bar} ` : `bot ${bar} `;
-      if (toStaff) staffFeed.push(message.text.replace(/^/gm, prefix));
-      print(color(toStaff ? 35 : 36, message.text.replace(/^/gm, prefix)));
-      if (message.buttons.length > 0) {
-        buttons = message.buttons;
-        buttonsOn = message;
-        print(
-          color(
-            33,
-            message.buttons.map((button, index) => `  [${index + 1}] ${button.text}`).join('\n'),
-          ),
-        );
-      }
-      if (message.request === 'contact')
-        print(color(33, '  (share your number: /contact, or type it)'));
-      if (message.request === 'location')
-        print(color(33, '  (share a location: /location 31.23,121.47, or type the address)'));
-    },
-    staffChat,
-  );
+  const { jobHandlers } = frontline;
 
   const worker = createJobWorker({
     db: app.database.db,
@@ -117,8 +115,10 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
   };
   const chat = { id: 1001, type: 'private' as const, first_name: 'Console' };
   let messageId = 1_000_000;
+  // Each line goes the whole way: into the inbox, through the turn, out of the outbox.
   const send = async (update: Omit<Update, 'update_id'>) => {
-    await bot.handleUpdate({ update_id: ++updateId, ...update } as Update);
+    await frontline.receive([{ update_id: ++updateId, ...update } as Update]);
+    await frontline.settle();
   };
   const message = (extra: Record<string, unknown>) => {
     const sent = {
@@ -190,6 +190,7 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
           else clock.advance(ms);
         }
         const ran = await worker.runDue();
+        await frontline.settle();
         print(color(90, `   (clock: ${clock.now().toISOString()}; jobs run: ${ran.done})`));
       } else if (line.startsWith('/contact')) {
         const phone = line.slice('/contact'.length).trim() || '+8613800138000';
@@ -250,6 +251,7 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
       }
       // Jobs due now (the staff notice of a ticket just filed) run before the next prompt.
       await worker.runDue();
+      await frontline.settle();
     } catch (error) {
       print(color(31, `error: ${error instanceof Error ? error.message : String(error)}`));
     }

@@ -35,9 +35,9 @@ export function createCustomerFeature(
     const chat = toChatRef(ctx);
     const data = toStorableText(ctx.callbackQuery.data);
     if (data.startsWith('cb:')) {
-      const event = await checkback.toEvent(data, ctx.chat.id);
-      if (!event) return sayKey(ctx, 'checkback-expired');
-      return conversation.handle(chat, event);
+      const answer = await checkback.toEvent(data, ctx.chat.id);
+      if (!answer) return sayKey(ctx, 'checkback-expired');
+      return conversation.handle(chat, answer.event, undefined, answer.record);
     }
     await conversation.handle(chat, { type: 'button', data });
   });

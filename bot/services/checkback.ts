@@ -5,11 +5,12 @@ import {
   encodeButton,
   type Locale,
 } from '../../core/index.ts';
-import type { JobHandler } from '../../db/index.ts';
+import { type JobHandler, StaleStateError } from '../../db/index.ts';
 import { renderReply } from '../render/reply.ts';
 import { checkbackExpiryKey } from './checkback-keys.ts';
+import type { TurnPrecondition } from './conversation.ts';
 import type { AppDeps } from './deps.ts';
-import type { Outbox } from './outbox.ts';
+import { writeReplies } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 
 /**
@@ -17,10 +18,10 @@ import { createRenderContext } from './render-context.ts';
  * asks "is it still working?", the expiry that records no answer as unconfirmed, and the buttons'
  * answers turned into conversation events.
  */
-export function createCheckbackService(deps: AppDeps, outbox: Outbox) {
+export function createCheckbackService(deps: AppDeps) {
   const { repos, clock, log } = deps;
 
-  const ask: JobHandler = async (job, { now }) => {
+  const ask: JobHandler = async (job, { now, commit }) => {
     const guidance = await repos.guidance.get(String(job.payload.guidanceId));
     if (!guidance || guidance.outcome !== null) return;
     const locale = guidance.locale as Locale;
@@ -51,23 +52,26 @@ export function createCheckbackService(deps: AppDeps, outbox: Outbox) {
       locale,
       globals,
     );
-    await repos.jobs.enqueue(
-      {
-        kind: 'checkback-expire',
-        key: checkbackExpiryKey(guidance.id),
-        dueAt: decideCheckbackExpiry(now),
-        payload: { guidanceId: guidance.id },
-      },
-      now,
-    );
-    await outbox.send(guidance.chatId, reply);
+    // The question and its expiry are written as the job completes: asked exactly once.
+    await commit(async (tx) => {
+      await deps.reposOn(tx).jobs.enqueue(
+        {
+          kind: 'checkback-expire',
+          key: checkbackExpiryKey(guidance.id),
+          dueAt: decideCheckbackExpiry(now),
+          payload: { guidanceId: guidance.id },
+        },
+        now,
+      );
+      await writeReplies(tx, { chatId: guidance.chatId, key: `job:${job.id}` }, [reply], now, {
+        background: true,
+      });
+    });
   };
 
-  const expire: JobHandler = async (job, { now }) => {
-    const recorded = await repos.guidance.recordOutcome(
-      String(job.payload.guidanceId),
-      'unconfirmed',
-      now,
+  const expire: JobHandler = async (job, { now, commit }) => {
+    const recorded = await commit((tx) =>
+      deps.reposOn(tx).guidance.recordOutcome(String(job.payload.guidanceId), 'unconfirmed', now),
     );
     if (recorded)
       log.info(
@@ -76,23 +80,36 @@ export function createCheckbackService(deps: AppDeps, outbox: Outbox) {
       );
   };
 
-  /** The conversation event for a pressed check-back button, or `undefined` when it no longer counts. */
-  async function toEvent(data: string, chatId: number): Promise<ConversationEvent | undefined> {
+  /**
+   * The conversation event for a pressed check-back button, or `undefined` when it no longer
+   * counts; with the precondition that records the answer (and cancels the expiry) in the turn's
+   * own transaction — if the expiry got there first, the turn runs again and finds it closed.
+   */
+  async function toEvent(
+    data: string,
+    chatId: number,
+  ): Promise<{ event: ConversationEvent; record: TurnPrecondition } | undefined> {
     const action = decodeButton(data);
     if (action?.action !== 'checkback') return undefined;
     const guidance = await repos.guidance.get(action.ref);
-    if (!guidance || guidance.chatId !== chatId) return undefined;
-    const now = clock.now();
-    if (!(await repos.guidance.recordOutcome(guidance.id, action.outcome, now))) return undefined;
-    await repos.jobs.cancel(checkbackExpiryKey(guidance.id), now);
+    if (!guidance || guidance.chatId !== chatId || guidance.outcome !== null) return undefined;
+    const record: TurnPrecondition = async (txRepos) => {
+      const now = clock.now();
+      if (!(await txRepos.guidance.recordOutcome(guidance.id, action.outcome, now)))
+        throw new StaleStateError(`guidance:${guidance.id}`);
+      await txRepos.jobs.cancel(checkbackExpiryKey(guidance.id), now);
+    };
     return {
-      type: 'checkback',
-      outcome: action.outcome,
-      guidance: {
-        category: guidance.category,
-        symptomId: guidance.symptomId,
-        description: guidance.description,
+      event: {
+        type: 'checkback',
+        outcome: action.outcome,
+        guidance: {
+          category: guidance.category,
+          symptomId: guidance.symptomId,
+          description: guidance.description,
+        },
       },
+      record,
     };
   }
 

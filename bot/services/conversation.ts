@@ -19,24 +19,29 @@ import {
   toZonedTime,
   upgradeState,
 } from '../../core/index.ts';
+import {
+  isUnavailableError,
+  loadVersioned,
+  markUpdateHandled,
+  type Repositories,
+  saveVersioned,
+} from '../../db/index.ts';
 import { formatDate } from '../i18n/index.ts';
 import { followScript, localeFor } from '../i18n/script.ts';
 import { toLoggableError } from '../loggable-error.ts';
-import { composeMessages } from '../render/compose.ts';
 import { type RenderedReply, renderReply } from '../render/reply.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
 import { chatStoreKeys, sessionKey } from './chat-keys.ts';
 import { checkbackExpiryKey } from './checkback-keys.ts';
 import type { AppDeps } from './deps.ts';
-import type { Outbox } from './outbox.ts';
+import { AlreadyHandledError } from './inbox-worker.ts';
+import { type Delivery, writeReplies } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { HumanRequest } from './staff-human.ts';
 import { createTurnContext } from './turn-context.ts';
 
 /** How long an idle conversation is remembered (the rule is core's). */
 export const SESSION_TTL_MS = SESSION_RETENTION_MS;
-/** How long a chat's lock outlives a crashed holder. */
-export const CHAT_LOCK_TTL_MS = 30_000;
 
 export type ChatRef = {
   chatId: number;
@@ -59,10 +64,16 @@ function answersInPlace(event: ConversationEvent): boolean {
 
 export { sessionKey };
 
+/** Work that must commit with the turn, or the turn does not happen (it runs again). */
+export type TurnPrecondition = (repos: Repositories) => Promise<void>;
+
 /**
- * Runs one customer event through the core conversation and carries out what it decided, holding
- * the chat's lock so a chat's messages are handled one at a time, even across instances. The new
- * state is saved before replies go out, so a restart resumes where the customer was.
+ * Runs one customer event through the core conversation and commits what it decided in ONE
+ * transaction: the update marked handled (a redelivered or concurrently handled update commits
+ * nothing), the new state (its version checked: a turn based on an older state fails and runs
+ * again), the effects' rows (ticket, guided case, jobs), the transcript, and the replies as outbox
+ * rows. The chat's lock is held by the inbox worker around it; nothing is sent under it — the
+ * outbox sender delivers after the commit.
  */
 /** The staff side, as the conversation reaches it. */
 export type ConversationStaff = {
@@ -73,63 +84,17 @@ export type ConversationStaff = {
 
 export function createConversationService(
   deps: AppDeps,
-  outbox: Outbox,
+  delivery: Delivery,
   staff?: ConversationStaff,
 ) {
   const { store, repos, clock, config, log } = deps;
 
-  async function loadState(
-    chat: Pick<ChatRef, 'chatId'>,
-    locale: Locale,
-  ): Promise<ConversationState> {
-    const saved = await store.getSession<ConversationState>(sessionKey(chat.chatId));
-    return saved ? upgradeState(saved) : initialState(locale);
-  }
-
-  /**
-   * Sends a turn's replies as one message (more only when one is worth keeping apart), replacing
-   * the pressed message in place for a guided step, else taking the pressed message's buttons off.
-   */
-  async function send(
-    chat: ChatRef,
-    customerId: string,
-    replies: RenderedReply[],
-    inPlace = false,
-  ): Promise<void> {
-    const messages = composeMessages(replies);
-    const pressed = chat.pressedMessageId;
-    const [only] = messages;
-    const editable =
-      inPlace &&
-      pressed !== undefined &&
-      outbox.isLatest(chat.chatId, pressed) &&
-      messages.length === 1 &&
-      only !== undefined &&
-      (only.markup === undefined || 'inline_keyboard' in only.markup);
-    if (editable) {
-      await outbox.edit(chat.chatId, pressed, only);
-    } else {
-      if (pressed !== undefined) await outbox.clearButtons(chat.chatId, pressed);
-      for (const message of messages) await outbox.send(chat.chatId, message);
-    }
-    for (const message of messages) {
-      await repos.transcript.append({
-        customerId,
-        ticketId: null,
-        direction: 'out',
-        text: message.text,
-        at: clock.now(),
-      });
-    }
-  }
-
   async function fileTicket(
     draft: Draft,
-    chat: ChatRef,
     customerId: string,
     render: RenderContext,
+    repos: Repositories,
   ): Promise<RenderedReply[]> {
-    await outbox.typing(chat.chatId);
     const now = clock.now();
     const { date: today } = toZonedTime(now, config.SERVICE_TZ);
     const symptom = draft.symptomId ? deps.catalogue.symptom(draft.symptomId) : undefined;
@@ -182,6 +147,8 @@ export function createConversationService(
     chat: ChatRef,
     customerId: string,
     render: RenderContext,
+    repos: Repositories,
+    afterCommit: (() => Promise<void>)[],
   ): Promise<RenderedReply[]> {
     const say = (
       key: string,
@@ -194,7 +161,7 @@ export function createConversationService(
     const now = clock.now();
     switch (effect.type) {
       case 'file-ticket':
-        return fileTicket(effect.draft, chat, customerId, render);
+        return fileTicket(effect.draft, customerId, render, repos);
       case 'schedule-checkback': {
         const dueAt = decideCheckbackAt(now, config.CALLBACK_CHECK_AFTER);
         // The guided case and its check-back are filed together: neither exists without the other.
@@ -255,13 +222,17 @@ export function createConversationService(
         );
         if (!result.ok)
           return [say('ticket-cancel-failed', { number: ticket.number, state: ticket.state })];
-        await staff?.customerCancelled(result.value);
+        // Staff hear it (in the topic: a network call) once the cancellation is committed.
+        if (staff) afterCommit.push(() => staff.customerCancelled(result.value));
         return [say('ticket-cancelled', { number: ticket.number })];
       }
       case 'forget': {
         const erased = await repos.customers.erase(customerId, now);
-        // What the short-lived store keeps about this chat goes too.
-        for (const key of chatStoreKeys(chat.chatId)) await store.deleteSession(key);
+        // What the short-lived store keeps about this chat goes too, once the turn is committed
+        // (the conversation state itself is saved cleared with the turn).
+        afterCommit.push(async () => {
+          for (const key of chatStoreKeys(chat.chatId)) await store.deleteSession(key);
+        });
         const cancelled = erased?.cancelledTickets ?? 0;
         return [say('forgotten', { cancelled }, { remove_keyboard: true })];
       }
@@ -285,53 +256,96 @@ export function createConversationService(
     }
   }
 
+  /** The chat's state and its version (the fence), or a fresh state in the chat's language. */
+  async function loadState(chat: ChatRef, locale: Locale, at: Date) {
+    const stored = await loadVersioned<ConversationState>(deps.db, sessionKey(chat.chatId), at);
+    const state = stored.value ? upgradeState(stored.value) : initialState(locale);
+    return { state, version: stored.version };
+  }
+
   /**
-   * Handles one event for a private chat. Returns what was sent (for logs and the console).
-   * Everything the customer wrote is kept in the transcript (erased on /forget).
+   * Handles one event for a private chat and commits the turn (see above). Everything the customer
+   * wrote is kept in the transcript (erased on /forget). `precondition` runs in the turn's
+   * transaction (a check-back answer recorded with its turn, not before it).
    */
-  async function handle(chat: ChatRef, event: ConversationEvent, inbound?: string): Promise<void> {
-    const customer = await repos.customers.ensure(
-      chat.userId,
-      chat.languageCode ?? 'en',
-      clock.now(),
+  async function handle(
+    chat: ChatRef,
+    event: ConversationEvent,
+    inbound?: string,
+    precondition?: TurnPrecondition,
+  ): Promise<void> {
+    const now = clock.now();
+    const customer = await repos.customers.ensure(chat.userId, chat.languageCode ?? 'en', now);
+    const { state, version } = await loadState(
+      chat,
+      localeFor(chat.languageCode, customer.language),
+      now,
     );
-    // A customer who writes again has unblocked the bot.
-    if (customer.blockedAt) await repos.customers.setBlocked(chat.userId, false, clock.now());
-    await store.withLock(`chat:${chat.chatId}`, CHAT_LOCK_TTL_MS, async () => {
-      const state = await loadState(chat, localeFor(chat.languageCode, customer.language));
-      const followed = followScript(state, event);
-      const context = createTurnContext(deps, clock.now(), `${chat.chatId}:${chat.updateId}`);
-      // The model (when configured) reads what this turn will triage before the pure turn runs.
-      const ready = deps.llm
-        ? await deps.llm.assist.prepare(followed, event, context, String(chat.chatId), () => {
-            outbox.typing(chat.chatId).catch(() => undefined);
-          })
-        : context;
-      const turn = decideTurn(followed, event, ready);
+    const followed = followScript(state, event);
+    const context = createTurnContext(deps, now, `${chat.chatId}:${chat.updateId}`);
+    // The model (when configured) reads what this turn will triage before the pure turn runs
+    // (outside the transaction: a network call never holds one open).
+    const ready = deps.llm
+      ? await deps.llm.assist.prepare(followed, event, context, String(chat.chatId), () => {
+          delivery.typing(chat.chatId).catch(() => undefined);
+        })
+      : context;
+    const turn = decideTurn(followed, event, ready);
+    const render = createRenderContext(deps, turn.state.locale);
+    if (turn.effects.some((effect) => effect.type === 'file-ticket'))
+      await delivery.typing(chat.chatId);
+
+    const afterCommit: (() => Promise<void>)[] = [];
+    // A request for a person reaches staff at once (its ticket is keyed by this update, so a turn
+    // that runs again opens no second one); who answers comes first in the reply.
+    const early: RenderedReply[] = [];
+    for (const effect of turn.effects)
+      if (effect.type === 'request-human')
+        early.push(...(await runEffect(effect, chat, customer.id, render, repos, afterCommit)));
+
+    await delivery.commit(async (tx) => {
+      if (!(await markUpdateHandled(tx, chat.updateId, now)))
+        throw new AlreadyHandledError(chat.updateId);
+      const txRepos = deps.reposOn(tx);
+      // A customer who writes again has unblocked the bot.
+      if (customer.blockedAt) await txRepos.customers.setBlocked(chat.userId, false, now);
+      await precondition?.(txRepos);
       if (inbound) {
-        await repos.transcript.append({
+        await txRepos.transcript.append({
           customerId: customer.id,
           ticketId: null,
           direction: 'in',
           text: inbound,
-          at: clock.now(),
+          at: now,
         });
       }
-      const render = createRenderContext(deps, turn.state.locale);
-      const out: RenderedReply[] = turn.replies.map((reply: Reply) =>
-        renderReply(reply, render.t, render.locale, render.globals),
-      );
+      const out: RenderedReply[] = [
+        ...early,
+        ...turn.replies.map((reply: Reply) =>
+          renderReply(reply, render.t, render.locale, render.globals),
+        ),
+      ];
       let next = turn.state;
       for (const effect of turn.effects) {
-        try {
-          const said = await runEffect(effect, chat, customer.id, render);
-          // Who answers a request for a person, and the ticket list, come first; the flow's
+        if (effect.type === 'request-human') continue;
+        if (effect.type !== 'file-ticket') {
+          const said = await runEffect(effect, chat, customer.id, render, txRepos, afterCommit);
+          // The ticket list comes first (after who answers a request for a person); the flow's
           // question follows.
-          if (effect.type === 'request-human' || effect.type === 'list-tickets')
-            out.unshift(...said);
+          if (effect.type === 'list-tickets') out.splice(early.length, 0, ...said);
           else out.push(...said);
+          continue;
+        }
+        try {
+          // A savepoint: a filing that fails is rolled back alone, and the turn still commits.
+          out.push(
+            ...(await tx.transaction((sp) =>
+              runEffect(effect, chat, customer.id, render, deps.reposOn(sp), afterCommit),
+            )),
+          );
         } catch (error) {
-          if (effect.type !== 'file-ticket') throw error;
+          // An outage fails the whole turn: it is kept in the inbox and runs again.
+          if (isUnavailableError(error)) throw error;
           // Nothing is lost: the summary stays, with its buttons, for another try.
           log.error({ error: toLoggableError(error), chat: chat.chatId }, 'filing a ticket failed');
           next = { ...turn.state, flow: { kind: 'review', draft: effect.draft } };
@@ -341,24 +355,64 @@ export function createConversationService(
           );
         }
       }
-      const inPlace = answersInPlace(event);
-      if (turn.effects.some((effect) => effect.type === 'forget')) {
-        await send(chat, customer.id, out, inPlace);
-        return;
-      }
-      await store.setSession(sessionKey(chat.chatId), next, SESSION_TTL_MS);
-      await send(chat, customer.id, out, inPlace);
+      await saveVersioned(
+        tx,
+        sessionKey(chat.chatId),
+        next,
+        version,
+        new Date(now.getTime() + SESSION_TTL_MS),
+      );
+      const texts = await writeReplies(
+        tx,
+        {
+          chatId: chat.chatId,
+          key: `turn:${chat.updateId}`,
+          pressedMessageId: chat.pressedMessageId,
+        },
+        out,
+        now,
+        { inPlace: answersInPlace(event) },
+      );
+      await appendOut(txRepos, customer.id, texts, now);
     });
+    for (const hook of afterCommit) {
+      await hook().catch((error: unknown) =>
+        log.error(
+          { error: toLoggableError(error), chat: chat.chatId },
+          'after a turn: a step failed',
+        ),
+      );
+    }
   }
 
-  /** A one-line notice (unsupported message, expired button) in the chat's language. */
+  async function appendOut(repos: Repositories, customerId: string, texts: string[], at: Date) {
+    for (const text of texts)
+      await repos.transcript.append({ customerId, ticketId: null, direction: 'out', text, at });
+  }
+
+  /**
+   * A one-line notice (unsupported message, expired button, slow down) in the chat's language,
+   * committed with its update marked handled.
+   */
   async function notice(chat: ChatRef, key: string): Promise<void> {
-    const state = await store.getSession<ConversationState>(sessionKey(chat.chatId));
-    const locale = state?.locale ?? localeFor(chat.languageCode, undefined);
-    const { t, globals } = createRenderContext(deps, locale);
-    if (chat.pressedMessageId !== undefined)
-      await outbox.clearButtons(chat.chatId, chat.pressedMessageId);
-    await outbox.send(chat.chatId, { text: t(key, globals) });
+    const now = clock.now();
+    await delivery.commit(async (tx) => {
+      if (!(await markUpdateHandled(tx, chat.updateId, now)))
+        throw new AlreadyHandledError(chat.updateId);
+      const stored = await loadVersioned<ConversationState>(tx, sessionKey(chat.chatId), now);
+      const locale = stored.value?.locale ?? localeFor(chat.languageCode, undefined);
+      const { t, globals } = createRenderContext(deps, locale);
+      await writeReplies(
+        tx,
+        {
+          chatId: chat.chatId,
+          key: `turn:${chat.updateId}`,
+          pressedMessageId: chat.pressedMessageId,
+        },
+        [{ text: t(key, globals) }],
+        now,
+      );
+    });
   }
 
   return { handle, notice };

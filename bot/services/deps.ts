@@ -9,7 +9,7 @@ import type {
   TriageStep,
   WarrantyPolicy,
 } from '../../core/index.ts';
-import type { Repositories } from '../../db/index.ts';
+import type { Database, Repositories } from '../../db/index.ts';
 import type { Config } from '../config.ts';
 import type { LlmAssist } from '../llm/index.ts';
 import type { Metrics } from '../metrics.ts';
@@ -20,7 +20,11 @@ export type AppDeps = {
   log: Logger;
   i18n: I18n;
   store: ShortLivedStore;
+  /** The database itself, for transactions (a turn's commit); `repos` work outside them. */
+  db: Database;
   repos: Repositories;
+  /** The repositories on a transaction (or any handle), instrumented like `repos`. */
+  reposOn(db: Database): Repositories;
   clock: Clock;
   catalogue: CatalogueView;
   triage(text: string, options: { category?: Category; asked: boolean }): TriageStep;

@@ -1,73 +1,128 @@
 import { type Api, GrammyError } from 'grammy';
+import type { JsonObject } from '../../core/index.ts';
+import {
+  chatDelivery,
+  type Database,
+  enqueueMessages,
+  FIRST_REPLY_WINDOW_MS,
+  type NewOutboxMessage,
+  OUTBOX_PRIORITY,
+  wroteSince,
+} from '../../db/index.ts';
+import { composeMessages } from '../render/compose.ts';
 import type { RenderedReply } from '../render/reply.ts';
-
-/** Where a chat's replies go: the Bot API (or the console's stand-in for it). */
-export type Outbox = {
-  send(chatId: number, reply: RenderedReply): Promise<{ messageId: number } | undefined>;
-  /** Replaces a sent message's text and inline buttons (a guided step moving on). */
-  edit(chatId: number, messageId: number, reply: RenderedReply): Promise<void>;
-  /** Takes the inline buttons off a sent message (a button was pressed). Best effort. */
-  clearButtons(chatId: number, messageId: number): Promise<void>;
-  /** Whether this is the latest message sent to the chat (so replacing it keeps the chat's order). */
-  isLatest(chatId: number, messageId: number): boolean;
-  /** Best effort: the typing indicator on slow steps. */
-  typing(chatId: number): Promise<void>;
-};
 
 /** The customer blocked the bot or deleted the account: stop writing, record it. */
 export function isBlockedError(error: unknown): boolean {
   return error instanceof GrammyError && error.error_code === 403;
 }
 
-/** Telegram refuses an edit that changes nothing ("message is not modified"): it is done already. */
-export function isNotModified(error: unknown): boolean {
-  return (
-    error instanceof GrammyError &&
-    error.error_code === 400 &&
-    /message is not modified/i.test(error.description)
-  );
-}
+/**
+ * How the bot's services deliver: work and the messages it decided commit in one transaction
+ * (the outbox rows), and the outbox sender delivers them after the commit.
+ */
+export type Delivery = {
+  /** Runs `work` in one transaction; once it commits, the outbox sender is woken. */
+  commit<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  /** The typing indicator, at once and best effort (not a message: outside the outbox). */
+  typing(chatId: number): Promise<void>;
+};
 
-export function createApiOutbox(api: Api, onBlocked: (chatId: number) => Promise<void>): Outbox {
-  const latest = new Map<number, number>();
+/** Creates the {@link Delivery} over a database, the Bot API (typing only) and the sender's wake-up. */
+export function createDelivery(db: Database, api: Api, wake: () => void): Delivery {
   return {
-    async send(chatId, reply) {
-      try {
-        const message = await api.sendMessage(
-          chatId,
-          reply.text,
-          reply.markup ? { reply_markup: reply.markup } : {},
-        );
-        latest.set(chatId, message.message_id);
-        return { messageId: message.message_id };
-      } catch (error) {
-        if (!isBlockedError(error)) throw error;
-        await onBlocked(chatId);
-        return undefined;
-      }
-    },
-    async edit(chatId, messageId, reply) {
-      try {
-        await api.editMessageText(
-          chatId,
-          messageId,
-          reply.text,
-          reply.markup && 'inline_keyboard' in reply.markup ? { reply_markup: reply.markup } : {},
-        );
-      } catch (error) {
-        if (isNotModified(error)) return;
-        if (!isBlockedError(error)) throw error;
-        await onBlocked(chatId);
-      }
-    },
-    isLatest: (chatId, messageId) => latest.get(chatId) === messageId,
-    async clearButtons(chatId, messageId) {
-      await api
-        .editMessageReplyMarkup(chatId, messageId, { reply_markup: undefined })
-        .catch(() => undefined);
+    async commit(work) {
+      const result = await db.transaction(work);
+      wake();
+      return result;
     },
     async typing(chatId) {
       await api.sendChatAction(chatId, 'typing').catch(() => undefined);
     },
   };
+}
+
+export type ReplyTarget = {
+  chatId: number;
+  /** Keys the messages exactly once: `turn:<update id>`, `job:<job id>`. */
+  key: string;
+  /** The bot message whose button was pressed: replaced in place, or its buttons taken off. */
+  pressedMessageId?: number | undefined;
+};
+
+export type WriteRepliesOptions = {
+  /** A guided step or the check-back's answer: may replace the pressed message in place. */
+  inPlace?: boolean;
+  /** Messages from another context (jobs) are background; a turn's are replies. */
+  background?: boolean;
+};
+
+const sendPayload = (message: RenderedReply): JsonObject =>
+  message.markup
+    ? { text: message.text, reply_markup: message.markup as unknown as JsonObject }
+    : { text: message.text };
+
+/**
+ * Writes a turn's (or a job's) replies to the outbox in the caller's transaction, one message per
+ * turn (see `composeMessages`). A guided step's answer replaces the pressed message when nothing
+ * was sent or queued after it; otherwise the pressed message's buttons are taken off first, so a
+ * choice cannot be made twice. Returns the messages' texts, for the transcript.
+ */
+export async function writeReplies(
+  tx: Database,
+  target: ReplyTarget,
+  replies: RenderedReply[],
+  at: Date,
+  options: WriteRepliesOptions = {},
+): Promise<string[]> {
+  const messages = composeMessages(replies);
+  const { chatId, key, pressedMessageId: pressed } = target;
+  const priority = options.background
+    ? OUTBOX_PRIORITY.background
+    : (await wroteSince(tx, chatId, new Date(at.getTime() - FIRST_REPLY_WINDOW_MS)))
+      ? OUTBOX_PRIORITY.reply
+      : OUTBOX_PRIORITY.firstReply;
+  const rows: NewOutboxMessage[] = [];
+  const [only] = messages;
+  let replace = false;
+  if (pressed !== undefined) {
+    const editable =
+      options.inPlace === true &&
+      messages.length === 1 &&
+      only !== undefined &&
+      (only.markup === undefined || 'inline_keyboard' in only.markup);
+    if (editable) {
+      const chat = await chatDelivery(tx, chatId);
+      replace = !chat.queued && chat.latestMessageId === pressed;
+    }
+    if (!replace && messages.length > 0)
+      rows.push({
+        key: `${key}:clear`,
+        chatId,
+        method: 'editMessageReplyMarkup',
+        payload: { message_id: pressed },
+        priority,
+      });
+  }
+  messages.forEach((message, index) => {
+    rows.push(
+      replace
+        ? {
+            key: `${key}:${index}`,
+            chatId,
+            method: 'editMessageText',
+            payload: { message_id: pressed as number, ...sendPayload(message) },
+            priority,
+          }
+        : {
+            key: `${key}:${index}`,
+            chatId,
+            method: 'sendMessage',
+            payload: sendPayload(message),
+            priority,
+          },
+    );
+  });
+  await enqueueMessages(tx, rows, at);
+  return messages.map((message) => message.text);
 }

@@ -125,10 +125,14 @@ export function createStaffAlerts(
     if (ticket?.state !== 'scheduled' || !window) return;
     if (window.start.toISOString() !== job.payload.start) return;
     const locale = await customers.localeOf(await customers.customerOf(ticket));
-    await customers.tell(ticket, 'handover-reminder', {
-      number: ticket.number,
-      window: formatVisitWindow(window, config.SERVICE_TZ, locale),
-    });
+    // Keyed by the job: a rerun (a lost lease) writes the reminder once.
+    await customers.tell(
+      ticket,
+      'handover-reminder',
+      { number: ticket.number, window: formatVisitWindow(window, config.SERVICE_TZ, locale) },
+      undefined,
+      { ref: `job:${job.id}` },
+    );
   };
 
   return {

@@ -1,15 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import {
   type ConversationState,
   type Customer,
   initialState,
   type Locale,
   type Ticket,
+  upgradeState,
 } from '../../core/index.ts';
+import {
+  enqueueMessages,
+  loadVersioned,
+  OUTBOX_PRIORITY,
+  StaleStateError,
+  saveVersioned,
+} from '../../db/index.ts';
 import { localeFor } from '../i18n/script.ts';
 import type { RenderedReply } from '../render/reply.ts';
-import { CHAT_LOCK_TTL_MS, SESSION_TTL_MS, sessionKey } from './conversation.ts';
+import { SESSION_TTL_MS, sessionKey } from './conversation.ts';
 import type { AppDeps } from './deps.ts';
-import type { Outbox } from './outbox.ts';
+import type { Delivery } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 
 export type StaffHold = NonNullable<ConversationState['staffHold']>;
@@ -20,8 +29,8 @@ export type StaffCustomers = ReturnType<typeof createStaffCustomers>;
  * hold that keeps the bot quiet in their chat while a person has it, and one-line notices to them.
  * A customer's private chat id is their Telegram user id.
  */
-export function createStaffCustomers(deps: AppDeps, outbox: Outbox) {
-  const { repos, store, clock } = deps;
+export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
+  const { repos, clock, db } = deps;
 
   async function customerOf(ticket: Ticket): Promise<Customer> {
     const customer = await repos.customers.findById(ticket.customerId);
@@ -29,54 +38,85 @@ export function createStaffCustomers(deps: AppDeps, outbox: Outbox) {
     return customer;
   }
 
+  /** The chat's conversation state (the database is its source of truth) with its version. */
+  const stateOf = (chatId: number) =>
+    loadVersioned<ConversationState>(db, sessionKey(chatId), clock.now());
+
   async function localeOf(customer: Customer): Promise<Locale> {
-    const state = await store.getSession<ConversationState>(sessionKey(customer.telegramUserId));
-    return state?.locale ?? localeFor(undefined, customer.language);
-  }
-
-  /** Sets (or with `undefined` lifts) the staff hold on the customer's chat. */
-  async function setHold(customer: Customer, hold: StaffHold | undefined): Promise<void> {
-    const chatId = customer.telegramUserId;
-    const locale = await localeOf(customer);
-    await store.withLock(`chat:${chatId}`, CHAT_LOCK_TTL_MS, async () => {
-      const state =
-        (await store.getSession<ConversationState>(sessionKey(chatId))) ?? initialState(locale);
-      const { staffHold: _previous, ...rest } = state;
-      const next: ConversationState = hold ? { ...rest, staffHold: hold } : rest;
-      await store.setSession(sessionKey(chatId), next, SESSION_TTL_MS);
-    });
-  }
-
-  async function holdOf(chatId: number): Promise<StaffHold | undefined> {
-    return (await store.getSession<ConversationState>(sessionKey(chatId)))?.staffHold;
+    const { value } = await stateOf(customer.telegramUserId);
+    return value?.locale ?? localeFor(undefined, customer.language);
   }
 
   /**
-   * Tells the ticket's customer something in their language. `false` when they blocked the bot
-   * (recorded on the customer and as a ticket event), so the caller can tell the topic.
+   * Sets (or with `undefined` lifts) the staff hold on the customer's chat. Saved with the state's
+   * version like a turn: if a turn commits in between, the hold is applied again on its state.
+   */
+  async function setHold(customer: Customer, hold: StaffHold | undefined): Promise<void> {
+    const chatId = customer.telegramUserId;
+    const locale = localeFor(undefined, customer.language);
+    for (let attempt = 0; ; attempt += 1) {
+      const { value, version } = await stateOf(chatId);
+      const state = value ? upgradeState(value) : initialState(locale);
+      const { staffHold: _previous, ...rest } = state;
+      const next: ConversationState = hold ? { ...rest, staffHold: hold } : rest;
+      const expiresAt = new Date(clock.now().getTime() + SESSION_TTL_MS);
+      try {
+        await saveVersioned(db, sessionKey(chatId), next, version, expiresAt);
+        return;
+      } catch (error) {
+        if (!(error instanceof StaleStateError) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async function holdOf(chatId: number): Promise<StaffHold | undefined> {
+    return (await stateOf(chatId)).value?.staffHold;
+  }
+
+  /**
+   * Tells the ticket's customer something in their language: the message goes to the outbox with
+   * its transcript entry in one transaction (`ref` makes it exactly-once: a job passes its own id).
+   * `false` when they have blocked the bot (recorded as a ticket event), so the caller can tell the
+   * topic; a block found while sending is recorded by the outbox.
    */
   async function tell(
     ticket: Ticket,
     key: string,
     vars: Record<string, string | number> = {},
     markup?: RenderedReply['markup'],
+    { ref }: { ref?: string } = {},
   ): Promise<boolean> {
     const customer = await customerOf(ticket);
+    if (customer.blockedAt) {
+      await recordBlocked(ticket);
+      return false;
+    }
     const { t, globals } = createRenderContext(deps, await localeOf(customer));
     const text = t(key, { ...globals, ...vars });
-    const sent = await outbox.send(customer.telegramUserId, markup ? { text, markup } : { text });
-    if (sent) {
-      await repos.transcript.append({
+    const at = clock.now();
+    await delivery.commit(async (tx) => {
+      await enqueueMessages(
+        tx,
+        [
+          {
+            key: `staff:${ref ?? randomUUID()}:${key}`,
+            chatId: customer.telegramUserId,
+            method: 'sendMessage',
+            payload: markup ? { text, reply_markup: markup as never } : { text },
+            priority: OUTBOX_PRIORITY.reply,
+          },
+        ],
+        at,
+      );
+      await deps.reposOn(tx).transcript.append({
         customerId: customer.id,
         ticketId: ticket.id,
         direction: 'out',
         text,
-        at: clock.now(),
+        at,
       });
-      return true;
-    }
-    await recordBlocked(ticket);
-    return false;
+    });
+    return true;
   }
 
   async function recordBlocked(ticket: Ticket): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Api } from 'grammy';
 import type { AppDeps } from './deps.ts';
-import type { Outbox } from './outbox.ts';
+import type { Delivery } from './outbox.ts';
 import { createStaffAccess } from './staff-access.ts';
 import { createStaffActions } from './staff-actions.ts';
 import { createStaffAlerts } from './staff-alerts.ts';
@@ -27,10 +27,10 @@ export type StaffDeskOptions = {
 export function createStaffDesk(
   deps: AppDeps,
   api: Api,
-  outbox: Outbox,
+  delivery: Delivery,
   options: StaffDeskOptions = {},
 ) {
-  const customers = createStaffCustomers(deps, outbox);
+  const customers = createStaffCustomers(deps, delivery);
   const chatId = deps.config.STAFF_CHAT_ID;
   if (chatId === undefined) {
     return {

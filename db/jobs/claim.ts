@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { Job } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { toJob } from '../repositories/to-domain.ts';
@@ -46,6 +46,36 @@ export async function claimDueJob(
     .where(sql`${jobs.id} = coalesce((${expired}), (${pending}))`)
     .returning();
   return row && toJob(row);
+}
+
+/**
+ * Extends a running job's lease to `until`, only while this worker still holds the claim; `false`
+ * when it was lost (the lease ran out and another worker took the job over).
+ */
+export async function renewJobLease(db: Database, job: Job, until: Date): Promise<boolean> {
+  const rows = await db
+    .update(jobs)
+    .set({ lockedUntil: until })
+    .where(and(eq(jobs.id, job.id), eq(jobs.state, 'running'), eq(jobs.attempts, job.attempts)))
+    .returning({ id: jobs.id });
+  return rows.length === 1;
+}
+
+/** Deletes finished jobs: done and cancelled ones updated before `finishedBefore`, dead ones before `deadBefore`. */
+export async function pruneJobs(
+  db: Database,
+  { finishedBefore, deadBefore }: { finishedBefore: Date; deadBefore: Date },
+): Promise<number> {
+  const rows = await db
+    .delete(jobs)
+    .where(
+      or(
+        and(inArray(jobs.state, ['done', 'cancelled']), lte(jobs.updatedAt, finishedBefore)),
+        and(eq(jobs.state, 'dead'), lte(jobs.updatedAt, deadBefore)),
+      ),
+    )
+    .returning({ id: jobs.id });
+  return rows.length;
 }
 
 /** Where a claimed job goes next; applied only while this worker still holds the claim. */

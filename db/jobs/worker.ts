@@ -2,10 +2,31 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock, Job } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { type BackoffOptions, retryDelayMs } from './backoff.ts';
-import { claimDueJob, type JobOutcome, settleJob } from './claim.ts';
+import { claimDueJob, type JobOutcome, pruneJobs, renewJobLease, settleJob } from './claim.ts';
+
+/** The job's lease ran out and another worker took it over: this run's work is not committed. */
+export class LeaseLostError extends Error {
+  override name = 'LeaseLostError';
+  constructor(readonly jobId: string) {
+    super(`lease of job ${jobId} lost`);
+  }
+}
+
+export type JobContext = {
+  now: Date;
+  /**
+   * Runs `work` in one transaction that also marks the job done (only while this worker holds
+   * its lease, else {@link LeaseLostError} and nothing is committed). What the job sends goes to
+   * the outbox inside `work`: written exactly when the job completes, so it is sent exactly once.
+   * Inside `work`, use only the transaction handle it gets.
+   */
+  commit<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  /** Aborted when the lease is lost while the handler runs. */
+  signal: AbortSignal;
+};
 
 /** Runs one job. Throwing schedules a retry (or dead-letters the job after its last attempt). */
-export type JobHandler = (job: Job, context: { now: Date }) => Promise<void>;
+export type JobHandler = (job: Job, context: JobContext) => Promise<void>;
 
 export type JobWorkerOptions = {
   db: Database;
@@ -16,16 +37,21 @@ export type JobWorkerOptions = {
   maxAttempts?: number;
   backoff?: BackoffOptions;
   /**
-   * How long a claim lasts before another worker may take the job over; a handler must finish
-   * within it. Default 5 min.
+   * How long a claim lasts before another worker may take the job over. It is renewed every third
+   * of it while the handler runs, so only a worker that stops renewing (it died) loses it, and a
+   * job a crashed worker held runs again this long after. Default 30 s.
    */
   leaseMs?: number;
   /** Pause between polls when nothing is due. Default 1 s. */
   pollMs?: number;
+  /** Finished jobs are deleted this long after they finished (dead ones after 4×). Default 7 days. */
+  retentionMs?: number;
   /** Told about failures, with the job's id and kind only (payloads may hold personal data). */
   onError?: (error: unknown, job?: Pick<Job, 'id' | 'kind' | 'attempts'>) => void;
   /** Told how each claimed attempt ended (for the metrics): `lost` when its lease ran out. */
   onSettled?: (job: Pick<Job, 'id' | 'kind' | 'attempts'>, outcome: JobAttemptOutcome) => void;
+  /** Told when a job's lease was lost while it ran (its work was not committed by this worker). */
+  onLeaseLost?: (job: Pick<Job, 'id' | 'kind' | 'attempts'>) => void;
 };
 
 export type JobAttemptOutcome = 'done' | 'retried' | 'dead' | 'lost';
@@ -40,6 +66,8 @@ export type JobWorker = {
    * reads the clock afresh, so a lease starts when its job does.
    */
   runDue(): Promise<JobRunSummary>;
+  /** Deletes finished jobs past the retention; returns how many. */
+  prune(): Promise<number>;
   /** Starts polling; jobs that fell due while the process was down run on the first poll. */
   start(): void;
   /** Stops polling and waits for the job in hand to finish. */
@@ -49,62 +77,121 @@ export type JobWorker = {
 const describeError = (error: unknown) =>
   (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 1000);
 
+const PRUNE_EVERY_MS = 600_000;
+
 /**
  * A durable job worker over the `jobs` table. Several may run at once, in one process or many:
  * claims use `FOR UPDATE SKIP LOCKED`, so each due job runs once; a failed attempt is retried
  * after base · 2^(attempts−1) (capped) and dead-lettered (`state = 'dead'`) after `maxAttempts`.
- * A worker that dies mid-job loses its lease, and the job runs again: handlers must be idempotent.
+ * The lease is renewed while the handler runs; a worker that dies mid-job loses it and the job
+ * runs again, so what a job sends is written with `commit` (exactly once) and the rest of a
+ * handler must be idempotent. Finished jobs are pruned after `retentionMs`.
  */
 export function createJobWorker(options: JobWorkerOptions): JobWorker {
-  const { db, clock, maxAttempts = 5, backoff, leaseMs = 300_000 } = options;
-  const { pollMs = 1_000, onError = () => {}, onSettled = () => {} } = options;
+  const { db, clock, maxAttempts = 5, backoff, leaseMs = 30_000 } = options;
+  const { pollMs = 1_000, retentionMs = 7 * 86_400_000, onError = () => {} } = options;
+  const { onLeaseLost = () => {}, onSettled = () => {} } = options;
   const handlers = new Map(Object.entries(options.handlers ?? {}));
   let stopping = false;
   let loop: Promise<void> | undefined;
   let wake = new AbortController();
+  let prunedAt = 0;
 
-  async function runOne(job: Job): Promise<JobOutcome> {
+  async function runOne(job: Job): Promise<{ outcome: JobOutcome; committed: boolean }> {
     const limit = job.maxAttempts ?? maxAttempts;
-    if (job.attempts > limit) return { state: 'dead', error: 'lease expired on the last attempt' };
+    if (job.attempts > limit)
+      return {
+        outcome: { state: 'dead', error: 'lease expired on the last attempt' },
+        committed: false,
+      };
     const handler = handlers.get(job.kind);
+    const lost = new AbortController();
+    let committed = false;
+    // Renewed while the handler runs; a renewal that finds the claim gone reports the loss.
+    const renewal = setInterval(
+      () => {
+        renewJobLease(db, job, new Date(clock.now().getTime() + leaseMs))
+          .then((held) => {
+            if (!held && !committed) lost.abort();
+          })
+          .catch(() => undefined);
+      },
+      Math.max(50, leaseMs / 3),
+    );
+    const commit = async <T>(work: (tx: Database) => Promise<T>): Promise<T> => {
+      const result = await db.transaction(async (tx) => {
+        const value = await work(tx);
+        if (!(await settleJob(tx, job, { state: 'done' }, clock.now())))
+          throw new LeaseLostError(job.id);
+        return value;
+      });
+      committed = true;
+      return result;
+    };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(job, { now: clock.now() });
-      return { state: 'done' };
+      await handler(job, { now: clock.now(), commit, signal: lost.signal });
+      return { outcome: { state: 'done' }, committed };
     } catch (error) {
+      if (error instanceof LeaseLostError || lost.signal.aborted) throw new LeaseLostError(job.id);
       onError(error, job);
       const message = describeError(error);
-      if (job.attempts >= limit) return { state: 'dead', error: message };
+      if (job.attempts >= limit) return { outcome: { state: 'dead', error: message }, committed };
       return {
-        state: 'pending',
-        dueAt: new Date(clock.now().getTime() + retryDelayMs(job.attempts, backoff)),
-        error: message,
+        outcome: {
+          state: 'pending',
+          dueAt: new Date(clock.now().getTime() + retryDelayMs(job.attempts, backoff)),
+          error: message,
+        },
+        committed,
       };
+    } finally {
+      clearInterval(renewal);
     }
   }
 
   async function runDue(): Promise<JobRunSummary> {
     const summary: JobRunSummary = { done: 0, retried: 0, dead: 0, lost: 0 };
+    const count = (job: Job, outcome: JobAttemptOutcome) => {
+      summary[outcome] += 1;
+      onSettled(job, outcome);
+    };
     while (!stopping) {
       const job = await claimDueJob(db, { kinds: [...handlers.keys()], now: clock.now(), leaseMs });
       if (!job) break;
-      const outcome = await runOne(job);
-      const settled = await settleJob(db, job, outcome, clock.now());
-      const attempt: JobAttemptOutcome = !settled
-        ? 'lost'
-        : outcome.state === 'pending'
-          ? 'retried'
-          : outcome.state;
-      summary[attempt] += 1;
-      onSettled(job, attempt);
+      let result: Awaited<ReturnType<typeof runOne>>;
+      try {
+        result = await runOne(job);
+      } catch (error) {
+        if (!(error instanceof LeaseLostError)) throw error;
+        onLeaseLost(job);
+        count(job, 'lost');
+        continue;
+      }
+      const { outcome, committed } = result;
+      const settled = committed || (await settleJob(db, job, outcome, clock.now()));
+      if (!settled) onLeaseLost(job);
+      count(job, !settled ? 'lost' : outcome.state === 'pending' ? 'retried' : outcome.state);
     }
     return summary;
+  }
+
+  async function prune(): Promise<number> {
+    const now = clock.now().getTime();
+    return pruneJobs(db, {
+      finishedBefore: new Date(now - retentionMs),
+      deadBefore: new Date(now - 4 * retentionMs),
+    });
   }
 
   async function poll(): Promise<void> {
     while (!stopping) {
       try {
         await runDue();
+        if (performance.now() - prunedAt > PRUNE_EVERY_MS) {
+          prunedAt = performance.now();
+          await prune();
+        }
       } catch (error) {
         onError(error);
       }
@@ -118,6 +205,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       handlers.set(kind, handler);
     },
     runDue,
+    prune,
     start() {
       if (loop) return;
       stopping = false;

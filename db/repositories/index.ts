@@ -51,6 +51,7 @@ export function createRepositories(db: Database): Repositories {
   };
 }
 
+export * from './conversation-states.ts';
 export {
   createAuditRepo,
   createCustomerRepo,

@@ -78,6 +78,8 @@ export function withDatabaseSessions(
     seenUpdate: (id) => table.seenUpdate(id),
     rateLimit: (key, limit, windowMs) => store.rateLimit(key, limit, windowMs),
     withLock: (key, ttlMs, fn) => store.withLock(key, ttlMs, fn),
+    tryLock: (key, ttlMs) => store.tryLock(key, ttlMs),
+    takeTokens: (key, want, perSecond, burst) => store.takeTokens(key, want, perSecond, burst),
     close: () => store.close(),
   };
 }

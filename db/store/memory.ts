@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { RateLimitDecision, ShortLivedStore } from '../../core/index.ts';
 import { runLocked } from './lock-wait.ts';
 
@@ -25,6 +26,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ShortLivedS
   const updates = new Map<number, number>();
   const windows = new Map<string, Expiring<number>>();
   const locks = new Map<string, Expiring<string>>();
+  const buckets = new Map<string, { tokens: number; at: number }>();
   let operations = 0;
 
   const live = <T>(map: Map<string, Expiring<T>>, key: string) => {
@@ -88,7 +90,34 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): ShortLivedS
       const waitMs = options.lockWaitMs ?? ttlMs;
       return runLocked(primitives, key, { ttlMs, waitMs, retryMs: lockRetryMs }, fn);
     },
+    async tryLock(key: string, ttlMs: number) {
+      if (live(locks, key)) return undefined;
+      const token = randomUUID();
+      locks.set(key, { value: token, expiresAt: now() + ttlMs });
+      const held = () => live(locks, key)?.value === token;
+      return {
+        async renew() {
+          if (!held()) return false;
+          locks.set(key, { value: token, expiresAt: now() + ttlMs });
+          return true;
+        },
+        async release() {
+          if (held()) locks.delete(key);
+        },
+      };
+    },
+    async takeTokens(key: string, want: number, perSecond: number, burst: number) {
+      const t = now();
+      const bucket = buckets.get(key) ?? { tokens: burst, at: t };
+      const tokens = Math.min(burst, bucket.tokens + ((t - bucket.at) * perSecond) / 1000);
+      const granted = Math.max(0, Math.min(want, Math.floor(tokens)));
+      const left = tokens - granted;
+      buckets.set(key, { tokens: left, at: t });
+      const waitMs = granted < want ? Math.ceil(((1 - (left % 1)) * 1000) / perSecond) : 0;
+      return { granted, waitMs };
+    },
     async close() {
+      buckets.clear();
       sessions.clear();
       updates.clear();
       windows.clear();

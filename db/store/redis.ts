@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RateLimitDecision, ShortLivedStore } from '../../core/index.ts';
 import { StoreError } from './errors.ts';
@@ -28,6 +29,29 @@ if ttl < 0 then
   ttl = tonumber(ARGV[1])
 end
 return {n, ttl}`;
+
+const RENEW = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
+// A token bucket on the server's clock, so every instance shares one budget.
+const TAKE_TOKENS = `
+local want = tonumber(ARGV[1])
+local rate = tonumber(ARGV[2])
+local burst = tonumber(ARGV[3])
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(state[1]) or burst
+local at = tonumber(state[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - at) * rate / 1000)
+local granted = math.max(0, math.min(want, math.floor(tokens)))
+tokens = tokens - granted
+redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[1], 60000)
+local wait = 0
+if granted < want then wait = math.ceil((1 - (tokens - math.floor(tokens))) * 1000 / rate) end
+return {granted, wait}`;
 
 const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -113,6 +137,29 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Shor
       };
       const waitMs = options.lockWaitMs ?? ttlMs;
       return runLocked(primitives, key, { ttlMs, waitMs, retryMs: lockRetryMs }, fn);
+    },
+    async tryLock(key: string, ttlMs: number) {
+      const token = randomUUID();
+      const lockKey = k('lock', key);
+      const reply = await guard('lock', () => client.set(lockKey, token, 'PX', ttlMs, 'NX'));
+      if (reply !== 'OK') return undefined;
+      return {
+        async renew() {
+          const renewed = await guard('lock renew', () =>
+            client.eval(RENEW, 1, lockKey, token, ttlMs),
+          );
+          return renewed === 1;
+        },
+        async release() {
+          await guard('unlock', () => client.eval(RELEASE, 1, lockKey, token));
+        },
+      };
+    },
+    async takeTokens(key: string, want: number, perSecond: number, burst: number) {
+      const [granted, waitMs] = (await guard('send budget', () =>
+        client.eval(TAKE_TOKENS, 1, k('budget', key), want, perSecond, burst),
+      )) as [number, number];
+      return { granted: Number(granted), waitMs: Number(waitMs) };
     },
     async close() {
       if (owned) await client.quit().catch(() => client.disconnect());

@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { type Benchmark, measure, type Scenario } from './harness.ts';
 import { jobsScenario } from './jobs.ts';
 import { measureSends } from './sends.ts';
+import { measureSurge } from './surge.ts';
 import { triageBenchmarks } from './triage.ts';
 import { updateScenario } from './updates.ts';
 import { warrantyBenchmarks } from './warranty.ts';
@@ -14,6 +15,7 @@ const scenarios: Scenario[] = [
   { name: 'sends_per_update', run: measureSends },
   updateScenario,
   jobsScenario,
+  { name: 'surge', run: measureSurge },
 ];
 
 const only = process.argv[2];

@@ -18,6 +18,7 @@ import { createMovableClock } from '../../bot/console/console-clock.ts';
 import { createBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
 import { sessionKey } from '../../bot/services/chat-keys.ts';
+import { loadVersioned } from '../../db/index.ts';
 import { REDIS_URL } from '../support/db.ts';
 import { openBenchStorage } from './environment.ts';
 import { quantile, round, type Scenario } from './harness.ts';
@@ -176,13 +177,19 @@ export const updateScenario: Scenario = {
       createMovableClock(),
     );
     const api = createLocalApi();
-    const { bot } = createBot(app.deps, {
+    const frontline = createBot(app.deps, {
       token: `${BOT_INFO.id}:bench`,
       botInfo: BOT_INFO,
       apiPolicy: false,
       transformers: [api.transformer],
+      // Handling is measured here, not Telegram's send budget (the surge scenario measures that).
+      delivery: { sendsPerSecond: 100_000 },
     });
-    const handle = (update: Update) => bot.handleUpdate(update);
+    // An update the whole way: stored in the inbox, its turn committed, its replies delivered.
+    const handle = async (update: Update) => {
+      await frontline.handle(update);
+      await frontline.sender.drain();
+    };
     const redis = REDIS_URL ? new Redis(REDIS_URL) : undefined;
     try {
       await drive(handle, triageChats(200)); // warm-up: JIT, pools, caches
@@ -244,11 +251,12 @@ export const updateScenario: Scenario = {
       );
       collect();
       const perConversation = (process.memoryUsage().heapUsed - heapBefore) / MEMORY_CHATS;
-      // What the store keeps per conversation (in Redis when it is Redis, else in this process).
+      // What the database keeps per conversation (its state, the source of truth).
       let sessionBytes = 0;
       for (let i = 0; i < 100; i++)
         sessionBytes += JSON.stringify(
-          (await app.store.getSession(sessionKey(memoryBase + i))) ?? '',
+          (await loadVersioned(app.database.db, sessionKey(memoryBase + i), new Date())).value ??
+            '',
         ).length;
 
       const frontline = summary('', triage);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -81,8 +82,11 @@ describe('the bot against recorded Bot API calls', () => {
     first_name: 'Test',
     language_code,
   });
-  const send = (update: Omit<Update, 'update_id'>, id = ++updateId) =>
-    frontline.bot.handleUpdate({ update_id: id, ...update } as Update);
+  /** An update the whole way: into the inbox, through the turn, out of the outbox. */
+  const send = async (update: Omit<Update, 'update_id'>, id = ++updateId) => {
+    await frontline.receive([{ update_id: id, ...update } as Update]);
+    await frontline.settle();
+  };
   const message = (
     from: number,
     extra: Record<string, unknown>,
@@ -167,12 +171,17 @@ describe('the bot against recorded Bot API calls', () => {
       await message(id, { text: answer });
     }
     await press(id, 'skip:invoice');
-    const tickets = app.deps.repos.tickets;
-    const create = tickets.create;
-    tickets.create = async () => {
-      tickets.create = create;
-      throw new Error('connection terminated unexpectedly');
-    };
+    // The database refuses the first filing (a trigger; a sequence counts, whatever rolls back).
+    await app.database.db.execute(sql`create sequence test_filing_attempts`);
+    await app.database.db.execute(sql`
+      create function test_refuse_first_filing() returns trigger language plpgsql as $$
+      begin
+        if nextval('test_filing_attempts') = 1 then raise exception 'filing refused by the test'; end if;
+        return new;
+      end $$`);
+    await app.database.db.execute(sql`
+      create trigger test_refuse_first_filing before insert on tickets
+      for each row execute function test_refuse_first_filing()`);
     calls.length = 0;
     await press(id, 'confirm');
     // One message: what went wrong, then the summary with its buttons again.
@@ -182,6 +191,7 @@ describe('the bot against recorded Bot API calls', () => {
     calls.length = 0;
     await press(id, 'confirm');
     expect(texts().at(-1)).toMatch(/Your ticket FL-\d{6}-\d{4} is filed/);
+    await app.database.db.execute(sql`drop trigger test_refuse_first_filing on tickets`);
   });
 
   it('answers every callback query, stale ones included, and takes the buttons off the pressed message', async () => {

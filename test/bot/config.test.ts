@@ -58,6 +58,38 @@ describe('configuration', () => {
     ).toMatchObject({ OPENAI_TIMEOUT: 4_000, OPENAI_TOKEN_BUDGET: 20_000 });
   });
 
+  it('keeps surge mode off by default and reads the send budget and its paid ceiling', () => {
+    expect(parseConfig({})).toMatchObject({
+      TELEGRAM_SENDS_PER_SECOND: 30,
+      TELEGRAM_PAID_BROADCAST: false,
+      TELEGRAM_PAID_BROADCAST_THRESHOLD: 200,
+      TELEGRAM_PAID_SENDS_PER_SECOND: 300,
+    });
+    expect(
+      parseConfig({
+        TELEGRAM_PAID_BROADCAST: 'true',
+        TELEGRAM_PAID_BROADCAST_THRESHOLD: '50',
+        TELEGRAM_PAID_SENDS_PER_SECOND: '1000',
+      }),
+    ).toMatchObject({
+      TELEGRAM_PAID_BROADCAST: true,
+      TELEGRAM_PAID_BROADCAST_THRESHOLD: 50,
+      TELEGRAM_PAID_SENDS_PER_SECOND: 1000,
+    });
+  });
+
+  it.each([
+    [{ TELEGRAM_PAID_BROADCAST: 'sometimes' }, 'TELEGRAM_PAID_BROADCAST'],
+    [{ TELEGRAM_SENDS_PER_SECOND: '0' }, 'TELEGRAM_SENDS_PER_SECOND'],
+    [{ TELEGRAM_PAID_SENDS_PER_SECOND: '5000' }, 'TELEGRAM_PAID_SENDS_PER_SECOND'],
+    [
+      { TELEGRAM_PAID_BROADCAST: 'true', TELEGRAM_PAID_SENDS_PER_SECOND: '30' },
+      'TELEGRAM_PAID_SENDS_PER_SECOND',
+    ],
+  ])('refuses a surge setting that makes no sense: %o', (env, variable) => {
+    expect(() => parseConfig(env)).toThrow(new RegExp(`^${variable}: `));
+  });
+
   it('treats blank values as unset', () => {
     expect(parseConfig({ TELEGRAM_BOT_TOKEN: '', REDIS_URL: '' }).REDIS_URL).toBeUndefined();
   });

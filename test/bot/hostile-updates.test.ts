@@ -280,7 +280,7 @@ describe('the whole update handler, on random and malformed updates', () => {
           update = press(undefined);
           break;
       }
-      await bot.frontline.bot.handleUpdate({
+      await bot.deliver({
         update_id: 5_000_000 + id,
         ...update,
       } as unknown as Update);
@@ -336,7 +336,7 @@ describe('the whole update handler, on random and malformed updates', () => {
     for (const label of [/Skip/, /Confirm/]) {
       const found = bot.telegram.buttonIn(userId, label);
       if (!found) throw new Error(`no ${label} button`);
-      await bot.frontline.bot.handleUpdate({
+      await bot.deliver({
         update_id: 5_000_000 + nextId++,
         callback_query: {
           id: `cq${nextId}`,
@@ -385,11 +385,11 @@ describe('the whole update handler, on random and malformed updates', () => {
           const before = bot.telegram.calls.length;
           const from = { id: nextUser++, is_bot: false, first_name: 'Stranger' };
           const chat = { id: chatId, type: 'supergroup', title: 'G', is_forum: true };
-          await bot.frontline.bot.handleUpdate({
+          await bot.deliver({
             update_id: 5_000_000 + nextId++,
             message: { message_id: 1, date: 0, chat, from, text, message_thread_id: 7 },
           } as unknown as Update);
-          await bot.frontline.bot.handleUpdate({
+          await bot.deliver({
             update_id: 5_000_000 + nextId++,
             callback_query: {
               id: `g${nextId}`,

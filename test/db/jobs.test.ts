@@ -1,7 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../core/index.ts';
-import { createJobQueue, createJobWorker, retryDelayMs } from '../../db/index.ts';
+import {
+  createJobQueue,
+  createJobWorker,
+  createOutboxStore,
+  enqueueMessages,
+  retryDelayMs,
+} from '../../db/index.ts';
 import { createTestClock, describeOnDatabases } from '../support/db.ts';
 
 const MINUTE = 60_000;
@@ -155,6 +161,147 @@ describeOnDatabases('durable jobs', (database) => {
     expect(await worker.runDue()).toMatchObject({ done: 1 });
     expect(ran).toEqual([job.id]);
     expect(await queue.get(job.id)).toMatchObject({ state: 'done', attempts: 2 });
+  });
+
+  it('writes what a job sends in the transaction that completes it: a failed run writes nothing', async () => {
+    const kind = key('sends');
+    const db = database().handle.db;
+    let runs = 0;
+    const clock = createTestClock();
+    const worker = createJobWorker({
+      db,
+      clock,
+      handlers: {
+        [kind]: async (job, { commit }) => {
+          runs += 1;
+          await commit(async (tx) => {
+            await enqueueMessages(
+              tx,
+              [
+                {
+                  key: `job:${job.id}:0`,
+                  chatId: 4242,
+                  method: 'sendMessage',
+                  payload: { text: 'hi' },
+                },
+              ],
+              clock.now(),
+            );
+            // The first run dies after writing: its message must not survive it.
+            if (runs === 1) throw new Error('crashed mid-job');
+          });
+        },
+      },
+    });
+    const { job } = await createJobQueue(db).enqueue(
+      { kind, dueAt: clock.now(), payload: {} },
+      clock.now(),
+    );
+    expect(await worker.runDue()).toMatchObject({ retried: 1 });
+    expect(await createOutboxStore(db).byKey(`job:${job.id}:0`)).toBeUndefined();
+    clock.advance(MINUTE);
+    expect(await worker.runDue()).toMatchObject({ done: 1 });
+    expect(await createOutboxStore(db).byKey(`job:${job.id}:0`)).toMatchObject({
+      state: 'pending',
+    });
+    expect(await createJobQueue(db).get(job.id)).toMatchObject({ state: 'done', attempts: 2 });
+  });
+
+  it('reports a lost lease and commits nothing of the run that lost it', async () => {
+    const kind = key('lost');
+    const db = database().handle.db;
+    const clock = createTestClock();
+    const lost: string[] = [];
+    let release = () => {};
+    const slow = createJobWorker({
+      db,
+      clock,
+      leaseMs: 5 * MINUTE,
+      onLeaseLost: (job) => lost.push(job.id),
+      handlers: {
+        [kind]: async (job, { commit }) => {
+          await new Promise<void>((resolve) => (release = resolve));
+          await commit((tx) =>
+            enqueueMessages(
+              tx,
+              [
+                {
+                  key: `job:${job.id}:slow`,
+                  chatId: 4243,
+                  method: 'sendMessage',
+                  payload: { text: 'late' },
+                },
+              ],
+              clock.now(),
+            ),
+          );
+        },
+      },
+    });
+    const { job } = await createJobQueue(db).enqueue(
+      { kind, dueAt: clock.now(), payload: {} },
+      clock.now(),
+    );
+    const slowRun = slow.runDue();
+    await expect.poll(async () => (await createJobQueue(db).get(job.id))?.state).toBe('running');
+    // The slow worker stopped renewing (a stalled process): its lease runs out, another takes over.
+    clock.advance(6 * MINUTE);
+    const fast = createJobWorker({ db, clock, handlers: { [kind]: async () => {} } });
+    expect(await fast.runDue()).toMatchObject({ done: 1 });
+    release();
+    expect(await slowRun).toMatchObject({ lost: 1, done: 0 });
+    expect(lost).toEqual([job.id]);
+    expect(await createOutboxStore(db).byKey(`job:${job.id}:slow`)).toBeUndefined();
+  });
+
+  it('renews the lease while a long job runs, so no other worker takes it over', async () => {
+    const kind = key('long');
+    const db = database().handle.db;
+    const realClock = { now: () => new Date() };
+    let runs = 0;
+    const long = createJobWorker({
+      db,
+      clock: realClock,
+      leaseMs: 400,
+      handlers: {
+        [kind]: async () => {
+          runs += 1;
+          await sleep(1_500);
+        },
+      },
+    });
+    const other = createJobWorker({
+      db,
+      clock: realClock,
+      leaseMs: 400,
+      handlers: {
+        [kind]: async () => {
+          runs += 1;
+        },
+      },
+    });
+    await createJobQueue(db).enqueue(
+      { kind, dueAt: realClock.now(), payload: {} },
+      realClock.now(),
+    );
+    const running = long.runDue();
+    for (let i = 0; i < 10; i += 1) {
+      await sleep(120);
+      await other.runDue();
+    }
+    expect(await running).toMatchObject({ done: 1, lost: 0 });
+    expect(runs).toBe(1);
+  });
+
+  it('deletes finished jobs after the retention, dead ones later', async () => {
+    const kind = key('prune');
+    const { clock, worker, enqueue, queue } = setup(kind, undefined, { retentionMs: MINUTE });
+    const { job } = await enqueue(0);
+    await worker.runDue();
+    expect(await worker.prune()).toBe(0);
+    clock.advance(2 * MINUTE);
+    expect(await worker.prune()).toBeGreaterThanOrEqual(1);
+    expect(await queue.get(job.id)).toBeUndefined();
   });
 
   it('polls in the background, runs what fell due, and stops cleanly', async () => {

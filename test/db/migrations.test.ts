@@ -12,7 +12,9 @@ import { createTestPostgresDatabase, DATABASE_URL } from '../support/db.ts';
 const TABLES = [
   'customers',
   'guidance_cases',
+  'inbox_updates',
   'jobs',
+  'outbox_messages',
   'product_reports',
   'relayed_messages',
   'sessions',

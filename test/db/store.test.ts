@@ -124,6 +124,48 @@ function storeContract(open: () => Promise<ShortLivedStore>) {
     release();
     await stuck;
   });
+
+  it('gives a free lock to one of two at once, keeps it while renewed, and frees it on release', async () => {
+    const key = unique();
+    const [a, b] = await Promise.all([store.tryLock(key, 200), store.tryLock(key, 200)]);
+    const held = a ?? b;
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    await sleep(120);
+    expect(await held?.renew()).toBe(true);
+    await sleep(120);
+    // Renewed: still held past its first ttl.
+    expect(await store.tryLock(key, 200)).toBeUndefined();
+    await held?.release();
+    const next = await store.tryLock(key, 200);
+    expect(next).toBeDefined();
+    await next?.release();
+  });
+
+  it('lets a lock whose holder stopped renewing go, and tells the old holder it lost it', async () => {
+    const key = unique();
+    const old = await store.tryLock(key, 80);
+    await sleep(150);
+    const taker = await store.tryLock(key, 1_000);
+    expect(taker).toBeDefined();
+    expect(await old?.renew()).toBe(false);
+    // The old holder's release leaves the new holder's lock alone.
+    await old?.release();
+    expect(await store.tryLock(key, 1_000)).toBeUndefined();
+    await taker?.release();
+  });
+
+  it('hands out a token bucket: a burst, then tokens at the rate, with the wait until the next', async () => {
+    const key = unique();
+    expect(await store.takeTokens(key, 15, 20, 10)).toEqual({ granted: 10, waitMs: 50 });
+    const empty = await store.takeTokens(key, 1, 20, 10);
+    expect(empty.granted).toBe(0);
+    expect(empty.waitMs).toBeGreaterThan(0);
+    expect(empty.waitMs).toBeLessThanOrEqual(50);
+    await sleep(130);
+    const refilled = await store.takeTokens(key, 10, 20, 10);
+    expect(refilled.granted).toBeGreaterThanOrEqual(2);
+    expect(refilled.granted).toBeLessThanOrEqual(4);
+  });
 }
 
 describe('in-process short-lived store', () => {

@@ -1,29 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunnerHandle, run } from '@grammyjs/runner';
 import type { UserFromGetMe } from 'grammy/types';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { type App, createApp } from '../../bot/app.ts';
 import { type Config, parseConfig } from '../../bot/config.ts';
 import { createMovableClock, type MovableClock } from '../../bot/console/console-clock.ts';
-import { createBot } from '../../bot/create-bot.ts';
+import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
+import { startLongPolling } from '../../bot/long-polling.ts';
 import { createJobWorker, type JobWorker } from '../../db/index.ts';
+import { freePort } from './throwaway-servers.ts';
 
 export const TOKEN = '123456:AAE2eTestTokenForTheEmulator0000';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A message the bot sent, as the emulator stored it. */
 export type BotMessage = {
@@ -42,7 +31,8 @@ export type BotMessage = {
 export class E2eHarness {
   server!: InstanceType<typeof TelegramServer>;
   app!: App;
-  runner: RunnerHandle | undefined;
+  polling: ReturnType<typeof startLongPolling> | undefined;
+  frontline!: FrontlineBot;
   worker!: JobWorker;
   /**
    * 10:00 in Shanghai on 2026-03-10 when the harness is made, then running with real time: the
@@ -78,7 +68,7 @@ export class E2eHarness {
     const botInfo = await fetch(`${this.server.config.apiURL}/bot${TOKEN}/getMe`).then(
       async (r) => ((await r.json()) as { result: UserFromGetMe }).result,
     );
-    const { bot, jobHandlers } = createBot(this.app.deps, {
+    this.frontline = createBot(this.app.deps, {
       token: TOKEN,
       apiRoot: this.server.config.apiURL,
       botInfo,
@@ -86,15 +76,22 @@ export class E2eHarness {
     this.worker = createJobWorker({
       db: this.app.database.db,
       clock: this.clock,
-      handlers: jobHandlers,
+      handlers: this.frontline.jobHandlers,
     });
-    this.runner = run(bot, { runner: { fetch: { timeout: 1 }, retryInterval: 50 } });
+    this.frontline.start();
+    // The emulator answers getUpdates at once: a short pause between empty answers.
+    this.polling = startLongPolling(
+      this.frontline.bot.api,
+      (updates) => this.frontline.receive(updates),
+      { log: this.app.deps.log, timeoutSeconds: 1, idleMs: 20 },
+    );
   }
 
   /** Stops the bot as a crash or deploy would, keeping the emulator and the data folder. */
   async stopBot(): Promise<void> {
-    if (this.runner?.isRunning()) await this.runner.stop();
-    this.runner = undefined;
+    await this.polling?.stop();
+    this.polling = undefined;
+    await this.frontline.stop();
     await this.app.close();
   }
 

@@ -38,20 +38,30 @@ export async function openRecordedBot(
     botInfo: RECORDED_BOT_INFO,
     apiPolicy: false,
     transformers: [telegram.transformer],
+    // The recorded Bot API keeps no limit: the send budget would only slow the tests down.
+    delivery: { sendsPerSecond: 1_000 },
   });
   const worker: JobWorker = createJobWorker({
     db: app.database.db,
     clock,
     handlers: frontline.jobHandlers,
   });
+  const settle = async () => {
+    await frontline.settle();
+    await worker.runDue();
+    await frontline.settle();
+  };
+  /** One update the whole way at once: into the inbox, its turn, its replies out. */
+  const deliver = async (update: Update) => {
+    await frontline.handle(update);
+    await frontline.sender.drain();
+  };
   const target: JourneyTarget = {
-    handleUpdate: (update: Update) => frontline.bot.handleUpdate(update),
+    handleUpdate: (update: Update) => frontline.receive([update]),
     async advance(ms) {
       clock.advance(ms);
     },
-    async settle() {
-      await worker.runDue();
-    },
+    settle,
   };
   return {
     app,
@@ -60,6 +70,8 @@ export async function openRecordedBot(
     clock,
     worker,
     target,
+    settle,
+    deliver,
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,5 +1,8 @@
 import type { Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import { SEND_METHODS } from '../../bot/services/outbox-sender.ts';
+
+export { SEND_METHODS };
 
 export const RECORDED_BOT_INFO = {
   id: 42,
@@ -7,17 +10,6 @@ export const RECORDED_BOT_INFO = {
   first_name: 'Frontline',
   username: 'frontline_test_bot',
 } as UserFromGetMe;
-
-/** Methods that put a new message in a chat: what Telegram's send budget counts. */
-export const SEND_METHODS = new Set([
-  'sendMessage',
-  'sendPhoto',
-  'sendDocument',
-  'sendMediaGroup',
-  'copyMessage',
-  'copyMessages',
-  'forwardMessage',
-]);
 
 export type RecordedCall = { method: string; payload: Record<string, unknown> };
 
@@ -42,11 +34,20 @@ const buttonsOf = (markup: Markup) =>
 export class RecordedTelegram {
   readonly calls: RecordedCall[] = [];
   readonly messages: RecordedMessage[] = [];
+  /** Per method: Bot API answers to give (in order) before succeeding, e.g. a 429. */
+  readonly failures = new Map<string, Record<string, unknown>[]>();
   private nextMessageId = 1;
+
+  /** The next calls of `method` get these answers (`{ ok: false, error_code, … }`), one each. */
+  fail(method: string, ...answers: Record<string, unknown>[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...answers]);
+  }
 
   readonly transformer: Transformer = async (_prev, method, payload) => {
     const call = payload as Record<string, unknown>;
     this.calls.push({ method, payload: call });
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return failure as never;
     const chatId = Number(call.chat_id);
     if (SEND_METHODS.has(method)) {
       const message: RecordedMessage = {

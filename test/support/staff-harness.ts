@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunnerHandle, run } from '@grammyjs/runner';
 import type { UserFromGetMe } from 'grammy/types';
 import { type App, createApp } from '../../bot/app.ts';
 import { type Config, parseConfig } from '../../bot/config.ts';
 import { createMovableClock, type MovableClock } from '../../bot/console/console-clock.ts';
 import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
+import { startLongPolling } from '../../bot/long-polling.ts';
 import { type NewTicket, type Ticket, toZonedTime } from '../../core/index.ts';
 import { createJobWorker, type JobWorker } from '../../db/index.ts';
 import { newTicket } from '../db/fixtures.ts';
@@ -57,7 +57,7 @@ export class StaffHarness {
   frontline!: FrontlineBot;
   worker!: JobWorker;
   config!: Config;
-  private runner: RunnerHandle | undefined;
+  private polling: ReturnType<typeof startLongPolling> | undefined;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'frontline-staff-'));
 
   private dropDatabase: (() => Promise<void>) | undefined;
@@ -100,11 +100,17 @@ export class StaffHarness {
       clock: this.clock,
       handlers: this.frontline.jobHandlers,
     });
-    this.runner = run(this.frontline.bot, { runner: { fetch: { timeout: 1 }, retryInterval: 50 } });
+    this.frontline.start();
+    this.polling = startLongPolling(
+      this.frontline.bot.api,
+      (updates) => this.frontline.receive(updates),
+      { log: this.app.deps.log, timeoutSeconds: 1, idleMs: 20 },
+    );
   }
 
   async stop(): Promise<void> {
-    if (this.runner?.isRunning()) await this.runner.stop();
+    await this.polling?.stop();
+    await this.frontline.stop();
     await this.frontline.staff.forum?.relay.flushAlbums();
     await this.frontline.staff.forum?.queue.idle();
     await this.app.close();

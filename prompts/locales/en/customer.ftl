@@ -264,6 +264,8 @@ edited-ignored = I saw your edit; I work with the message as first sent. Send a 
 group-only-private = I help customers in a private chat: please message me directly.
 error-generic = Sorry, something went wrong on my side. Please try again; nothing you sent is lost.
 slow-down = You're sending messages very fast. Please wait a few seconds, then send your last message again.
+temporarily-unavailable = I can't handle messages for a moment: a technical problem on my side. Your message is kept, and I'll answer it as soon as I'm back.
+error-dead-letter = Sorry, I couldn't handle your last message. Please send it again in other words, or use /human to reach a person.
 error-window-too-soon = That is too soon for an engineer to get there: the visit can start { $leadTime } from now at the earliest.
 
 ## Command menu

@@ -69,6 +69,7 @@ describe('the HTTP port in webhook mode', () => {
   const sent: Record<string, unknown>[] = [];
   let app: App;
   let http: HttpServer;
+  let stopBot: () => Promise<void>;
 
   beforeAll(async () => {
     app = await createApp(
@@ -83,11 +84,13 @@ describe('the HTTP port in webhook mode', () => {
           : true;
       return { ok: true, result } as never;
     };
-    const { bot } = createBot(app.deps, {
+    const frontline = createBot(app.deps, {
       token: '43:hook',
       botInfo: BOT_INFO,
       transformers: [recorder],
     });
+    frontline.start();
+    stopBot = () => frontline.stop();
     http = await startHttpServer({
       port: 0,
       log: app.deps.log,
@@ -95,13 +98,14 @@ describe('the HTTP port in webhook mode', () => {
       readiness: createReadinessCheck({ db: app.database.db, store: app.store }),
       webhook: {
         secretToken: SECRET,
-        onUpdate: (u) => bot.handleUpdate(u),
+        onUpdate: (u) => frontline.receive([u]),
         maxBodyBytes: MAX_BODY,
       },
     });
   }, 60_000);
   afterAll(async () => {
     await http.close();
+    await stopBot();
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -134,9 +138,11 @@ describe('the HTTP port in webhook mode', () => {
     });
   });
 
-  it('handles an update posted with the secret token and replies to the customer', async () => {
+  it('answers an update posted with the secret token at once, then replies to the customer', async () => {
     const answer = await post(update(500, 9201, '/help'));
     expect(answer.status).toBe(200);
+    // The turn runs after the answer, from the inbox; its reply leaves through the outbox.
+    await expect.poll(() => sent.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(sent.at(-1)).toMatchObject({
       chat_id: 9201,
       text: expect.stringMatching(/in your own words/),
@@ -203,7 +209,9 @@ describe('the HTTP port in webhook mode', () => {
   });
 
   it('exports Prometheus metrics, counting the updates it handled', async () => {
+    const before = sent.length;
     await post(update(503, 9204, 'my fridge is too cold, the vegetables freeze'));
+    await expect.poll(() => sent.length, { timeout: 10_000 }).toBeGreaterThan(before);
     const answer = await send(http.port, { method: 'GET', path: '/metrics' });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatch(/^frontline_updates_total\{kind="message",outcome="ok"\} [1-9]/m);

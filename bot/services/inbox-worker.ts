@@ -1,0 +1,272 @@
+import type { Update } from 'grammy/types';
+import type { Logger } from 'pino';
+import type { Clock, ShortLivedStore } from '../../core/index.ts';
+import {
+  createInbox,
+  type Database,
+  type InboxUpdate,
+  isUnavailableError,
+  retryDelayMs,
+  StaleStateError,
+} from '../../db/index.ts';
+import { toLoggableError } from '../loggable-error.ts';
+import { createWorkLoop } from './work-loop.ts';
+
+/** The update was handled already (another worker committed it first): nothing to do. */
+export class AlreadyHandledError extends Error {
+  override name = 'AlreadyHandledError';
+  constructor(readonly updateId: number) {
+    super(`update ${updateId} was handled already`);
+  }
+}
+
+export type InboxWorkerOptions = {
+  db: Database;
+  store: ShortLivedStore;
+  clock: Clock;
+  log: Pick<Logger, 'warn' | 'error' | 'info'>;
+  /**
+   * Handles one update (the bot's middleware). A turn marks its update handled in the
+   * transaction that commits it; throwing leaves the update in the inbox for another attempt.
+   */
+  handle(update: Update): Promise<void>;
+  /** The first failed attempt at a chat's update: tell the customer it is kept. */
+  onDelayed(chatId: number, update: InboxUpdate): Promise<void>;
+  /** The update failed its last attempt and is dead-lettered: tell the customer. */
+  onDead(chatId: number, update: InboxUpdate): Promise<void>;
+  /** A turn committed: the outbox has something to send. */
+  onCommitted?(): void;
+  /** Chats handled at once by this worker. Default 8. */
+  concurrency?: number;
+  /** The chat lock's time to live; renewed every third of it while the chat is worked on. Default 15 s. */
+  lockTtlMs?: number;
+  /** Attempts at an update (when the failure is not an outage) before it is dead-lettered. Default 5. */
+  maxAttempts?: number;
+  backoff?: { baseMs?: number; capMs?: number };
+  /** Idle poll interval (updates other instances took in). Default 200 ms. */
+  pollMs?: number;
+  /** Handled updates are deleted after this (Telegram's redelivery window). Default 24 h. */
+  retentionMs?: number;
+};
+
+const PRUNE_EVERY_MS = 600_000;
+/** During an outage a chat's update is tried again at least this often, to reconnect quickly. */
+const OUTAGE_RETRY_CAP_MS = 10_000;
+/** A chat hears "your message is kept" at most once in this long. */
+const TELL_AGAIN_AFTER_MS = 600_000;
+
+/** Unwraps grammY's BotError (`handleUpdate` wraps what the middleware threw). */
+function unwrap(error: unknown): unknown {
+  return error instanceof Error && error.name === 'BotError' && 'error' in error
+    ? (error as { error: unknown }).error
+    : error;
+}
+
+/**
+ * The inbox worker: handles each chat's pending updates in update-id order, one chat at a time
+ * across every instance (the chat lock: Redis when configured, in-process otherwise; the
+ * state's version is the fence should a lock be lost). A failed update stays in the inbox: an
+ * outage (database or Redis down) is retried without counting an attempt, anything else up to
+ * `maxAttempts` times with backoff, then dead-lettered. The chat's later updates wait behind it.
+ */
+export function createInboxWorker(options: InboxWorkerOptions) {
+  const { db, store, clock, log, handle, onDelayed, onDead } = options;
+  const { concurrency = 8, lockTtlMs = 15_000, maxAttempts = 5, pollMs = 200 } = options;
+  const { backoff = { baseMs: 1_000, capMs: 60_000 }, retentionMs = 86_400_000 } = options;
+  const inbox = createInbox(db);
+  /** Chats waiting out an outage here (no attempt is recorded: the database may be down). */
+  const cooling = new Map<number, { until: number; failures: number }>();
+  const busy = new Set<number>();
+  /** When each chat was last told its message is kept (at most once per window). */
+  const told = new Map<number, number>();
+  let prunedAt = performance.now();
+
+  async function handleOne(update: InboxUpdate): Promise<'next' | 'stop'> {
+    try {
+      await handle(update.payload as unknown as Update);
+      // Updates that committed nothing of their own (ignored ones) are marked handled here.
+      await inbox.markHandled(update.updateId, clock.now());
+      options.onCommitted?.();
+      cooling.delete(update.chatId);
+      return 'next';
+    } catch (raw) {
+      const error = unwrap(raw);
+      if (error instanceof AlreadyHandledError) {
+        return 'next';
+      }
+      // Another instance committed this chat's state first: run again on the new state.
+      if (error instanceof StaleStateError) return 'next';
+      if (isUnavailableError(error)) {
+        await delay(update, error);
+        return 'stop';
+      }
+      {
+        const attempts = update.attempts + 1;
+        const dead = attempts >= maxAttempts;
+        log.error(
+          { error: toLoggableError(error), update: update.updateId, attempts },
+          dead ? 'update failed its last attempt: dead-lettered' : 'update failed: will try again',
+        );
+        await inbox.recordFailure(
+          update.updateId,
+          dead
+            ? { dead: true }
+            : { retryAt: new Date(clock.now().getTime() + retryDelayMs(attempts, backoff)) },
+          toLoggableError(error).message ?? String(error),
+          clock.now(),
+        );
+        if (dead) {
+          await onDead(update.chatId, update).catch(() => undefined);
+          options.onCommitted?.();
+          return 'next';
+        }
+      }
+      if (update.attempts === 0) await tell(update);
+      return 'stop';
+    }
+  }
+
+  /** Tells the customer the update is kept and will be handled (once per window per chat). */
+  async function tell(update: InboxUpdate): Promise<void> {
+    const last = told.get(update.chatId);
+    if (last !== undefined && Date.now() - last < TELL_AGAIN_AFTER_MS) return;
+    told.set(update.chatId, Date.now());
+    if (told.size > 10_000) told.clear();
+    await onDelayed(update.chatId, update).catch(() => undefined);
+    options.onCommitted?.();
+  }
+
+  /**
+   * An outage (database or Redis down): the chat waits, with backoff kept here rather than in the
+   * database (which may be the thing that is down), and no attempt is counted.
+   */
+  async function delay(update: InboxUpdate, error: unknown): Promise<void> {
+    const failures = (cooling.get(update.chatId)?.failures ?? 0) + 1;
+    const wait = retryDelayMs(failures, { baseMs: 500, capMs: OUTAGE_RETRY_CAP_MS });
+    cooling.set(update.chatId, { until: Date.now() + wait, failures });
+    log.warn(
+      { error: toLoggableError(error), chat: update.chatId },
+      'update delayed: a service is unavailable; kept for another attempt',
+    );
+    await tell(update);
+  }
+
+  /** Works through one chat's due updates under its lock; returns how many it handled. */
+  async function runChat(chatId: number): Promise<number> {
+    let lease: Awaited<ReturnType<ShortLivedStore['tryLock']>>;
+    try {
+      lease = await store.tryLock(`chat:${chatId}`, lockTtlMs);
+    } catch (error) {
+      // Redis is down: the update waits, and the customer hears that it is kept.
+      const head = await inbox.head(chatId, clock.now());
+      if (head) await delay(head, error);
+      return 0;
+    }
+    if (!lease) return 0;
+    let lost = false;
+    const renewal = setInterval(() => {
+      lease
+        ?.renew()
+        .then((held) => {
+          lost ||= !held;
+        })
+        .catch(() => undefined);
+    }, lockTtlMs / 3);
+    let handled = 0;
+    try {
+      while (!loop.stopping && !lost) {
+        const update = await inbox.head(chatId, clock.now());
+        if (!update) break;
+        if ((await handleOne(update)) === 'stop') break;
+        handled += 1;
+      }
+    } finally {
+      clearInterval(renewal);
+      await lease.release().catch(() => undefined);
+    }
+    return handled;
+  }
+
+  /** Chats found due and not yet taken by a lane; refilled from the inbox when it runs dry. */
+  let queue: number[] = [];
+  let refill: Promise<void> | undefined;
+
+  /** The next chat a lane should work on, or `undefined` when nothing is due. */
+  async function nextChat(): Promise<number | undefined> {
+    for (;;) {
+      const now = Date.now();
+      const chatId = queue.shift();
+      if (chatId !== undefined) {
+        if (busy.has(chatId) || (cooling.get(chatId)?.until ?? 0) > now) continue;
+        return chatId;
+      }
+      refill ??= (async () => {
+        if (cooling.size > 10_000) cooling.clear();
+        const due = await inbox.dueChats(clock.now(), concurrency * 4);
+        queue = due.filter((id) => !busy.has(id) && (cooling.get(id)?.until ?? 0) <= Date.now());
+      })().finally(() => {
+        refill = undefined;
+      });
+      await refill;
+      if (queue.length === 0) return undefined;
+    }
+  }
+
+  /**
+   * Handles what is due in every chat, `concurrency` chats at a time — each lane takes the next
+   * due chat as soon as it is free (no lane waits for the others) — until nothing is due;
+   * returns how many updates it handled.
+   */
+  async function runOnce(): Promise<number> {
+    let handled = 0;
+    const lane = async () => {
+      for (let chatId = await nextChat(); chatId !== undefined; chatId = await nextChat()) {
+        busy.add(chatId);
+        try {
+          handled += await runChat(chatId);
+        } finally {
+          busy.delete(chatId);
+        }
+        if (loop.stopping) return;
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    return handled;
+  }
+
+  const loop = createWorkLoop(
+    async () => {
+      const handled = await runOnce();
+      if (performance.now() - prunedAt > PRUNE_EVERY_MS) {
+        prunedAt = performance.now();
+        await inbox.prune(new Date(clock.now().getTime() - retentionMs));
+      }
+      return handled;
+    },
+    {
+      pollMs,
+      onError: (error) =>
+        log.warn(
+          { error: toLoggableError(error) },
+          'inbox: reading pending updates failed; trying again',
+        ),
+    },
+  );
+
+  return {
+    inbox,
+    runOnce,
+    /** Handles one chat's due updates now, in order, under its lock (`0` when another has it). */
+    runChat,
+    /** Handles every due update until none is left (a test's or the console's "and now wait"). */
+    async drain(): Promise<void> {
+      while ((await runOnce()) > 0) {}
+    },
+    wake: () => loop.wake(),
+    start: () => loop.start(),
+    /** Stops taking updates and waits for the turns in hand. */
+    stop: () => loop.stop(),
+  };
+}
+
+export type InboxWorker = ReturnType<typeof createInboxWorker>;

@@ -1,0 +1,345 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Api, GrammyError, HttpError } from 'grammy';
+import type { Logger } from 'pino';
+import type { Clock, JsonObject, ShortLivedStore } from '../../core/index.ts';
+import {
+  createMemoryStore,
+  createOutboxStore,
+  type Database,
+  type OutboxMessage,
+  retryDelayMs,
+} from '../../db/index.ts';
+import { createWorkLoop } from './work-loop.ts';
+
+/** Bot API methods that create a message: what Telegram's send budget counts and paid broadcast covers. */
+export const SEND_METHODS = new Set([
+  'sendMessage',
+  'sendPhoto',
+  'sendDocument',
+  'sendMediaGroup',
+  'copyMessage',
+  'copyMessages',
+  'forwardMessage',
+  'forwardMessages',
+]);
+
+export type PaidBroadcastOptions = {
+  /** `TELEGRAM_PAID_BROADCAST`: pass `allow_paid_broadcast` when the queue is long. */
+  enabled: boolean;
+  /** Queue length (messages waiting) above which paid sends are used. */
+  threshold: number;
+  /** The budget while paying: Telegram allows up to 1,000 messages a second. */
+  perSecond: number;
+};
+
+export type OutboxSenderOptions = {
+  db: Database;
+  /** The Bot API as the outbox calls it: no retry or throttling of its own (the outbox does both). */
+  api: Api;
+  /** The send budget lives here (Redis: shared by every instance). */
+  store: ShortLivedStore;
+  /** Time for the rows (due times, leases); pacing uses real time. */
+  clock: Clock;
+  log: Pick<Logger, 'warn' | 'info' | 'error'>;
+  /** A customer blocked the bot (403): record it. */
+  onBlocked(chatId: number): Promise<void>;
+  /** Messages a second for the whole bot (Telegram: about 30). Default 30. */
+  perSecond?: number;
+  paidBroadcast?: PaidBroadcastOptions;
+  /** Attempts before a message is dead-lettered. Default 8. */
+  maxAttempts?: number;
+  /** How long a claim lasts; a sender that dies mid-send loses it. Default 60 s. */
+  leaseMs?: number;
+  /** Messages in flight at once (each chat has at most one). Default 16. */
+  concurrency?: number;
+  /** Idle poll interval (other instances' messages). Default 200 ms. */
+  pollMs?: number;
+  /** A customer whose reply has waited this long sees the typing action. Default 1 s. */
+  typingAfterMs?: number;
+  /** Retry delays after failures (5xx, network). Default 1 s doubling to 60 s. */
+  backoff?: { baseMs?: number; capMs?: number };
+};
+
+/** Groups share Telegram's stricter limit: 20 messages a minute per group. */
+const GROUP_PER_MINUTE = 20;
+/** The typing indicator lasts about 5 s; it is repeated no more often than this per chat. */
+const TYPING_REPEAT_MS = 4_500;
+/** Typing actions a second at most (best effort, apart from the message budget). */
+const TYPING_PER_SECOND = 10;
+
+/** A short, loggable description of a failure: code and Telegram's description, never the text. */
+function describe(error: unknown): string {
+  if (error instanceof GrammyError) return `${error.error_code} ${error.description}`;
+  if (error instanceof HttpError) return `network: ${error.message}`;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+const isEdit = (method: string) => method === 'editMessageText' || method === 'editMessageCaption';
+
+/**
+ * The outbox sender: delivers what turns and jobs wrote to the outbox, after they committed.
+ * Claims due messages (`FOR UPDATE SKIP LOCKED`, one in flight per chat, first replies first),
+ * takes a token from the send budget for each, calls the Bot API once, and settles the row:
+ * sent (with Telegram's message id), retried later with backoff (5xx, network; a 429 waits its
+ * `retry_after`), or dead-lettered after `maxAttempts` with a log line. A 403 records the customer
+ * as blocked and drops the chat's queued messages; an edit Telegram refuses is sent as a new
+ * message. Several senders may run, in one process or many.
+ */
+export function createOutboxSender(options: OutboxSenderOptions) {
+  const { db, api, store, clock, log, onBlocked } = options;
+  const { perSecond = 30, maxAttempts = 8, leaseMs = 60_000, concurrency = 16 } = options;
+  const {
+    pollMs = 200,
+    typingAfterMs = 1_000,
+    backoff = { baseMs: 1_000, capMs: 60_000 },
+  } = options;
+  const paid = options.paidBroadcast;
+  const outbox = createOutboxStore(db);
+  // When Redis (the shared budget) is down, this instance keeps to the budget on its own, and
+  // asks Redis again a few seconds later (not on every send).
+  const localBudget = createMemoryStore();
+  let sharedDownUntil = 0;
+  const takeTokens: ShortLivedStore['takeTokens'] = async (key, want, rate, burst) => {
+    if (Date.now() >= sharedDownUntil) {
+      try {
+        return await store.takeTokens(key, want, rate, burst);
+      } catch {
+        sharedDownUntil = Date.now() + 5_000;
+      }
+    }
+    return localBudget.takeTokens(key, want, rate, burst);
+  };
+  const inFlight = new Set<Promise<void>>();
+  /** Sends Telegram accepted whose recording failed (the database down): recorded first, later. */
+  const unrecorded: (() => Promise<boolean>)[] = [];
+  const typedAt = new Map<number, number>();
+  let pausedUntil = 0;
+  let paying = false;
+  let depthCheckedAt = 0;
+
+  /** Samples the queue length (about once a second) and decides whether to pay for speed. */
+  async function checkDepth(): Promise<void> {
+    const now = performance.now();
+    if (now - depthCheckedAt < 1_000) return;
+    depthCheckedAt = now;
+    const depth = await outbox.depth();
+    const shouldPay = Boolean(paid?.enabled) && depth > (paid?.threshold ?? Infinity);
+    if (shouldPay !== paying)
+      log.info(
+        `outbox: ${shouldPay ? 'paid broadcast on' : 'paid broadcast off'} (${depth} waiting)`,
+      );
+    paying = shouldPay;
+  }
+
+  /** Shows the typing action to customers whose reply waits behind the budget, first replies first. */
+  async function showTyping(): Promise<void> {
+    const now = Date.now();
+    const since = new Date(clock.now().getTime() - typingAfterMs);
+    const chats = await outbox.waitingChats(since, 50);
+    for (const chatId of chats) {
+      if (now - (typedAt.get(chatId) ?? 0) < TYPING_REPEAT_MS) continue;
+      const { granted } = await takeTokens(
+        'telegram:typing',
+        1,
+        TYPING_PER_SECOND,
+        TYPING_PER_SECOND,
+      );
+      if (granted === 0) break;
+      typedAt.set(chatId, now);
+      void api.sendChatAction(chatId, 'typing').catch(() => undefined);
+    }
+    if (typedAt.size > 10_000) typedAt.clear();
+  }
+
+  async function settleFailure(message: OutboxMessage, error: unknown): Promise<void> {
+    const now = clock.now();
+    const code = error instanceof GrammyError ? error.error_code : 0;
+    const description = describe(error);
+    if (error instanceof GrammyError && code === 429) {
+      const seconds = error.parameters.retry_after ?? 1;
+      pausedUntil = Date.now() + seconds * 1_000;
+      if (message.attempts < maxAttempts) {
+        await outbox.markRetry(message, new Date(now.getTime() + seconds * 1_000), description);
+        return;
+      }
+    } else if (error instanceof GrammyError && code === 403) {
+      await onBlocked(message.chatId);
+      await outbox.markDead(message, description, now);
+      await outbox.cancelChat(message.chatId, now);
+      log.info(
+        { chat: message.chatId },
+        'customer blocked the bot: recorded, queued messages dropped',
+      );
+      return;
+    } else if (error instanceof GrammyError && code === 400) {
+      if (/message is not modified/i.test(error.description)) {
+        await outbox.markSent(message, numberOr(message.payload.message_id), now);
+        return;
+      }
+      if (isEdit(message.method)) {
+        // The message to replace is gone or too old to edit: say it as a new message instead.
+        const { message_id: _id, ...rest } = message.payload;
+        await outbox.replaceWith(message, 'sendMessage', rest);
+        return;
+      }
+      if (message.method === 'editMessageReplyMarkup') {
+        // Taking buttons off a message that cannot be edited: nothing left to do.
+        await outbox.markSent(message, numberOr(message.payload.message_id), now);
+        return;
+      }
+    } else if (message.attempts < maxAttempts) {
+      // A server or network error: tried again later, by the outbox (never by an inner loop).
+      const delay = retryDelayMs(message.attempts, backoff);
+      await outbox.markRetry(message, new Date(now.getTime() + delay), description);
+      return;
+    }
+    await outbox.markDead(message, description, now);
+    log.warn(
+      {
+        chat: message.chatId,
+        key: message.key,
+        method: message.method,
+        attempts: message.attempts,
+        error: description,
+      },
+      'outbox message dead-lettered',
+    );
+  }
+
+  async function deliver(message: OutboxMessage, payPerMessage: boolean): Promise<void> {
+    const payload: JsonObject = { chat_id: message.chatId, ...message.payload };
+    const paidSend = payPerMessage && SEND_METHODS.has(message.method);
+    if (paidSend) payload.allow_paid_broadcast = true;
+    let result: unknown;
+    try {
+      const raw = api.raw as unknown as Record<string, (p: JsonObject) => Promise<unknown>>;
+      const call = raw[message.method];
+      if (!call) throw new Error(`unknown Bot API method ${message.method}`);
+      result = await call(payload);
+    } catch (error) {
+      await settleFailure(message, error).catch((settleError: unknown) =>
+        log.error({ error: describe(settleError) }, 'outbox: recording a failed send failed'),
+      );
+      return;
+    }
+    const messageId =
+      typeof result === 'object' && result !== null && 'message_id' in result
+        ? numberOr((result as { message_id: unknown }).message_id)
+        : numberOr(message.payload.message_id);
+    const sentAt = clock.now();
+    const record = () => outbox.markSent(message, messageId, sentAt);
+    await record().catch(() => {
+      // Telegram has it but the database is out of reach: this process remembers it was sent and
+      // records it before claiming anything else, so an outage does not send it twice.
+      log.warn({ chat: message.chatId, key: message.key }, 'outbox: sent, recording it later');
+      unrecorded.push(record);
+    });
+  }
+
+  /** Records sends that Telegram accepted while the database was unreachable; `true` when none is left. */
+  async function recordLateSends(): Promise<boolean> {
+    while (unrecorded.length > 0) {
+      const record = unrecorded[0] as () => Promise<boolean>;
+      try {
+        await record();
+      } catch {
+        return false;
+      }
+      unrecorded.shift();
+    }
+    return true;
+  }
+
+  /** A group's messages also wait for the group's own budget. */
+  async function groupAllows(message: OutboxMessage): Promise<boolean> {
+    if (message.chatId >= 0) return true;
+    const { granted, waitMs } = await takeTokens(
+      `telegram:group:${message.chatId}`,
+      1,
+      GROUP_PER_MINUTE / 60,
+      GROUP_PER_MINUTE,
+    );
+    if (granted === 1) return true;
+    await outbox.markRetry(message, new Date(clock.now().getTime() + waitMs), 'group budget');
+    return false;
+  }
+
+  function dispatch(message: OutboxMessage): void {
+    const task = deliver(message, paying).finally(() => inFlight.delete(task));
+    inFlight.add(task);
+  }
+
+  /**
+   * Claims what is due and sends it within the budget; returns how many messages it claimed, or
+   * -1 after waiting for the budget (showing the typing action meanwhile).
+   */
+  async function runOnce(): Promise<number> {
+    if (Date.now() < pausedUntil) await sleep(pausedUntil - Date.now());
+    if (!(await recordLateSends())) throw new Error('the database is still out of reach');
+    await checkDepth();
+    const free = concurrency - inFlight.size;
+    if (free <= 0) {
+      await Promise.race(inFlight);
+      return 0;
+    }
+    // Tokens first, then claim no more than they cover: a message claimed early would wait for its
+    // token while a first reply written a moment later waits behind it.
+    const rate = paying ? (paid?.perSecond ?? perSecond) : perSecond;
+    const { granted, waitMs } = await takeTokens(
+      'telegram:sends',
+      free,
+      rate,
+      // A tenth of a second's worth at once: smooth, never more than 1.1× the rate in a second.
+      Math.max(1, Math.ceil(rate / 10)),
+    );
+    if (granted === 0) {
+      // The budget is spent: customers whose reply waits see the typing action meanwhile.
+      await showTyping().catch(() => undefined);
+      await sleep(Math.max(5, waitMs));
+      return -1;
+    }
+    const claimed = await outbox.claim({ now: clock.now(), limit: granted, leaseMs });
+    for (const message of claimed) if (await groupAllows(message)) dispatch(message);
+    return claimed.length;
+  }
+
+  const loop = createWorkLoop(runOnce, {
+    pollMs,
+    onError: (error) =>
+      log.warn({ error: describe(error) }, 'outbox: claiming failed; trying again'),
+  });
+
+  return {
+    runOnce,
+    /**
+     * Sends everything queued, waiting for the budget and for retries that fall due; returns when
+     * the outbox is empty (or after `timeoutMs`).
+     */
+    async drain(timeoutMs = 30_000): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const claimed = await runOnce();
+        await Promise.all(inFlight);
+        if (claimed !== 0) continue;
+        if ((await outbox.depth()) === 0 || Date.now() > deadline) return;
+        await sleep(25);
+      }
+    },
+    /** Messages waiting (pending or being sent): the queue behind the budget. */
+    depth: () => outbox.depth(),
+    /** Something was just written: look now rather than at the next poll. */
+    wake: () => loop.wake(),
+    start: () => loop.start(),
+    /** Stops claiming and waits for the messages in flight. */
+    async stop(): Promise<void> {
+      await loop.stop();
+      await Promise.all(inFlight);
+    },
+  };
+}
+
+function numberOr(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
+}
+
+export type OutboxSender = ReturnType<typeof createOutboxSender>;

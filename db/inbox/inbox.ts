@@ -1,0 +1,161 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { JsonObject } from '../../core/index.ts';
+import type { Database } from '../database.ts';
+import { rowsOf } from '../migrate.ts';
+import { inboxUpdates } from '../schema/index.ts';
+
+/** A customer not written to in this long is served as a new customer (first replies first). */
+export const FIRST_REPLY_WINDOW_MS = 30 * 60_000;
+
+/** An update taken into the inbox, not yet handled. */
+export type InboxUpdate = {
+  updateId: number;
+  chatId: number;
+  payload: JsonObject;
+  /** Failed attempts so far. */
+  attempts: number;
+  receivedAt: Date;
+};
+
+export type NewInboxUpdate = { updateId: number; chatId: number; payload: JsonObject };
+
+/**
+ * Takes updates into the inbox; an update id already there (a redelivery, or another instance
+ * that got it too) is left alone. Returns the ids that were new.
+ */
+export async function acceptUpdates(
+  db: Database,
+  updates: NewInboxUpdate[],
+  at: Date,
+): Promise<number[]> {
+  if (updates.length === 0) return [];
+  const rows = await db
+    .insert(inboxUpdates)
+    .values(updates.map((u) => ({ ...u, availableAt: at, receivedAt: at })))
+    .onConflictDoNothing({ target: inboxUpdates.updateId })
+    .returning({ updateId: inboxUpdates.updateId });
+  return rows.map((row) => row.updateId);
+}
+
+/**
+ * Marks a pending update handled and drops its content, in the caller's transaction (the turn's):
+ * `false` when it was not pending — handled already, so the caller must not commit its work twice.
+ */
+export async function markUpdateHandled(
+  db: Database,
+  updateId: number,
+  at: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(inboxUpdates)
+    .set({ state: 'done', handledAt: at, payload: null })
+    .where(and(eq(inboxUpdates.updateId, updateId), eq(inboxUpdates.state, 'pending')))
+    .returning({ updateId: inboxUpdates.updateId });
+  return rows.length === 1;
+}
+
+/** Where a failed update goes: tried again later, or dead-lettered (kept, not handled). */
+export type InboxFailure = { retryAt: Date } | { dead: true };
+
+/** The inbox of one database: what workers read and settle. */
+export function createInbox(db: Database) {
+  return {
+    accept: (updates: NewInboxUpdate[], at: Date) => acceptUpdates(db, updates, at),
+
+    /**
+     * Chats whose oldest pending update is due at `now`: customers the bot has not written to in
+     * the last half hour first (a new customer's first message before anyone's later ones, so in
+     * a surge first replies are not queued behind conversations in progress), then the chat with
+     * the oldest such update first.
+     */
+    async dueChats(now: Date, limit: number): Promise<number[]> {
+      const since = new Date(now.getTime() - FIRST_REPLY_WINDOW_MS).toISOString();
+      const result = await db.execute(sql`
+        select chat_id from (
+          select distinct on (chat_id) chat_id, update_id, available_at
+          from ${inboxUpdates}
+          where state = 'pending'
+          order by chat_id, update_id
+        ) heads
+        where available_at <= ${now.toISOString()}::timestamptz
+        order by exists (
+          select 1 from outbox_messages o
+          where o.chat_id = heads.chat_id and o.created_at > ${since}::timestamptz
+        ), update_id
+        limit ${limit}`);
+      return rowsOf<{ chat_id: string | number }>(result).map((row) => Number(row.chat_id));
+    },
+
+    /** The chat's oldest pending update, if it is due (a later one never overtakes it). */
+    async head(chatId: number, now: Date): Promise<InboxUpdate | undefined> {
+      const [row] = await db
+        .select()
+        .from(inboxUpdates)
+        .where(and(eq(inboxUpdates.chatId, chatId), eq(inboxUpdates.state, 'pending')))
+        .orderBy(asc(inboxUpdates.updateId))
+        .limit(1);
+      if (!row || row.availableAt > now || !row.payload) return undefined;
+      return {
+        updateId: row.updateId,
+        chatId: row.chatId,
+        payload: row.payload,
+        attempts: row.attempts,
+        receivedAt: row.receivedAt,
+      };
+    },
+
+    markHandled: (updateId: number, at: Date) => markUpdateHandled(db, updateId, at),
+
+    /** Records a failed attempt; the update stays in the inbox either way. */
+    async recordFailure(
+      updateId: number,
+      failure: InboxFailure,
+      error: string,
+      at: Date,
+    ): Promise<void> {
+      await db
+        .update(inboxUpdates)
+        .set({
+          attempts: sql`${inboxUpdates.attempts} + 1`,
+          lastError: error.slice(0, 500),
+          ...('dead' in failure
+            ? { state: 'dead', handledAt: at }
+            : { availableAt: failure.retryAt }),
+        })
+        .where(and(eq(inboxUpdates.updateId, updateId), eq(inboxUpdates.state, 'pending')));
+    },
+
+    /** Pending updates (the backlog). */
+    async pendingCount(): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(inboxUpdates)
+        .where(eq(inboxUpdates.state, 'pending'));
+      return Number(row?.n ?? 0);
+    },
+
+    async state(updateId: number): Promise<string | undefined> {
+      const [row] = await db
+        .select({ state: inboxUpdates.state })
+        .from(inboxUpdates)
+        .where(eq(inboxUpdates.updateId, updateId));
+      return row?.state;
+    },
+
+    /**
+     * Deletes handled and dead-lettered updates settled before `before` (after Telegram's
+     * redelivery window, so a late redelivery is still recognised).
+     */
+    async prune(before: Date): Promise<number> {
+      const rows = await db
+        .delete(inboxUpdates)
+        .where(
+          and(inArray(inboxUpdates.state, ['done', 'dead']), lte(inboxUpdates.handledAt, before)),
+        )
+        .returning({ updateId: inboxUpdates.updateId });
+      return rows.length;
+    },
+  };
+}
+
+export type Inbox = ReturnType<typeof createInbox>;

@@ -1,0 +1,291 @@
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { JsonObject } from '../../core/index.ts';
+import type { Database } from '../database.ts';
+import { outboxMessages } from '../schema/index.ts';
+
+/** The urgency of a message in a queue behind the send budget (lower goes first). */
+export const OUTBOX_PRIORITY = {
+  /** A customer's first reply: the customer is waiting to know someone is there. */
+  firstReply: 0,
+  /** Later replies in a conversation. */
+  reply: 1,
+  /** Messages from another context: the check-back, staff notices. */
+  background: 2,
+} as const;
+
+/** A message to deliver: a Bot API call for one chat, exactly once per `key`. */
+export type NewOutboxMessage = {
+  /** Unique forever: the same key written again is ignored (`turn:<update id>:<n>`). */
+  key: string;
+  chatId: number;
+  /** `sendMessage`, `editMessageText`, `editMessageReplyMarkup`, `copyMessage`, … */
+  method: string;
+  /** The call's parameters without `chat_id`. */
+  payload: JsonObject;
+  priority?: number;
+  /** Not before (default: at once). */
+  availableAt?: Date;
+};
+
+export type OutboxMessage = {
+  id: number;
+  key: string;
+  chatId: number;
+  method: string;
+  payload: JsonObject;
+  priority: number;
+  /** Attempts started, this one included while it is being sent. */
+  attempts: number;
+  createdAt: Date;
+};
+
+/**
+ * Writes messages to the outbox, in the caller's transaction (the turn's or the job's, so the
+ * messages exist exactly when the work that decided them is committed). Returns how many were new.
+ */
+export async function enqueueMessages(
+  db: Database,
+  messages: NewOutboxMessage[],
+  at: Date,
+): Promise<number> {
+  if (messages.length === 0) return 0;
+  const rows = await db
+    .insert(outboxMessages)
+    .values(
+      messages.map((m) => ({
+        key: m.key,
+        chatId: m.chatId,
+        method: m.method,
+        payload: m.payload,
+        priority: m.priority ?? OUTBOX_PRIORITY.reply,
+        availableAt: m.availableAt ?? at,
+        createdAt: at,
+      })),
+    )
+    .onConflictDoNothing({ target: outboxMessages.key })
+    .returning({ id: outboxMessages.id });
+  return rows.length;
+}
+
+/**
+ * What the outbox knows of a chat's messages: whether any is still queued, and the Telegram id of
+ * the latest one delivered (so a guided step may replace it in place when nothing came after it).
+ */
+export async function chatDelivery(
+  db: Database,
+  chatId: number,
+): Promise<{ queued: boolean; latestMessageId: number | undefined }> {
+  const [queued] = await db
+    .select({ id: outboxMessages.id })
+    .from(outboxMessages)
+    .where(
+      and(eq(outboxMessages.chatId, chatId), inArray(outboxMessages.state, ['pending', 'sending'])),
+    )
+    .limit(1);
+  const [latest] = await db
+    .select({ messageId: outboxMessages.messageId })
+    .from(outboxMessages)
+    .where(
+      and(
+        eq(outboxMessages.chatId, chatId),
+        eq(outboxMessages.state, 'sent'),
+        isNotNull(outboxMessages.messageId),
+      ),
+    )
+    .orderBy(desc(outboxMessages.messageId))
+    .limit(1);
+  return { queued: queued !== undefined, latestMessageId: latest?.messageId ?? undefined };
+}
+
+/** Whether anything was written to the chat since `since` (else the next reply is a first reply). */
+export async function wroteSince(db: Database, chatId: number, since: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: outboxMessages.id })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.chatId, chatId), gt(outboxMessages.createdAt, since)))
+    .limit(1);
+  return row !== undefined;
+}
+
+const toMessage = (row: typeof outboxMessages.$inferSelect): OutboxMessage => ({
+  id: row.id,
+  key: row.key,
+  chatId: row.chatId,
+  method: row.method,
+  payload: row.payload ?? {},
+  priority: row.priority,
+  attempts: row.attempts,
+  createdAt: row.createdAt,
+});
+
+/** Only the oldest open message of its chat: one in flight per chat, in order. */
+const headOfChat = sql`not exists (select 1 from outbox_messages earlier
+  where earlier.chat_id = ${outboxMessages.chatId} and earlier.id < ${outboxMessages.id}
+  and earlier.state in ('pending', 'sending'))`;
+
+/** The outbox of one database: what senders claim and settle. */
+export function createOutboxStore(db: Database) {
+  /** Applied only while the sender still holds the claim it made (same attempt, still sending). */
+  const claimed = (message: OutboxMessage) =>
+    and(
+      eq(outboxMessages.id, message.id),
+      eq(outboxMessages.state, 'sending'),
+      eq(outboxMessages.attempts, message.attempts),
+    );
+
+  return {
+    enqueue: (messages: NewOutboxMessage[], at: Date) => enqueueMessages(db, messages, at),
+
+    /**
+     * Claims up to `limit` messages that are due: only the oldest open message of each chat (one
+     * in flight per chat, in order), a customer's first reply before later replies before
+     * background messages, then oldest first. One statement with `FOR UPDATE SKIP LOCKED`, so
+     * concurrent senders (in this process or others) never claim the same message. A message whose
+     * sender died mid-send is claimable again once its lease runs out.
+     */
+    async claim({
+      now,
+      limit,
+      leaseMs,
+    }: {
+      now: Date;
+      limit: number;
+      leaseMs: number;
+    }): Promise<OutboxMessage[]> {
+      if (limit <= 0) return [];
+      const due = db
+        .select({ id: outboxMessages.id })
+        .from(outboxMessages)
+        .where(
+          and(
+            sql`((${outboxMessages.state} = 'pending' and ${outboxMessages.availableAt} <= ${now.toISOString()}::timestamptz)
+              or (${outboxMessages.state} = 'sending' and ${outboxMessages.lockedUntil} <= ${now.toISOString()}::timestamptz))`,
+            headOfChat,
+          ),
+        )
+        .orderBy(
+          asc(outboxMessages.priority),
+          asc(outboxMessages.availableAt),
+          asc(outboxMessages.id),
+        )
+        .limit(limit)
+        .for('update', { skipLocked: true });
+      const rows = await db
+        .update(outboxMessages)
+        .set({
+          state: 'sending',
+          attempts: sql`${outboxMessages.attempts} + 1`,
+          lockedUntil: new Date(now.getTime() + leaseMs),
+        })
+        .where(inArray(outboxMessages.id, due))
+        .returning();
+      return rows.map(toMessage).sort((a, b) => a.priority - b.priority || a.id - b.id);
+    },
+
+    /** Delivered: records Telegram's message id and drops the text. `false` if the claim was lost. */
+    async markSent(message: OutboxMessage, messageId: number | null, at: Date): Promise<boolean> {
+      const rows = await db
+        .update(outboxMessages)
+        .set({ state: 'sent', sentAt: at, messageId, payload: null, lockedUntil: null })
+        .where(claimed(message))
+        .returning({ id: outboxMessages.id });
+      return rows.length === 1;
+    },
+
+    /** Failed this time: tried again at `availableAt` (still first in its chat's line). */
+    async markRetry(message: OutboxMessage, availableAt: Date, error: string): Promise<boolean> {
+      const rows = await db
+        .update(outboxMessages)
+        .set({ state: 'pending', availableAt, lockedUntil: null, lastError: error.slice(0, 500) })
+        .where(claimed(message))
+        .returning({ id: outboxMessages.id });
+      return rows.length === 1;
+    },
+
+    /** Given up (dead-lettered): kept for inspection, the chat's next message goes on. */
+    async markDead(message: OutboxMessage, error: string, at: Date): Promise<boolean> {
+      const rows = await db
+        .update(outboxMessages)
+        .set({ state: 'dead', sentAt: at, lockedUntil: null, lastError: error.slice(0, 500) })
+        .where(claimed(message))
+        .returning({ id: outboxMessages.id });
+      return rows.length === 1;
+    },
+
+    /** Sends the message as a new one instead (an edit whose message can no longer be edited). */
+    async replaceWith(
+      message: OutboxMessage,
+      method: string,
+      payload: JsonObject,
+    ): Promise<boolean> {
+      const rows = await db
+        .update(outboxMessages)
+        .set({ state: 'pending', method, payload, lockedUntil: null })
+        .where(claimed(message))
+        .returning({ id: outboxMessages.id });
+      return rows.length === 1;
+    },
+
+    /** The customer blocked the bot: what is still queued for the chat will not be sent. */
+    async cancelChat(chatId: number, at: Date): Promise<number> {
+      const rows = await db
+        .update(outboxMessages)
+        .set({ state: 'cancelled', sentAt: at, payload: null, lockedUntil: null })
+        .where(and(eq(outboxMessages.chatId, chatId), eq(outboxMessages.state, 'pending')))
+        .returning({ id: outboxMessages.id });
+      return rows.length;
+    },
+
+    /** Messages not yet delivered (pending or being sent): the queue behind the budget. */
+    async depth(): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(outboxMessages)
+        .where(inArray(outboxMessages.state, ['pending', 'sending']));
+      return Number(row?.n ?? 0);
+    },
+
+    /**
+     * Chats whose first queued message has waited since before `since` and is not being sent:
+     * customers who should see the typing action. First replies first.
+     */
+    async waitingChats(since: Date, limit: number): Promise<number[]> {
+      const rows = await db
+        .select({ chatId: outboxMessages.chatId })
+        .from(outboxMessages)
+        .where(
+          and(
+            eq(outboxMessages.state, 'pending'),
+            lte(outboxMessages.createdAt, since),
+            gt(outboxMessages.chatId, 0),
+            headOfChat,
+          ),
+        )
+        .orderBy(asc(outboxMessages.priority), asc(outboxMessages.id))
+        .limit(limit);
+      return rows.map((row) => row.chatId);
+    },
+
+    /** A message by key: its state and Telegram's id once sent (for message maps). */
+    async byKey(key: string) {
+      const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.key, key));
+      return row && { state: row.state, messageId: row.messageId, attempts: row.attempts };
+    },
+
+    /** Deletes settled messages (sent, dead, cancelled) older than `before`. */
+    async prune(before: Date): Promise<number> {
+      const rows = await db
+        .delete(outboxMessages)
+        .where(
+          and(
+            inArray(outboxMessages.state, ['sent', 'dead', 'cancelled']),
+            lte(outboxMessages.sentAt, before),
+          ),
+        )
+        .returning({ id: outboxMessages.id });
+      return rows.length;
+    },
+  };
+}
+
+export type OutboxStore = ReturnType<typeof createOutboxStore>;

@@ -1,0 +1,53 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../database.ts';
+import { sessions } from '../schema/index.ts';
+
+/** Another turn saved the state first: this turn's work is stale and must run again. */
+export class StaleStateError extends Error {
+  override name = 'StaleStateError';
+  constructor(readonly key: string) {
+    super(`state ${key} was saved by another turn`);
+  }
+}
+
+/** A stored state and the version it was read at (0 when there is none). */
+export type Versioned<T> = { value: T | undefined; version: number };
+
+/**
+ * Loads a state with its version. An expired state reads as absent but keeps its version, so a
+ * save still fences against a concurrent one.
+ */
+export async function loadVersioned<T>(db: Database, key: string, at: Date): Promise<Versioned<T>> {
+  const [row] = await db
+    .select({ value: sessions.value, version: sessions.version, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(eq(sessions.key, key));
+  if (!row) return { value: undefined, version: 0 };
+  return { value: row.expiresAt > at ? (row.value as T) : undefined, version: row.version };
+}
+
+/**
+ * Saves a state read at `version` (the fencing token), raising the version: throws
+ * {@link StaleStateError} when it was saved since, so of two turns racing on one chat only the
+ * first commits. Returns the new version. Runs in the caller's transaction.
+ */
+export async function saveVersioned<T>(
+  db: Database,
+  key: string,
+  value: T,
+  version: number,
+  expiresAt: Date,
+): Promise<number> {
+  const rows = await db
+    .insert(sessions)
+    .values({ key, value, version: version + 1, expiresAt })
+    .onConflictDoUpdate({
+      target: sessions.key,
+      set: { value, expiresAt, version: sql`${sessions.version} + 1` },
+      setWhere: eq(sessions.version, version),
+    })
+    .returning({ version: sessions.version });
+  const [row] = rows;
+  if (!row) throw new StaleStateError(key);
+  return row.version;
+}

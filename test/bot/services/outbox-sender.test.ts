@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { Api } from 'grammy';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { countApiCalls } from '../../../bot/instrument.ts';
+import { createMetrics } from '../../../bot/metrics.ts';
+import {
+  createOutboxSender,
+  type OutboxSenderOptions,
+} from '../../../bot/services/outbox-sender.ts';
+import {
+  createMemoryStore,
+  createOutboxStore,
+  enqueueMessages,
+  type NewOutboxMessage,
+  OUTBOX_PRIORITY,
+} from '../../../db/index.ts';
+import { openTestPglite, type TestDatabase, uniqueTelegramId } from '../../support/db.ts';
+import { RecordedTelegram } from '../../support/recorded-telegram.ts';
+
+const text = (chatId: number, body: string, priority?: number): NewOutboxMessage => ({
+  key: `t:${randomUUID()}`,
+  chatId,
+  method: 'sendMessage',
+  payload: { text: body },
+  ...(priority === undefined ? {} : { priority }),
+});
+
+/**
+ * The outbox sender against a recorded Bot API: bounded retries, 429s, blocked customers, edits
+ * that cannot be made, the fair queue, the typing action and paid broadcasts.
+ */
+describe('the outbox sender', () => {
+  let database: TestDatabase;
+  let telegram: RecordedTelegram;
+  const logged: { line: string; fields: unknown }[] = [];
+  const log = {
+    warn: (fields: unknown, line?: string) => logged.push({ line: line ?? String(fields), fields }),
+    info: (fields: unknown, line?: string) => logged.push({ line: line ?? String(fields), fields }),
+    error: (fields: unknown, line?: string) =>
+      logged.push({ line: line ?? String(fields), fields }),
+  } as unknown as OutboxSenderOptions['log'];
+  const blocked: number[] = [];
+  const clock = { now: () => new Date() };
+
+  beforeAll(async () => {
+    database = await openTestPglite();
+  }, 60_000);
+  afterAll(() => database.close());
+  beforeEach(() => {
+    telegram = new RecordedTelegram();
+    logged.length = 0;
+  });
+
+  const sender = (options: Partial<OutboxSenderOptions> = {}) => {
+    const api = new Api('42:outbox');
+    api.config.use(telegram.transformer);
+    return createOutboxSender({
+      db: database.handle.db,
+      api,
+      store: createMemoryStore(),
+      clock,
+      log,
+      onBlocked: async (chatId) => {
+        blocked.push(chatId);
+      },
+      backoff: { baseMs: 20, capMs: 100 },
+      ...options,
+    });
+  };
+  const write = (...messages: NewOutboxMessage[]) =>
+    enqueueMessages(database.handle.db, messages, clock.now());
+  const sent = (chatId?: number) =>
+    telegram.calls
+      .filter(
+        (c) => c.method === 'sendMessage' && (chatId === undefined || c.payload.chat_id === chatId),
+      )
+      .map((c) => String(c.payload.text));
+
+  it("delivers a chat's messages in order and records Telegram's message id", async () => {
+    const chat = uniqueTelegramId();
+    const messages = [text(chat, 'one'), text(chat, 'two'), text(chat, 'three')];
+    await write(...messages);
+    await sender().drain();
+    expect(sent(chat)).toEqual(['one', 'two', 'three']);
+    const outbox = createOutboxStore(database.handle.db);
+    const ids = await Promise.all(
+      messages.map(async (m) => (await outbox.byKey(m.key))?.messageId),
+    );
+    expect(ids.every((id) => typeof id === 'number')).toBe(true);
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('waits out a 429 for its retry_after, then sends the message', async () => {
+    const chat = uniqueTelegramId();
+    telegram.fail('sendMessage', {
+      ok: false,
+      error_code: 429,
+      description: 'Too Many Requests: retry after 1',
+      parameters: { retry_after: 1 },
+    });
+    await write(text(chat, 'patient'));
+    const started = Date.now();
+    await sender().drain();
+    expect(sent(chat)).toEqual(['patient', 'patient']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+  });
+
+  it('retries a server error a bounded number of times, then dead-letters it with a log line that quotes no text', async () => {
+    const chat = uniqueTelegramId();
+    const failing = { ok: false, error_code: 502, description: 'Bad Gateway' };
+    telegram.fail('sendMessage', failing, failing, failing);
+    const doomed = text(chat, 'my phone is 13812345678');
+    await write(doomed, text(chat, 'after it'));
+    await sender({ maxAttempts: 3 }).drain();
+    // Three attempts, one call each (no inner retry loop), then the chat's next message goes on.
+    expect(sent(chat)).toEqual([
+      'my phone is 13812345678',
+      'my phone is 13812345678',
+      'my phone is 13812345678',
+      'after it',
+    ]);
+    expect(await createOutboxStore(database.handle.db).byKey(doomed.key)).toMatchObject({
+      state: 'dead',
+      attempts: 3,
+    });
+    const line = logged.find((entry) => entry.line === 'outbox message dead-lettered');
+    expect(line).toBeDefined();
+    expect(JSON.stringify(line)).not.toContain('13812345678');
+  });
+
+  it('records a customer who blocked the bot (403) and drops what is queued for them', async () => {
+    const chat = uniqueTelegramId();
+    telegram.fail('sendMessage', {
+      ok: false,
+      error_code: 403,
+      description: 'Forbidden: bot was blocked by the user',
+    });
+    await write(text(chat, 'first'), text(chat, 'second'));
+    await sender().drain();
+    expect(sent(chat)).toEqual(['first']);
+    expect(blocked).toContain(chat);
+  });
+
+  it('sends an edit Telegram refuses (the message is gone) as a new message', async () => {
+    const chat = uniqueTelegramId();
+    telegram.fail('editMessageText', {
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: message to edit not found',
+    });
+    await write({
+      key: `t:${randomUUID()}`,
+      chatId: chat,
+      method: 'editMessageText',
+      payload: { message_id: 999, text: 'Step 2 of 4' },
+    });
+    await sender().drain();
+    expect(sent(chat)).toEqual(['Step 2 of 4']);
+  });
+
+  it("sends every customer's first reply before others' later replies, and shows waiting customers the typing action", async () => {
+    const later = [1, 2, 3, 4].map(() => uniqueTelegramId());
+    const fresh = [1, 2, 3].map(() => uniqueTelegramId());
+    await write(...later.map((chat) => text(chat, `later ${chat}`, OUTBOX_PRIORITY.reply)));
+    await write(...fresh.map((chat) => text(chat, `first ${chat}`, OUTBOX_PRIORITY.firstReply)));
+    // A budget of 2 a second: the queue waits, and the customers waiting see "typing…".
+    await sender({ perSecond: 2, typingAfterMs: 0 }).drain();
+    const order = sent().filter((t) => [...later, ...fresh].some((chat) => t.endsWith(` ${chat}`)));
+    expect(order.slice(0, 3).every((t) => t.startsWith('first'))).toBe(true);
+    expect(order).toHaveLength(7);
+    const typed = telegram.calls
+      .filter((c) => c.method === 'sendChatAction')
+      .map((c) => c.payload.chat_id);
+    expect(typed.some((chat) => later.includes(chat as number))).toBe(true);
+  });
+
+  it('passes allow_paid_broadcast only in surge mode and while the queue is long, and counts paid sends', async () => {
+    const metrics = createMetrics();
+    const api = new Api('42:outbox');
+    api.config.use(telegram.transformer);
+    api.config.use(countApiCalls(metrics));
+    const chats = Array.from({ length: 8 }, () => uniqueTelegramId());
+    await write(...chats.map((chat) => text(chat, `surge ${chat}`)));
+    await createOutboxSender({
+      db: database.handle.db,
+      api,
+      store: createMemoryStore(),
+      clock,
+      log,
+      onBlocked: async () => {},
+      perSecond: 2,
+      paidBroadcast: { enabled: true, threshold: 4, perSecond: 100 },
+    }).drain();
+    const calls = telegram.calls.filter((c) => c.method === 'sendMessage');
+    const paid = calls.filter((c) => c.payload.allow_paid_broadcast === true).length;
+    expect(paid).toBeGreaterThan(0);
+    expect((await metrics.paidSends.get()).values[0]?.value).toBe(paid);
+
+    telegram = new RecordedTelegram();
+    const quiet = Array.from({ length: 8 }, () => uniqueTelegramId());
+    await write(...quiet.map((chat) => text(chat, `quiet ${chat}`)));
+    await sender({ perSecond: 100 }).drain();
+    expect(telegram.calls.some((c) => c.payload.allow_paid_broadcast === true)).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createInbox, markUpdateHandled, type NewInboxUpdate } from '../../db/index.ts';
+import { createTestClock, describeOnDatabases } from '../support/db.ts';
+
+let nextId = 5_000_000 + (process.pid % 1000) * 1000;
+const update = (chatId: number, id = ++nextId): NewInboxUpdate => ({
+  updateId: id,
+  chatId,
+  payload: { update_id: id, message: { text: 'hello', chat: { id: chatId } } },
+});
+
+describeOnDatabases('the durable inbox', (database) => {
+  const inbox = () => createInbox(database().handle.db);
+  const clock = createTestClock();
+
+  it('takes an update in once, however often it is delivered', async () => {
+    const first = update(71);
+    expect(await inbox().accept([first], clock.now())).toEqual([first.updateId]);
+    expect(await inbox().accept([first, first], clock.now())).toEqual([]);
+    const [a, b] = await Promise.all([
+      inbox().accept([update(71, first.updateId + 100_000)], clock.now()),
+      inbox().accept([update(71, first.updateId + 100_000)], clock.now()),
+    ]);
+    expect([...(a ?? []), ...(b ?? [])]).toHaveLength(1);
+  });
+
+  it("hands out a chat's oldest pending update only, and chats oldest first", async () => {
+    const chatA = 72;
+    const chatB = 73;
+    const b1 = update(chatB);
+    const a1 = update(chatA);
+    const a2 = update(chatA);
+    await inbox().accept([a2, b1, a1], clock.now());
+    const due = await inbox().dueChats(clock.now(), 100);
+    expect(due.indexOf(chatB)).toBeLessThan(due.indexOf(chatA));
+    expect((await inbox().head(chatA, clock.now()))?.updateId).toBe(a1.updateId);
+    expect(await markUpdateHandled(database().handle.db, a1.updateId, clock.now())).toBe(true);
+    // Handled once: a second commit of the same update is refused.
+    expect(await markUpdateHandled(database().handle.db, a1.updateId, clock.now())).toBe(false);
+    expect((await inbox().head(chatA, clock.now()))?.updateId).toBe(a2.updateId);
+  });
+
+  it('keeps a failed update first in its chat until its retry falls due, and keeps a dead one', async () => {
+    const chat = 74;
+    const u1 = update(chat);
+    const u2 = update(chat);
+    await inbox().accept([u1, u2], clock.now());
+    const later = new Date(clock.now().getTime() + 60_000);
+    await inbox().recordFailure(u1.updateId, { retryAt: later }, 'Error: boom', clock.now());
+    // Its retry is not due: the chat waits (the later update does not overtake it).
+    expect(await inbox().head(chat, clock.now())).toBeUndefined();
+    expect(await inbox().dueChats(clock.now(), 1000)).not.toContain(chat);
+    const retried = await inbox().head(chat, later);
+    expect(retried).toMatchObject({ updateId: u1.updateId, attempts: 1 });
+    await inbox().recordFailure(u1.updateId, { dead: true }, 'Error: boom', later);
+    expect(await inbox().state(u1.updateId)).toBe('dead');
+    expect((await inbox().head(chat, later))?.updateId).toBe(u2.updateId);
+  });
+
+  it('drops a handled update’s content at once and the row after the retention', async () => {
+    const u = update(75);
+    await inbox().accept([u], clock.now());
+    await inbox().markHandled(u.updateId, clock.now());
+    expect(await inbox().state(u.updateId)).toBe('done');
+    expect(await inbox().prune(new Date(clock.now().getTime() - 1))).toBe(0);
+    expect(await inbox().prune(new Date(clock.now().getTime() + 1))).toBeGreaterThanOrEqual(1);
+    expect(await inbox().state(u.updateId)).toBeUndefined();
+  });
+});
+
+describe('inbox rows', () => {
+  it('name the chat of every kind of update, and the user when there is no chat', async () => {
+    const { toInboxUpdate } = await import('../../bot/services/inbox-intake.ts');
+    const chat = { id: 9, type: 'private' };
+    expect(toInboxUpdate({ update_id: 1, message: { chat } } as never).chatId).toBe(9);
+    expect(
+      toInboxUpdate({
+        update_id: 2,
+        callback_query: { from: { id: 8 }, message: { chat } },
+      } as never).chatId,
+    ).toBe(9);
+    expect(
+      toInboxUpdate({ update_id: 3, my_chat_member: { chat: { id: -5 } } } as never).chatId,
+    ).toBe(-5);
+    expect(toInboxUpdate({ update_id: 4, inline_query: { from: { id: 8 } } } as never).chatId).toBe(
+      8,
+    );
+  });
+});
