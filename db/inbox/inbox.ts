@@ -31,7 +31,15 @@ export async function acceptUpdates(
   if (updates.length === 0) return [];
   const rows = await db
     .insert(inboxUpdates)
-    .values(updates.map((u) => ({ ...u, availableAt: at, receivedAt: at })))
+    .values(
+      updates.map((u) => ({
+        updateId: u.updateId,
+        chatId: u.chatId,
+        payload: JSON.stringify(u.payload),
+        availableAt: at,
+        receivedAt: at,
+      })),
+    )
     .onConflictDoNothing({ target: inboxUpdates.updateId })
     .returning({ updateId: inboxUpdates.updateId });
   return rows.map((row) => row.updateId);
@@ -98,7 +106,7 @@ export function createInbox(db: Database) {
       return {
         updateId: row.updateId,
         chatId: row.chatId,
-        payload: row.payload,
+        payload: JSON.parse(row.payload) as JsonObject,
         attempts: row.attempts,
         receivedAt: row.receivedAt,
       };

@@ -1,7 +1,7 @@
 CREATE TABLE "inbox_updates" (
 	"update_id" bigint PRIMARY KEY NOT NULL,
 	"chat_id" bigint NOT NULL,
-	"payload" jsonb,
+	"payload" text,
 	"state" text DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"available_at" timestamp with time zone NOT NULL,
@@ -16,7 +16,7 @@ CREATE TABLE "outbox_messages" (
 	"key" text NOT NULL,
 	"chat_id" bigint NOT NULL,
 	"method" text NOT NULL,
-	"payload" jsonb,
+	"payload" text,
 	"priority" smallint DEFAULT 1 NOT NULL,
 	"state" text DEFAULT 'pending' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,

@@ -56,7 +56,7 @@ export async function enqueueMessages(
         key: m.key,
         chatId: m.chatId,
         method: m.method,
-        payload: m.payload,
+        payload: JSON.stringify(m.payload),
         priority: m.priority ?? OUTBOX_PRIORITY.reply,
         availableAt: m.availableAt ?? at,
         createdAt: at,
@@ -112,7 +112,7 @@ const toMessage = (row: typeof outboxMessages.$inferSelect): OutboxMessage => ({
   key: row.key,
   chatId: row.chatId,
   method: row.method,
-  payload: row.payload ?? {},
+  payload: row.payload ? (JSON.parse(row.payload) as JsonObject) : {},
   priority: row.priority,
   attempts: row.attempts,
   createdAt: row.createdAt,
@@ -220,7 +220,7 @@ export function createOutboxStore(db: Database) {
     ): Promise<boolean> {
       const rows = await db
         .update(outboxMessages)
-        .set({ state: 'pending', method, payload, lockedUntil: null })
+        .set({ state: 'pending', method, payload: JSON.stringify(payload), lockedUntil: null })
         .where(claimed(message))
         .returning({ id: outboxMessages.id });
       return rows.length === 1;

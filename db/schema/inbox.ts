@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import type { JsonObject } from '../../core/index.ts';
+import { bigint, check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { instant } from './columns.ts';
 
 /**
@@ -15,7 +14,11 @@ export const inboxUpdates = pgTable(
     updateId: bigint('update_id', { mode: 'number' }).primaryKey(),
     /** The chat the update belongs to (0 for updates without one): the unit of ordering. */
     chatId: bigint('chat_id', { mode: 'number' }).notNull(),
-    payload: jsonb('payload').$type<JsonObject>(),
+    /**
+     * The update as Telegram sent it, as JSON text: kept verbatim, so what jsonb refuses (a NUL
+     * character, a lone surrogate in a customer's message) is stored all the same.
+     */
+    payload: text('payload'),
     state: text('state').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     availableAt: instant('available_at').notNull(),

@@ -17,7 +17,8 @@ export const outboxMessages = pgTable(
     chatId: bigint('chat_id', { mode: 'number' }).notNull(),
     /** The Bot API method: `sendMessage`, `editMessageText`, `editMessageReplyMarkup`, … */
     method: text('method').notNull(),
-    payload: jsonb('payload').$type<JsonObject>(),
+    /** The call's parameters as JSON text (verbatim, whatever characters a reply quotes). */
+    payload: text('payload'),
     /** 0: a customer's first reply; 1: later replies; 2: messages from another context (jobs). */
     priority: smallint('priority').notNull().default(1),
     state: text('state').notNull().default('pending'),

@@ -43,23 +43,38 @@ describe('a log of whole conversations', () => {
   afterAll(() => bot.close());
 
   it('contains none of the customers’ names, phone numbers or addresses', async () => {
-    // One filing fails the way a database does, its detail quoting the row (as PostgreSQL's do).
-    const tickets = bot.app.deps.repos.tickets;
-    const create = tickets.create;
-    tickets.create = async () => {
-      tickets.create = create;
-      throw Object.assign(new Error('duplicate key value violates unique constraint'), {
-        code: '23505',
-        detail: 'Key (contact_phone)=(+85291234567) already exists for Alice Wong, Nathan Road.',
-      });
-    };
-    // And one turn fails with a driver error that quotes what the customer wrote.
-    const transcript = bot.app.deps.repos.transcript;
-    const append = transcript.append;
-    transcript.append = async (entry) => {
-      if (!entry.text.includes('9123 4567')) return append(entry);
-      transcript.append = append;
-      throw new Error(`invalid input syntax for type json: "${entry.text}"`);
+    // One filing fails the way a database does, its detail quoting the row (as PostgreSQL's do),
+    // and one turn fails with a driver error that quotes what the customer wrote. Turns run their
+    // repositories on the turn's transaction: the failures go in there.
+    const reposOn = bot.app.deps.reposOn;
+    let filingFails = true;
+    let turnFails = true;
+    bot.app.deps.reposOn = (db) => {
+      const repos = reposOn(db);
+      return {
+        ...repos,
+        tickets: {
+          ...repos.tickets,
+          async create(input, options) {
+            if (!filingFails) return repos.tickets.create(input, options);
+            filingFails = false;
+            throw Object.assign(new Error('duplicate key value violates unique constraint'), {
+              code: '23505',
+              detail:
+                'Key (contact_phone)=(+85291234567) already exists for Alice Wong, Nathan Road.',
+            });
+          },
+        },
+        transcript: {
+          ...repos.transcript,
+          async append(entry) {
+            if (!turnFails || !entry.text.includes('9123 4567'))
+              return repos.transcript.append(entry);
+            turnFails = false;
+            throw new Error(`invalid input syntax for type json: "${entry.text}"`);
+          },
+        },
+      };
     };
     await playJourneys(
       bot.target,
