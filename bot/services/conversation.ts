@@ -296,6 +296,7 @@ export function createConversationService(
       await delivery.typing(chat.chatId);
 
     const afterCommit: (() => Promise<void>)[] = [];
+    const forgets = turn.effects.some((effect) => effect.type === 'forget');
     // A request for a person reaches staff at once (its ticket is keyed by this update, so a turn
     // that runs again opens no second one); who answers comes first in the reply.
     const early: RenderedReply[] = [];
@@ -371,9 +372,10 @@ export function createConversationService(
         },
         out,
         now,
-        { inPlace: answersInPlace(event) },
+        { inPlace: answersInPlace(event), erased: forgets },
       );
-      await appendOut(txRepos, customer.id, texts, now);
+      // After an erasure the transcript stays empty.
+      if (!forgets) await appendOut(txRepos, customer.id, texts, now);
     });
     for (const hook of afterCommit) {
       await hook().catch((error: unknown) =>

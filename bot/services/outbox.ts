@@ -55,6 +55,8 @@ export type WriteRepliesOptions = {
   inPlace?: boolean;
   /** Messages from another context (jobs) are background; a turn's are replies. */
   background?: boolean;
+  /** The erasure's answer: once delivered, its rows keep no chat id. */
+  erased?: boolean;
 };
 
 const sendPayload = (message: RenderedReply): JsonObject =>
@@ -123,6 +125,10 @@ export async function writeReplies(
           },
     );
   });
-  await enqueueMessages(tx, rows, at);
+  await enqueueMessages(
+    tx,
+    options.erased ? rows.map((row) => ({ ...row, erased: true })) : rows,
+    at,
+  );
   return messages.map((message) => message.text);
 }

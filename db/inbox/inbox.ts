@@ -46,6 +46,17 @@ export async function acceptUpdates(
 }
 
 /**
+ * Erasure (in the erasure's transaction): the chat's handled and dead-lettered updates keep a
+ * random stand-in for the chat id and no content. Pending ones stay: the customer wrote again.
+ */
+export async function eraseChatUpdates(db: Database, chatId: number, standIn: number) {
+  await db
+    .update(inboxUpdates)
+    .set({ chatId: standIn, payload: null })
+    .where(and(eq(inboxUpdates.chatId, chatId), inArray(inboxUpdates.state, ['done', 'dead'])));
+}
+
+/**
  * Marks a pending update handled and drops its content, in the caller's transaction (the turn's):
  * `false` when it was not pending — handled already, so the caller must not commit its work twice.
  */

@@ -26,6 +26,7 @@ CREATE TABLE "outbox_messages" (
 	"created_at" timestamp with time zone NOT NULL,
 	"sent_at" timestamp with time zone,
 	"last_error" text,
+	"erased" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "outbox_messages_key_unique" UNIQUE("key"),
 	CONSTRAINT "outbox_messages_state_check" CHECK ("outbox_messages"."state" in ('pending', 'sending', 'sent', 'dead', 'cancelled'))
 );

@@ -17,6 +17,8 @@ export const OUTBOX_PRIORITY = {
 export type NewOutboxMessage = {
   /** Unique forever: the same key written again is ignored (`turn:<update id>:<n>`). */
   key: string;
+  /** The erasure's own answer: once settled, the row keeps no chat id (see `eraseChatMessages`). */
+  erased?: boolean;
   chatId: number;
   /** `sendMessage`, `editMessageText`, `editMessageReplyMarkup`, `copyMessage`, … */
   method: string;
@@ -60,6 +62,7 @@ export async function enqueueMessages(
         priority: m.priority ?? OUTBOX_PRIORITY.reply,
         availableAt: m.availableAt ?? at,
         createdAt: at,
+        erased: m.erased ?? false,
       })),
     )
     .onConflictDoNothing({ target: outboxMessages.key })
@@ -117,6 +120,35 @@ const toMessage = (row: typeof outboxMessages.$inferSelect): OutboxMessage => ({
   attempts: row.attempts,
   createdAt: row.createdAt,
 });
+
+/**
+ * The chat id a settled row keeps: its own, or — the customer erased their data — a random
+ * negative number (no Telegram user has one) that links the row to nobody.
+ */
+const settledChatId = sql`case when ${outboxMessages.erased}
+  then -(1 + floor(random() * 140737488355327))::bigint else ${outboxMessages.chatId} end`;
+
+/**
+ * Erasure (in the erasure's transaction): the chat's settled messages keep a random stand-in for
+ * the chat id (their text is gone already), and its queued ones get one as soon as they settle.
+ */
+export async function eraseChatMessages(db: Database, chatId: number, standIn: number) {
+  await db
+    .update(outboxMessages)
+    .set({ chatId: standIn, payload: null, erased: true })
+    .where(
+      and(
+        eq(outboxMessages.chatId, chatId),
+        inArray(outboxMessages.state, ['sent', 'dead', 'cancelled']),
+      ),
+    );
+  await db
+    .update(outboxMessages)
+    .set({ erased: true })
+    .where(
+      and(eq(outboxMessages.chatId, chatId), inArray(outboxMessages.state, ['pending', 'sending'])),
+    );
+}
 
 /** Only the oldest open message of its chat: one in flight per chat, in order. */
 const headOfChat = sql`not exists (select 1 from outbox_messages earlier
@@ -186,7 +218,14 @@ export function createOutboxStore(db: Database) {
     async markSent(message: OutboxMessage, messageId: number | null, at: Date): Promise<boolean> {
       const rows = await db
         .update(outboxMessages)
-        .set({ state: 'sent', sentAt: at, messageId, payload: null, lockedUntil: null })
+        .set({
+          state: 'sent',
+          sentAt: at,
+          messageId,
+          payload: null,
+          lockedUntil: null,
+          chatId: settledChatId,
+        })
         .where(claimed(message))
         .returning({ id: outboxMessages.id });
       return rows.length === 1;
@@ -206,7 +245,14 @@ export function createOutboxStore(db: Database) {
     async markDead(message: OutboxMessage, error: string, at: Date): Promise<boolean> {
       const rows = await db
         .update(outboxMessages)
-        .set({ state: 'dead', sentAt: at, lockedUntil: null, lastError: error.slice(0, 500) })
+        .set({
+          state: 'dead',
+          sentAt: at,
+          lockedUntil: null,
+          lastError: error.slice(0, 500),
+          chatId: settledChatId,
+          payload: sql`case when ${outboxMessages.erased} then null else ${outboxMessages.payload} end`,
+        })
         .where(claimed(message))
         .returning({ id: outboxMessages.id });
       return rows.length === 1;
@@ -230,7 +276,13 @@ export function createOutboxStore(db: Database) {
     async cancelChat(chatId: number, at: Date): Promise<number> {
       const rows = await db
         .update(outboxMessages)
-        .set({ state: 'cancelled', sentAt: at, payload: null, lockedUntil: null })
+        .set({
+          state: 'cancelled',
+          sentAt: at,
+          payload: null,
+          lockedUntil: null,
+          chatId: settledChatId,
+        })
         .where(and(eq(outboxMessages.chatId, chatId), eq(outboxMessages.state, 'pending')))
         .returning({ id: outboxMessages.id });
       return rows.length;

@@ -15,7 +15,9 @@ import {
   toErasedWarranty,
 } from '../../core/index.ts';
 import type { Database } from '../database.ts';
+import { eraseChatUpdates } from '../inbox/inbox.ts';
 import { insertJobs } from '../jobs/queue.ts';
+import { eraseChatMessages } from '../outbox/outbox.ts';
 import {
   customers,
   guidanceCases,
@@ -42,7 +44,9 @@ const randomReference = () => toErasedReference(randomBytes(6).toString('hex').t
  * payloads keep their codes only; rating comments, model numbers, purchase and production dates
  * and proof photos go; the transcript is deleted; pending jobs about these tickets and cases are
  * cancelled and every such job keeps only the id it is about. Each staff-forum topic's ids leave
- * the tables for a job that deletes the topic and tells the staff chat.
+ * the tables for a job that deletes the topic and tells the staff chat. The chat's handled updates
+ * and delivered messages keep the same stand-in for the chat id; messages still queued get one
+ * once delivered.
  */
 export async function eraseCustomer(
   db: Database,
@@ -51,7 +55,7 @@ export async function eraseCustomer(
 ): Promise<ErasureSummary | undefined> {
   return db.transaction(async (tx) => {
     const [customer] = await tx
-      .select({ id: customers.id })
+      .select({ id: customers.id, telegramUserId: customers.telegramUserId })
       .from(customers)
       .where(eq(customers.id, id))
       .for('update');
@@ -68,6 +72,11 @@ export async function eraseCustomer(
         blockedAt: null,
       })
       .where(eq(customers.id, id));
+    // A private chat's id is the customer's user id: the inbox and outbox rows keep a stand-in.
+    if (customer.telegramUserId > 0) {
+      await eraseChatUpdates(tx, customer.telegramUserId, anonymous);
+      await eraseChatMessages(tx, customer.telegramUserId, anonymous);
+    }
 
     const owned = await tx.select().from(tickets).where(eq(tickets.customerId, id)).for('update');
     const ticketIds = owned.map((ticket) => ticket.id);

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, smallint, text } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+} from 'drizzle-orm/pg-core';
 import { instant } from './columns.ts';
 
 /**
@@ -30,6 +39,11 @@ export const outboxMessages = pgTable(
     sentAt: instant('sent_at'),
     /** The last failure's error code and description (never the message text). */
     lastError: text('last_error'),
+    /**
+     * The customer erased their data while this message was queued (or it is the erasure's own
+     * answer): once settled, the row keeps a random stand-in for the chat id.
+     */
+    erased: boolean('erased').notNull().default(false),
   },
   (t) => [
     check(

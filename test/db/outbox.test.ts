@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   chatDelivery,
   createOutboxStore,
   enqueueMessages,
+  eraseChatMessages,
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
 } from '../../db/index.ts';
+import { rowsOf } from '../../db/migrate.ts';
 import {
   createTestClock,
   DATABASE_URL,
@@ -133,6 +136,25 @@ describeOnDatabases('the outbox', (database) => {
     expect(await store().cancelChat(chat, clock.now())).toBe(2);
     expect(await sendAll([chat])).toEqual([]);
     expect(await store().prune(new Date(clock.now().getTime() + 1))).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps no chat id of an erased customer: delivered rows at once, queued ones once sent', async () => {
+    const db = database().handle.db;
+    const chat = uniqueTelegramId();
+    await store().enqueue([message(chat, 'before')], clock.now());
+    await sendAll([chat]);
+    await store().enqueue([message(chat, 'queued')], clock.now());
+    await eraseChatMessages(db, chat, -chat);
+    await store().enqueue([{ ...message(chat, 'the erasure answer'), erased: true }], clock.now());
+    const rowsOfChat = async (id: number) =>
+      rowsOf<{ state: string; payload: string | null }>(
+        await db.execute(sql`select state, payload from outbox_messages where chat_id = ${id}`),
+      );
+    expect(await rowsOfChat(-chat)).toEqual([{ state: 'sent', payload: null }]);
+    expect((await rowsOfChat(chat)).map((row) => row.state)).toEqual(['pending', 'pending']);
+    // Still delivered to the customer, in order.
+    expect(await sendAll([chat])).toEqual(['queued', 'the erasure answer']);
+    expect(await rowsOfChat(chat)).toEqual([]);
   });
 });
 
