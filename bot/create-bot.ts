@@ -80,8 +80,8 @@ export type FrontlineBot = {
   start(): void;
   /**
    * Stops taking updates from the inbox and finishes the turns in hand, then sends what is queued
-   * for up to `drainMs` (default 5 s) and waits for the sends in flight; what is left stays in the
-   * outbox for the next start or another instance.
+   * for up to `drainMs` (default 15 s, inside the 25 s shutdown grace) and waits for the sends in
+   * flight; what is left stays in the outbox for the next start or another instance.
    */
   stop(options?: { drainMs?: number }): Promise<void>;
 };
@@ -296,7 +296,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
       inbox.start();
       sender.start();
     },
-    async stop({ drainMs = 5_000 } = {}) {
+    async stop({ drainMs = 15_000 } = {}) {
       await inbox.stop();
       await sender.drain(drainMs).catch(() => undefined);
       await sender.stop();

@@ -20,7 +20,7 @@ describe('graceful shutdown on SIGTERM, in a real child process', () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
-  async function setUp(mode: 'polling' | 'webhook') {
+  async function setUp(mode: 'polling' | 'webhook', env: Record<string, string> = {}) {
     const api = await startFakeBotApi();
     const dataDir = mkdtempSync(join(tmpdir(), 'frontline-sigterm-'));
     const port = await freePort();
@@ -32,6 +32,7 @@ describe('graceful shutdown on SIGTERM, in a real child process', () => {
       PORT: String(port),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      ...env,
     });
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     cleanup.push(() => api.close());
@@ -99,4 +100,57 @@ describe('graceful shutdown on SIGTERM, in a real child process', () => {
     expect(api.calls.some(isReplyTo(7103))).toBe(false);
     expect(bot.output()).toMatch(/"msg":"stopped"/);
   }, 150_000);
+
+  it.each(['polling', 'webhook'] as const)(
+    'in %s mode: delivers the replies waiting behind the send budget before it exits',
+    async (mode) => {
+      // One message a second: the replies of six customers queue in the outbox.
+      const { api, bot, port } = await setUp(mode, { TELEGRAM_SENDS_PER_SECOND: '1' });
+      const chats = [7201, 7202, 7203, 7204, 7205, 7206];
+      const updates = chats.map((chat) => api.message(chat, '/help'));
+      if (mode === 'polling') api.queue(...updates);
+      else
+        for (const update of updates)
+          expect(
+            (
+              await fetch(`http://127.0.0.1:${port}/hook`, {
+                method: 'POST',
+                headers: {
+                  'content-type': 'application/json',
+                  [SECRET_HEADER]: deriveWebhookSecret(TOKEN),
+                },
+                body: JSON.stringify(update),
+              })
+            ).status,
+          ).toBe(200);
+      // The turns are committed and their replies wait: /metrics reports the outbox's depth.
+      const depth = await waitForGauge(port, 'frontline_outbox_depth', (value) => value >= 2);
+      const delivered = chats.filter((chat) => api.calls.some(isReplyTo(chat))).length;
+      expect(delivered).toBeLessThanOrEqual(chats.length - depth);
+
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      // Nothing was left in the outbox: every customer got the reply before the process ended.
+      for (const chat of chats) expect(api.calls.some(isReplyTo(chat)), `chat ${chat}`).toBe(true);
+      expect(bot.output()).toMatch(/"msg":"stopped"/);
+    },
+    150_000,
+  );
 });
+
+/** Scrapes `/metrics` until the gauge's value satisfies `accept`; returns that value. */
+async function waitForGauge(
+  port: number,
+  name: string,
+  accept: (value: number) => boolean,
+  ms = 60_000,
+): Promise<number> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    const value = Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+    if (accept(value)) return value;
+    if (Date.now() > end) throw new Error(`${name} never reached the value wanted (last ${value})`);
+    await sleep(50);
+  }
+}
