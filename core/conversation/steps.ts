@@ -70,10 +70,16 @@ export function triageReport(
   options: { asked: boolean; category?: Category },
 ): T {
   const category = options.category ?? state.category;
-  const step = context.triage(
+  const read = context.triage(
     text,
     category ? { category, asked: options.asked } : { asked: options.asked },
   );
+  // A product remembered from earlier in the chat is a guess for a hazard whose words name none
+  // (a smell of gas after a question about the fridge): read it again without the guess.
+  const step =
+    read.kind === 'hazard' && !options.category && state.category
+      ? context.triage(text, { asked: options.asked })
+      : read;
   const known = step.category ? { ...state, category: step.category } : state;
   switch (step.kind) {
     case 'hazard':
@@ -251,9 +257,11 @@ export function hazard(
   step: Extract<TriageStep, { kind: 'hazard' }>,
   context: TurnContext,
 ): T {
-  // The product's own safety steps only when it is known; never a guessed appliance's ("unplug the
-  // fridge" is wrong for a smell of gas): the generic, gas-safe text instead (design.md "Triage").
-  const category = step.category ?? state.category;
+  // The product's own safety steps only when triage knows it from these words (with the product of
+  // the flow they answer); never a guessed appliance's ("unplug the fridge" is wrong for a smell of
+  // gas), nor one remembered from an earlier conversation: the generic, gas-safe text instead
+  // (design.md "Triage"), and the urgent intake asks which product.
+  const category = step.category;
   const safety = (category ? context.catalogue.category(category)?.safety : undefined) ?? [];
   const replies: Reply[] = [{ key: 'hazard-first' }];
   for (const [index, instruction] of safety.entries()) {
@@ -267,7 +275,8 @@ export function hazard(
   };
   if (step.symptomId) seed.symptomId = step.symptomId;
   if (category) seed.category = category;
-  return escalate(state, 'hazard', context, seed, replies);
+  const { category: _remembered, ...unknownProduct } = state;
+  return escalate(category ? state : unknownProduct, 'hazard', context, seed, replies);
 }
 
 /**

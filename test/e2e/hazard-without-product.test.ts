@@ -129,6 +129,31 @@ describe('end to end through the Bot API emulator: a hazard that names no produc
   });
 });
 
+describe('end to end through the Bot API emulator: a hazard after talking about another product', () => {
+  const harness = new E2eHarness();
+  beforeAll(() => harness.start(), 60_000);
+  afterAll(() => harness.stop());
+
+  it('a gas smell after a fridge was fixed gets the generic gas-safe text, not the fridge’s steps', async () => {
+    const customer = harness.client(8501, 'en');
+    await customer.say('my fridge is too cold, the vegetables freeze', /Step 1 of/);
+    await customer.press(/Fixed/, /check back/);
+    const first = await customer.say('smells like gas in the kitchen', /Which phone number/);
+    const text = first.at(-1)?.text ?? '';
+    expect(text).toMatch(/Do not touch any electrical switch, plug or light/);
+    for (const step of productSafety('en')) expect(text).not.toContain(step);
+    await customer.say('+852 9123 4567', /Where should the engineer come/);
+    await customer.say('Flat 5B, 12 Nathan Road, Kowloon', /What name/);
+    // The fridge talked about before is not assumed: the product is asked.
+    await customer.say('Ann Lee', /Which product is it\?/);
+    await customer.press(/Not sure/, /Urgent ticket — please check/);
+    const filed = await customer.press(/Confirm/, /FL-\d{6}-\d{4}/);
+    const number = /FL-\d{6}-\d{4}/.exec(filed.at(-1)?.text ?? '')?.[0] ?? '';
+    const ticket = await harness.app.deps.repos.tickets.getByNumber(number);
+    expect(ticket).toMatchObject({ priority: 'urgent', category: null });
+  });
+});
+
 /**
  * Issue 8 ("a hazard net that runs on every message and every later answer"): a hazard written as
  * the answer to an intake question is caught, put first, and turns the ticket urgent.
@@ -159,7 +184,7 @@ describe('end to end through the Bot API emulator: a hazard in a later answer', 
     },
     {
       language: 'zh-hans',
-      report: '冰箱不制冷了',
+      report: '冰箱不制冷了，换了插座也不行',
       askName: /怎么称呼您/,
       answers: [
         ['李雷', /哪个电话/],
@@ -176,7 +201,7 @@ describe('end to end through the Bot API emulator: a hazard in a later answer', 
     },
     {
       language: 'zh-hk',
-      report: '冷氣唔凍',
+      report: '冷氣唔凍，已經洗過隔塵網都係唔得',
       askName: /怎麼稱呼您/,
       answers: [
         ['陳大文', /哪個電話/],

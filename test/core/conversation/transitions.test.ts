@@ -165,6 +165,8 @@ const EVENTS: ConversationEvent[] = [
     'Flat 3A, 8 Queen Road, Central, Hong Kong',
     'tomorrow morning',
     'there is smoke and a burning smell now',
+    // A hazard that names its product: with the contact known, straight to the summary.
+    'smoke is coming out of the back of the fridge',
     'the washing machine will not drain at all, error E21, already cleaned the filter',
     'my fridge is too cold, the vegetables freeze',
     'my fridge is not cooling',
