@@ -8,8 +8,9 @@ import { type Config, parseConfig } from '../../bot/config.ts';
 import { createMovableClock, type MovableClock } from '../../bot/console/console-clock.ts';
 import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
-import { startLongPolling } from '../../bot/long-polling.ts';
-import { createJobWorker, type JobWorker } from '../../db/index.ts';
+import type { startLongPolling } from '../../bot/long-polling.ts';
+import type { JobWorker } from '../../db/index.ts';
+import { startBotLoops } from './bot-loops.ts';
 import { freePort } from './throwaway-servers.ts';
 
 export const TOKEN = '123456:AAE2eTestTokenForTheEmulator0000';
@@ -73,18 +74,11 @@ export class E2eHarness {
       apiRoot: this.server.config.apiURL,
       botInfo,
     });
-    this.worker = createJobWorker({
-      db: this.app.database.db,
-      clock: this.clock,
-      handlers: this.frontline.jobHandlers,
-    });
-    this.frontline.start();
-    // The emulator answers getUpdates at once: a short pause between empty answers.
-    this.polling = startLongPolling(
-      this.frontline.bot.api,
-      (updates) => this.frontline.receive(updates),
-      { log: this.app.deps.log, timeoutSeconds: 1, idleMs: 20 },
-    );
+    ({ worker: this.worker, polling: this.polling } = startBotLoops(
+      this.app,
+      this.frontline,
+      this.clock,
+    ));
   }
 
   /** Stops the bot as a crash or deploy would, keeping the emulator and the data folder. */

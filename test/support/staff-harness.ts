@@ -7,9 +7,9 @@ import { type Config, parseConfig } from '../../bot/config.ts';
 import { createMovableClock, type MovableClock } from '../../bot/console/console-clock.ts';
 import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
-import { startLongPolling } from '../../bot/long-polling.ts';
+import type { startLongPolling } from '../../bot/long-polling.ts';
 import { type NewTicket, type Ticket, toZonedTime } from '../../core/index.ts';
-import { createJobWorker, type JobWorker } from '../../db/index.ts';
+import type { JobWorker } from '../../db/index.ts';
 import { newTicket } from '../db/fixtures.ts';
 import {
   BotApiDouble,
@@ -17,6 +17,7 @@ import {
   type DoubleUser,
   type StoredMessage,
 } from './bot-api-double.ts';
+import { startBotLoops } from './bot-loops.ts';
 import { createTestPostgresDatabase, DATABASE_URL } from './db.ts';
 
 export const TOKEN = '777000:StaffDoubleTokenForTheTests000000';
@@ -95,17 +96,11 @@ export class StaffHarness {
       botInfo: { ...BOT, is_bot: true } as UserFromGetMe,
       staff: { perMinute: 600, albumWaitMs: 250, memberCacheMs: 0 },
     });
-    this.worker = createJobWorker({
-      db: this.app.database.db,
-      clock: this.clock,
-      handlers: this.frontline.jobHandlers,
-    });
-    this.frontline.start();
-    this.polling = startLongPolling(
-      this.frontline.bot.api,
-      (updates) => this.frontline.receive(updates),
-      { log: this.app.deps.log, timeoutSeconds: 1, idleMs: 20 },
-    );
+    ({ worker: this.worker, polling: this.polling } = startBotLoops(
+      this.app,
+      this.frontline,
+      this.clock,
+    ));
   }
 
   async stop(): Promise<void> {
