@@ -58,6 +58,11 @@ export type OutboxSenderOptions = {
   typingAfterMs?: number;
   /** Retry delays after failures (5xx, network). Default 1 s doubling to 60 s. */
   backoff?: { baseMs?: number; capMs?: number };
+  /**
+   * Settled messages (sent, dead, cancelled; their text is gone) are deleted this long after they
+   * settled: the queue's order and the first-reply window need only the last half hour. Default 24 h.
+   */
+  retentionMs?: number;
 };
 
 /** Groups share Telegram's stricter limit: 20 messages a minute per group. */
@@ -66,6 +71,8 @@ const GROUP_PER_MINUTE = 20;
 const TYPING_REPEAT_MS = 4_500;
 /** Typing actions a second at most (best effort, apart from the message budget). */
 const TYPING_PER_SECOND = 10;
+/** How often settled messages are pruned. */
+const PRUNE_EVERY_MS = 600_000;
 
 /** A short, loggable description of a failure: code and Telegram's description, never the text. */
 function describe(error: unknown): string {
@@ -92,6 +99,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     pollMs = 200,
     typingAfterMs = 1_000,
     backoff = { baseMs: 1_000, capMs: 60_000 },
+    retentionMs = 86_400_000,
   } = options;
   const paid = options.paidBroadcast;
   const outbox = createOutboxStore(db);
@@ -116,6 +124,15 @@ export function createOutboxSender(options: OutboxSenderOptions) {
   let pausedUntil = 0;
   let paying = false;
   let depthCheckedAt = 0;
+  let prunedAt: number | undefined;
+
+  /** Deletes long-settled messages, at the first claim and every ten minutes after. */
+  async function pruneSettled(): Promise<void> {
+    const now = performance.now();
+    if (prunedAt !== undefined && now - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = now;
+    await outbox.prune(new Date(clock.now().getTime() - retentionMs));
+  }
 
   /** Samples the queue length (about once a second) and decides whether to pay for speed. */
   async function checkDepth(): Promise<void> {
@@ -277,6 +294,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     if (Date.now() < pausedUntil) await sleep(pausedUntil - Date.now());
     if (!(await recordLateSends())) throw new Error('the database is still out of reach');
     await checkDepth();
+    await pruneSettled();
     const free = concurrency - inFlight.size;
     if (free <= 0) {
       await Promise.race(inFlight);

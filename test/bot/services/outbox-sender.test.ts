@@ -76,6 +76,20 @@ describe('the outbox sender', () => {
       )
       .map((c) => String(c.payload.text));
 
+  it('deletes messages settled longer ago than the retention, and keeps the recent ones', async () => {
+    const chat = uniqueTelegramId();
+    const old = text(chat, 'a day ago');
+    await write(old);
+    await sender().drain();
+    const recent = text(chat, 'just now');
+    await write(recent);
+    const dayLater = { now: () => new Date(Date.now() + 86_400_000 + 60_000) };
+    await sender({ clock: dayLater, retentionMs: 86_400_000 }).drain();
+    const outbox = createOutboxStore(database.handle.db);
+    expect(await outbox.byKey(old.key)).toBeUndefined();
+    expect((await outbox.byKey(recent.key))?.state).toBe('sent');
+  });
+
   it("delivers a chat's messages in order and records Telegram's message id", async () => {
     const chat = uniqueTelegramId();
     const messages = [text(chat, 'one'), text(chat, 'two'), text(chat, 'three')];
