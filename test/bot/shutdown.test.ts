@@ -124,9 +124,7 @@ describe('graceful shutdown on SIGTERM, in a real child process', () => {
             ).status,
           ).toBe(200);
       // The turns are committed and their replies wait: /metrics reports the outbox's depth.
-      const depth = await waitForGauge(port, 'frontline_outbox_depth', (value) => value >= 2);
-      const delivered = chats.filter((chat) => api.calls.some(isReplyTo(chat))).length;
-      expect(delivered).toBeLessThanOrEqual(chats.length - depth);
+      await waitForGauge(port, 'frontline_outbox_depth', (value) => value >= 2);
 
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
@@ -138,7 +136,7 @@ describe('graceful shutdown on SIGTERM, in a real child process', () => {
   );
 });
 
-/** Scrapes `/metrics` until the gauge's value satisfies `accept`; returns that value. */
+/** Scrapes `/metrics` until the gauge's value satisfies `accept` (else the test fails). */
 async function waitForGauge(
   port: number,
   name: string,
