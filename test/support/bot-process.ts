@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -16,13 +15,18 @@ export type BotProcess = {
   kill(): Promise<void>;
 };
 
-/** Starts `tsx bot/main.ts` with exactly this environment (plus PATH and HOME). */
+/**
+ * Starts `node --import tsx bot/main.ts` with exactly this environment (plus PATH and HOME). One
+ * process, so a signal reaches the bot itself: the `tsx` command line relays SIGTERM to its child
+ * and SIGKILLs it when the child does not acknowledge within 30 ms (a busy event loop does not),
+ * which is no graceful shutdown to test.
+ */
 export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['bot/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: tsx runs the bot in a child process, and a crash takes both.
+    // Its own process group: a crash (SIGKILL to the group) takes anything it started too.
     detached: true,
   });
   let output = '';
@@ -55,7 +59,7 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
-      // The whole group: tsx and the node process running the bot.
+      // The whole group: the bot and anything it started.
       process.kill(-(child.pid as number), 'SIGKILL');
       await gone;
     },
