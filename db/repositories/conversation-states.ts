@@ -26,6 +26,19 @@ export async function loadVersioned<T>(db: Database, key: string, at: Date): Pro
   return { value: row.expiresAt > at ? (row.value as T) : undefined, version: row.version };
 }
 
+/** What jsonb refuses: a NUL character, and a lone surrogate (half an emoji cut by a length limit). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL is what is matched
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The value with every string made storable in jsonb (each refused character becomes U+FFFD). */
+function toStorable<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) =>
+      typeof v === 'string' ? v.replace(UNSTORABLE, '\uFFFD') : v,
+    ),
+  ) as T;
+}
+
 /**
  * Saves a state read at `version` (the fencing token), raising the version: throws
  * {@link StaleStateError} when it was saved since, so of two turns racing on one chat only the
@@ -34,10 +47,11 @@ export async function loadVersioned<T>(db: Database, key: string, at: Date): Pro
 export async function saveVersioned<T>(
   db: Database,
   key: string,
-  value: T,
+  state: T,
   version: number,
   expiresAt: Date,
 ): Promise<number> {
+  const value = toStorable(state);
   const rows = await db
     .insert(sessions)
     .values({ key, value, version: version + 1, expiresAt })

@@ -16,6 +16,18 @@ describeOnDatabases('conversation state with a fencing version', (database) => {
     expect(await loadVersioned(db, key, clock.now())).toEqual({ value: { step: 2 }, version: 2 });
   });
 
+  it('saves a state holding half an emoji or a NUL (text cut at a length limit), as U+FFFD', async () => {
+    const db = database().handle.db;
+    const key = `conv:${randomUUID()}`;
+    const cut = '我叫明天0😀'.slice(0, 6);
+    await saveVersioned(db, key, { description: cut, note: 'a\u0000b', whole: '😀' }, 0, far());
+    expect((await loadVersioned(db, key, clock.now())).value).toEqual({
+      description: '我叫明天0\uFFFD',
+      note: 'a\uFFFDb',
+      whole: '😀',
+    });
+  });
+
   it('refuses a save based on a version another turn saved over (only the first commits)', async () => {
     const db = database().handle.db;
     const key = `conv:${randomUUID()}`;
