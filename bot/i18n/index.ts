@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { I18n } from '@grammyjs/i18n';
 import type { CalendarDate, DatePeriod, Locale } from '../../core/index.ts';
-import { dateParts } from '../../core/index.ts';
 
 export { toTraditional } from './to-traditional.ts';
 
@@ -22,14 +21,21 @@ export function createTranslate(i18n: I18n, locale: Locale): Translate {
   return (key, variables) => i18n.t(locale, key, variables);
 }
 
-/** A calendar date as the locale writes it: 2025-03-21 in English, 2025年3月21日 in Chinese. */
+const utc = (date: CalendarDate) => new Date(`${date}T00:00:00Z`);
+
+/**
+ * A calendar date as the locale writes it: 2025-03-21 in English (as the customer may type it
+ * back), 2025年3月21日 in Chinese (`Intl.DateTimeFormat`).
+ */
 export function formatDate(date: CalendarDate, locale: Locale): string {
   if (locale === 'en') return date;
-  const { year, month, day } = dateParts(date);
-  return `${year}年${month}月${day}日`;
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(utc(date));
 }
-
-const utc = (date: CalendarDate) => new Date(`${date}T00:00:00Z`);
 
 /**
  * A date as precisely as it is known, the locale's way: one day as {@link formatDate}, a month

@@ -1,12 +1,9 @@
 import type { Clause, Locale, WarrantyCase, WarrantyDecision } from '../../core/index.ts';
 import { formatDate, type Translate } from '../i18n/index.ts';
 
-/** Joins a list the way the locale does: "refund, exchange or repair" / "退货、换货或维修". */
-function joinList(items: string[], locale: Locale): string {
-  if (items.length <= 1) return items.join('');
-  const [last, ...rest] = [items.at(-1) as string, ...items.slice(0, -1)];
-  return locale === 'en' ? `${rest.join(', ')} or ${last}` : `${rest.join('、')}或${last}`;
-}
+/** Joins a list of choices the way the locale does: "refund, exchange, or repair" / "退货、换货或维修". */
+const joinList = (items: string[], locale: Locale): string =>
+  new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
 
 function clauseLine(clause: Clause, t: Translate, locale: Locale, part: string): string {
   const variables: Record<string, string | number> = {

@@ -117,3 +117,29 @@ describe('formatPeriod', () => {
     },
   );
 });
+
+describe('dates and lists written by Intl, not by hand', () => {
+  const recent = {
+    purchaseDate: {
+      from: d('2026-03-07'),
+      to: d('2026-03-07'),
+      precision: 'day',
+      approximate: false,
+    } as DatePeriod,
+  };
+
+  it.each([
+    ['en', /You may choose: [^,.]+, [^,.]+, or [^,.]+\./],
+    ['zh-Hans', /：[^、。]+、[^、。]+或[^、。]+。/],
+    ['zh-HK', /：[^、。]+、[^、。]+或[^、。]+。/],
+  ] as const)('lists the remedies in %s with Intl.ListFormat', (locale, list) => {
+    expect(answer(recent, locale)).toMatch(list);
+  });
+
+  it.each(['zh-Hans', 'zh-Hant', 'zh-HK', 'zh-TW'] as const)(
+    'writes a day in %s with Intl.DateTimeFormat (2026年3月10日)',
+    (locale) => {
+      expect(answer(recent, locale)).toContain('2026年3月10日');
+    },
+  );
+});
