@@ -142,3 +142,13 @@ describe('the model-number question follows the product (issue 10)', () => {
     expect(ask('zh-Hans', 'tv')).not.toMatch(/门/);
   });
 });
+
+describe('a symptom title is quoted, not pasted mid-sentence (issue 10)', () => {
+  const title = "Won't start (door, child lock, delay or power)";
+
+  it.each(LOCALES)('in %s', (locale) => {
+    const text = createTranslate(createI18n(), locale)('guide-intro', { title });
+    expect(text).toMatch(/["“「]Won't start \(door, child lock, delay or power\)["”」]/);
+    expect(text).not.toMatch(/: Won't start/);
+  });
+});

@@ -16,7 +16,9 @@ describe('end to end through the Bot API emulator: guidance and the 2-hour check
     );
     // The introduction and the first step are one message.
     expect(steps).toHaveLength(1);
-    expect(steps[0]?.text).toMatch(/^This often has a simple cause: .+\n\nStep 1 of \d/s);
+    expect(steps[0]?.text).toMatch(
+      /^That sounds like ".+", which often has a simple cause\. .+\n\nStep 1 of \d/s,
+    );
     expect(steps.at(-1)?.buttons.map((b) => b.text)).toEqual([
       '✅ Fixed',
       '❌ Still not working',

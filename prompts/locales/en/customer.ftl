@@ -54,7 +54,7 @@ duration = { $unit ->
 
 ## Guidance
 
-guide-intro = This often has a simple cause: { $title }. Let's check it together, one step at a time.
+guide-intro = That sounds like "{ $title }", which often has a simple cause. Let's check it together, one step at a time.
 guide-step =
     Step { $n } of { $total }: { $action }
     What to look for: { $check }

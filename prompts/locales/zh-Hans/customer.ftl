@@ -38,7 +38,7 @@ duration = { $unit ->
 
 ## 指导
 
-guide-intro = 这种情况常常有简单的原因：{ $title }。我们一步一步来检查。
+guide-intro = 听起来是“{ $title }”，这种情况常常有简单的原因。我们一步一步来检查。
 guide-step =
     第 { $n } 步，共 { $total } 步：{ $action }
     请留意：{ $check }

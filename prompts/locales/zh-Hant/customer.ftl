@@ -39,7 +39,7 @@ duration = { $unit ->
 
 ## 指導
 
-guide-intro = 這種情況常常有簡單的原因：{ $title }。我們一步一步來檢查。
+guide-intro = 聽起來是「{ $title }」，這種情況常常有簡單的原因。我們一步一步來檢查。
 guide-step =
     第 { $n } 步，共 { $total } 步：{ $action }
     請留意：{ $check }
