@@ -30,3 +30,16 @@ export type GuidanceCase = {
 
 /** What the bot opens; the store adds the id, the outcome fields and the creation time. */
 export type NewGuidanceCase = Omit<GuidanceCase, 'id' | 'outcome' | 'outcomeAt' | 'createdAt'>;
+
+/** Guided cases counted by outcome over a period. */
+export type GuidanceOutcomeCounts = Record<'working' | 'stillBroken' | 'unconfirmed', number>;
+
+/**
+ * The share of guided cases solved without a visit: those that work again at the check-back over
+ * all that have an outcome (an unanswered check-back counts as not solved: nobody confirmed it);
+ * cases still waiting for their check-back are left out. `null` when no case has an outcome.
+ */
+export function decideSolvedWithoutVisitRate(counts: GuidanceOutcomeCounts): number | null {
+  const answered = counts.working + counts.stillBroken + counts.unconfirmed;
+  return answered === 0 ? null : counts.working / answered;
+}

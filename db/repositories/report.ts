@@ -2,6 +2,7 @@ import { and, count, gte, lt, sql } from 'drizzle-orm';
 import {
   decideContactDueAt,
   decideContactState,
+  decideSolvedWithoutVisitRate,
   type ReportRepo,
   type ServiceFigures,
   TICKET_STATES,
@@ -98,11 +99,10 @@ export function createReportRepo(db: Database): ReportRepo {
         guidanceFigures(db, from, to),
         contactFigures(db, from, to, slaMs, now),
       ]);
-      const answered = guidance.working + guidance.stillBroken + guidance.unconfirmed;
       return {
         tickets: ticketsFigures,
         guidance,
-        solvedWithoutVisitRate: answered === 0 ? null : guidance.working / answered,
+        solvedWithoutVisitRate: decideSolvedWithoutVisitRate(guidance),
         contact,
       };
     },
