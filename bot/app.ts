@@ -38,8 +38,8 @@ export const systemClock: Clock = { now: () => new Date() };
 /** The content files, validated (a broken one stops start-up), and what is built from them. */
 function loadContent(config: Config) {
   const policy = loadWarrantyPolicy(config.WARRANTY_POLICY_FILE);
-  const { catalogue, lexicon, content } = loadTriageContent();
-  const engine = createTriageEngine(catalogue, { lexicon });
+  const { catalogue, lexicon, model, content } = loadTriageContent();
+  const engine = createTriageEngine(catalogue, { lexicon, model });
   return { policy, catalogue, content, engine, i18n: createI18n() };
 }
 

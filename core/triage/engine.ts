@@ -1,5 +1,8 @@
 import type { Category } from '../warranty/policy.ts';
 import type { Label } from './catalogue.ts';
+import { combineLabel, DEFAULT_COMBINE, type LabelCombineOptions } from './learned/combine.ts';
+import { modelFeaturesOf } from './learned/features.ts';
+import { type HeadReading, readHead, type TriageModel } from './learned/model.ts';
 import type { TriageLexicon } from './lexicon.ts';
 import { createTextReader, MAX_TRIAGE_CHARS } from './reader.ts';
 import { createSymptomIndex } from './symptom-index.ts';
@@ -11,6 +14,13 @@ export type TriageEngineOptions = {
   lexicon: TriageLexicon;
   /** Longer input is cut to this many characters. Default {@link MAX_TRIAGE_CHARS}. */
   maxChars?: number;
+  /**
+   * The learned model (`prompts/triage/model.json`): with it, the model reads the label and, when
+   * no product was named, the category, combined with the rules by {@link combineLabel}.
+   */
+  model?: TriageModel;
+  /** The combination's weights; default {@link DEFAULT_COMBINE}. */
+  combine?: Partial<LabelCombineOptions>;
 };
 
 /** What the session already knows about the conversation. */
@@ -61,6 +71,21 @@ const WEAK_EVIDENCE = 0.3;
 /** A symptom agreeing with the label is reported when it scores at least this share of the top one. */
 const AGREEING_SHARE = 0.5;
 const MODEL_TOKEN = /[a-z0-9][a-z0-9\-/]{3,}[a-z0-9]/g;
+
+/** A head's reading as a ranked choice. */
+function rankedOf<T extends string>(reading: HeadReading, among?: readonly string[]): Ranked<T> {
+  const entries = Object.entries(reading.probabilities).filter(
+    ([id]) => among === undefined || among.includes(id),
+  );
+  const total = entries.reduce((sum, [, p]) => sum + p, 0) || 1;
+  const order = entries.map(([id, p]) => [id, p / total] as const).sort(([, a], [, b]) => b - a);
+  const [first, second] = order;
+  return {
+    id: (first?.[0] ?? reading.best) as T,
+    confidence: first?.[1] ?? 0,
+    runnerUp: second ? { id: second[0] as T, confidence: second[1] } : null,
+  };
+}
 
 const softmax = (scores: readonly number[], softness: number) => {
   const top = Math.max(...scores);
@@ -177,14 +202,22 @@ export function createTriageEngine(
     const top = symptomScores.length === 0 ? -1 : symptomScores.indexOf(Math.max(...symptomScores));
     const topSymptom = index.symptoms[members[top] ?? -1];
     const topScore = symptomScores[top] ?? 0;
-    if (analysis.hazards.length > 0) return { label: 'hazard' as Label, confidence: 1, p };
+    if (analysis.hazards.length > 0)
+      return { label: 'hazard' as Label, confidence: 1, p, hazard: 'words' as const, logOdds: 0 };
     if (topSymptom?.label === 'hazard' && topScore >= HAZARD_SYMPTOM_SCORE) {
       // A tripping breaker alone is an electrical fault: the hazard must show without the trip words.
       if (!analysis.breakerTrip || hazardBeyondTrip(analysis, members))
-        return { label: 'hazard' as Label, confidence: p[top] ?? 0, p };
+        return {
+          label: 'hazard' as Label,
+          confidence: p[top] ?? 0,
+          p,
+          hazard: 'symptom' as const,
+          logOdds: 0,
+        };
     }
     // A breaker that trips as soon as it runs, or again and again, is never guided.
-    if (analysis.breakerTrip) return { label: 'fault' as Label, confidence: 1, p };
+    if (analysis.breakerTrip)
+      return { label: 'fault' as Label, confidence: 1, p, hazard: null, logOdds: -Infinity };
     let misuse = 0;
     members.forEach((s, i) => {
       if (index.symptoms[s]?.label === 'misuse') misuse += p[i] ?? 0;
@@ -203,9 +236,11 @@ export function createTriageEngine(
         ? MISUSE_LOG_ODDS.alreadyTriedWithCause
         : MISUSE_LOG_ODDS.alreadyTried;
     const share = 1 / (1 + Math.exp(-logOdds));
+    // Relative to the guidance share, so that 0 is the rules' own boundary.
+    const relative = logOdds - Math.log(MISUSE_SHARE / (1 - MISUSE_SHARE));
     return share >= MISUSE_SHARE
-      ? { label: 'misuse' as Label, confidence: share, p }
-      : { label: 'fault' as Label, confidence: 1 - share, p };
+      ? { label: 'misuse' as Label, confidence: share, p, hazard: null, logOdds: relative }
+      : { label: 'fault' as Label, confidence: 1 - share, p, hazard: null, logOdds: relative };
   }
 
   /**
@@ -241,18 +276,64 @@ export function createTriageEngine(
     };
   }
 
+  const weights = { ...DEFAULT_COMBINE, ...options.combine };
+  const learnedModel = options.model;
+
+  /** The learned model's two readings of an analysed message. */
+  function readLearned(analysis: Analysis) {
+    if (!learnedModel) return undefined;
+    const features = modelFeaturesOf(analysis);
+    return {
+      label: readHead(learnedModel.label, features),
+      category: readHead(learnedModel.category, features),
+    };
+  }
+
   return {
     classify(text, hints = {}) {
       const analysis = analyser.analyse(text, correct);
       const scores = index.score(analysis.features);
-      const { category, evidence, model } = chooseCategory(analysis, scores, hints);
+      const learned = readLearned(analysis);
+      const chosen = chooseCategory(analysis, scores, hints);
+      const { model } = chosen;
+      // A product the customer named (a word, a model number, the session's) stays; else the model reads it.
+      const named = chosen.evidence.some((e) => e !== 'symptom');
+      const byModel = learned !== undefined && !named;
+      // Several products named ("the wifi drops on my laptop"): the model picks the one at fault.
+      const among =
+        learned !== undefined &&
+        named &&
+        analysis.names.size > 1 &&
+        !chosen.evidence.some((e) => e === 'model' || e === 'session')
+          ? rankedOf<Category>(learned.category, [...analysis.names.keys()])
+          : null;
+      const category = byModel ? rankedOf<Category>(learned.category) : (among ?? chosen.category);
+      const evidence: CategoryEvidence[] = byModel
+        ? ['learned']
+        : among && among.id !== chosen.category?.id
+          ? ['name', 'learned']
+          : chosen.evidence;
       const c = category ? categories.indexOf(category.id) : -1;
       const members = byCategory[c] ?? [];
       const code = analysis.errorCode?.replace(/[^a-z0-9]/g, '');
       const errorCodeKnown =
         code !== undefined &&
         members.some((s) => index.symptoms[s]?.label === 'misuse' && index.mentions(s, code));
-      const { label, confidence, p } = chooseLabel(analysis, members, scores, errorCodeKnown);
+      const rules = chooseLabel(analysis, members, scores, errorCodeKnown);
+      const { p } = rules;
+      const combined = learned
+        ? combineLabel(
+            {
+              hazard: rules.hazard,
+              breakerTrip: analysis.breakerTrip,
+              misuseLogOdds: rules.logOdds,
+            },
+            learned.label.probabilities as Record<Label, number>,
+            weights,
+          )
+        : undefined;
+      const label = combined?.label ?? rules.label;
+      const confidence = combined?.confidence ?? rules.confidence;
       return {
         category,
         // A fault read from a tripping breaker reports the likeliest non-hazard symptom.
@@ -265,6 +346,19 @@ export function createTriageEngine(
         ),
         label,
         labelConfidence: confidence,
+        ...(combined && learned
+          ? {
+              labelProbabilities: combined.probabilities,
+              explanation: {
+                rule: combined.rule,
+                label:
+                  combined.rule === 'weighed' || combined.rule === 'learned_hazard'
+                    ? learned.label.drivers
+                    : [],
+                category: evidence.includes('learned') ? learned.category.drivers : null,
+              },
+            }
+          : {}),
         cues: {
           hazards: analysis.hazards,
           negatedHazards: analysis.negatedHazards,

@@ -3,6 +3,7 @@ export * from './catalogue-view.ts';
 export * from './engine.ts';
 export * from './evaluate.ts';
 export * from './hazard-net.ts';
+export * from './learned/index.ts';
 export * from './lexicon.ts';
 export * from './model-reading.ts';
 export * from './next-step.ts';

@@ -139,7 +139,7 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
   const symptomId = signal.symptom?.id;
   const withSymptom = symptomId === undefined ? {} : { symptomId };
   if (signal.label === 'hazard' || signal.cues.hazards.length > 0) {
-    const named = signal.cues.categoryEvidence.some((e) => e !== 'symptom');
+    const named = signal.cues.categoryEvidence.some((e) => e !== 'symptom' && e !== 'learned');
     const sure = signal.category?.confidence ?? 0;
     const known =
       entry !== undefined && sure >= limits.category && (named || sure >= limits.hazardCategory);

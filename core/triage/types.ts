@@ -1,5 +1,7 @@
 import type { Category } from '../warranty/policy.ts';
 import type { CategoryCatalogue, Label } from './catalogue.ts';
+import type { CombinedLabel } from './learned/combine.ts';
+import type { FeaturePull } from './learned/model.ts';
 import type { TriageLexicon } from './lexicon.ts';
 
 /** The guidance catalogue: one validated entry per category. */
@@ -15,8 +17,18 @@ export type Ranked<T extends string> = {
   runnerUp: { id: T; confidence: number } | null;
 };
 
-/** Why the engine settled on a category. */
-export type CategoryEvidence = 'name' | 'model' | 'symptom' | 'session';
+/** Why the engine settled on a category (`learned`: the learned model, no product named). */
+export type CategoryEvidence = 'name' | 'model' | 'symptom' | 'session' | 'learned';
+
+/** What drove a decision the learned model took part in (`triage classify` shows it). */
+export type TriageExplanation = {
+  /** The combination rule that settled the label (see `combineLabel`). */
+  rule: CombinedLabel['rule'];
+  /** The features that pulled the label most (empty when a rule alone settled it). */
+  label: FeaturePull[];
+  /** The features that pulled the category most, when the model chose it. */
+  category: FeaturePull[] | null;
+};
 
 /**
  * Signs that a report is unmistakably a defect (design.md "Decide by cost"): the checks were
@@ -68,6 +80,8 @@ export type TriageResult = {
   /** The likeliest symptoms of the chosen category, best first (more than `symptom` holds). */
   symptomCandidates?: { id: string; confidence: number }[];
   cues: TriageCues;
+  /** What drove the decision, when the learned model took part. */
+  explanation?: TriageExplanation;
   language: 'zh' | 'en' | 'mixed' | 'none';
   /** The customer wrote Traditional Chinese: replies should follow their script. */
   traditional: boolean;

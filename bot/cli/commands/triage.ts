@@ -29,8 +29,13 @@ function engineFor(name: string | undefined) {
   const engine = name ?? 'embedded';
   if (engine !== 'embedded' && engine !== 'openai')
     throw new UsageError(`--engine must be embedded or openai, got "${engine}"`);
-  const { catalogue, lexicon, content } = loadTriageContent();
-  return { kind: engine, engine: createTriageEngine(catalogue, { lexicon }), catalogue, content };
+  const { catalogue, lexicon, model, content } = loadTriageContent();
+  return {
+    kind: engine,
+    engine: createTriageEngine(catalogue, { lexicon, model }),
+    catalogue,
+    content,
+  };
 }
 
 const evaluate: CliCommand = {
@@ -196,8 +201,38 @@ function describe(result: TriageResult): string[] {
         .join('; ') || 'none'
     }`,
     `text      ${result.language}${result.traditional ? ', Traditional' : ''}${result.truncated ? ', truncated' : ''}`,
+    ...explain(result),
   ];
 }
+
+/** What drove the decision: the combination rule and the learned model's strongest features. */
+function explain(result: TriageResult): string[] {
+  const why = result.explanation;
+  if (!why) return [];
+  const pulls = (list: { feature: string; weight: number }[]) =>
+    list.map((d) => `${d.feature.replace(/^[a-z]:/, '')} +${d.weight.toFixed(3)}`).join(', ');
+  const probabilities = result.labelProbabilities
+    ? Object.entries(result.labelProbabilities)
+        .map(([label, p]) => `${label} ${pct(p)}`)
+        .join(', ')
+    : '';
+  return [
+    `decided   ${RULES[why.rule]}${probabilities ? ` (${probabilities})` : ''}`,
+    ...(why.label.length > 0 ? [`features  label ${result.label}: ${pulls(why.label)}`] : []),
+    ...(why.category && result.category
+      ? [`features  category ${result.category.id}: ${pulls(why.category) || 'none'}`]
+      : []),
+  ];
+}
+
+/** How each combination rule reads in `triage classify`. */
+const RULES: Record<NonNullable<TriageResult['explanation']>['rule'], string> = {
+  hazard_words: 'hazard net: hazard words (before any model)',
+  hazard_symptom: 'rules: a catalogue hazard symptom matched',
+  learned_hazard: 'learned model: hazard likely (it may add a hazard, never remove one)',
+  breaker_trip: 'rules: a breaker trips as soon as it runs',
+  weighed: 'learned model and rule cues weighed (misuse against fault)',
+};
 
 const classify: CliCommand = {
   words: ['triage', 'classify'],

@@ -133,6 +133,19 @@ describe('triage CLI', () => {
     expect(out).toContain('already tried the checks');
   });
 
+  it('classify shows what drove the decision: the rule and the learned features with weights', async () => {
+    const { out } = await run(['triage', 'classify', '洗完衣服上都是白色粉末']);
+    expect(out).toMatch(/^decided\s+learned model and rule cues weighed/m);
+    expect(out).toMatch(/^features\s+label misuse: \S+ \+\d\.\d{3}/m);
+    expect(out).toMatch(/^features\s+category washing_machine: /m);
+  });
+
+  it('classify says when the hazard net decided, before any model', async () => {
+    const { out } = await run(['triage', 'classify', 'the TV is smoking']);
+    expect(out).toMatch(/^decided\s+hazard net/m);
+    expect(out).not.toMatch(/^features\s+label/m);
+  });
+
   it('prints help', async () => {
     const { code, out } = await run(['triage', 'eval', '--help']);
     expect(code).toBe(0);

@@ -1,0 +1,79 @@
+import type { Analysis } from '../text/analyse.ts';
+import { latinWords } from '../text/english.ts';
+
+const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+const CLAUSE = /[。！？；;!?，,\n…:：()（）"“”]+|\.(?!\d)|\s-\s/;
+
+/** The rule cues the analyser found, offered to the model as features of their own. */
+export type CueFlags = {
+  alreadyTried: boolean;
+  notYetTried: boolean;
+  ordinaryCause: boolean;
+  worsening: boolean;
+  errorCode: boolean;
+  normalQuestion: boolean;
+  breakerTrip: boolean;
+  negatedHazard: boolean;
+  defects: readonly string[];
+  /** Categories whose product words the text names. */
+  products: readonly string[];
+};
+
+/**
+ * The learned model's features of one normalised text (Traditional already folded to Simplified,
+ * Cantonese to Mandarin, lower case): Chinese character 1–3-grams within a run of Han characters,
+ * English word uni- and bigrams within a clause (digits-only words left out), and the rule cues.
+ * Each feature counts once. Sorted, so the same text always gives the same list.
+ */
+export function toModelFeatures(text: string, cues: CueFlags): string[] {
+  const found = new Set<string>();
+  for (const clause of text.split(CLAUSE)) {
+    for (const [run] of clause.matchAll(HAN_RUN)) {
+      for (let i = 0; i < run.length; i++) {
+        found.add(`z:${run[i]}`);
+        if (i + 2 <= run.length) found.add(`z:${run.slice(i, i + 2)}`);
+        if (i + 3 <= run.length) found.add(`z:${run.slice(i, i + 3)}`);
+      }
+    }
+    let previous: string | undefined;
+    for (const word of latinWords(clause)) {
+      if (/^\d+$/.test(word)) {
+        previous = undefined;
+        continue;
+      }
+      found.add(`w:${word}`);
+      if (previous !== undefined) found.add(`w:${previous} ${word}`);
+      previous = word;
+    }
+  }
+  const flags: [string, boolean][] = [
+    ['already_tried', cues.alreadyTried],
+    ['not_yet_tried', cues.notYetTried],
+    ['ordinary_cause', cues.ordinaryCause],
+    ['worsening', cues.worsening],
+    ['error_code', cues.errorCode],
+    ['normal_question', cues.normalQuestion],
+    ['breaker_trip', cues.breakerTrip],
+    ['negated_hazard', cues.negatedHazard],
+  ];
+  for (const [name, on] of flags) if (on) found.add(`c:${name}`);
+  for (const defect of cues.defects) found.add(`c:${defect}`);
+  for (const product of cues.products) found.add(`p:${product}`);
+  return [...found].sort();
+}
+
+/** The model's features of an analysed message: its normalised text and the cues the rules found. */
+export function modelFeaturesOf(analysis: Analysis): string[] {
+  return toModelFeatures(analysis.text, {
+    alreadyTried: analysis.alreadyTried,
+    notYetTried: analysis.notYetTried,
+    ordinaryCause: analysis.ordinaryCause,
+    worsening: analysis.worsening,
+    errorCode: analysis.errorCode !== undefined,
+    normalQuestion: analysis.normalQuestion,
+    breakerTrip: analysis.breakerTrip,
+    negatedHazard: analysis.negatedHazards.length > 0,
+    defects: analysis.defects,
+    products: [...analysis.names.keys()],
+  });
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** One softmax head of the learned model: a weight per class for each feature it kept. */
+const headSchema = z.strictObject({
+  classes: z.array(z.string()).min(2),
+  bias: z.array(z.number()),
+  weights: z.record(z.string(), z.array(z.number())),
+});
+
+/**
+ * The learned triage model (`prompts/triage/model.json`, written by `npm run triage:train`): two
+ * linear heads over the same features, one for the label and one for the category, and how it was
+ * trained (for the record; prediction does not read it).
+ */
+export const triageModelSchema = z
+  .strictObject({
+    version: z.literal(1),
+    training: z.record(z.string(), z.unknown()),
+    label: headSchema,
+    category: headSchema,
+  })
+  .superRefine((model, ctx) => {
+    for (const head of ['label', 'category'] as const) {
+      const { classes, bias, weights } = model[head];
+      if (bias.length !== classes.length)
+        ctx.addIssue({ code: 'custom', path: [head, 'bias'], message: 'one bias per class' });
+      for (const [feature, row] of Object.entries(weights)) {
+        if (row.length !== classes.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: [head, 'weights', feature],
+            message: 'one weight per class',
+          });
+      }
+    }
+  });
+export type TriageModel = z.output<typeof triageModelSchema>;
+export type TriageModelHead = TriageModel['label'];
+
+/** A feature's pull toward the chosen class over the runner-up. */
+export type FeaturePull = { feature: string; weight: number };
+
+/** One head's reading: probabilities by class, best first, and the features that drove it. */
+export type HeadReading = {
+  probabilities: Record<string, number>;
+  best: string;
+  /** The features that pulled most toward `best` over the runner-up (largest first). */
+  drivers: FeaturePull[];
+};
+
+/** How many driving features a reading lists. */
+const DRIVERS = 6;
+
+/** Every present feature counts the same; a long message does not outweigh a short one. */
+export const featureValue = (count: number) => (count === 0 ? 0 : 1 / Math.sqrt(count));
+
+/**
+ * Reads one head over a message's features: softmax of bias + Σ weight × value. Pure and
+ * deterministic: the same weights and features always give the same reading.
+ */
+export function readHead(head: TriageModelHead, features: readonly string[]): HeadReading {
+  const value = featureValue(features.length);
+  const scores = [...head.bias];
+  const rows: [string, number[]][] = [];
+  for (const feature of features) {
+    const row = head.weights[feature];
+    if (!row) continue;
+    rows.push([feature, row]);
+    for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] ?? 0) + (row[k] ?? 0) * value;
+  }
+  const top = Math.max(...scores);
+  const exp = scores.map((s) => Math.exp(s - top));
+  const sum = exp.reduce((a, b) => a + b, 0);
+  const order = scores.map((_, k) => k).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
+  const [best = 0, second = 1] = order;
+  const probabilities: Record<string, number> = {};
+  head.classes.forEach((c, k) => {
+    probabilities[c] = (exp[k] ?? 0) / sum;
+  });
+  const drivers = rows
+    .map(([feature, row]) => ({
+      feature,
+      weight: round(((row[best] ?? 0) - (row[second] ?? 0)) * value),
+    }))
+    .filter((d) => d.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.feature.localeCompare(b.feature))
+    .slice(0, DRIVERS);
+  return { probabilities, best: head.classes[best] ?? '', drivers };
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  readHead,
+  type TrainingExample,
+  toModelFeatures,
+  trainHead,
+} from '../../../../core/index.ts';
+
+const noCues = {
+  alreadyTried: false,
+  notYetTried: false,
+  ordinaryCause: false,
+  worsening: false,
+  errorCode: false,
+  normalQuestion: false,
+  breakerTrip: false,
+  negatedHazard: false,
+  defects: [],
+  products: [],
+};
+
+describe('toModelFeatures', () => {
+  it('reads Chinese character 1–3-grams within a run and English word uni- and bigrams', () => {
+    const features = toModelFeatures('冰箱不冷 fridge not cooling', noCues);
+    expect(features).toEqual(
+      expect.arrayContaining([
+        'z:冰',
+        'z:冰箱',
+        'z:冰箱不',
+        'w:fridge',
+        'w:fridge not',
+        'w:cooling',
+      ]),
+    );
+    expect(features).not.toContain('z:箱不冷 ');
+  });
+
+  it('does not join n-grams across clauses or digits', () => {
+    const features = toModelFeatures('不冷，漏水 error 42 again', noCues);
+    expect(features).not.toContain('z:冷漏');
+    expect(features).not.toContain('w:error again');
+    expect(features).not.toContain('w:42');
+  });
+
+  it('adds the rule cues and the named products as features of their own', () => {
+    const features = toModelFeatures('x', {
+      ...noCues,
+      alreadyTried: true,
+      defects: ['part_replaced'],
+      products: ['refrigerator'],
+    });
+    expect(features).toEqual(
+      expect.arrayContaining(['c:already_tried', 'c:part_replaced', 'p:refrigerator']),
+    );
+  });
+
+  it('gives the same sorted list for the same text', () => {
+    const a = toModelFeatures('洗衣机不脱水 washer will not spin', noCues);
+    expect(toModelFeatures('洗衣机不脱水 washer will not spin', noCues)).toEqual(a);
+    expect([...a].sort()).toEqual(a);
+  });
+});
+
+const examples: TrainingExample[] = [
+  { features: ['w:unplugged', 'w:dead'], target: 'misuse', weight: 1 },
+  { features: ['w:unplugged', 'w:off'], target: 'misuse', weight: 1 },
+  { features: ['w:sparks', 'w:dead'], target: 'hazard', weight: 1 },
+  { features: ['w:sparks', 'w:smell'], target: 'hazard', weight: 1 },
+  { features: ['w:compressor', 'w:dead'], target: 'fault', weight: 1 },
+  { features: ['w:compressor', 'w:noise'], target: 'fault', weight: 1 },
+];
+const classes = ['misuse', 'fault', 'hazard'];
+
+describe('trainHead and readHead', () => {
+  it('learns which features point to which class', () => {
+    const head = trainHead(examples, { classes, minCount: 1, epochs: 60 });
+    expect(readHead(head, ['w:unplugged']).best).toBe('misuse');
+    expect(readHead(head, ['w:sparks']).best).toBe('hazard');
+    expect(readHead(head, ['w:compressor']).best).toBe('fault');
+  });
+
+  it('trains the same weights from the same examples and seed', () => {
+    const a = trainHead(examples, { classes, minCount: 1 });
+    expect(trainHead(examples, { classes, minCount: 1 })).toEqual(a);
+    expect(trainHead(examples, { classes, minCount: 1, seed: 9 })).not.toEqual(a);
+  });
+
+  it('leaves out features seen in fewer examples than minCount', () => {
+    const head = trainHead(examples, { classes, minCount: 2 });
+    expect(Object.keys(head.weights)).not.toContain('w:noise');
+    expect(Object.keys(head.weights)).toContain('w:compressor');
+  });
+
+  it('lists the features that drove its choice, strongest first, all pulling toward it', () => {
+    const head = trainHead(examples, { classes, minCount: 1, epochs: 60 });
+    const reading = readHead(head, ['w:compressor', 'w:dead', 'w:unknown']);
+    expect(reading.best).toBe('fault');
+    expect(reading.drivers[0]?.feature).toBe('w:compressor');
+    expect(reading.drivers.every((d) => d.weight > 0)).toBe(true);
+    const weights = reading.drivers.map((d) => d.weight);
+    expect([...weights].sort((a, b) => b - a)).toEqual(weights);
+    const total = Object.values(reading.probabilities).reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(1, 9);
+  });
+});
