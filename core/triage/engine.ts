@@ -284,6 +284,7 @@ export function createTriageEngine(
     if (!learnedModel) return undefined;
     const features = modelFeaturesOf(analysis);
     return {
+      features: features.length,
       label: readHead(learnedModel.label, features),
       category: readHead(learnedModel.category, features),
     };
@@ -328,7 +329,10 @@ export function createTriageEngine(
               breakerTrip: analysis.breakerTrip,
               misuseLogOdds: rules.logOdds,
             },
-            learned.label.probabilities as Record<Label, number>,
+            {
+              probabilities: learned.label.probabilities as Record<Label, number>,
+              features: learned.features,
+            },
             weights,
           )
         : undefined;

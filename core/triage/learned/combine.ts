@@ -10,15 +10,20 @@ export type RuleReading = {
   misuseLogOdds: number;
 };
 
-/** The learned label head's probabilities. */
-export type LearnedLabel = Record<Label, number>;
+/** The learned label head's probabilities, and how many features it read in the message. */
+export type LearnedLabel = { probabilities: Record<Label, number>; features: number };
 
 /** Weights of the combination; the defaults were tuned on the real set's dev split. */
 export type LabelCombineOptions = {
   /** The model's hazard probability at which it adds a hazard the rules did not see. */
   hazard: number;
-  /** Weight of the model's log-odds of misuse over fault… */
+  /**
+   * Weight of the model's log-odds of misuse over fault, for a message with at least `evidence`
+   * features; a shorter one counts in proportion. The model learned the catalogue's short phrases by
+   * heart, so it is over-sure of a message that says little more than one ("雪櫃唔凍").
+   */
   model: number;
+  evidence: number;
   /** …and of the rules' log-odds. */
   rules: number;
   /** Added to the sum (positive leans to misuse). */
@@ -28,6 +33,7 @@ export type LabelCombineOptions = {
 export const DEFAULT_COMBINE: LabelCombineOptions = {
   hazard: 0.35,
   model: 3,
+  evidence: 40,
   rules: 0.3,
   bias: -0.3,
 };
@@ -50,14 +56,15 @@ const logit = (p: number) => Math.log(clamp(p) / (1 - clamp(p)));
  * 2. a hazard the model is sure of (P ≥ `hazard`) is a hazard too: the model may only add;
  * 3. a breaker that trips as soon as it runs is a fault;
  * 4. otherwise misuse against fault is weighed: the model's log-odds and the rules' (symptom match,
- *    already tried, unknown error code, "is that normal?") added with their weights.
+ *    already tried, unknown error code, "is that normal?") added with their weights, the model's
+ *    in proportion to how much it read (up to `evidence` features).
  */
 export function combineLabel(
   rules: RuleReading,
   learned: LearnedLabel,
   options: LabelCombineOptions = DEFAULT_COMBINE,
 ): CombinedLabel {
-  const hazard = learned.hazard;
+  const hazard = learned.probabilities.hazard;
   if (rules.hazard !== null) {
     return {
       label: 'hazard',
@@ -70,7 +77,7 @@ export function combineLabel(
     return {
       label: 'hazard',
       confidence: hazard,
-      probabilities: { ...learned },
+      probabilities: { ...learned.probabilities },
       rule: 'learned_hazard',
     };
   }
@@ -82,8 +89,10 @@ export function combineLabel(
       rule: 'breaker_trip',
     };
   }
-  const modelOdds = logit(learned.misuse / Math.max(1e-9, learned.misuse + learned.fault));
-  const odds = options.model * modelOdds + options.rules * rules.misuseLogOdds + options.bias;
+  const { misuse: m, fault: f } = learned.probabilities;
+  const modelOdds = logit(m / Math.max(1e-9, m + f));
+  const weight = options.model * Math.min(1, learned.features / options.evidence);
+  const odds = weight * modelOdds + options.rules * rules.misuseLogOdds + options.bias;
   const misuse = 1 / (1 + Math.exp(-odds));
   const label: Label = misuse >= 0.5 ? 'misuse' : 'fault';
   return {

@@ -13,10 +13,9 @@ const rules = (over: Partial<RuleReading> = {}): RuleReading => ({
   misuseLogOdds: 0,
   ...over,
 });
-const learned = (misuse: number, fault: number, hazard: number): LearnedLabel => ({
-  misuse,
-  fault,
-  hazard,
+const learned = (misuse: number, fault: number, hazard: number, features = 100): LearnedLabel => ({
+  probabilities: { misuse, fault, hazard },
+  features,
 });
 
 describe('combineLabel', () => {
@@ -110,6 +109,14 @@ describe('combineLabel', () => {
       });
       expect(combined.label).toBe('hazard');
     }
+  });
+
+  it('counts the model less for a message that says little', () => {
+    const long = combineLabel(rules(), learned(0.1, 0.88, 0.02, DEFAULT_COMBINE.evidence));
+    const short = combineLabel(rules(), learned(0.1, 0.88, 0.02, DEFAULT_COMBINE.evidence / 4));
+    expect(long.label).toBe('fault');
+    expect(long.probabilities.fault).toBeGreaterThan(5 / 6);
+    expect(short.probabilities.fault).toBeLessThan(long.probabilities.fault);
   });
 
   it('reports misuse and fault probabilities the cost rule can weigh', () => {
