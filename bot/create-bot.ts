@@ -19,6 +19,7 @@ import { toInboxUpdate } from './services/inbox-intake.ts';
 import {
   AlreadyHandledError,
   createInboxWorker,
+  DeferredUpdateError,
   type InboxWorker,
 } from './services/inbox-worker.ts';
 import { createDelivery } from './services/outbox.ts';
@@ -41,6 +42,8 @@ export type CreateBotOptions = {
   transformers?: Transformer[];
   /** The staff side's pacing and timings (tests shorten them). */
   staff?: StaffDeskOptions;
+  /** Per customer: updates per window before the rest are put off (tests shorten the window). */
+  customerRate?: { updates: number; windowMs: number };
   /** The outbox sender's and inbox worker's tuning (tests shorten and scale them). */
   delivery?: {
     sendsPerSecond?: number;
@@ -86,8 +89,11 @@ export type FrontlineBot = {
   stop(options?: { drainMs?: number }): Promise<void>;
 };
 
-/** Per user: more messages than this in a minute are dropped with one notice. */
-const USER_MESSAGES_PER_MINUTE = 30;
+/**
+ * Per customer: updates over this many a minute are put off in the inbox (kept, in order) until
+ * the window resets, with one notice a window saying when they will be answered.
+ */
+const CUSTOMER_RATE = { updates: 30, windowMs: 60_000 };
 /** A chat is told "your message is kept" directly (the database being down) at most this often. */
 const DIRECT_NOTICE_EVERY_MS = 600_000;
 
@@ -105,6 +111,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   bot.api.config.use(countApiCalls(deps.metrics));
   if (options.apiPolicy !== false) installApiPolicy(bot.api);
   const tuning = options.delivery ?? {};
+  const rate = options.customerRate ?? CUSTOMER_RATE;
 
   // The outbox's own Bot API: no retry or throttling transformers (the outbox does both, bounded),
   // and a request timeout well inside the sender's lease.
@@ -159,18 +166,20 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   bot.use(async (ctx, next) => {
     const userId = ctx.from?.id;
     if (userId !== undefined && ctx.chat?.type === 'private') {
-      const limit = await deps.store.rateLimit(`user:${userId}`, USER_MESSAGES_PER_MINUTE, 60_000);
+      const limit = await deps.store.rateLimit(`user:${userId}`, rate.updates, rate.windowMs);
       if (!limit.allowed) {
         measured.outcome.set(ctx, 'limited');
-        // The button spinner stops either way; the message says to send it again.
+        // The button spinner stops now; the press itself is handled when the window resets.
         if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-        const notice = await deps.store.rateLimit(
-          `user-notice:${userId}`,
-          1,
-          limit.resetMs || 60_000,
-        );
-        if (notice.allowed) await conversation.notice(toChatRef(ctx), 'slow-down');
-        return;
+        const resetMs = Math.max(1_000, limit.resetMs || rate.windowMs);
+        // Said once a window, with the time the kept updates will be answered in.
+        const notice = await deps.store.rateLimit(`user-notice:${userId}`, 1, resetMs);
+        if (notice.allowed)
+          await conversation.notice(toChatRef(ctx), 'slow-down', {
+            args: { seconds: Math.ceil(resetMs / 1_000) + 1 },
+            deferred: true,
+          });
+        throw new DeferredUpdateError(resetMs);
       }
     }
     await next();

@@ -32,7 +32,8 @@ export function measureUpdates(metrics: Metrics) {
     try {
       await work;
     } catch (error) {
-      outcomes.set(ctx, 'error');
+      // A limited update is put off by throwing: its outcome is set already.
+      if (!outcomes.has(ctx)) outcomes.set(ctx, 'error');
       throw error;
     } finally {
       inHand.delete(tracked);

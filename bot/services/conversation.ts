@@ -396,10 +396,15 @@ export function createConversationService(
    * A one-line notice (unsupported message, expired button, slow down) in the chat's language,
    * committed with its update marked handled.
    */
-  async function notice(chat: ChatRef, key: string): Promise<void> {
+  async function notice(
+    chat: ChatRef,
+    key: string,
+    options: { args?: Record<string, string | number>; deferred?: boolean } = {},
+  ): Promise<void> {
     const now = clock.now();
     await delivery.commit(async (tx) => {
-      if (!(await markUpdateHandled(tx, chat.updateId, now)))
+      // A deferred update is handled later: its notice is its own message, the update stays.
+      if (!options.deferred && !(await markUpdateHandled(tx, chat.updateId, now)))
         throw new AlreadyHandledError(chat.updateId);
       const stored = await loadVersioned<ConversationState>(tx, sessionKey(chat.chatId), now);
       const locale = stored.value?.locale ?? localeFor(chat.languageCode, undefined);
@@ -408,10 +413,10 @@ export function createConversationService(
         tx,
         {
           chatId: chat.chatId,
-          key: `turn:${chat.updateId}`,
+          key: `${options.deferred ? 'deferred' : 'turn'}:${chat.updateId}`,
           pressedMessageId: chat.pressedMessageId,
         },
-        [{ text: t(key, globals) }],
+        [{ text: t(key, { ...globals, ...options.args }) }],
         now,
       );
     });

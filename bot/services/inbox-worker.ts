@@ -20,6 +20,17 @@ export class AlreadyHandledError extends Error {
   }
 }
 
+/**
+ * The update is to be handled later, not now (its customer is over the rate limit): it is kept
+ * in the inbox, first in its chat's line, until `delayMs` from now; no attempt is counted.
+ */
+export class DeferredUpdateError extends Error {
+  override name = 'DeferredUpdateError';
+  constructor(readonly delayMs: number) {
+    super(`update deferred for ${delayMs} ms`);
+  }
+}
+
 export type InboxWorkerOptions = {
   db: Database;
   store: ShortLivedStore;
@@ -93,6 +104,10 @@ export function createInboxWorker(options: InboxWorkerOptions) {
       const error = unwrap(raw);
       if (error instanceof AlreadyHandledError) {
         return 'next';
+      }
+      if (error instanceof DeferredUpdateError) {
+        await inbox.defer(update.updateId, new Date(clock.now().getTime() + error.delayMs));
+        return 'stop';
       }
       // Another instance committed this chat's state first: run again on the new state.
       if (error instanceof StaleStateError) return 'next';

@@ -125,6 +125,17 @@ export function createInbox(db: Database) {
 
     markHandled: (updateId: number, at: Date) => markUpdateHandled(db, updateId, at),
 
+    /**
+     * Puts a pending update off until `until` without counting an attempt (a customer over the
+     * rate limit): it stays first in its chat's line, so the chat's later updates wait behind it.
+     */
+    async defer(updateId: number, until: Date): Promise<void> {
+      await db
+        .update(inboxUpdates)
+        .set({ availableAt: until })
+        .where(and(eq(inboxUpdates.updateId, updateId), eq(inboxUpdates.state, 'pending')));
+    },
+
     /** Records a failed attempt; the update stays in the inbox either way. */
     async recordFailure(
       updateId: number,

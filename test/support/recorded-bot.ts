@@ -21,7 +21,7 @@ export const RECORDED_STAFF_CHAT = -100777;
  */
 export async function openRecordedBot(
   env: Record<string, string> = {},
-  options: { log?: Logger } = {},
+  options: { log?: Logger; customerRate?: { updates: number; windowMs: number } } = {},
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'frontline-recorded-'));
   const telegram = new RecordedTelegram();
@@ -40,6 +40,7 @@ export async function openRecordedBot(
     transformers: [telegram.transformer],
     // The recorded Bot API keeps no limit: the send budget would only slow the tests down.
     delivery: { sendsPerSecond: 1_000 },
+    ...(options.customerRate ? { customerRate: options.customerRate } : {}),
   });
   const worker: JobWorker = createJobWorker({
     db: app.database.db,
