@@ -22,7 +22,7 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
   smoke: {
     Simplified: ['电视机后面冒烟了', '电脑主机冒出一股黑烟'],
     Traditional: ['電視機後面冒煙', '主機冒出一股白煙'],
-    Cantonese: ['部電視冒煙', '部機後面出咗啲煙'],
+    Cantonese: ['部電視冒煙', '部機後面出咗啲煙', '而家冒緊煙', '部機冒緊煙'],
     English: ['smoke came out of the tv', 'the back of the pc is smoking'],
   },
   'burning or scorched': {
