@@ -1,5 +1,6 @@
 import { JOURNEY_MIX, playJourneys } from '../support/journeys.ts';
 import { openRecordedBot } from '../support/recorded-bot.ts';
+import { openBenchStorage } from './environment.ts';
 
 /**
  * Messages sent per customer update over the standard journey mix (issue 14), by the real bot
@@ -7,9 +8,12 @@ import { openRecordedBot } from '../support/recorded-bot.ts';
  * `edits_per_update` the edits (a guided step replacing the one before, buttons taken off).
  */
 export async function measureSends(): Promise<Record<string, number>> {
-  const bot = await openRecordedBot({
-    ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
-  });
+  // A fresh database each run: the journeys' customers are known by fixed ids, and a customer the
+  // database remembers from an earlier run is asked fewer questions (the script would go astray).
+  const storage = await openBenchStorage();
+  const bot = await openRecordedBot(
+    storage.database === 'postgres' ? { DATABASE_URL: storage.env.DATABASE_URL as string } : {},
+  );
   try {
     const figures = await playJourneys(bot.target, bot.telegram, JOURNEY_MIX);
     return {
@@ -19,5 +23,6 @@ export async function measureSends(): Promise<Record<string, number>> {
     };
   } finally {
     await bot.close();
+    await storage.dispose();
   }
 }
