@@ -1,3 +1,4 @@
+import { BotError } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { Clock, ShortLivedStore } from '../../core/index.ts';
@@ -68,9 +69,7 @@ const TELL_AGAIN_AFTER_MS = 600_000;
 
 /** Unwraps grammY's BotError (`handleUpdate` wraps what the middleware threw). */
 function unwrap(error: unknown): unknown {
-  return error instanceof Error && error.name === 'BotError' && 'error' in error
-    ? (error as { error: unknown }).error
-    : error;
+  return error instanceof BotError ? error.error : error;
 }
 
 /**
