@@ -2,6 +2,8 @@
  * Ingests the collectors' real first messages (`/work/realdata/*.jsonl`, rules in README.md here)
  * into train / dev / test splits, split by source so no source (a GitHub repository, a blog, a
  * site) has messages in two splits. Deterministic: the same input gives the same files.
+ * Sources already in the committed splits stay where they are (a message that was in test is never
+ * moved into train when the set grows); only new sources are placed.
  *
  *   npx tsx test/support/real/ingest.ts /work/realdata
  */
@@ -86,7 +88,10 @@ function readRows(dir: string): Row[] {
  * goes where it covers the most (category, label) cells the split still lacks, while the split is
  * short of its share; otherwise to the split furthest below its share.
  */
-export function assignSplits(rows: Row[]): Map<string, Split> {
+export function assignSplits(
+  rows: Row[],
+  pinned: ReadonlyMap<string, Split> = new Map(),
+): Map<string, Split> {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
     const key = sourceKey(row.source);
@@ -98,7 +103,17 @@ export function assignSplits(rows: Row[]): Map<string, Split> {
   const count: Record<Split, number> = { train: 0, dev: 0, test: 0 };
   const cells: Record<Split, Set<string>> = { train: new Set(), dev: new Set(), test: new Set() };
   const assigned = new Map<string, Split>();
+  const place = (key: string, members: Row[], split: Split) => {
+    assigned.set(key, split);
+    count[split] += members.length;
+    for (const r of members) cells[split].add(`${r.category}|${r.label}`);
+  };
   for (const [key, members] of order) {
+    const split = pinned.get(key);
+    if (split) place(key, members, split);
+  }
+  for (const [key, members] of order) {
+    if (assigned.has(key)) continue;
     const own = new Set(members.map((r) => `${r.category}|${r.label}`));
     const room = (s: Split) => SHARE[s] * rows.length - count[s];
     const score = (s: Split) => {
@@ -110,17 +125,33 @@ export function assignSplits(rows: Row[]): Map<string, Split> {
     for (const s of SPLITS) if (score(s) > score(best)) best = s;
     if (score(best) === -Infinity)
       best = SPLITS.reduce((a, b) => (room(b) / SHARE[b] > room(a) / SHARE[a] ? b : a));
-    assigned.set(key, best);
-    count[best] += members.length;
-    for (const cell of own) cells[best].add(cell);
+    place(key, members, best);
   }
   return assigned;
+}
+
+/** The split each source of the committed files is in, so a re-ingest never moves it. */
+function committedSplits(): Map<string, Split> {
+  const pinned = new Map<string, Split>();
+  for (const split of SPLITS) {
+    let text = '';
+    try {
+      text = readFileSync(join(import.meta.dirname, `${split}.jsonl`), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      pinned.set((JSON.parse(line) as { source_key: string }).source_key, split);
+    }
+  }
+  return pinned;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? '/work/realdata';
   const rows = readRows(dir);
-  const splits = assignSplits(rows);
+  const splits = assignSplits(rows, committedSplits());
   const out: Record<Split, string[]> = { train: [], dev: [], test: [] };
   for (const row of rows) {
     const key = sourceKey(row.source);
