@@ -38,6 +38,14 @@ const RELABEL: Record<string, { label: string; why: string }> = {
   },
 };
 
+/**
+ * Sources left out: issue trackers of home-automation integrations (Home Assistant, Homebridge,
+ * HomeKit bridges). Their reports are about the customer's third-party software talking to an
+ * appliance, not about the appliance, and a maker's after-sales line does not take them.
+ */
+const EXCLUDED_SOURCE =
+  /github\.com\/[^/]+\/(ha[_-]|hass|homebridge|homekit|[^/]*(miot|midea_ac_lan|midea_auto_cloud|midea_smart_home|smart_app|jcihitachiha|haier($|\/)|hisenseha|greecentralclimate|xiaomi_tv|irbaby|_esp_ac))/i;
+
 /** Hosts that carry many independent authors: each sub-site is its own source. */
 const MULTI_TENANT = [
   'blogspot.com',
@@ -81,6 +89,7 @@ function readRows(dir: string): Row[] {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
       if (line.trim() === '') continue;
       const row = JSON.parse(line) as Row;
+      if (EXCLUDED_SOURCE.test(row.source)) continue;
       const fix = RELABEL[row.id];
       rows.push(fix ? { ...row, label: fix.label } : row);
     }
