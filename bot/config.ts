@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-// The shared modules, not core/index.ts: the CLI reads the configuration without loading the core.
 import { parseDuration } from '../core/shared/duration.ts';
 import { LOCALES } from '../core/shared/locale.ts';
+// The shared modules, not core/index.ts: the CLI reads the configuration without loading the core.
+import type { ContactPromiseRule } from '../core/tickets/contact-promise.ts';
 
 /** Thrown when start-up configuration is invalid; `message` is one line naming the variable. */
 export class ConfigError extends Error {
@@ -217,4 +218,13 @@ export type Env = Record<string, string | undefined>;
 /** The process environment, handed to the composition root and the CLI. */
 export function processEnv(): Env {
   return process.env;
+}
+
+/** The contact promise's terms as configured (`STAFF_CONTACT_SLA`, `SERVICE_HOURS`, `SERVICE_TZ`). */
+export function toContactPromiseRule(config: Config): ContactPromiseRule {
+  return {
+    slaMs: config.STAFF_CONTACT_SLA,
+    hours: config.SERVICE_HOURS,
+    timeZone: config.SERVICE_TZ,
+  };
 }

@@ -1,5 +1,6 @@
 import type { CalendarDate } from './shared/calendar-date.ts';
 import type { Result } from './shared/result.ts';
+import type { ContactPromiseRule } from './tickets/contact-promise.ts';
 import type { NewTicketEvent, TicketEvent } from './tickets/events.ts';
 import type { GuidanceCase, GuidanceOutcome, NewGuidanceCase } from './tickets/guidance.ts';
 import type { Job, NewJob } from './tickets/job.ts';
@@ -263,7 +264,8 @@ export type ServiceFigures = {
   solvedWithoutVisitRate: number | null;
   /**
    * The contact promise: `measured` tickets are due, a staff member's first message having reached
-   * the customer or their deadline (the ticket's contact deadline, else filing + `slaMs`) having
+   * the customer or their deadline (the ticket's contact deadline, else the one
+   * `decideContactPromise` gives for its filing time) having
    * passed by the report's `now`; `withinSla` of them were contacted by their deadline. A ticket
    * nobody contacted counts as missed once its deadline has passed.
    */
@@ -272,10 +274,11 @@ export type ServiceFigures = {
 
 export interface ReportRepo {
   /**
-   * Figures for tickets and guided cases created in `[from, to)`; `slaMs` is the contact promise,
+   * Figures for tickets and guided cases created in `[from, to)`; `rule` is the contact promise's
+   * terms,
    * and `now` decides which untaken tickets are already past their deadline.
    */
-  figures(from: Date, to: Date, slaMs: number, now: Date): Promise<ServiceFigures>;
+  figures(from: Date, to: Date, rule: ContactPromiseRule, now: Date): Promise<ServiceFigures>;
 }
 
 export interface JobQueue {

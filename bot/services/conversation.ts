@@ -3,6 +3,7 @@ import {
   type ConversationState,
   type Draft,
   decideCheckbackAt,
+  decideContactPromise,
   decideDraftWarranty,
   decideTurn,
   decodeButton,
@@ -26,9 +27,11 @@ import {
   type Repositories,
   saveVersioned,
 } from '../../db/index.ts';
+import { toContactPromiseRule } from '../config.ts';
 import { formatDate } from '../i18n/index.ts';
 import { followScript, localeFor } from '../i18n/script.ts';
 import { toLoggableError } from '../loggable-error.ts';
+import { contactPromiseVars } from '../render/contact-promise.ts';
 import { type RenderedReply, renderReply } from '../render/reply.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
 import { chatStoreKeys, sessionKey } from './chat-keys.ts';
@@ -103,8 +106,13 @@ export function createConversationService(
     // The draft's id keys the ticket: confirming the same draft again returns the same ticket.
     // The staff side's job is filed in the same transaction: it opens the ticket's topic and
     // schedules the contact-promise alerts, so a filed ticket always reaches staff.
+    // The contact deadline is the one the customer is told (after the next opening at night).
+    const rule = toContactPromiseRule(config);
     const { ticket } = await repos.tickets.create(
-      toNewTicket(draft, customerId, warranty, config.SERVICE_TZ),
+      {
+        ...toNewTicket(draft, customerId, warranty, config.SERVICE_TZ),
+        contactDueAt: decideContactPromise(now, rule).dueAt,
+      },
       {
         idempotencyKey: `draft:${draft.id}`,
         day: today,
@@ -124,8 +132,15 @@ export function createConversationService(
         log.warn({ error: toLoggableError(error) }, 'contact not remembered'),
       );
     const { t, locale, globals } = render;
+    // Told from the ticket's own filing time: a draft confirmed again hears the same promise.
+    const promise = decideContactPromise(ticket.createdAt, rule);
     const lines = [
-      t('ticket-filed', { ...globals, number: ticket.number, urgent: draft.urgent ? 'yes' : 'no' }),
+      t('ticket-filed', {
+        ...globals,
+        ...contactPromiseVars(promise, config.SERVICE_TZ, locale, now),
+        number: ticket.number,
+        urgent: draft.urgent ? 'yes' : 'no',
+      }),
       '',
     ];
     if (answer) {

@@ -2,8 +2,8 @@ import type { InlineKeyboardMarkup, Message, User } from 'grammy/types';
 import {
   CLOSINGS,
   type Closing,
-  decideContactDueAt,
   decideContactState,
+  decideTicketContactDue,
   decideVisitReminderAt,
   decideWarranty,
   decideWarrantyOverPeriod,
@@ -23,6 +23,7 @@ import {
   toZonedTime,
   type VisitWindow,
 } from '../../core/index.ts';
+import { toContactPromiseRule } from '../config.ts';
 import { formatInstant, formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
 import type { AppDeps } from './deps.ts';
@@ -427,8 +428,7 @@ export function createStaffActions(
     const now = clock.now();
     const lines: string[] = [];
     for (const ticket of list) {
-      const dueAt =
-        ticket.contactDueAt ?? decideContactDueAt(ticket.createdAt, config.STAFF_CONTACT_SLA);
+      const dueAt = decideTicketContactDue(ticket, toContactPromiseRule(config));
       const promise = decideContactState(dueAt, ticket.contactedAt, now);
       const topic = await repos.tickets.topicOf(ticket.id);
       lines.push(

@@ -1,12 +1,13 @@
 import {
   type ContactAlertStage,
   decideContactAlerts,
-  decideContactDueAt,
   decideContactState,
+  decideTicketContactDue,
   isTicketClosed,
   type Ticket,
 } from '../../core/index.ts';
 import type { JobHandler } from '../../db/index.ts';
+import { toContactPromiseRule } from '../config.ts';
 import { formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
 import { createRenderContext } from './render-context.ts';
@@ -32,8 +33,7 @@ export function createStaffAlerts(
   const loadTicket = async (payload: Record<string, unknown>) =>
     typeof payload.ticketId === 'string' ? repos.tickets.get(payload.ticketId) : undefined;
 
-  const dueAtOf = (ticket: Ticket) =>
-    ticket.contactDueAt ?? decideContactDueAt(ticket.createdAt, config.STAFF_CONTACT_SLA);
+  const dueAtOf = (ticket: Ticket) => decideTicketContactDue(ticket, toContactPromiseRule(config));
 
   /** Posts a new ticket (its topic with the card) and schedules its contact alerts. */
   const newTicket: JobHandler = async (job, { now }) => {

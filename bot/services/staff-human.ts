@@ -1,10 +1,12 @@
 import {
   type Category,
-  decideHumanAnswer,
+  decideContactPromise,
   OPEN_TICKET_STATES,
   type Ticket,
   toZonedTime,
 } from '../../core/index.ts';
+import { toContactPromiseRule } from '../config.ts';
+import { contactPromiseVars } from '../render/contact-promise.ts';
 import type { RenderedReply } from '../render/reply.ts';
 import { formatInstant } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
@@ -100,12 +102,7 @@ export function createStaffHuman(
       return [say('human-already', { name: holder?.displayName ?? '-' })];
     }
     const now = clock.now();
-    const promise = decideHumanAnswer(
-      now,
-      config.STAFF_CONTACT_SLA,
-      config.SERVICE_HOURS,
-      config.SERVICE_TZ,
-    );
+    const promise = decideContactPromise(now, toContactPromiseRule(config));
     const [inProgress] = await repos.tickets.listByCustomer(input.customerId, {
       states: [...OPEN_TICKET_STATES],
       limit: 1,
@@ -118,16 +115,8 @@ export function createStaffHuman(
       payload: { dueAt: promise.dueAt.toISOString() },
     });
     await alertStaff(ticket, promise.dueAt);
-    const when = (at: Date) => formatInstant(at, config.SERVICE_TZ, render.locale, now);
-    return [
-      promise.kind === 'in-hours'
-        ? say('human-in-hours', { number: ticket.number })
-        : say('human-after-hours', {
-            number: ticket.number,
-            opens: when(promise.opensAt),
-            time: when(promise.dueAt),
-          }),
-    ];
+    const vars = contactPromiseVars(promise, config.SERVICE_TZ, render.locale, now);
+    return [say(`human-${promise.kind}`, { ...vars, number: ticket.number })];
   }
 
   /** The customer cancelled a ticket themselves: its alerts stop and its topic is told. */

@@ -9,34 +9,52 @@ import { toInstant, toZonedTime } from '../shared/zoned-time.ts';
  */
 export const CONTACT_WARNING_SHARE = 0.8;
 
-/** When the promise falls due for a report made at `reportedAt`. */
+/** When the promise falls due for a report made at `reportedAt` while the service team works. */
 export function decideContactDueAt(reportedAt: Date, slaMs: number): Date {
   return new Date(reportedAt.getTime() + slaMs);
 }
 
-/** What the customer who asked for a person is told, and the deadline that follows from it. */
-export type HumanAnswerPromise =
+/** The contact promise's terms: the promised time and when the service team works. */
+export type ContactPromiseRule = {
+  slaMs: number;
+  /** Service hours, every day (the seed: 08:00–18:00, holidays included). */
+  hours: OpeningHours;
+  /** The shop's time zone, in which the service hours are read. */
+  timeZone: string;
+};
+
+/** What the customer is told about being contacted, and the deadline that follows from it. */
+export type ContactPromise =
   /** Inside service hours: a person answers within the promised time. */
   | { kind: 'in-hours'; dueAt: Date }
   /** Outside service hours: a person answers within the promised time of the next opening. */
   | { kind: 'after-opening'; opensAt: Date; dueAt: Date };
 
 /**
- * When a customer who asked for a person (/human) can expect the answer: within the promised time
- * while the service team works (service hours, every day), else that long after the next opening.
+ * When a customer who reported a fault or asked for a person (/human) can expect a person: within
+ * the promised time while the service team works (service hours, every day), else that long after
+ * the next opening. One rule for what the customer is told, the ticket's contact deadline, the
+ * staff alerts and the report's "contact promise kept".
  */
-export function decideHumanAnswer(
-  now: Date,
-  slaMs: number,
-  hours: OpeningHours,
-  timeZone: string,
-): HumanAnswerPromise {
-  const { date, minute } = toZonedTime(now, timeZone);
+export function decideContactPromise(reportedAt: Date, rule: ContactPromiseRule): ContactPromise {
+  const { hours, timeZone, slaMs } = rule;
+  const { date, minute } = toZonedTime(reportedAt, timeZone);
   if (minute >= hours.startMinute && minute < hours.endMinute)
-    return { kind: 'in-hours', dueAt: decideContactDueAt(now, slaMs) };
+    return { kind: 'in-hours', dueAt: decideContactDueAt(reportedAt, slaMs) };
   const day = minute < hours.startMinute ? date : addDays(date, 1);
   const opensAt = toInstant(day, hours.startMinute, timeZone);
   return { kind: 'after-opening', opensAt, dueAt: decideContactDueAt(opensAt, slaMs) };
+}
+
+/**
+ * A ticket's contact deadline: the one stored when it was filed, else (a ticket filed before
+ * deadlines were stored) the one {@link decideContactPromise} gives for its filing time.
+ */
+export function decideTicketContactDue(
+  ticket: { createdAt: Date; contactDueAt: Date | null },
+  rule: ContactPromiseRule,
+): Date {
+  return ticket.contactDueAt ?? decideContactPromise(ticket.createdAt, rule).dueAt;
 }
 
 /** `urgent`: a hazard, raised at once; `warning`: 80 % of the time gone; `breach`: promise lapsed. */

@@ -1,8 +1,9 @@
 import { and, count, gte, lt, sql } from 'drizzle-orm';
 import {
-  decideContactDueAt,
+  type ContactPromiseRule,
   decideContactState,
   decideSolvedWithoutVisitRate,
+  decideTicketContactDue,
   type ReportRepo,
   type ServiceFigures,
   TICKET_STATES,
@@ -65,11 +66,17 @@ async function guidanceFigures(db: Database, from: Date, to: Date) {
 /**
  * The contact promise over the period's tickets, judged by the core's rule
  * ({@link decideContactState}): a ticket is measured once a staff member's first message reached
- * the customer or its deadline (the ticket's contact deadline, else filing + `slaMs`) has passed by
+ * the customer or its deadline (the ticket's contact deadline, else the one the rule gives for its filing time) has passed by
  * `now`, and kept when that first message came by the deadline. Before the deadline, a ticket
  * nobody has contacted yet is not due.
  */
-async function contactFigures(db: Database, from: Date, to: Date, slaMs: number, now: Date) {
+async function contactFigures(
+  db: Database,
+  from: Date,
+  to: Date,
+  rule: ContactPromiseRule,
+  now: Date,
+) {
   const rows = await db
     .select({
       createdAt: tickets.createdAt,
@@ -81,7 +88,7 @@ async function contactFigures(db: Database, from: Date, to: Date, slaMs: number,
   let measured = 0;
   let withinSla = 0;
   for (const row of rows) {
-    const dueAt = row.contactDueAt ?? decideContactDueAt(row.createdAt, slaMs);
+    const dueAt = decideTicketContactDue(row, rule);
     const state = decideContactState(dueAt, row.contactedAt, now);
     if (state.kind === 'pending') continue;
     measured += 1;
@@ -93,11 +100,16 @@ async function contactFigures(db: Database, from: Date, to: Date, slaMs: number,
 /** The service manager's figures, counted in the database. */
 export function createReportRepo(db: Database): ReportRepo {
   return withStorageErrors('report', {
-    async figures(from: Date, to: Date, slaMs: number, now: Date): Promise<ServiceFigures> {
+    async figures(
+      from: Date,
+      to: Date,
+      rule: ContactPromiseRule,
+      now: Date,
+    ): Promise<ServiceFigures> {
       const [ticketsFigures, guidance, contact] = await Promise.all([
         ticketFigures(db, from, to),
         guidanceFigures(db, from, to),
-        contactFigures(db, from, to, slaMs, now),
+        contactFigures(db, from, to, rule, now),
       ]);
       return {
         tickets: ticketsFigures,

@@ -217,7 +217,7 @@ export const updateScenario: Scenario = {
       const filed = await app.deps.repos.report.figures(
         new Date(0),
         new Date(Date.now() + 86_400_000),
-        1,
+        { slaMs: 1, hours: { startMinute: 0, endMinute: 24 * 60 }, timeZone: 'UTC' },
         new Date(),
       );
 

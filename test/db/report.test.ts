@@ -5,7 +5,8 @@ import { describeOnDatabases, uniqueTelegramId } from '../support/db.ts';
 import { day, newTicket } from './fixtures.ts';
 
 const MINUTE = 60_000;
-const SLA = 30 * MINUTE;
+/** The promise counted from filing at any hour (service hours all day), as these tickets were. */
+const SLA = { slaMs: 30 * MINUTE, hours: { startMinute: 0, endMinute: 24 * 60 }, timeZone: 'UTC' };
 let keys = 0;
 const key = () => `report:${process.pid}:${++keys}`;
 
@@ -123,7 +124,9 @@ describeOnDatabases('report repository', (database) => {
 
     const figures = await repos().report.figures(from, to, SLA, now);
     expect(figures.contact).toEqual({ measured: 4, withinSla: 2 });
-    expect((await repos().report.figures(from, to, 5 * MINUTE, now)).contact).toEqual({
+    expect(
+      (await repos().report.figures(from, to, { ...SLA, slaMs: 5 * MINUTE }, now)).contact,
+    ).toEqual({
       measured: 4,
       withinSla: 0,
     });
@@ -144,6 +147,24 @@ describeOnDatabases('report repository', (database) => {
       SLA,
       new Date('2036-06-02T00:00:00Z'),
     );
+    expect(contact).toEqual({ measured: 1, withinSla: 1 });
+  });
+
+  it('counts a ticket filed at night without a stored deadline from the next opening, as the customer was told', async () => {
+    const from = new Date('2037-05-01T00:00:00Z');
+    const to = new Date('2037-06-01T00:00:00Z');
+    // 23:00 in Shanghai; staff work 08:00–18:00 and call at 08:20 the next morning.
+    const night = await file('2037-05-02T15:00:00Z');
+    await repos().tickets.markContacted(night.id, new Date('2037-05-03T00:20:00Z'), {
+      kind: 'staff',
+      staffId: 3,
+    });
+    const shop = {
+      ...SLA,
+      hours: { startMinute: 8 * 60, endMinute: 18 * 60 },
+      timeZone: 'Asia/Shanghai',
+    };
+    const { contact } = await repos().report.figures(from, to, shop, to);
     expect(contact).toEqual({ measured: 1, withinSla: 1 });
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2eHarness } from '../support/e2e.ts';
+import { type E2eCustomer, E2eHarness } from '../support/e2e.ts';
 
 describe('end to end through the Bot API emulator: a fault becomes a ticket', () => {
   const harness = new E2eHarness();
@@ -11,6 +11,49 @@ describe('end to end through the Bot API emulator: a fault becomes a ticket', ()
     const greeting = await customer.say('/start', /after-sales assistant/);
     expect(greeting[0]?.buttons.map((b) => b.text)).toContain('Refrigerator');
 
+    const filed = await fileWasherFault(customer);
+    // The ticket is a message of its own, worth keeping; the summary stays above it.
+    expect(filed).toHaveLength(1);
+    const text = filed.at(-1)?.text ?? '';
+    expect(text).toMatch(/contact you within 30 minutes\./);
+    expect(text).toMatch(/Preliminary warranty answer/);
+    expect(text).toMatch(/Covered by the warranty: free of charge/);
+    expect(text).toMatch(/engineer's inspection decides/);
+
+    const status = await customer.say('/status', /Your tickets/);
+    expect(status.at(-1)?.text).toMatch(/FL-\d{6}-\d{4} · washing machine · waiting for our team/);
+    // The staff side's job ran and scheduled the contact-promise alerts (the staff forum itself,
+    // which this emulator cannot model, is driven in staff-forum.test.ts).
+    await harness.worker.runDue();
+    const number = /FL-\d{6}-\d{4}/.exec(text)?.[0] ?? '';
+    const ticket = await harness.app.deps.repos.tickets.getByNumber(number);
+    const alert = await harness.app.deps.repos.jobs.findByKey(`contact-alert:${ticket?.id}:breach`);
+    expect(alert?.dueAt).toEqual(new Date((ticket?.createdAt.getTime() ?? 0) + 30 * 60_000));
+  });
+
+  it('tells a customer who files at night that the team calls after opening, and counts the contact promise from opening', async () => {
+    // 10:00 + 13 h: 23:00 in Shanghai, after the service team's 08:00–18:00.
+    harness.clock.advance(13 * 3_600_000);
+    const customer = harness.client(5002, 'en');
+    const filed = await fileWasherFault(customer);
+    const text = filed.at(-1)?.text ?? '';
+    expect(text).not.toMatch(/contact you within 30 minutes\./);
+    expect(text).toMatch(
+      /Our service team works 08:00–18:00 and is back at 2026-03-11 08:00: they will contact you within 30 minutes of opening, by 2026-03-11 08:30\./,
+    );
+    const number = /FL-\d{6}-\d{4}/.exec(text)?.[0] ?? '';
+    const ticket = await harness.app.deps.repos.tickets.getByNumber(number);
+    // The deadline the customer heard is the ticket's: 08:30 Shanghai, 00:30 UTC.
+    expect(ticket?.contactDueAt).toEqual(new Date('2026-03-11T00:30:00Z'));
+    await harness.worker.runDue();
+    const alertAt = async (stage: string) =>
+      (await harness.app.deps.repos.jobs.findByKey(`contact-alert:${ticket?.id}:${stage}`))?.dueAt;
+    expect(await alertAt('warning')).toEqual(new Date('2026-03-11T00:24:00Z'));
+    expect(await alertAt('breach')).toEqual(new Date('2026-03-11T00:30:00Z'));
+  });
+
+  /** A washing-machine fault through the whole intake to the filed ticket's message. */
+  async function fileWasherFault(customer: E2eCustomer) {
     const intake = await customer.say(
       'The washing machine shows error E21 and the drum does not turn at all, already restarted it twice',
       /What name should the engineer ask for/,
@@ -34,23 +77,6 @@ describe('end to end through the Bot API emulator: a fault becomes a ticket', ()
     expect(summary).toContain('XQG100-B12866');
     expect(summary).toContain('2025-11-10');
 
-    const filed = await customer.press(/Confirm/, /Your ticket FL-\d{6}-\d{4} is filed/);
-    // The ticket is a message of its own, worth keeping; the summary stays above it.
-    expect(filed).toHaveLength(1);
-    const text = filed.at(-1)?.text ?? '';
-    expect(text).toMatch(/contact you within 30 minutes/);
-    expect(text).toMatch(/Preliminary warranty answer/);
-    expect(text).toMatch(/Covered by the warranty: free of charge/);
-    expect(text).toMatch(/engineer's inspection decides/);
-
-    const status = await customer.say('/status', /Your tickets/);
-    expect(status.at(-1)?.text).toMatch(/FL-\d{6}-\d{4} · washing machine · waiting for our team/);
-    // The staff side's job ran and scheduled the contact-promise alerts (the staff forum itself,
-    // which this emulator cannot model, is driven in staff-forum.test.ts).
-    await harness.worker.runDue();
-    const number = /FL-\d{6}-\d{4}/.exec(text)?.[0] ?? '';
-    const ticket = await harness.app.deps.repos.tickets.getByNumber(number);
-    const alert = await harness.app.deps.repos.jobs.findByKey(`contact-alert:${ticket?.id}:breach`);
-    expect(alert?.dueAt).toEqual(new Date((ticket?.createdAt.getTime() ?? 0) + 30 * 60_000));
-  });
+    return customer.press(/Confirm/, /Your ticket FL-\d{6}-\d{4} is filed/);
+  }
 });

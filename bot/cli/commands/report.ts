@@ -10,7 +10,7 @@ import {
   toInstant,
 } from '../../../core/index.ts';
 import { createReportRepo } from '../../../db/index.ts';
-import { loadConfig } from '../../config.ts';
+import { loadConfig, toContactPromiseRule } from '../../config.ts';
 import { type CliCommand, type CliIo, UsageError } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
 import { readDatabase } from '../read-database.ts';
@@ -116,7 +116,7 @@ async function report(args: string[], io: CliIo): Promise<number> {
   const from = toInstant(period.first, 0, timeZone);
   const to = toInstant(addDays(period.last, 1), 0, timeZone);
   const figures = await readDatabase('report', config, io, (db) =>
-    createReportRepo(db).figures(from, to, slaMs, now),
+    createReportRepo(db).figures(from, to, toContactPromiseRule(config), now),
   );
   if (!figures) return 1;
   if (values.json) {

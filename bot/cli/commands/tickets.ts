@@ -1,6 +1,6 @@
 import {
-  decideContactDueAt,
   decideContactState,
+  decideTicketContactDue,
   formatMinute,
   parseTicketNumber,
   TICKET_STATES,
@@ -10,7 +10,7 @@ import {
   toZonedTime,
 } from '../../../core/index.ts';
 import { createRepositories, type Database } from '../../../db/index.ts';
-import { type Config, loadConfig } from '../../config.ts';
+import { type Config, loadConfig, toContactPromiseRule } from '../../config.ts';
 import { type CliCommand, type CliIo, UsageError } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
 import { readDatabase } from '../read-database.ts';
@@ -51,8 +51,7 @@ const when = (at: Date, config: Config) => {
 
 /** The contact promise in words, as of `now`. */
 function promiseOf(ticket: Ticket, config: Config, now: Date): string {
-  const dueAt =
-    ticket.contactDueAt ?? decideContactDueAt(ticket.createdAt, config.STAFF_CONTACT_SLA);
+  const dueAt = decideTicketContactDue(ticket, toContactPromiseRule(config));
   const state = decideContactState(dueAt, ticket.contactedAt, now);
   switch (state.kind) {
     case 'kept':

@@ -220,7 +220,10 @@ ticket-filed =
         [yes] {" "}It is marked URGENT.
        *[no] {""}
     }
-    Our service team will contact you within { $contactWithin }.
+    { $contact ->
+        [after-opening] Our service team works { $hours } and is back at { $opens }: they will contact you within { $contactWithin } of opening, by { $time }.
+       *[in-hours] Our service team will contact you within { $contactWithin }.
+    }
 ticket-warranty-heading = Preliminary warranty answer:
 ticket-failed = Sorry, I couldn't file the ticket just now. Nothing is lost: tap Confirm again in a moment.
 tickets-none = You have no tickets yet.

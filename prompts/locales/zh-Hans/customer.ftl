@@ -201,7 +201,10 @@ ticket-filed =
         [yes] 已标记为紧急。
        *[no] {""}
     }
-    售后团队会在 { $contactWithin } 内联系您。
+    { $contact ->
+        [after-opening] 售后团队的服务时间为 { $hours }，将于 { $opens } 上班：上班后 { $contactWithin } 内、最晚 { $time } 前联系您。
+       *[in-hours] 售后团队会在 { $contactWithin } 内联系您。
+    }
 ticket-warranty-heading = 初步保修答复：
 ticket-failed = 抱歉，工单暂时没能提交。信息都还在，请稍后再点一次“确认提交”。
 tickets-none = 您还没有工单。

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   decideContactAlerts,
   decideContactDueAt,
+  decideContactPromise,
   decideContactState,
-  decideHumanAnswer,
+  decideTicketContactDue,
 } from '../../../core/index.ts';
 
 const MIN = 60_000;
@@ -49,7 +50,7 @@ describe('the contact promise', () => {
   });
 });
 
-describe('when a customer who asked for a person hears back', () => {
+describe('when a customer who reported a fault or asked for a person hears back', () => {
   const hours = { startMinute: 8 * 60, endMinute: 18 * 60 };
   const tz = 'Asia/Shanghai';
 
@@ -83,6 +84,32 @@ describe('when a customer who asked for a person hears back', () => {
       },
     ],
   ])('at %s', (_what, now, expected) => {
-    expect(decideHumanAnswer(at(now), sla, hours, tz)).toEqual(expected);
+    expect(decideContactPromise(at(now), { slaMs: sla, hours, timeZone: tz })).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'filed in hours, no deadline stored: 30 minutes after filing',
+      '2026-03-10T02:00:00Z',
+      null,
+      '2026-03-10T02:30:00Z',
+    ],
+    [
+      'filed at 23:00, no deadline stored: 08:30 the next morning, not 23:30',
+      '2026-03-10T15:00:00Z',
+      null,
+      '2026-03-11T00:30:00Z',
+    ],
+    [
+      'a stored deadline is kept as it was told',
+      '2026-03-10T15:00:00Z',
+      '2026-03-11T01:00:00Z',
+      '2026-03-11T01:00:00Z',
+    ],
+  ])('makes a ticket %s', (_what, created, stored, expected) => {
+    const ticket = { createdAt: at(created), contactDueAt: stored ? at(stored) : null };
+    expect(decideTicketContactDue(ticket, { slaMs: sla, hours, timeZone: tz })).toEqual(
+      at(expected),
+    );
   });
 });
