@@ -12,12 +12,7 @@ describe('a customer asks for a person', () => {
   beforeAll(() => h.start(), 90_000);
   afterAll(() => h.stop(), 30_000);
 
-  /** Moves the clock to the next hh:mm in Shanghai. */
-  const advanceTo = (hour: number, minute = 0) => {
-    const { minute: now } = toZonedTime(h.clock.now(), 'Asia/Shanghai');
-    const target = hour * 60 + minute;
-    h.clock.advance(((target - now + 1440) % 1440 || 1440) * 60_000);
-  };
+  const advanceTo = (hour: number) => h.advanceTo(hour);
 
   it('in service hours: a question ticket with its topic at once, staff alerted, the answer promised within 30 minutes, and the bot keeps helping', async () => {
     advanceTo(10);

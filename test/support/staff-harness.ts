@@ -3,12 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { UserFromGetMe } from 'grammy/types';
 import { type App, createApp } from '../../bot/app.ts';
-import { type Config, parseConfig } from '../../bot/config.ts';
+import { type Config, parseConfig, toContactPromiseRule } from '../../bot/config.ts';
 import { createMovableClock, type MovableClock } from '../../bot/console/console-clock.ts';
 import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
 import type { startLongPolling } from '../../bot/long-polling.ts';
-import { type NewTicket, type Ticket, toZonedTime } from '../../core/index.ts';
+import {
+  decideContactPromise,
+  type NewTicket,
+  type Ticket,
+  toZonedTime,
+} from '../../core/index.ts';
 import type { JobWorker } from '../../db/index.ts';
 import { newTicket } from '../db/fixtures.ts';
 import {
@@ -141,6 +146,13 @@ export class StaffHarness {
    * Files a ticket for the customer as the intake would (with the staff job), runs the job, and
    * returns the ticket and its topic.
    */
+  /** Moves the clock forward to the next hh:mm in Shanghai (the service time zone). */
+  advanceTo(hour: number, minute = 0): void {
+    const { minute: now } = toZonedTime(this.clock.now(), 'Asia/Shanghai');
+    const target = hour * 60 + minute;
+    this.clock.advance(((target - now + 1440) % 1440 || 1440) * 60_000);
+  }
+
   async fileTicket(
     customer: DoubleUser,
     overrides: Partial<NewTicket> = {},
@@ -151,13 +163,18 @@ export class StaffHarness {
       customer.language_code ?? 'en',
       now,
     );
-    const { ticket } = await this.repos.tickets.create(newTicket(id, overrides), {
-      idempotencyKey: `harness:${customer.id}:${now.getTime()}:${Math.random()}`,
-      day: toZonedTime(now, this.config.SERVICE_TZ).date,
-      at: now,
-      actor: { kind: 'customer', customerId: id },
-      jobs: [{ kind: 'staff-new-ticket', dueAt: now, payload: {} }],
-    });
+    // The contact deadline the conversation stores when it files a ticket.
+    const contactDueAt = decideContactPromise(now, toContactPromiseRule(this.config)).dueAt;
+    const { ticket } = await this.repos.tickets.create(
+      newTicket(id, { contactDueAt, ...overrides }),
+      {
+        idempotencyKey: `harness:${customer.id}:${now.getTime()}:${Math.random()}`,
+        day: toZonedTime(now, this.config.SERVICE_TZ).date,
+        at: now,
+        actor: { kind: 'customer', customerId: id },
+        jobs: [{ kind: 'staff-new-ticket', dueAt: now, payload: {} }],
+      },
+    );
     await this.runJobs();
     const topic = await this.repos.tickets.topicOf(ticket.id);
     if (!topic) throw new Error(`no topic for ${ticket.number}`);
