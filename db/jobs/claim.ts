@@ -5,37 +5,37 @@ import { toJob } from '../repositories/to-domain.ts';
 import { jobs } from '../schema/index.ts';
 
 /**
- * Claims the oldest job of these kinds that is due at `now` — a pending one, or a running one whose
- * lease ran out (its worker died) — in one statement: the row is picked with
- * `FOR UPDATE SKIP LOCKED`, so concurrent workers never claim the same job, and it gets
- * `state = 'running'`, one more attempt and a lease until `now + leaseMs`.
+ * Claims the oldest jobs of these kinds that are due at `now` — pending ones, and running ones
+ * whose lease ran out (their worker died) — up to `limit` of each, in one statement: the rows are
+ * picked with `FOR UPDATE SKIP LOCKED`, so concurrent workers never claim the same job, and each
+ * gets `state = 'running'`, one more attempt and a lease until `now + leaseMs`. Oldest first.
  *
- * One job per claim, on purpose: a job claimed in a batch would sit under a lease that runs out
- * while the jobs before it run, and another worker would then take it over and run it a second
- * time alongside this one.
+ * A job claimed in a batch waits while the ones before it run: its worker renews the lease of
+ * every job it holds (see {@link renewJobLeases}), or another worker would take it over when the
+ * lease ran out and run it a second time.
  */
-export async function claimDueJob(
+export async function claimDueJobs(
   db: Database,
-  { kinds, now, leaseMs }: { kinds: string[]; now: Date; leaseMs: number },
-): Promise<Job | undefined> {
-  if (kinds.length === 0) return undefined;
-  // Two index-friendly candidates, the expired lease first (its worker died): an OR of both in one
-  // scan cannot use the partial indexes and sorts every due row on each claim.
+  { kinds, now, leaseMs, limit }: { kinds: string[]; now: Date; leaseMs: number; limit: number },
+): Promise<Job[]> {
+  if (kinds.length === 0 || limit <= 0) return [];
+  // Two index-friendly candidate lists, the expired leases first (their worker died): an OR of both
+  // in one scan cannot use the partial indexes and sorts every due row on each claim.
   const expired = db
     .select({ id: jobs.id })
     .from(jobs)
     .where(and(inArray(jobs.kind, kinds), eq(jobs.state, 'running'), lte(jobs.lockedUntil, now)))
     .orderBy(asc(jobs.lockedUntil))
-    .limit(1)
+    .limit(limit)
     .for('update', { skipLocked: true });
   const pending = db
     .select({ id: jobs.id })
     .from(jobs)
     .where(and(inArray(jobs.kind, kinds), eq(jobs.state, 'pending'), lte(jobs.dueAt, now)))
     .orderBy(asc(jobs.dueAt))
-    .limit(1)
+    .limit(limit)
     .for('update', { skipLocked: true });
-  const [row] = await db
+  const rows = await db
     .update(jobs)
     .set({
       state: 'running',
@@ -43,22 +43,39 @@ export async function claimDueJob(
       lockedUntil: new Date(now.getTime() + leaseMs),
       updatedAt: now,
     })
-    .where(sql`${jobs.id} = coalesce((${expired}), (${pending}))`)
+    .where(or(inArray(jobs.id, expired), inArray(jobs.id, pending)))
     .returning();
-  return row && toJob(row);
+  // Up to `limit` of each list: every row returned is claimed and must be run.
+  return rows.map(toJob).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
 }
 
+/** Jobs as this worker claimed them: the claim is theirs while state and attempt still match. */
+const heldBy = (held: readonly Pick<Job, 'id' | 'attempts'>[]) =>
+  and(
+    eq(jobs.state, 'running'),
+    sql`(${jobs.id}, ${jobs.attempts}) in (${sql.join(
+      held.map((job) => sql`(${job.id}::uuid, ${job.attempts}::int)`),
+      sql`, `,
+    )})`,
+  );
+
 /**
- * Extends a running job's lease to `until`, only while this worker still holds the claim; `false`
- * when it was lost (the lease ran out and another worker took the job over).
+ * Extends the leases of the jobs this worker holds (running or waiting their turn) to `until`;
+ * returns the ids still held — a job missing was lost (its lease ran out and another worker took
+ * it over).
  */
-export async function renewJobLease(db: Database, job: Job, until: Date): Promise<boolean> {
+export async function renewJobLeases(
+  db: Database,
+  held: readonly Pick<Job, 'id' | 'attempts'>[],
+  until: Date,
+): Promise<Set<string>> {
+  if (held.length === 0) return new Set();
   const rows = await db
     .update(jobs)
     .set({ lockedUntil: until })
-    .where(and(eq(jobs.id, job.id), eq(jobs.state, 'running'), eq(jobs.attempts, job.attempts)))
+    .where(heldBy(held))
     .returning({ id: jobs.id });
-  return rows.length === 1;
+  return new Set(rows.map((row) => row.id));
 }
 
 /** Deletes finished jobs: done and cancelled ones updated before `finishedBefore`, dead ones before `deadBefore`. */
@@ -83,6 +100,24 @@ export type JobOutcome =
   | { state: 'done' }
   | { state: 'pending'; dueAt: Date; error: string }
   | { state: 'dead'; error: string };
+
+/**
+ * Marks claimed jobs done in one statement, only those this worker still holds; returns the ids
+ * it settled (a job missing lost its lease).
+ */
+export async function settleJobsDone(
+  db: Database,
+  done: readonly Pick<Job, 'id' | 'attempts'>[],
+  now: Date,
+): Promise<Set<string>> {
+  if (done.length === 0) return new Set();
+  const rows = await db
+    .update(jobs)
+    .set({ state: 'done', lockedUntil: null, updatedAt: now })
+    .where(heldBy(done))
+    .returning({ id: jobs.id });
+  return new Set(rows.map((row) => row.id));
+}
 
 /** Records the outcome of a claimed attempt; `false` when the claim was lost (lease expired). */
 export async function settleJob(

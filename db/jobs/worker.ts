@@ -2,7 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock, Job } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { type BackoffOptions, retryDelayMs } from './backoff.ts';
-import { claimDueJob, type JobOutcome, pruneJobs, renewJobLease, settleJob } from './claim.ts';
+import {
+  claimDueJobs,
+  type JobOutcome,
+  pruneJobs,
+  renewJobLeases,
+  settleJob,
+  settleJobsDone,
+} from './claim.ts';
 
 /** The job's lease ran out and another worker took it over: this run's work is not committed. */
 export class LeaseLostError extends Error {
@@ -62,8 +69,9 @@ export type JobWorker = {
   /** Adds (or replaces) the handler for a kind. */
   register(kind: string, handler: JobHandler): void;
   /**
-   * Runs every due job, one claim at a time, then returns. Each claim, handler call and outcome
-   * reads the clock afresh, so a lease starts when its job does.
+   * Runs every due job, then returns. Jobs are claimed in batches sized to about 100 ms of work
+   * (fast jobs many at a time, a slow kind one by one); every job held is renewed while it waits
+   * or runs, and the jobs that finished without a commit of their own are marked done together.
    */
   runDue(): Promise<JobRunSummary>;
   /** Deletes finished jobs past the retention; returns how many. */
@@ -78,13 +86,17 @@ const describeError = (error: unknown) =>
   (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 1000);
 
 const PRUNE_EVERY_MS = 600_000;
+/** A batch of claims holds about this much work: fast jobs are claimed many at a time, slow ones singly. */
+const BATCH_WORK_MS = 100;
+const MAX_BATCH = 32;
 
 /**
  * A durable job worker over the `jobs` table. Several may run at once, in one process or many:
  * claims use `FOR UPDATE SKIP LOCKED`, so each due job runs once; a failed attempt is retried
  * after base · 2^(attempts−1) (capped) and dead-lettered (`state = 'dead'`) after `maxAttempts`.
- * The lease is renewed while the handler runs; a worker that dies mid-job loses it and the job
- * runs again, so what a job sends is written with `commit` (exactly once) and the rest of a
+ * Fast jobs are claimed in batches (one statement) and marked done together; the lease of every
+ * job held — running or waiting its turn — is renewed, so a worker that dies loses them and they
+ * run again, so what a job sends is written with `commit` (exactly once) and the rest of a
  * handler must be idempotent. Finished jobs are pruned after `retentionMs`.
  */
 export function createJobWorker(options: JobWorkerOptions): JobWorker {
@@ -97,7 +109,11 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   let wake = new AbortController();
   let prunedAt = 0;
 
-  async function runOne(job: Job): Promise<{ outcome: JobOutcome; committed: boolean }> {
+  /** A claimed job this worker holds until it is settled: its lease is renewed meanwhile. */
+  type Held = { job: Job; lost: AbortController; committed: boolean };
+
+  async function runOne(held: Held): Promise<{ outcome: JobOutcome; committed: boolean }> {
+    const { job, lost } = held;
     const limit = job.maxAttempts ?? maxAttempts;
     if (job.attempts > limit)
       return {
@@ -105,19 +121,6 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
         committed: false,
       };
     const handler = handlers.get(job.kind);
-    const lost = new AbortController();
-    let committed = false;
-    // Renewed while the handler runs; a renewal that finds the claim gone reports the loss.
-    const renewal = setInterval(
-      () => {
-        renewJobLease(db, job, new Date(clock.now().getTime() + leaseMs))
-          .then((held) => {
-            if (!held && !committed) lost.abort();
-          })
-          .catch(() => undefined);
-      },
-      Math.max(50, leaseMs / 3),
-    );
     const commit = async <T>(work: (tx: Database) => Promise<T>): Promise<T> => {
       const result = await db.transaction(async (tx) => {
         const value = await work(tx);
@@ -125,28 +128,27 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
           throw new LeaseLostError(job.id);
         return value;
       });
-      committed = true;
+      held.committed = true;
       return result;
     };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(job, { now: clock.now(), commit, signal: lost.signal });
-      return { outcome: { state: 'done' }, committed };
+      return { outcome: { state: 'done' }, committed: held.committed };
     } catch (error) {
       if (error instanceof LeaseLostError || lost.signal.aborted) throw new LeaseLostError(job.id);
       onError(error, job);
       const message = describeError(error);
-      if (job.attempts >= limit) return { outcome: { state: 'dead', error: message }, committed };
+      if (job.attempts >= limit)
+        return { outcome: { state: 'dead', error: message }, committed: held.committed };
       return {
         outcome: {
           state: 'pending',
           dueAt: new Date(clock.now().getTime() + retryDelayMs(job.attempts, backoff)),
           error: message,
         },
-        committed,
+        committed: held.committed,
       };
-    } finally {
-      clearInterval(renewal);
     }
   }
 
@@ -156,22 +158,90 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       summary[outcome] += 1;
       onSettled(job, outcome);
     };
-    while (!stopping) {
-      const job = await claimDueJob(db, { kinds: [...handlers.keys()], now: clock.now(), leaseMs });
-      if (!job) break;
-      let result: Awaited<ReturnType<typeof runOne>>;
-      try {
-        result = await runOne(job);
-      } catch (error) {
-        if (!(error instanceof LeaseLostError)) throw error;
-        onLeaseLost(job);
-        count(job, 'lost');
-        continue;
+    const lose = (job: Job) => {
+      onLeaseLost(job);
+      count(job, 'lost');
+    };
+    /** Claimed and not yet settled: waiting its turn, running, or done and not yet recorded. */
+    const holding = new Map<string, Held>();
+    let renewing = false;
+    // Every job held is renewed every third of the lease; one found gone was taken over.
+    const renewal = setInterval(
+      () => {
+        if (renewing || holding.size === 0) return;
+        renewing = true;
+        const held = [...holding.values()];
+        renewJobLeases(
+          db,
+          held.map((h) => h.job),
+          new Date(clock.now().getTime() + leaseMs),
+        )
+          .then((still) => {
+            for (const h of held) if (!still.has(h.job.id) && !h.committed) h.lost.abort();
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            renewing = false;
+          });
+      },
+      Math.max(50, leaseMs / 3),
+    );
+    let batchSize = 1;
+    try {
+      while (!stopping) {
+        const batch = await claimDueJobs(db, {
+          kinds: [...handlers.keys()],
+          now: clock.now(),
+          leaseMs,
+          limit: batchSize,
+        });
+        if (batch.length === 0) break;
+        for (const job of batch)
+          holding.set(job.id, { job, lost: new AbortController(), committed: false });
+        const started = performance.now();
+        const done: Job[] = [];
+        for (const job of batch) {
+          const held = holding.get(job.id) as Held;
+          if (held.lost.signal.aborted) {
+            // Its lease ran out while it waited its turn: another worker has it.
+            holding.delete(job.id);
+            lose(job);
+            continue;
+          }
+          let result: Awaited<ReturnType<typeof runOne>>;
+          try {
+            result = await runOne(held);
+          } catch (error) {
+            holding.delete(job.id);
+            if (!(error instanceof LeaseLostError)) throw error;
+            lose(job);
+            continue;
+          }
+          const { outcome, committed } = result;
+          if (committed) {
+            holding.delete(job.id);
+            count(job, 'done');
+          } else if (outcome.state === 'done') {
+            done.push(job);
+          } else {
+            const settled = await settleJob(db, job, outcome, clock.now());
+            holding.delete(job.id);
+            if (!settled) lose(job);
+            else count(job, outcome.state === 'pending' ? 'retried' : outcome.state);
+          }
+        }
+        const settled = await settleJobsDone(db, done, clock.now());
+        for (const job of done) {
+          holding.delete(job.id);
+          if (settled.has(job.id)) count(job, 'done');
+          else lose(job);
+        }
+        // The next batch holds about BATCH_WORK_MS of work at this pace.
+        const perJobMs = (performance.now() - started) / batch.length;
+        batchSize = Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_WORK_MS / perJobMs)));
       }
-      const { outcome, committed } = result;
-      const settled = committed || (await settleJob(db, job, outcome, clock.now()));
-      if (!settled) onLeaseLost(job);
-      count(job, !settled ? 'lost' : outcome.state === 'pending' ? 'retried' : outcome.state);
+    } finally {
+      clearInterval(renewal);
     }
     return summary;
   }

@@ -7,7 +7,7 @@ const WORKERS = 2;
 
 /**
  * The scheduler draining 10,000 due jobs with 2 workers on one database (each claim
- * `FOR UPDATE SKIP LOCKED`, one job at a time): jobs per second, and how many ran more than once
+ * `FOR UPDATE SKIP LOCKED`, fast jobs in batches): jobs per second, and how many ran more than once
  * (must be 0) or not at all.
  */
 export const jobsScenario: Scenario = {

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   createJobWorker,
@@ -7,6 +8,7 @@ import {
   insertJobs,
   type JobRunSummary,
 } from '../../db/index.ts';
+import { rowsOf } from '../../db/migrate.ts';
 import {
   createTestClock,
   DATABASE_URL,
@@ -98,6 +100,93 @@ async function slowJobsWithLateSecondWorker(database: TestDatabase, reopen: bool
   }
 }
 
+/**
+ * Fast jobs are claimed many at a time; then the same kind turns slow (60 ms a job) while a batch
+ * of them is held under a 300 ms lease, and a second worker keeps polling: the jobs waiting their
+ * turn in the first worker's batch must stay its own (their leases renewed), each run once.
+ */
+async function batchThatTurnsSlow(database: TestDatabase, reopen: boolean) {
+  const clock = { now: () => new Date() };
+  const kind = `turns-slow:${process.pid}:${Date.now()}`;
+  const db = database.handle.db;
+  const at = clock.now();
+  await insertJobs(
+    db,
+    Array.from({ length: 60 }, (_, i) => ({
+      kind,
+      dueAt: new Date(at.getTime() - 60 + i),
+      payload: { i },
+    })),
+    at,
+  );
+  const second = reopen ? await database.reopen({ migrate: false, poolSize: 2 }) : undefined;
+  const runs = new Map<number, number>();
+  /** Jobs claimed (running) but not this one, seen while each job ran: > 0 means a batch. */
+  let mostWaiting = 0;
+  let slow = false;
+  const first = createJobWorker({
+    db,
+    clock,
+    leaseMs: 300,
+    handlers: {
+      [kind]: async (job) => {
+        const i = Number(job.payload.i);
+        runs.set(i, (runs.get(i) ?? 0) + 1);
+        const result = await db.execute(
+          sql`select count(*)::int as n from jobs where kind = ${kind} and state = 'running'`,
+        );
+        const [row] = rowsOf<{ n: number }>(result);
+        mostWaiting = Math.max(mostWaiting, (row?.n ?? 1) - 1);
+        if (i >= 20) slow = true;
+        if (slow) await sleep(60);
+      },
+    },
+  });
+  let stop = false;
+  const other = createJobWorker({
+    db: second?.db ?? db,
+    clock,
+    leaseMs: 300,
+    handlers: {
+      [kind]: async (job) => {
+        const i = Number(job.payload.i);
+        runs.set(i, (runs.get(i) ?? 0) + 1);
+      },
+    },
+  });
+  try {
+    const running = first.runDue();
+    const polling = (async () => {
+      const summaries: JobRunSummary[] = [];
+      await sleep(150);
+      while (!stop) {
+        summaries.push(await other.runDue());
+        await sleep(40);
+      }
+      return summaries;
+    })();
+    const summary = await running;
+    stop = true;
+    const others = await polling;
+    return { runs, summary, others, mostWaiting };
+  } finally {
+    await second?.close();
+  }
+}
+
+const expectBatchRunOnce = ({
+  runs,
+  summary,
+  others,
+  mostWaiting,
+}: Awaited<ReturnType<typeof batchThatTurnsSlow>>) => {
+  expect(mostWaiting).toBeGreaterThan(1);
+  expect(runs.size).toBe(60);
+  expect([...runs.values()].every((count) => count === 1)).toBe(true);
+  expect(summary.lost + others.reduce((sum, s) => sum + s.lost, 0)).toBe(0);
+  expect(summary.done + others.reduce((sum, s) => sum + s.done, 0)).toBe(60);
+};
+
 const expectEachSlowJobOnce = ({
   runs,
   summaries,
@@ -137,6 +226,10 @@ describe.skipIf(!DATABASE_URL)(
     it('never lets a second worker take over jobs the first has claimed but not yet started', async () => {
       expectEachSlowJobOnce(await slowJobsWithLateSecondWorker(database(), true));
     });
+
+    it('claims fast jobs in batches and keeps every job of a batch its own while it waits, even when the jobs turn slow', async () => {
+      expectBatchRunOnce(await batchThatTurnsSlow(database(), true));
+    });
   },
 );
 
@@ -152,5 +245,9 @@ describe('job workers sharing one PGlite', () => {
 
   it('never lets a second worker take over jobs the first has claimed but not yet started', async () => {
     expectEachSlowJobOnce(await slowJobsWithLateSecondWorker(database(), false));
+  });
+
+  it('claims fast jobs in batches and keeps every job of a batch its own while it waits, even when the jobs turn slow', async () => {
+    expectBatchRunOnce(await batchThatTurnsSlow(database(), false));
   });
 });
