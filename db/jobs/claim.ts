@@ -59,6 +59,17 @@ const heldBy = (held: readonly Pick<Job, 'id' | 'attempts'>[]) =>
     )})`,
   );
 
+/** Updates the jobs this worker still holds; returns their ids. */
+async function updateHeld(
+  db: Database,
+  held: readonly Pick<Job, 'id' | 'attempts'>[],
+  set: Partial<typeof jobs.$inferInsert>,
+): Promise<Set<string>> {
+  if (held.length === 0) return new Set();
+  const rows = await db.update(jobs).set(set).where(heldBy(held)).returning({ id: jobs.id });
+  return new Set(rows.map((row) => row.id));
+}
+
 /**
  * Extends the leases of the jobs this worker holds (running or waiting their turn) to `until`;
  * returns the ids still held — a job missing was lost (its lease ran out and another worker took
@@ -69,13 +80,7 @@ export async function renewJobLeases(
   held: readonly Pick<Job, 'id' | 'attempts'>[],
   until: Date,
 ): Promise<Set<string>> {
-  if (held.length === 0) return new Set();
-  const rows = await db
-    .update(jobs)
-    .set({ lockedUntil: until })
-    .where(heldBy(held))
-    .returning({ id: jobs.id });
-  return new Set(rows.map((row) => row.id));
+  return updateHeld(db, held, { lockedUntil: until });
 }
 
 /** Deletes finished jobs: done and cancelled ones updated before `finishedBefore`, dead ones before `deadBefore`. */
@@ -110,13 +115,7 @@ export async function settleJobsDone(
   done: readonly Pick<Job, 'id' | 'attempts'>[],
   now: Date,
 ): Promise<Set<string>> {
-  if (done.length === 0) return new Set();
-  const rows = await db
-    .update(jobs)
-    .set({ state: 'done', lockedUntil: null, updatedAt: now })
-    .where(heldBy(done))
-    .returning({ id: jobs.id });
-  return new Set(rows.map((row) => row.id));
+  return updateHeld(db, done, { state: 'done', lockedUntil: null, updatedAt: now });
 }
 
 /** Records the outcome of a claimed attempt; `false` when the claim was lost (lease expired). */

@@ -55,27 +55,39 @@ async function drain(databases: Database[], n: number) {
   return { runs, byWorker };
 }
 
+/** `n` due jobs of a new kind, oldest first, and (when `reopen`) a second pool for another worker. */
+async function dueJobsOfNewKind(database: TestDatabase, name: string, n: number, reopen: boolean) {
+  const clock = { now: () => new Date() };
+  const kind = `${name}:${process.pid}:${Date.now()}`;
+  const db = database.handle.db;
+  const at = clock.now();
+  await insertJobs(
+    db,
+    Array.from({ length: n }, (_, i) => ({
+      kind,
+      dueAt: new Date(at.getTime() - n + i),
+      payload: { i },
+    })),
+    at,
+  );
+  const second = reopen ? await database.reopen({ migrate: false, poolSize: 2 }) : undefined;
+  return { clock, kind, db, second, runs: new Map<number, number>() };
+}
+
+/** Counts a run of a job made by {@link dueJobsOfNewKind}; returns its index. */
+function countRun(runs: Map<number, number>, job: { payload: Record<string, unknown> }): number {
+  const i = Number(job.payload.i);
+  runs.set(i, (runs.get(i) ?? 0) + 1);
+  return i;
+}
+
 /**
  * The review's reproduction, in real time: a 1 s lease, five due jobs of 400 ms each, and a second
  * worker that starts 1.3 s after the first. Claiming them all under one lease let the second
  * worker take over the fourth and fifth while the first was still getting to them.
  */
 async function slowJobsWithLateSecondWorker(database: TestDatabase, reopen: boolean) {
-  const clock = { now: () => new Date() };
-  const kind = `slow:${process.pid}:${Date.now()}`;
-  const db = database.handle.db;
-  const at = clock.now();
-  await insertJobs(
-    db,
-    Array.from({ length: 5 }, (_, i) => ({
-      kind,
-      dueAt: new Date(at.getTime() - 5 + i),
-      payload: { i },
-    })),
-    at,
-  );
-  const second = reopen ? await database.reopen({ migrate: false, poolSize: 2 }) : undefined;
-  const runs = new Map<number, number>();
+  const { clock, kind, db, second, runs } = await dueJobsOfNewKind(database, 'slow', 5, reopen);
   const worker = (on: Database) =>
     createJobWorker({
       db: on,
@@ -83,8 +95,7 @@ async function slowJobsWithLateSecondWorker(database: TestDatabase, reopen: bool
       leaseMs: 1_000,
       handlers: {
         [kind]: async (job) => {
-          const i = Number(job.payload.i);
-          runs.set(i, (runs.get(i) ?? 0) + 1);
+          countRun(runs, job);
           await sleep(400);
         },
       },
@@ -106,21 +117,12 @@ async function slowJobsWithLateSecondWorker(database: TestDatabase, reopen: bool
  * turn in the first worker's batch must stay its own (their leases renewed), each run once.
  */
 async function batchThatTurnsSlow(database: TestDatabase, reopen: boolean) {
-  const clock = { now: () => new Date() };
-  const kind = `turns-slow:${process.pid}:${Date.now()}`;
-  const db = database.handle.db;
-  const at = clock.now();
-  await insertJobs(
-    db,
-    Array.from({ length: 60 }, (_, i) => ({
-      kind,
-      dueAt: new Date(at.getTime() - 60 + i),
-      payload: { i },
-    })),
-    at,
+  const { clock, kind, db, second, runs } = await dueJobsOfNewKind(
+    database,
+    'turns-slow',
+    60,
+    reopen,
   );
-  const second = reopen ? await database.reopen({ migrate: false, poolSize: 2 }) : undefined;
-  const runs = new Map<number, number>();
   /** Jobs claimed (running) but not this one, seen while each job ran: > 0 means a batch. */
   let mostWaiting = 0;
   let slow = false;
@@ -130,8 +132,7 @@ async function batchThatTurnsSlow(database: TestDatabase, reopen: boolean) {
     leaseMs: 300,
     handlers: {
       [kind]: async (job) => {
-        const i = Number(job.payload.i);
-        runs.set(i, (runs.get(i) ?? 0) + 1);
+        const i = countRun(runs, job);
         const result = await db.execute(
           sql`select count(*)::int as n from jobs where kind = ${kind} and state = 'running'`,
         );
@@ -149,8 +150,7 @@ async function batchThatTurnsSlow(database: TestDatabase, reopen: boolean) {
     leaseMs: 300,
     handlers: {
       [kind]: async (job) => {
-        const i = Number(job.payload.i);
-        runs.set(i, (runs.get(i) ?? 0) + 1);
+        countRun(runs, job);
       },
     },
   });
