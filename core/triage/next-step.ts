@@ -126,7 +126,8 @@ function faultAndMisuse(signal: TriageResult): { fault: number; misuse: number }
  * 3. an unknown product gets one question with the products as buttons;
  * 4. an unmistakable defect (checks already done, a tripping breaker, a part replaced, physical
  *    damage, a failing part's noise, an error code naming a failed part) goes straight to an
- *    engineer; so does a fault sure enough that quick checks cost more than a wasted visit is
+ *    engineer when the report reads as a fault, and checks already done with an error code still
+ *    shown go there whatever the label; so does a fault sure enough that quick checks cost more than a wasted visit is
  *    likely to: P(misuse) × visit cost < P(fault) × checks cost;
  * 5. a sure misuse symptom is guided step by step; any other known symptom gets its quick checks
  *    first (a misuse symptom's first three steps); an unclear symptom gets one question with the
@@ -148,11 +149,11 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
       : { kind: 'hazard', category: null, instructions: null };
   }
   const label = signal.label;
-  const escalate = (reason: TriageEscalationReason): NextStep => ({
+  const escalate = (reason: TriageEscalationReason, as: Label = label): NextStep => ({
     kind: 'escalate',
     reason,
     category,
-    label,
+    label: as,
     ...withSymptom,
   });
   if (context.customerAsked || signal.cues.wantsPerson) return escalate('customer_asked');
@@ -170,10 +171,15 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
       ),
     };
   }
-  const defect = (signal.cues.defects ?? []).length > 0 || signal.cues.breakerTrip === true;
+  const defects = signal.cues.defects ?? [];
+  const defect = defects.length > 0 || signal.cues.breakerTrip === true;
   const { fault, misuse } = faultAndMisuse(signal);
   if (label === 'fault' && (defect || misuse * limits.visitCost < fault * limits.checksCost))
     return escalate('fault');
+  // The customer has done the checks and the product still shows an error code: quick checks
+  // would only repeat what failed, whatever the weighing of misuse against fault says.
+  if (defects.includes('already_tried') && signal.cues.errorCode !== null)
+    return escalate('fault', 'fault');
   const symptom = entry.symptoms.find((s) => s.id === symptomId);
   const symptomSure = signal.symptom?.confidence ?? 0;
   if (

@@ -146,6 +146,12 @@ describe('decideNextStep: decide by cost', () => {
       'fault',
     ],
     [
+      'the checks were done and an error code is still shown, even when the weighing leans to misuse',
+      signal({ cues: { alreadyTried: true, defects: ['already_tried'], errorCode: 'e21' } }),
+      context(),
+      'fault',
+    ],
+    [
       'the breaker trips as soon as it runs, symptom unclear',
       unsureFault({
         symptom: { id: 'refrigerator.not-cooling', confidence: 0.1, runnerUp: null },
@@ -170,6 +176,14 @@ describe('decideNextStep: decide by cost', () => {
     ],
   ])('escalates at once when %s', (_, s, c, reason) => {
     expect(decideNextStep(s, c)).toMatchObject({ kind: 'escalate', reason });
+  });
+
+  it('files checks done with an error code still shown as a fault, not as the misuse it was weighed', () => {
+    const step = decideNextStep(
+      signal({ cues: { alreadyTried: true, defects: ['already_tried'], errorCode: 'e21' } }),
+      context(),
+    );
+    expect(step).toMatchObject({ kind: 'escalate', reason: 'fault', label: 'fault' });
   });
 
   it('gives a fault that is not unmistakable its quick checks first', () => {
