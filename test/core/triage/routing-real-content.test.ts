@@ -16,9 +16,12 @@ describe('routing on the bot’s engine, whatever the model learned', () => {
     'washer shows E21 and will not drain, I already cleaned the filter',
     'The washing machine shows error E21 and the drum does not turn at all, already restarted it twice',
     'my air conditioner is leaking water indoors and shows E1, already cleaned the filter',
-  ])('sends a report with the checks done and an error code still shown to an engineer: %s', (text) => {
-    expect(next(text).kind).toBe('escalate');
-  });
+  ])(
+    'sends a report with the checks done and an error code still shown to an engineer: %s',
+    (text) => {
+      expect(next(text).kind).toBe('escalate');
+    },
+  );
 
   it.each(['my fridge is not cooling', '雪櫃唔凍'])(
     'gives a bare fault report its quick checks first: %s',
