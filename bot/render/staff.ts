@@ -101,6 +101,18 @@ export function renderCard(
       }),
     );
   }
+  // Rule 1 (no proof of purchase): the production date the customer read off the nameplate, so
+  // staff can check it against the photo before the answer stands.
+  if (product?.productionDate) {
+    lines.push(
+      t('staff-card-production', {
+        made: product.productionPeriod
+          ? formatPeriod(product.productionPeriod, locale, t)
+          : formatDate(product.productionDate, locale),
+        photo: product.proofPhotoFileIds.length > 0 ? 'yes' : 'no',
+      }),
+    );
+  }
   if (ticket.description)
     lines.push(t('staff-card-description', { description: ticket.description }));
   const symptom = ticket.triage?.symptomId ? catalogue.symptom(ticket.triage.symptomId) : undefined;

@@ -10,6 +10,7 @@ import {
   LOCALES,
   type Locale,
   type NewJob,
+  OPEN_TICKET_STATES,
   type PreferredWindow,
   parseClosing,
   parseTicketNumber,
@@ -75,6 +76,8 @@ const LANGUAGE_WORDS: Readonly<Record<string, Locale>> = {
   简体: 'zh-Hans',
   中文: 'zh-Hans',
   'zh-hant': 'zh-Hant',
+  'zh-hk': 'zh-HK',
+  'zh-tw': 'zh-TW',
   tw: 'zh-Hant',
   hk: 'zh-Hant',
   繁體: 'zh-Hant',
@@ -455,7 +458,7 @@ export function createStaffActions(
   }
 
   async function queue(req: StaffRequest) {
-    const open = await repos.tickets.listByState(['open', 'taken', 'scheduled'], QUEUE_LENGTH);
+    const open = await repos.tickets.listByState(OPEN_TICKET_STATES, QUEUE_LENGTH);
     if (open.length === 0) return say(req, 'staff-queue-empty');
     await listTickets(req, 'staff-queue-heading', open);
   }

@@ -35,6 +35,8 @@ const vars = {
   symptom: 'x',
   model: 'X1',
   purchase: '2025-01-02',
+  made: 'June 2025',
+  photo: 'yes',
   description: 'x',
   address: 'x',
   time: '10:30',

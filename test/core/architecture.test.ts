@@ -63,6 +63,16 @@ describe('the purity check catches what it claims (planted violations)', () => {
     ['const key = process.env.OPENAI_API_KEY;', 'global process'],
     ['setTimeout(() => undefined, 10);', 'global setTimeout'],
     ["console.log('hello');", 'global console'],
+    ['const env = global.process;', 'global global'],
+    ["const x = eval('1 + 1');", 'global eval'],
+    ["const f = new Function('return Date.now()');", 'global Function'],
+    ['const lang = navigator.language;', 'global navigator'],
+    ['const D = Date; const d = new D();', 'Date as a value'],
+    ['const { now } = Date;', 'Date as a value'],
+    ["const t = Reflect.get(Date, 'now')();", 'Date as a value'],
+    ["const r = Reflect.get(Math, 'random')();", 'Math as a value'],
+    ['const s = new Intl.DateTimeFormat().format();', 'format() without a date'],
+    ["const p = new Intl.DateTimeFormat('en').formatToParts();", 'format() without a date'],
   ])('flags %s', (source, rule) => {
     expect(check(source)).toContain(rule);
   });
@@ -78,6 +88,13 @@ describe('the purity check catches what it claims (planted violations)', () => {
     'const v = ports.clock.now();',
     'type Port = { fetch(): void; performance: number };',
     'const later = this.process;',
+    'const ok = value instanceof Date;',
+    'const window = slots[0]; const end = window.end;',
+    'function f(global: boolean) { return global; }',
+    'const t = Date.parse(text);',
+    'function f(at: Date): Date { return at; }',
+    'const m = Math.max(1, 2);',
+    "const s = new Intl.DateTimeFormat('en').format(at);",
   ])('passes %s', (source) => {
     expect(check(source)).toEqual([]);
   });

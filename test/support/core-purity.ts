@@ -22,7 +22,49 @@ const FORBIDDEN_GLOBALS = new Set([
   'XMLHttpRequest',
   'WebSocket',
   'console',
+  'global',
+  'window',
+  'navigator',
+  'eval',
+  'Function',
 ]);
+
+/** `Date` members that read no clock. */
+const PURE_DATE_MEMBERS = new Set(['UTC', 'parse']);
+
+/** Where `Date` or `Math` is the object of a member read `X.name` / `X['name']`: that member's name. */
+function memberRead(node: ts.Identifier): string | undefined {
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node) return parent.name.text;
+  if (
+    ts.isElementAccessExpression(parent) &&
+    parent.expression === node &&
+    ts.isStringLiteralLike(parent.argumentExpression)
+  )
+    return parent.argumentExpression.text;
+  return undefined;
+}
+
+/**
+ * `Date` used as a value other than `new Date(time)`, `Date.UTC`, `Date.parse`, `instanceof Date`
+ * or a type: an alias (`const D = Date`), a destructured `now`, `Reflect.get(Date, 'now')` — each a
+ * way round the `Date.now` rule.
+ */
+function isDateEscape(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  if (ts.isTypeReferenceNode(parent) || ts.isExpressionWithTypeArguments(parent)) return false;
+  if (ts.isNewExpression(parent) && parent.expression === node) return false;
+  if (ts.isCallExpression(parent) && parent.expression === node) return false;
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.right === node &&
+    parent.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword
+  )
+    return false;
+  const member = memberRead(node);
+  if (member !== undefined) return !PURE_DATE_MEMBERS.has(member) && member !== 'now';
+  return true;
+}
 
 export type Violation = { line: number; rule: string; text: string };
 
@@ -38,6 +80,7 @@ function isNameOnly(node: ts.Identifier): boolean {
   if (!parent) return false;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return true;
   if (ts.isQualifiedName(parent) && parent.right === node) return true;
+  if (ts.isBindingElement(parent) && parent.propertyName === node) return true;
   const named = parent as ts.Node & { name?: ts.Node };
   if (named.name === node) {
     return (
@@ -86,7 +129,9 @@ function isMember(node: ts.Node, object: string, member: string): boolean {
  * compiler API): imports from outside core/ (static, side-effect, re-export, `import()` and
  * `require`), a computed `import()`, `import.meta`, and reads of the clock, randomness, the
  * environment, the network and timers (`Date.now`, `new Date` with no argument, `Date()`,
- * `Math.random`, `crypto`, `performance.now`, `fetch`, `process.env`…).
+ * `Math.random`, `crypto`, `performance.now`, `fetch`, `process.env`, `eval`, `Function`…),
+ * including the ways round them: `Date` or `Math` passed or aliased as a value, and an Intl
+ * formatter's `format()` with no date.
  */
 export function findViolations(file: string, source: string, coreDir: string): Violation[] {
   const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -105,6 +150,25 @@ export function findViolations(file: string, source: string, coreDir: string): V
       report(node, `import of ${packageOf(specifier)}`);
     }
   };
+  // Names the file declares itself (a visit `window`, a `global` flag) shadow the globals.
+  const declared = new Set<string>();
+  const collect = (node: ts.Node): void => {
+    const named = node as ts.Node & { name?: ts.Node };
+    if (
+      (ts.isVariableDeclaration(node) ||
+        ts.isParameter(node) ||
+        ts.isBindingElement(node) ||
+        ts.isFunctionDeclaration(node) ||
+        ts.isImportSpecifier(node) ||
+        ts.isImportClause(node) ||
+        ts.isNamespaceImport(node)) &&
+      named.name &&
+      ts.isIdentifier(named.name)
+    )
+      declared.add(named.name.text);
+    ts.forEachChild(node, collect);
+  };
+  collect(tree);
   const visit = (node: ts.Node): void => {
     if (
       (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
@@ -142,8 +206,25 @@ export function findViolations(file: string, source: string, coreDir: string): V
       report(node, 'Date.now');
     } else if (isMember(node, 'Math', 'random')) {
       report(node, 'Math.random');
-    } else if (ts.isIdentifier(node) && FORBIDDEN_GLOBALS.has(node.text) && !isNameOnly(node)) {
+    } else if (
+      ts.isIdentifier(node) &&
+      FORBIDDEN_GLOBALS.has(node.text) &&
+      !declared.has(node.text) &&
+      !isNameOnly(node)
+    ) {
       report(node, `global ${node.text}`);
+    } else if (ts.isIdentifier(node) && node.text === 'Date' && !isNameOnly(node)) {
+      if (isDateEscape(node)) report(node, 'Date as a value');
+    } else if (ts.isIdentifier(node) && node.text === 'Math' && !isNameOnly(node)) {
+      if (memberRead(node) === undefined) report(node, 'Math as a value');
+    } else if (
+      ts.isCallExpression(node) &&
+      node.arguments.length === 0 &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      ['format', 'formatToParts'].includes(node.expression.name.text)
+    ) {
+      // Intl's formatters read the clock when given no date.
+      report(node, 'format() without a date');
     }
     ts.forEachChild(node, visit);
   };

@@ -2,6 +2,7 @@ import {
   decideContactState,
   decideTicketContactDue,
   formatMinute,
+  OPEN_TICKET_STATES,
   parseTicketNumber,
   TICKET_STATES,
   type Ticket,
@@ -14,8 +15,6 @@ import { type Config, loadConfig, toContactPromiseRule } from '../../config.ts';
 import { type CliCommand, type CliIo, UsageError } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
 import { readDatabase } from '../read-database.ts';
-
-const OPEN_STATES: TicketState[] = ['open', 'taken', 'scheduled'];
 
 const DB_NOTE = `Reads DATABASE_URL (PostgreSQL) when set, else the PGlite data folder DATA_DIR (default ./.data;
 PGlite allows one process, so stop the bot first). Never migrates: run "db migrate" first.`;
@@ -66,7 +65,7 @@ function promiseOf(ticket: Ticket, config: Config, now: Date): string {
 }
 
 function toStates(value: string | undefined): TicketState[] {
-  if (value === undefined) return OPEN_STATES;
+  if (value === undefined) return [...OPEN_TICKET_STATES];
   const states = value.split(',').map((s) => s.trim());
   const bad = states.find((s) => !(TICKET_STATES as readonly string[]).includes(s));
   if (bad !== undefined) throw new UsageError(`--state: unknown state "${bad}"`);

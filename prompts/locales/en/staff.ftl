@@ -19,6 +19,10 @@ staff-card-product = 🏷 Model { $model } · bought { $purchase ->
     [none] (no proof of purchase)
    *[other] { $purchase }
 }
+staff-card-production = 🏭 Made { $made }, as the customer read it from the nameplate (warranty rule 1: no proof of purchase){ $photo ->
+    [yes] : check it against the photo.
+   *[other] : no photo yet, ask for one.
+}
 staff-card-description = 📝 { $description }
 staff-card-triage = 🔎 Triage: { staff-label } · { $symptom }
 staff-card-tried = Already tried with the customer (none fixed it):
@@ -108,7 +112,7 @@ staff-find-heading = 🔍 { $count } found:
 
 staff-name-usage = Customers see you as "{ $name }". Change it with /name Anna (from the service team).
 staff-name-set = Customers now see you as "{ $name }".
-staff-lang-usage = Choose your language: /lang en, /lang zh-Hans, /lang zh-Hant
+staff-lang-usage = Choose your language: /lang en, /lang zh-Hans, /lang zh-Hant, /lang zh-HK, /lang zh-TW
 staff-lang-set = Done: I will answer you in English from now on.
 
 staff-refused-not-staff = 🚫 Only the service team can use this. The attempt has been recorded.

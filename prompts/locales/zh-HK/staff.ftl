@@ -20,6 +20,10 @@ staff-card-product = 🏷 型號 { $model } · 購買日期 { $purchase ->
     [none] （無購買憑證）
    *[other] { $purchase }
 }
+staff-card-production = 🏭 生產日期 { $made }，客户從銘牌上讀到（保修規則一：無購買憑證）{ $photo ->
+    [yes] ：請對照照片核實。
+   *[other] ：尚無照片，請向客户索取。
+}
 staff-card-description = 📝 { $description }
 staff-card-triage = 🔎 分診：{ staff-label } · { $symptom }
 staff-card-tried = 已和客户一起檢查過（均未解決）：
@@ -109,7 +113,7 @@ staff-find-heading = 🔍 找到 { $count } 條：
 
 staff-name-usage = 客户看到的您的名字是「{ $name }」。用 /name 小王 修改。
 staff-name-set = 客户現在看到的您的名字是「{ $name }」。
-staff-lang-usage = 請選擇語言：/lang en、/lang zh-Hans、/lang zh-Hant
+staff-lang-usage = 請選擇語言：/lang en、/lang zh-Hans、/lang zh-Hant、/lang zh-HK、/lang zh-TW
 staff-lang-set = 好的，以後我用這種文字回覆您。
 
 staff-refused-not-staff = 🚫 只有服務團隊可以使用此功能。此次嘗試已記錄。

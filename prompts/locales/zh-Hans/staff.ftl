@@ -19,6 +19,10 @@ staff-card-product = 🏷 型号 { $model } · 购买日期 { $purchase ->
     [none] （无购买凭证）
    *[other] { $purchase }
 }
+staff-card-production = 🏭 生产日期 { $made }，客户从铭牌上读到（保修规则一：无购买凭证）{ $photo ->
+    [yes] ：请对照照片核实。
+   *[other] ：尚无照片，请向客户索取。
+}
 staff-card-description = 📝 { $description }
 staff-card-triage = 🔎 分诊：{ staff-label } · { $symptom }
 staff-card-tried = 已和客户一起检查过（均未解决）：
@@ -108,7 +112,7 @@ staff-find-heading = 🔍 找到 { $count } 条：
 
 staff-name-usage = 客户看到的您的名字是“{ $name }”。用 /name 小王 修改。
 staff-name-set = 客户现在看到的您的名字是“{ $name }”。
-staff-lang-usage = 请选择语言：/lang en、/lang zh-Hans、/lang zh-Hant
+staff-lang-usage = 请选择语言：/lang en、/lang zh-Hans、/lang zh-Hant、/lang zh-HK、/lang zh-TW
 staff-lang-set = 好的，以后我用这种文字回复您。
 
 staff-refused-not-staff = 🚫 只有服务团队可以使用此功能。此次尝试已记录。

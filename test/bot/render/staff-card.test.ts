@@ -99,3 +99,52 @@ describe('the staff card lists what the customer already ruled out, and only tha
     for (const line of hides) expect(text).not.toContain(line as string);
   });
 });
+
+describe('the staff card shows the production date the customer gave (warranty rule 1)', () => {
+  const product = (photos: string[]) => ({
+    id: 'p1',
+    customerId: 'c1',
+    category: 'refrigerator' as const,
+    modelNumber: 'BCD-215',
+    purchaseDate: null,
+    purchasePeriod: null,
+    productionDate: '2025-06-01',
+    productionPeriod: {
+      from: '2025-06-01',
+      to: '2025-06-30',
+      precision: 'month' as const,
+      approximate: false,
+    },
+    proofPhotoFileIds: photos,
+    createdAt: new Date('2026-03-10T02:00:00Z'),
+  });
+  const render = (photos: string[], locale: Locale) =>
+    renderCard(
+      {
+        ticket: ticketWith({ ...base, label: 'fault' } as TicketTriage),
+        product: product(photos) as never,
+        transcript: [],
+        warrantyCase: undefined,
+        timeZone: 'Asia/Shanghai',
+        now: new Date('2026-03-10T02:00:00Z'),
+      },
+      view,
+      createTranslate(i18n, locale),
+      locale,
+    );
+
+  it.each([
+    [
+      'en',
+      /🏭 Made about June 2025, as the customer read it from the nameplate .*check it against the photo/,
+    ],
+    ['zh-Hans', /🏭 生产日期 约2025年6月，客户从铭牌上读到.*请对照照片核实/],
+    ['zh-Hant', /🏭 生產日期 約2025年6月，客戶從銘牌上讀到.*請對照照片核實/],
+  ] as const)('in %s, with the month as the nameplate prints it', (locale, line) => {
+    expect(render(['photo-1'], locale)).toMatch(line);
+  });
+
+  it('asks staff to get a photo when none was sent', () => {
+    expect(render([], 'en')).toMatch(/no photo yet, ask for one/);
+  });
+});
