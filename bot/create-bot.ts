@@ -147,6 +147,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   const conversation = createConversationService(deps, delivery, {
     requestHuman: (request) => staff.human.request(request),
     customerCancelled: (ticket) => staff.human.customerCancelled(ticket),
+    relaysWaiting: staff.forum !== undefined,
   });
   const checkback = createCheckbackService(deps);
   const erasure = createStaffErasure(deps, bot.api, staff.forum);

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import { isTicketClosed, type Ticket } from '../../core/index.ts';
 import type { BotContext } from '../context.ts';
+import { toLoggableError } from '../loggable-error.ts';
 import { ratingCommentKey } from '../services/chat-keys.ts';
 import type { AppDeps } from '../services/deps.ts';
 import { createRenderContext } from '../services/render-context.ts';
@@ -12,11 +13,13 @@ const COMMENT_WINDOW_MS = 15 * 60_000;
 /**
  * The customer's side of the staff take-over, in their private chat, before the conversation:
  * while a person holds the chat, everything the customer sends (except commands, which the bot
- * still answers) goes to the ticket's topic and the bot stays quiet; edits follow their copies;
+ * still answers) goes to the ticket's topic and the bot stays quiet; while a ticket waits for a
+ * person (asked for with /human, or filed and not yet taken), it goes to the topic and the bot
+ * answers as well, so staff who take the chat have read it; edits follow their copies;
  * the 1–5 rating buttons and the optional comment after them are stored.
  */
 export function createStaffCustomerFeature(deps: AppDeps, desk: StaffDesk) {
-  const { repos, store, clock } = deps;
+  const { repos, store, clock, log } = deps;
   const { customers, forum } = desk;
   const composer = new Composer<BotContext>();
   const priv = composer.chatType('private');
@@ -26,6 +29,21 @@ export function createStaffCustomerFeature(deps: AppDeps, desk: StaffDesk) {
     const ticket = await repos.tickets.getByNumber(number);
     const customer = await repos.customers.findByTelegramId(chatId);
     return ticket && customer && ticket.customerId === customer.id ? ticket : undefined;
+  }
+
+  /** A copy the staff chat refused (the bot removed from it): the operator's to fix. */
+  const notCopied = (error: unknown) =>
+    log.error({ error: toLoggableError(error) }, 'customer message not copied to the staff topic');
+
+  /** The customer's newest ticket still waiting for a person (open, not taken). */
+  async function waitingTicket(chatId: number): Promise<Ticket | undefined> {
+    const customer = await repos.customers.findByTelegramId(chatId);
+    if (!customer) return undefined;
+    const [ticket] = await repos.tickets.listByCustomer(customer.id, {
+      states: ['open'],
+      limit: 1,
+    });
+    return ticket;
   }
 
   async function announce(ticket: Ticket, key: string, vars: Record<string, string | number>) {
@@ -57,7 +75,15 @@ export function createStaffCustomerFeature(deps: AppDeps, desk: StaffDesk) {
   });
 
   priv.on('edited_message', async (ctx, next) => {
-    if (!forum || !(await forum.relay.editFromCustomer(ctx.editedMessage))) return next();
+    if (!forum) return next();
+    if (await customers.holdOf(ctx.chat.id)) {
+      // Held: the copy follows the edit and the bot stays quiet.
+      if (!(await forum.relay.editFromCustomer(ctx.editedMessage))) return next();
+      return;
+    }
+    // Waiting for a person (or no ticket): the copy, if any, follows; the bot answers as ever.
+    await forum.relay.editFromCustomer(ctx.editedMessage).catch(notCopied);
+    return next();
   });
 
   priv.on('message', async (ctx, next) => {
@@ -73,8 +99,18 @@ export function createStaffCustomerFeature(deps: AppDeps, desk: StaffDesk) {
         return;
       }
     }
+    if (isCommand || !forum) return next();
     const hold = await customers.holdOf(ctx.chat.id);
-    if (!hold || isCommand || !forum) return next();
+    if (!hold) {
+      // Waiting for a person (after /human, or a filed ticket nobody has taken yet): what the
+      // customer writes reaches the ticket's topic, and the bot keeps helping meanwhile.
+      const waiting = await waitingTicket(ctx.chat.id);
+      // The staff queue waits out 429s and network errors itself; what still fails (the bot
+      // removed from the staff chat) is the operator's to fix and must not cost the customer
+      // the bot's answer.
+      if (waiting) await forum.relay.fromCustomer(waiting, message).catch(notCopied);
+      return next();
+    }
     const ticket = await repos.tickets.getByNumber(hold.ticketNumber);
     if (!ticket || isTicketClosed(ticket.state)) {
       // A hold left behind by a closed ticket: the bot takes the chat back.

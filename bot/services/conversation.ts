@@ -83,6 +83,11 @@ export type ConversationStaff = {
   requestHuman(request: HumanRequest): Promise<RenderedReply[]>;
   /** The customer cancelled a ticket: staff hear it in its topic, its alerts stop. */
   customerCancelled(ticket: Ticket): Promise<void>;
+  /**
+   * Whether what the customer writes while a ticket waits for a person reaches its staff topic
+   * (features/staff-customer.ts): true with a staff forum.
+   */
+  relaysWaiting: boolean;
 };
 
 export function createConversationService(
@@ -140,6 +145,7 @@ export function createConversationService(
         ...contactPromiseVars(promise, config.SERVICE_TZ, locale, now),
         number: ticket.number,
         urgent: draft.urgent ? 'yes' : 'no',
+        relay: staff?.relaysWaiting ? 'yes' : 'no',
       }),
       '',
     ];

@@ -116,7 +116,10 @@ export function createStaffHuman(
     });
     await alertStaff(ticket, promise.dueAt);
     const vars = contactPromiseVars(promise, config.SERVICE_TZ, render.locale, now);
-    return [say(`human-${promise.kind}`, { ...vars, number: ticket.number })];
+    // What the customer writes until someone takes the chat goes to the topic too
+    // (features/staff-customer.ts), when there is a staff forum.
+    const relay = topics ? 'yes' : 'no';
+    return [say(`human-${promise.kind}`, { ...vars, number: ticket.number, relay })];
   }
 
   /** The customer cancelled a ticket themselves: its alerts stop and its topic is told. */

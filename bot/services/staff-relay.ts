@@ -109,6 +109,8 @@ export function createStaffRelay(
   /** Relays what the customer sent to the ticket's topic (an album once all its parts are in). */
   async function fromCustomer(ticket: Ticket, message: Message): Promise<void> {
     const customerChat = message.chat.id;
+    // An update handled again (its turn failed after the relay) is not copied twice.
+    if ((await repos.relay.copiesOf(customerChat, message.message_id)).length > 0) return;
     await repos.transcript.append({
       customerId: ticket.customerId,
       ticketId: ticket.id,

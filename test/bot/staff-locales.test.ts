@@ -47,6 +47,7 @@ const vars = {
   promise: 'pending',
   link: 'https://t.me/c/1/2',
   cancelled: 'yes',
+  relay: 'yes',
 };
 
 describe('staff locale messages', () => {

@@ -58,6 +58,10 @@ describe('staff take over escalated chats in the staff forum', () => {
       '✅ Close',
     ]);
 
+    // Nobody has taken it yet: what the customer writes reaches the topic, as the filed ticket said.
+    expect(filed.text).toMatch(/Anything you write here meanwhile is passed on to them/);
+    await h.says(li, li.id, 'thanks', /^thanks$/, { answerIn: STAFF_CHAT, answerTopic: topicId });
+
     // Anna chooses the name customers see, then takes the ticket with the card's button.
     await h.says(anna, STAFF_CHAT, '/name Anna L.', /Customers now see you as "Anna L."/, {
       topicId,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toZonedTime } from '../../core/index.ts';
-import { STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
+import { BOT, STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
 
 /**
  * "/human reaches a person": through the Bot API double, a customer who asks for a person gets a
@@ -58,6 +58,72 @@ describe('a customer asks for a person', () => {
     expect(again).toBeDefined();
     const tickets = await h.repos.tickets.listByCustomer(ticket?.customerId ?? '');
     expect(tickets).toHaveLength(1);
+  });
+
+  it('keeps what the customer writes after /human and before anyone takes the chat: it reaches the topic, the bot still answers, and the taker reads it there', async () => {
+    advanceTo(11);
+    const eva = h.customer('Eva');
+    const told = await h.says(eva, eva.id, '/human', /within 30 minutes/);
+    expect(told.text).toMatch(/what you write here is passed on to them too/);
+    const number = /FL-\d{6}-\d{4}/.exec(told.text ?? '')?.[0] as string;
+    const ticket = await h.repos.tickets.getByNumber(number);
+    const topicId = (await h.repos.tickets.topicOf(ticket?.id ?? ''))?.topicId as number;
+
+    // Nobody has taken it: the message is copied to the topic AND the bot answers it.
+    const before = h.double.botMessages(eva.id).length;
+    await h.says(eva, eva.id, 'the fridge is warm and the food smells', /^the fridge is warm/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    await h.double.waitFor(
+      () => h.double.botMessages(eva.id).length > before,
+      'the bot still answering the customer',
+    );
+    await h.says(eva, eva.id, 'it is a Haier, bought last year', /^it is a Haier/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    // In order, once each, and on the ticket's transcript.
+    const copies = h.double
+      .botMessages(STAFF_CHAT, topicId)
+      .map((m) => m.text)
+      .filter((text) => /^(the fridge is warm|it is a Haier)/.test(text ?? ''));
+    expect(copies).toEqual([
+      'the fridge is warm and the food smells',
+      'it is a Haier, bought last year',
+    ]);
+    const transcript = await h.repos.transcript.list(ticket?.customerId ?? '', {
+      ticketId: ticket?.id ?? '',
+    });
+    expect(transcript.map((entry) => entry.text)).toEqual(
+      expect.arrayContaining(['the fridge is warm and the food smells']),
+    );
+
+    // Taken: from now on the bot is quiet and messages go only to the topic, as before.
+    const staff = h.staffMember('Uma');
+    await h.presses(staff, STAFF_CHAT, /Take/, /Uma took/, { topicId });
+    const quietFrom = h.double.botMessages(eva.id).length;
+    await h.says(eva, eva.id, 'hello?', /^hello\?$/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    expect(
+      h.double
+        .botMessages(eva.id)
+        .slice(quietFrom)
+        .map((m) => m.text),
+    ).not.toContainEqual(expect.stringMatching(/Step|engineer/));
+  });
+
+  it('still answers a customer waiting for a person when the staff chat refuses the copy (the bot removed from it)', async () => {
+    const ned = h.customer('Ned');
+    await h.fileTicket(ned);
+    h.double.setMember(STAFF_CHAT, BOT.id, 'kicked');
+    try {
+      await h.says(ned, ned.id, 'my fridge is too cold, the vegetables freeze', /Step 1 of/);
+    } finally {
+      h.double.setMember(STAFF_CHAT, BOT.id, 'administrator');
+    }
   });
 
   it('on a ticket in progress: no second ticket, the request raised in its topic', async () => {

@@ -223,6 +223,9 @@ ticket-filed =
     { $contact ->
         [after-opening] Our service team works { $hours } and is back at { $opens }: they will contact you within { $contactWithin } of opening, by { $time }.
        *[in-hours] Our service team will contact you within { $contactWithin }.
+    }{ $relay ->
+        [yes] {" "}Anything you write here meanwhile is passed on to them.
+       *[no] {""}
     }
 ticket-warranty-heading = Preliminary warranty answer:
 ticket-failed = Sorry, I couldn't file the ticket just now. Nothing is lost: tap Confirm again in a moment.

@@ -147,8 +147,14 @@ handover-rate-button = { $score } ⭐
 handover-rated = Thank you! If you like, write a short comment now.
 handover-rating-done = This ticket has already been rated. Thank you!
 handover-comment-thanks = Thank you, your comment has been passed on.
-human-in-hours = 🙋 I have asked our service team (ticket { $number }): a person will answer you here within { $contactWithin }. Meanwhile I am still here to help.
-human-after-opening = 🙋 I have asked our service team (ticket { $number }). They work { $hours } and are back at { $opens }: a person will answer you here by { $time }. Meanwhile I am still here to help.
+human-in-hours = 🙋 I have asked our service team (ticket { $number }): a person will answer you here within { $contactWithin }. Meanwhile I am still here to help{ $relay ->
+        [yes] , and what you write here is passed on to them too.
+       *[no] .
+    }
+human-after-opening = 🙋 I have asked our service team (ticket { $number }). They work { $hours } and are back at { $opens }: a person will answer you here by { $time }. Meanwhile I am still here to help{ $relay ->
+        [yes] , and what you write here is passed on to them too.
+       *[no] .
+    }
 human-already = 👤 { $name } from our service team is already with you: just write here.
 staff-ticket-erased = 🗑 { $number } was erased at the customer's request{ $cancelled ->
         [yes] : the ticket is cancelled

@@ -204,6 +204,9 @@ ticket-filed =
     { $contact ->
         [after-opening] 售后团队的服务时间为 { $hours }，将于 { $opens } 上班：上班后 { $contactWithin } 内、最晚 { $time } 前联系您。
        *[in-hours] 售后团队会在 { $contactWithin } 内联系您。
+    }{ $relay ->
+        [yes] 在此期间您在这里写的内容也会转给他们。
+       *[no] {""}
     }
 ticket-warranty-heading = 初步保修答复：
 ticket-failed = 抱歉，工单暂时没能提交。信息都还在，请稍后再点一次“确认提交”。

@@ -147,8 +147,14 @@ handover-rate-button = { $score } ⭐
 handover-rated = 谢谢！如愿意，现在可以写一句评价。
 handover-rating-done = 该工单已经评过分了，谢谢！
 handover-comment-thanks = 谢谢，您的评价已转达。
-human-in-hours = 🙋 已通知服务团队（工单 { $number }）：{ $contactWithin }内会有专人在这里回复您。在此期间我仍可以继续帮您。
-human-after-opening = 🙋 已通知服务团队（工单 { $number }）。服务时间为 { $hours }，团队将于 { $opens } 回来，最晚 { $time } 前会有专人在这里回复您。在此期间我仍可以继续帮您。
+human-in-hours = 🙋 已通知服务团队（工单 { $number }）：{ $contactWithin }内会有专人在这里回复您。在此期间我仍可以继续帮您{ $relay ->
+        [yes] ，您在这里写的内容也会转给他们。
+       *[no] 。
+    }
+human-after-opening = 🙋 已通知服务团队（工单 { $number }）。服务时间为 { $hours }，团队将于 { $opens } 回来，最晚 { $time } 前会有专人在这里回复您。在此期间我仍可以继续帮您{ $relay ->
+        [yes] ，您在这里写的内容也会转给他们。
+       *[no] 。
+    }
 human-already = 👤 服务团队的 { $name } 已经在为您服务，请直接在这里留言。
 staff-ticket-erased = 🗑 应客户要求，{ $number } 已删除{ $cancelled ->
         [yes] ，工单已取消

@@ -205,6 +205,9 @@ ticket-filed =
     { $contact ->
         [after-opening] 售後團隊的服務時間為 { $hours }，將於 { $opens } 上班：上班後 { $contactWithin } 內、最晚 { $time } 前聯絡您。
        *[in-hours] 售後團隊會在 { $contactWithin } 內聯絡您。
+    }{ $relay ->
+        [yes] 在此期間您在這裡寫的內容也會轉給他們。
+       *[no] {""}
     }
 ticket-warranty-heading = 初步保修答覆：
 ticket-failed = 抱歉，維修單暫時沒能提交。訊息都還在，請稍後再點一次「確認提交」。

@@ -148,8 +148,14 @@ handover-rate-button = { $score } ⭐
 handover-rated = 謝謝！如願意，現在可以寫一句評價。
 handover-rating-done = 該維修單已經評過分了，謝謝！
 handover-comment-thanks = 謝謝，您的評價已轉達。
-human-in-hours = 🙋 已通知服務團隊（維修單 { $number }）：{ $contactWithin }內會有專人在這裡回覆您。在此期間我仍可以繼續幫您。
-human-after-opening = 🙋 已通知服務團隊（維修單 { $number }）。服務時間為 { $hours }，團隊將於 { $opens } 回來，最晚 { $time } 前會有專人在這裡回覆您。在此期間我仍可以繼續幫您。
+human-in-hours = 🙋 已通知服務團隊（維修單 { $number }）：{ $contactWithin }內會有專人在這裡回覆您。在此期間我仍可以繼續幫您{ $relay ->
+        [yes] ，您在這裡寫的內容也會轉給他們。
+       *[no] 。
+    }
+human-after-opening = 🙋 已通知服務團隊（維修單 { $number }）。服務時間為 { $hours }，團隊將於 { $opens } 回來，最晚 { $time } 前會有專人在這裡回覆您。在此期間我仍可以繼續幫您{ $relay ->
+        [yes] ，您在這裡寫的內容也會轉給他們。
+       *[no] 。
+    }
 human-already = 👤 服務團隊的 { $name } 已經在為您服務，請直接在這裡留言。
 staff-ticket-erased = 🗑 應客戶要求，{ $number } 已刪除{ $cancelled ->
         [yes] ，維修單已取消
