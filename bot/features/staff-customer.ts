@@ -95,7 +95,10 @@ export function createStaffCustomerFeature(deps: AppDeps, desk: StaffDesk) {
       const ticket = await ownTicket(ctx.chat.id, pending);
       if (ticket && (await repos.ratings.comment(ticket.id, message.text, clock.now()))) {
         await customers.tell(ticket, 'handover-comment-thanks');
-        await announce(ticket, 'staff-customer-comment', { comment: message.text });
+        // The comment itself goes as a copy, in the message map, so erasure deletes it
+        // wherever the topic stands (a bot message quoting it would be left behind).
+        await announce(ticket, 'staff-customer-comment', {});
+        if (forum) await forum.relay.fromCustomer(ticket, message);
         return;
       }
     }

@@ -156,7 +156,7 @@ export function createTurnAssist(options: TurnAssistOptions): TurnAssist {
       if (plan.triage.length === 0 && plan.fields.length === 0) return context;
       if ((await usage.used(conversation)) >= budget) {
         usage.recordOverBudget();
-        log.info({ llm: 'budget', conversation }, 'llm budget spent: embedded engine only');
+        log.info({ llm: 'budget' }, 'llm budget spent: embedded engine only');
         return context;
       }
       onWork();
@@ -191,7 +191,7 @@ export function createTurnAssist(options: TurnAssistOptions): TurnAssist {
       );
     }
     const tokens = [...readings, ...proposals].reduce((sum, outcome) => sum + outcome.tokens, 0);
-    log.info({ llm: 'usage', conversation, tokens, conversationTokens: used }, 'llm tokens');
+    log.info({ llm: 'usage', tokens, conversationTokens: used }, 'llm tokens');
     const read = new Map<string, { reading: ModelReading; readText: string }>();
     plan.triage.forEach((request, index) => {
       const outcome = readings[index];

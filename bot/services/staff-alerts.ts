@@ -112,7 +112,6 @@ export function createStaffAlerts(
       number: ticket.number,
       minutes,
       holder: holder ?? '-',
-      phone: ticket.contact.phone ?? '-',
     });
     await topics.post(ticket, text);
     await topics.postGeneral(text);

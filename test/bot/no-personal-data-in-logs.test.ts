@@ -2,6 +2,8 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../bot/logger.ts';
 import { JOURNEY_MIX, playJourneys } from '../support/journeys.ts';
+import { triageAnswer } from '../support/llm.ts';
+import { FakeModelServer } from '../support/openai-server.ts';
 import { openRecordedBot, RECORDED_STAFF_CHAT } from '../support/recorded-bot.ts';
 
 /** Everything the journeys tell the bot about the customers, in each form it may be written. */
@@ -26,7 +28,8 @@ const PERSONAL_DATA = [
 
 const FIRST_USER = 810_000;
 
-describe('a log of whole conversations', () => {
+/** A stream the real logger writes to, and the lines it received. */
+function capturedLog() {
   const lines: string[] = [];
   const buffer = new Writable({
     write(chunk, _encoding, done) {
@@ -34,6 +37,11 @@ describe('a log of whole conversations', () => {
       done();
     },
   });
+  return { lines, buffer };
+}
+
+describe('a log of whole conversations', () => {
+  const { lines, buffer } = capturedLog();
   let bot: Awaited<ReturnType<typeof openRecordedBot>>;
 
   beforeAll(async () => {
@@ -111,4 +119,47 @@ describe('a log of whole conversations', () => {
     expect(log).toMatch(/update failed/);
     for (const value of PERSONAL_DATA) expect(log, value).not.toContain(value);
   }, 120_000);
+});
+
+describe('a log of a conversation with the LLM engine on', () => {
+  const { lines, buffer } = capturedLog();
+  const model = new FakeModelServer();
+  let bot: Awaited<ReturnType<typeof openRecordedBot>>;
+  /** A chat id no timestamp, counter or token figure in the log could contain. */
+  const CHAT = 7_364_519_283;
+
+  beforeAll(async () => {
+    await model.start();
+    model.respond(() => ({
+      kind: 'answer',
+      content: triageAnswer({ label: 'unknown', category: 'unknown', symptom: 'unknown' }),
+    }));
+    bot = await openRecordedBot(
+      { OPENAI_API_KEY: 'local-test-key', OPENAI_BASE_URL: model.baseURL, OPENAI_MODEL: 'm' },
+      { log: createLogger('trace', buffer) },
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await bot.close();
+    await model.stop();
+  });
+
+  it('names no chat or user: the LLM engine lines carry no chat id', async () => {
+    await playJourneys(
+      bot.target,
+      bot.telegram,
+      [
+        {
+          name: 'two reports the model reads',
+          languageCode: 'en',
+          steps: [{ say: 'the thing in the kitchen hums oddly' }, { say: 'it is the fridge' }],
+        },
+      ],
+      CHAT,
+    );
+    expect(model.requests.length).toBeGreaterThan(0);
+    const log = lines.join('');
+    expect(log).toMatch(/llm tokens/);
+    expect(log).not.toContain(String(CHAT));
+  }, 60_000);
 });

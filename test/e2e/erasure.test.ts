@@ -175,4 +175,49 @@ describe('erasure that erases', () => {
     const told = new RegExp(`${ticket.number} was erased at the customer's request`);
     expect(await h.waitForBot(STAFF_CHAT, told)).toBeDefined();
   }, 120_000);
+  it('leaves nothing of the customer anywhere in the staff chat: not a hazard alert in General, not a rating comment, even where topics cannot be deleted', async () => {
+    const rights = (manageTopics: boolean) =>
+      h.double.setMember(STAFF_CHAT, BOT.id, 'administrator', {
+        can_pin_messages: true,
+        can_delete_messages: true,
+        can_manage_topics: manageTopics,
+      });
+    rights(true);
+    const anna = h.staffMember('Anna');
+    const rae = h.customer('Rae');
+    await h.says(rae, rae.id, '/start', /after-sales assistant/);
+    // A hazard ticket: raised at once in its topic and in General.
+    const { ticket, topicId } = await h.fileTicket(rae, {
+      priority: 'urgent',
+      triage: { label: 'hazard', category: 'refrigerator', symptomId: null },
+    });
+    await h.waitForBot(STAFF_CHAT, new RegExp(`Hazard ticket ${ticket.number}`), { topicId: 0 });
+    // Taken, closed, rated, and a comment typed in the customer's own chat.
+    await h.presses(anna, STAFF_CHAT, /Take/, /took/, { topicId });
+    await h.says(anna, STAFF_CHAT, '/close repaired', /closed/, { topicId });
+    await h.waitForBot(rae.id, /Rate us from 1/);
+    await h.presses(rae, rae.id, /^5 ⭐$/, /write a short comment/);
+    const comment = 'Rae Quist here, Harbour Lane 7, thank you';
+    await h.says(rae, rae.id, comment, /^Rae Quist here/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    const staffChat = () => JSON.stringify(h.double.botMessages(STAFF_CHAT));
+    expect(staffChat()).toContain(comment);
+    expect(staffChat()).toContain('王小明');
+
+    rights(false);
+    await h.says(rae, rae.id, '/forget', /Erase everything we hold about you/);
+    await h.presses(rae, rae.id, /Yes/, /personal data is erased/);
+    await h.runJobs();
+    await h.waitForBot(STAFF_CHAT, new RegExp(`${ticket.number} was erased`));
+
+    // Every message the bot left in the staff chat, General and every topic alike.
+    for (const value of [comment, 'Harbour Lane', '王小明', '13800138000', '世纪大道'])
+      expect(staffChat(), value).not.toContain(value);
+    // Nor any table (the comment was stored with the rating).
+    for (const [table, rows] of Object.entries(await dumpEveryTable(h)))
+      for (const value of [comment, 'Harbour Lane'])
+        expect(rows, `${table} holds "${value}"`).not.toContain(value);
+  }, 120_000);
 });

@@ -122,11 +122,11 @@ staff-unknown-command = Staff commands: in a ticket's topic /take /release /assi
 staff-customer-blocked = ⛔ The customer has blocked the bot: nothing more reaches them for { $number }. Call them if the ticket needs it.
 staff-cannot-copy = The customer sent something the bot cannot copy here (a poll or a service message).
 
-staff-alert-urgent = 🚨 Hazard ticket { $number }: contact the customer now ({ $phone }).
+staff-alert-urgent = 🚨 Hazard ticket { $number }: contact the customer now (the phone number is on the card in its topic).
 staff-alert-warning = ⏰ { $number }: nobody has contacted the customer yet (holder: { $holder }). The { $contactWithin } contact promise lapses in { $minutes } min.
 staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes } min ago (holder: { $holder }). Contact the customer now.
 staff-customer-rated = ⭐ The customer rated { $number } { $score }/5.
-staff-customer-comment = 💬 The customer's comment on { $number }: { $comment }
+staff-customer-comment = 💬 The customer's comment on { $number } follows.
 staff-human-request = 🙋 { $number }: the customer asks for a person. Answer them by { $time } (take the ticket in its topic).
 staff-customer-cancelled = 🚫 The customer cancelled { $number } themselves.
 

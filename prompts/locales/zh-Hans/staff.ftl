@@ -122,11 +122,11 @@ staff-unknown-command = 客服命令：工单话题中 /take /release /assign /s
 staff-customer-blocked = ⛔ 客户已屏蔽机器人：{ $number } 的消息无法再送达。如有需要请电话联系。
 staff-cannot-copy = 客户发送了无法复制到这里的内容（投票或系统消息）。
 
-staff-alert-urgent = 🚨 安全隐患工单 { $number }：请立即联系客户（{ $phone }）。
+staff-alert-urgent = 🚨 安全隐患工单 { $number }：请立即联系客户（电话见该工单话题中的卡片）。
 staff-alert-warning = ⏰ { $number }：尚未有人联系客户（接单人：{ $holder }）。{ $contactWithin }内联系的承诺将在 { $minutes } 分钟后到期。
 staff-alert-breach = 🔴 { $number }：联系承诺已超时 { $minutes } 分钟（接单人：{ $holder }）。请立即联系客户。
 staff-customer-rated = ⭐ 客户为 { $number } 打了 { $score }/5 分。
-staff-customer-comment = 💬 客户对 { $number } 的评价：{ $comment }
+staff-customer-comment = 💬 客户对 { $number } 的评价如下。
 staff-human-request = 🙋 { $number }：客户希望与人工客服交流。请在 { $time } 前回复（在该工单话题中接单）。
 staff-customer-cancelled = 🚫 客户自己取消了 { $number }。
 

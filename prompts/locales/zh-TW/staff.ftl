@@ -123,11 +123,11 @@ staff-unknown-command = 客服命令：維修單話題中 /take /release /assign
 staff-customer-blocked = ⛔ 客戶已遮蔽機器人：{ $number } 的訊息無法再送達。如有需要請電話聯絡。
 staff-cannot-copy = 客戶傳送了無法複製到這裡的內容（投票或系統訊息）。
 
-staff-alert-urgent = 🚨 安全隱患維修單 { $number }：請立即聯絡客戶（{ $phone }）。
+staff-alert-urgent = 🚨 安全隱患維修單 { $number }：請立即聯絡客戶（電話見該維修單話題中的卡片）。
 staff-alert-warning = ⏰ { $number }：尚未有人聯絡客戶（接單人：{ $holder }）。{ $contactWithin }內聯絡的承諾將在 { $minutes } 分鐘後到期。
 staff-alert-breach = 🔴 { $number }：聯絡承諾已超時 { $minutes } 分鐘（接單人：{ $holder }）。請立即聯絡客戶。
 staff-customer-rated = ⭐ 客戶為 { $number } 打了 { $score }/5 分。
-staff-customer-comment = 💬 客戶對 { $number } 的評價：{ $comment }
+staff-customer-comment = 💬 客戶對 { $number } 的評價如下。
 staff-human-request = 🙋 { $number }：客戶希望與人工客服交流。請在 { $time } 前回復（在該維修單話題中接單）。
 staff-customer-cancelled = 🚫 客戶自己取消了 { $number }。
 
