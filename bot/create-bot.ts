@@ -187,7 +187,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   });
   if (staff.forum) bot.use(createStaffFeature(deps, staff.forum));
   bot.use(createGroupsFeature(deps, delivery));
-  bot.use(createStaffCustomerFeature(deps, staff));
+  bot.use(createStaffCustomerFeature(deps, staff, conversation));
   bot.use(createCustomerFeature(conversation, checkback));
 
   /** A notice for a chat whose update waits, in the customer's language (the state may be unreachable). */
@@ -247,6 +247,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     async onDead(chatId, update) {
       if (chatId > 0) await writeNotice(chatId, update, 'error-dead-letter');
     },
+    markedByTurn: (updateId) => delivery.committedUpdate(updateId),
     onCommitted: () => sender.wake(),
     // The embedded database has one connection: more lanes would only queue for it (and keep the
     // webhook's inserts waiting); PostgreSQL serves several turns at once.

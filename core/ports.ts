@@ -147,6 +147,8 @@ export type TicketQuery = { number: string } | { phone: string } | { model: stri
 
 export interface TranscriptRepo {
   append(entry: Omit<TranscriptEntry, 'id'>): Promise<TranscriptEntry>;
+  /** Several entries in one write, kept in this order (a turn's message in and its replies). */
+  appendAll(entries: Omit<TranscriptEntry, 'id'>[]): Promise<void>;
   /** Oldest first; the latest `limit` entries when a limit is given. */
   list(
     customerId: string,

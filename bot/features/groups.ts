@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import { enqueueMessages, markUpdateHandled } from '../../db/index.ts';
+import { enqueueMessages } from '../../db/index.ts';
 import type { BotContext } from '../context.ts';
 import { localeFor } from '../i18n/script.ts';
 import type { AppDeps } from '../services/deps.ts';
@@ -24,7 +24,7 @@ export function createGroupsFeature(deps: AppDeps, delivery: Delivery) {
     const now = deps.clock.now();
     // The message, then leaving: in that order, through the outbox.
     await delivery.commit(async (tx) => {
-      if (!(await markUpdateHandled(tx, ctx.update.update_id, now))) return;
+      if (!(await delivery.markHandled(tx, ctx.update.update_id, now))) return;
       await enqueueMessages(
         tx,
         [

@@ -3,6 +3,7 @@ import { isTicketClosed, type Ticket } from '../../core/index.ts';
 import type { BotContext } from '../context.ts';
 import { toLoggableError } from '../loggable-error.ts';
 import { ratingCommentKey } from '../services/chat-keys.ts';
+import type { ConversationService } from '../services/conversation.ts';
 import type { AppDeps } from '../services/deps.ts';
 import { createRenderContext } from '../services/render-context.ts';
 import type { StaffDesk } from '../services/staff-desk.ts';
@@ -18,7 +19,11 @@ const COMMENT_WINDOW_MS = 15 * 60_000;
  * answers as well, so staff who take the chat have read it; edits follow their copies;
  * the 1–5 rating buttons and the optional comment after them are stored.
  */
-export function createStaffCustomerFeature(deps: AppDeps, desk: StaffDesk) {
+export function createStaffCustomerFeature(
+  deps: AppDeps,
+  desk: StaffDesk,
+  conversation: Pick<ConversationService, 'peekState' | 'dropPeek'>,
+) {
   const { repos, store, clock, log } = deps;
   const { customers, forum } = desk;
   const composer = new Composer<BotContext>();
@@ -103,17 +108,24 @@ export function createStaffCustomerFeature(deps: AppDeps, desk: StaffDesk) {
       }
     }
     if (isCommand || !forum) return next();
-    const hold = await customers.holdOf(ctx.chat.id);
+    // The conversation's turn for this update reuses this read of the state.
+    const updateId = ctx.update.update_id;
+    const hold = (await conversation.peekState({ chatId: ctx.chat.id, updateId }))?.staffHold;
     if (!hold) {
-      // Waiting for a person (after /human, or a filed ticket nobody has taken yet): what the
-      // customer writes reaches the ticket's topic, and the bot keeps helping meanwhile.
-      const waiting = await waitingTicket(ctx.chat.id);
-      // The staff queue waits out 429s and network errors itself; what still fails (the bot
-      // removed from the staff chat) is the operator's to fix and must not cost the customer
-      // the bot's answer.
-      if (waiting) await forum.relay.fromCustomer(waiting, message).catch(notCopied);
-      return next();
+      try {
+        // Waiting for a person (after /human, or a filed ticket nobody has taken yet): what the
+        // customer writes reaches the ticket's topic, and the bot keeps helping meanwhile.
+        const waiting = await waitingTicket(ctx.chat.id);
+        // The staff queue waits out 429s and network errors itself; what still fails (the bot
+        // removed from the staff chat) is the operator's to fix and must not cost the customer
+        // the bot's answer.
+        if (waiting) await forum.relay.fromCustomer(waiting, message).catch(notCopied);
+        return await next();
+      } finally {
+        conversation.dropPeek(updateId);
+      }
     }
+    conversation.dropPeek(updateId);
     const ticket = await repos.tickets.getByNumber(hold.ticketNumber);
     if (!ticket || isTicketClosed(ticket.state)) {
       // A hold left behind by a closed ticket: the bot takes the chat back.

@@ -23,9 +23,9 @@ import {
 import {
   isUnavailableError,
   loadVersioned,
-  markUpdateHandled,
   type Repositories,
   saveVersioned,
+  type Versioned,
 } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
 import { formatDate } from '../i18n/index.ts';
@@ -277,9 +277,34 @@ export function createConversationService(
     }
   }
 
+  /**
+   * States read for a check before an update's turn (the staff hold), by update id: the turn
+   * reuses the read (the chat's lock is held throughout; the version still fences the save).
+   */
+  const peeked = new Map<number, Versioned<ConversationState>>();
+
+  /** Reads the chat's state ahead of this update's turn, which then reuses it. */
+  async function peekState(chat: Pick<ChatRef, 'chatId' | 'updateId'>) {
+    const stored = await loadVersioned<ConversationState>(
+      deps.db,
+      sessionKey(chat.chatId),
+      clock.now(),
+    );
+    peeked.set(chat.updateId, stored);
+    return stored.value ? upgradeState(stored.value) : undefined;
+  }
+
+  /** The update is done with (its turn ran, or it went elsewhere): drops what was read for it. */
+  function dropPeek(updateId: number): void {
+    peeked.delete(updateId);
+  }
+
   /** The chat's state and its version (the fence), or a fresh state in the chat's language. */
   async function loadState(chat: ChatRef, locale: Locale, at: Date) {
-    const stored = await loadVersioned<ConversationState>(deps.db, sessionKey(chat.chatId), at);
+    const stored =
+      peeked.get(chat.updateId) ??
+      (await loadVersioned<ConversationState>(deps.db, sessionKey(chat.chatId), at));
+    peeked.delete(chat.updateId);
     const state = stored.value ? upgradeState(stored.value) : initialState(locale);
     return { state, version: stored.version };
   }
@@ -326,21 +351,12 @@ export function createConversationService(
         early.push(...(await runEffect(effect, chat, customer.id, render, repos, afterCommit)));
 
     await delivery.commit(async (tx) => {
-      if (!(await markUpdateHandled(tx, chat.updateId, now)))
+      if (!(await delivery.markHandled(tx, chat.updateId, now)))
         throw new AlreadyHandledError(chat.updateId);
       const txRepos = deps.reposOn(tx);
       // A customer who writes again has unblocked the bot.
       if (customer.blockedAt) await txRepos.customers.setBlocked(chat.userId, false, now);
       await precondition?.(txRepos);
-      if (inbound) {
-        await txRepos.transcript.append({
-          customerId: customer.id,
-          ticketId: null,
-          direction: 'in',
-          text: inbound,
-          at: now,
-        });
-      }
       const out: RenderedReply[] = [
         ...early,
         ...turn.replies.map((reply: Reply) =>
@@ -395,8 +411,15 @@ export function createConversationService(
         now,
         { inPlace: answersInPlace(event), erased: forgets },
       );
-      // After an erasure the transcript stays empty.
-      if (!forgets) await appendOut(txRepos, customer.id, texts, now);
+      // What the customer wrote and what the bot answered, in one write; after an erasure the
+      // transcript stays empty.
+      if (!forgets)
+        await txRepos.transcript.appendAll(
+          [
+            ...(inbound ? [{ text: inbound, direction: 'in' as const }] : []),
+            ...texts.map((text) => ({ text, direction: 'out' as const })),
+          ].map((entry) => ({ ...entry, customerId: customer.id, ticketId: null, at: now })),
+        );
     });
     for (const hook of afterCommit) {
       await hook().catch((error: unknown) =>
@@ -406,11 +429,6 @@ export function createConversationService(
         ),
       );
     }
-  }
-
-  async function appendOut(repos: Repositories, customerId: string, texts: string[], at: Date) {
-    for (const text of texts)
-      await repos.transcript.append({ customerId, ticketId: null, direction: 'out', text, at });
   }
 
   /**
@@ -425,7 +443,7 @@ export function createConversationService(
     const now = clock.now();
     await delivery.commit(async (tx) => {
       // A deferred update is handled later: its notice is its own message, the update stays.
-      if (!options.deferred && !(await markUpdateHandled(tx, chat.updateId, now)))
+      if (!options.deferred && !(await delivery.markHandled(tx, chat.updateId, now)))
         throw new AlreadyHandledError(chat.updateId);
       const stored = await loadVersioned<ConversationState>(tx, sessionKey(chat.chatId), now);
       const locale = stored.value?.locale ?? localeFor(chat.languageCode, undefined);
@@ -443,7 +461,7 @@ export function createConversationService(
     });
   }
 
-  return { handle, notice };
+  return { handle, notice, peekState, dropPeek };
 }
 
 export type ConversationService = ReturnType<typeof createConversationService>;

@@ -46,6 +46,11 @@ export type InboxWorkerOptions = {
   onDelayed(chatId: number, update: InboxUpdate): Promise<void>;
   /** The update failed its last attempt and is dead-lettered: tell the customer. */
   onDead(chatId: number, update: InboxUpdate): Promise<void>;
+  /**
+   * Whether the update's turn marked it handled in its own transaction, which committed (then the
+   * worker does not mark it again). Default: never known, always marked here.
+   */
+  markedByTurn?(updateId: number): boolean;
   /** A turn committed: the outbox has something to send. */
   onCommitted?(): void;
   /** Chats handled at once by this worker. Default 8. */
@@ -95,7 +100,8 @@ export function createInboxWorker(options: InboxWorkerOptions) {
     try {
       await handle(update.payload as unknown as Update);
       // Updates that committed nothing of their own (ignored ones) are marked handled here.
-      await inbox.markHandled(update.updateId, clock.now());
+      if (!options.markedByTurn?.(update.updateId))
+        await inbox.markHandled(update.updateId, clock.now());
       options.onCommitted?.();
       cooling.delete(update.chatId);
       return 'next';

@@ -4,10 +4,9 @@ import {
   chatDelivery,
   type Database,
   enqueueMessages,
-  FIRST_REPLY_WINDOW_MS,
+  markUpdateHandled,
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
-  wroteSince,
 } from '../../db/index.ts';
 import { composeMessages } from '../render/compose.ts';
 import type { RenderedReply } from '../render/reply.ts';
@@ -24,18 +23,50 @@ export function isBlockedError(error: unknown): boolean {
 export type Delivery = {
   /** Runs `work` in one transaction; once it commits, the outbox sender is woken. */
   commit<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  /**
+   * Marks an update handled in a transaction `commit` runs (see `markUpdateHandled`): `false` when
+   * it was not pending. Once the transaction commits, {@link Delivery.committedUpdate} knows it.
+   */
+  markHandled(tx: Database, updateId: number, at: Date): Promise<boolean>;
+  /**
+   * Whether a transaction of this delivery marked the update handled and committed (asked once:
+   * the answer is forgotten), so the inbox worker need not mark it again.
+   */
+  committedUpdate(updateId: number): boolean;
   /** The typing indicator, at once and best effort (not a message: outside the outbox). */
   typing(chatId: number): Promise<void>;
 };
 
+/** Committed updates remembered for the inbox worker at most (each is asked about at once). */
+const COMMITTED_KEPT = 10_000;
+
 /** Creates the {@link Delivery} over a database, the Bot API (typing only) and the sender's wake-up. */
 export function createDelivery(db: Database, api: Api, wake: () => void): Delivery {
+  /** Updates marked handled in each open transaction, by its handle. */
+  const marking = new Map<Database, number[]>();
+  const committed = new Set<number>();
   return {
     async commit(work) {
-      const result = await db.transaction(work);
+      const marked: number[] = [];
+      const result = await db.transaction(async (tx) => {
+        marking.set(tx, marked);
+        try {
+          return await work(tx);
+        } finally {
+          marking.delete(tx);
+        }
+      });
+      if (committed.size + marked.length > COMMITTED_KEPT) committed.clear();
+      for (const updateId of marked) committed.add(updateId);
       wake();
       return result;
     },
+    async markHandled(tx, updateId, at) {
+      const handled = await markUpdateHandled(tx, updateId, at);
+      if (handled) marking.get(tx)?.push(updateId);
+      return handled;
+    },
+    committedUpdate: (updateId) => committed.delete(updateId),
     async typing(chatId) {
       await api.sendChatAction(chatId, 'typing').catch(() => undefined);
     },
@@ -79,11 +110,8 @@ export async function writeReplies(
 ): Promise<string[]> {
   const messages = composeMessages(replies);
   const { chatId, key, pressedMessageId: pressed } = target;
-  const priority = options.background
-    ? OUTBOX_PRIORITY.background
-    : (await wroteSince(tx, chatId, new Date(at.getTime() - FIRST_REPLY_WINDOW_MS)))
-      ? OUTBOX_PRIORITY.reply
-      : OUTBOX_PRIORITY.firstReply;
+  // A turn's replies are a first reply or a later one, decided by the insert itself.
+  const priority = options.background ? OUTBOX_PRIORITY.background : 'turn';
   const rows: NewOutboxMessage[] = [];
   const [only] = messages;
   let replace = false;

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { JsonObject } from '../../core/index.ts';
 import type { Database } from '../database.ts';
+import { FIRST_REPLY_WINDOW_MS } from '../inbox/inbox.ts';
 import { outboxMessages } from '../schema/index.ts';
 
 /** The urgency of a message in a queue behind the send budget (lower goes first). */
@@ -24,7 +25,12 @@ export type NewOutboxMessage = {
   method: string;
   /** The call's parameters without `chat_id`. */
   payload: JsonObject;
-  priority?: number;
+  /**
+   * An {@link OUTBOX_PRIORITY}, or `'turn'` for a turn's replies: a first reply when nothing was
+   * written to the chat in the {@link FIRST_REPLY_WINDOW_MS} before `at`, else a later reply
+   * (decided in the insert itself, on what was committed before it).
+   */
+  priority?: number | 'turn';
   /** Not before (default: at once). */
   availableAt?: Date;
 };
@@ -40,6 +46,12 @@ export type OutboxMessage = {
   attempts: number;
   createdAt: Date;
 };
+
+/** A turn's reply: first reply unless the chat was written to in the window before `at`. */
+const turnPriority = (chatId: number, at: Date) => sql`(case when exists (
+    select 1 from ${outboxMessages} where ${outboxMessages.chatId} = ${chatId}
+    and ${outboxMessages.createdAt} > ${new Date(at.getTime() - FIRST_REPLY_WINDOW_MS).toISOString()}::timestamptz
+  ) then ${OUTBOX_PRIORITY.reply}::int else ${OUTBOX_PRIORITY.firstReply}::int end)`;
 
 /**
  * Writes messages to the outbox, in the caller's transaction (the turn's or the job's, so the
@@ -59,7 +71,10 @@ export async function enqueueMessages(
         chatId: m.chatId,
         method: m.method,
         payload: JSON.stringify(m.payload),
-        priority: m.priority ?? OUTBOX_PRIORITY.reply,
+        priority:
+          m.priority === 'turn'
+            ? turnPriority(m.chatId, at)
+            : (m.priority ?? OUTBOX_PRIORITY.reply),
         availableAt: m.availableAt ?? at,
         createdAt: at,
         erased: m.erased ?? false,
@@ -98,16 +113,6 @@ export async function chatDelivery(
     .orderBy(desc(outboxMessages.messageId))
     .limit(1);
   return { queued: queued !== undefined, latestMessageId: latest?.messageId ?? undefined };
-}
-
-/** Whether anything was written to the chat since `since` (else the next reply is a first reply). */
-export async function wroteSince(db: Database, chatId: number, since: Date): Promise<boolean> {
-  const [row] = await db
-    .select({ id: outboxMessages.id })
-    .from(outboxMessages)
-    .where(and(eq(outboxMessages.chatId, chatId), gt(outboxMessages.createdAt, since)))
-    .limit(1);
-  return row !== undefined;
 }
 
 const toMessage = (row: typeof outboxMessages.$inferSelect): OutboxMessage => ({

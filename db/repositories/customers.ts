@@ -14,14 +14,18 @@ export function createCustomerRepo(db: Database): CustomerRepo {
   };
   return withStorageErrors('customers', {
     async ensure(telegramUserId: number, language: string, at: Date) {
-      await db
+      // One statement for a customer seen before (every turn after the first), two for a new one.
+      const byTelegramId = () =>
+        db.select().from(customers).where(eq(customers.telegramUserId, telegramUserId));
+      const [known] = await byTelegramId();
+      if (known) return toCustomer(known);
+      const [created] = await db
         .insert(customers)
         .values({ telegramUserId, language, createdAt: at })
-        .onConflictDoNothing({ target: customers.telegramUserId });
-      const [row] = await db
-        .select()
-        .from(customers)
-        .where(eq(customers.telegramUserId, telegramUserId));
+        .onConflictDoNothing({ target: customers.telegramUserId })
+        .returning();
+      // Inserted by a concurrent turn in between: read it.
+      const [row] = created ? [created] : await byTelegramId();
       if (!row) throw new Error('customer row missing after insert');
       return toCustomer(row);
     },

@@ -13,6 +13,9 @@ export function createTranscriptRepo(db: Database): TranscriptRepo {
       if (!row) throw new Error('transcript insert returned no row');
       return toTranscriptEntry(row);
     },
+    async appendAll(entries) {
+      if (entries.length > 0) await db.insert(transcriptEntries).values(entries);
+    },
     async list(customerId: string, options: { ticketId?: string; limit?: number } = {}) {
       const rows = await db
         .select()

@@ -338,6 +338,25 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
         'out',
       ]);
     });
+
+    it("writes a turn's message and its replies in one write, in their order, at one time", async () => {
+      const { customers, transcript } = repos();
+      const { id } = await customers.ensure(uniqueTelegramId(), 'en', at);
+      const entries = ['the fridge is warm', 'Sorry to hear that.', 'Is the light on?'].map(
+        (text, i) => ({
+          customerId: id,
+          ticketId: null,
+          direction: i === 0 ? ('in' as const) : ('out' as const),
+          text,
+          at,
+        }),
+      );
+      await transcript.appendAll(entries);
+      await transcript.appendAll([]);
+      expect(
+        (await transcript.list(id)).map(({ direction, text, at }) => ({ direction, text, at })),
+      ).toEqual(entries.map(({ direction, text, at }) => ({ direction, text, at })));
+    });
   });
 
   describe('staff', () => {
