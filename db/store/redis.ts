@@ -80,6 +80,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Shor
     new Redis(options.url ?? 'redis://127.0.0.1:6379', {
       lazyConnect: true,
       maxRetriesPerRequest: 2,
+      // Commands that concurrent turns issue in one tick go out in one write (one round trip).
+      enableAutoPipelining: true,
     });
   client.on('error', options.onError ?? (() => {}));
   if (owned) {
