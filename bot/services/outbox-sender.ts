@@ -126,6 +126,45 @@ export function createOutboxSender(options: OutboxSenderOptions) {
   let depthCheckedAt = 0;
   let prunedAt: number | undefined;
 
+  /**
+   * Deliveries waiting to be recorded: those finished while a recording statement is in flight go
+   * together in the next one (under load, one statement records many sends).
+   */
+  let toRecord: {
+    message: OutboxMessage;
+    messageId: number | null;
+    at: Date;
+    done: (recorded: boolean) => void;
+    failed: (error: unknown) => void;
+  }[] = [];
+  let recording = false;
+
+  async function recordSends(): Promise<void> {
+    recording = true;
+    try {
+      while (toRecord.length > 0) {
+        const batch = toRecord;
+        toRecord = [];
+        try {
+          const recorded = await outbox.markSentMany(batch);
+          for (const sent of batch) sent.done(recorded.has(sent.message.id));
+        } catch (error) {
+          for (const sent of batch) sent.failed(error);
+        }
+      }
+    } finally {
+      recording = false;
+    }
+  }
+
+  /** Records a delivery (as `markSent`), with the others that finish meanwhile. */
+  function markSent(message: OutboxMessage, messageId: number | null, at: Date): Promise<boolean> {
+    return new Promise((done, failed) => {
+      toRecord.push({ message, messageId, at, done, failed });
+      if (!recording) void recordSends();
+    });
+  }
+
   /** Deletes long-settled messages, at the first claim and every ten minutes after. */
   async function pruneSettled(): Promise<void> {
     const now = performance.now();
@@ -244,7 +283,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         ? numberOr((result as { message_id: unknown }).message_id)
         : numberOr(message.payload.message_id);
     const sentAt = clock.now();
-    const record = () => outbox.markSent(message, messageId, sentAt);
+    const record = () => markSent(message, messageId, sentAt);
     await record().catch(() => {
       // Telegram has it but the database is out of reach: this process remembers it was sent and
       // records it before claiming anything else, so an outage does not send it twice.

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, sql } from 'dri
 import type { JsonObject } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { FIRST_REPLY_WINDOW_MS } from '../inbox/inbox.ts';
+import { rowsOf } from '../migrate.ts';
 import { outboxMessages } from '../schema/index.ts';
 
 /** The urgency of a message in a queue behind the send budget (lower goes first). */
@@ -234,6 +235,31 @@ export function createOutboxStore(db: Database) {
         .where(claimed(message))
         .returning({ id: outboxMessages.id });
       return rows.length === 1;
+    },
+
+    /**
+     * Several deliveries recorded in one statement (as {@link markSent} each); returns the ids
+     * recorded — one missing had lost its claim.
+     */
+    async markSentMany(
+      sent: readonly { message: OutboxMessage; messageId: number | null; at: Date }[],
+    ): Promise<Set<number>> {
+      if (sent.length === 0) return new Set();
+      const values = sql.join(
+        sent.map(
+          ({ message, messageId, at }) =>
+            sql`(${message.id}::bigint, ${message.attempts}::int, ${messageId}::int, ${at.toISOString()}::timestamptz)`,
+        ),
+        sql`, `,
+      );
+      const result = await db.execute(sql`
+        update ${outboxMessages} set state = 'sent', sent_at = v.sent_at, message_id = v.message_id,
+          payload = null, locked_until = null, chat_id = ${settledChatId}
+        from (values ${values}) as v(id, attempts, message_id, sent_at)
+        where ${outboxMessages.id} = v.id and ${outboxMessages.state} = 'sending'
+          and ${outboxMessages.attempts} = v.attempts
+        returning ${outboxMessages.id} as id`);
+      return new Set(rowsOf<{ id: string | number }>(result).map((row) => Number(row.id)));
     },
 
     /** Failed this time: tried again at `availableAt` (still first in its chat's line). */

@@ -116,6 +116,45 @@ describeOnDatabases('the outbox', (database) => {
     expect(await store().byKey(again.key)).toMatchObject({ state: 'sent', messageId: 2 });
   });
 
+  it('records several deliveries in one statement, except one whose claim another sender took', async () => {
+    const chats = [uniqueTelegramId(), uniqueTelegramId(), uniqueTelegramId()];
+    await store().enqueue(
+      chats.map((chat, i) => ({ ...message(chat, `m${i}`), erased: i === 1 })),
+      clock.now(),
+    );
+    const claimed = (await store().claim({ now: clock.now(), limit: 50, leaseMs: 60_000 })).filter(
+      (m) => chats.includes(m.chatId),
+    );
+    expect(claimed).toHaveLength(3);
+    // The third is given back (as after a failed attempt) and another sender claims it again.
+    const later = new Date(clock.now().getTime() + 2_000);
+    const [first, second, third] = chats.map((chat) => claimed.find((m) => m.chatId === chat));
+    if (!first || !second || !third) return;
+    await store().markRetry(third, clock.now(), 'test');
+    const [retaken] = (await store().claim({ now: later, limit: 50, leaseMs: 60_000 })).filter(
+      (m) => m.chatId === third.chatId,
+    );
+    expect(retaken?.attempts).toBe(2);
+    const recorded = await store().markSentMany(
+      [first, second, third].map((m, i) => ({ message: m, messageId: 100 + i, at: later })),
+    );
+    expect([...recorded].sort()).toEqual([first.id, second.id].sort());
+    expect(await store().byKey(first.key)).toMatchObject({ state: 'sent', messageId: 100 });
+    expect(await store().byKey(second.key)).toMatchObject({ state: 'sent', messageId: 101 });
+    expect(await store().byKey(third.key)).toMatchObject({ state: 'sending', attempts: 2 });
+    // The erased customer's delivered row keeps no chat id; the others keep theirs.
+    const chatOf = async (key: string) =>
+      rowsOf<{ chat_id: string | number; payload: string | null }>(
+        await database().handle.db.execute(
+          sql`select chat_id, payload from outbox_messages where key = ${key}`,
+        ),
+      )[0];
+    expect(Number((await chatOf(second.key))?.chat_id)).toBeLessThan(0);
+    expect(await chatOf(first.key)).toEqual({ chat_id: expect.anything(), payload: null });
+    expect(Number((await chatOf(first.key))?.chat_id)).toBe(first.chatId);
+    expect(await store().markSentMany([])).toEqual(new Set());
+  });
+
   it('knows the latest delivered message of a chat and whether more is queued', async () => {
     const chat = uniqueTelegramId();
     expect(await chatDelivery(database().handle.db, chat)).toEqual({
