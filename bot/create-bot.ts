@@ -275,6 +275,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
       );
       throw error;
     }
+    inbox.arrivedFor(rows.map((row) => row.chatId));
     // A redelivered update (or one another instance took in first) is not handled again.
     const fresh = new Set(accepted);
     for (const update of updates)

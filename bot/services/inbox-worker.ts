@@ -92,6 +92,8 @@ export function createInboxWorker(options: InboxWorkerOptions) {
   /** Chats waiting out an outage here (no attempt is recorded: the database may be down). */
   const cooling = new Map<number, { until: number; failures: number }>();
   const busy = new Set<number>();
+  /** Chats with an update taken in by this process since their run last read the inbox. */
+  const arrived = new Set<number>();
   /** When each chat was last told its message is kept (at most once per window). */
   const told = new Map<number, number>();
   let prunedAt = performance.now();
@@ -195,10 +197,14 @@ export function createInboxWorker(options: InboxWorkerOptions) {
     let handled = 0;
     try {
       while (!loop.stopping && !lost) {
-        const update = await inbox.head(chatId, clock.now());
+        arrived.delete(chatId);
+        const { update, more } = await inbox.headAndMore(chatId, clock.now());
         if (!update) break;
         if ((await handleOne(update)) === 'stop') break;
         handled += 1;
+        // Nothing was behind it, and nothing came in here since: the chat is done (an update
+        // another instance takes in meanwhile is found by that instance's poll).
+        if (!more && !arrived.has(chatId)) break;
       }
     } finally {
       clearInterval(renewal);
@@ -283,6 +289,14 @@ export function createInboxWorker(options: InboxWorkerOptions) {
       while ((await runOnce()) > 0) {}
     },
     wake: () => loop.wake(),
+    /**
+     * Updates for these chats were just taken in (by this process): a run in hand for one of them
+     * reads the inbox again before it lets the chat go.
+     */
+    arrivedFor(chatIds: number[]): void {
+      if (arrived.size > 10_000) arrived.clear();
+      for (const chatId of chatIds) arrived.add(chatId);
+    },
     start: () => loop.start(),
     /** Stops taking updates and waits for the turns in hand. */
     stop: () => loop.stop(),

@@ -78,6 +78,29 @@ export type InboxFailure = { retryAt: Date } | { dead: true };
 
 /** The inbox of one database: what workers read and settle. */
 export function createInbox(db: Database) {
+  async function headAndMore(
+    chatId: number,
+    now: Date,
+  ): Promise<{ update: InboxUpdate | undefined; more: boolean }> {
+    const [row, next] = await db
+      .select()
+      .from(inboxUpdates)
+      .where(and(eq(inboxUpdates.chatId, chatId), eq(inboxUpdates.state, 'pending')))
+      .orderBy(asc(inboxUpdates.updateId))
+      .limit(2);
+    if (!row || row.availableAt > now || !row.payload) return { update: undefined, more: false };
+    return {
+      update: {
+        updateId: row.updateId,
+        chatId: row.chatId,
+        payload: JSON.parse(row.payload) as JsonObject,
+        attempts: row.attempts,
+        receivedAt: row.receivedAt,
+      },
+      more: next !== undefined,
+    };
+  }
+
   return {
     accept: (updates: NewInboxUpdate[], at: Date) => acceptUpdates(db, updates, at),
 
@@ -107,21 +130,15 @@ export function createInbox(db: Database) {
 
     /** The chat's oldest pending update, if it is due (a later one never overtakes it). */
     async head(chatId: number, now: Date): Promise<InboxUpdate | undefined> {
-      const [row] = await db
-        .select()
-        .from(inboxUpdates)
-        .where(and(eq(inboxUpdates.chatId, chatId), eq(inboxUpdates.state, 'pending')))
-        .orderBy(asc(inboxUpdates.updateId))
-        .limit(1);
-      if (!row || row.availableAt > now || !row.payload) return undefined;
-      return {
-        updateId: row.updateId,
-        chatId: row.chatId,
-        payload: JSON.parse(row.payload) as JsonObject,
-        attempts: row.attempts,
-        receivedAt: row.receivedAt,
-      };
+      return (await headAndMore(chatId, now)).update;
     },
+
+    /**
+     * The chat's oldest pending update if it is due (as `head`), and whether another is pending
+     * behind it — read in the same statement, so a worker that handled the last one need not ask
+     * again.
+     */
+    headAndMore,
 
     markHandled: (updateId: number, at: Date) => markUpdateHandled(db, updateId, at),
 

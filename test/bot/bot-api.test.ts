@@ -307,6 +307,44 @@ describe('the bot against recorded Bot API calls', () => {
     expect(texts()).toHaveLength(1);
   });
 
+  it("handles a message taken in while its chat's last update is being handled, in the same run", async () => {
+    const chat = 9107;
+    const help = (id: number, text: string) =>
+      ({
+        update_id: id,
+        message: {
+          message_id: messageId++,
+          date: 0,
+          chat: { id: chat, type: 'private', first_name: 'T' },
+          from: user(chat),
+          text,
+        },
+      }) as unknown as Update;
+    const first = ++updateId;
+    const second = ++updateId;
+    const store = app.deps.store;
+    const rateLimit = store.rateLimit.bind(store);
+    let arrival: Promise<void> | undefined;
+    // The second message comes in while the first one's turn runs (past its read of the inbox).
+    store.rateLimit = async (key, limit, windowMs) => {
+      if (key === `user:${chat}`) {
+        arrival ??= frontline.receive([help(second, '/tickets')]);
+        await arrival;
+      }
+      return rateLimit(key, limit, windowMs);
+    };
+    try {
+      await frontline.handle(help(first, '/help'));
+    } finally {
+      store.rateLimit = rateLimit;
+    }
+    expect(await frontline.inbox.inbox.state(first)).toBe('done');
+    expect(await frontline.inbox.inbox.state(second)).toBe('done');
+    await frontline.settle();
+    const replies = calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chat);
+    expect(replies).toHaveLength(2);
+  });
+
   it('says it works in private chats and leaves a group it is added to, ignoring group chatter', async () => {
     const chat = { id: -4001, type: 'group', title: 'Family' };
     await send({

@@ -40,6 +40,27 @@ describeOnDatabases('the durable inbox', (database) => {
     expect((await inbox().head(chatA, clock.now()))?.updateId).toBe(a2.updateId);
   });
 
+  it('says with the head whether another update of the chat waits behind it', async () => {
+    const chat = 76;
+    const u1 = update(chat);
+    const u2 = update(chat);
+    await inbox().accept([u1, u2], clock.now());
+    expect(await inbox().headAndMore(chat, clock.now())).toMatchObject({
+      update: { updateId: u1.updateId },
+      more: true,
+    });
+    await markUpdateHandled(database().handle.db, u1.updateId, clock.now());
+    expect(await inbox().headAndMore(chat, clock.now())).toMatchObject({
+      update: { updateId: u2.updateId },
+      more: false,
+    });
+    await markUpdateHandled(database().handle.db, u2.updateId, clock.now());
+    expect(await inbox().headAndMore(chat, clock.now())).toEqual({
+      update: undefined,
+      more: false,
+    });
+  });
+
   it('keeps a failed update first in its chat until its retry falls due, and keeps a dead one', async () => {
     const chat = 74;
     const u1 = update(chat);
