@@ -121,10 +121,8 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
         );
         const zhSecond = withoutExceptions(pair.second.zh(text), except.zh);
         const enSecond = withoutExceptions(pair.second.en(tokens), except.en);
-        // Across a whole message the second word must stand too ("漏水，但没跳闸" is no pair).
-        const secondLive = pair.wholeMessage
-          ? live(text, tokens, zhSecond, enSecond)
-          : zhSecond.length > 0 || enSecond.length > 0;
+        // The second word must stand too ("漏电保护没有跳", "漏水，但没跳闸" is no pair).
+        const secondLive = live(text, tokens, zhSecond, enSecond);
         if (!pair.wholeMessage) {
           if (firstLive && secondLive) scan.hazards.push(pair.name);
           continue;

@@ -20,53 +20,85 @@ type Script = 'Simplified' | 'Traditional' | 'Cantonese' | 'English';
  */
 const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
   smoke: {
-    Simplified: ['电视机后面冒烟了', '电脑主机冒出一股黑烟'],
+    Simplified: ['电视机后面冒烟了', '电脑主机冒出一股黑烟', '路由器冒了一缕青烟', '插上电就冒烟'],
     Traditional: ['電視機後面冒煙', '主機冒出一股白煙'],
-    Cantonese: ['部電視冒煙', '部機後面出咗啲煙', '而家冒緊煙', '部機冒緊煙'],
-    English: ['smoke came out of the tv', 'the back of the pc is smoking'],
+    Cantonese: [
+      '部電視冒煙',
+      '部機後面出咗啲煙',
+      '而家冒緊煙',
+      '部機冒緊煙',
+      '部機出晒煙',
+      '個火牛冒煙',
+    ],
+    English: [
+      'smoke came out of the tv',
+      'the back of the pc is smoking',
+      'it let out a puff of smoke',
+      'the charger was smouldering',
+    ],
   },
   'burning or scorched': {
-    Simplified: ['冰箱后面有股烧焦的味道', '闻到一股电线烧焦的味道', '空调插头烧黑了'],
-    Traditional: ['冰箱後面有燒焦味', '洗衣機有燒膠味'],
-    Cantonese: ['雪櫃後面有陣燶味', '冷氣插頭燒到黑咗'],
+    Simplified: [
+      '冰箱后面有股烧焦的味道',
+      '闻到一股电线烧焦的味道',
+      '空调插头烧黑了',
+      '插头都融了',
+      '电路板有烧焦的痕迹',
+    ],
+    Traditional: ['冰箱後面有燒焦味', '洗衣機有燒膠味', '插頭燒焦了', '電線燒熔了'],
+    Cantonese: ['雪櫃後面有陣燶味', '冷氣插頭燒到黑咗', '有陣膠燶味', '插蘇燒黑咗'],
     English: [
       "there's a burning smell coming from the back of the fridge",
       'the AC plug is scorched',
       'router smells like burning plastic',
       'the charger smells burnt',
+      'acrid smell coming from the unit',
+      'the capacitor on the board is burnt',
+      'there are burn marks on the socket',
+      'the terminal block is burnt',
     ],
   },
   'sparks or arcing': {
     Simplified: ['插座冒火花', '微波炉里面打火'],
     Traditional: ['微波爐入面有火花閃'],
-    Cantonese: ['個插蘇冒火花，嚇死人'],
+    Cantonese: ['個插蘇冒火花，嚇死人', '插頭撻着嗰陣有火花'],
     English: [
       'the outlet sparked when I plugged in the microwave',
       'microwave arcing and popping',
       'sparks flew from the back of the dishwasher',
+      'there was a flash and the breaker went',
+      'lightning-like flashes inside the microwave',
     ],
   },
   fire: {
-    Simplified: ['空调室外机着火了'],
+    Simplified: ['空调室外机着火了', '冒出火苗'],
     Traditional: ['冷氣機外機起火'],
-    Cantonese: ['洗衣機著咗火'],
+    Cantonese: ['洗衣機著咗火', '起咗火'],
     English: ['the washer caught fire', 'flames inside the microwave'],
   },
   'shock or tingle': {
-    Simplified: ['摸洗衣机外壳有点麻', '热水器漏电了', '碰到冰箱门把手麻电'],
+    Simplified: ['摸洗衣机外壳有点麻', '热水器漏电了', '碰到冰箱门把手麻电', '洗澡时感觉水有电'],
     Traditional: ['熱水爐漏電', '摸電視外殼會電手'],
-    Cantonese: ['摸洗衣機會電親', '掂到雪櫃門有啲電'],
+    Cantonese: ['摸洗衣機會電親', '掂到雪櫃門有啲電', '啲水有電', '洗身嗰陣畀熱水爐電親'],
     English: [
       'I get a tingle when I touch the washer',
       'got shocked touching the oven door',
       'the dishwasher door is shocking me',
+      'the metal case is live',
+      'I feel a buzz when I touch the casing',
+      'touching the tap gives me a shock',
     ],
   },
   gas: {
-    Simplified: ['厨房有煤气味', '燃气热水器那里漏气'],
+    Simplified: ['厨房有煤气味', '燃气热水器那里漏气', '天然气泄漏了'],
     Traditional: ['廚房有煤氣味'],
-    Cantonese: ['屋企有陣石油氣味'],
-    English: ['I smell gas near the water heater', 'smells like rotten eggs near the boiler'],
+    Cantonese: ['屋企有陣石油氣味', '石油氣漏'],
+    English: [
+      'I smell gas near the water heater',
+      'smells like rotten eggs near the boiler',
+      'the gas valve is leaking',
+      'a sulfur smell when the burner lights',
+    ],
   },
   'swelling battery and what it does': {
     Simplified: [
@@ -75,8 +107,8 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
       '电脑后盖被顶开了一条缝',
       '笔记本底壳鼓起来放桌上会晃',
     ],
-    Traditional: ['筆電觸控板被頂起來', '手機電池脹到後蓋爆開'],
-    Cantonese: ['電池脹咗', '手提電腦個touchpad谷起咗'],
+    Traditional: ['筆電觸控板被頂起來', '手機電池脹到後蓋爆開', '後蓋彈開'],
+    Cantonese: ['電池脹咗', '手提電腦個touchpad谷起咗', '部手提電腦放喺枱面會搖'],
     English: [
       'laptop battery is swollen',
       'my laptop trackpad is lifting up and will not click',
@@ -84,6 +116,8 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
       "macbook trackpad stopped clicking and the case doesn't sit flat anymore",
       'the screen is separating from the body of the tablet',
       'battery swelled and popped the keyboard up',
+      'the battery looks puffy',
+      'the back cover is popping off',
     ],
   },
   'leakage breaker tripping at the appliance': {
@@ -98,33 +132,45 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
     ],
   },
   'water reaching electrics': {
-    Simplified: ['水滴到插座上了', '洗碗机漏水流到插座'],
+    Simplified: ['水滴到插座上了', '洗碗机漏水流到插座', '水流进插座里面'],
     Traditional: ['洗衣機漏水，流到旁邊的插線板上'],
-    Cantonese: ['個冷氣機滴水滴到落個插蘇度'],
+    Cantonese: ['個冷氣機滴水滴到落個插蘇度', '啲水流咗入插蘇'],
     English: [
       'water is running down the wall into the outlet under the AC',
       'the dishwasher leaked and water went into the extension cord',
+      'water leaking into the electrical panel',
+      'the leak is running into the light fitting',
     ],
   },
   'scalding water': {
     Simplified: ['热水器出水滚烫，把手烫伤了', '热水器出来的水跟开水一样烫'],
     Traditional: ['熱水器出水滾燙，燙傷了手'],
-    Cantonese: ['熱水爐啲水熱到滾，燙親手'],
+    Cantonese: ['熱水爐啲水熱到滾，燙親手', '熱水爐出嚟啲水好似滾水咁'],
     English: [
       'the hot water is scalding even on the lowest setting',
       'water came out boiling hot and scalded my kid',
+      'boiling water came out of the shower',
+      'hot water at boiling temperature from the faucet',
     ],
   },
   'dangerous pressure or a bang': {
     Simplified: ['热水器泄压阀一直喷水', '热水器点火的时候砰的一声很响', '燃气热水器点火爆燃'],
     Traditional: ['熱水器洩壓閥一直噴水'],
-    Cantonese: ['熱水爐點火嗰陣嘭一聲好大聲'],
+    Cantonese: ['熱水爐點火嗰陣嘭一聲好大聲', '嘭一聲就熄咗'],
     English: [
       'the pressure relief valve on my water heater is blowing off',
       'the gas water heater makes a loud bang when it lights',
       'heard a loud bang from the tv and it went dead',
       'the tank is bulging',
+      'something popped loudly inside and it died',
+      'the tv went bang',
     ],
+  },
+  'a power part too hot to touch': {
+    Simplified: ['插头烫得不敢摸', '电源线发烫'],
+    Traditional: ['插頭熱到燙手'],
+    Cantonese: ['插蘇好熱', '火牛熱到好燙'],
+    English: ['the charger gets too hot to touch', 'the laptop is so hot it burned my leg'],
   },
   'a spill on a device or its power': {
     Simplified: ['一杯咖啡洒在笔记本键盘上了', '孩子把水泼到路由器上'],
@@ -167,6 +213,7 @@ const NEGATED: [Script, string][] = [
   ['English', 'no burning smell, the washer just won’t drain'],
   ['English', 'there is no smoke or sparks, it just stopped'],
   ['English', 'never smelled any gas, the heater just won’t ignite'],
+  ['English', 'no burn marks on the board, it just will not turn on'],
 ];
 
 /** Hazard words in their ordinary sense. */
@@ -201,6 +248,14 @@ const ORDINARY: [Script, string][] = [
   ['English', 'I was melting chocolate in a glass bowl and the turntable stopped'],
   ['English', 'I raced home after the meeting and the fridge was warm'],
   ['Simplified', '今天带电脑去公司，发现屏幕不亮'],
+  ['English', 'I use the microwave to boil water for tea'],
+  ['English', 'the hot water runs out after five minutes'],
+  ['English', 'a lightning strike near the house and the modem is dead'],
+  ['English', 'the water heater makes loud snaps and pings when heating'],
+  ['Simplified', '用微波炉烧开水'],
+  ['Simplified', '漏电保护没有跳，就是不加热'],
+  ['Simplified', '屏幕爆了，摔的'],
+  ['Cantonese', '部手提電腦好熱，係咪正常'],
 ];
 
 describe('hazard net', () => {
