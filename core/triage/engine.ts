@@ -328,6 +328,7 @@ export function createTriageEngine(
               hazard: rules.hazard,
               breakerTrip: analysis.breakerTrip,
               misuseLogOdds: rules.logOdds,
+              defect: analysis.defects.length > 0,
             },
             {
               probabilities: learned.label.probabilities as Record<Label, number>,

@@ -130,12 +130,20 @@ export const triageLexiconSchema = z.strictObject({
       physicalDamage: patterns,
       failingNoise: patterns,
       partCode: patterns,
+      /**
+       * A part that has failed, as customers describe it: it runs but does not heat (the turntable
+       * turns, the food stays cold), the compressor starts and cuts out again and again, a
+       * refrigerant leak (缺氟, oil on the pipe joints), a hum with no heat or spin, a blown fuse or
+       * board, a technician's diagnosis, dead after a surge or lightning.
+       */
+      failedPart: patterns.default({ zh: [], en: [] }),
     })
     .default({
       partReplaced: { zh: [], en: [] },
       physicalDamage: { zh: [], en: [] },
       failingNoise: { zh: [], en: [] },
       partCode: { zh: [], en: [] },
+      failedPart: { zh: [], en: [] },
     }),
   /** An error code or "error code" wording: points to a fault unless the catalogue names the code. */
   errorCode: patterns,

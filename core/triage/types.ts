@@ -33,7 +33,9 @@ export type TriageExplanation = {
 /**
  * Signs that a report is unmistakably a defect (design.md "Decide by cost"): the checks were
  * already done, the breaker trips as soon as it runs, a part was replaced or repaired before,
- * physical damage, the noise of a failing part, an error code naming a failed part.
+ * physical damage, the noise of a failing part, an error code naming a failed part, a part that
+ * has failed (it runs but does not heat, the compressor cuts out again and again, a refrigerant
+ * leak, a blown fuse or board, a technician's diagnosis, dead after a surge).
  */
 export const DEFECT_CUES = [
   'already_tried',
@@ -42,6 +44,7 @@ export const DEFECT_CUES = [
   'physical_damage',
   'failing_noise',
   'part_code',
+  'failed_part',
 ] as const;
 export type DefectCue = (typeof DEFECT_CUES)[number];
 

@@ -8,6 +8,11 @@ export type RuleReading = {
   breakerTrip: boolean;
   /** The rules' log-odds of misuse over fault (symptom match and priors: already tried, error codes…). */
   misuseLogOdds: number;
+  /**
+   * A sign that the report is unmistakably a defect (a part replaced or failed, physical damage, a
+   * failing part's noise, an error code naming a part): it pushes the weighing to fault.
+   */
+  defect?: boolean;
 };
 
 /** The learned label head's probabilities, and how many features it read in the message. */
@@ -28,6 +33,8 @@ export type LabelCombineOptions = {
   rules: number;
   /** Added to the sum (positive leans to misuse). */
   bias: number;
+  /** Added to the sum when the rules read a defect sign (negative leans to fault). */
+  defect: number;
 };
 
 export const DEFAULT_COMBINE: LabelCombineOptions = {
@@ -36,6 +43,7 @@ export const DEFAULT_COMBINE: LabelCombineOptions = {
   evidence: 40,
   rules: 0.3,
   bias: -0.3,
+  defect: -4,
 };
 
 /** The combined label, its probabilities and the rule that settled it. */
@@ -57,7 +65,8 @@ const logit = (p: number) => Math.log(clamp(p) / (1 - clamp(p)));
  * 3. a breaker that trips as soon as it runs is a fault;
  * 4. otherwise misuse against fault is weighed: the model's log-odds and the rules' (symptom match,
  *    already tried, unknown error code, "is that normal?") added with their weights, the model's
- *    in proportion to how much it read (up to `evidence` features).
+ *    in proportion to how much it read (up to `evidence` features), and a defect sign pushes to
+ *    fault (design.md "Decide by cost": such a report goes to an engineer).
  */
 export function combineLabel(
   rules: RuleReading,
@@ -92,7 +101,11 @@ export function combineLabel(
   const { misuse: m, fault: f } = learned.probabilities;
   const modelOdds = logit(m / Math.max(1e-9, m + f));
   const weight = options.model * Math.min(1, learned.features / options.evidence);
-  const odds = weight * modelOdds + options.rules * rules.misuseLogOdds + options.bias;
+  const odds =
+    weight * modelOdds +
+    options.rules * rules.misuseLogOdds +
+    options.bias +
+    (rules.defect ? options.defect : 0);
   const misuse = 1 / (1 + Math.exp(-odds));
   const label: Label = misuse >= 0.5 ? 'misuse' : 'fault';
   return {

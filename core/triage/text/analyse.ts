@@ -136,12 +136,13 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     ordinaryCause: anyPattern([...lexicon.ordinaryCause.zh, ...lexicon.ordinaryCause.en]),
     worsening: anyPattern([...lexicon.worsening.zh, ...lexicon.worsening.en]),
   };
-  const { partReplaced, physicalDamage, failingNoise, partCode } = lexicon.defect;
+  const { partReplaced, physicalDamage, failingNoise, partCode, failedPart } = lexicon.defect;
   const defectCues: [DefectCue, RegExp | undefined][] = [
     ['part_replaced', anyPattern([...partReplaced.zh, ...partReplaced.en])],
     ['physical_damage', anyPattern([...physicalDamage.zh, ...physicalDamage.en])],
     ['failing_noise', anyPattern([...failingNoise.zh, ...failingNoise.en])],
     ['part_code', anyPattern([...partCode.zh, ...partCode.en])],
+    ['failed_part', anyPattern([...failedPart.zh, ...failedPart.en])],
   ];
 
   /** Whether the breaker trips on start or repeatedly, and the text without those words. */

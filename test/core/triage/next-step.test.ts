@@ -160,14 +160,14 @@ describe('decideNextStep: decide by cost', () => {
       context(),
       'fault',
     ],
-    ...(['part_replaced', 'physical_damage', 'failing_noise', 'part_code'] as const).map(
-      (cue): [string, TriageResult, NextStepContext, string] => [
-        `a fault with ${cue}`,
-        unsureFault({ cues: { defects: [cue] } }),
-        context(),
-        'fault',
-      ],
-    ),
+    ...(
+      ['part_replaced', 'physical_damage', 'failing_noise', 'part_code', 'failed_part'] as const
+    ).map((cue): [string, TriageResult, NextStepContext, string] => [
+      `a fault with ${cue}`,
+      unsureFault({ cues: { defects: [cue] } }),
+      context(),
+      'fault',
+    ]),
     [
       'an unknown product after the question',
       signal({ category: null, symptom: null, label: 'fault' }),

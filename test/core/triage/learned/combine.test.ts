@@ -83,6 +83,20 @@ describe('combineLabel', () => {
       'weighed',
     ],
     [
+      'a defect sign (a failed part, damage) outweighs a model leaning to misuse',
+      rules({ defect: true }),
+      learned(0.75, 0.23, 0.02),
+      'fault',
+      'weighed',
+    ],
+    [
+      'a model all but certain of misuse still outweighs one defect sign',
+      rules({ defect: true }),
+      learned(0.985, 0.01, 0.005),
+      'misuse',
+      'weighed',
+    ],
+    [
       'a model sure of misuse outweighs a mild lean of the rules to fault',
       rules({ misuseLogOdds: -1 }),
       learned(0.95, 0.04, 0.01),
