@@ -86,18 +86,21 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
       'the dishwasher door is shocking me',
       'the metal case is live',
       'I feel a buzz when I touch the casing',
+      'the metal frame of the laptop feels fuzzy when it is charging',
       'touching the tap gives me a shock',
     ],
   },
   gas: {
-    Simplified: ['厨房有煤气味', '燃气热水器那里漏气', '天然气泄漏了'],
-    Traditional: ['廚房有煤氣味'],
+    Simplified: ['厨房有煤气味', '燃气热水器那里漏气', '天然气泄漏了', '燃气报警器响了'],
+    Traditional: ['廚房有煤氣味', '燃氣報警器響'],
     Cantonese: ['屋企有陣石油氣味', '石油氣漏'],
     English: [
       'I smell gas near the water heater',
       'smells like rotten eggs near the boiler',
       'the gas valve is leaking',
       'a sulfur smell when the burner lights',
+      'the CO alarm went off near the boiler',
+      'black soot around the burner and the gas heater',
     ],
   },
   'swelling battery and what it does': {
@@ -132,9 +135,15 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
     ],
   },
   'water reaching electrics': {
-    Simplified: ['水滴到插座上了', '洗碗机漏水流到插座', '水流进插座里面'],
+    Simplified: [
+      '水滴到插座上了',
+      '洗碗机漏水流到插座',
+      '水流进插座里面',
+      '天花板漏水滴到灯上',
+      '洗衣机漏水，插头泡在水里',
+    ],
     Traditional: ['洗衣機漏水，流到旁邊的插線板上'],
-    Cantonese: ['個冷氣機滴水滴到落個插蘇度', '啲水流咗入插蘇'],
+    Cantonese: ['個冷氣機滴水滴到落個插蘇度', '啲水流咗入插蘇', '天花漏水滴落盞燈'],
     English: [
       'water is running down the wall into the outlet under the AC',
       'the dishwasher leaked and water went into the extension cord',
@@ -195,10 +204,11 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
     ],
   },
   'damaged wiring or an unsafe door': {
-    Simplified: ['电线被老鼠咬破了露出铜线', '微波炉开着门还在加热'],
+    Simplified: ['电线被老鼠咬破了露出铜线', '微波炉开着门还在加热', '微波炉开门还在转'],
     English: [
       'the power cord is frayed and wires are showing',
       'the microwave keeps running with the door open',
+      'the microwave keeps running after the door is opened',
     ],
   },
 };
@@ -249,6 +259,9 @@ const ORDINARY: [Script, string][] = [
   ['English', 'I raced home after the meeting and the fridge was warm'],
   ['Simplified', '今天带电脑去公司，发现屏幕不亮'],
   ['English', 'I use the microwave to boil water for tea'],
+  ['English', 'the microwave light turns on when the door is open'],
+  ['English', 'the washer makes a loud banging sound in the spin cycle'],
+  ['Simplified', '洗碗机漏水指示灯亮了'],
   ['English', 'the hot water runs out after five minutes'],
   ['English', 'a lightning strike near the house and the modem is dead'],
   ['English', 'the water heater makes loud snaps and pings when heating'],
