@@ -329,6 +329,7 @@ export function createTriageEngine(
               breakerTrip: analysis.breakerTrip,
               misuseLogOdds: rules.logOdds,
               defect: analysis.defects.length > 0,
+              alreadyTried: analysis.alreadyTried && !analysis.ordinaryCause,
             },
             {
               probabilities: learned.label.probabilities as Record<Label, number>,

@@ -13,6 +13,8 @@ export type RuleReading = {
    * failing part's noise, an error code naming a part): it pushes the weighing to fault.
    */
   defect?: boolean;
+  /** The customer already did the everyday checks (and names no everyday cause). */
+  alreadyTried?: boolean;
 };
 
 /** The learned label head's probabilities, and how many features it read in the message. */
@@ -35,6 +37,11 @@ export type LabelCombineOptions = {
   bias: number;
   /** Added to the sum when the rules read a defect sign (negative leans to fault). */
   defect: number;
+  /**
+   * Added when the checks were already done. Real customers' stories list what they tried before
+   * they found the everyday cause, so this counts less than a failed part.
+   */
+  alreadyTried: number;
 };
 
 export const DEFAULT_COMBINE: LabelCombineOptions = {
@@ -44,6 +51,7 @@ export const DEFAULT_COMBINE: LabelCombineOptions = {
   rules: 0.3,
   bias: -0.3,
   defect: -4,
+  alreadyTried: -1,
 };
 
 /** The combined label, its probabilities and the rule that settled it. */
@@ -105,7 +113,8 @@ export function combineLabel(
     weight * modelOdds +
     options.rules * rules.misuseLogOdds +
     options.bias +
-    (rules.defect ? options.defect : 0);
+    (rules.defect ? options.defect : 0) +
+    (rules.alreadyTried ? options.alreadyTried : 0);
   const misuse = 1 / (1 + Math.exp(-odds));
   const label: Label = misuse >= 0.5 ? 'misuse' : 'fault';
   return {

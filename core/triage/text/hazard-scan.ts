@@ -1,5 +1,11 @@
 import type { TriageLexicon } from '../lexicon.ts';
-import { type BilingualFinder, createNegation, type Token, withoutExceptions } from './cues.ts';
+import {
+  anyPattern,
+  type BilingualFinder,
+  createNegation,
+  type Token,
+  withoutExceptions,
+} from './cues.ts';
 import { latinWords, stem } from './english.ts';
 import { overlaps, type Span } from './phrase-matcher.ts';
 
@@ -36,6 +42,9 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   const negation = createNegation(lexicon);
   const hazard = tools.bilingual(lexicon.hazard.cues);
   const hazardPatterns = lexicon.hazard.patterns.map((p) => new RegExp(p, 'gi'));
+  // One pass over a clause tells whether any pattern matches: most clauses match none, and one
+  // alternation is far cheaper than every pattern's own pass (hostile text has many clauses).
+  const anyHazardPattern = anyPattern(lexicon.hazard.patterns);
   const exceptions = tools.bilingual(lexicon.hazard.exceptions);
   const benignSmoke = tools.bilingual(lexicon.hazard.benignSmoke);
   const smokeWords = {
@@ -48,6 +57,7 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   /** Chinese hazard words and pattern matches, sorted, a pattern match overlapping a word dropped. */
   const zhHazards = (clause: string): Span[] => {
     const words = hazard.zh(clause);
+    if (!anyHazardPattern?.test(clause)) return words;
     const extra: Span[] = [];
     for (const pattern of hazardPatterns) {
       for (const m of clause.matchAll(pattern)) {

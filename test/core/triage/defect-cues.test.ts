@@ -46,7 +46,7 @@ const FAILED: Record<string, Partial<Record<Script, string[]>>> = {
   'a blown fuse or board, a dead part': {
     Simplified: ['微波炉保险丝烧了，换了又烧'],
     Cantonese: ['熱水爐師傅話個發熱管壞咗'],
-    English: ['the capacitor is blown on the tv power board', 'the microwave magnetron is dead'],
+    English: ['the tv has a blown capacitor on the power board', 'the microwave magnetron is dead'],
   },
   'a technician’s diagnosis': {
     Simplified: ['售后检测说笔记本主板坏了'],

@@ -90,6 +90,13 @@ describe('combineLabel', () => {
       'weighed',
     ],
     [
+      'checks already done tip a model that is barely leaning to misuse',
+      rules({ alreadyTried: true }),
+      learned(0.55, 0.43, 0.02),
+      'fault',
+      'weighed',
+    ],
+    [
       'a model all but certain of misuse still outweighs one defect sign',
       rules({ defect: true }),
       learned(0.985, 0.01, 0.005),
