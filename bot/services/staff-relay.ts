@@ -1,6 +1,7 @@
 import { type Api, GrammyError } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { RelayedMessage, StaffMember, Ticket } from '../../core/index.ts';
+import { toStorableText } from '../features/to-event.ts';
 import { toLoggableError } from '../loggable-error.ts';
 import { createAlbumBuffer } from './album-buffer.ts';
 import type { AppDeps } from './deps.ts';
@@ -115,7 +116,8 @@ export function createStaffRelay(
       customerId: ticket.customerId,
       ticketId: ticket.id,
       direction: 'in',
-      text: describe(message),
+      // As every transcript line: no NUL or other text PostgreSQL refuses.
+      text: toStorableText(describe(message)),
       at: clock.now(),
     });
     await inOrder(`customer:${customerChat}`, message, (ids, single) =>
