@@ -1,6 +1,5 @@
 import { type TriageLexicon, triageLexiconSchema } from '../../core/index.ts';
-import { toCatalogueError } from './content-error.ts';
-import { readJsonFile } from './read-json.ts';
+import { readValidatedJson } from './read-json.ts';
 
 /** The built-in triage lexicon, `prompts/triage/lexicon.json`. */
 export const DEFAULT_LEXICON_FILE = new URL('../../prompts/triage/lexicon.json', import.meta.url)
@@ -8,7 +7,5 @@ export const DEFAULT_LEXICON_FILE = new URL('../../prompts/triage/lexicon.json',
 
 /** Reads and validates the triage engine's vocabulary; a problem is a `CatalogueError` naming the field. */
 export function loadTriageLexicon(file: string = DEFAULT_LEXICON_FILE): TriageLexicon {
-  const parsed = triageLexiconSchema.safeParse(readJsonFile(file));
-  if (!parsed.success) throw toCatalogueError(file, parsed.error);
-  return parsed.data;
+  return readValidatedJson(file, triageLexiconSchema);
 }

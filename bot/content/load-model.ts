@@ -1,6 +1,5 @@
 import { type TriageModel, triageModelSchema } from '../../core/index.ts';
-import { toCatalogueError } from './content-error.ts';
-import { readJsonFile } from './read-json.ts';
+import { readValidatedJson } from './read-json.ts';
 
 /** The learned triage model, `prompts/triage/model.json` (written by `npm run triage:train`). */
 export const DEFAULT_MODEL_FILE = new URL('../../prompts/triage/model.json', import.meta.url)
@@ -8,7 +7,5 @@ export const DEFAULT_MODEL_FILE = new URL('../../prompts/triage/model.json', imp
 
 /** Reads and validates the learned model's weights; a problem is a `CatalogueError` naming the field. */
 export function loadTriageModel(file: string = DEFAULT_MODEL_FILE): TriageModel {
-  const parsed = triageModelSchema.safeParse(readJsonFile(file));
-  if (!parsed.success) throw toCatalogueError(file, parsed.error);
-  return parsed.data;
+  return readValidatedJson(file, triageModelSchema);
 }

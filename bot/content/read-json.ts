@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { CatalogueError } from './content-error.ts';
+import type { z } from 'zod';
+import { CatalogueError, toCatalogueError } from './content-error.ts';
 
 /** Reads and parses one JSON file, or throws a {@link CatalogueError} naming it. */
 export function readJsonFile(file: string): unknown {
@@ -15,4 +16,11 @@ export function readJsonFile(file: string): unknown {
     const detail = error instanceof Error ? error.message : String(error);
     throw new CatalogueError(file, '(file)', `not valid JSON (${detail})`, { cause: error });
   }
+}
+
+/** Reads one JSON file and validates it; a problem is a {@link CatalogueError} naming the field. */
+export function readValidatedJson<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(readJsonFile(file));
+  if (!parsed.success) throw toCatalogueError(file, parsed.error);
+  return parsed.data;
 }

@@ -1,5 +1,5 @@
 import { Composer } from 'grammy';
-import { isTicketClosed, type Ticket } from '../../core/index.ts';
+import { isTicketClosed, type Ticket, WAITING_TICKET_STATES } from '../../core/index.ts';
 import type { BotContext } from '../context.ts';
 import { toLoggableError } from '../loggable-error.ts';
 import { ratingCommentKey } from '../services/chat-keys.ts';
@@ -45,7 +45,7 @@ export function createStaffCustomerFeature(
     const customer = await repos.customers.findByTelegramId(chatId);
     if (!customer) return undefined;
     const [ticket] = await repos.tickets.listByCustomer(customer.id, {
-      states: ['open'],
+      states: [...WAITING_TICKET_STATES],
       limit: 1,
     });
     return ticket;

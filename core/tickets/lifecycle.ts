@@ -51,6 +51,9 @@ const CLOSED: readonly TicketState[] = ['resolved', 'cancelled'];
  */
 export const OPEN_TICKET_STATES = TICKET_STATES.filter((state) => !CLOSED.includes(state));
 
+/** Tickets filed and waiting for a person: nobody has taken them yet. */
+export const WAITING_TICKET_STATES: readonly TicketState[] = ['open'];
+
 /** `true` once a ticket is resolved or cancelled: only `reopen` changes it any more. */
 export function isTicketClosed(state: TicketState): boolean {
   return CLOSED.includes(state);
