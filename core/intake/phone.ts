@@ -287,6 +287,8 @@ export type PhoneInText = {
 /** Digits with the separators people type, an optional leading `+` and an extension. */
 const CANDIDATE =
   /(?:\(\s*)?\+?\d[\d\s\-().]*\d(?:\s*(?:转|轉|分机|分機|ext\.?|extension|x|#)\s*\d{1,6})?/gi;
+/** The most words a phone number written digit by digit takes: 15 digits, an extension word, 6. */
+const MAX_PHONE_WORDS = 22;
 /** Words that only introduce the number or close the message: not worth a note. */
 const INTRODUCTION =
   /(?:我的|我嘅|my\s+)?(?:(?:联系|聯繫|聯絡|联络)?(?:电话|電話|手机|手機)(?:号码|號碼|号|號)?|联系方式|聯絡方式|(?:phone|mobile|cell|contact)(?:\s+number)?|number|tel)\s*(?:是|係|为|為|:|is)?|(?:call|reach|ring)\s+me\s+(?:on|at)|(?:打|拨|撥)(?:这个|這個|呢個)(?:号码|號碼|号|號)?|谢谢|謝謝|唔该|唔該|多谢|多謝|thanks|thank you|please|pls|it'?s|^\s*(?:是|係|is)/gi;
@@ -310,8 +312,11 @@ export function findPhone(
   let firstError: PhoneErrorCode | undefined;
   for (const match of folded.matchAll(CANDIDATE)) {
     const words = match[0].trim().split(' ');
-    // "13812345678 3点后": the longest run of words that is a number.
+    // "13812345678 3点后": the longest run of words that is a number. A number has at most 15
+    // digits and a 6-digit extension, so past the whole run only the first MAX_PHONE_WORDS words
+    // can start one (a long run of digit words would otherwise cost a parse per word count).
     for (let count = words.length; count > 0; count--) {
+      if (count < words.length && count > MAX_PHONE_WORDS) count = MAX_PHONE_WORDS;
       const candidate = words.slice(0, count).join(' ');
       const parsed = parsePhone(candidate, options);
       if (!parsed.ok) {
