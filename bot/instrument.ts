@@ -1,7 +1,10 @@
 import { GrammyError, type Middleware, type Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
+import type { Logger } from 'pino';
 import type { TicketRepo, TriageStep } from '../core/index.ts';
+import type { JobWorkerOptions } from '../db/index.ts';
 import type { BotContext } from './context.ts';
+import { toLoggableError } from './loggable-error.ts';
 import type { Metrics } from './metrics.ts';
 
 /** What an update carries (`message`, `callback_query`, …): a metrics label, never its content. */
@@ -105,5 +108,29 @@ export function countTickets(metrics: Metrics, tickets: TicketRepo): TicketRepo 
       if (result.ok) metrics.tickets.inc({ event: command.type, priority: result.value.priority });
       return result;
     },
+  };
+}
+
+/**
+ * The job worker's hooks for an operator: a failed attempt is logged (kind and attempt, never the
+ * payload), each attempt is counted by kind and outcome (`done`, `retried`, `dead`, `lost`), and a
+ * lease lost while a job ran is logged as a warning.
+ */
+export function watchJobs(
+  metrics: Metrics,
+  log: Logger,
+): Required<Pick<JobWorkerOptions, 'onError' | 'onSettled' | 'onLeaseLost'>> {
+  return {
+    onError: (error, job) =>
+      log.warn(
+        { error: toLoggableError(error), job: job?.kind, attempts: job?.attempts },
+        'job failed',
+      ),
+    onSettled: (job, outcome) => metrics.jobs.inc({ kind: job.kind, outcome }),
+    onLeaseLost: (job) =>
+      log.warn(
+        { job: job.kind, attempts: job.attempts },
+        'job lease lost: another worker took it over',
+      ),
   };
 }

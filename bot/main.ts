@@ -6,7 +6,7 @@ import { createMovableClock } from './console/console-clock.ts';
 import { CONSOLE_STAFF_CHAT, runConsole } from './console/run-console.ts';
 import { createBot } from './create-bot.ts';
 import { createReadinessCheck, deriveWebhookSecret, startHttpServer } from './http/index.ts';
-import { toLoggableError } from './loggable-error.ts';
+import { watchJobs } from './instrument.ts';
 import { createLogger } from './logger.ts';
 import { startLongPolling } from './long-polling.ts';
 import { checkStaffForum } from './services/staff-forum-check.ts';
@@ -66,17 +66,7 @@ async function main(): Promise<void> {
     db: app.database.db,
     clock: systemClock,
     handlers: frontline.jobHandlers,
-    onError: (error, job) =>
-      log.warn(
-        { error: toLoggableError(error), job: job?.kind, attempts: job?.attempts },
-        'job failed',
-      ),
-    onSettled: (job, outcome) => metrics.jobs.inc({ kind: job.kind, outcome }),
-    onLeaseLost: (job) =>
-      log.warn(
-        { job: job.kind, attempts: job.attempts },
-        'job lease lost: another worker took it over',
-      ),
+    ...watchJobs(metrics, log),
   });
   await bot.init();
   if (config.STAFF_CHAT_ID === undefined) {

@@ -5,7 +5,7 @@ import { parseDuration } from '../../core/index.ts';
 import { createJobWorker } from '../../db/index.ts';
 import type { App } from '../app.ts';
 import { createBot } from '../create-bot.ts';
-import { toLoggableError } from '../loggable-error.ts';
+import { watchJobs } from '../instrument.ts';
 import { type ConsoleOutput, createConsoleApi } from './console-api.ts';
 import type { MovableClock } from './console-clock.ts';
 
@@ -101,8 +101,7 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
     db: app.database.db,
     clock,
     handlers: jobHandlers,
-    onError: (error, job) =>
-      deps.log.warn({ error: toLoggableError(error), job: job?.kind }, 'job failed'),
+    ...watchJobs(deps.metrics, deps.log),
   });
   worker.start();
 
