@@ -36,6 +36,10 @@ const RELABEL: Record<string, { label: string; why: string }> = {
     label: 'fault',
     why: 'the first message says only that the dryer was not heating; the lint near the gas flame was found by the technician, so no risk is described',
   },
+  'en3-0098': {
+    label: 'hazard',
+    why: 'the first message describes a burning smell from the fridge; the rules make that a hazard whatever the cause turned out to be (buns melting the lamp cover)',
+  },
 };
 
 /**

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTriageContent } from '../../../bot/content/index.ts';
+import {
+  createTriageEngine,
+  decideNextStep,
+  parseTriageEvalLine,
+  scoreTriage,
+} from '../../../core/index.ts';
+
+const { catalogue, lexicon, model, content } = loadTriageContent();
+const engine = createTriageEngine(catalogue, { lexicon, model });
+
+/**
+ * Regression floors on the real set's splits the engine was tuned on (README "Triage"): a little
+ * below what the committed engine reaches, so a change that loses ground on real customers' words
+ * fails here. The test split has no floor: it is reported, never worked against.
+ */
+describe.each([
+  ['train', { label: 0.94, category: 0.98, hazardFirst: 1, falseAlarm: 0.04 }],
+  ['dev', { label: 0.73, category: 0.9, hazardFirst: 0.94, falseAlarm: 0.09 }],
+])('the real %s split', (split, floor) => {
+  const cases = readFileSync(join(import.meta.dirname, `../../support/real/${split}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => parseTriageEvalLine(line));
+  const valid = cases.filter((c) => typeof c !== 'string');
+  const results = valid.map((c) => engine.classify(c.text));
+  const steps = results.map(
+    (result) =>
+      decideNextStep(result, { content, alreadyAsked: false, guidanceFailed: false }).kind,
+  );
+  const { metrics } = scoreTriage(valid, results, steps);
+
+  it('is every line a valid evaluation case', () => {
+    expect(valid).toHaveLength(cases.length);
+  });
+
+  it(`keeps label ≥ ${floor.label}, category ≥ ${floor.category}, hazard_first ≥ ${floor.hazardFirst}, false_alarm ≤ ${floor.falseAlarm}`, () => {
+    expect(metrics.label_accuracy).toBeGreaterThanOrEqual(floor.label);
+    expect(metrics.category_accuracy).toBeGreaterThanOrEqual(floor.category);
+    expect(metrics.hazard_first).toBeGreaterThanOrEqual(floor.hazardFirst);
+    expect(metrics.false_alarm).toBeLessThanOrEqual(floor.falseAlarm);
+  });
+});
