@@ -248,7 +248,7 @@ export function editableFields(draft: Draft): readonly IntakeField[] {
 export function summaryVars(draft: Draft): Record<string, ReplyValue> {
   const vars: Record<string, ReplyValue> = {
     ruledOut: draft.ruledOut && draft.ruledOut.length > 0 ? draft.ruledOut : 'none',
-    description: draft.description,
+    description: [draft.description, ...(draft.moreSaid ?? [])].join('\n'),
     also: draft.alsoBroken?.map((problem) => problem.description).join('; ') || 'none',
     category: draft.category ?? 'unknown',
     name: draft.name ?? 'none',

@@ -80,6 +80,7 @@ export const MESSAGE_KEYS = [
   'model-unrecognised',
   'nothing-changed',
   'phone-saved',
+  'intake-more-said',
   'photo-invoice-need-date',
   'photo-invoice-saved',
   'photo-nameplate-need-date',

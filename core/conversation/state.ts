@@ -51,6 +51,11 @@ export type Address = ParsedAddress;
 export type Window = PreferredWindow;
 
 /** What the intake has gathered for a ticket. Personal data: never logged. */
+/** The most sentences {@link Draft.moreSaid} keeps; beyond them an answer is asked for again. */
+export const MORE_SAID_KEPT = 5;
+/** The longest sentence {@link Draft.moreSaid} keeps, in characters. */
+export const MORE_SAID_MAX_LENGTH = 500;
+
 export type Draft = {
   /** Stable for the draft's life: filing the same draft twice files one ticket. */
   id: string;
@@ -105,6 +110,12 @@ export type Draft = {
   alsoBroken?: Guidance[];
   /** Quick checks the customer did without result: the engineer sees them as already ruled out. */
   ruledOut?: Bilingual[];
+  /**
+   * What else the customer told us while a field was asked: a sentence that was not the answer but
+   * reads as a report ("the dryer makes a clicking noise too"). Recorded with the ticket, so the
+   * engineer hears it (at most {@link MORE_SAID_KEPT}, each cut to {@link MORE_SAID_MAX_LENGTH}).
+   */
+  moreSaid?: string[];
   /** Fields the customer has answered or skipped (optional ones) in this intake. */
   answered: IntakeField[];
 };

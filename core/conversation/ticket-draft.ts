@@ -130,6 +130,7 @@ export function ticketDescription(draft: Draft): string | null {
   const lines = [
     draft.description,
     ...(draft.alsoBroken ?? []).map((g) => `+ ${g.description}`),
+    ...(draft.moreSaid ?? []).map((words) => `+ ${words}`),
     draft.callNote ? `☎ ${draft.callNote}` : '',
     draft.windowNote ? `🕒 ${draft.windowNote}` : '',
   ];

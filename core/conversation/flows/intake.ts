@@ -19,7 +19,15 @@ import {
   skipField,
 } from '../intake.ts';
 import { errorKey, type FieldErrorCode, type MessageKey } from '../messages.ts';
-import type { Button, ConversationState, Draft, IntakeField, Reply } from '../state.ts';
+import {
+  type Button,
+  type ConversationState,
+  type Draft,
+  type IntakeField,
+  MORE_SAID_KEPT,
+  MORE_SAID_MAX_LENGTH,
+  type Reply,
+} from '../state.ts';
 import {
   askNext,
   hazardOr,
@@ -144,7 +152,13 @@ function onValue(
   // An answer is read as the field first ("John Sparks" is a name); only text that is not a valid
   // answer is checked for danger ("now it is smoking!"), which then comes first.
   const retry = (code: FieldErrorCode): T =>
-    hazardOr(state, text, danger, context, () => notRead(state, flow, text, code, context));
+    hazardOr(
+      state,
+      text,
+      danger,
+      context,
+      () => keptAsMoreSaid(state, flow, text, context) ?? notRead(state, flow, text, code, context),
+    );
   // A whole sentence given as a short answer may be the customer telling us something worse.
   const accept = (next: Draft, before: Reply[] = []): T => {
     const fine = () => resolved(state, flow, next, context, before);
@@ -301,6 +315,37 @@ function onKeep({
           : { ...draft, windowNote: cut(ADDRESS_MAX_LENGTH) };
   return resolved(state, flow, kept(next), context, [
     { key: flow.field === 'window' ? 'window-kept-as-written' : 'kept-as-written' },
+  ]);
+}
+
+/**
+ * A sentence that is not the answer asked for but reads as a report ("the fridge is clicking too",
+ * "还有烘干也不热"): kept with the ticket for the engineer, the customer told so, and the same
+ * question asked again (not counted as a failed answer). `undefined` when it is no report, at the
+ * product question (its buttons are the answer), or when enough has been kept already.
+ */
+function keptAsMoreSaid(
+  state: ConversationState,
+  flow: IntakeFlow,
+  text: string,
+  context: TurnContext,
+): T | undefined {
+  const kept = flow.draft.moreSaid ?? [];
+  if (flow.field === 'category' || kept.length >= MORE_SAID_KEPT || !looksLikeSentence(text))
+    return undefined;
+  const reading = context.triage(text, { asked: false });
+  const isReport =
+    reading.kind === 'ask' ? reading.category !== undefined : reading.kind !== 'hazard';
+  if (!isReport) return undefined;
+  // As written (full-width punctuation kept), on one line, without control characters.
+  const words = text
+    .replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ')
+    .trim()
+    .slice(0, MORE_SAID_MAX_LENGTH);
+  const draft: Draft = { ...flow.draft, moreSaid: [...kept, words] };
+  return turn(withFlow(state, { ...flow, draft }), [
+    { key: 'intake-more-said' },
+    askField(flow.field, draft, context),
   ]);
 }
 

@@ -126,6 +126,7 @@ ask-invoice = Do you have the receipt or invoice? Send a photo of it, or skip.
 button-skip = Skip
 button-not-sure = Not sure / none of these
 phone-saved = Phone number saved.
+intake-more-said = Noted: I've added that to your ticket, so the engineer reads it too.
 contact-outside-intake = Thanks. I only need a phone number when booking an engineer.
 location-outside-intake = Thanks. I only need a location when booking an engineer.
 photo-outside-intake = Thanks for the photo. Tell me in words what is wrong, and I'll take it from there.

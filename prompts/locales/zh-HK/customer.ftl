@@ -108,6 +108,7 @@ ask-invoice = 您有收據或發票嗎？可以拍照發給我，也可以跳過
 button-not-sure = 不確定 / 都不是
 button-skip = 跳過
 phone-saved = 電話已保存。
+intake-more-said = 好的，這句話我已寫進維修單，工程師也會看到。
 contact-outside-intake = 謝謝。預約工程師時我才需要您的電話。
 location-outside-intake = 謝謝。預約工程師時我才需要您的位置。
 photo-outside-intake = 謝謝您的照片。請用文字告訴我出了什麼問題，我來處理。

@@ -107,6 +107,7 @@ ask-invoice = 您有购物小票或发票吗？可以拍照发给我，也可以
 button-not-sure = 不确定 / 都不是
 button-skip = 跳过
 phone-saved = 电话已保存。
+intake-more-said = 好的，这句话我已写进维修单，工程师也会看到。
 contact-outside-intake = 谢谢。预约工程师时我才需要您的电话。
 location-outside-intake = 谢谢。预约工程师时我才需要您的位置。
 photo-outside-intake = 谢谢您的照片。请用文字告诉我出了什么问题，我来处理。
