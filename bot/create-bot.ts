@@ -141,6 +141,14 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
       : {}),
     // In a private chat the chat id is the customer's user id.
     onBlocked: (chatId) => deps.repos.customers.setBlocked(chatId, true, deps.clock.now()),
+    // The staff forum's topic messages find their way round a closed or deleted topic.
+    recover: async (message, error) => staff.forum?.topics.recover(message, error),
+    onDead: (message) =>
+      deps.metrics.sendsGivenUp.inc({
+        via: 'outbox',
+        chat: message.chatId < 0 ? 'group' : 'private',
+      }),
+    ...(options.staff?.perMinute ? { groupPerMinute: options.staff.perMinute } : {}),
   });
   const delivery = createDelivery(deps.db, bot.api, () => sender.wake());
   const staff = createStaffDesk(deps, bot.api, delivery, options.staff);

@@ -25,6 +25,11 @@ export type Metrics = {
   llmTokens: Counter;
   /** Messages sent with `allow_paid_broadcast` (Telegram charges Stars above the free rate). */
   paidSends: Counter;
+  /**
+   * Messages given up after their bounded retries, by the way they went (`outbox`, `staff_queue`)
+   * and the kind of chat (`private`, `group`): each is also logged, never dropped silently.
+   */
+  sendsGivenUp: Counter<'via' | 'chat'>;
   /** Messages waiting in the outbox (read at scrape time from the source the outbox registers). */
   outboxDepth: Gauge;
   /** Registers where a scrape reads a gauge from; the last registration wins. */
@@ -101,6 +106,12 @@ export function createMetrics(): Metrics {
     paidSends: new Counter({
       name: 'frontline_paid_sends_total',
       help: 'Messages sent as paid broadcasts',
+      registers,
+    }),
+    sendsGivenUp: new Counter({
+      name: 'frontline_sends_given_up_total',
+      help: 'Messages given up after bounded retries, by path and chat kind',
+      labelNames: ['via', 'chat'],
       registers,
     }),
     outboxDepth: sourced('frontline_outbox_depth', 'Messages waiting in the outbox', 'outboxDepth'),

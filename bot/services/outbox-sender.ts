@@ -32,6 +32,12 @@ export type PaidBroadcastOptions = {
   perSecond: number;
 };
 
+/**
+ * What a refused message is sent as instead (a staff topic was deleted or closed: a new topic, or
+ * the same one reopened); `undefined` when there is no way round the refusal.
+ */
+export type OutboxRecovery = { method: string; payload: JsonObject } | undefined;
+
 export type OutboxSenderOptions = {
   db: Database;
   /** The Bot API as the outbox calls it: no retry or throttling of its own (the outbox does both). */
@@ -41,8 +47,18 @@ export type OutboxSenderOptions = {
   /** Time for the rows (due times, leases); pacing uses real time. */
   clock: Clock;
   log: Pick<Logger, 'warn' | 'info' | 'error'>;
-  /** A customer blocked the bot (403): record it. */
+  /** A customer blocked the bot (403 in a private chat): record it. */
   onBlocked(chatId: number): Promise<void>;
+  /**
+   * A message Telegram refused (400) may have a way round: asked before the message is given up,
+   * while attempts remain; what it returns is queued in the message's place (same key, same turn
+   * in its chat's line).
+   */
+  recover?: (message: OutboxMessage, error: unknown) => Promise<OutboxRecovery>;
+  /** Told of each message given up (dead-lettered), with the failure's code and description. */
+  onDead?: (message: OutboxMessage, error: string) => void;
+  /** Messages a minute into one group chat (Telegram: about 20; the staff forum is one group). */
+  groupPerMinute?: number;
   /** Messages a second for the whole bot (Telegram: about 30). Default 30. */
   perSecond?: number;
   paidBroadcast?: PaidBroadcastOptions;
@@ -66,7 +82,13 @@ export type OutboxSenderOptions = {
 };
 
 /** Groups share Telegram's stricter limit: 20 messages a minute per group. */
-const GROUP_PER_MINUTE = 20;
+export const GROUP_PER_MINUTE = 20;
+
+/**
+ * The store key of a group's send budget: the outbox sender and the staff chat queue take from the
+ * same bucket, so the staff group's 20 a minute holds whichever way a message goes.
+ */
+export const groupBudgetKey = (chatId: number) => `telegram:group:${chatId}`;
 /** The typing indicator lasts about 5 s; it is repeated no more often than this per chat. */
 const TYPING_REPEAT_MS = 4_500;
 /** Typing actions a second at most (best effort, apart from the message budget). */
@@ -88,13 +110,16 @@ const isEdit = (method: string) => method === 'editMessageText' || method === 'e
  * Claims due messages (`FOR UPDATE SKIP LOCKED`, one in flight per chat, first replies first),
  * takes a token from the send budget for each, calls the Bot API once, and settles the row:
  * sent (with Telegram's message id), retried later with backoff (5xx, network; a 429 waits its
- * `retry_after`), or dead-lettered after `maxAttempts` with a log line. A 403 records the customer
- * as blocked and drops the chat's queued messages; an edit Telegram refuses is sent as a new
- * message. Several senders may run, in one process or many.
+ * `retry_after`), or dead-lettered after `maxAttempts` with a log line (and `onDead`). A 403 in
+ * a private chat records the customer as blocked and drops the chat's queued messages; an edit
+ * Telegram refuses is sent as a new message; another refusal may be recovered (`recover`: a lost
+ * staff topic). A group's messages also wait for the group's own budget. Several senders may run,
+ * in one process or many.
  */
 export function createOutboxSender(options: OutboxSenderOptions) {
   const { db, api, store, clock, log, onBlocked } = options;
   const { perSecond = 30, maxAttempts = 8, leaseMs = 60_000, concurrency = 16 } = options;
+  const { recover, onDead, groupPerMinute = GROUP_PER_MINUTE } = options;
   const {
     pollMs = 200,
     typingAfterMs = 1_000,
@@ -211,6 +236,13 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     const now = clock.now();
     const code = error instanceof GrammyError ? error.error_code : 0;
     const description = describe(error);
+    if (recover && code === 400 && message.attempts < maxAttempts) {
+      const instead = await recover(message, error);
+      if (instead) {
+        await outbox.replaceWith(message, instead.method, instead.payload);
+        return;
+      }
+    }
     if (error instanceof GrammyError && code === 429) {
       const seconds = error.parameters.retry_after ?? 1;
       pausedUntil = Date.now() + seconds * 1_000;
@@ -218,7 +250,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         await outbox.markRetry(message, new Date(now.getTime() + seconds * 1_000), description);
         return;
       }
-    } else if (error instanceof GrammyError && code === 403) {
+    } else if (error instanceof GrammyError && code === 403 && message.chatId > 0) {
       await onBlocked(message.chatId);
       await outbox.markDead(message, description, now);
       await outbox.cancelChat(message.chatId, now);
@@ -250,6 +282,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       return;
     }
     await outbox.markDead(message, description, now);
+    onDead?.(message, description);
     log.warn(
       {
         chat: message.chatId,
@@ -310,10 +343,10 @@ export function createOutboxSender(options: OutboxSenderOptions) {
   async function groupAllows(message: OutboxMessage): Promise<boolean> {
     if (message.chatId >= 0) return true;
     const { granted, waitMs } = await takeTokens(
-      `telegram:group:${message.chatId}`,
+      groupBudgetKey(message.chatId),
       1,
-      GROUP_PER_MINUTE / 60,
-      GROUP_PER_MINUTE,
+      groupPerMinute / 60,
+      groupPerMinute,
     );
     if (granted === 1) return true;
     await outbox.markRetry(message, new Date(clock.now().getTime() + waitMs), 'group budget');

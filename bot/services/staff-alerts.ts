@@ -4,9 +4,10 @@ import {
   decideContactState,
   decideTicketContactDue,
   isTicketClosed,
+  type Locale,
   type Ticket,
 } from '../../core/index.ts';
-import type { JobHandler } from '../../db/index.ts';
+import { enqueueMessages, type JobHandler, type NewOutboxMessage } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
 import { formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
@@ -65,8 +66,29 @@ export function createStaffAlerts(
     await topics.ensure(ticket);
   };
 
-  /** Raises an uncontacted ticket: at once for a hazard, at 80 % of the promise, at the breach. */
-  const contactAlert: JobHandler = async (job, { now }) => {
+  /** The alert's text, in the staff language. */
+  async function alertText(ticket: Ticket, stage: ContactAlertStage, minutes: number) {
+    const { t, globals } = createRenderContext(deps, config.STAFF_LANGUAGE as Locale);
+    const holder = ticket.assigneeId
+      ? (await repos.staff.get(ticket.assigneeId))?.displayName
+      : undefined;
+    return t(`staff-alert-${stage}`, {
+      ...globals,
+      number: ticket.number,
+      minutes,
+      holder: holder ?? '-',
+    });
+  }
+
+  /**
+   * Raises an uncontacted ticket: at once for a hazard, at 80 % of the promise, at the breach.
+   * The alert's event and its two staff messages (the ticket's topic and General) are written to
+   * the outbox in the job's own transaction, keyed by the job: a job that dies before it commits
+   * writes nothing and runs again; once committed, it is done and the outbox delivers each message
+   * once. The topic is made first (its own step, recorded by the ticket → topic mapping), so the
+   * queued post names an existing topic.
+   */
+  const contactAlert: JobHandler = async (job, { now, commit }) => {
     const ticket = await loadTicket(job.payload);
     if (!ticket || isTicketClosed(ticket.state) || ticket.contactedAt) return;
     const state = decideContactState(dueAtOf(ticket), null, now);
@@ -85,36 +107,34 @@ export function createStaffAlerts(
         : state.kind === 'breached'
           ? toMinutesAgo(state.overMs)
           : 0;
-    // A retried or duplicate breach job records and raises the breach once.
+    // A duplicate breach job (another job, not a rerun of this one) records and raises it once.
     if (stage === 'breach') {
       const history = await repos.tickets.history(ticket.id);
       if (history.some((event) => event.type === 'contact_breached')) return;
     }
-    await repos.tickets.appendEvent(ticket.id, {
-      at: now,
-      actor: { kind: 'system' },
-      type: stage === 'breach' ? 'contact_breached' : 'contact_alert',
-      payload: { stage, minutes },
+    const messages: NewOutboxMessage[] = [];
+    if (topics) {
+      const topic = await topics.ensure(ticket);
+      const text = await alertText(ticket, stage, minutes);
+      const ref = `alert:${job.id}`;
+      messages.push(topics.topicMessage(topic, ref, text), topics.generalMessage(ref, text));
+    }
+    await commit(async (tx) => {
+      // Its messages already written (by a run of this job that committed): raised already.
+      const written = await enqueueMessages(tx, messages, now);
+      if (messages.length > 0 && written === 0) return;
+      await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
+        at: now,
+        actor: { kind: 'system' },
+        type: stage === 'breach' ? 'contact_breached' : 'contact_alert',
+        payload: { stage, minutes },
+      });
     });
-    if (!topics) {
+    if (!topics)
       log.warn(
         { ticket: ticket.number, stage, minutes },
         'contact promise alert: no STAFF_CHAT_ID',
       );
-      return;
-    }
-    const { t, globals } = createRenderContext(deps, topics.staffLocale);
-    const holder = ticket.assigneeId
-      ? (await repos.staff.get(ticket.assigneeId))?.displayName
-      : undefined;
-    const text = t(`staff-alert-${stage}`, {
-      ...globals,
-      number: ticket.number,
-      minutes,
-      holder: holder ?? '-',
-    });
-    await topics.post(ticket, text);
-    await topics.postGeneral(text);
   };
 
   /** Reminds the customer of the visit the evening before, if it still stands. */

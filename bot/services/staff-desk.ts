@@ -1,6 +1,7 @@
 import type { Api } from 'grammy';
 import type { AppDeps } from './deps.ts';
 import type { Delivery } from './outbox.ts';
+import { GROUP_PER_MINUTE, groupBudgetKey } from './outbox-sender.ts';
 import { createStaffAccess } from './staff-access.ts';
 import { createStaffActions } from './staff-actions.ts';
 import { createStaffAlerts } from './staff-alerts.ts';
@@ -40,13 +41,18 @@ export function createStaffDesk(
       handlers: createStaffAlerts(deps, customers, undefined).handlers,
     };
   }
+  const perMinute = options.perMinute ?? GROUP_PER_MINUTE;
+  const codeOf = (error: unknown) => (error as { error_code?: number }).error_code ?? 'network';
   const queue = createStaffChatQueue({
-    ...(options.perMinute === undefined ? {} : { perMinute: options.perMinute }),
+    perMinute,
+    // One budget for the group, whether a message goes through the outbox or this queue.
+    takeToken: () => deps.store.takeTokens(groupBudgetKey(chatId), 1, perMinute / 60, perMinute),
     onRetry: (error, waitMs) =>
-      deps.log.warn(
-        { waitMs, code: (error as { error_code?: number }).error_code },
-        'staff chat busy: waiting',
-      ),
+      deps.log.warn({ waitMs, code: codeOf(error) }, 'staff chat busy: waiting'),
+    onGiveUp: (error) => {
+      deps.metrics.sendsGivenUp.inc({ via: 'staff_queue', chat: 'group' });
+      deps.log.error({ code: codeOf(error) }, 'staff chat call given up after its retries');
+    },
   });
   const topics = createStaffTopics(deps, api, queue, chatId);
   const access = createStaffAccess(deps, api, chatId, {

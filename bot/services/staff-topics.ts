@@ -1,6 +1,7 @@
 import { type Api, GrammyError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import {
+  type JsonObject,
   type Locale,
   type Ticket,
   type TicketTopic,
@@ -8,9 +9,11 @@ import {
   toTopicName,
   toZonedTime,
 } from '../../core/index.ts';
+import { type NewOutboxMessage, OUTBOX_PRIORITY, type OutboxMessage } from '../../db/index.ts';
 import { cardButtons, renderCard } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
 import { isBlockedError } from './outbox.ts';
+import type { OutboxRecovery } from './outbox-sender.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffChatQueue } from './staff-chat-queue.ts';
 
@@ -33,6 +36,8 @@ export function isTopicClosed(error: unknown): boolean {
 }
 
 const TOPIC_LOCK_TTL_MS = 120_000;
+/** The key prefix of an outbox row for a ticket's topic: `staff-topic:<ticket id>:<ref>`. */
+const TOPIC_KEY = 'staff-topic:';
 const TRANSCRIPT_EXCERPT = 6;
 const TRANSCRIPT_SCAN = 40;
 
@@ -217,5 +222,76 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     );
   }
 
-  return { chatId, queue, ensure, inTopic, post, postGeneral, reply, staffLocale };
+  const outboxRow = (
+    key: string,
+    topicId: number | undefined,
+    text: string,
+    markup?: InlineKeyboardMarkup,
+  ): NewOutboxMessage => ({
+    key,
+    chatId,
+    method: 'sendMessage',
+    payload: {
+      text,
+      ...(topicId === undefined ? {} : { message_thread_id: topicId }),
+      ...(markup ? { reply_markup: markup as unknown as JsonObject } : {}),
+    },
+    priority: OUTBOX_PRIORITY.background,
+  });
+
+  /**
+   * A message for the ticket's topic as an outbox row, to write in the caller's transaction (so
+   * it exists exactly when the work that decided it commits). `ref` makes it exactly-once; the
+   * key also names the ticket, so a message queued for a topic that is lost meanwhile finds the
+   * ticket's new topic.
+   */
+  const topicMessage = (
+    topic: Pick<TicketTopic, 'ticketId' | 'topicId'>,
+    ref: string,
+    text: string,
+    markup?: InlineKeyboardMarkup,
+  ) => outboxRow(`${TOPIC_KEY}${topic.ticketId}:${ref}`, topic.topicId, text, markup);
+
+  /** A message for General as an outbox row (see {@link topicMessage}). */
+  const generalMessage = (ref: string, text: string, markup?: InlineKeyboardMarkup) =>
+    outboxRow(`staff-general:${ref}`, undefined, text, markup);
+
+  /**
+   * The outbox's way round a topic message Telegram refused: a closed topic is reopened and the
+   * message sent as it was; a lost topic is replaced (new topic with the card, as `inTopic` does)
+   * and the message sent there. Anything else has no way round.
+   */
+  async function recover(message: OutboxMessage, error: unknown): Promise<OutboxRecovery> {
+    const topicId = message.payload.message_thread_id;
+    const ticketId = message.key.startsWith(TOPIC_KEY)
+      ? message.key.slice(TOPIC_KEY.length).split(':')[0]
+      : undefined;
+    if (message.chatId !== chatId || typeof topicId !== 'number' || !ticketId) return undefined;
+    if (isTopicClosed(error)) {
+      await run(() => api.reopenForumTopic(chatId, topicId)).catch((reopen: unknown) => {
+        if (!isTopicLost(reopen) && !/TOPIC_NOT_MODIFIED/.test(String(reopen))) throw reopen;
+      });
+      log.info({ topicId }, 'staff topic was closed: reopened');
+      return { method: message.method, payload: message.payload };
+    }
+    if (!isTopicLost(error)) return undefined;
+    const ticket = await repos.tickets.get(ticketId);
+    if (!ticket) return undefined;
+    const moved = await run(() => replace(ticket, topicId));
+    return { method: message.method, payload: { ...message.payload, message_thread_id: moved } };
+  }
+
+  return {
+    chatId,
+    queue,
+    ensure,
+    inTopic,
+    post,
+    postGeneral,
+    reply,
+    topicMessage,
+    generalMessage,
+    recover,
+    staffLocale,
+  };
 }

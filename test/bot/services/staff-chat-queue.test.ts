@@ -1,6 +1,11 @@
 import { GrammyError, HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { createStaffChatQueue } from '../../../bot/services/staff-chat-queue.ts';
+import { groupBudgetKey } from '../../../bot/services/outbox-sender.ts';
+import {
+  createStaffChatQueue,
+  StaffChatGaveUpError,
+} from '../../../bot/services/staff-chat-queue.ts';
+import { createMemoryStore } from '../../../db/index.ts';
 
 /** A clock the queue's waits move: no real time passes. */
 function fakeTime() {
@@ -86,5 +91,53 @@ describe('the staff chat queue', () => {
     await expect(next).resolves.toBe('next');
     await queue.idle();
     expect(queue.size).toBe(0);
+  });
+
+  it('gives a task up after its bounded tries (network errors, 429s), says so, and goes on with the next', async () => {
+    const time = fakeTime();
+    const givenUp: unknown[] = [];
+    const queue = createStaffChatQueue({
+      perMinute: 1000,
+      retryBaseMs: 100,
+      maxAttempts: 4,
+      onGiveUp: (error) => givenUp.push(error),
+      ...time,
+    });
+    let tries = 0;
+    const doomed = queue.run(async () => {
+      tries += 1;
+      throw tries % 2 === 0
+        ? apiError(429, 'Too Many Requests: retry after 1', 1)
+        : new HttpError('network down', new Error('ECONNRESET'));
+    });
+    const next = queue.run(async () => 'next');
+    const failure = await doomed.catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StaffChatGaveUpError);
+    expect((failure as StaffChatGaveUpError).attempts).toBe(4);
+    expect((failure as Error).cause).toBeInstanceOf(GrammyError);
+    expect(tries).toBe(4);
+    expect(givenUp).toHaveLength(1);
+    await expect(next).resolves.toBe('next');
+    // Waited out: 100 ms, a 1 s retry_after, 200 ms — then given up, not tried again.
+    expect(time.elapsed).toBeLessThan(2_000);
+  });
+
+  it("takes its sends from the group's shared budget: what the outbox sender spent, it waits for", async () => {
+    const store = createMemoryStore();
+    const key = groupBudgetKey(-100_777);
+    // 10 a second, burst 10: the outbox sender spends the whole burst first.
+    expect((await store.takeTokens(key, 10, 10, 10)).granted).toBe(10);
+    const queue = createStaffChatQueue({
+      perMinute: 600,
+      takeToken: () => store.takeTokens(key, 1, 10, 10),
+    });
+    const started = Date.now();
+    await queue.run(async () => 'sent');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(80);
+    // The queue's own bucket was full: without the shared budget it would not have waited.
+    const alone = createStaffChatQueue({ perMinute: 600 });
+    const at = Date.now();
+    await alone.run(async () => 'sent');
+    expect(Date.now() - at).toBeLessThan(50);
   });
 });
