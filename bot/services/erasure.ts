@@ -4,7 +4,7 @@ import {
   type EraseStaffMessagesPayload,
   type Locale,
 } from '../../core/index.ts';
-import type { JobHandler } from '../../db/index.ts';
+import { enqueueMessages, type JobHandler, OUTBOX_PRIORITY } from '../../db/index.ts';
 import type { AppDeps } from './deps.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffChatQueue } from './staff-chat-queue.ts';
@@ -20,8 +20,8 @@ const isGone = (error: unknown) =>
 /**
  * The staff side of erasure: for each erased ticket's topic, a job deletes the topic — the card
  * with the customer's details, the relayed copies of their messages and the staff's replies go
- * with it — and tells the staff chat (in its General topic) which ticket was erased and whether it
- * was cancelled. When the topic cannot be deleted (the bot lost the right to manage topics), the
+ * with it — and tells the staff chat (in its General topic, through the outbox, once) which ticket
+ * was erased and whether it was cancelled. When the topic cannot be deleted (the bot lost the right to manage topics), the
  * card is overwritten and every relayed message is deleted one by one instead. Without a staff
  * chat there is nothing to do.
  */
@@ -50,7 +50,7 @@ export function createStaffErasure(
       await attempt(() => api.deleteMessage(job.chatId, messageId));
   }
 
-  const eraseStaffMessages: JobHandler = async (job) => {
+  const eraseStaffMessages: JobHandler = async (job, { now, commit }) => {
     if (!forum) return;
     const payload = job.payload as unknown as EraseStaffMessagesPayload;
     const { queue } = forum;
@@ -66,14 +66,26 @@ export function createStaffErasure(
       }
     }
     const { t, globals } = createRenderContext(deps, staffLocale);
-    await queue.run(() =>
-      api.sendMessage(
-        payload.chatId,
-        t('staff-ticket-erased', {
-          ...globals,
-          number: payload.number,
-          cancelled: payload.cancelled ? 'yes' : 'no',
-        }),
+    const text = t('staff-ticket-erased', {
+      ...globals,
+      number: payload.number,
+      cancelled: payload.cancelled ? 'yes' : 'no',
+    });
+    // The notice is written as the job completes, keyed by the job: a rerun (a deletion that
+    // failed, a lost lease) does not tell the staff chat twice.
+    await commit((tx) =>
+      enqueueMessages(
+        tx,
+        [
+          {
+            key: `staff-general:erased:${job.id}`,
+            chatId: payload.chatId,
+            method: 'sendMessage',
+            payload: { text },
+            priority: OUTBOX_PRIORITY.background,
+          },
+        ],
+        now,
       ),
     );
   };

@@ -37,7 +37,7 @@ export function createStaffDesk(
     return {
       customers,
       forum: undefined,
-      human: createStaffHuman(deps, customers, undefined),
+      human: createStaffHuman(deps, delivery, customers, undefined),
       handlers: createStaffAlerts(deps, customers, undefined).handlers,
     };
   }
@@ -63,7 +63,7 @@ export function createStaffDesk(
   });
   const actions = createStaffActions(deps, topics, customers, access);
   const { handlers } = createStaffAlerts(deps, customers, topics);
-  const human = createStaffHuman(deps, customers, topics);
+  const human = createStaffHuman(deps, delivery, customers, topics);
   return { customers, forum: { chatId, queue, topics, access, relay, actions }, human, handlers };
 }
 

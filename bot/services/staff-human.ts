@@ -5,11 +5,13 @@ import {
   type Ticket,
   toZonedTime,
 } from '../../core/index.ts';
+import { enqueueMessages, type NewOutboxMessage } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
 import { contactPromiseVars } from '../render/contact-promise.ts';
 import type { RenderedReply } from '../render/reply.ts';
 import { formatInstant } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
+import type { Delivery } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
 import { contactAlertKeys, STAFF_JOBS } from './staff-jobs.ts';
@@ -38,6 +40,7 @@ export type StaffHuman = ReturnType<typeof createStaffHuman>;
  */
 export function createStaffHuman(
   deps: AppDeps,
+  delivery: Delivery,
   customers: StaffCustomers,
   topics: StaffTopics | undefined,
 ) {
@@ -76,19 +79,35 @@ export function createStaffHuman(
     return ticket;
   }
 
-  /** Raises the request with staff: the topic at once, a line there and in General. */
-  async function alertStaff(ticket: Ticket, dueAt: Date) {
-    if (!topics) {
+  /**
+   * Records the request and raises it with staff: the topic at once (its own recorded step), then
+   * the event and a line in the topic and in General in one transaction, keyed by the update — a
+   * turn that runs again (its ticket keyed by the update too) neither records nor raises it twice,
+   * and a crash between them loses neither.
+   */
+  async function recordAndAlert(input: HumanRequest, ticket: Ticket, dueAt: Date, now: Date) {
+    const messages: NewOutboxMessage[] = [];
+    if (topics) {
+      const topic = await topics.ensure(ticket);
+      const { t } = createRenderContext(deps, topics.staffLocale);
+      const text = t('staff-human-request', {
+        number: ticket.number,
+        time: formatInstant(dueAt, config.SERVICE_TZ, topics.staffLocale, now),
+      });
+      const ref = `human:${input.chatId}:${input.updateId}`;
+      messages.push(topics.topicMessage(topic, ref, text), topics.generalMessage(ref, text));
+    } else
       log.warn({ ticket: ticket.number }, 'a customer asks for a person, but no STAFF_CHAT_ID');
-      return;
-    }
-    const { t } = createRenderContext(deps, topics.staffLocale);
-    const text = t('staff-human-request', {
-      number: ticket.number,
-      time: formatInstant(dueAt, config.SERVICE_TZ, topics.staffLocale, clock.now()),
+    await delivery.commit(async (tx) => {
+      const written = await enqueueMessages(tx, messages, now);
+      if (messages.length > 0 && written === 0) return;
+      await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
+        at: now,
+        actor: { kind: 'customer', customerId: input.customerId },
+        type: 'human_requested',
+        payload: { dueAt: dueAt.toISOString() },
+      });
     });
-    await topics.post(ticket, text);
-    await topics.postGeneral(text);
   }
 
   async function request(input: HumanRequest): Promise<RenderedReply[]> {
@@ -108,13 +127,7 @@ export function createStaffHuman(
       limit: 1,
     });
     const ticket = inProgress ?? (await openQuestion(input, promise.dueAt));
-    await repos.tickets.appendEvent(ticket.id, {
-      at: now,
-      actor: { kind: 'customer', customerId: input.customerId },
-      type: 'human_requested',
-      payload: { dueAt: promise.dueAt.toISOString() },
-    });
-    await alertStaff(ticket, promise.dueAt);
+    await recordAndAlert(input, ticket, promise.dueAt, now);
     const vars = contactPromiseVars(promise, config.SERVICE_TZ, render.locale, now);
     // What the customer writes until someone takes the chat goes to the topic too
     // (features/staff-customer.ts), when there is a staff forum.

@@ -259,7 +259,8 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
   /**
    * The outbox's way round a topic message Telegram refused: a closed topic is reopened and the
    * message sent as it was; a lost topic is replaced (new topic with the card, as `inTopic` does)
-   * and the message sent there. Anything else has no way round.
+   * and the message sent there — unless the ticket has no topic any more (erased). Anything else
+   * has no way round.
    */
   async function recover(message: OutboxMessage, error: unknown): Promise<OutboxRecovery> {
     const topicId = message.payload.message_thread_id;
@@ -275,7 +276,8 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
       return { method: message.method, payload: message.payload };
     }
     if (!isTopicLost(error)) return undefined;
-    const ticket = await repos.tickets.get(ticketId);
+    // No topic mapping left (the ticket was erased, its topic deleted on purpose): no new topic.
+    const ticket = (await repos.tickets.topicOf(ticketId)) && (await repos.tickets.get(ticketId));
     if (!ticket) return undefined;
     const moved = await run(() => replace(ticket, topicId));
     return { method: message.method, payload: { ...message.payload, message_thread_id: moved } };

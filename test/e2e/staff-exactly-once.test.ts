@@ -2,8 +2,15 @@ import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../bot/metrics.ts';
 import { createOutboxSender } from '../../bot/services/outbox-sender.ts';
+import { createRenderContext } from '../../bot/services/render-context.ts';
 import { contactAlertKey, STAFF_JOBS } from '../../bot/services/staff-jobs.ts';
-import type { Job, Ticket } from '../../core/index.ts';
+import {
+  ERASE_STAFF_MESSAGES_JOB,
+  type EraseStaffMessagesPayload,
+  type Job,
+  type JsonObject,
+  type Ticket,
+} from '../../core/index.ts';
 import { createMemoryStore, createOutboxStore } from '../../db/index.ts';
 import { STAFF_CHAT, StaffHarness, TOKEN } from '../support/staff-harness.ts';
 
@@ -19,7 +26,7 @@ const ALERT = /Hazard ticket .* contact the customer now/;
  * alert nor posts it twice. The bot's own sender is stopped, so each test decides when (and by
  * which sender: a fresh one over the same database, as after a restart) the alert goes out.
  */
-describe('a staff alert is posted exactly once across crashes', () => {
+describe('staff alerts and notices are posted exactly once across crashes', () => {
   const h = new StaffHarness();
   const deadLettered: string[] = [];
   beforeAll(async () => {
@@ -167,5 +174,90 @@ describe('a staff alert is posted exactly once across crashes', () => {
     expect(deadLettered.length).toBe(1);
     const text = await metrics.registry.getSingleMetricAsString('frontline_sends_given_up_total');
     expect(text).toMatch(/frontline_sends_given_up_total\{via="outbox",chat="group"\} 1/);
+  });
+
+  it("an erasure's staff notice is written with its job's completion: a crashed run tells nobody, a rerun does not tell twice", async () => {
+    const { ticket, topicId } = await h.fileTicket(h.customer('Rex'));
+    await freshSender().sender.drain(5_000);
+    const erased = new RegExp(`${ticket.number} was erased at the customer's request`);
+    const notices = () =>
+      h.double.botMessages(STAFF_CHAT, 0).filter((m) => erased.test(m.text ?? '')).length;
+    const payload: EraseStaffMessagesPayload = {
+      chatId: STAFF_CHAT,
+      topicId,
+      cardMessageId: null,
+      messageIds: [],
+      number: ticket.number,
+      cancelled: true,
+    };
+    const { job } = await h.repos.jobs.enqueue(
+      {
+        kind: ERASE_STAFF_MESSAGES_JOB,
+        key: `erase-staff:test:${ticket.id}`,
+        dueAt: h.clock.now(),
+        payload: payload as unknown as JsonObject,
+      },
+      h.clock.now(),
+    );
+    const handler = h.frontline.jobHandlers[ERASE_STAFF_MESSAGES_JOB];
+    if (!handler) throw new Error('no erasure handler');
+    const signal = new AbortController().signal;
+    // Killed inside its transaction: the topic is gone, but the notice is not written.
+    await expect(
+      handler(job, {
+        now: h.clock.now(),
+        signal,
+        commit: (work) =>
+          h.app.deps.db.transaction(async (tx) => {
+            await work(tx);
+            throw new Error('killed before commit');
+          }),
+      }),
+    ).rejects.toThrow('killed before commit');
+    expect(h.double.topic(STAFF_CHAT, topicId)?.state).toBe('deleted');
+    const outbox = createOutboxStore(h.app.deps.db);
+    expect(await outbox.byKey(`staff-general:erased:${job.id}`)).toBeUndefined();
+
+    // The job runs again (the topic already gone is what erasure wanted), and once more by a
+    // duplicate run: one notice written.
+    await h.runJobs();
+    expect((await h.repos.jobs.findByKey(job.key as string))?.state).toBe('done');
+    await handler(job, {
+      now: h.clock.now(),
+      signal,
+      commit: (work) => h.app.deps.db.transaction(work),
+    });
+    expect((await outbox.byKey(`staff-general:erased:${job.id}`))?.state).toBe('pending');
+    await freshSender().sender.drain(5_000);
+    await freshSender().sender.drain(1_000);
+    expect(notices()).toBe(1);
+  });
+
+  it('a request for a person whose turn runs again (it failed after the request) is recorded and raised once', async () => {
+    const sam = h.customer('Sam');
+    const { id: customerId } = await h.repos.customers.ensure(sam.id, 'en', h.clock.now());
+    const request = {
+      customerId,
+      chatId: sam.id,
+      updateId: 7_000_001,
+      description: 'the fridge hums loudly',
+      render: createRenderContext(h.app.deps, 'en'),
+    };
+    const first = await h.frontline.staff.human.request(request);
+    const again = await h.frontline.staff.human.request(request);
+    expect(again.map((r) => r.text)).toEqual(first.map((r) => r.text));
+    const [ticket] = await h.repos.tickets.listByCustomer(customerId, { limit: 5 });
+    if (!ticket) throw new Error('no ticket');
+    const requested = (await h.repos.tickets.history(ticket.id)).filter(
+      (e) => e.type === 'human_requested',
+    );
+    expect(requested).toHaveLength(1);
+    await freshSender().sender.drain(5_000);
+    const asked = new RegExp(`${ticket.number}: the customer asks for a person`);
+    const topicId = (await h.repos.tickets.topicOf(ticket.id))?.topicId as number;
+    const count = (topic: number) =>
+      h.double.botMessages(STAFF_CHAT, topic).filter((m) => asked.test(m.text ?? '')).length;
+    expect(count(topicId)).toBe(1);
+    expect(count(0)).toBe(1);
   });
 });
