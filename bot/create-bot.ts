@@ -154,7 +154,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   const staff = createStaffDesk(deps, bot.api, delivery, options.staff);
   const conversation = createConversationService(deps, delivery, {
     requestHuman: (request) => staff.human.request(request),
-    customerCancelled: (ticket) => staff.human.customerCancelled(ticket),
+    customerCancelled: (ticket, tx, ref) => staff.human.customerCancelled(ticket, tx, ref),
     relaysWaiting: staff.forum !== undefined,
   });
   const checkback = createCheckbackService(deps);

@@ -21,6 +21,7 @@ import {
   upgradeState,
 } from '../../core/index.ts';
 import {
+  type Database,
   isUnavailableError,
   loadVersioned,
   type Repositories,
@@ -81,8 +82,11 @@ export type TurnPrecondition = (repos: Repositories) => Promise<void>;
 /** The staff side, as the conversation reaches it. */
 export type ConversationStaff = {
   requestHuman(request: HumanRequest): Promise<RenderedReply[]>;
-  /** The customer cancelled a ticket: staff hear it in its topic, its alerts stop. */
-  customerCancelled(ticket: Ticket): Promise<void>;
+  /**
+   * The customer cancelled a ticket: its alerts stop and staff hear it in its topic, written in
+   * the turn's transaction `tx` (keyed by `ref`), so they hear it exactly when it is committed.
+   */
+  customerCancelled(ticket: Ticket, tx: Database, ref: string): Promise<void>;
   /**
    * Whether what the customer writes while a ticket waits for a person reaches its staff topic
    * (features/staff-customer.ts): true with a staff forum.
@@ -170,6 +174,8 @@ export function createConversationService(
     render: RenderContext,
     repos: Repositories,
     afterCommit: (() => Promise<void>)[],
+    /** The turn's transaction (what `repos` run on), for effects that write outbox rows. */
+    tx?: Database,
   ): Promise<RenderedReply[]> {
     const say = (
       key: string,
@@ -243,8 +249,8 @@ export function createConversationService(
         );
         if (!result.ok)
           return [say('ticket-cancel-failed', { number: ticket.number, state: ticket.state })];
-        // Staff hear it (in the topic: a network call) once the cancellation is committed.
-        if (staff) afterCommit.push(() => staff.customerCancelled(result.value));
+        // Staff hear it (through the outbox) with the cancellation itself.
+        if (staff && tx) await staff.customerCancelled(result.value, tx, `turn:${chat.updateId}`);
         return [say('ticket-cancelled', { number: ticket.number })];
       }
       case 'forget': {
@@ -367,7 +373,7 @@ export function createConversationService(
       for (const effect of turn.effects) {
         if (effect.type === 'request-human') continue;
         if (effect.type !== 'file-ticket') {
-          const said = await runEffect(effect, chat, customer.id, render, txRepos, afterCommit);
+          const said = await runEffect(effect, chat, customer.id, render, txRepos, afterCommit, tx);
           // The ticket list comes first (after who answers a request for a person); the flow's
           // question follows.
           if (effect.type === 'list-tickets') out.splice(early.length, 0, ...said);

@@ -5,7 +5,7 @@ import {
   type Ticket,
   toZonedTime,
 } from '../../core/index.ts';
-import { enqueueMessages, type NewOutboxMessage } from '../../db/index.ts';
+import { type Database, enqueueMessages, type NewOutboxMessage } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
 import { contactPromiseVars } from '../render/contact-promise.ts';
 import type { RenderedReply } from '../render/reply.ts';
@@ -135,13 +135,21 @@ export function createStaffHuman(
     return [say(`human-${promise.kind}`, { ...vars, number: ticket.number, relay })];
   }
 
-  /** The customer cancelled a ticket themselves: its alerts stop and its topic is told. */
-  async function customerCancelled(ticket: Ticket): Promise<void> {
+  /**
+   * The customer cancelled a ticket themselves, in the turn's transaction `tx`: its contact alerts
+   * are cancelled and its topic (when it has one: a ticket cancelled before its topic was made
+   * never gets one) is told through the outbox, keyed by `ref` — with the cancellation, so a
+   * crash right after it cannot leave staff chasing a cancelled ticket.
+   */
+  async function customerCancelled(ticket: Ticket, tx: Database, ref: string): Promise<void> {
     const now = clock.now();
-    for (const key of contactAlertKeys(ticket.id)) await repos.jobs.cancel(key, now);
-    if (!topics) return;
+    const txRepos = deps.reposOn(tx);
+    for (const key of contactAlertKeys(ticket.id)) await txRepos.jobs.cancel(key, now);
+    const topic = topics && (await txRepos.tickets.topicOf(ticket.id));
+    if (!topics || !topic) return;
     const { t } = createRenderContext(deps, topics.staffLocale);
-    await topics.post(ticket, t('staff-customer-cancelled', { number: ticket.number }));
+    const text = t('staff-customer-cancelled', { number: ticket.number });
+    await enqueueMessages(tx, [topics.topicMessage(topic, `cancelled:${ref}`, text)], now);
   }
 
   return { request, customerCancelled };

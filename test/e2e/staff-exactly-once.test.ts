@@ -260,4 +260,41 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     expect(count(topicId)).toBe(1);
     expect(count(0)).toBe(1);
   });
+
+  it("a customer's cancellation tells the topic and stops the alerts with the turn that cancels, not after it", async () => {
+    const { ticket, topicId } = await h.fileTicket(h.customer('Tao'));
+    const breach = () => h.repos.jobs.findByKey(contactAlertKey(ticket.id, 'breach'));
+    expect((await breach())?.state).toBe('pending');
+    const outbox = createOutboxStore(h.app.deps.db);
+    const result = await h.repos.tickets.apply(
+      ticket.id,
+      {
+        type: 'cancel',
+        actor: { kind: 'customer', customerId: ticket.customerId },
+        reason: 'customer',
+      },
+      h.clock.now(),
+    );
+    if (!result.ok) throw new Error('not cancelled');
+    // The turn dies before it commits: no notice, the alerts still stand.
+    await expect(
+      h.app.deps.db.transaction(async (tx) => {
+        await h.frontline.staff.human.customerCancelled(result.value, tx, 'turn:8000001');
+        throw new Error('killed before commit');
+      }),
+    ).rejects.toThrow('killed before commit');
+    expect(await outbox.byKey(`staff-topic:${ticket.id}:cancelled:turn:8000001`)).toBeUndefined();
+    expect((await breach())?.state).toBe('pending');
+    // It runs again and commits: both at once; the restarted sender posts the notice once.
+    await h.app.deps.db.transaction((tx) =>
+      h.frontline.staff.human.customerCancelled(result.value, tx, 'turn:8000001'),
+    );
+    expect((await breach())?.state).toBe('cancelled');
+    await freshSender().sender.drain(5_000);
+    await freshSender().sender.drain(1_000);
+    const told = h.double
+      .botMessages(STAFF_CHAT, topicId)
+      .filter((m) => /The customer cancelled .* themselves/.test(m.text ?? ''));
+    expect(told).toHaveLength(1);
+  });
 });
