@@ -222,6 +222,8 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     );
   }
 
+  // Staff messages wait in line with the customers' later replies (not behind them, as a job's
+  // background messages do): an alert that a hazard needs a call now must not starve in a surge.
   const outboxRow = (
     key: string,
     topicId: number | undefined,
@@ -236,7 +238,7 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
       ...(topicId === undefined ? {} : { message_thread_id: topicId }),
       ...(markup ? { reply_markup: markup as unknown as JsonObject } : {}),
     },
-    priority: OUTBOX_PRIORITY.background,
+    priority: OUTBOX_PRIORITY.reply,
   });
 
   /**

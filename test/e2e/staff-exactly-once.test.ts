@@ -11,7 +11,12 @@ import {
   type JsonObject,
   type Ticket,
 } from '../../core/index.ts';
-import { createMemoryStore, createOutboxStore } from '../../db/index.ts';
+import {
+  createMemoryStore,
+  createOutboxStore,
+  enqueueMessages,
+  OUTBOX_PRIORITY,
+} from '../../db/index.ts';
 import { STAFF_CHAT, StaffHarness, TOKEN } from '../support/staff-harness.ts';
 
 const HAZARD = {
@@ -296,5 +301,25 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
       .botMessages(STAFF_CHAT, topicId)
       .filter((m) => /The customer cancelled .* themselves/.test(m.text ?? ''));
     expect(told).toHaveLength(1);
+  });
+
+  it('an alert does not wait behind a backlog of background messages (check-backs in a surge)', async () => {
+    const now = h.clock.now();
+    const backlog = Array.from({ length: 30 }, (_, i) => ({
+      key: `backlog:${now.getTime()}:${i}`,
+      chatId: 5_000_000 + i,
+      method: 'sendMessage',
+      payload: { text: `check-back ${i}` },
+      priority: OUTBOX_PRIORITY.background,
+    }));
+    await enqueueMessages(h.app.deps.db, backlog, now);
+    const { ticket } = await h.fileTicket(h.customer('Uma'), HAZARD);
+    const job = await alertJob(ticket);
+    const [first] = await createOutboxStore(h.app.deps.db).claim({
+      now: h.clock.now(),
+      limit: 1,
+      leaseMs: 1,
+    });
+    expect(first?.key).toBe(outboxKeys(job, ticket)[0]);
   });
 });
