@@ -6,6 +6,7 @@ import {
   createMemoryStore,
   createOutboxStore,
   type Database,
+  type DeliveredCopies,
   type OutboxMessage,
   retryDelayMs,
 } from '../../db/index.ts';
@@ -159,6 +160,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     message: OutboxMessage;
     messageId: number | null;
     at: Date;
+    copies: DeliveredCopies | undefined;
     done: (recorded: boolean) => void;
     failed: (error: unknown) => void;
   }[] = [];
@@ -183,9 +185,14 @@ export function createOutboxSender(options: OutboxSenderOptions) {
   }
 
   /** Records a delivery (as `markSent`), with the others that finish meanwhile. */
-  function markSent(message: OutboxMessage, messageId: number | null, at: Date): Promise<boolean> {
+  function markSent(
+    message: OutboxMessage,
+    messageId: number | null,
+    at: Date,
+    copies?: DeliveredCopies,
+  ): Promise<boolean> {
     return new Promise((done, failed) => {
-      toRecord.push({ message, messageId, at, done, failed });
+      toRecord.push({ message, messageId, at, copies, done, failed });
       if (!recording) void recordSends();
     });
   }
@@ -316,7 +323,8 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         ? numberOr((result as { message_id: unknown }).message_id)
         : numberOr(message.payload.message_id);
     const sentAt = clock.now();
-    const record = () => markSent(message, messageId, sentAt);
+    const copies = toCopies(message, result);
+    const record = () => markSent(message, messageId, sentAt, copies);
     await record().catch(() => {
       // Telegram has it but the database is out of reach: this process remembers it was sent and
       // records it before claiming anything else, so an outage does not send it twice.
@@ -426,6 +434,24 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       await Promise.all(inFlight);
     },
   };
+}
+
+/** A copy's source and the ids Telegram gave the copies (`copyMessage`, `copyMessages`). */
+function toCopies(message: OutboxMessage, result: unknown): DeliveredCopies | undefined {
+  const { from_chat_id: fromChatId, message_id: one, message_ids: many } = message.payload;
+  if (typeof fromChatId !== 'number') return undefined;
+  const idOf = (copy: unknown) => numberOr((copy as { message_id?: unknown } | null)?.message_id);
+  if (message.method === 'copyMessage' && typeof one === 'number') {
+    const target = idOf(result);
+    return target === null ? undefined : { fromChatId, sourceIds: [one], targetIds: [target] };
+  }
+  if (message.method === 'copyMessages' && Array.isArray(many) && Array.isArray(result)) {
+    const targets = result.map(idOf);
+    const sources = many.filter((id): id is number => typeof id === 'number');
+    if (targets.some((id) => id === null) || targets.length !== sources.length) return undefined;
+    return { fromChatId, sourceIds: sources, targetIds: targets as number[] };
+  }
+  return undefined;
 }
 
 function numberOr(value: unknown): number | null {

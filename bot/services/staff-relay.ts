@@ -1,11 +1,12 @@
 import { type Api, GrammyError } from 'grammy';
 import type { Message } from 'grammy/types';
-import type { RelayedMessage, StaffMember, Ticket } from '../../core/index.ts';
+import type { JsonObject, RelayedMessage, StaffMember, Ticket } from '../../core/index.ts';
+import { enqueueMessages } from '../../db/index.ts';
 import { toStorableText } from '../features/to-event.ts';
 import { toLoggableError } from '../loggable-error.ts';
 import { createAlbumBuffer } from './album-buffer.ts';
 import type { AppDeps } from './deps.ts';
-import { isBlockedError } from './outbox.ts';
+import { type Delivery, isBlockedError } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
 import { contactAlertKeys } from './staff-jobs.ts';
@@ -24,11 +25,6 @@ function describe(message: Message): string {
   return message.caption ? `[${kind}] ${message.caption}` : `[${kind}]`;
 }
 
-const cannotCopy = (error: unknown) =>
-  error instanceof GrammyError &&
-  error.error_code === 400 &&
-  /can't be copied/i.test(error.description);
-
 const notModified = (error: unknown) =>
   error instanceof GrammyError && /not modified|message to edit not found/i.test(error.description);
 
@@ -42,6 +38,7 @@ const notModified = (error: unknown) =>
 export function createStaffRelay(
   deps: AppDeps,
   api: Api,
+  delivery: Delivery,
   topics: StaffTopics,
   customers: StaffCustomers,
   { albumWaitMs }: StaffRelayOptions = {},
@@ -53,10 +50,17 @@ export function createStaffRelay(
     onError: (error) => log.error({ error: toLoggableError(error) }, 'album relay failed'),
   });
 
+  /** Message-map rows; a copy not yet sent has id 0 until the outbox records it. */
   const record =
-    (ticket: Ticket, direction: RelayedMessage['direction'], from: number, to: number) =>
+    (
+      ticket: Ticket,
+      direction: RelayedMessage['direction'],
+      from: number,
+      to: number,
+      on: Pick<typeof repos, 'relay'> = repos,
+    ) =>
     (sources: number[], copies: { message_id: number }[]) =>
-      repos.relay.record(
+      on.relay.record(
         sources.map((sourceMessageId, index) => ({
           ticketId: ticket.id,
           direction,
@@ -81,30 +85,63 @@ export function createStaffRelay(
 
   // ── Customer → topic ──────────────────────────────────────────────────────────────────────
 
+  /**
+   * Copies what the customer sent to the ticket's topic through the outbox: the topic first (its
+   * own recorded step, so the copy names an existing topic), then in one transaction the
+   * transcript line, the message map's rows (their copy ids filled in when the outbox records the
+   * copy as sent, in the same statement) and the copy itself, keyed by the customer's message (the ticket and its id: no chat id) —
+   * a turn that runs again writes none of them twice. A message Telegram will not copy becomes a
+   * line saying so (the outbox's recovery, {@link StaffTopics.recover}).
+   */
   async function copyToTopic(
     ticket: Ticket,
     customerChat: number,
     ids: number[],
     message?: Message,
   ) {
+    const topic = await topics.ensure(ticket);
     const reply_parameters = message ? await replyTarget(customerChat, message) : undefined;
-    try {
-      const copies = await topics.inTopic(ticket, (topicId) =>
-        ids.length === 1
-          ? api
-              .copyMessage(staffChat, customerChat, ids[0] as number, {
-                message_thread_id: topicId,
-                ...(reply_parameters ? { reply_parameters } : {}),
-              })
-              .then((copy) => [copy])
-          : api.copyMessages(staffChat, customerChat, ids, { message_thread_id: topicId }),
+    const [first] = ids;
+    if (first === undefined) return;
+    const copy: { method: string; payload: JsonObject } =
+      ids.length === 1
+        ? {
+            method: 'copyMessage',
+            payload: {
+              from_chat_id: customerChat,
+              message_id: first,
+              message_thread_id: topic.topicId,
+              ...(reply_parameters ? { reply_parameters } : {}),
+            },
+          }
+        : {
+            method: 'copyMessages',
+            payload: {
+              from_chat_id: customerChat,
+              message_ids: ids,
+              message_thread_id: topic.topicId,
+            },
+          };
+    const at = clock.now();
+    await delivery.commit(async (tx) => {
+      const written = await enqueueMessages(
+        tx,
+        [{ ...topics.topicRow(topic, `relay:${first}`), ...copy }],
+        at,
       );
-      await record(ticket, 'to_staff', customerChat, staffChat)(ids, copies);
-    } catch (error) {
-      if (!cannotCopy(error)) throw error;
-      const { t } = createRenderContext(deps, topics.staffLocale);
-      await topics.post(ticket, t('staff-cannot-copy'));
-    }
+      if (written === 0) return;
+      const txRepos = deps.reposOn(tx);
+      if (message)
+        await txRepos.transcript.append({
+          customerId: ticket.customerId,
+          ticketId: ticket.id,
+          direction: 'in',
+          // As every transcript line: no NUL or other text PostgreSQL refuses.
+          text: toStorableText(describe(message)),
+          at,
+        });
+      await record(ticket, 'to_staff', customerChat, staffChat, txRepos)(ids, []);
+    });
   }
 
   /** Relays what the customer sent to the ticket's topic (an album once all its parts are in). */
@@ -112,14 +149,15 @@ export function createStaffRelay(
     const customerChat = message.chat.id;
     // An update handled again (its turn failed after the relay) is not copied twice.
     if ((await repos.relay.copiesOf(customerChat, message.message_id)).length > 0) return;
-    await repos.transcript.append({
-      customerId: ticket.customerId,
-      ticketId: ticket.id,
-      direction: 'in',
-      // As every transcript line: no NUL or other text PostgreSQL refuses.
-      text: toStorableText(describe(message)),
-      at: clock.now(),
-    });
+    // An album's parts are written to the transcript each, as they come; the copy waits for all.
+    if (message.media_group_id)
+      await repos.transcript.append({
+        customerId: ticket.customerId,
+        ticketId: ticket.id,
+        direction: 'in',
+        text: toStorableText(describe(message)),
+        at: clock.now(),
+      });
     await inOrder(`customer:${customerChat}`, message, (ids, single) =>
       copyToTopic(ticket, customerChat, ids, single),
     );
@@ -200,7 +238,8 @@ export function createStaffRelay(
 
   async function editCopies(chatId: number, message: Message, viaQueue: boolean) {
     const copies = await repos.relay.copiesOf(chatId, message.message_id);
-    for (const copy of copies) {
+    // A copy still in the outbox (id 0 until sent) has nothing to edit yet.
+    for (const copy of copies.filter((c) => c.targetMessageId > 0)) {
       const edit = () =>
         message.text !== undefined
           ? api.editMessageText(copy.targetChatId, copy.targetMessageId, message.text)

@@ -9,7 +9,13 @@ import {
   toTopicName,
   toZonedTime,
 } from '../../core/index.ts';
-import { type NewOutboxMessage, OUTBOX_PRIORITY, type OutboxMessage } from '../../db/index.ts';
+import {
+  type NewOutboxMessage,
+  OUTBOX_PRIORITY,
+  type OutboxMessage,
+  staffTopicKeyPrefix,
+  ticketOfKey,
+} from '../../db/index.ts';
 import { cardButtons, renderCard } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
 import { isBlockedError } from './outbox.ts';
@@ -35,9 +41,13 @@ export function isTopicClosed(error: unknown): boolean {
   );
 }
 
+/** Telegram will not copy the message (its chat protects content, or it is a kind it cannot copy). */
+const cannotCopy = (error: unknown) =>
+  error instanceof GrammyError &&
+  error.error_code === 400 &&
+  /can't be copied/i.test(error.description);
+
 const TOPIC_LOCK_TTL_MS = 120_000;
-/** The key prefix of an outbox row for a ticket's topic: `staff-topic:<ticket id>:<ref>`. */
-const TOPIC_KEY = 'staff-topic:';
 const TRANSCRIPT_EXCERPT = 6;
 const TRANSCRIPT_SCAN = 40;
 
@@ -242,6 +252,16 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
   });
 
   /**
+   * The key, chat and place in line of an outbox row for the ticket's topic (the caller adds the
+   * method and payload, with `message_thread_id`): see {@link topicMessage}.
+   */
+  const topicRow = (topic: Pick<TicketTopic, 'ticketId'>, ref: string) => ({
+    key: `${staffTopicKeyPrefix(topic.ticketId)}${ref}`,
+    chatId,
+    priority: OUTBOX_PRIORITY.reply,
+  });
+
+  /**
    * A message for the ticket's topic as an outbox row, to write in the caller's transaction (so
    * it exists exactly when the work that decided it commits). `ref` makes it exactly-once; the
    * key also names the ticket, so a message queued for a topic that is lost meanwhile finds the
@@ -252,7 +272,7 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     ref: string,
     text: string,
     markup?: InlineKeyboardMarkup,
-  ) => outboxRow(`${TOPIC_KEY}${topic.ticketId}:${ref}`, topic.topicId, text, markup);
+  ) => outboxRow(topicRow(topic, ref).key, topic.topicId, text, markup);
 
   /** A message for General as an outbox row (see {@link topicMessage}). */
   const generalMessage = (ref: string, text: string, markup?: InlineKeyboardMarkup) =>
@@ -266,10 +286,16 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
    */
   async function recover(message: OutboxMessage, error: unknown): Promise<OutboxRecovery> {
     const topicId = message.payload.message_thread_id;
-    const ticketId = message.key.startsWith(TOPIC_KEY)
-      ? message.key.slice(TOPIC_KEY.length).split(':')[0]
-      : undefined;
+    const ticketId = ticketOfKey(message.key);
     if (message.chatId !== chatId || typeof topicId !== 'number' || !ticketId) return undefined;
+    if (cannotCopy(error) && message.method.startsWith('copyMessage')) {
+      // Telegram will not copy it (a protected message): the topic hears that instead.
+      const { t } = createRenderContext(deps, staffLocale);
+      return {
+        method: 'sendMessage',
+        payload: { text: t('staff-cannot-copy'), message_thread_id: topicId },
+      };
+    }
     if (isTopicClosed(error)) {
       await run(() => api.reopenForumTopic(chatId, topicId)).catch((reopen: unknown) => {
         if (!isTopicLost(reopen) && !/TOPIC_NOT_MODIFIED/.test(String(reopen))) throw reopen;
@@ -293,6 +319,7 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     post,
     postGeneral,
     reply,
+    topicRow,
     topicMessage,
     generalMessage,
     recover,

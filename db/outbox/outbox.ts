@@ -3,7 +3,7 @@ import type { JsonObject } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { FIRST_REPLY_WINDOW_MS } from '../inbox/inbox.ts';
 import { rowsOf } from '../migrate.ts';
-import { outboxMessages } from '../schema/index.ts';
+import { outboxMessages, relayedMessages } from '../schema/index.ts';
 
 /** The urgency of a message in a queue behind the send budget (lower goes first). */
 export const OUTBOX_PRIORITY = {
@@ -14,6 +14,18 @@ export const OUTBOX_PRIORITY = {
   /** Messages from another context: the check-back, staff notices. */
   background: 2,
 } as const;
+
+/**
+ * The key prefix of the outbox rows for a ticket's staff topic (`staff-topic:<ticket id>:<ref>`):
+ * a row queued for a topic lost meanwhile finds the ticket's new topic by it, and erasure cancels
+ * the ticket's rows still queued.
+ */
+export const staffTopicKeyPrefix = (ticketId: string) => `staff-topic:${ticketId}:`;
+
+/** The ticket a staff-topic row is for (see {@link staffTopicKeyPrefix}). */
+export function ticketOfKey(key: string): string | undefined {
+  return /^staff-topic:([^:]+):/.exec(key)?.[1];
+}
 
 /** A message to deliver: a Bot API call for one chat, exactly once per `key`. */
 export type NewOutboxMessage = {
@@ -34,6 +46,16 @@ export type NewOutboxMessage = {
   priority?: number | 'turn';
   /** Not before (default: at once). */
   availableAt?: Date;
+};
+
+/**
+ * What a delivered copy made: the copied messages' chat and ids, and the ids Telegram gave the
+ * copies, in the same order (for the message map).
+ */
+export type DeliveredCopies = {
+  fromChatId: number;
+  sourceIds: readonly number[];
+  targetIds: readonly number[];
 };
 
 export type OutboxMessage = {
@@ -239,26 +261,55 @@ export function createOutboxStore(db: Database) {
 
     /**
      * Several deliveries recorded in one statement (as {@link markSent} each); returns the ids
-     * recorded — one missing had lost its claim.
+     * recorded — one missing had lost its claim. A delivered copy (`copyMessage`, `copyMessages`)
+     * also fills in the message map (`relayed_messages`, written with the copy's outbox row) with
+     * the ids Telegram gave the copies, in the same statement: recorded exactly when the send is.
      */
     async markSentMany(
-      sent: readonly { message: OutboxMessage; messageId: number | null; at: Date }[],
+      sent: readonly {
+        message: OutboxMessage;
+        messageId: number | null;
+        at: Date;
+        copies?: DeliveredCopies | undefined;
+      }[],
     ): Promise<Set<number>> {
       if (sent.length === 0) return new Set();
+      const ids = (list: readonly number[] | undefined) =>
+        list ? `{${list.map((id) => Math.trunc(id)).join(',')}}` : null;
       const values = sql.join(
         sent.map(
-          ({ message, messageId, at }) =>
-            sql`(${message.id}::bigint, ${message.attempts}::int, ${messageId}::int, ${at.toISOString()}::timestamptz)`,
+          ({ message, messageId, at, copies }) =>
+            sql`(${message.id}::bigint, ${message.attempts}::int, ${messageId}::int, ${at.toISOString()}::timestamptz,
+              ${copies?.fromChatId ?? null}::bigint, ${message.chatId}::bigint,
+              ${ids(copies?.sourceIds)}::int[], ${ids(copies?.targetIds)}::int[])`,
         ),
         sql`, `,
       );
       const result = await db.execute(sql`
-        update ${outboxMessages} set state = 'sent', sent_at = v.sent_at, message_id = v.message_id,
-          payload = null, locked_until = null, chat_id = ${settledChatId}
-        from (values ${values}) as v(id, attempts, message_id, sent_at)
-        where ${outboxMessages.id} = v.id and ${outboxMessages.state} = 'sending'
-          and ${outboxMessages.attempts} = v.attempts
-        returning ${outboxMessages.id} as id`);
+        with v(id, attempts, message_id, sent_at, from_chat, target_chat, source_ids, target_ids) as (
+          values ${values}
+        ), settled as (
+          update ${outboxMessages} set state = 'sent', sent_at = v.sent_at, message_id = v.message_id,
+            payload = null, locked_until = null, chat_id = ${settledChatId}
+          from v
+          where ${outboxMessages.id} = v.id and ${outboxMessages.state} = 'sending'
+            and ${outboxMessages.attempts} = v.attempts
+          returning ${outboxMessages.id} as id
+        ), copies as (
+          select v.from_chat, v.target_chat, unnest(v.source_ids) as source_id,
+            unnest(v.target_ids) as target_id
+          from v join settled on settled.id = v.id
+          where v.from_chat is not null
+        ), mapped as (
+          update ${relayedMessages} set target_message_id = copies.target_id
+          from copies
+          where ${relayedMessages.sourceChatId} = copies.from_chat
+            and ${relayedMessages.sourceMessageId} = copies.source_id
+            and ${relayedMessages.targetChatId} = copies.target_chat
+            and copies.target_id is not null
+          returning ${relayedMessages.id}
+        )
+        select id from settled`);
       return new Set(rowsOf<{ id: string | number }>(result).map((row) => Number(row.id)));
     },
 

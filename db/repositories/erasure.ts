@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import {
   ERASE_STAFF_MESSAGES_JOB,
   ERASED_TEXT,
@@ -17,11 +17,12 @@ import {
 import type { Database } from '../database.ts';
 import { eraseChatUpdates } from '../inbox/inbox.ts';
 import { insertJobs } from '../jobs/queue.ts';
-import { eraseChatMessages } from '../outbox/outbox.ts';
+import { eraseChatMessages, staffTopicKeyPrefix } from '../outbox/outbox.ts';
 import {
   customers,
   guidanceCases,
   jobs,
+  outboxMessages,
   productReports,
   relayedMessages,
   ticketEvents,
@@ -194,7 +195,10 @@ async function moveStaffMessagesToJobs(
     const inStaffChat = relayed
       .filter((row) => row.ticketId === topic.ticketId)
       .flatMap((row) => [
-        ...(row.targetChatId === topic.chatId ? [row.targetMessageId] : []),
+        // A copy still queued has id 0: it is cancelled below, never sent.
+        ...(row.targetChatId === topic.chatId && row.targetMessageId > 0
+          ? [row.targetMessageId]
+          : []),
         ...(row.sourceChatId === topic.chatId ? [row.sourceMessageId] : []),
       ]);
     const payload: EraseStaffMessagesPayload = {
@@ -212,6 +216,18 @@ async function moveStaffMessagesToJobs(
       payload: payload as unknown as JsonObject,
     };
   });
+  // What is still queued for the tickets' topics (copies of the customer's messages, alerts) is
+  // not sent: their topics are going; a dead-lettered one keeps no payload (a copy names the chat).
+  if (ticketIds.length > 0) {
+    const forTickets = or(
+      ...ticketIds.map((id) => like(outboxMessages.key, `${staffTopicKeyPrefix(id)}%`)),
+    );
+    await tx
+      .update(outboxMessages)
+      .set({ state: 'cancelled', sentAt: at, lockedUntil: null })
+      .where(and(eq(outboxMessages.state, 'pending'), forTickets));
+    await tx.update(outboxMessages).set({ payload: null }).where(forTickets);
+  }
   await tx.delete(relayedMessages).where(inArray(relayedMessages.ticketId, ticketIds));
   await tx.delete(ticketTopics).where(inArray(ticketTopics.ticketId, ticketIds));
   await insertJobs(tx, work, at, { onTakenKey: 'fail' });

@@ -322,4 +322,37 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     });
     expect(first?.key).toBe(outboxKeys(job, ticket)[0]);
   });
+
+  it("a customer's message is copied to the topic once, and the message map gets the copy's id when the outbox records it", async () => {
+    const vic = h.customer('Vic');
+    const { ticket, topicId } = await h.fileTicket(vic);
+    // Waiting for a person: what the customer writes is copied to the topic (by the bot itself).
+    const sent = h.double.send(vic, vic.id, { text: 'the door seal is torn at the bottom' });
+    const copies = () => h.repos.relay.copiesOf(vic.id, sent.message_id);
+    for (let tries = 0; (await copies()).length === 0; tries += 1) {
+      if (tries > 250) throw new Error('the copy was not queued');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // Queued, not sent: its id in the map is 0 until the outbox records the copy.
+    expect((await copies())[0]?.targetMessageId).toBe(0);
+
+    // The update's turn runs again (it failed after the relay): nothing is written twice.
+    const message = { ...sent, chat: { id: vic.id, type: 'private' } } as never;
+    await h.frontline.staff.forum?.relay.fromCustomer(ticket, message);
+    expect(await copies()).toHaveLength(1);
+    const lines = (await h.repos.transcript.list(ticket.customerId, { limit: 50 })).filter(
+      (entry) =>
+        entry.text === 'the door seal is torn at the bottom' && entry.ticketId === ticket.id,
+    );
+    expect(lines).toHaveLength(1);
+
+    // A restarted process's sender copies it once; the map now names the copy in the topic.
+    await freshSender().sender.drain(10_000);
+    await freshSender().sender.drain(1_000);
+    const inTopic = h.double
+      .botMessages(STAFF_CHAT, topicId)
+      .filter((m) => m.text === 'the door seal is torn at the bottom');
+    expect(inTopic).toHaveLength(1);
+    expect((await copies())[0]?.targetMessageId).toBe(inTopic[0]?.message_id);
+  });
 });
