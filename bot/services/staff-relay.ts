@@ -89,9 +89,10 @@ export function createStaffRelay(
    * Copies what the customer sent to the ticket's topic through the outbox: the topic first (its
    * own recorded step, so the copy names an existing topic), then in one transaction the
    * transcript line, the message map's rows (their copy ids filled in when the outbox records the
-   * copy as sent, in the same statement) and the copy itself, keyed by the customer's message (the ticket and its id: no chat id) —
-   * a turn that runs again writes none of them twice. A message Telegram will not copy becomes a
-   * line saying so (the outbox's recovery, {@link StaffTopics.recover}).
+   * copy as sent, in the same statement) and the copy itself, keyed by the ticket and the
+   * customer's message id (never the chat id) — a turn that runs again writes none of them twice.
+   * A message Telegram will not copy becomes a line saying so (the outbox's recovery,
+   * {@link StaffTopics.recover}).
    */
   async function copyToTopic(
     ticket: Ticket,

@@ -41,7 +41,7 @@ export function isTopicClosed(error: unknown): boolean {
   );
 }
 
-/** Telegram will not copy the message (its chat protects content, or it is a kind it cannot copy). */
+/** Telegram will not copy the message (its chat protects content, or a kind it cannot copy). */
 const cannotCopy = (error: unknown) =>
   error instanceof GrammyError &&
   error.error_code === 400 &&
