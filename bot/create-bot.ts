@@ -143,11 +143,18 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     onBlocked: (chatId) => deps.repos.customers.setBlocked(chatId, true, deps.clock.now()),
     // The staff forum's topic messages find their way round a closed or deleted topic.
     recover: async (message, error) => staff.forum?.topics.recover(message, error),
-    onDead: (message) =>
+    onDead: (message, error) => {
       deps.metrics.sendsGivenUp.inc({
         via: 'outbox',
         chat: message.chatId < 0 ? 'group' : 'private',
-      }),
+      });
+      // Refused in the staff chat: the bot was removed or lost its rights, an operator's to fix.
+      if (message.chatId < 0 && error.startsWith('403'))
+        deps.log.error(
+          { chat: message.chatId, key: message.key },
+          'the bot cannot write to the staff chat (403): add it back as an administrator',
+        );
+    },
     ...(options.staff?.perMinute ? { groupPerMinute: options.staff.perMinute } : {}),
   });
   const delivery = createDelivery(deps.db, bot.api, () => sender.wake());
