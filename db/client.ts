@@ -55,9 +55,52 @@ export function describeUrl(url: string): string {
   }
 }
 
+/** Statements the server may keep parsed and planned: drizzle's, whose text is fixed per shape. */
+const PREPARABLE = /^\s*(?:select|insert|update|delete|with)\s/i;
+/** Distinct statement texts named at most (multi-row inserts vary by row count: bounded). */
+const MAX_NAMED = 2_000;
+const statementNames = new Map<string, string>();
+
+/** The server-side name of a statement's text, or undefined when it should be sent unnamed. */
+function statementName(text: string): string | undefined {
+  const known = statementNames.get(text);
+  if (known !== undefined || statementNames.size >= MAX_NAMED || !PREPARABLE.test(text))
+    return known;
+  const name = `frontline_${statementNames.size}`;
+  statementNames.set(text, name);
+  return name;
+}
+
+/**
+ * A node-postgres client that names each parameterised statement by its text, so that each
+ * connection parses and plans a statement once and then only binds and executes it (drizzle sends
+ * every query unnamed, which costs the server a parse and a plan each time).
+ */
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [config] = args;
+    if (
+      typeof config === 'object' &&
+      config !== null &&
+      !('submit' in config) &&
+      typeof (config as pg.QueryConfig).text === 'string' &&
+      (config as pg.QueryConfig).name === undefined &&
+      Array.isArray(args[1])
+    ) {
+      const name = statementName((config as pg.QueryConfig).text);
+      if (name !== undefined) args[0] = { ...config, name };
+    }
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
+}
+
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const target = describeUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: Math.max(2, poolSize) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Math.max(2, poolSize),
+    Client: PreparingClient,
+  });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});
   try {
