@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
+import { preparedPerHandle } from '../prepared.ts';
 import { sessions } from '../schema/index.ts';
 
 /** Another turn saved the state first: this turn's work is stale and must run again. */
@@ -13,15 +14,21 @@ export class StaleStateError extends Error {
 /** A stored state and the version it was read at (0 when there is none). */
 export type Versioned<T> = { value: T | undefined; version: number };
 
+/** A state and its version (read on every turn). */
+const stateByKey = preparedPerHandle((db) =>
+  db
+    .select({ value: sessions.value, version: sessions.version, expiresAt: sessions.expiresAt })
+    .from(sessions)
+    .where(eq(sessions.key, sql.placeholder('key')))
+    .prepare('state_by_key'),
+);
+
 /**
  * Loads a state with its version. An expired state reads as absent but keeps its version, so a
  * save still fences against a concurrent one.
  */
 export async function loadVersioned<T>(db: Database, key: string, at: Date): Promise<Versioned<T>> {
-  const [row] = await db
-    .select({ value: sessions.value, version: sessions.version, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .where(eq(sessions.key, key));
+  const [row] = await stateByKey(db).execute({ key });
   if (!row) return { value: undefined, version: 0 };
   return { value: row.expiresAt > at ? (row.value as T) : undefined, version: row.version };
 }

@@ -2,9 +2,19 @@ import { eq, sql } from 'drizzle-orm';
 import type { CustomerRepo } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
+import { preparedPerHandle } from '../prepared.ts';
 import { customers } from '../schema/index.ts';
 import { eraseCustomer } from './erasure.ts';
 import { toCustomer } from './to-domain.ts';
+
+/** The customer a Telegram user is (read on every turn). */
+const customerByTelegramId = preparedPerHandle((db) =>
+  db
+    .select()
+    .from(customers)
+    .where(eq(customers.telegramUserId, sql.placeholder('telegramUserId')))
+    .prepare('customer_by_telegram_id'),
+);
 
 /** Customers: one per Telegram user, with the contact details to offer again, and erasure. */
 export function createCustomerRepo(db: Database): CustomerRepo {
@@ -15,8 +25,7 @@ export function createCustomerRepo(db: Database): CustomerRepo {
   return withStorageErrors('customers', {
     async ensure(telegramUserId: number, language: string, at: Date) {
       // One statement for a customer seen before (every turn after the first), two for a new one.
-      const byTelegramId = () =>
-        db.select().from(customers).where(eq(customers.telegramUserId, telegramUserId));
+      const byTelegramId = () => customerByTelegramId(db).execute({ telegramUserId });
       const [known] = await byTelegramId();
       if (known) return toCustomer(known);
       const [created] = await db
@@ -31,10 +40,7 @@ export function createCustomerRepo(db: Database): CustomerRepo {
     },
     findById: byId,
     async findByTelegramId(telegramUserId: number) {
-      const [row] = await db
-        .select()
-        .from(customers)
-        .where(eq(customers.telegramUserId, telegramUserId));
+      const [row] = await customerByTelegramId(db).execute({ telegramUserId });
       return row && toCustomer(row);
     },
     async updateContact(id, contact) {

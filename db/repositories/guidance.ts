@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lte } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type {
   GuidanceOutcome,
   GuidanceRepo,
@@ -8,6 +8,7 @@ import type {
 import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
 import { insertJobs } from '../jobs/queue.ts';
+import { preparedPerHandle } from '../prepared.ts';
 import { guidanceCases } from '../schema/index.ts';
 import { toGuidanceCase } from './to-domain.ts';
 
@@ -15,6 +16,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Stands for the new case's id in a job key, which cannot be known before the insert. */
 const GUIDANCE_ID = '{guidanceId}';
+
+/** The chat's latest case whose check-back is due and unanswered (read on every turn). */
+const caseAwaitingAnswer = preparedPerHandle((db) =>
+  db
+    .select()
+    .from(guidanceCases)
+    .where(
+      and(
+        eq(guidanceCases.chatId, sql.placeholder('chatId')),
+        isNull(guidanceCases.outcome),
+        lte(guidanceCases.checkBackAt, sql.placeholder('now')),
+      ),
+    )
+    .orderBy(desc(guidanceCases.checkBackAt))
+    .limit(1)
+    .prepare('case_awaiting_answer'),
+);
 
 /**
  * Guided cases and their check-back outcome. Ids arrive from button data, which anyone can forge:
@@ -55,18 +73,7 @@ export function createGuidanceRepo(db: Database): GuidanceRepo {
       return rows.length === 1;
     },
     async awaitingAnswer(chatId: number, now: Date) {
-      const [row] = await db
-        .select()
-        .from(guidanceCases)
-        .where(
-          and(
-            eq(guidanceCases.chatId, chatId),
-            isNull(guidanceCases.outcome),
-            lte(guidanceCases.checkBackAt, now),
-          ),
-        )
-        .orderBy(desc(guidanceCases.checkBackAt))
-        .limit(1);
+      const [row] = await caseAwaitingAnswer(db).execute({ chatId, now: now.toISOString() });
       return row && toGuidanceCase(row);
     },
   });
