@@ -13,7 +13,31 @@ export const LOCALES_DIR = join(import.meta.dirname, '../../prompts/locales');
 export function createI18n(directory = LOCALES_DIR): I18n {
   const i18n = new I18n({ defaultLocale: 'en', fluentBundleOptions: { useIsolating: false } });
   i18n.loadLocalesDirSync(directory);
+  rememberNegotiation(i18n);
   return i18n;
+}
+
+/** Locale lists whose negotiation is remembered at most (they come from a small, fixed set). */
+const MAX_NEGOTIATIONS = 64;
+
+/**
+ * Makes the loaded bundles' language negotiation happen once per locale list. Trap: the plugin
+ * negotiates on every `t()` call (a tenth of a millisecond, several times a turn) although the
+ * bundles never change once loaded; `matchBundles` is its private method, hence the cast.
+ */
+function rememberNegotiation(i18n: I18n): void {
+  const fluent = i18n.fluent as unknown as { matchBundles(locales: string[]): Set<unknown> };
+  const negotiate = fluent.matchBundles.bind(fluent);
+  const matched = new Map<string, Set<unknown>>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join('\n');
+    let bundles = matched.get(key);
+    if (bundles === undefined) {
+      bundles = negotiate(locales);
+      if (matched.size < MAX_NEGOTIATIONS) matched.set(key, bundles);
+    }
+    return bundles;
+  };
 }
 
 /** A {@link Translate} bound to one locale. */

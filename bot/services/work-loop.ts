@@ -39,7 +39,8 @@ export function createWorkLoop(step: () => Promise<number>, { pollMs, onError }:
     },
     /** Something new was written: look now rather than at the next poll. */
     wake(): void {
-      wake.abort();
+      // abort() builds its DOMException reason even when already aborted: skip it then.
+      if (!wake.signal.aborted) wake.abort();
     },
     start(): void {
       if (loop) return;
