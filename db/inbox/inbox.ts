@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { JsonObject } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { rowsOf } from '../migrate.ts';
+import { preparedPerHandle } from '../prepared.ts';
 import { inboxUpdates } from '../schema/index.ts';
 
 /** A customer not written to in this long is served as a new customer (first replies first). */
@@ -19,6 +20,35 @@ export type InboxUpdate = {
 
 export type NewInboxUpdate = { updateId: number; chatId: number; payload: JsonObject };
 
+/** {@link acceptUpdates} for one update. */
+const acceptOne = preparedPerHandle((db) =>
+  db
+    .insert(inboxUpdates)
+    .values({
+      updateId: sql.placeholder('updateId'),
+      chatId: sql.placeholder('chatId'),
+      payload: sql.placeholder('payload'),
+      availableAt: sql.placeholder('at'),
+      receivedAt: sql.placeholder('at'),
+    })
+    .onConflictDoNothing({ target: inboxUpdates.updateId })
+    .returning({ updateId: inboxUpdates.updateId })
+    .prepare('inbox_accept_one'),
+);
+
+/** The chat's two oldest pending updates (read before every turn). */
+const chatHead = preparedPerHandle((db) =>
+  db
+    .select()
+    .from(inboxUpdates)
+    .where(
+      and(eq(inboxUpdates.chatId, sql.placeholder('chatId')), eq(inboxUpdates.state, 'pending')),
+    )
+    .orderBy(asc(inboxUpdates.updateId))
+    .limit(2)
+    .prepare('inbox_chat_head'),
+);
+
 /**
  * Takes updates into the inbox; an update id already there (a redelivery, or another instance
  * that got it too) is left alone. Returns the ids that were new.
@@ -29,6 +59,17 @@ export async function acceptUpdates(
   at: Date,
 ): Promise<number[]> {
   if (updates.length === 0) return [];
+  const [only] = updates;
+  if (updates.length === 1 && only) {
+    // The usual case (one update per webhook call): a query built once.
+    const rows = await acceptOne(db).execute({
+      updateId: only.updateId,
+      chatId: only.chatId,
+      payload: JSON.stringify(only.payload),
+      at,
+    });
+    return rows.map((row) => row.updateId);
+  }
   const rows = await db
     .insert(inboxUpdates)
     .values(
@@ -56,6 +97,21 @@ export async function eraseChatUpdates(db: Database, chatId: number, standIn: nu
     .where(and(eq(inboxUpdates.chatId, chatId), inArray(inboxUpdates.state, ['done', 'dead'])));
 }
 
+/** {@link markUpdateHandled}'s statement (one per turn, in the turn's transaction). */
+const markHandled = preparedPerHandle((db) =>
+  db
+    .update(inboxUpdates)
+    .set({ state: 'done', handledAt: sql`${sql.placeholder('at')}::timestamptz`, payload: null })
+    .where(
+      and(
+        eq(inboxUpdates.updateId, sql.placeholder('updateId')),
+        eq(inboxUpdates.state, 'pending'),
+      ),
+    )
+    .returning({ updateId: inboxUpdates.updateId })
+    .prepare('inbox_mark_handled'),
+);
+
 /**
  * Marks a pending update handled and drops its content, in the caller's transaction (the turn's):
  * `false` when it was not pending — handled already, so the caller must not commit its work twice.
@@ -65,11 +121,7 @@ export async function markUpdateHandled(
   updateId: number,
   at: Date,
 ): Promise<boolean> {
-  const rows = await db
-    .update(inboxUpdates)
-    .set({ state: 'done', handledAt: at, payload: null })
-    .where(and(eq(inboxUpdates.updateId, updateId), eq(inboxUpdates.state, 'pending')))
-    .returning({ updateId: inboxUpdates.updateId });
+  const rows = await markHandled(db).execute({ updateId, at: at.toISOString() });
   return rows.length === 1;
 }
 
@@ -82,12 +134,7 @@ export function createInbox(db: Database) {
     chatId: number,
     now: Date,
   ): Promise<{ update: InboxUpdate | undefined; more: boolean }> {
-    const [row, next] = await db
-      .select()
-      .from(inboxUpdates)
-      .where(and(eq(inboxUpdates.chatId, chatId), eq(inboxUpdates.state, 'pending')))
-      .orderBy(asc(inboxUpdates.updateId))
-      .limit(2);
+    const [row, next] = await chatHead(db).execute({ chatId });
     if (!row || row.availableAt > now || !row.payload) return { update: undefined, more: false };
     return {
       update: {

@@ -46,6 +46,30 @@ function toStorable<T>(value: T): T {
   ) as T;
 }
 
+/** {@link saveVersioned}'s statement (one per turn, in the turn's transaction). */
+const saveState = preparedPerHandle((db) =>
+  db
+    .insert(sessions)
+    .values({
+      key: sql.placeholder('key'),
+      value: sql.placeholder('value'),
+      version: sql.placeholder('nextVersion'),
+      expiresAt: sql.placeholder('expiresAt'),
+    })
+    .onConflictDoUpdate({
+      target: sessions.key,
+      // The row just proposed: the state is serialised once, not once per clause.
+      set: {
+        value: sql`excluded.value`,
+        expiresAt: sql`excluded.expires_at`,
+        version: sql`${sessions.version} + 1`,
+      },
+      setWhere: eq(sessions.version, sql.placeholder('version')),
+    })
+    .returning({ version: sessions.version })
+    .prepare('save_state'),
+);
+
 /**
  * Saves a state read at `version` (the fencing token), raising the version: throws
  * {@link StaleStateError} when it was saved since, so of two turns racing on one chat only the
@@ -58,16 +82,13 @@ export async function saveVersioned<T>(
   version: number,
   expiresAt: Date,
 ): Promise<number> {
-  const value = toStorable(state);
-  const rows = await db
-    .insert(sessions)
-    .values({ key, value, version: version + 1, expiresAt })
-    .onConflictDoUpdate({
-      target: sessions.key,
-      set: { value, expiresAt, version: sql`${sessions.version} + 1` },
-      setWhere: eq(sessions.version, version),
-    })
-    .returning({ version: sessions.version });
+  const rows = await saveState(db).execute({
+    key,
+    value: toStorable(state),
+    version,
+    nextVersion: version + 1,
+    expiresAt,
+  });
   const [row] = rows;
   if (!row) throw new StaleStateError(key);
   return row.version;

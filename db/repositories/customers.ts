@@ -16,6 +16,20 @@ const customerByTelegramId = preparedPerHandle((db) =>
     .prepare('customer_by_telegram_id'),
 );
 
+/** A new customer (on a new user's first message); none when a concurrent turn made it first. */
+const insertCustomer = preparedPerHandle((db) =>
+  db
+    .insert(customers)
+    .values({
+      telegramUserId: sql.placeholder('telegramUserId'),
+      language: sql.placeholder('language'),
+      createdAt: sql.placeholder('at'),
+    })
+    .onConflictDoNothing({ target: customers.telegramUserId })
+    .returning()
+    .prepare('insert_customer'),
+);
+
 /** Customers: one per Telegram user, with the contact details to offer again, and erasure. */
 export function createCustomerRepo(db: Database): CustomerRepo {
   const byId = async (id: string) => {
@@ -28,11 +42,7 @@ export function createCustomerRepo(db: Database): CustomerRepo {
       const byTelegramId = () => customerByTelegramId(db).execute({ telegramUserId });
       const [known] = await byTelegramId();
       if (known) return toCustomer(known);
-      const [created] = await db
-        .insert(customers)
-        .values({ telegramUserId, language, createdAt: at })
-        .onConflictDoNothing({ target: customers.telegramUserId })
-        .returning();
+      const [created] = await insertCustomer(db).execute({ telegramUserId, language, at });
       // Inserted by a concurrent turn in between: read it.
       const [row] = created ? [created] : await byTelegramId();
       if (!row) throw new Error('customer row missing after insert');
