@@ -72,6 +72,10 @@ export function loadTraditionalOverrides(file = OVERRIDES_FILE): TraditionalOver
 }
 
 const converters = new Map<TraditionalLocale, (text: string) => string>();
+/** Texts converted, per locale: the catalogue's are a fixed set, converted again on every reply. */
+const converted = new Map<TraditionalLocale, Map<string, string>>();
+/** Conversions remembered per locale at most (the catalogue has a few hundred texts). */
+const MAX_REMEMBERED = 5_000;
 
 /**
  * Simplified → Traditional in a locale's words (catalogue text at run time, the generated locale
@@ -79,10 +83,19 @@ const converters = new Map<TraditionalLocale, (text: string) => string>();
  * moment to load, and a start-up should not wait for a locale no one has used yet.
  */
 export function toTraditional(text: string, locale: TraditionalLocale = 'zh-Hant'): string {
+  let remembered = converted.get(locale);
+  const known = remembered?.get(text);
+  if (known !== undefined) return known;
   let convert = converters.get(locale);
   if (!convert) {
     convert = createTraditionalConverter(locale, loadTraditionalOverrides());
     converters.set(locale, convert);
   }
-  return convert(text);
+  const result = convert(text);
+  if (!remembered) {
+    remembered = new Map();
+    converted.set(locale, remembered);
+  }
+  if (remembered.size < MAX_REMEMBERED) remembered.set(text, result);
+  return result;
 }
