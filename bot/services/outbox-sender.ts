@@ -257,15 +257,19 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         await outbox.markRetry(message, new Date(now.getTime() + seconds * 1_000), description);
         return;
       }
-    } else if (error instanceof GrammyError && code === 403 && message.chatId > 0) {
-      await onBlocked(message.chatId);
-      await outbox.markDead(message, description, now);
-      await outbox.cancelChat(message.chatId, now);
-      log.info(
-        { chat: message.chatId },
-        'customer blocked the bot: recorded, queued messages dropped',
-      );
-      return;
+    } else if (error instanceof GrammyError && code === 403) {
+      if (message.chatId > 0) {
+        await onBlocked(message.chatId);
+        await outbox.markDead(message, description, now);
+        await outbox.cancelChat(message.chatId, now);
+        log.info(
+          { chat: message.chatId },
+          'customer blocked the bot: recorded, queued messages dropped',
+        );
+        return;
+      }
+      // A group refused the bot (removed, or no right to write): no blocked customer, and no
+      // retry either (it holds the group's line); given up at once, below, for the operator.
     } else if (error instanceof GrammyError && code === 400) {
       if (/message is not modified/i.test(error.description)) {
         await outbox.markSent(message, numberOr(message.payload.message_id), now);

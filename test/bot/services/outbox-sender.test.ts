@@ -155,6 +155,48 @@ describe('the outbox sender', () => {
     expect(blocked).toContain(chat);
   });
 
+  it('a 403 in a group (the bot removed from the staff chat) is no blocked customer: dead-lettered, told to onDead, the rest still sent', async () => {
+    const group = -uniqueTelegramId();
+    telegram.fail('sendMessage', {
+      ok: false,
+      error_code: 403,
+      description: 'Forbidden: bot was kicked from the supergroup chat',
+    });
+    const refused = text(group, 'alert one');
+    await write(refused, text(group, 'alert two'));
+    const dead: string[] = [];
+    await sender({ onDead: (message, error) => dead.push(`${message.key} ${error}`) }).drain();
+    expect(sent(group)).toEqual(['alert one', 'alert two']);
+    expect(blocked).not.toContain(group);
+    expect(dead).toEqual([`${refused.key} 403 Forbidden: bot was kicked from the supergroup chat`]);
+    expect((await createOutboxStore(database.handle.db).byKey(refused.key))?.state).toBe('dead');
+  });
+
+  it("a refused message is sent as its recovery says (a staff topic recreated), within the message's attempts", async () => {
+    const group = -uniqueTelegramId();
+    telegram.fail('sendMessage', {
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: message thread not found',
+    });
+    const alert = { ...text(group, 'raised'), payload: { text: 'raised', message_thread_id: 7 } };
+    await write(alert);
+    await sender({
+      recover: async (message) => ({
+        method: message.method,
+        payload: { ...message.payload, message_thread_id: 8 },
+      }),
+    }).drain();
+    const threads = telegram.calls
+      .filter((c) => c.method === 'sendMessage' && c.payload.chat_id === group)
+      .map((c) => c.payload.message_thread_id);
+    expect(threads).toEqual([7, 8]);
+    expect(await createOutboxStore(database.handle.db).byKey(alert.key)).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+    });
+  });
+
   it('sends an edit Telegram refuses (the message is gone) as a new message', async () => {
     const chat = uniqueTelegramId();
     telegram.fail('editMessageText', {
