@@ -302,13 +302,14 @@ export class BotApiDouble {
 
   /** Waits until `check` returns something truthy (the bot works asynchronously). */
   async waitFor<T>(
-    check: () => T | undefined | false,
+    check: () => T | undefined | false | Promise<T | undefined | false>,
     what: string,
     timeoutMs = 10_000,
   ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const value = check();
+      // An async check is awaited: a pending promise is not an answer (it is always truthy).
+      const value = await check();
       if (value) return value;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
