@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   createTriageEngine,
+  type DecisionThresholds,
   decideNextStep,
+  type LabelCombineOptions,
   parseTriageEvalLine,
   scoreTriage,
   type TrainModelOptions,
@@ -73,23 +75,37 @@ export function groupFolds(cases: readonly SourcedCase[], k: number): number[] {
  * each fold's sources are held out, the model is trained on the catalogue and the other folds, and
  * the whole engine (rules, model, next step) reads the held-out messages. Never reads the test split.
  */
-export function crossValidate(k = 5, options: TrainModelOptions = {}) {
+export function crossValidate(
+  k = 5,
+  options: TrainModelOptions = {},
+  combine: Partial<LabelCombineOptions> = {},
+  thresholds: Partial<DecisionThresholds> = {},
+) {
   const catalogue = loadCatalogue();
   const lexicon = loadTriageLexicon();
   const cases = [...readSplit('train'), ...readSplit('dev')];
   const folds = groupFolds(cases, k);
   const content = { catalogue, fallback: lexicon.fallback };
   const perFold: (CvFigures & { n: number })[] = [];
+  const misses: string[] = [];
   for (let fold = 0; fold < k; fold++) {
     const held = cases.filter((_, i) => folds[i] === fold);
     const learn = cases.filter((_, i) => folds[i] !== fold);
     const model = trainTriageModel(catalogue, lexicon, learn, options);
-    const engine = createTriageEngine(catalogue, { lexicon, model });
+    const engine = createTriageEngine(catalogue, { lexicon, model, combine });
     const results = held.map((c) => engine.classify(c.text));
     const steps = results.map(
-      (r) => decideNextStep(r, { content, alreadyAsked: false, guidanceFailed: false }).kind,
+      (r) =>
+        decideNextStep(r, { content, alreadyAsked: false, guidanceFailed: false, thresholds }).kind,
     );
     const { metrics } = scoreTriage(held, results, steps);
+    held.forEach((c, i) => {
+      const r = results[i];
+      if (r && (r.label !== c.label || r.category?.id !== c.category))
+        misses.push(
+          `${c.id} ${c.label}→${r.label} (${steps[i]}) ${c.category}→${r.category?.id ?? '?'}: ${c.text.replace(/\s+/g, ' ').slice(0, 160)}`,
+        );
+    });
     perFold.push({
       n: held.length,
       ...(Object.fromEntries(CV_METRICS.map((m) => [m, metrics[m] ?? 0])) as CvFigures),
@@ -98,16 +114,21 @@ export function crossValidate(k = 5, options: TrainModelOptions = {}) {
   const mean = Object.fromEntries(
     CV_METRICS.map((m) => [m, round(perFold.reduce((s, f) => s + f[m], 0) / k)]),
   ) as CvFigures;
-  return { k, n: cases.length, mean, perFold };
+  return { k, n: cases.length, mean, perFold, misses };
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  // `npm run triage:cv -- [K] ['{"realWeight":2}']`: folds, then training options as JSON.
-  const k = Number(process.argv[2] ?? 5);
-  const options = JSON.parse(process.argv[3] ?? '{}') as TrainModelOptions;
-  const { perFold, mean, n } = crossValidate(k, options);
+  // `npm run triage:cv -- [--misses] [K] ['{"realWeight":2}'] ['{"hazard":0.3}'] ['{"checksCost":0.2}']`:
+  // folds, then the training, combination and next-step options to try, as JSON.
+  const [folds, train, weigh, route] = process.argv.slice(2).filter((a) => a !== '--misses');
+  const k = Number(folds ?? 5);
+  const options = JSON.parse(train ?? '{}') as TrainModelOptions;
+  const combine = JSON.parse(weigh ?? '{}') as Partial<LabelCombineOptions>;
+  const thresholds = JSON.parse(route ?? '{}') as Partial<DecisionThresholds>;
+  const { perFold, mean, n, misses } = crossValidate(k, options, combine, thresholds);
+  if (process.argv.includes('--misses')) for (const miss of misses) console.log(`MISS ${miss}`);
   perFold.forEach((f, i) => {
     console.log(`fold ${i + 1}: ${JSON.stringify(f)}`);
   });

@@ -1,7 +1,7 @@
 import type { Category } from '../warranty/policy.ts';
 import type { Label } from './catalogue.ts';
 import { combineLabel, DEFAULT_COMBINE, type LabelCombineOptions } from './learned/combine.ts';
-import { modelFeaturesOf } from './learned/features.ts';
+import { evidenceOf, modelFeaturesOf } from './learned/features.ts';
 import { type HeadReading, readHead, type TriageModel } from './learned/model.ts';
 import type { TriageLexicon } from './lexicon.ts';
 import { createTextReader, MAX_TRIAGE_CHARS } from './reader.ts';
@@ -284,7 +284,7 @@ export function createTriageEngine(
     if (!learnedModel) return undefined;
     const features = modelFeaturesOf(analysis);
     return {
-      features: features.length,
+      features: evidenceOf(features),
       label: readHead(learnedModel.label, features),
       category: readHead(learnedModel.category, features),
     };

@@ -4,6 +4,13 @@ import { latinWords } from '../text/english.ts';
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const CLAUSE = /[。！？；;!?，,\n…:：()（）"“”]+|\.(?!\d)|\s-\s/;
 
+/**
+ * Character n-gram lengths read within each English word of three letters or more, with `<` and
+ * `>` at its ends: "leaking", "leaked" and a typo "leeking" share most of theirs, where their word
+ * features share nothing (grouped cross-validation by source: label 0.718 → 0.722 alone).
+ */
+const CHAR_GRAMS = { min: 3, max: 5 };
+
 /** The rule cues the analyser found, offered to the model as features of their own. */
 export type CueFlags = {
   alreadyTried: boolean;
@@ -22,7 +29,8 @@ export type CueFlags = {
 /**
  * The learned model's features of one normalised text (Traditional already folded to Simplified,
  * Cantonese to Mandarin, lower case): Chinese character 1–3-grams within a run of Han characters,
- * English word uni- and bigrams within a clause (digits-only words left out), and the rule cues.
+ * English word uni- and bigrams within a clause (digits-only words left out) and character 3–5-grams
+ * within each English word, and the rule cues.
  * Each feature counts once. Sorted, so the same text always gives the same list.
  */
 export function toModelFeatures(text: string, cues: CueFlags): string[] {
@@ -42,6 +50,11 @@ export function toModelFeatures(text: string, cues: CueFlags): string[] {
         continue;
       }
       found.add(`w:${word}`);
+      if (word.length >= 3) {
+        const padded = `<${word}>`;
+        for (let n = CHAR_GRAMS.min; n <= CHAR_GRAMS.max; n++)
+          for (let i = 0; i + n <= padded.length; i++) found.add(`e:${padded.slice(i, i + n)}`);
+      }
       if (previous !== undefined) found.add(`w:${previous} ${word}`);
       previous = word;
     }
@@ -61,6 +74,14 @@ export function toModelFeatures(text: string, cues: CueFlags): string[] {
   for (const product of cues.products) found.add(`p:${product}`);
   return [...found].sort();
 }
+
+/**
+ * How much a message says, for the combination's `evidence`: its features less the English
+ * character n-grams, which repeat its words (a short English message has dozens of them and would
+ * count as a long one).
+ */
+export const evidenceOf = (features: readonly string[]) =>
+  features.reduce((n, f) => (f.startsWith('e:') ? n : n + 1), 0);
 
 /** The model's features of an analysed message: its normalised text and the cues the rules found. */
 export function modelFeaturesOf(analysis: Analysis): string[] {
