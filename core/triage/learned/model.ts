@@ -83,7 +83,8 @@ export function readHead(head: TriageModelHead, features: readonly string[]): He
       weight: round(((row[best] ?? 0) - (row[second] ?? 0)) * value),
     }))
     .filter((d) => d.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.feature.localeCompare(b.feature))
+    // Code-unit order breaks ties: localeCompare costs more than the whole reading.
+    .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
     .slice(0, DRIVERS);
   return { probabilities, best: head.classes[best] ?? '', drivers };
 }
