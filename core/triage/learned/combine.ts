@@ -45,7 +45,7 @@ export type LabelCombineOptions = {
 };
 
 export const DEFAULT_COMBINE: LabelCombineOptions = {
-  hazard: 0.45,
+  hazard: 0.4,
   model: 3,
   evidence: 40,
   rules: 0.3,
