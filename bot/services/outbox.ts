@@ -160,3 +160,19 @@ export async function writeReplies(
   );
   return messages.map((message) => message.text);
 }
+
+/**
+ * Writes `messages` to the outbox in `tx`, then what they report (`record`) — once: when a run of
+ * the same work already wrote them (their keys exist), nothing is recorded again. With no
+ * messages to write (no staff chat), `record` always runs.
+ */
+export async function enqueueOnce(
+  tx: Database,
+  messages: NewOutboxMessage[],
+  at: Date,
+  record: () => Promise<void>,
+): Promise<void> {
+  const written = await enqueueMessages(tx, messages, at);
+  if (messages.length > 0 && written === 0) return;
+  await record();
+}

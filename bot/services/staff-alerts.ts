@@ -7,10 +7,11 @@ import {
   type Locale,
   type Ticket,
 } from '../../core/index.ts';
-import { enqueueMessages, type JobHandler, type NewOutboxMessage } from '../../db/index.ts';
+import type { JobHandler, NewOutboxMessage } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
 import { formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
+import { enqueueOnce } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
 import { contactAlertKey, STAFF_JOBS } from './staff-jobs.ts';
@@ -67,8 +68,13 @@ export function createStaffAlerts(
   };
 
   /** The alert's text, in the staff language. */
-  async function alertText(ticket: Ticket, stage: ContactAlertStage, minutes: number) {
-    const { t, globals } = createRenderContext(deps, config.STAFF_LANGUAGE as Locale);
+  async function alertText(
+    ticket: Ticket,
+    stage: ContactAlertStage,
+    minutes: number,
+    locale: Locale,
+  ) {
+    const { t, globals } = createRenderContext(deps, locale);
     const holder = ticket.assigneeId
       ? (await repos.staff.get(ticket.assigneeId))?.displayName
       : undefined;
@@ -115,21 +121,21 @@ export function createStaffAlerts(
     const messages: NewOutboxMessage[] = [];
     if (topics) {
       const topic = await topics.ensure(ticket);
-      const text = await alertText(ticket, stage, minutes);
+      const text = await alertText(ticket, stage, minutes, topics.staffLocale);
       const ref = `alert:${job.id}`;
       messages.push(topics.topicMessage(topic, ref, text), topics.generalMessage(ref, text));
     }
-    await commit(async (tx) => {
-      // Its messages already written (by a run of this job that committed): raised already.
-      const written = await enqueueMessages(tx, messages, now);
-      if (messages.length > 0 && written === 0) return;
-      await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
-        at: now,
-        actor: { kind: 'system' },
-        type: stage === 'breach' ? 'contact_breached' : 'contact_alert',
-        payload: { stage, minutes },
-      });
-    });
+    // Its messages already written (by a run of this job that committed): raised already.
+    await commit((tx) =>
+      enqueueOnce(tx, messages, now, async () => {
+        await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
+          at: now,
+          actor: { kind: 'system' },
+          type: stage === 'breach' ? 'contact_breached' : 'contact_alert',
+          payload: { stage, minutes },
+        });
+      }),
+    );
     if (!topics)
       log.warn(
         { ticket: ticket.number, stage, minutes },

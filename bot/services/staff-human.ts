@@ -11,7 +11,7 @@ import { contactPromiseVars } from '../render/contact-promise.ts';
 import type { RenderedReply } from '../render/reply.ts';
 import { formatInstant } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
-import type { Delivery } from './outbox.ts';
+import { type Delivery, enqueueOnce } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
 import { contactAlertKeys, STAFF_JOBS } from './staff-jobs.ts';
@@ -98,16 +98,16 @@ export function createStaffHuman(
       messages.push(topics.topicMessage(topic, ref, text), topics.generalMessage(ref, text));
     } else
       log.warn({ ticket: ticket.number }, 'a customer asks for a person, but no STAFF_CHAT_ID');
-    await delivery.commit(async (tx) => {
-      const written = await enqueueMessages(tx, messages, now);
-      if (messages.length > 0 && written === 0) return;
-      await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
-        at: now,
-        actor: { kind: 'customer', customerId: input.customerId },
-        type: 'human_requested',
-        payload: { dueAt: dueAt.toISOString() },
-      });
-    });
+    await delivery.commit((tx) =>
+      enqueueOnce(tx, messages, now, async () => {
+        await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
+          at: now,
+          actor: { kind: 'customer', customerId: input.customerId },
+          type: 'human_requested',
+          payload: { dueAt: dueAt.toISOString() },
+        });
+      }),
+    );
   }
 
   async function request(input: HumanRequest): Promise<RenderedReply[]> {

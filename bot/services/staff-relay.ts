@@ -1,12 +1,11 @@
 import { type Api, GrammyError } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { JsonObject, RelayedMessage, StaffMember, Ticket } from '../../core/index.ts';
-import { enqueueMessages } from '../../db/index.ts';
 import { toStorableText } from '../features/to-event.ts';
 import { toLoggableError } from '../loggable-error.ts';
 import { createAlbumBuffer } from './album-buffer.ts';
 import type { AppDeps } from './deps.ts';
-import { type Delivery, isBlockedError } from './outbox.ts';
+import { type Delivery, enqueueOnce, isBlockedError } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
 import { contactAlertKeys } from './staff-jobs.ts';
@@ -124,25 +123,22 @@ export function createStaffRelay(
             },
           };
     const at = clock.now();
-    await delivery.commit(async (tx) => {
-      const written = await enqueueMessages(
-        tx,
-        [{ ...topics.topicRow(topic, `relay:${first}`), ...copy }],
-        at,
-      );
-      if (written === 0) return;
-      const txRepos = deps.reposOn(tx);
-      if (message)
-        await txRepos.transcript.append({
-          customerId: ticket.customerId,
-          ticketId: ticket.id,
-          direction: 'in',
-          // As every transcript line: no NUL or other text PostgreSQL refuses.
-          text: toStorableText(describe(message)),
-          at,
-        });
-      await record(ticket, 'to_staff', customerChat, staffChat, txRepos)(ids, []);
-    });
+    const row = { ...topics.topicRow(topic, `relay:${first}`), ...copy };
+    await delivery.commit((tx) =>
+      enqueueOnce(tx, [row], at, async () => {
+        const txRepos = deps.reposOn(tx);
+        if (message)
+          await txRepos.transcript.append({
+            customerId: ticket.customerId,
+            ticketId: ticket.id,
+            direction: 'in',
+            // As every transcript line: no NUL or other text PostgreSQL refuses.
+            text: toStorableText(describe(message)),
+            at,
+          });
+        await record(ticket, 'to_staff', customerChat, staffChat, txRepos)(ids, []);
+      }),
+    );
   }
 
   /** Relays what the customer sent to the ticket's topic (an album once all its parts are in). */

@@ -1,17 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   createTriageEngine,
   type DecisionThresholds,
-  decideNextStep,
+  firstMessageSteps,
   type LabelCombineOptions,
-  parseTriageEvalLine,
   scoreTriage,
   type TrainModelOptions,
   type TriageEvalCase,
   trainTriageModel,
 } from '../../core/index.ts';
 import { loadCatalogue, loadTriageLexicon } from '../content/index.ts';
+import { readTriageCases } from './train-triage.ts';
 
 const REAL = new URL('../../test/support/real/', import.meta.url).pathname;
 
@@ -30,16 +29,7 @@ type SourcedCase = TriageEvalCase & { source: string };
 
 /** Reads a split of the real set with each line's source (`source_key`). */
 function readSplit(split: string): SourcedCase[] {
-  const file = `${REAL}${split}.jsonl`;
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => {
-      const parsed = parseTriageEvalLine(line);
-      if (typeof parsed === 'string') throw new Error(`${file}:${i + 1}: ${parsed}`);
-      const { source_key: source } = JSON.parse(line) as { source_key: string };
-      return { ...parsed, source };
-    });
+  return readTriageCases(`${REAL}${split}.jsonl`, (line) => ({ source: String(line.source_key) }));
 }
 
 /** FNV-1a, so a source's fold depends on its name only. */
@@ -94,10 +84,7 @@ export function crossValidate(
     const model = trainTriageModel(catalogue, lexicon, learn, options);
     const engine = createTriageEngine(catalogue, { lexicon, model, combine });
     const results = held.map((c) => engine.classify(c.text));
-    const steps = results.map(
-      (r) =>
-        decideNextStep(r, { content, alreadyAsked: false, guidanceFailed: false, thresholds }).kind,
-    );
+    const steps = firstMessageSteps(results, content, thresholds);
     const { metrics } = scoreTriage(held, results, steps);
     held.forEach((c, i) => {
       const r = results[i];

@@ -1,22 +1,37 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseTriageEvalLine, type TriageModel, trainTriageModel } from '../../core/index.ts';
+import {
+  parseTriageEvalLine,
+  type TriageEvalCase,
+  type TriageModel,
+  trainTriageModel,
+} from '../../core/index.ts';
 import { DEFAULT_MODEL_FILE, loadCatalogue, loadTriageLexicon } from '../content/index.ts';
 
 /** The real set's train split: the only real messages the model learns from. */
 export const TRAIN_FILE = new URL('../../test/support/real/train.jsonl', import.meta.url).pathname;
 
-/** Trains the learned triage model from the built-in catalogue, lexicon and the train split. */
-export function trainFromRepository(trainFile: string = TRAIN_FILE): TriageModel {
-  const cases = readFileSync(trainFile, 'utf8')
+/**
+ * Reads a labelled JSON Lines set strictly: a line that is not a valid case stops with its file
+ * and line number. `more` reads further fields of each line (the real set's `source_key`).
+ */
+export function readTriageCases<More extends object = object>(
+  file: string,
+  more: (line: Record<string, unknown>) => More = () => ({}) as More,
+): (TriageEvalCase & More)[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line, i) => {
       const parsed = parseTriageEvalLine(line);
-      if (typeof parsed === 'string') throw new Error(`${trainFile}:${i + 1}: ${parsed}`);
-      return parsed;
+      if (typeof parsed === 'string') throw new Error(`${file}:${i + 1}: ${parsed}`);
+      return { ...parsed, ...more(JSON.parse(line) as Record<string, unknown>) };
     });
-  return trainTriageModel(loadCatalogue(), loadTriageLexicon(), cases);
+}
+
+/** Trains the learned triage model from the built-in catalogue, lexicon and the train split. */
+export function trainFromRepository(trainFile: string = TRAIN_FILE): TriageModel {
+  return trainTriageModel(loadCatalogue(), loadTriageLexicon(), readTriageCases(trainFile));
 }
 
 /** The model as committed: one line per feature, so a diff shows which weights moved. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../warranty/policy.ts';
 import { LABELS } from './catalogue.ts';
-import type { NextStepKind } from './next-step.ts';
-import type { TriageResult } from './types.ts';
+import { type DecisionThresholds, decideNextStep, type NextStepKind } from './next-step.ts';
+import type { TriageContent, TriageResult } from './types.ts';
 
 const evalCaseSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -69,6 +69,26 @@ export type TriageRouting = {
   fault_direct: number;
   false_alarm: number;
 };
+
+/**
+ * The next step each reading takes as a customer's first message (no question asked yet, no
+ * guidance tried): what `scoreRouting` scores.
+ */
+export function firstMessageSteps(
+  results: readonly TriageResult[],
+  content: TriageContent,
+  thresholds?: Partial<DecisionThresholds>,
+): NextStepKind[] {
+  return results.map(
+    (result) =>
+      decideNextStep(result, {
+        content,
+        alreadyAsked: false,
+        guidanceFailed: false,
+        ...(thresholds ? { thresholds } : {}),
+      }).kind,
+  );
+}
 
 /** Scores the next step taken on each first message against the expected labels. */
 export function scoreRouting(

@@ -5,6 +5,7 @@ import {
   type Category,
   createTriageEngine,
   decideNextStep,
+  firstMessageSteps,
   parseTriageEvalLine,
   scoreTriage,
   type TriageEngine,
@@ -96,10 +97,7 @@ Example:
       : undefined;
     const results = model?.results ?? cases.map((c) => engine.classify(c.text));
     const elapsedMs = performance.now() - started;
-    const steps = results.map(
-      (result) =>
-        decideNextStep(result, { content, alreadyAsked: false, guidanceFailed: false }).kind,
-    );
+    const steps = firstMessageSteps(results, content);
     const report = scoreTriage(cases, results, steps);
     if (values.jsonl !== undefined) {
       const target = resolve(io.cwd, required(values.jsonl, 'jsonl'));

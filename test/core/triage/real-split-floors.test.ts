@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTriageContent } from '../../../bot/content/index.ts';
 import {
   createTriageEngine,
-  decideNextStep,
+  firstMessageSteps,
   parseTriageEvalLine,
   scoreTriage,
 } from '../../../core/index.ts';
@@ -27,10 +27,7 @@ describe.each([
     .map((line) => parseTriageEvalLine(line));
   const valid = cases.filter((c) => typeof c !== 'string');
   const results = valid.map((c) => engine.classify(c.text));
-  const steps = results.map(
-    (result) =>
-      decideNextStep(result, { content, alreadyAsked: false, guidanceFailed: false }).kind,
-  );
+  const steps = firstMessageSteps(results, content);
   const { metrics } = scoreTriage(valid, results, steps);
 
   it('is every line a valid evaluation case', () => {
