@@ -139,8 +139,12 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     ...(tuning.backoffMs
       ? { backoff: { baseMs: tuning.backoffMs, capMs: tuning.backoffMs * 8 } }
       : {}),
-    // In a private chat the chat id is the customer's user id.
-    onBlocked: (chatId) => deps.repos.customers.setBlocked(chatId, true, deps.clock.now()),
+    // In a private chat the chat id is the customer's user id; a message from the staff side
+    // tells the ticket's topic too.
+    onBlocked: async (chatId, message) => {
+      await deps.repos.customers.setBlocked(chatId, true, deps.clock.now());
+      await staff.customerBlocked(message);
+    },
     // The staff forum's topic messages find their way round a closed or deleted topic.
     recover: async (message, error) => staff.forum?.topics.recover(message, error),
     onDead: (message, error) => {

@@ -48,8 +48,11 @@ export type OutboxSenderOptions = {
   /** Time for the rows (due times, leases); pacing uses real time. */
   clock: Clock;
   log: Pick<Logger, 'warn' | 'info' | 'error'>;
-  /** A customer blocked the bot (403 in a private chat): record it. */
-  onBlocked(chatId: number): Promise<void>;
+  /**
+   * A customer blocked the bot (403 in a private chat): record it. `message` is the one refused
+   * (its key may name the ticket whose topic should hear of it).
+   */
+  onBlocked(chatId: number, message: OutboxMessage): Promise<void>;
   /**
    * A message Telegram refused (400) may have a way round: asked before the message is given up,
    * while attempts remain; what it returns is queued in the message's place (same key, same turn
@@ -259,7 +262,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       }
     } else if (error instanceof GrammyError && code === 403) {
       if (message.chatId > 0) {
-        await onBlocked(message.chatId);
+        await onBlocked(message.chatId, message);
         await outbox.markDead(message, description, now);
         await outbox.cancelChat(message.chatId, now);
         log.info(

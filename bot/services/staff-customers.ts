@@ -8,8 +8,10 @@ import {
   upgradeState,
 } from '../../core/index.ts';
 import {
+  customerTicketKeyPrefix,
   enqueueMessages,
   loadVersioned,
+  type NewOutboxMessage,
   OUTBOX_PRIORITY,
   StaleStateError,
   saveVersioned,
@@ -18,7 +20,7 @@ import { localeFor } from '../i18n/script.ts';
 import type { RenderedReply } from '../render/reply.ts';
 import { SESSION_TTL_MS, sessionKey } from './conversation.ts';
 import type { AppDeps } from './deps.ts';
-import type { Delivery } from './outbox.ts';
+import { type Delivery, enqueueOnce } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 
 export type StaffHold = NonNullable<ConversationState['staffHold']>;
@@ -99,7 +101,8 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
         tx,
         [
           {
-            key: `staff:${ref ?? randomUUID()}:${key}`,
+            // Names the ticket: a refusal (the customer blocked the bot) is told in its topic.
+            key: `${customerTicketKeyPrefix(ticket.id)}${ref ?? randomUUID()}:${key}`,
             chatId: customer.telegramUserId,
             method: 'sendMessage',
             payload: markup ? { text, reply_markup: markup as never } : { text },
@@ -119,13 +122,22 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
     return true;
   }
 
-  async function recordBlocked(ticket: Ticket): Promise<void> {
-    await repos.tickets.appendEvent(ticket.id, {
-      at: clock.now(),
-      actor: { kind: 'system' },
-      type: 'customer_blocked',
-      payload: {},
-    });
+  /**
+   * Records that the ticket's customer blocked the bot (a ticket event) with the topic's notice
+   * (`notice`, keyed by what found the block), in one transaction: written once, the event with it.
+   */
+  async function recordBlocked(ticket: Ticket, notice?: NewOutboxMessage): Promise<void> {
+    const at = clock.now();
+    await delivery.commit((tx) =>
+      enqueueOnce(tx, notice ? [notice] : [], at, async () => {
+        await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
+          at,
+          actor: { kind: 'system' },
+          type: 'customer_blocked',
+          payload: {},
+        });
+      }),
+    );
   }
 
   /** Text in the customer's language, for messages sent some other way (copies, buttons). */

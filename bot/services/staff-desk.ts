@@ -1,4 +1,5 @@
 import type { Api } from 'grammy';
+import { type OutboxMessage, ticketOfCustomerKey } from '../../db/index.ts';
 import type { AppDeps } from './deps.ts';
 import type { Delivery } from './outbox.ts';
 import { GROUP_PER_MINUTE, groupBudgetKey } from './outbox-sender.ts';
@@ -9,7 +10,7 @@ import { createStaffChatQueue } from './staff-chat-queue.ts';
 import { createStaffCustomers } from './staff-customers.ts';
 import { createStaffHuman } from './staff-human.ts';
 import { createStaffRelay } from './staff-relay.ts';
-import { createStaffTopics } from './staff-topics.ts';
+import { createStaffTopics, type StaffTopics } from './staff-topics.ts';
 
 export type StaffDeskOptions = {
   /** The staff group's send budget per minute (Telegram: about 20). Default 20. */
@@ -33,9 +34,20 @@ export function createStaffDesk(
 ) {
   const customers = createStaffCustomers(deps, delivery);
   const chatId = deps.config.STAFF_CHAT_ID;
+  /**
+   * The outbox found the customer blocked the bot on a message the staff side wrote them (its key
+   * names the ticket): the ticket records it, and its topic hears it (once per refused message).
+   */
+  const customerBlocked = async (message: OutboxMessage, topics?: StaffTopics) => {
+    const ticketId = ticketOfCustomerKey(message.key);
+    const ticket = ticketId && (await deps.repos.tickets.get(ticketId));
+    if (!ticket) return;
+    await customers.recordBlocked(ticket, await topics?.blockedNotice(ticket, message.key));
+  };
   if (chatId === undefined) {
     return {
       customers,
+      customerBlocked: (message: OutboxMessage) => customerBlocked(message),
       forum: undefined,
       human: createStaffHuman(deps, delivery, customers, undefined),
       handlers: createStaffAlerts(deps, customers, undefined).handlers,
@@ -64,7 +76,13 @@ export function createStaffDesk(
   const actions = createStaffActions(deps, topics, customers, access);
   const { handlers } = createStaffAlerts(deps, customers, topics);
   const human = createStaffHuman(deps, delivery, customers, topics);
-  return { customers, forum: { chatId, queue, topics, access, relay, actions }, human, handlers };
+  return {
+    customers,
+    customerBlocked: (message: OutboxMessage) => customerBlocked(message, topics),
+    forum: { chatId, queue, topics, access, relay, actions },
+    human,
+    handlers,
+  };
 }
 
 export type StaffDesk = ReturnType<typeof createStaffDesk>;

@@ -1,12 +1,12 @@
 import { type Api, GrammyError } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { JsonObject, RelayedMessage, StaffMember, Ticket } from '../../core/index.ts';
+import { customerTicketKeyPrefix, type NewOutboxMessage, OUTBOX_PRIORITY } from '../../db/index.ts';
 import { toStorableText } from '../features/to-event.ts';
 import { toLoggableError } from '../loggable-error.ts';
 import { createAlbumBuffer } from './album-buffer.ts';
 import type { AppDeps } from './deps.ts';
-import { type Delivery, enqueueOnce, isBlockedError } from './outbox.ts';
-import { createRenderContext } from './render-context.ts';
+import { type Delivery, enqueueOnce } from './outbox.ts';
 import type { StaffCustomers } from './staff-customers.ts';
 import { contactAlertKeys } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
@@ -22,6 +22,31 @@ function describe(message: Message): string {
       (key) => key in message,
     ) ?? 'message';
   return message.caption ? `[${kind}] ${message.caption}` : `[${kind}]`;
+}
+
+/**
+ * The Bot API call that copies `ids` from `fromChat` (one message, or an album as one
+ * `copyMessages`), for an outbox row; into a topic when `topicId` is given.
+ */
+function copyCall(
+  fromChat: number,
+  ids: number[],
+  replyParameters: JsonObject | undefined,
+  topicId?: number,
+): { method: string; payload: JsonObject } {
+  const thread: JsonObject = topicId === undefined ? {} : { message_thread_id: topicId };
+  const [only] = ids;
+  return ids.length === 1 && only !== undefined
+    ? {
+        method: 'copyMessage',
+        payload: {
+          from_chat_id: fromChat,
+          message_id: only,
+          ...thread,
+          ...(replyParameters ? { reply_parameters: replyParameters } : {}),
+        },
+      }
+    : { method: 'copyMessages', payload: { from_chat_id: fromChat, message_ids: ids, ...thread } };
 }
 
 const notModified = (error: unknown) =>
@@ -103,25 +128,7 @@ export function createStaffRelay(
     const reply_parameters = message ? await replyTarget(customerChat, message) : undefined;
     const [first] = ids;
     if (first === undefined) return;
-    const copy: { method: string; payload: JsonObject } =
-      ids.length === 1
-        ? {
-            method: 'copyMessage',
-            payload: {
-              from_chat_id: customerChat,
-              message_id: first,
-              message_thread_id: topic.topicId,
-              ...(reply_parameters ? { reply_parameters } : {}),
-            },
-          }
-        : {
-            method: 'copyMessages',
-            payload: {
-              from_chat_id: customerChat,
-              message_ids: ids,
-              message_thread_id: topic.topicId,
-            },
-          };
+    const copy = copyCall(customerChat, ids, reply_parameters, topic.topicId);
     const at = clock.now();
     const row = { ...topics.topicRow(topic, `relay:${first}`), ...copy };
     await delivery.commit((tx) =>
@@ -179,48 +186,57 @@ export function createStaffRelay(
 
   // ── Taker → customer ──────────────────────────────────────────────────────────────────────
 
+  /**
+   * Copies the taker's message (or album) to the customer through the outbox, in line with the
+   * bot's other messages to that chat: in one transaction the copy, the message map's rows (their
+   * copy ids filled in when the outbox records the copy as sent, in the same statement), the
+   * transcript line and the kept contact promise (the copy is the customer's contact from a
+   * person) — keyed by the ticket and the first staff message's id, so a staff update handled again
+   * writes none of them twice. A customer who has blocked the bot gets nothing; the topic hears it
+   * (here, or from the outbox when the copy is refused).
+   */
   async function copyToCustomer(
     ticket: Ticket,
     member: StaffMember,
     ids: number[],
     message?: Message,
   ) {
+    const [first] = ids;
+    if (first === undefined) return;
     const customer = await customers.customerOf(ticket);
     const customerChat = customer.telegramUserId;
-    const reply_parameters = message ? await replyTarget(staffChat, message) : undefined;
-    let copies: { message_id: number }[];
-    try {
-      copies =
-        ids.length === 1
-          ? [
-              await api.copyMessage(customerChat, staffChat, ids[0] as number, {
-                ...(reply_parameters ? { reply_parameters } : {}),
-              }),
-            ]
-          : await api.copyMessages(customerChat, staffChat, ids);
-    } catch (error) {
-      if (!isBlockedError(error)) throw error;
-      await repos.customers.setBlocked(customerChat, true, clock.now());
-      await customers.recordBlocked(ticket);
-      const { t } = createRenderContext(deps, topics.staffLocale);
-      await topics.post(ticket, t('staff-customer-blocked', { number: ticket.number }));
+    const ref = `copy:${first}`;
+    if (customer.blockedAt) {
+      await customers.recordBlocked(ticket, await topics.blockedNotice(ticket, ref));
       return;
     }
-    await record(ticket, 'to_customer', staffChat, customerChat)(ids, copies);
-    const now = clock.now();
-    await repos.transcript.append({
-      customerId: customer.id,
-      ticketId: ticket.id,
-      direction: 'staff',
-      text: message ? describe(message) : '[album]',
-      at: now,
-    });
-    // The first message that reaches the customer keeps the contact promise.
-    await repos.tickets.markContacted(
-      ticket.id,
-      now,
-      { kind: 'staff', staffId: member.telegramUserId },
-      { cancelJobKeys: contactAlertKeys(ticket.id) },
+    const reply_parameters = message ? await replyTarget(staffChat, message) : undefined;
+    const at = clock.now();
+    const row: NewOutboxMessage = {
+      key: `${customerTicketKeyPrefix(ticket.id)}${ref}`,
+      chatId: customerChat,
+      priority: OUTBOX_PRIORITY.reply,
+      ...copyCall(staffChat, ids, reply_parameters),
+    };
+    await delivery.commit((tx) =>
+      enqueueOnce(tx, [row], at, async () => {
+        const txRepos = deps.reposOn(tx);
+        await record(ticket, 'to_customer', staffChat, customerChat, txRepos)(ids, []);
+        await txRepos.transcript.append({
+          customerId: customer.id,
+          ticketId: ticket.id,
+          direction: 'staff',
+          text: toStorableText(message ? describe(message) : '[album]'),
+          at,
+        });
+        // The first message from a person keeps the contact promise (and stops its alerts).
+        await txRepos.tickets.markContacted(
+          ticket.id,
+          at,
+          { kind: 'staff', staffId: member.telegramUserId },
+          { cancelJobKeys: contactAlertKeys(ticket.id) },
+        );
+      }),
     );
   }
 

@@ -274,6 +274,21 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     markup?: InlineKeyboardMarkup,
   ) => outboxRow(topicRow(topic, ref).key, topic.topicId, text, markup);
 
+  /**
+   * The topic's notice that the ticket's customer blocked the bot, as an outbox row keyed by
+   * `ref` (what found the block); `undefined` when the ticket has no topic.
+   */
+  async function blockedNotice(ticket: Ticket, ref: string): Promise<NewOutboxMessage | undefined> {
+    const topic = await repos.tickets.topicOf(ticket.id);
+    if (!topic) return undefined;
+    const { t } = createRenderContext(deps, staffLocale);
+    return topicMessage(
+      topic,
+      `blocked:${ref}`,
+      t('staff-customer-blocked', { number: ticket.number }),
+    );
+  }
+
   /** A message for General as an outbox row (see {@link topicMessage}). */
   const generalMessage = (ref: string, text: string, markup?: InlineKeyboardMarkup) =>
     outboxRow(`staff-general:${ref}`, undefined, text, markup);
@@ -322,6 +337,7 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     topicRow,
     topicMessage,
     generalMessage,
+    blockedNotice,
     recover,
     staffLocale,
   };

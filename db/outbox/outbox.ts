@@ -27,6 +27,18 @@ export function ticketOfKey(key: string): string | undefined {
   return /^staff-topic:([^:]+):/.exec(key)?.[1];
 }
 
+/**
+ * The key prefix of the outbox rows the staff side writes to a ticket's customer (a staff
+ * member's copy, a notice of a take or a closing, the rating request): `to-customer:<ticket
+ * id>:<ref>`. A customer found to have blocked the bot by one of them is reported in its topic.
+ */
+export const customerTicketKeyPrefix = (ticketId: string) => `to-customer:${ticketId}:`;
+
+/** The ticket a row to its customer is for (see {@link customerTicketKeyPrefix}). */
+export function ticketOfCustomerKey(key: string): string | undefined {
+  return /^to-customer:([^:]+):/.exec(key)?.[1];
+}
+
 /** A message to deliver: a Bot API call for one chat, exactly once per `key`. */
 export type NewOutboxMessage = {
   /** Unique forever: the same key written again is ignored (`turn:<update id>:<n>`). */

@@ -1,22 +1,27 @@
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../bot/metrics.ts';
+import { createDelivery } from '../../bot/services/outbox.ts';
 import { createOutboxSender } from '../../bot/services/outbox-sender.ts';
 import { createRenderContext } from '../../bot/services/render-context.ts';
 import { contactAlertKey, STAFF_JOBS } from '../../bot/services/staff-jobs.ts';
+import { createStaffRelay } from '../../bot/services/staff-relay.ts';
 import {
   ERASE_STAFF_MESSAGES_JOB,
   type EraseStaffMessagesPayload,
   type Job,
   type JsonObject,
+  type StaffMember,
   type Ticket,
 } from '../../core/index.ts';
 import {
   createMemoryStore,
   createOutboxStore,
+  customerTicketKeyPrefix,
   enqueueMessages,
   OUTBOX_PRIORITY,
 } from '../../db/index.ts';
+import type { StoredMessage } from '../support/bot-api-double.ts';
 import { STAFF_CHAT, StaffHarness, TOKEN } from '../support/staff-harness.ts';
 
 const HAZARD = {
@@ -354,5 +359,106 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
       .filter((m) => m.text === 'the door seal is torn at the bottom');
     expect(inTopic).toHaveLength(1);
     expect((await copies())[0]?.targetMessageId).toBe(inTopic[0]?.message_id);
+  });
+
+  it("a staff member's message reaches the customer once, in line with the bot's messages to them, across a crash before the commit, a rerun and a sender dying mid-send", async () => {
+    const ada = h.staffMember('Ada');
+    const wen = h.customer('Wen');
+    const { ticket, topicId } = await h.fileTicket(wen);
+    await h.presses(ada, STAFF_CHAT, /Take/, /took/, { topicId });
+    const outbox = createOutboxStore(h.app.deps.db);
+    // The take's notice to the customer is queued, not sent (no sender runs).
+    expect(h.double.botMessages(wen.id)).toHaveLength(0);
+
+    const text = 'Hello Wen, I will call you at three.';
+    const member = (await h.repos.staff.get(ada.id)) as StaffMember;
+    const taken = (await h.repos.tickets.get(ticket.id)) as Ticket;
+    const key = (id: number) => `${customerTicketKeyPrefix(ticket.id)}copy:${id}`;
+    const transcriptLines = async () =>
+      (await h.repos.transcript.list(ticket.customerId, { limit: 50 })).filter(
+        (entry) => entry.text === text && entry.direction === 'staff',
+      );
+    const contacted = async () =>
+      (await h.repos.tickets.history(ticket.id)).filter((e) => e.type === 'contacted');
+
+    // A relay whose transaction dies before it commits (the process killed mid-turn): nothing
+    // of the copy is left — no outbox row, no map row, no transcript line, no contact recorded.
+    const forum = h.frontline.staff.forum;
+    if (!forum) throw new Error('no staff forum');
+    const delivery = createDelivery(
+      h.app.deps.db,
+      new Api(TOKEN, { apiRoot: h.double.apiRoot }),
+      () => {},
+    );
+    const crashing = createStaffRelay(
+      h.app.deps,
+      new Api(TOKEN, { apiRoot: h.double.apiRoot }),
+      {
+        ...delivery,
+        commit: (work) =>
+          h.app.deps.db.transaction(async (tx) => {
+            await work(tx);
+            throw new Error('killed before commit');
+          }),
+      },
+      forum.topics,
+      h.frontline.staff.customers,
+    );
+    const ghost = h.double.messages(STAFF_CHAT, topicId).at(-1) as StoredMessage;
+    const asMessage = (stored: StoredMessage) =>
+      ({
+        ...stored,
+        chat: { id: STAFF_CHAT, type: 'supergroup' },
+        is_topic_message: true,
+        message_thread_id: topicId,
+      }) as never;
+    await expect(crashing.fromStaff(taken, member, asMessage({ ...ghost, text }))).rejects.toThrow(
+      'killed before commit',
+    );
+    expect(await outbox.byKey(key(ghost.message_id))).toBeUndefined();
+    expect(await h.repos.relay.copiesOf(STAFF_CHAT, ghost.message_id)).toHaveLength(0);
+    expect(await transcriptLines()).toHaveLength(0);
+    expect(await contacted()).toHaveLength(0);
+
+    // Ada writes in the topic: the bot handles the update and queues the copy with the rest.
+    const sent = h.double.send(ada, STAFF_CHAT, { text }, { topicId });
+    await h.double.waitFor(
+      async () => (await outbox.byKey(key(sent.message_id)))?.state === 'pending',
+      'the copy queued',
+    );
+    const copies = () => h.repos.relay.copiesOf(STAFF_CHAT, sent.message_id);
+    expect((await copies()).map((c) => [c.targetChatId, c.targetMessageId])).toEqual([[wen.id, 0]]);
+    expect(await transcriptLines()).toHaveLength(1);
+    expect(await contacted()).toHaveLength(1);
+    expect((await h.repos.jobs.findByKey(contactAlertKey(ticket.id, 'breach')))?.state).toBe(
+      'cancelled',
+    );
+
+    // The staff update is handled again (it failed after the relay): nothing is written twice.
+    await forum.relay.fromStaff(taken, member, asMessage(sent));
+    expect(await copies()).toHaveLength(1);
+    expect(await transcriptLines()).toHaveLength(1);
+    expect(await contacted()).toHaveLength(1);
+
+    // A sender claims the customer's line and dies before Telegram answers: the next sender
+    // delivers once the lease runs out.
+    const claimed = await outbox.claim({ now: h.clock.now(), limit: 50, leaseMs: 60_000 });
+    expect(claimed.map((m) => m.chatId)).toContain(wen.id);
+    const { sender } = freshSender();
+    await sender.drain(1_000);
+    expect(h.double.botMessages(wen.id)).toHaveLength(0);
+    h.clock.advance(61_000);
+    await sender.drain(10_000);
+    await freshSender().sender.drain(1_000);
+
+    // In order: the notice of the take, then Ada's message, each once; the map names the copy.
+    const atCustomer = h.double.botMessages(wen.id);
+    expect(atCustomer.map((m) => m.text)).toEqual([
+      expect.stringMatching(/Ada from our service team is with you now/),
+      text,
+    ]);
+    expect(atCustomer[1]?.copiedFrom).toEqual({ chatId: STAFF_CHAT, messageId: sent.message_id });
+    expect((await copies())[0]?.targetMessageId).toBe(atCustomer[1]?.message_id);
+    expect((await outbox.byKey(key(sent.message_id)))?.messageId).toBe(atCustomer[1]?.message_id);
   });
 });

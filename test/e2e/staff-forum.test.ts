@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOutboxStore, customerTicketKeyPrefix } from '../../db/index.ts';
 import { BOT, newTicket, STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
 
 const MIN = 60_000;
@@ -415,12 +416,24 @@ describe('staff take over escalated chats in the staff forum', () => {
     const kim = h.customer('Kim');
     const { ticket, topicId } = await h.fileTicket(kim);
     await h.presses(hana, STAFF_CHAT, /Take/, /took/, { topicId });
+    await h.waitForBot(kim.id, /with you now/);
     h.double.block(kim.id);
     await h.says(hana, STAFF_CHAT, 'Are you there?', /blocked the bot/, { topicId });
     expect((await h.repos.customers.findByTelegramId(kim.id))?.blockedAt).not.toBeNull();
     expect((await h.repos.tickets.history(ticket.id)).map((e) => e.type)).toContain(
       'customer_blocked',
     );
+    // Known blocked: the next message is not queued for the customer; the topic hears it again.
+    const again = await h.says(hana, STAFF_CHAT, 'Hello?', /blocked the bot/, { topicId });
+    expect(again).toBeDefined();
+    const unsent = h.double.messages(STAFF_CHAT, topicId).find((m) => m.text === 'Hello?');
+    const outbox = createOutboxStore(h.app.deps.db);
+    expect(
+      await outbox.byKey(`${customerTicketKeyPrefix(ticket.id)}copy:${unsent?.message_id}`),
+    ).toBeUndefined();
+    expect(
+      (await h.repos.tickets.history(ticket.id)).filter((e) => e.type === 'customer_blocked'),
+    ).toHaveLength(2);
   });
 
   it('waits out a 429 storm on the staff chat and loses nothing, in order', async () => {
