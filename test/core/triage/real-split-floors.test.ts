@@ -18,8 +18,8 @@ const engine = createTriageEngine(catalogue, { lexicon, model });
  * fails here. The test split has no floor: it is reported, never worked against.
  */
 describe.each([
-  ['train', { label: 0.94, category: 0.98, hazardFirst: 1, falseAlarm: 0.04 }],
-  ['dev', { label: 0.73, category: 0.9, hazardFirst: 0.94, falseAlarm: 0.09 }],
+  ['train', { label: 0.92, category: 0.98, hazardFirst: 1, falseAlarm: 0.05 }],
+  ['dev', { label: 0.73, category: 0.9, hazardFirst: 0.95, falseAlarm: 0.08 }],
 ])('the real %s split', (split, floor) => {
   const cases = readFileSync(join(import.meta.dirname, `../../support/real/${split}.jsonl`), 'utf8')
     .split('\n')

@@ -40,6 +40,14 @@ const RELABEL: Record<string, { label: string; why: string }> = {
     label: 'hazard',
     why: 'the first message describes a burning smell from the fridge; the rules make that a hazard whatever the cause turned out to be (buns melting the lamp cover)',
   },
+  'en4-0111': {
+    label: 'misuse',
+    why: 'the TV was not faulty: a pin was missing from the HDMI cable, an accessory the customer replaced; nothing of the product needed a repair or a part',
+  },
+  'zh4-0010': {
+    label: 'misuse',
+    why: 'the router was not faulty: the dormitory broadband cable had been cut and the ISP repaired it (environment, not the product)',
+  },
 };
 
 /**
