@@ -2,7 +2,7 @@ import type { Category } from '../warranty/policy.ts';
 import type { Label } from './catalogue.ts';
 import { combineLabel, DEFAULT_COMBINE, type LabelCombineOptions } from './learned/combine.ts';
 import { evidenceOf, modelFeaturesOf } from './learned/features.ts';
-import { type HeadReading, readHead, type TriageModel } from './learned/model.ts';
+import { type HeadReading, headDrivers, readHead, type TriageModel } from './learned/model.ts';
 import type { TriageLexicon } from './lexicon.ts';
 import { createTextReader, MAX_TRIAGE_CHARS } from './reader.ts';
 import { createSymptomIndex } from './symptom-index.ts';
@@ -24,7 +24,15 @@ export type TriageEngineOptions = {
 };
 
 /** What the session already knows about the conversation. */
-export type TriageHints = { category?: Category | null };
+export type TriageHints = {
+  category?: Category | null;
+  /**
+   * Also say which features drove the learned model's readings (`explanation`, what
+   * `triage classify` prints). Off by default: the bot never shows it, and listing them costs a
+   * sort per head on every message.
+   */
+  explain?: boolean;
+};
 
 export type TriageEngine = {
   /** Reads one customer message. Deterministic, offline, no I/O. */
@@ -284,6 +292,7 @@ export function createTriageEngine(
     if (!learnedModel) return undefined;
     const features = modelFeaturesOf(analysis);
     return {
+      modelFeatures: features,
       features: evidenceOf(features),
       label: readHead(learnedModel.label, features),
       category: readHead(learnedModel.category, features),
@@ -352,16 +361,18 @@ export function createTriageEngine(
         ),
         label,
         labelConfidence: confidence,
-        ...(combined && learned
+        ...(combined && learned ? { labelProbabilities: combined.probabilities } : {}),
+        ...(combined && learned && hints.explain && learnedModel
           ? {
-              labelProbabilities: combined.probabilities,
               explanation: {
                 rule: combined.rule,
                 label:
                   combined.rule === 'weighed' || combined.rule === 'learned_hazard'
-                    ? learned.label.drivers
+                    ? headDrivers(learnedModel.label, learned.modelFeatures, learned.label)
                     : [],
-                category: evidence.includes('learned') ? learned.category.drivers : null,
+                category: evidence.includes('learned')
+                  ? headDrivers(learnedModel.category, learned.modelFeatures, learned.category)
+                  : null,
               },
             }
           : {}),

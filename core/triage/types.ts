@@ -83,7 +83,7 @@ export type TriageResult = {
   /** The likeliest symptoms of the chosen category, best first (more than `symptom` holds). */
   symptomCandidates?: { id: string; confidence: number }[];
   cues: TriageCues;
-  /** What drove the decision, when the learned model took part. */
+  /** What drove the decision, when the learned model took part and `explain` was asked for. */
   explanation?: TriageExplanation;
   language: 'zh' | 'en' | 'mixed' | 'none';
   /** The customer wrote Traditional Chinese: replies should follow their script. */

@@ -296,7 +296,10 @@ function classifyWith(
   text: string,
   category: Category | undefined,
 ): TriageResult {
-  return engine.classify(text, category === undefined ? {} : { category });
+  return engine.classify(
+    text,
+    category === undefined ? { explain: true } : { category, explain: true },
+  );
 }
 
 /** The triage operator commands. */

@@ -40,12 +40,12 @@ export type TriageModelHead = TriageModel['label'];
 /** A feature's pull toward the chosen class over the runner-up. */
 export type FeaturePull = { feature: string; weight: number };
 
-/** One head's reading: probabilities by class, best first, and the features that drove it. */
+/** One head's reading: probabilities by class, its best class and the runner-up. */
 export type HeadReading = {
   probabilities: Record<string, number>;
   best: string;
-  /** The features that pulled most toward `best` over the runner-up (largest first). */
-  drivers: FeaturePull[];
+  /** The second likeliest class (what {@link headDrivers} weighs `best` against). */
+  runnerUp: string;
 };
 
 /** How many driving features a reading lists. */
@@ -61,11 +61,9 @@ export const featureValue = (count: number) => (count === 0 ? 0 : 1 / Math.sqrt(
 export function readHead(head: TriageModelHead, features: readonly string[]): HeadReading {
   const value = featureValue(features.length);
   const scores = [...head.bias];
-  const rows: [string, number[]][] = [];
   for (const feature of features) {
     const row = head.weights[feature];
     if (!row) continue;
-    rows.push([feature, row]);
     for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] ?? 0) + (row[k] ?? 0) * value;
   }
   const top = Math.max(...scores);
@@ -77,16 +75,33 @@ export function readHead(head: TriageModelHead, features: readonly string[]): He
   head.classes.forEach((c, k) => {
     probabilities[c] = (exp[k] ?? 0) / sum;
   });
-  const drivers = rows
-    .map(([feature, row]) => ({
-      feature,
-      weight: round(((row[best] ?? 0) - (row[second] ?? 0)) * value),
-    }))
-    .filter((d) => d.weight > 0)
-    // Code-unit order breaks ties: localeCompare costs more than the whole reading.
+  return { probabilities, best: head.classes[best] ?? '', runnerUp: head.classes[second] ?? '' };
+}
+
+/**
+ * The features that pulled a reading most toward its best class over the runner-up (largest
+ * first, at most six): the explanation `triage classify` prints. Apart from {@link readHead}, so
+ * that the bot, which never shows it, does not pay for it on every message.
+ */
+export function headDrivers(
+  head: TriageModelHead,
+  features: readonly string[],
+  reading: HeadReading,
+): FeaturePull[] {
+  const value = featureValue(features.length);
+  const best = head.classes.indexOf(reading.best);
+  const second = head.classes.indexOf(reading.runnerUp);
+  const pulls: FeaturePull[] = [];
+  for (const feature of features) {
+    const row = head.weights[feature];
+    if (!row) continue;
+    const weight = round(((row[best] ?? 0) - (row[second] ?? 0)) * value);
+    if (weight > 0) pulls.push({ feature, weight });
+  }
+  // Code-unit order breaks ties: localeCompare costs more than the whole reading.
+  return pulls
     .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
     .slice(0, DRIVERS);
-  return { probabilities, best: head.classes[best] ?? '', drivers };
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

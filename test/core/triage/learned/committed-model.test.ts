@@ -18,7 +18,7 @@ describe('the committed learned model (prompts/triage/model.json)', () => {
   });
 
   it('shows the features that drove a weighed label and a category it read', () => {
-    const result = engine.classify('洗完衣服上都是白色粉末');
+    const result = engine.classify('洗完衣服上都是白色粉末', { explain: true });
     expect(result.explanation?.rule).toBe('weighed');
     expect(result.explanation?.label.length).toBeGreaterThan(0);
     expect(result.explanation?.label[0]?.weight).toBeGreaterThan(0);
@@ -26,8 +26,18 @@ describe('the committed learned model (prompts/triage/model.json)', () => {
     expect(result.explanation?.category?.length).toBeGreaterThan(0);
   });
 
+  it('reads a message the same way with or without the explanation, which only explain adds', () => {
+    for (const text of ['洗完衣服上都是白色粉末', 'the socket behind the fridge is sparking']) {
+      const plain = engine.classify(text);
+      const { explanation, ...rest } = engine.classify(text, { explain: true });
+      expect(plain.explanation).toBeUndefined();
+      expect(explanation).toBeDefined();
+      expect(rest).toEqual(plain);
+    }
+  });
+
   it('says the hazard net decided a hazard, with no model features behind it', () => {
-    const result = engine.classify('the socket behind the fridge is sparking');
+    const result = engine.classify('the socket behind the fridge is sparking', { explain: true });
     expect(result.label).toBe('hazard');
     expect(result.explanation?.rule).toBe('hazard_words');
     expect(result.explanation?.label).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  headDrivers,
   readHead,
   type TrainingExample,
   toModelFeatures,
@@ -93,11 +94,14 @@ describe('trainHead and readHead', () => {
 
   it('lists the features that drove its choice, strongest first, all pulling toward it', () => {
     const head = trainHead(examples, { classes, minCount: 1, epochs: 60 });
-    const reading = readHead(head, ['w:compressor', 'w:dead', 'w:unknown']);
+    const features = ['w:compressor', 'w:dead', 'w:unknown'];
+    const reading = readHead(head, features);
     expect(reading.best).toBe('fault');
-    expect(reading.drivers[0]?.feature).toBe('w:compressor');
-    expect(reading.drivers.every((d) => d.weight > 0)).toBe(true);
-    const weights = reading.drivers.map((d) => d.weight);
+    expect(reading.runnerUp).not.toBe('fault');
+    const drivers = headDrivers(head, features, reading);
+    expect(drivers[0]?.feature).toBe('w:compressor');
+    expect(drivers.every((d) => d.weight > 0)).toBe(true);
+    const weights = drivers.map((d) => d.weight);
     expect([...weights].sort((a, b) => b - a)).toEqual(weights);
     const total = Object.values(reading.probabilities).reduce((a, b) => a + b, 0);
     expect(total).toBeCloseTo(1, 9);
