@@ -50,15 +50,32 @@ const INTAKE_ANSWERS = [
 type Button = { text: string; callback_data?: string };
 type BareContext = Context & SessionFlavor<{ count: number }>;
 
-/** Answers every Bot API call in process; remembers each chat's latest inline buttons only. */
+/** Bot API methods that carry a message the customer reads (a button press's clearing does not). */
+const MESSAGE_METHODS = new Set(['sendMessage', 'editMessageText', 'copyMessage']);
+
+/**
+ * Answers every Bot API call in process; remembers each chat's latest inline buttons only, and
+ * counts the messages each chat was sent, so a step can wait for its reply's delivery.
+ */
 function createLocalApi() {
   const buttons = new Map<number, Button[]>();
+  const messages = new Map<number, number>();
+  const waiting = new Map<number, { count: number; resolve: () => void }>();
   let nextMessage = 1;
   const transformer: Transformer = async (_prev, method, payload) => {
     const call = payload as Record<string, unknown>;
     const chatId = Number(call.chat_id);
     const markup = call.reply_markup as { inline_keyboard?: Button[][] } | undefined;
     if (markup?.inline_keyboard) buttons.set(chatId, markup.inline_keyboard.flat());
+    if (MESSAGE_METHODS.has(method)) {
+      const count = (messages.get(chatId) ?? 0) + 1;
+      messages.set(chatId, count);
+      const waiter = waiting.get(chatId);
+      if (waiter && count > waiter.count) {
+        waiting.delete(chatId);
+        waiter.resolve();
+      }
+    }
     const result =
       method === 'sendMessage' || method === 'copyMessage'
         ? { message_id: nextMessage++, date: 0, chat: { id: chatId, type: 'private' }, text: '' }
@@ -67,7 +84,29 @@ function createLocalApi() {
           : true;
     return { ok: true, result } as never;
   };
-  return { transformer, buttons };
+  return {
+    transformer,
+    buttons,
+    /** Messages the chat was sent so far. */
+    sent: (chatId: number) => messages.get(chatId) ?? 0,
+    /** Resolves once the chat was sent more than `count` messages; fails after 60 s without. */
+    sentMoreThan(chatId: number, count: number): Promise<void> {
+      if ((messages.get(chatId) ?? 0) > count) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.delete(chatId);
+          reject(new Error(`chat ${chatId}: no reply delivered within 60 s`));
+        }, 60_000);
+        waiting.set(chatId, {
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+      });
+    },
+  };
 }
 
 let nextUpdate = randomInt(1e9, 2e9);
@@ -185,10 +224,16 @@ export const updateScenario: Scenario = {
       // Handling is measured here, not Telegram's send budget (the surge scenario measures that).
       delivery: { sendsPerSecond: 100_000 },
     });
-    // An update the whole way: stored in the inbox, its turn committed, its replies delivered.
+    // An update the whole way, as in production: stored in the inbox and its turn committed here,
+    // its reply delivered by the outbox sender's own loop (woken by each commit, claiming what
+    // the turns in hand committed meanwhile together), which runs beside the turns. A step ends
+    // when its chat has been sent its reply (every turn here sends one message the customer reads).
+    frontline.sender.start();
     const handle = async (update: Update) => {
+      const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? 0;
+      const before = api.sent(chatId);
       await frontline.handle(update);
-      await frontline.sender.drain();
+      await api.sentMoreThan(chatId, before);
     };
     const redis = REDIS_URL ? new Redis(REDIS_URL) : undefined;
     try {
@@ -277,6 +322,7 @@ export const updateScenario: Scenario = {
         concurrency: CONCURRENCY,
       };
     } finally {
+      await frontline.sender.stop();
       redis?.disconnect();
       await app.close();
       await storage.dispose();
