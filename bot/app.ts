@@ -109,14 +109,17 @@ export async function createApp(
     shortLived.kind === 'memory' ? withDatabaseSessions(shortLived, database.db) : shortLived;
 
   const metrics = createMetrics();
+  const repos = withCountedTickets(metrics, createRepositories(database.db));
   const deps: AppDeps = {
     config,
     log,
     i18n,
     store,
     db: database.db,
-    repos: withCountedTickets(metrics, createRepositories(database.db)),
-    reposOn: (db) => withCountedTickets(metrics, createRepositories(db)),
+    repos,
+    // Built for each transaction; on the database itself, the ones above.
+    reposOn: (db) =>
+      db === database.db ? repos : withCountedTickets(metrics, createRepositories(db)),
     clock,
     catalogue: createCatalogueView(catalogue),
     triage: countTriage(metrics, createConversationTriage(engine, content)),

@@ -39,7 +39,7 @@ import { chatStoreKeys, sessionKey } from './chat-keys.ts';
 import { checkbackExpiryKey } from './checkback-keys.ts';
 import type { AppDeps } from './deps.ts';
 import { AlreadyHandledError } from './inbox-worker.ts';
-import { type Delivery, writeReplies } from './outbox.ts';
+import { type Delivery, replyRows, writeReplies } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { HumanRequest } from './staff-human.ts';
 import { createTurnContext } from './turn-context.ts';
@@ -347,6 +347,42 @@ export function createConversationService(
     if (turn.effects.some((effect) => effect.type === 'file-ticket'))
       await delivery.typing(chat.chatId);
 
+    const saving = {
+      key: sessionKey(chat.chatId),
+      version,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    };
+    const target = {
+      chatId: chat.chatId,
+      key: `turn:${chat.updateId}`,
+      pressedMessageId: chat.pressedMessageId,
+    };
+    const transcriptOf = (texts: string[]) =>
+      [
+        ...(inbound ? [{ text: inbound, direction: 'in' as const }] : []),
+        ...texts.map((text) => ({ text, direction: 'out' as const })),
+      ].map((entry) => ({ ...entry, customerId: customer.id }));
+
+    // Most turns (a question answered, a step guided) write only their update's mark, the state,
+    // the replies and the transcript: one statement, no transaction around it.
+    if (turn.effects.length === 0 && !customer.blockedAt && !precondition) {
+      const out = turn.replies.map((reply: Reply) =>
+        renderReply(reply, render.t, render.locale, render.globals),
+      );
+      const { rows, texts } = await replyRows(deps.db, target, out, {
+        inPlace: answersInPlace(event),
+      });
+      const committed = await delivery.commitPlain(deps.reposOn(deps.db).turns, {
+        updateId: chat.updateId,
+        at: now,
+        state: { ...saving, value: turn.state },
+        messages: rows,
+        transcript: transcriptOf(texts),
+      });
+      if (!committed) throw new AlreadyHandledError(chat.updateId);
+      return;
+    }
+
     const afterCommit: (() => Promise<void>)[] = [];
     const forgets = turn.effects.some((effect) => effect.type === 'forget');
     // A request for a person reaches staff at once (its ticket is keyed by this update, so a turn
@@ -399,32 +435,16 @@ export function createConversationService(
           );
         }
       }
-      await saveVersioned(
-        tx,
-        sessionKey(chat.chatId),
-        next,
-        version,
-        new Date(now.getTime() + SESSION_TTL_MS),
-      );
-      const texts = await writeReplies(
-        tx,
-        {
-          chatId: chat.chatId,
-          key: `turn:${chat.updateId}`,
-          pressedMessageId: chat.pressedMessageId,
-        },
-        out,
-        now,
-        { inPlace: answersInPlace(event), erased: forgets },
-      );
+      await saveVersioned(tx, saving.key, next, version, saving.expiresAt);
+      const texts = await writeReplies(tx, target, out, now, {
+        inPlace: answersInPlace(event),
+        erased: forgets,
+      });
       // What the customer wrote and what the bot answered, in one write; after an erasure the
       // transcript stays empty.
       if (!forgets)
         await txRepos.transcript.appendAll(
-          [
-            ...(inbound ? [{ text: inbound, direction: 'in' as const }] : []),
-            ...texts.map((text) => ({ text, direction: 'out' as const })),
-          ].map((entry) => ({ ...entry, customerId: customer.id, ticketId: null, at: now })),
+          transcriptOf(texts).map((entry) => ({ ...entry, ticketId: null, at: now })),
         );
     });
     for (const hook of afterCommit) {

@@ -7,6 +7,8 @@ import {
   markUpdateHandled,
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
+  type PlainTurn,
+  type TurnRepo,
 } from '../../db/index.ts';
 import { composeMessages } from '../render/compose.ts';
 import type { RenderedReply } from '../render/reply.ts';
@@ -23,6 +25,12 @@ export function isBlockedError(error: unknown): boolean {
 export type Delivery = {
   /** Runs `work` in one transaction; once it commits, the outbox sender is woken. */
   commit<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  /**
+   * Commits a turn that writes only its update's mark, its state, its replies and its transcript
+   * in one statement (`turns.commitPlain`: `false` when the update was handled already), then
+   * wakes the outbox sender; the inbox worker then knows the update was marked.
+   */
+  commitPlain(turns: TurnRepo, turn: PlainTurn): Promise<boolean>;
   /**
    * Marks an update handled in a transaction `commit` runs (see `markUpdateHandled`): `false` when
    * it was not pending. Once the transaction commits, {@link Delivery.committedUpdate} knows it.
@@ -61,6 +69,15 @@ export function createDelivery(db: Database, api: Api, wake: () => void): Delive
       wake();
       return result;
     },
+    async commitPlain(turns, turn) {
+      const handled = await turns.commitPlain(turn);
+      if (handled) {
+        if (committed.size >= COMMITTED_KEPT) committed.clear();
+        committed.add(turn.updateId);
+        wake();
+      }
+      return handled;
+    },
     async markHandled(tx, updateId, at) {
       const handled = await markUpdateHandled(tx, updateId, at);
       if (handled) marking.get(tx)?.push(updateId);
@@ -96,10 +113,8 @@ const sendPayload = (message: RenderedReply): JsonObject =>
     : { text: message.text };
 
 /**
- * Writes a turn's (or a job's) replies to the outbox in the caller's transaction, one message per
- * turn (see `composeMessages`). A guided step's answer replaces the pressed message when nothing
- * was sent or queued after it; otherwise the pressed message's buttons are taken off first, so a
- * choice cannot be made twice. Returns the messages' texts, for the transcript.
+ * Writes a turn's (or a job's) replies to the outbox in the caller's transaction (see
+ * {@link replyRows}). Returns the messages' texts, for the transcript.
  */
 export async function writeReplies(
   tx: Database,
@@ -108,6 +123,23 @@ export async function writeReplies(
   at: Date,
   options: WriteRepliesOptions = {},
 ): Promise<string[]> {
+  const { rows, texts } = await replyRows(tx, target, replies, options);
+  await enqueueMessages(tx, rows, at);
+  return texts;
+}
+
+/**
+ * The outbox rows of a turn's (or a job's) replies, one message per turn (see
+ * `composeMessages`), and the messages' texts. A guided step's answer replaces the pressed message
+ * when nothing was sent or queued after it (read in `db`); otherwise the pressed message's buttons
+ * are taken off first, so a choice cannot be made twice.
+ */
+export async function replyRows(
+  db: Database,
+  target: ReplyTarget,
+  replies: RenderedReply[],
+  options: WriteRepliesOptions = {},
+): Promise<{ rows: NewOutboxMessage[]; texts: string[] }> {
   const messages = composeMessages(replies);
   const { chatId, key, pressedMessageId: pressed } = target;
   // A turn's replies are a first reply or a later one, decided by the insert itself.
@@ -122,7 +154,7 @@ export async function writeReplies(
       only !== undefined &&
       (only.markup === undefined || 'inline_keyboard' in only.markup);
     if (editable) {
-      const chat = await chatDelivery(tx, chatId);
+      const chat = await chatDelivery(db, chatId);
       replace = !chat.queued && chat.latestMessageId === pressed;
     }
     if (!replace && messages.length > 0)
@@ -153,12 +185,10 @@ export async function writeReplies(
           },
     );
   });
-  await enqueueMessages(
-    tx,
-    options.erased ? rows.map((row) => ({ ...row, erased: true })) : rows,
-    at,
-  );
-  return messages.map((message) => message.text);
+  return {
+    rows: options.erased ? rows.map((row) => ({ ...row, erased: true })) : rows,
+    texts: messages.map((message) => message.text),
+  };
 }
 
 /**

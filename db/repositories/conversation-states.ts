@@ -37,13 +37,16 @@ export async function loadVersioned<T>(db: Database, key: string, at: Date): Pro
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL is what is matched
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** The value with every string made storable in jsonb (each refused character becomes U+FFFD). */
+/** Each string made storable in jsonb (each refused character becomes U+FFFD). */
+const storableString = (_key: string, v: unknown) =>
+  typeof v === 'string' ? v.replace(UNSTORABLE, '\uFFFD') : v;
+
+/** The value as JSON text that jsonb takes (see {@link storableString}), serialised once. */
+export const storableJson = (value: unknown): string => JSON.stringify(value, storableString);
+
+/** The value with every string made storable in jsonb. */
 function toStorable<T>(value: T): T {
-  return JSON.parse(
-    JSON.stringify(value, (_key, v: unknown) =>
-      typeof v === 'string' ? v.replace(UNSTORABLE, '\uFFFD') : v,
-    ),
-  ) as T;
+  return JSON.parse(storableJson(value)) as T;
 }
 
 /** {@link saveVersioned}'s statement (one per turn, in the turn's transaction). */

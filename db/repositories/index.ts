@@ -21,6 +21,7 @@ import { createReportRepo } from './report.ts';
 import { createStaffRepo } from './staff.ts';
 import { createTicketRepo } from './tickets.ts';
 import { createTranscriptRepo } from './transcript.ts';
+import { createTurnRepo, type TurnRepo } from './turns.ts';
 
 export type Repositories = {
   customers: CustomerRepo;
@@ -33,6 +34,7 @@ export type Repositories = {
   relay: RelayRepo;
   ratings: RatingRepo;
   audit: AuditRepo;
+  turns: TurnRepo;
 };
 
 /** Every repository over one database (PGlite or Postgres alike). */
@@ -48,10 +50,12 @@ export function createRepositories(db: Database): Repositories {
     relay: createRelayRepo(db),
     ratings: createRatingRepo(db),
     audit: createAuditRepo(db),
+    turns: createTurnRepo(db),
   };
 }
 
 export * from './conversation-states.ts';
+export { commitPlainTurn, type PlainTurn, type TurnRepo } from './turns.ts';
 export {
   createAuditRepo,
   createCustomerRepo,
@@ -62,4 +66,5 @@ export {
   createStaffRepo,
   createTicketRepo,
   createTranscriptRepo,
+  createTurnRepo,
 };

@@ -53,7 +53,8 @@ describe('a log of whole conversations', () => {
   it('contains none of the customers’ names, phone numbers or addresses', async () => {
     // One filing fails the way a database does, its detail quoting the row (as PostgreSQL's do),
     // and one turn fails with a driver error that quotes what the customer wrote. Turns run their
-    // repositories on the turn's transaction: the failures go in there.
+    // repositories on the turn's transaction, or a turn without effects its one statement on the
+    // database (`turns.commitPlain`): the failures go in there.
     const reposOn = bot.app.deps.reposOn;
     let filingFails = true;
     let turnFails = true;
@@ -84,6 +85,14 @@ describe('a log of whole conversations', () => {
           async appendAll(entries) {
             const quoted = entries.find((entry) => entry.text.includes('9123 4567'));
             if (!turnFails || !quoted) return repos.transcript.appendAll(entries);
+            turnFails = false;
+            throw new Error(`invalid input syntax for type json: "${quoted.text}"`);
+          },
+        },
+        turns: {
+          async commitPlain(turn) {
+            const quoted = turn.transcript.find((entry) => entry.text.includes('9123 4567'));
+            if (!turnFails || !quoted) return repos.turns.commitPlain(turn);
             turnFails = false;
             throw new Error(`invalid input syntax for type json: "${quoted.text}"`);
           },
