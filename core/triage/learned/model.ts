@@ -60,22 +60,35 @@ export const featureValue = (count: number) => (count === 0 ? 0 : 1 / Math.sqrt(
  */
 export function readHead(head: TriageModelHead, features: readonly string[]): HeadReading {
   const value = featureValue(features.length);
-  const scores = [...head.bias];
+  const rows = rowsOf(head);
+  const scores = Float64Array.from(head.bias);
+  const n = scores.length;
   for (const feature of features) {
-    const row = head.weights[feature];
-    if (!row) continue;
-    for (let k = 0; k < scores.length; k++) scores[k] = (scores[k] ?? 0) + (row[k] ?? 0) * value;
+    const row = rows.get(feature);
+    if (row === undefined) continue;
+    for (let k = 0; k < n; k++) scores[k] = (scores[k] as number) + (row[k] as number) * value;
   }
   const top = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - top));
   const sum = exp.reduce((a, b) => a + b, 0);
-  const order = scores.map((_, k) => k).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
+  const order = Array.from(scores, (_, k) => k).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
   const [best = 0, second = 1] = order;
   const probabilities: Record<string, number> = {};
   head.classes.forEach((c, k) => {
     probabilities[c] = (exp[k] ?? 0) / sum;
   });
   return { probabilities, best: head.classes[best] ?? '', runnerUp: head.classes[second] ?? '' };
+}
+
+/** Each head's weights by feature, as a map of typed rows: built on a head's first reading. */
+const headRows = new WeakMap<TriageModelHead, Map<string, Float64Array>>();
+function rowsOf(head: TriageModelHead): Map<string, Float64Array> {
+  let rows = headRows.get(head);
+  if (rows === undefined) {
+    rows = new Map(Object.entries(head.weights).map(([f, row]) => [f, Float64Array.from(row)]));
+    headRows.set(head, rows);
+  }
+  return rows;
 }
 
 /**
