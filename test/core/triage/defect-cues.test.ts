@@ -43,8 +43,8 @@ const FAILED: Record<string, Partial<Record<Script, string[]>>> = {
   'a hum with no spin': {
     English: ['the washer hums but the drum won’t turn'],
   },
-  'a blown fuse or board, a dead part': {
-    Simplified: ['微波炉保险丝烧了，换了又烧'],
+  'a blown board, a dead part': {
+    Simplified: ['微波炉磁控管坏了，换了个新的还是不热'],
     Cantonese: ['熱水爐師傅話個發熱管壞咗'],
     English: ['the tv has a blown capacitor on the power board', 'the microwave magnetron is dead'],
   },

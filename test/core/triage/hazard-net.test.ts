@@ -211,6 +211,89 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
       'the microwave keeps running after the door is opened',
     ],
   },
+  'a swelling battery, in its own words': {
+    Simplified: [
+      '平板的电池好像膨胀了',
+      '手机电池胀得很厉害',
+      '电池鼓起来把屏幕都顶起来了',
+      '笔记本电池变胖了',
+    ],
+    Traditional: ['筆電電池膨脹，後蓋被頂起', '手機電池鼓起來了'],
+    Cantonese: ['部手機個電池脹到變形', '個電池鼓咗'],
+    English: [
+      'the hotspot battery has started inflating',
+      'I think the battery in my phone is expanding',
+      'the old laptop battery looks bloated',
+      'my tablet has a ballooned battery',
+      'the battery is getting fatter and the case no longer closes',
+    ],
+  },
+  'what a swelling battery does to a device': {
+    Simplified: [
+      '笔记本触控板按下去弹不起来',
+      '手机后盖被撑开了',
+      '电脑底壳被顶变形了',
+      '笔记本屏幕合不上了，机身鼓起来',
+    ],
+    Traditional: ['觸控板凸起，按不下去', '手機後蓋被頂起來了'],
+    Cantonese: ['部手提電腦個觸控板谷起咗，撳唔落', '部手機後蓋被頂開咗'],
+    English: [
+      'something is pushing the trackpad up from underneath',
+      'the battery pushed the keyboard out',
+      'the bottom of my laptop is bent out of shape',
+      'the trackpad on my macbook is stuck and clicks by itself',
+      'the mouse button on the laptop stays pressed',
+      'the underside of the notebook is warped',
+    ],
+  },
+  'a blown fuse or a bang at the breaker': {
+    Simplified: ['空调一开就烧保险丝', '热水器插头里的保险丝烧断了', '合上空开就砰的一声又跳了'],
+    Traditional: ['冷氣一開就燒保險絲'],
+    Cantonese: ['個熱水爐燒咗保險絲'],
+    English: [
+      'the fuses on the outdoor unit were blown',
+      'it blew the fuse in the plug',
+      'I reset the breaker, there was a pop and it tripped again',
+      'every time I flip the breaker back on it goes bang',
+    ],
+  },
+  'fire and smoke, more words': {
+    Simplified: ['半夜被烟味熏醒，是冰箱后面', '洗衣机引起了一场大火', '被浓烟呛醒了'],
+    Traditional: ['半夜聞到煙味，原來係冷氣機'],
+    Cantonese: ['瞓覺嗰陣畀煙味焗醒'],
+    English: [
+      'we had to call the fire brigade because of the dryer',
+      'there is a melty smell near the router',
+      'the whole room smells of hot electronics',
+      'the plug prongs are singed',
+    ],
+  },
+  'a spill on a device, said anywhere in the message': {
+    Simplified: ['电脑进水了，开不了机', '手机掉进水里了，还在充电'],
+    Traditional: ['筆電進水了'],
+    English: [
+      'Coffee spill. My laptop now shows nothing',
+      'my toddler spilled juice, the keyboard of the computer is sticky',
+      'my glass fell over and water went all over the router',
+    ],
+  },
+  'gas, as a guess': {
+    Simplified: ['厨房有股怪味，是不是煤气'],
+    Traditional: ['廚房有怪味，會不會是煤氣'],
+    English: [
+      'there is an odd smell by the boiler, could it be gas',
+      'maybe propane, it smells odd',
+    ],
+  },
+  'a burnt or melted plug or socket': {
+    Simplified: ['插头的插脚烧黑了', '墙插有烧痕'],
+    Traditional: ['插頭的插腳燒黑了'],
+    Cantonese: ['個插蘇燶咗'],
+    English: [
+      'the prongs on the dryer plug are blackened',
+      'the receptacle behind the stove is charred',
+    ],
+  },
 };
 
 /** Negated danger is no danger. */
@@ -224,6 +307,17 @@ const NEGATED: [Script, string][] = [
   ['English', 'there is no smoke or sparks, it just stopped'],
   ['English', 'never smelled any gas, the heater just won’t ignite'],
   ['English', 'no burn marks on the board, it just will not turn on'],
+  ['Simplified', '电池没有鼓包，就是充不进电'],
+  ['English', 'the battery is not swollen, it just drains fast'],
+  ['English', 'no smoke and no spark, the router just reboots'],
+];
+
+/** Denials the net's patterns leave out by themselves (no hazard, nothing to report as negated). */
+const DENIED: [Script, string][] = [
+  ['Traditional', '電池沒有膨脹，只是耗電很快'],
+  ['Simplified', '电池没胀，就是掉电快'],
+  ['English', 'no blown fuse, the breaker is fine, the fridge is just warm'],
+  ['English', 'the fuse has not blown, the kettle just will not boil'],
 ];
 
 /** Hazard words in their ordinary sense. */
@@ -269,6 +363,23 @@ const ORDINARY: [Script, string][] = [
   ['Simplified', '漏电保护没有跳，就是不加热'],
   ['Simplified', '屏幕爆了，摔的'],
   ['Cantonese', '部手提電腦好熱，係咪正常'],
+  ['Simplified', '微波炉用大火加热两分钟还是凉的'],
+  ['Simplified', '洗衣机不进水，进水阀好像坏了'],
+  ['Simplified', '空调有股烟草味，之前的住户抽烟'],
+  ['Traditional', '洗衣機進水很慢'],
+  ['English', 'the dryer stopped heating, the thermal fuse is blown'],
+  ['English', 'I checked the fuse in the plug and it is fine'],
+  ['English', 'a window popped up on the laptop saying the battery needs service'],
+  ['English', 'the gas water heater pilot will not stay lit'],
+  ['English', 'the fridge ice maker is stuck'],
+  ['English', 'the keyboard keys are sticky after years of use'],
+  ['English', 'the breaker trips when I run the microwave and the kettle together'],
+  ['English', 'the trackpad is too sensitive, how do I change it'],
+  ['English', 'the tv box battery in the remote is dead'],
+  ['English', 'the washer spins but the clothes are still wet'],
+  ['English', 'the roads are icy and dangerous, so the engineer can come Monday'],
+  ['English', 'it is unsafe driving weather today, the fridge can wait'],
+  ['Simplified', '今天下大雪路上很危险，热水器不急'],
 ];
 
 describe('hazard net', () => {
@@ -288,6 +399,10 @@ describe('hazard net', () => {
     const reading = net.read(text);
     expect(reading.hazard).toBe(false);
     expect(reading.negated.length).toBeGreaterThan(0);
+  });
+
+  it.each(DENIED)('a denial (%s) makes no hazard: %j', (_, text) => {
+    expect(net.read(text).hazard).toBe(false);
   });
 
   it.each(ORDINARY)('an ordinary sense (%s) makes no hazard: %j', (_, text) => {
