@@ -105,7 +105,8 @@ export const triageLexiconSchema = z.strictObject({
   }),
   /**
    * A breaker, RCD or fuse that trips as soon as the appliance runs, or again and again: an
-   * electrical fault, never guidance; a hazard only with a hazard word (shock, burning, water).
+   * electrical fault, never guidance; a hazard only with a hazard word (shock, burning, water, a
+   * blown fuse: the hazard net reads that as one).
    */
   breakerTrip: patterns,
   /** The customer admits a check or upkeep is not done ("haven't cleaned the filter", "从来没洗过滤网"): leans to misuse. */

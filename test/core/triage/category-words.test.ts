@@ -65,10 +65,68 @@ const NAMED: [Category, string[]][] = [
   ['dishwasher', ['the rinse aid light stays on', '洗碗機洗完啲碗仲係污糟', '洗碗机喷臂不转']],
 ];
 
+/**
+ * Words that name a product by what only it has or does (a clothes dryer is the laundry appliance,
+ * a shower is where a water heater shows, a mobile hotspot is network gear), in each script.
+ */
+const BY_CLASS: [Category, string[]][] = [
+  [
+    'washing_machine',
+    [
+      'the tumble dryer leaves everything damp',
+      'our clothes dryer squeals when it turns',
+      'the lint trap is empty but drying takes two hours',
+      '烘干机烘了两小时还是湿的',
+      '干衣机转一会就停',
+      '乾衣機唔熱',
+      '洗烘一体机烘干不热',
+      '甩干的时候整个机子在跳',
+    ],
+  ],
+  [
+    'network',
+    [
+      'the mobile hotspot drops every few minutes',
+      'my mifi will not charge',
+      'the broadband hub light is orange',
+      '随身wifi用着用着就断了',
+      '黑群暉更新DSM後進唔到',
+    ],
+  ],
+  [
+    'computer',
+    [
+      'the fn keys stopped changing the volume',
+      'wireless card not detected after the update',
+      '黑蘋果聲卡冇聲',
+      '无线网卡驱动装了也没用',
+    ],
+  ],
+  ['tv', ['after a channel scan half the channels are gone', '电视盒子开机卡在logo', '換台好慢']],
+  [
+    'water_heater',
+    ['there is no hot water in the shower', '花洒出来的水一阵冷一阵热', '沖涼啲水唔夠熱'],
+  ],
+  ['air_conditioner', ['the swamp cooler blows warm air', '空调每年都要加氟', '冷氣要加雪種']],
+  ['refrigerator', ['all the frozen food thawed', '急凍格唔凍', '冷冻格结了一层冰']],
+];
+
 describe('category words customers use', () => {
   for (const [category, texts] of NAMED) {
     it.each(texts)(`%j names ${category}`, (text) => {
       expect(engine.classify(text).category?.id).toBe(category);
     });
   }
+  for (const [category, texts] of BY_CLASS) {
+    it.each(texts)(`%j names ${category} by what only it has`, (text) => {
+      expect(engine.classify(text).category?.id).toBe(category);
+    });
+  }
+
+  it('does not take a hair dryer for a clothes dryer', () => {
+    expect(
+      engine.classify('I dried the router with a hair dryer and it still will not start').category
+        ?.id,
+    ).toBe('network');
+  });
 });
