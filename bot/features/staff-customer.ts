@@ -57,26 +57,35 @@ export function createStaffCustomerFeature(
     await forum.topics.post(ticket, t(key, { number: ticket.number, ...vars }));
   }
 
+  /**
+   * A rating button: the score, its ticket event, the customer's thanks and the topic's notice
+   * commit in one step with the update's handled mark (a crash before the commit rates nothing;
+   * after it, nothing runs twice). The comment window opens after the commit.
+   */
   priv.callbackQuery(/^rate:/, async (ctx) => {
     await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
     const [, number = '', raw = ''] = ctx.callbackQuery.data.split(':');
     const score = Number(raw);
     const ticket = await ownTicket(ctx.chat.id, number);
-    const rated = ticket ? await repos.ratings.rate(ticket.id, score, clock.now()) : false;
-    if (!ticket || !rated) {
-      if (ticket) await customers.tell(ticket, 'handover-rating-done');
-      return;
-    }
-    await repos.tickets.appendEvent(ticket.id, {
-      at: clock.now(),
-      actor: { kind: 'customer', customerId: ticket.customerId },
-      type: 'rated',
-      payload: { score },
+    if (!ticket) return;
+    const rated = await customers.inStep(ctx.update.update_id, async (step) => {
+      if (!(await step.repos.ratings.rate(ticket.id, score, step.at))) {
+        await customers.tellIn(step, ticket, 'handover-rating-done');
+        return false;
+      }
+      await step.repos.tickets.appendEvent(ticket.id, {
+        at: step.at,
+        actor: { kind: 'customer', customerId: ticket.customerId },
+        type: 'rated',
+        payload: { score },
+      });
+      await customers.tellIn(step, ticket, 'handover-rated');
+      await forum?.topics.announceIn(step, ticket, 'staff-customer-rated', { score });
+      return true;
     });
-    await store.setSession(ratingCommentKey(ctx.chat.id), ticket.number, COMMENT_WINDOW_MS);
-    await customers.tell(ticket, 'handover-rated');
-    await announce(ticket, 'staff-customer-rated', { score });
+    if (rated)
+      await store.setSession(ratingCommentKey(ctx.chat.id), ticket.number, COMMENT_WINDOW_MS);
   });
 
   priv.on('edited_message', async (ctx, next) => {

@@ -106,7 +106,8 @@ export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
     if (!member) return refuse(ctx, topicId);
     await ctx.answerCallbackQuery().catch(() => undefined);
     if (!ticket) return;
-    const request: StaffRequest = { member, user: ctx.from, topicId, ticket };
+    const updateId = ctx.update.update_id;
+    const request: StaffRequest = { member, user: ctx.from, topicId, ticket, updateId };
     switch (action) {
       case 'take':
         return actions.take(request, ticket);
@@ -149,7 +150,8 @@ export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
       const action = command === 'unknown' ? 'unknown' : command.name;
       const member = await access.check(ctx.from, { action, topicId, ticket }, anonymous);
       if (!member) return refuse(ctx, topicId);
-      const request: StaffRequest = { member, user: ctx.from, topicId, ticket, message };
+      const updateId = ctx.update.update_id;
+      const request: StaffRequest = { member, user: ctx.from, topicId, ticket, message, updateId };
       if (command === 'unknown') return actions.say(request, 'staff-unknown-command');
       return runCommand(request, command);
     }

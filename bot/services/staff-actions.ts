@@ -30,7 +30,7 @@ import { renderWarrantyAnswer } from '../render/warranty.ts';
 import type { AppDeps } from './deps.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffAccess } from './staff-access.ts';
-import type { StaffCustomers } from './staff-customers.ts';
+import type { StaffCustomers, StaffStep } from './staff-customers.ts';
 import { contactAlertKeys, STAFF_JOBS, visitReminderKey } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
 
@@ -43,6 +43,11 @@ export type StaffRequest = {
   /** The ticket of that topic. */
   ticket: Ticket | undefined;
   message?: Message;
+  /**
+   * The staff update it came from: a lifecycle change marks it handled in the change's own
+   * transaction, with what it tells the customer and the topic (written once).
+   */
+  updateId?: number;
 };
 
 /** A stable code without its area (`WINDOW.PAST` → `PAST`), as locale selectors name them. */
@@ -116,25 +121,30 @@ export function createStaffActions(
     await topics.reply(req.topicId, t(key, { ...globals, ...vars }), markup);
   }
 
-  /** Tells the ticket's topic something everyone there should know (the staff language). */
-  async function announce(ticket: Ticket, key: string, vars: Record<string, string | number> = {}) {
-    const { t, globals } = createRenderContext(deps, topics.staffLocale);
-    await topics.post(ticket, t(key, { ...globals, number: ticket.number, ...vars }));
-  }
-
   async function nameOf(staffId: number | null): Promise<string> {
     if (staffId === null) return '-';
     return (await repos.staff.get(staffId))?.displayName ?? String(staffId);
   }
 
-  /** Applies a lifecycle command; refusals are explained to the staff member. */
+  /**
+   * Applies a lifecycle command and, when the core allows it, `then` — what the change tells the
+   * customer and the topic — in one step (`StaffCustomers.inStep`): the ticket's change, the
+   * customer's hold and notices, the topic's announcement and the staff update's handled mark
+   * commit together, so a crash before the commit leaves the whole request to run again and one
+   * after it leaves nothing to run twice. A refusal is explained to the staff member.
+   */
   async function apply(
     req: StaffRequest,
     ticket: Ticket,
     command: TicketCommand,
-    options: { jobs?: NewJob[]; cancelJobKeys?: string[] } = {},
+    options: { jobs?: NewJob[]; cancelJobKeys?: string[] },
+    then: (step: StaffStep, updated: Ticket) => Promise<void>,
   ): Promise<Ticket | undefined> {
-    const result = await repos.tickets.apply(ticket.id, command, clock.now(), options);
+    const result = await customers.inStep(req.updateId, async (step) => {
+      const applied = await step.repos.tickets.apply(ticket.id, command, step.at, options);
+      if (applied.ok) await then(step, applied.value);
+      return applied;
+    });
     if (result.ok) return result.value;
     const current = (await repos.tickets.get(ticket.id)) ?? ticket;
     await say(req, 'staff-refused', {
@@ -146,43 +156,48 @@ export function createStaffActions(
     return undefined;
   }
 
-  /** Tells the customer; when they blocked the bot, tells the topic instead. */
-  async function tellCustomer(
+  /** Tells the customer in the step; when they blocked the bot, the topic hears that instead. */
+  const tellCustomer = (
+    step: StaffStep,
     ticket: Ticket,
     key: string,
     vars: Record<string, string | number> = {},
     markup?: InlineKeyboardMarkup,
-  ) {
-    const delivered = await customers.tell(ticket, key, vars, markup);
-    if (!delivered) await announce(ticket, 'staff-customer-blocked');
-    return delivered;
-  }
+  ) =>
+    customers.tellIn(step, ticket, key, {
+      vars,
+      markup,
+      blocked: () => topics.blockedNotice(ticket, step.ref, step.repos),
+    });
 
   /** A person has the chat now: the bot goes quiet there and the customer hears who it is. */
-  async function handOver(ticket: Ticket, holder: StaffMember) {
-    const customer = await customers.customerOf(ticket);
-    await customers.setHold(customer, {
-      ticketNumber: ticket.number,
-      staffId: holder.telegramUserId,
-    });
-    await tellCustomer(ticket, 'handover-taken', { name: holder.displayName });
+  async function handOver(step: StaffStep, ticket: Ticket, holder: StaffMember) {
+    const customer = await customers.customerOf(ticket, step.repos);
+    await customers.setHold(
+      customer,
+      { ticketNumber: ticket.number, staffId: holder.telegramUserId },
+      step.tx,
+    );
+    await tellCustomer(step, ticket, 'handover-taken', { name: holder.displayName });
   }
 
   const staffId = (req: StaffRequest) => req.member.telegramUserId;
 
   async function take(req: StaffRequest, ticket: Ticket) {
-    const taken = await apply(req, ticket, { type: 'take', staffId: staffId(req) });
-    if (!taken) return;
-    await handOver(taken, req.member);
-    await announce(taken, 'staff-taken', { name: req.member.displayName });
+    await apply(req, ticket, { type: 'take', staffId: staffId(req) }, {}, async (step, taken) => {
+      await handOver(step, taken, req.member);
+      await topics.announceIn(step, taken, 'staff-taken', { name: req.member.displayName });
+    });
   }
 
   async function release(req: StaffRequest, ticket: Ticket) {
-    const released = await apply(req, ticket, { type: 'release', staffId: staffId(req) });
-    if (!released) return;
-    await customers.setHold(await customers.customerOf(released), undefined);
-    await tellCustomer(released, 'handover-released');
-    await announce(released, 'staff-released', { name: req.member.displayName });
+    const command: TicketCommand = { type: 'release', staffId: staffId(req) };
+    await apply(req, ticket, command, {}, async (step, released) => {
+      const customer = await customers.customerOf(released, step.repos);
+      await customers.setHold(customer, undefined, step.tx);
+      await tellCustomer(step, released, 'handover-released');
+      await topics.announceIn(step, released, 'staff-released', { name: req.member.displayName });
+    });
   }
 
   /** The colleague an /assign names: @username, a mention without username, or a replied message. */
@@ -207,16 +222,17 @@ export function createStaffActions(
     if (!target) return say(req, 'staff-assign-usage');
     if (!(await access.isStaff(target.telegramUserId)))
       return say(req, 'staff-assign-not-staff', { name: target.displayName });
-    const assigned = await apply(req, ticket, {
+    const command: TicketCommand = {
       type: 'assign',
       staffId: staffId(req),
       toStaffId: target.telegramUserId,
-    });
-    if (!assigned) return;
-    await handOver(assigned, target);
-    await announce(assigned, 'staff-assigned', {
-      from: req.member.displayName,
-      name: target.displayName,
+    };
+    await apply(req, ticket, command, {}, async (step, assigned) => {
+      await handOver(step, assigned, target);
+      await topics.announceIn(step, assigned, 'staff-assigned', {
+        from: req.member.displayName,
+        name: target.displayName,
+      });
     });
   }
 
@@ -282,35 +298,40 @@ export function createStaffActions(
     const previous = ticket.visitWindow
       ? [visitReminderKey(ticket.id, ticket.visitWindow.start)]
       : [];
-    const scheduled = await apply(
+    await apply(
       req,
       ticket,
       { type: 'schedule', staffId: staffId(req), window },
       { jobs, cancelJobKeys: previous.filter((key) => !jobs.some((job) => job.key === key)) },
+      async (step, scheduled) => {
+        const { locale } = await customers.render(scheduled, step);
+        await tellCustomer(step, scheduled, 'handover-scheduled', {
+          number: scheduled.number,
+          window: formatVisitWindow(window, config.SERVICE_TZ, locale),
+        });
+        await topics.announceIn(step, scheduled, 'staff-scheduled', {
+          name: req.member.displayName,
+          window: formatVisitWindow(window, config.SERVICE_TZ, topics.staffLocale),
+          reminder: reminderAt
+            ? formatInstant(reminderAt, config.SERVICE_TZ, topics.staffLocale, now)
+            : 'none',
+        });
+      },
     );
-    if (!scheduled) return;
-    const { t: _t, ...render } = await customers.render(scheduled);
-    await tellCustomer(scheduled, 'handover-scheduled', {
-      number: scheduled.number,
-      window: formatVisitWindow(window, config.SERVICE_TZ, render.locale),
-    });
-    await announce(scheduled, 'staff-scheduled', {
-      name: req.member.displayName,
-      window: formatVisitWindow(window, config.SERVICE_TZ, topics.staffLocale),
-      reminder: reminderAt
-        ? formatInstant(reminderAt, config.SERVICE_TZ, topics.staffLocale, now)
-        : 'none',
-    });
   }
 
-  async function note(req: StaffRequest, ticket: Ticket, args: string) {
-    if (args === '') return say(req, 'staff-note-usage');
-    await repos.tickets.appendEvent(ticket.id, {
+  /** A staff member's internal note, as a ticket event (on `on`: a step's transaction). */
+  const noteEvent = (req: StaffRequest, ticket: Ticket, text: string, on = repos) =>
+    on.tickets.appendEvent(ticket.id, {
       at: clock.now(),
       actor: { kind: 'staff', staffId: staffId(req) },
       type: 'note',
-      payload: { text: args },
+      payload: { text },
     });
+
+  async function note(req: StaffRequest, ticket: Ticket, args: string) {
+    if (args === '') return say(req, 'staff-note-usage');
+    await noteEvent(req, ticket, args);
     await say(req, 'staff-note-saved');
   }
 
@@ -335,7 +356,8 @@ export function createStaffActions(
 
   /**
    * Closes the ticket: the customer gets the closing message and, once per ticket, the 1–5 rating
-   * request; pending alerts and the visit reminder are cancelled; the chat goes back to the bot.
+   * request; pending alerts and the visit reminder are cancelled; the chat goes back to the bot —
+   * all in the closing's step, with the topic's announcement.
    */
   async function closeAs(req: StaffRequest, ticket: Ticket, closing: Closing, noteText = '') {
     const cancelJobKeys = [
@@ -346,29 +368,36 @@ export function createStaffActions(
       closing === 'cancelled'
         ? { type: 'cancel', actor: { kind: 'staff', staffId: staffId(req) }, reason: 'cancelled' }
         : { type: 'resolve', staffId: staffId(req), resolution: closing };
-    const closed = await apply(req, ticket, command, { cancelJobKeys });
-    if (!closed) return;
-    if (noteText) await note(req, closed, noteText);
-    const customer = await customers.customerOf(closed);
-    const hold = await customers.holdOf(customer.telegramUserId);
-    if (hold?.ticketNumber === closed.number) await customers.setHold(customer, undefined);
-    const told = await tellCustomer(closed, 'handover-closed', { number: closed.number, closing });
-    if (told && (await repos.ratings.request(closed.id, clock.now()))) {
-      const { t } = await customers.render(closed);
-      const inline_keyboard = [
-        [1, 2, 3, 4, 5].map((score) => ({
-          text: t('handover-rate-button', { score }),
-          callback_data: `rate:${closed.number}:${score}`,
-        })),
-      ];
-      await tellCustomer(closed, 'handover-rate', { number: closed.number }, { inline_keyboard });
-    }
-    await announce(closed, 'staff-closed', { name: req.member.displayName, closing });
+    const closed = await apply(req, ticket, command, { cancelJobKeys }, async (step, closed) => {
+      if (noteText) await noteEvent(req, closed, noteText, step.repos);
+      const customer = await customers.customerOf(closed, step.repos);
+      const hold = await customers.holdOf(customer.telegramUserId, step.tx);
+      if (hold?.ticketNumber === closed.number)
+        await customers.setHold(customer, undefined, step.tx);
+      const vars = { number: closed.number, closing };
+      const told = await tellCustomer(step, closed, 'handover-closed', vars);
+      if (told && (await step.repos.ratings.request(closed.id, step.at))) {
+        const { t } = await customers.render(closed, step);
+        const inline_keyboard = [
+          [1, 2, 3, 4, 5].map((score) => ({
+            text: t('handover-rate-button', { score }),
+            callback_data: `rate:${closed.number}:${score}`,
+          })),
+        ];
+        await tellCustomer(step, closed, 'handover-rate', vars, { inline_keyboard });
+      }
+      await topics.announceIn(step, closed, 'staff-closed', {
+        name: req.member.displayName,
+        closing,
+      });
+    });
+    if (closed && noteText) await say(req, 'staff-note-saved');
   }
 
   async function reopen(req: StaffRequest, ticket: Ticket) {
-    const reopened = await apply(req, ticket, { type: 'reopen', staffId: staffId(req) });
-    if (reopened) await announce(reopened, 'staff-reopened', { name: req.member.displayName });
+    await apply(req, ticket, { type: 'reopen', staffId: staffId(req) }, {}, (step, reopened) =>
+      topics.announceIn(step, reopened, 'staff-reopened', { name: req.member.displayName }),
+    );
   }
 
   /** /warranty on the topic's ticket, or on any case given as arguments. */

@@ -9,10 +9,11 @@ import {
 } from '../../core/index.ts';
 import {
   customerTicketKeyPrefix,
-  enqueueMessages,
+  type Database,
   loadVersioned,
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
+  type Repositories,
   StaleStateError,
   saveVersioned,
 } from '../../db/index.ts';
@@ -20,10 +21,14 @@ import { localeFor } from '../i18n/script.ts';
 import type { RenderedReply } from '../render/reply.ts';
 import { SESSION_TTL_MS, sessionKey } from './conversation.ts';
 import type { AppDeps } from './deps.ts';
+import { AlreadyHandledError } from './inbox-worker.ts';
 import { type Delivery, enqueueOnce } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 
 export type StaffHold = NonNullable<ConversationState['staffHold']>;
+
+/** One step of staff-side work (see `inStep`): its transaction, repositories on it, time and key. */
+export type StaffStep = { tx: Database; repos: Repositories; at: Date; ref: string };
 export type StaffCustomers = ReturnType<typeof createStaffCustomers>;
 
 /**
@@ -34,36 +39,42 @@ export type StaffCustomers = ReturnType<typeof createStaffCustomers>;
 export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
   const { repos, clock, db } = deps;
 
-  async function customerOf(ticket: Ticket): Promise<Customer> {
-    const customer = await repos.customers.findById(ticket.customerId);
+  /** The ticket's customer (read on `on`: inside a step, its transaction's repositories). */
+  async function customerOf(ticket: Ticket, on: Repositories = repos): Promise<Customer> {
+    const customer = await on.customers.findById(ticket.customerId);
     if (!customer) throw new Error(`ticket ${ticket.number} has no customer`);
     return customer;
   }
 
   /** The chat's conversation state (the database is its source of truth) with its version. */
-  const stateOf = (chatId: number) =>
-    loadVersioned<ConversationState>(db, sessionKey(chatId), clock.now());
+  const stateOf = (chatId: number, on: Database = db) =>
+    loadVersioned<ConversationState>(on, sessionKey(chatId), clock.now());
 
-  async function localeOf(customer: Customer): Promise<Locale> {
-    const { value } = await stateOf(customer.telegramUserId);
+  async function localeOf(customer: Customer, on: Database = db): Promise<Locale> {
+    const { value } = await stateOf(customer.telegramUserId, on);
     return value?.locale ?? localeFor(undefined, customer.language);
   }
 
   /**
-   * Sets (or with `undefined` lifts) the staff hold on the customer's chat. Saved with the state's
-   * version like a turn: if a turn commits in between, the hold is applied again on its state.
+   * Sets (or with `undefined` lifts) the staff hold on the customer's chat (in `on`, a step's
+   * transaction). Saved with the state's version like a turn: if a turn commits in between, the
+   * hold is applied again on its state.
    */
-  async function setHold(customer: Customer, hold: StaffHold | undefined): Promise<void> {
+  async function setHold(
+    customer: Customer,
+    hold: StaffHold | undefined,
+    on: Database = db,
+  ): Promise<void> {
     const chatId = customer.telegramUserId;
     const locale = localeFor(undefined, customer.language);
     for (let attempt = 0; ; attempt += 1) {
-      const { value, version } = await stateOf(chatId);
+      const { value, version } = await stateOf(chatId, on);
       const state = value ? upgradeState(value) : initialState(locale);
       const { staffHold: _previous, ...rest } = state;
       const next: ConversationState = hold ? { ...rest, staffHold: hold } : rest;
       const expiresAt = new Date(clock.now().getTime() + SESSION_TTL_MS);
       try {
-        await saveVersioned(db, sessionKey(chatId), next, version, expiresAt);
+        await saveVersioned(on, sessionKey(chatId), next, version, expiresAt);
         return;
       } catch (error) {
         if (!(error instanceof StaleStateError) || attempt >= 5) throw error;
@@ -71,55 +82,105 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
     }
   }
 
-  async function holdOf(chatId: number): Promise<StaffHold | undefined> {
-    return (await stateOf(chatId)).value?.staffHold;
+  async function holdOf(chatId: number, on: Database = db): Promise<StaffHold | undefined> {
+    return (await stateOf(chatId, on)).value?.staffHold;
   }
 
   /**
-   * Tells the ticket's customer something in their language: the message goes to the outbox with
-   * its transcript entry in one transaction (`ref` makes it exactly-once: a job passes its own id).
-   * `false` when they have blocked the bot (recorded as a ticket event), so the caller can tell the
-   * topic; a block found while sending is recorded by the outbox.
+   * Runs `work` in one transaction with the outbox rows it writes and — for a Telegram update
+   * (`updateId`) — the update's handled mark, so they commit together once: a crash before the
+   * commit leaves the update to run again whole, and an update already handled throws
+   * {@link AlreadyHandledError} (nothing runs twice). The step's `ref` keys what it writes.
    */
-  async function tell(
+  async function inStep<T>(
+    updateId: number | undefined,
+    work: (step: StaffStep) => Promise<T>,
+  ): Promise<T> {
+    const at = clock.now();
+    const ref = updateId === undefined ? randomUUID() : `update:${updateId}`;
+    return delivery.commit(async (tx) => {
+      if (updateId !== undefined && !(await delivery.markHandled(tx, updateId, at)))
+        throw new AlreadyHandledError(updateId);
+      return work({ tx, repos: deps.reposOn(tx), at, ref });
+    });
+  }
+
+  /**
+   * Tells the ticket's customer something in their language, in the step's transaction: the
+   * outbox row (keyed by the ticket, the step's `ref` and `key`; in line with the bot's other
+   * messages to the chat) and its transcript line, written once — a rerun of the same step writes
+   * neither again. `false` when they have blocked the bot: the ticket records it then, with the
+   * topic's notice (`blocked`), in the same transaction; a block found while sending is recorded
+   * by the outbox (`StaffDesk.customerBlocked`).
+   */
+  async function tellIn(
+    step: StaffStep,
+    ticket: Ticket,
+    key: string,
+    options: {
+      vars?: Record<string, string | number>;
+      markup?: RenderedReply['markup'];
+      blocked?: () => Promise<NewOutboxMessage | undefined>;
+    } = {},
+  ): Promise<boolean> {
+    const customer = await customerOf(ticket, step.repos);
+    if (customer.blockedAt) {
+      await recordBlockedIn(step.tx, ticket, step.at, await options.blocked?.());
+      return false;
+    }
+    const { t, globals } = createRenderContext(deps, await localeOf(customer, step.tx));
+    const text = t(key, { ...globals, ...options.vars });
+    const { markup } = options;
+    const row: NewOutboxMessage = {
+      key: `${customerTicketKeyPrefix(ticket.id)}${step.ref}:${key}`,
+      chatId: customer.telegramUserId,
+      method: 'sendMessage',
+      payload: markup ? { text, reply_markup: markup as never } : { text },
+      priority: OUTBOX_PRIORITY.reply,
+    };
+    await enqueueOnce(step.tx, [row], step.at, async () => {
+      await step.repos.transcript.append({
+        customerId: customer.id,
+        ticketId: ticket.id,
+        direction: 'out',
+        text,
+        at: step.at,
+      });
+    });
+    return true;
+  }
+
+  /**
+   * Tells the ticket's customer something (see {@link tellIn}) in a step of its own; `ref` makes
+   * it exactly-once (a job passes its own id).
+   */
+  function tell(
     ticket: Ticket,
     key: string,
     vars: Record<string, string | number> = {},
     markup?: RenderedReply['markup'],
     { ref }: { ref?: string } = {},
   ): Promise<boolean> {
-    const customer = await customerOf(ticket);
-    if (customer.blockedAt) {
-      await recordBlocked(ticket);
-      return false;
-    }
-    const { t, globals } = createRenderContext(deps, await localeOf(customer));
-    const text = t(key, { ...globals, ...vars });
-    const at = clock.now();
-    await delivery.commit(async (tx) => {
-      await enqueueMessages(
-        tx,
-        [
-          {
-            // Names the ticket: a refusal (the customer blocked the bot) is told in its topic.
-            key: `${customerTicketKeyPrefix(ticket.id)}${ref ?? randomUUID()}:${key}`,
-            chatId: customer.telegramUserId,
-            method: 'sendMessage',
-            payload: markup ? { text, reply_markup: markup as never } : { text },
-            priority: OUTBOX_PRIORITY.reply,
-          },
-        ],
+    return inStep(undefined, (step) =>
+      tellIn({ ...step, ...(ref ? { ref } : {}) }, ticket, key, { vars, markup }),
+    );
+  }
+
+  /** Records the block on the ticket with the topic's notice (`notice`) in `tx`, once. */
+  async function recordBlockedIn(
+    tx: Database,
+    ticket: Ticket,
+    at: Date,
+    notice: NewOutboxMessage | undefined,
+  ): Promise<void> {
+    await enqueueOnce(tx, notice ? [notice] : [], at, async () => {
+      await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
         at,
-      );
-      await deps.reposOn(tx).transcript.append({
-        customerId: customer.id,
-        ticketId: ticket.id,
-        direction: 'out',
-        text,
-        at,
+        actor: { kind: 'system' },
+        type: 'customer_blocked',
+        payload: {},
       });
     });
-    return true;
   }
 
   /**
@@ -127,24 +188,17 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
    * (`notice`, keyed by what found the block), in one transaction: written once, the event with it.
    */
   async function recordBlocked(ticket: Ticket, notice?: NewOutboxMessage): Promise<void> {
-    const at = clock.now();
-    await delivery.commit((tx) =>
-      enqueueOnce(tx, notice ? [notice] : [], at, async () => {
-        await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
-          at,
-          actor: { kind: 'system' },
-          type: 'customer_blocked',
-          payload: {},
-        });
-      }),
-    );
+    await delivery.commit((tx) => recordBlockedIn(tx, ticket, clock.now(), notice));
   }
 
-  /** Text in the customer's language, for messages sent some other way (copies, buttons). */
-  async function render(ticket: Ticket) {
-    const customer = await customerOf(ticket);
-    return { customer, ...createRenderContext(deps, await localeOf(customer)) };
+  /**
+   * Text in the customer's language, for messages sent some other way (copies, buttons); read in
+   * `step`'s transaction when given (every read inside a step is: PGlite has one connection).
+   */
+  async function render(ticket: Ticket, step?: StaffStep) {
+    const customer = await customerOf(ticket, step?.repos);
+    return { customer, ...createRenderContext(deps, await localeOf(customer, step?.tx)) };
   }
 
-  return { customerOf, localeOf, setHold, holdOf, tell, recordBlocked, render };
+  return { customerOf, localeOf, setHold, holdOf, inStep, tellIn, tell, recordBlocked, render };
 }

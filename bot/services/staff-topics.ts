@@ -10,9 +10,11 @@ import {
   toZonedTime,
 } from '../../core/index.ts';
 import {
+  enqueueMessages,
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
   type OutboxMessage,
+  type Repositories,
   staffTopicKeyPrefix,
   ticketOfKey,
 } from '../../db/index.ts';
@@ -22,6 +24,7 @@ import { isBlockedError } from './outbox.ts';
 import type { OutboxRecovery } from './outbox-sender.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffChatQueue } from './staff-chat-queue.ts';
+import type { StaffStep } from './staff-customers.ts';
 
 /** The topic a send was aimed at is gone (deleted in the app), or never existed. */
 export function isTopicLost(error: unknown): boolean {
@@ -278,8 +281,12 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
    * The topic's notice that the ticket's customer blocked the bot, as an outbox row keyed by
    * `ref` (what found the block); `undefined` when the ticket has no topic.
    */
-  async function blockedNotice(ticket: Ticket, ref: string): Promise<NewOutboxMessage | undefined> {
-    const topic = await repos.tickets.topicOf(ticket.id);
+  async function blockedNotice(
+    ticket: Ticket,
+    ref: string,
+    on: Pick<Repositories, 'tickets'> = repos,
+  ): Promise<NewOutboxMessage | undefined> {
+    const topic = await on.tickets.topicOf(ticket.id);
     if (!topic) return undefined;
     const { t } = createRenderContext(deps, staffLocale);
     return topicMessage(
@@ -287,6 +294,24 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
       `blocked:${ref}`,
       t('staff-customer-blocked', { number: ticket.number }),
     );
+  }
+
+  /**
+   * Tells the ticket's topic something everyone there should know (the staff language), in the
+   * step's transaction, keyed by the step and `key`: written with the work that decided it. A
+   * ticket with no topic (erased) has no one to tell.
+   */
+  async function announceIn(
+    step: StaffStep,
+    ticket: Ticket,
+    key: string,
+    vars: Record<string, string | number> = {},
+  ): Promise<void> {
+    const topic = await step.repos.tickets.topicOf(ticket.id);
+    if (!topic) return;
+    const { t, globals } = createRenderContext(deps, staffLocale);
+    const text = t(key, { ...globals, number: ticket.number, ...vars });
+    await enqueueMessages(step.tx, [topicMessage(topic, `${step.ref}:${key}`, text)], step.at);
   }
 
   /** A message for General as an outbox row (see {@link topicMessage}). */
@@ -338,6 +363,7 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     topicMessage,
     generalMessage,
     blockedNotice,
+    announceIn,
     recover,
     staffLocale,
   };

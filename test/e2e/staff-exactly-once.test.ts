@@ -1,9 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../bot/metrics.ts';
-import { createDelivery } from '../../bot/services/outbox.ts';
+import { AlreadyHandledError } from '../../bot/services/inbox-worker.ts';
+import { createDelivery, type Delivery } from '../../bot/services/outbox.ts';
 import { createOutboxSender } from '../../bot/services/outbox-sender.ts';
 import { createRenderContext } from '../../bot/services/render-context.ts';
+import { createStaffActions } from '../../bot/services/staff-actions.ts';
+import { createStaffCustomers } from '../../bot/services/staff-customers.ts';
 import { contactAlertKey, STAFF_JOBS } from '../../bot/services/staff-jobs.ts';
 import { createStaffRelay } from '../../bot/services/staff-relay.ts';
 import {
@@ -15,12 +19,14 @@ import {
   type Ticket,
 } from '../../core/index.ts';
 import {
+  acceptUpdates,
   createMemoryStore,
   createOutboxStore,
   customerTicketKeyPrefix,
   enqueueMessages,
   OUTBOX_PRIORITY,
 } from '../../db/index.ts';
+import { rowsOf } from '../../db/migrate.ts';
 import type { StoredMessage } from '../support/bot-api-double.ts';
 import { STAFF_CHAT, StaffHarness, TOKEN } from '../support/staff-harness.ts';
 
@@ -63,6 +69,15 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     });
     return { sender, metrics };
   };
+  /** A delivery whose transactions die before they commit (the process killed mid-work). */
+  const crashingDelivery = (): Delivery => ({
+    ...createDelivery(h.app.deps.db, new Api(TOKEN, { apiRoot: h.double.apiRoot }), () => {}),
+    commit: (work) =>
+      h.app.deps.db.transaction(async (tx) => {
+        await work(tx);
+        throw new Error('killed before commit');
+      }),
+  });
   const posted = (topicId: number) =>
     h.double.botMessages(STAFF_CHAT, topicId).filter((m) => ALERT.test(m.text ?? '')).length;
   const alertEvents = async (ticket: Ticket) =>
@@ -365,7 +380,13 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     const ada = h.staffMember('Ada');
     const wen = h.customer('Wen');
     const { ticket, topicId } = await h.fileTicket(wen);
-    await h.presses(ada, STAFF_CHAT, /Take/, /took/, { topicId });
+    // Ada takes it with the card's button (what the take says is queued: no sender runs).
+    const [card] = h.double.botMessages(STAFF_CHAT, topicId);
+    h.double.press(ada, STAFF_CHAT, card?.message_id as number, /Take/);
+    await h.double.waitFor(
+      async () => (await h.repos.tickets.get(ticket.id))?.assigneeId === ada.id,
+      'the ticket taken',
+    );
     const outbox = createOutboxStore(h.app.deps.db);
     // The take's notice to the customer is queued, not sent (no sender runs).
     expect(h.double.botMessages(wen.id)).toHaveLength(0);
@@ -385,22 +406,10 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     // of the copy is left — no outbox row, no map row, no transcript line, no contact recorded.
     const forum = h.frontline.staff.forum;
     if (!forum) throw new Error('no staff forum');
-    const delivery = createDelivery(
-      h.app.deps.db,
-      new Api(TOKEN, { apiRoot: h.double.apiRoot }),
-      () => {},
-    );
     const crashing = createStaffRelay(
       h.app.deps,
       new Api(TOKEN, { apiRoot: h.double.apiRoot }),
-      {
-        ...delivery,
-        commit: (work) =>
-          h.app.deps.db.transaction(async (tx) => {
-            await work(tx);
-            throw new Error('killed before commit');
-          }),
-      },
+      crashingDelivery(),
       forum.topics,
       h.frontline.staff.customers,
     );
@@ -460,5 +469,118 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     expect(atCustomer[1]?.copiedFrom).toEqual({ chatId: STAFF_CHAT, messageId: sent.message_id });
     expect((await copies())[0]?.targetMessageId).toBe(atCustomer[1]?.message_id);
     expect((await outbox.byKey(key(sent.message_id)))?.messageId).toBe(atCustomer[1]?.message_id);
+  });
+
+  it('a take and a closing commit with their notices and their staff update: a crash before the commit changes and tells nothing; the update run again after it does nothing twice', async () => {
+    const bea = h.staffMember('Bea');
+    const xia = h.customer('Xia');
+    const { ticket, topicId } = await h.fileTicket(xia);
+    const forum = h.frontline.staff.forum;
+    if (!forum) throw new Error('no staff forum');
+    const member = await h.repos.staff.seen(bea.id, bea.first_name, null);
+    const outbox = createOutboxStore(h.app.deps.db);
+    // Each request's staff update waits in the inbox (not due, so no worker takes it meanwhile).
+    let nextUpdate = 91_000_000 + (process.pid % 1_000) * 100;
+    const staffUpdate = async () => {
+      nextUpdate += 1;
+      const later = new Date(h.clock.now().getTime() + 365 * 86_400_000);
+      await acceptUpdates(
+        h.app.deps.db,
+        [{ updateId: nextUpdate, chatId: STAFF_CHAT - 7, payload: {} }],
+        later,
+      );
+      return nextUpdate;
+    };
+    const request = async (current: Ticket) => ({
+      member,
+      user: bea as never,
+      topicId,
+      ticket: current,
+      updateId: await staffUpdate(),
+    });
+    const toCustomer = (updateId: number, key: string) =>
+      outbox.byKey(`${customerTicketKeyPrefix(ticket.id)}update:${updateId}:${key}`);
+    const toTopic = (updateId: number, key: string) =>
+      outbox.byKey(`staff-topic:${ticket.id}:update:${updateId}:${key}`);
+    const events = async (type: string) =>
+      (await h.repos.tickets.history(ticket.id)).filter((e) => e.type === type).length;
+    const handled = async (updateId: number) =>
+      rowsOf<{ state: string }>(
+        await h.app.deps.db.execute(
+          sql`select state from inbox_updates where update_id = ${updateId}`,
+        ),
+      );
+
+    // Actions whose step dies inside its transaction (the process killed before the commit).
+    const crashing = createStaffActions(
+      h.app.deps,
+      forum.topics,
+      createStaffCustomers(h.app.deps, crashingDelivery()),
+      forum.access,
+    );
+
+    const take = await request(ticket);
+    await expect(crashing.take(take, ticket)).rejects.toThrow('killed before commit');
+    expect((await h.repos.tickets.get(ticket.id))?.assigneeId).toBeNull();
+    expect(await h.frontline.staff.customers.holdOf(xia.id)).toBeUndefined();
+    expect(await toCustomer(take.updateId, 'handover-taken')).toBeUndefined();
+    expect(await toTopic(take.updateId, 'staff-taken')).toBeUndefined();
+    expect(await handled(take.updateId)).toEqual([{ state: 'pending' }]);
+
+    // The update runs again and commits: the take, the hold, both notices and the handled mark.
+    await forum.actions.take(take, ticket);
+    expect((await h.repos.tickets.get(ticket.id))?.assigneeId).toBe(bea.id);
+    expect((await h.frontline.staff.customers.holdOf(xia.id))?.staffId).toBe(bea.id);
+    expect((await toCustomer(take.updateId, 'handover-taken'))?.state).toBe('pending');
+    expect((await toTopic(take.updateId, 'staff-taken'))?.state).toBe('pending');
+    expect(await handled(take.updateId)).toEqual([{ state: 'done' }]);
+    // Delivered again after the commit (redelivered, or a second instance): nothing twice.
+    await expect(forum.actions.take(take, ticket)).rejects.toBeInstanceOf(AlreadyHandledError);
+    expect(await events('taken')).toBe(1);
+
+    // The closing: crashed, then committed with the closing notice and the one rating request.
+    const taken = (await h.repos.tickets.get(ticket.id)) as Ticket;
+    const close = await request(taken);
+    await expect(crashing.closeAs(close, taken, 'repaired')).rejects.toThrow(
+      'killed before commit',
+    );
+    expect((await h.repos.tickets.get(ticket.id))?.state).toBe(taken.state);
+    expect(await h.repos.ratings.get(ticket.id)).toBeUndefined();
+    expect(await toCustomer(close.updateId, 'handover-rate')).toBeUndefined();
+    await forum.actions.closeAs(close, taken, 'repaired');
+    await expect(forum.actions.closeAs(close, taken, 'repaired')).rejects.toBeInstanceOf(
+      AlreadyHandledError,
+    );
+    expect((await h.repos.tickets.get(ticket.id))?.state).toBe('resolved');
+    expect(await h.frontline.staff.customers.holdOf(xia.id)).toBeUndefined();
+    expect(await events('resolved')).toBe(1);
+
+    // A restarted process's senders deliver each once, in order.
+    await freshSender().sender.drain(10_000);
+    await freshSender().sender.drain(1_000);
+    expect(h.double.botMessages(xia.id).map((m) => m.text)).toEqual([
+      expect.stringMatching(/Bea from our service team is with you now/),
+      expect.stringMatching(/is closed: the repair is done/),
+      expect.stringMatching(/Rate us from 1/),
+    ]);
+    const inTopic = (pattern: RegExp) =>
+      h.double.botMessages(STAFF_CHAT, topicId).filter((m) => pattern.test(m.text ?? '')).length;
+    expect(inTopic(/Bea took/)).toBe(1);
+    expect(inTopic(/Bea closed/)).toBe(1);
+
+    // The customer rates: the score, the thanks and the topic's notice, once.
+    const [prompt] = h.double.botMessages(xia.id).slice(-1);
+    h.double.press(xia, xia.id, prompt?.message_id as number, /^5 ⭐$/);
+    await h.double.waitFor(
+      async () => (await h.repos.ratings.get(ticket.id))?.score === 5,
+      'the rating stored',
+    );
+    expect(await events('rated')).toBe(1);
+    await freshSender().sender.drain(10_000);
+    await freshSender().sender.drain(1_000);
+    expect(
+      h.double.botMessages(xia.id).filter((m) => /write a short comment/.test(m.text ?? '')),
+    ).toHaveLength(1);
+    expect(inTopic(/rated .* 5\/5/)).toBe(1);
   });
 });
