@@ -92,11 +92,12 @@ export function createStaffCustomerFeature(
     if (!forum) return next();
     if (await customers.holdOf(ctx.chat.id)) {
       // Held: the copy follows the edit and the bot stays quiet.
-      if (!(await forum.relay.editFromCustomer(ctx.editedMessage))) return next();
+      if (!(await forum.relay.editFromCustomer(ctx.editedMessage, ctx.update.update_id)))
+        return next();
       return;
     }
     // Waiting for a person (or no ticket): the copy, if any, follows; the bot answers as ever.
-    await forum.relay.editFromCustomer(ctx.editedMessage).catch(notCopied);
+    await forum.relay.editFromCustomer(ctx.editedMessage, ctx.update.update_id).catch(notCopied);
     return next();
   });
 

@@ -134,7 +134,8 @@ export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
     const topicId = topicOf(message);
     if (topicId === undefined || !ctx.from) return;
     const ticket = await repos.tickets.findByTopic(forum.chatId, topicId);
-    if (ticket?.assigneeId === ctx.from.id) await relay.editFromStaff(message);
+    if (ticket?.assigneeId === ctx.from.id)
+      await relay.editFromStaff(message, ctx.update.update_id);
   });
 
   staff.on('message', async (ctx) => {

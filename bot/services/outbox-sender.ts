@@ -3,6 +3,8 @@ import { type Api, GrammyError, HttpError } from 'grammy';
 import type { Logger } from 'pino';
 import type { Clock, JsonObject, ShortLivedStore } from '../../core/index.ts';
 import {
+  COPY_OF,
+  copyTargetOf,
   createMemoryStore,
   createOutboxStore,
   type Database,
@@ -278,7 +280,9 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         await outbox.markSent(message, numberOr(message.payload.message_id), now);
         return;
       }
-      if (isEdit(message.method)) {
+      // An edit of a relayed copy is never said as a new message (in the staff chat it would land
+      // in General): refused, it is given up below.
+      if (isEdit(message.method) && !copyTargetOf(message.payload)) {
         // The message to replace is gone or too old to edit: say it as a new message instead.
         const { message_id: _id, ...rest } = message.payload;
         await outbox.replaceWith(message, 'sendMessage', rest);
@@ -311,10 +315,22 @@ export function createOutboxSender(options: OutboxSenderOptions) {
 
   async function deliver(message: OutboxMessage, payPerMessage: boolean): Promise<void> {
     const payload: JsonObject = { chat_id: message.chatId, ...message.payload };
+    const copied = copyTargetOf(message.payload);
     const paidSend = payPerMessage && SEND_METHODS.has(message.method);
     if (paidSend) payload.allow_paid_broadcast = true;
     let result: unknown;
     try {
+      if (copied) {
+        // An edit of a relayed copy: the copy went before it in this chat's line, so its id is in
+        // the message map now — or no copy was made, and there is nothing to edit.
+        const copyId = await outbox.copyIn(message.chatId, copied);
+        if (copyId === undefined) {
+          await outbox.markSent(message, null, clock.now());
+          return;
+        }
+        delete payload[COPY_OF];
+        payload.message_id = copyId;
+      }
       const raw = api.raw as unknown as Record<string, (p: JsonObject) => Promise<unknown>>;
       const call = raw[message.method];
       if (!call) throw new Error(`unknown Bot API method ${message.method}`);

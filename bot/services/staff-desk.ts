@@ -70,7 +70,7 @@ export function createStaffDesk(
   const access = createStaffAccess(deps, api, chatId, {
     ...(options.memberCacheMs === undefined ? {} : { cacheMs: options.memberCacheMs }),
   });
-  const relay = createStaffRelay(deps, api, delivery, topics, customers, {
+  const relay = createStaffRelay(deps, delivery, topics, customers, {
     ...(options.albumWaitMs === undefined ? {} : { albumWaitMs: options.albumWaitMs }),
   });
   const actions = createStaffActions(deps, topics, customers, access);

@@ -1,7 +1,13 @@
-import { type Api, GrammyError } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { JsonObject, RelayedMessage, StaffMember, Ticket } from '../../core/index.ts';
-import { customerTicketKeyPrefix, type NewOutboxMessage, OUTBOX_PRIORITY } from '../../db/index.ts';
+import {
+  COPY_OF,
+  customerTicketKeyPrefix,
+  enqueueMessages,
+  type NewOutboxMessage,
+  OUTBOX_PRIORITY,
+  staffTopicKeyPrefix,
+} from '../../db/index.ts';
 import { toStorableText } from '../features/to-event.ts';
 import { toLoggableError } from '../loggable-error.ts';
 import { createAlbumBuffer } from './album-buffer.ts';
@@ -49,9 +55,6 @@ function copyCall(
     : { method: 'copyMessages', payload: { from_chat_id: fromChat, message_ids: ids, ...thread } };
 }
 
-const notModified = (error: unknown) =>
-  error instanceof GrammyError && /not modified|message to edit not found/i.test(error.description);
-
 /**
  * Messages between a customer's chat and their ticket's topic, as copies (`copyMessage`, so staff
  * stay anonymous and a copy can be edited later): everything the customer sends goes to the topic;
@@ -61,7 +64,6 @@ const notModified = (error: unknown) =>
  */
 export function createStaffRelay(
   deps: AppDeps,
-  api: Api,
   delivery: Delivery,
   topics: StaffTopics,
   customers: StaffCustomers,
@@ -249,32 +251,47 @@ export function createStaffRelay(
 
   // ── Edits ─────────────────────────────────────────────────────────────────────────────────
 
-  async function editCopies(chatId: number, message: Message, viaQueue: boolean) {
-    const copies = await repos.relay.copiesOf(chatId, message.message_id);
-    // A copy still in the outbox (id 0 until sent) has nothing to edit yet.
-    for (const copy of copies.filter((c) => c.targetMessageId > 0)) {
-      const edit = () =>
-        message.text !== undefined
-          ? api.editMessageText(copy.targetChatId, copy.targetMessageId, message.text)
-          : api.editMessageCaption(copy.targetChatId, copy.targetMessageId, {
-              caption: message.caption ?? '',
-            });
-      try {
-        await (viaQueue ? topics.queue.run(edit) : edit());
-      } catch (error) {
-        if (!notModified(error)) throw error;
-      }
-    }
-    return copies.length > 0;
+  /**
+   * An edit follows each copy of the message through the outbox, behind the copy in the copy's
+   * chat: it names the copied message, and the copy's id is looked up when the edit is sent — so
+   * an edit that arrives while its copy is still queued or in flight is applied, not dropped (a
+   * copy made after the edit already carries it: Telegram then answers "not modified", taken as
+   * done). Keyed by the edit's update, written once. `false` when the message has no copy.
+   */
+  async function editCopies(sourceChat: number, message: Message, updateId: number) {
+    const copies = await repos.relay.copiesOf(sourceChat, message.message_id);
+    if (copies.length === 0) return false;
+    const change: JsonObject =
+      message.text !== undefined ? { text: message.text } : { caption: message.caption ?? '' };
+    const rows = copies.map(
+      (copy, index): NewOutboxMessage => ({
+        key: `${
+          copy.targetChatId === staffChat
+            ? staffTopicKeyPrefix(copy.ticketId)
+            : customerTicketKeyPrefix(copy.ticketId)
+        }edit:${updateId}:${index}`,
+        chatId: copy.targetChatId,
+        method: message.text !== undefined ? 'editMessageText' : 'editMessageCaption',
+        payload: {
+          ...change,
+          [COPY_OF]: { from_chat_id: sourceChat, message_id: message.message_id },
+        },
+        priority: OUTBOX_PRIORITY.reply,
+      }),
+    );
+    const at = clock.now();
+    await delivery.commit((tx) => enqueueMessages(tx, rows, at));
+    return true;
   }
 
   return {
     fromCustomer,
     fromStaff,
     /** The customer edited a message: its copy in the topic follows. `false` when it had none. */
-    editFromCustomer: (message: Message) => editCopies(message.chat.id, message, true),
+    editFromCustomer: (message: Message, updateId: number) =>
+      editCopies(message.chat.id, message, updateId),
     /** The taker edited a message: the customer's copy follows. */
-    editFromStaff: (message: Message) => editCopies(staffChat, message, false),
+    editFromStaff: (message: Message, updateId: number) => editCopies(staffChat, message, updateId),
     flushAlbums: () => albums.flushAll(),
   };
 }

@@ -39,6 +39,21 @@ export function ticketOfCustomerKey(key: string): string | undefined {
   return /^to-customer:([^:]+):/.exec(key)?.[1];
 }
 
+/** An edit's payload field naming the copied message whose copy it edits (see `NewOutboxMessage`). */
+export const COPY_OF = 'copy_of';
+
+/** The copied message an edit names (`payload.copy_of`), if it names one. */
+export function copyTargetOf(
+  payload: JsonObject,
+): { fromChatId: number; messageId: number } | undefined {
+  const named = payload[COPY_OF];
+  if (typeof named !== 'object' || named === null || Array.isArray(named)) return undefined;
+  const { from_chat_id: fromChatId, message_id: messageId } = named;
+  return typeof fromChatId === 'number' && typeof messageId === 'number'
+    ? { fromChatId, messageId }
+    : undefined;
+}
+
 /** A message to deliver: a Bot API call for one chat, exactly once per `key`. */
 export type NewOutboxMessage = {
   /** Unique forever: the same key written again is ignored (`turn:<update id>:<n>`). */
@@ -48,7 +63,12 @@ export type NewOutboxMessage = {
   chatId: number;
   /** `sendMessage`, `editMessageText`, `editMessageReplyMarkup`, `copyMessage`, … */
   method: string;
-  /** The call's parameters without `chat_id`. */
+  /**
+   * The call's parameters without `chat_id`. An edit of a relayed copy names the copied message
+   * instead of the copy (`copy_of: { from_chat_id, message_id }`): the copy's id is looked up in
+   * the message map when the edit is sent, behind the copy in its chat's line (see
+   * {@link copyTargetOf}).
+   */
   payload: JsonObject;
   /**
    * An {@link OUTBOX_PRIORITY}, or `'turn'` for a turn's replies: a first reply when nothing was
@@ -410,6 +430,29 @@ export function createOutboxStore(db: Database) {
         .orderBy(asc(outboxMessages.priority), asc(outboxMessages.id))
         .limit(limit);
       return rows.map((row) => row.chatId);
+    },
+
+    /**
+     * The id Telegram gave the copy of a message in `targetChatId` (message map); `undefined` when
+     * no copy was made (never sent: given up, or the customer blocked the bot).
+     */
+    async copyIn(
+      targetChatId: number,
+      source: { fromChatId: number; messageId: number },
+    ): Promise<number | undefined> {
+      const [row] = await db
+        .select({ id: relayedMessages.targetMessageId })
+        .from(relayedMessages)
+        .where(
+          and(
+            eq(relayedMessages.sourceChatId, source.fromChatId),
+            eq(relayedMessages.sourceMessageId, source.messageId),
+            eq(relayedMessages.targetChatId, targetChatId),
+            gt(relayedMessages.targetMessageId, 0),
+          ),
+        )
+        .limit(1);
+      return row?.id;
     },
 
     /** A message by key: its state and Telegram's id once sent (for message maps). */

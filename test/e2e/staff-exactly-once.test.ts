@@ -408,7 +408,6 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     if (!forum) throw new Error('no staff forum');
     const crashing = createStaffRelay(
       h.app.deps,
-      new Api(TOKEN, { apiRoot: h.double.apiRoot }),
       crashingDelivery(),
       forum.topics,
       h.frontline.staff.customers,
@@ -582,5 +581,81 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
       h.double.botMessages(xia.id).filter((m) => /write a short comment/.test(m.text ?? '')),
     ).toHaveLength(1);
     expect(inTopic(/rated .* 5\/5/)).toBe(1);
+  });
+
+  it('an edit that arrives while its copy is queued or in flight follows the copy instead of being dropped', async () => {
+    const outbox = createOutboxStore(h.app.deps.db);
+    const editRows = async (ticket: Ticket) =>
+      rowsOf<{ key: string; state: string; chat_id: string }>(
+        await h.app.deps.db.execute(
+          sql`select key, state, chat_id from outbox_messages where key like ${`%:${ticket.id}:edit:%`}`,
+        ),
+      );
+
+    // Customer → topic: Telegram has accepted the copy, but its sender has not recorded it yet
+    // (the map still says 0) when the customer edits the message.
+    const yan = h.customer('Yan');
+    const { ticket, topicId } = await h.fileTicket(yan);
+    await freshSender().sender.drain(10_000);
+    const sent = h.double.send(yan, yan.id, { text: 'the fridge is at 12 degrees' });
+    const copyKey = `staff-topic:${ticket.id}:relay:${sent.message_id}`;
+    await h.double.waitFor(
+      async () => (await outbox.byKey(copyKey))?.state === 'pending',
+      'the copy queued',
+    );
+    const claimed = (await outbox.claim({ now: h.clock.now(), limit: 100, leaseMs: 60_000 })).find(
+      (m) => m.key === copyKey,
+    );
+    if (!claimed) throw new Error('the copy was not claimed');
+    const copy = (await new Api(TOKEN, { apiRoot: h.double.apiRoot }).raw.copyMessage({
+      chat_id: STAFF_CHAT,
+      ...claimed.payload,
+    } as never)) as { message_id: number };
+    h.double.edit(yan.id, sent.message_id, 'the fridge is at 14 degrees');
+    await h.double.waitFor(async () => (await editRows(ticket)).length === 1, 'the edit queued');
+    // The sender records the copy; then the edit, behind it in the staff chat's line, finds it.
+    await outbox.markSentMany([
+      {
+        message: claimed,
+        messageId: copy.message_id,
+        at: h.clock.now(),
+        copies: { fromChatId: yan.id, sourceIds: [sent.message_id], targetIds: [copy.message_id] },
+      },
+    ]);
+    await freshSender().sender.drain(10_000);
+    expect(h.double.message(STAFF_CHAT, copy.message_id).text).toBe('the fridge is at 14 degrees');
+    const fridge = (topic?: number) =>
+      h.double.botMessages(STAFF_CHAT, topic).filter((m) => /the fridge is at/.test(m.text ?? ''));
+    expect(fridge(topicId)).toHaveLength(1);
+    expect(fridge(0)).toHaveLength(0);
+    expect((await editRows(ticket)).map((row) => row.state)).toEqual(['sent']);
+
+    // Staff → customer: the taker edits while the copy still waits in the outbox. The copy,
+    // made later, carries the edit; the edit then changes nothing and is done.
+    const cai = h.staffMember('Cai');
+    const zoe = h.customer('Zoe');
+    const filed = await h.fileTicket(zoe);
+    await h.repos.staff.seen(cai.id, cai.first_name, null);
+    await h.repos.tickets.apply(filed.ticket.id, { type: 'take', staffId: cai.id }, h.clock.now());
+    const said = h.double.send(
+      cai,
+      STAFF_CHAT,
+      { text: 'We come on Monday.' },
+      { topicId: filed.topicId },
+    );
+    await h.double.waitFor(
+      async () =>
+        (await outbox.byKey(`${customerTicketKeyPrefix(filed.ticket.id)}copy:${said.message_id}`))
+          ?.state === 'pending',
+      'the copy queued',
+    );
+    h.double.edit(STAFF_CHAT, said.message_id, 'We come on Tuesday.');
+    await h.double.waitFor(
+      async () => (await editRows(filed.ticket)).length === 1,
+      'the edit queued',
+    );
+    await freshSender().sender.drain(10_000);
+    expect(h.double.botMessages(zoe.id).map((m) => m.text)).toEqual(['We come on Tuesday.']);
+    expect((await editRows(filed.ticket)).map((row) => row.state)).toEqual(['sent']);
   });
 });

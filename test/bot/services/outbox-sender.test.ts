@@ -8,12 +8,15 @@ import {
   type OutboxSenderOptions,
 } from '../../../bot/services/outbox-sender.ts';
 import {
+  COPY_OF,
   createMemoryStore,
   createOutboxStore,
+  createRepositories,
   enqueueMessages,
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
 } from '../../../db/index.ts';
+import { day, newTicket } from '../../db/fixtures.ts';
 import { openTestPglite, type TestDatabase, uniqueTelegramId } from '../../support/db.ts';
 import { RecordedTelegram } from '../../support/recorded-telegram.ts';
 
@@ -212,6 +215,54 @@ describe('the outbox sender', () => {
     });
     await sender().drain();
     expect(sent(chat)).toEqual(['Step 2 of 4']);
+  });
+
+  it('edits a relayed copy by the id the message map has when the edit is sent; refused, the edit is given up, never said as a new message; with no copy made, nothing is called', async () => {
+    const repos = createRepositories(database.handle.db);
+    const at = clock.now();
+    const { id: customerId } = await repos.customers.ensure(uniqueTelegramId(), 'en', at);
+    const { ticket } = await repos.tickets.create(newTicket(customerId), {
+      idempotencyKey: `outbox-sender-test:${randomUUID()}`,
+      day: day('2042-02-02'),
+      at,
+      actor: { kind: 'system' },
+    });
+    const [source, target] = [uniqueTelegramId(), uniqueTelegramId()];
+    await repos.relay.record(
+      [5, 6].map((sourceMessageId, index) => ({
+        ticketId: ticket.id,
+        direction: 'to_customer' as const,
+        sourceChatId: source,
+        sourceMessageId,
+        targetChatId: target,
+        // 5 was copied (Telegram's id 50); 6 never was (given up: still 0).
+        targetMessageId: index === 0 ? 50 : 0,
+      })),
+      at,
+    );
+    const edit = (messageId: number, body: string): NewOutboxMessage => ({
+      key: `t:${randomUUID()}`,
+      chatId: target,
+      method: 'editMessageText',
+      payload: { text: body, [COPY_OF]: { from_chat_id: source, message_id: messageId } },
+    });
+    const onDead: string[] = [];
+    await write(edit(5, 'at 14 degrees'), edit(6, 'never copied'));
+    await sender({ onDead: (message) => onDead.push(message.key) }).drain();
+    const edits = telegram.calls.filter((c) => c.method === 'editMessageText');
+    expect(edits.map((c) => c.payload)).toEqual([
+      { chat_id: target, message_id: 50, text: 'at 14 degrees' },
+    ]);
+
+    telegram.fail('editMessageText', {
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: message to edit not found',
+    });
+    await write(edit(5, 'at 16 degrees'));
+    await sender({ onDead: (message) => onDead.push(message.key) }).drain();
+    expect(sent(target)).toEqual([]);
+    expect(onDead).toHaveLength(1);
   });
 
   it("sends every customer's first reply before others' later replies, and shows waiting customers the typing action", async () => {
