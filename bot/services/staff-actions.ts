@@ -24,6 +24,7 @@ import {
   toZonedTime,
   type VisitWindow,
 } from '../../core/index.ts';
+import { enqueueMessages, type Repositories } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
 import { formatInstant, formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
@@ -110,20 +111,43 @@ export function createStaffActions(
       ? (member.locale as Locale)
       : toLocale(user.language_code);
 
-  /** Answers the staff member where they asked, in their language. */
+  /**
+   * Writes an answer where the staff member asked, through the outbox, keyed by the step and
+   * `tag`: in `step` (with the work it answers), or in a step of its own with the staff update's
+   * handled mark — so an answer is written once, and never without what it reports.
+   */
+  async function answer(
+    req: StaffRequest,
+    tag: string,
+    text: string,
+    markup?: InlineKeyboardMarkup,
+    step?: StaffStep,
+  ) {
+    const write = (into: StaffStep) =>
+      enqueueMessages(
+        into.tx,
+        [topics.replyRow(`${into.ref}:${tag}`, req.topicId, req.ticket?.id, text, markup)],
+        into.at,
+      );
+    if (step) await write(step);
+    else await customers.inStep(req.updateId, write);
+  }
+
+  /** Answers the staff member where they asked, in their language (see {@link answer}). */
   async function say(
     req: StaffRequest,
     key: string,
     vars: Record<string, string | number> = {},
     markup?: InlineKeyboardMarkup,
+    step?: StaffStep,
   ) {
     const { t, globals } = createRenderContext(deps, localeOf(req.member, req.user));
-    await topics.reply(req.topicId, t(key, { ...globals, ...vars }), markup);
+    await answer(req, key, t(key, { ...globals, ...vars }), markup, step);
   }
 
-  async function nameOf(staffId: number | null): Promise<string> {
+  async function nameOf(staffId: number | null, on: Repositories = repos): Promise<string> {
     if (staffId === null) return '-';
-    return (await repos.staff.get(staffId))?.displayName ?? String(staffId);
+    return (await on.staff.get(staffId))?.displayName ?? String(staffId);
   }
 
   /**
@@ -131,7 +155,7 @@ export function createStaffActions(
    * customer and the topic — in one step (`StaffCustomers.inStep`): the ticket's change, the
    * customer's hold and notices, the topic's announcement and the staff update's handled mark
    * commit together, so a crash before the commit leaves the whole request to run again and one
-   * after it leaves nothing to run twice. A refusal is explained to the staff member.
+   * after it leaves nothing to run twice. A refusal is explained to the staff member, in the step.
    */
   async function apply(
     req: StaffRequest,
@@ -142,18 +166,21 @@ export function createStaffActions(
   ): Promise<Ticket | undefined> {
     const result = await customers.inStep(req.updateId, async (step) => {
       const applied = await step.repos.tickets.apply(ticket.id, command, step.at, options);
-      if (applied.ok) await then(step, applied.value);
+      if (applied.ok) {
+        await then(step, applied.value);
+        return applied;
+      }
+      const current = (await step.repos.tickets.get(ticket.id)) ?? ticket;
+      const vars = {
+        code: codeOf(applied.code),
+        number: ticket.number,
+        holder: await nameOf(current.assigneeId, step.repos),
+        state: current.state,
+      };
+      await say(req, 'staff-refused', vars, undefined, step);
       return applied;
     });
-    if (result.ok) return result.value;
-    const current = (await repos.tickets.get(ticket.id)) ?? ticket;
-    await say(req, 'staff-refused', {
-      code: codeOf(result.code),
-      number: ticket.number,
-      holder: await nameOf(current.assigneeId),
-      state: current.state,
-    });
-    return undefined;
+    return result.ok ? result.value : undefined;
   }
 
   /** Tells the customer in the step; when they blocked the bot, the topic hears that instead. */
@@ -321,7 +348,7 @@ export function createStaffActions(
   }
 
   /** A staff member's internal note, as a ticket event (on `on`: a step's transaction). */
-  const noteEvent = (req: StaffRequest, ticket: Ticket, text: string, on = repos) =>
+  const noteEvent = (req: StaffRequest, ticket: Ticket, text: string, on: Repositories) =>
     on.tickets.appendEvent(ticket.id, {
       at: clock.now(),
       actor: { kind: 'staff', staffId: staffId(req) },
@@ -331,8 +358,10 @@ export function createStaffActions(
 
   async function note(req: StaffRequest, ticket: Ticket, args: string) {
     if (args === '') return say(req, 'staff-note-usage');
-    await noteEvent(req, ticket, args);
-    await say(req, 'staff-note-saved');
+    await customers.inStep(req.updateId, async (step) => {
+      await noteEvent(req, ticket, args, step.repos);
+      await say(req, 'staff-note-saved', {}, undefined, step);
+    });
   }
 
   /** Buttons for each way of closing, for the card's close button and a bare /close. */
@@ -368,7 +397,7 @@ export function createStaffActions(
       closing === 'cancelled'
         ? { type: 'cancel', actor: { kind: 'staff', staffId: staffId(req) }, reason: 'cancelled' }
         : { type: 'resolve', staffId: staffId(req), resolution: closing };
-    const closed = await apply(req, ticket, command, { cancelJobKeys }, async (step, closed) => {
+    await apply(req, ticket, command, { cancelJobKeys }, async (step, closed) => {
       if (noteText) await noteEvent(req, closed, noteText, step.repos);
       const customer = await customers.customerOf(closed, step.repos);
       const hold = await customers.holdOf(customer.telegramUserId, step.tx);
@@ -390,8 +419,8 @@ export function createStaffActions(
         name: req.member.displayName,
         closing,
       });
+      if (noteText) await say(req, 'staff-note-saved', {}, undefined, step);
     });
-    if (closed && noteText) await say(req, 'staff-note-saved');
   }
 
   async function reopen(req: StaffRequest, ticket: Ticket) {
@@ -439,15 +468,17 @@ export function createStaffActions(
       : decideWarranty(checked.value, deps.policy);
     const locale = localeOf(req.member, req.user);
     const { t } = createRenderContext(deps, locale);
-    if (ticket) {
-      await repos.tickets.appendEvent(ticket.id, {
-        at: clock.now(),
-        actor: { kind: 'staff', staffId: staffId(req) },
-        type: 'warranty_answered',
-        payload: { covered: decision.covered, clauses: decision.clauses.map((c) => c.id) },
-      });
-    }
-    await topics.reply(req.topicId, renderWarrantyAnswer(checked.value, decision, t, locale));
+    await customers.inStep(req.updateId, async (step) => {
+      if (ticket)
+        await step.repos.tickets.appendEvent(ticket.id, {
+          at: step.at,
+          actor: { kind: 'staff', staffId: staffId(req) },
+          type: 'warranty_answered',
+          payload: { covered: decision.covered, clauses: decision.clauses.map((c) => c.id) },
+        });
+      const text = renderWarrantyAnswer(checked.value, decision, t, locale);
+      await answer(req, 'warranty', text, undefined, step);
+    });
   }
 
   /** A topic link staff can tap (private supergroups: t.me/c/<id without -100>/<topic>). */
@@ -496,7 +527,7 @@ export function createStaffActions(
   async function listTickets(req: StaffRequest, heading: string, list: Ticket[]) {
     const { t } = createRenderContext(deps, localeOf(req.member, req.user));
     const lines = [t(heading, { count: list.length }), ...(await ticketLines(req, list))];
-    await topics.reply(req.topicId, lines.join('\n'));
+    await answer(req, heading, lines.join('\n'));
   }
 
   async function find(req: StaffRequest, args: string) {
@@ -516,15 +547,25 @@ export function createStaffActions(
   async function name(req: StaffRequest, args: string) {
     const displayName = args.replace(/\s+/g, ' ').trim().slice(0, NAME_MAX);
     if (displayName === '') return say(req, 'staff-name-usage', { name: req.member.displayName });
-    const member = (await repos.staff.update(staffId(req), { displayName })) ?? req.member;
-    await say({ ...req, member }, 'staff-name-set', { name: member.displayName });
+    await customers.inStep(req.updateId, async (step) => {
+      const member = (await step.repos.staff.update(staffId(req), { displayName })) ?? req.member;
+      await say(
+        { ...req, member },
+        'staff-name-set',
+        { name: member.displayName },
+        undefined,
+        step,
+      );
+    });
   }
 
   async function lang(req: StaffRequest, args: string) {
     const locale = LANGUAGE_WORDS[args.trim().toLowerCase()];
     if (!locale) return say(req, 'staff-lang-usage');
-    const member = (await repos.staff.update(staffId(req), { locale })) ?? req.member;
-    await say({ ...req, member }, 'staff-lang-set');
+    await customers.inStep(req.updateId, async (step) => {
+      const member = (await step.repos.staff.update(staffId(req), { locale })) ?? req.member;
+      await say({ ...req, member }, 'staff-lang-set', {}, undefined, step);
+    });
   }
 
   return {

@@ -314,6 +314,26 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     await enqueueMessages(step.tx, [topicMessage(topic, `${step.ref}:${key}`, text)], step.at);
   }
 
+  /**
+   * An answer where a staff message came from (`topicId`, or General), as an outbox row keyed by
+   * `ref`: in a ticket's topic keyed by the ticket (so a lost topic is recovered), else by `ref`.
+   */
+  const replyRow = (
+    ref: string,
+    topicId: number | undefined,
+    ticketId: string | undefined,
+    text: string,
+    markup?: InlineKeyboardMarkup,
+  ): NewOutboxMessage =>
+    outboxRow(
+      topicId !== undefined && ticketId !== undefined
+        ? `${staffTopicKeyPrefix(ticketId)}${ref}`
+        : `staff-general:${ref}`,
+      topicId,
+      text,
+      markup,
+    );
+
   /** A message for General as an outbox row (see {@link topicMessage}). */
   const generalMessage = (ref: string, text: string, markup?: InlineKeyboardMarkup) =>
     outboxRow(`staff-general:${ref}`, undefined, text, markup);
@@ -364,6 +384,7 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     generalMessage,
     blockedNotice,
     announceIn,
+    replyRow,
     recover,
     staffLocale,
   };

@@ -69,6 +69,9 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     });
     return { sender, metrics };
   };
+  // Each staff request's update waits in the inbox (not due, so no worker takes it meanwhile).
+  let nextUpdate = 91_000_000 + (process.pid % 1_000) * 100;
+
   /** A delivery whose transactions die before they commit (the process killed mid-work). */
   const crashingDelivery = (): Delivery => ({
     ...createDelivery(h.app.deps.db, new Api(TOKEN, { apiRoot: h.double.apiRoot }), () => {}),
@@ -78,6 +81,17 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
         throw new Error('killed before commit');
       }),
   });
+  /** Staff actions whose steps die inside their transaction (the process killed before the commit). */
+  const crashingActions = () => {
+    const forum = h.frontline.staff.forum;
+    if (!forum) throw new Error('no staff forum');
+    return createStaffActions(
+      h.app.deps,
+      forum.topics,
+      createStaffCustomers(h.app.deps, crashingDelivery()),
+      forum.access,
+    );
+  };
   const posted = (topicId: number) =>
     h.double.botMessages(STAFF_CHAT, topicId).filter((m) => ALERT.test(m.text ?? '')).length;
   const alertEvents = async (ticket: Ticket) =>
@@ -478,8 +492,6 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     if (!forum) throw new Error('no staff forum');
     const member = await h.repos.staff.seen(bea.id, bea.first_name, null);
     const outbox = createOutboxStore(h.app.deps.db);
-    // Each request's staff update waits in the inbox (not due, so no worker takes it meanwhile).
-    let nextUpdate = 91_000_000 + (process.pid % 1_000) * 100;
     const staffUpdate = async () => {
       nextUpdate += 1;
       const later = new Date(h.clock.now().getTime() + 365 * 86_400_000);
@@ -510,13 +522,7 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
         ),
       );
 
-    // Actions whose step dies inside its transaction (the process killed before the commit).
-    const crashing = createStaffActions(
-      h.app.deps,
-      forum.topics,
-      createStaffCustomers(h.app.deps, crashingDelivery()),
-      forum.access,
-    );
+    const crashing = crashingActions();
 
     const take = await request(ticket);
     await expect(crashing.take(take, ticket)).rejects.toThrow('killed before commit');
@@ -657,5 +663,62 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     await freshSender().sender.drain(10_000);
     expect(h.double.botMessages(zoe.id).map((m) => m.text)).toEqual(['We come on Tuesday.']);
     expect((await editRows(filed.ticket)).map((row) => row.state)).toEqual(['sent']);
+  });
+
+  it("a staff command's answer is written with what it reports and the update's handled mark: a note crashed before its commit is neither kept nor confirmed; a refusal is answered once", async () => {
+    const dee = h.staffMember('Dee');
+    const eli = h.staffMember('Eli');
+    const { ticket, topicId } = await h.fileTicket(h.customer('Fay'));
+    const forum = h.frontline.staff.forum;
+    if (!forum) throw new Error('no staff forum');
+    const outbox = createOutboxStore(h.app.deps.db);
+    const later = new Date(h.clock.now().getTime() + 365 * 86_400_000);
+    const request = async (user: typeof dee) => {
+      nextUpdate += 1;
+      await acceptUpdates(
+        h.app.deps.db,
+        [{ updateId: nextUpdate, chatId: STAFF_CHAT - 7, payload: {} }],
+        later,
+      );
+      const member = await h.repos.staff.seen(user.id, user.first_name, null);
+      return { member, user: user as never, topicId, ticket, updateId: nextUpdate };
+    };
+    const answerKey = (updateId: number, key: string) =>
+      `staff-topic:${ticket.id}:update:${updateId}:${key}`;
+    const notes = async () =>
+      (await h.repos.tickets.history(ticket.id)).filter((e) => e.type === 'note').length;
+    const crashing = crashingActions();
+
+    const noting = await request(dee);
+    await expect(crashing.note(noting, ticket, 'call after 5pm')).rejects.toThrow(
+      'killed before commit',
+    );
+    expect(await notes()).toBe(0);
+    expect(await outbox.byKey(answerKey(noting.updateId, 'staff-note-saved'))).toBeUndefined();
+    await forum.actions.note(noting, ticket, 'call after 5pm');
+    await expect(forum.actions.note(noting, ticket, 'call after 5pm')).rejects.toBeInstanceOf(
+      AlreadyHandledError,
+    );
+    expect(await notes()).toBe(1);
+    expect((await outbox.byKey(answerKey(noting.updateId, 'staff-note-saved')))?.state).toBe(
+      'pending',
+    );
+
+    // Eli has it; Dee's take is refused, and the refusal is written with the update's mark.
+    await forum.actions.take(await request(eli), ticket);
+    const refused = await request(dee);
+    await forum.actions.take(refused, (await h.repos.tickets.get(ticket.id)) as Ticket);
+    expect((await outbox.byKey(answerKey(refused.updateId, 'staff-refused')))?.state).toBe(
+      'pending',
+    );
+    await expect(forum.actions.take(refused, ticket)).rejects.toBeInstanceOf(AlreadyHandledError);
+
+    await freshSender().sender.drain(10_000);
+    await freshSender().sender.drain(1_000);
+    const inTopic = (pattern: RegExp) =>
+      h.double.botMessages(STAFF_CHAT, topicId).filter((m) => pattern.test(m.text ?? '')).length;
+    expect(inTopic(/Internal note kept/)).toBe(1);
+    expect(inTopic(/Eli took/)).toBe(1);
+    expect(inTopic(/already/i)).toBe(1);
   });
 });
