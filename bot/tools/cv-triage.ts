@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import {
   createTriageEngine,
+  DEFAULT_COMBINE,
   type DecisionThresholds,
   firstMessageSteps,
   type LabelCombineOptions,
@@ -78,6 +79,8 @@ export function crossValidate(
   const content = { catalogue, fallback: lexicon.fallback };
   const perFold: (CvFigures & { n: number })[] = [];
   const misses: string[] = [];
+  const weighed: WeighedCase[] = [];
+  const scale = combine.scale ?? DEFAULT_COMBINE.scale;
   for (let fold = 0; fold < k; fold++) {
     const held = cases.filter((_, i) => folds[i] === fold);
     const learn = cases.filter((_, i) => folds[i] !== fold);
@@ -88,6 +91,9 @@ export function crossValidate(
     const { metrics } = scoreTriage(held, results, steps);
     held.forEach((c, i) => {
       const r = results[i];
+      const p = r?.labelProbabilities?.misuse;
+      if (r?.explanation?.rule === 'weighed' && p !== undefined && c.label !== 'hazard')
+        weighed.push({ odds: logit(p) / scale, misuse: c.label === 'misuse' });
       if (r && (r.label !== c.label || r.category?.id !== c.category))
         misses.push(
           `${c.id} ${c.label}→${r.label} (${steps[i]}) ${c.category}→${r.category?.id ?? '?'}: ${c.text.replace(/\s+/g, ' ').slice(0, 160)}`,
@@ -101,21 +107,60 @@ export function crossValidate(
   const mean = Object.fromEntries(
     CV_METRICS.map((m) => [m, round(perFold.reduce((s, f) => s + f[m], 0) / k)]),
   ) as CvFigures;
-  return { k, n: cases.length, mean, perFold, misses };
+  return { k, n: cases.length, mean, perFold, misses, weighed };
+}
+
+/** A held-out message the combination weighed: its log-odds of misuse before scaling, and the truth. */
+export type WeighedCase = { odds: number; misuse: boolean };
+
+const logit = (p: number) => {
+  const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
+  return Math.log(q / (1 - q));
+};
+
+/** Mean log-loss of the weighed messages when their log-odds are multiplied by `scale`. */
+export function logLoss(cases: readonly WeighedCase[], scale: number): number {
+  let sum = 0;
+  for (const { odds, misuse } of cases) {
+    const p = 1 / (1 + Math.exp(-odds * scale));
+    sum -= Math.log(Math.min(1 - 1e-12, Math.max(1e-12, misuse ? p : 1 - p)));
+  }
+  return cases.length === 0 ? 0 : sum / cases.length;
+}
+
+/**
+ * The combination's calibration scale (temperature): the one of 0.01, 0.02 … 2 with the least
+ * log-loss on the held-out messages (ties: the smaller). Deterministic.
+ */
+export function fitScale(cases: readonly WeighedCase[]): { scale: number; logLoss: number } {
+  let best = { scale: 1, logLoss: logLoss(cases, 1) };
+  for (let i = 1; i <= 200; i++) {
+    const scale = i / 100;
+    const loss = logLoss(cases, scale);
+    if (loss < best.logLoss - 1e-12) best = { scale, logLoss: loss };
+  }
+  return best;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  // `npm run triage:cv -- [--misses] [K] ['{"realWeight":2}'] ['{"hazard":0.3}'] ['{"checksCost":0.2}']`:
+  // `npm run triage:cv -- [--misses] [--calibrate] [K] ['{"realWeight":2}'] ['{"hazard":0.3}'] ['{"checksCost":0.2}']`:
   // folds, then the training, combination and next-step options to try, as JSON.
-  const [folds, train, weigh, route] = process.argv.slice(2).filter((a) => a !== '--misses');
+  const [folds, train, weigh, route] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
   const k = Number(folds ?? 5);
   const options = JSON.parse(train ?? '{}') as TrainModelOptions;
   const combine = JSON.parse(weigh ?? '{}') as Partial<LabelCombineOptions>;
   const thresholds = JSON.parse(route ?? '{}') as Partial<DecisionThresholds>;
-  const { perFold, mean, n, misses } = crossValidate(k, options, combine, thresholds);
+  const { perFold, mean, n, misses, weighed } = crossValidate(k, options, combine, thresholds);
   if (process.argv.includes('--misses')) for (const miss of misses) console.log(`MISS ${miss}`);
+  if (process.argv.includes('--calibrate')) {
+    const now = combine.scale ?? DEFAULT_COMBINE.scale;
+    const fitted = fitScale(weighed);
+    console.log(
+      `calibration over ${weighed.length} weighed messages: scale ${now} log-loss ${round(logLoss(weighed, now))}; least log-loss at scale ${fitted.scale}: ${round(fitted.logLoss)}`,
+    );
+  }
   perFold.forEach((f, i) => {
     console.log(`fold ${i + 1}: ${JSON.stringify(f)}`);
   });

@@ -42,6 +42,15 @@ export type LabelCombineOptions = {
    * they found the everyday cause, so this counts less than a failed part.
    */
   alreadyTried: number;
+  /**
+   * Calibration: the weighed log-odds are multiplied by this before they become probabilities, so
+   * that "P(fault) = 0.8" can be right about four times in five. It never changes the label (the
+   * sign stays), nor the label's confidence, the unscaled share that the guidance threshold
+   * (`guideLabel`) was set on. `npm run triage:cv -- --calibrate` fits it (least held-out
+   * log-loss: 0.18). Left at 1 for now: the cost rule's ratio in `decideNextStep` is shared with
+   * the rules-only and LLM engines, whose probabilities are not calibrated (README, "Method trials").
+   */
+  scale: number;
 };
 
 export const DEFAULT_COMBINE: LabelCombineOptions = {
@@ -52,12 +61,15 @@ export const DEFAULT_COMBINE: LabelCombineOptions = {
   bias: -0.3,
   defect: -5,
   alreadyTried: -1,
+  scale: 1,
 };
 
 /** The combined label, its probabilities and the rule that settled it. */
 export type CombinedLabel = {
   label: Label;
+  /** How sure the weighing is of its label, unscaled: what the guidance threshold reads. */
   confidence: number;
+  /** Calibrated (see `scale`): what the cost rule weighs. */
   probabilities: Record<Label, number>;
   rule: 'hazard_words' | 'hazard_symptom' | 'learned_hazard' | 'breaker_trip' | 'weighed';
 };
@@ -115,11 +127,12 @@ export function combineLabel(
     options.bias +
     (rules.defect ? options.defect : 0) +
     (rules.alreadyTried ? options.alreadyTried : 0);
-  const misuse = 1 / (1 + Math.exp(-odds));
-  const label: Label = misuse >= 0.5 ? 'misuse' : 'fault';
+  const share = 1 / (1 + Math.exp(-odds));
+  const misuse = 1 / (1 + Math.exp(-odds * options.scale));
+  const label: Label = odds >= 0 ? 'misuse' : 'fault';
   return {
     label,
-    confidence: label === 'misuse' ? misuse : 1 - misuse,
+    confidence: label === 'misuse' ? share : 1 - share,
     // The hazard path is closed here, so misuse and fault share the whole mass.
     probabilities: { misuse, fault: 1 - misuse, hazard: 0 },
     rule: 'weighed',

@@ -22,6 +22,8 @@ export const DEFAULT_TRAINING: Required<TrainModelOptions> = {
   prune: 0.05,
   minCount: 2,
   seed: 8,
+  balance: 0,
+  nbScale: 0,
   realWeight: 1,
 };
 

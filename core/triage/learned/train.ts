@@ -17,6 +17,18 @@ export type TrainHeadOptions = {
   /** Features seen in fewer examples than this are left out (they teach nothing general). */
   minCount?: number;
   seed?: number;
+  /**
+   * Class balance: each example counts (N / (K × n_class))^balance more, so 0 is the plain loss
+   * and 1 gives every class the same total weight.
+   */
+  balance?: number;
+  /**
+   * Naive-Bayes scaling (as NB-SVM): each feature's input is its largest one-against-rest
+   * log-count ratio raised to this power, so an informative feature is cheap to learn and a
+   * feature every class uses is held down by the L2 penalty. The stored weights include the
+   * scale, so reading is unchanged. 0 is off.
+   */
+  nbScale?: number;
 };
 
 /** A small seeded generator (mulberry32): the same seed, the same shuffles, the same weights. */
@@ -49,13 +61,40 @@ export function trainHead(
     prune = 0.01,
     minCount = 2,
     seed = 8,
+    balance = 0,
+    nbScale = 0,
   } = options;
   const seen = new Map<string, number>();
   for (const example of examples)
     for (const f of example.features) seen.set(f, (seen.get(f) ?? 0) + 1);
-  const known = (f: string) => (seen.get(f) ?? 0) >= minCount;
   const K = classes.length;
-  const weights = new Map<string, Float64Array>();
+  const targets = examples.map((example) => classes.indexOf(example.target));
+  // Each kept feature gets a row in one flat array, in order of first use; an example is its rows.
+  const ids = new Map<string, number>();
+  const rowsOf = examples.map((example, i) =>
+    Int32Array.from(
+      (targets[i] as number) < 0
+        ? []
+        : example.features.filter((f) => (seen.get(f) ?? 0) >= minCount),
+      (f) => {
+        let id = ids.get(f);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(f, id);
+        }
+        return id * K;
+      },
+    ),
+  );
+  const weights = new Float64Array(ids.size * K);
+  const mass = new Float64Array(K);
+  examples.forEach((example, i) => {
+    const t = targets[i] as number;
+    if (t >= 0) mass[t] = (mass[t] as number) + example.weight;
+  });
+  const total = mass.reduce((a, b) => a + b, 0);
+  const classWeight = [...mass].map((m) => (m > 0 ? (total / (K * m)) ** balance : 1));
+  const scale = nbScale > 0 ? nbScales(rowsOf, targets, ids.size, K, nbScale) : undefined;
   const bias = new Float64Array(K);
   const random = seeded(seed);
   const order = examples.map((_, i) => i);
@@ -67,42 +106,80 @@ export function trainHead(
     }
     const step = rate / (1 + epoch * decay);
     for (const index of order) {
-      const example = examples[index] as TrainingExample;
-      const target = classes.indexOf(example.target);
+      const target = targets[index] as number;
       if (target < 0) continue;
+      const example = examples[index] as TrainingExample;
+      const rows = rowsOf[index] as Int32Array;
       const value = featureValue(example.features.length);
-      const rows = example.features.filter(known).map((f) => {
-        let row = weights.get(f);
-        if (!row) {
-          row = new Float64Array(K);
-          weights.set(f, row);
-        }
-        return row;
-      });
+      const weight = example.weight * (classWeight[target] as number);
       scores.set(bias);
-      for (const row of rows)
-        for (let k = 0; k < K; k++) scores[k] = (scores[k] ?? 0) + (row[k] ?? 0) * value;
+      for (const row of rows) {
+        const x = scale ? value * (scale[row / K] as number) : value;
+        for (let k = 0; k < K; k++)
+          scores[k] = (scores[k] as number) + (weights[row + k] as number) * x;
+      }
       let top = -Infinity;
-      for (let k = 0; k < K; k++) top = Math.max(top, scores[k] ?? 0);
+      for (let k = 0; k < K; k++) top = Math.max(top, scores[k] as number);
       let sum = 0;
       for (let k = 0; k < K; k++) {
-        scores[k] = Math.exp((scores[k] ?? 0) - top);
-        sum += scores[k] ?? 0;
+        scores[k] = Math.exp((scores[k] as number) - top);
+        sum += scores[k] as number;
       }
       for (let k = 0; k < K; k++) {
-        const gradient = ((scores[k] ?? 0) / sum - (k === target ? 1 : 0)) * example.weight;
-        bias[k] = (bias[k] ?? 0) - step * gradient;
-        for (const row of rows)
-          row[k] = (row[k] ?? 0) - step * (gradient * value + l2 * (row[k] ?? 0));
+        const gradient = ((scores[k] as number) / sum - (k === target ? 1 : 0)) * weight;
+        bias[k] = (bias[k] as number) - step * gradient;
+        for (const row of rows) {
+          const w = weights[row + k] as number;
+          const x = scale ? value * (scale[row / K] as number) : value;
+          weights[row + k] = w - step * (gradient * x + l2 * w);
+        }
       }
     }
   }
   const round = (w: number) => Math.round(w * 1000) / 1000;
   const kept: Record<string, number[]> = {};
-  for (const feature of [...weights.keys()].sort()) {
-    const row = weights.get(feature) as Float64Array;
+  for (const [feature, id] of [...ids].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const s = scale ? (scale[id] as number) : 1;
+    const row = [...weights.subarray(id * K, id * K + K)].map((w) => w * s);
     if (row.every((w) => Math.abs(w) < prune)) continue;
-    kept[feature] = [...row].map(round);
+    kept[feature] = row.map(round);
   }
   return { classes: [...classes], bias: [...bias].map(round), weights: kept };
+}
+
+/**
+ * Each feature's Naive-Bayes scale: the largest over classes of |log((a + 1) / (A + F)) −
+ * log((b + 1) / (B + F))|, where a counts the class's examples with the feature and b the others',
+ * A and B their features in all; raised to `power`, floored at 0.1.
+ */
+function nbScales(
+  rowsOf: readonly Int32Array[],
+  targets: readonly number[],
+  features: number,
+  K: number,
+  power: number,
+): Float64Array {
+  const counts = new Float64Array(features * K);
+  const totals = new Float64Array(K);
+  rowsOf.forEach((rows, i) => {
+    const t = targets[i] as number;
+    if (t < 0) return;
+    for (const row of rows) counts[row + t] = (counts[row + t] as number) + 1;
+    totals[t] = (totals[t] as number) + rows.length;
+  });
+  const all = totals.reduce((a, b) => a + b, 0);
+  const scale = new Float64Array(features);
+  for (let f = 0; f < features; f++) {
+    let seen = 0;
+    for (let k = 0; k < K; k++) seen += counts[f * K + k] as number;
+    let best = 0;
+    for (let k = 0; k < K; k++) {
+      const a = counts[f * K + k] as number;
+      const inClass = Math.log((a + 1) / ((totals[k] as number) + features));
+      const rest = Math.log((seen - a + 1) / (all - (totals[k] as number) + features));
+      best = Math.max(best, Math.abs(inClass - rest));
+    }
+    scale[f] = Math.max(0.1, best ** power);
+  }
+  return scale;
 }

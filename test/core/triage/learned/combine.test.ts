@@ -140,6 +140,19 @@ describe('combineLabel', () => {
     expect(short.probabilities.fault).toBeLessThan(long.probabilities.fault);
   });
 
+  it('calibrates its probabilities by the scale and changes neither the label nor its confidence', () => {
+    for (const model of [learned(0.1, 0.88, 0.02), learned(0.7, 0.28, 0.02)]) {
+      const raw = combineLabel(rules(), model, { ...DEFAULT_COMBINE, scale: 1 });
+      const calibrated = combineLabel(rules(), model, { ...DEFAULT_COMBINE, scale: 0.18 });
+      expect(calibrated.label).toBe(raw.label);
+      expect(Math.abs(calibrated.probabilities.misuse - 0.5)).toBeLessThan(
+        Math.abs(raw.probabilities.misuse - 0.5),
+      );
+      // The label's confidence, which the guidance threshold reads, is the unscaled share.
+      expect(calibrated.confidence).toBe(raw.confidence);
+    }
+  });
+
   it('reports misuse and fault probabilities the cost rule can weigh', () => {
     const sure = combineLabel(rules(), learned(0.01, 0.98, 0.01));
     expect(sure.probabilities.fault).toBeGreaterThan(5 / 6);

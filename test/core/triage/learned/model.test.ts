@@ -107,3 +107,35 @@ describe('trainHead and readHead', () => {
     expect(total).toBeCloseTo(1, 9);
   });
 });
+
+describe('trainHead options tried by cross-validation', () => {
+  // Three misuse examples for each fault one, all sharing 'w:dead'.
+  const skewed: TrainingExample[] = [
+    ...[1, 2, 3, 4, 5, 6].map((i) => ({
+      features: ['w:dead', `w:m${i % 2}`],
+      target: 'misuse',
+      weight: 1,
+    })),
+    { features: ['w:dead', 'w:f'], target: 'fault', weight: 1 },
+    { features: ['w:dead', 'w:f'], target: 'fault', weight: 1 },
+  ];
+  const two = ['misuse', 'fault'];
+
+  it('balance gives a smaller class the same total weight', () => {
+    const plain = readHead(trainHead(skewed, { classes: two, minCount: 1 }), ['w:dead']);
+    const balanced = readHead(trainHead(skewed, { classes: two, minCount: 1, balance: 1 }), [
+      'w:dead',
+    ]);
+    expect(balanced.probabilities.fault).toBeGreaterThan(plain.probabilities.fault ?? 1);
+  });
+
+  it('Naive-Bayes scaling holds down a feature every class uses and keeps the reading', () => {
+    const plain = trainHead(examples, { classes, minCount: 1, epochs: 60 });
+    const scaled = trainHead(examples, { classes, minCount: 1, epochs: 60, nbScale: 1 });
+    const spread = (row: number[] | undefined) =>
+      Math.max(...(row ?? [0])) - Math.min(...(row ?? [0]));
+    expect(spread(scaled.weights['w:dead'])).toBeLessThan(spread(plain.weights['w:dead']));
+    expect(readHead(scaled, ['w:sparks']).best).toBe('hazard');
+    expect(readHead(scaled, ['w:unplugged']).best).toBe('misuse');
+  });
+});
