@@ -405,7 +405,8 @@ export function createStaffActions(
         await customers.setHold(customer, undefined, step.tx);
       const vars = { number: closed.number, closing };
       const told = await tellCustomer(step, closed, 'handover-closed', vars);
-      if (told && (await step.repos.ratings.request(closed.id, step.at))) {
+      const rated = told && (await step.repos.ratings.request(closed.id, step.at));
+      if (rated) {
         const { t } = await customers.render(closed, step);
         const inline_keyboard = [
           [1, 2, 3, 4, 5].map((score) => ({
@@ -415,7 +416,7 @@ export function createStaffActions(
         ];
         await tellCustomer(step, closed, 'handover-rate', vars, { inline_keyboard });
       }
-      await topics.announceIn(step, closed, 'staff-closed', {
+      await topics.announceIn(step, closed, rated ? 'staff-closed-rated' : 'staff-closed', {
         name: req.member.displayName,
         closing,
       });

@@ -347,6 +347,33 @@ describe('staff take over escalated chats in the staff forum', () => {
     });
   });
 
+  it('tells the topic the customer was asked to rate only when the rating request went out', async () => {
+    const gus = h.staffMember('Gus');
+    const bo = h.customer('Bo');
+    const { topicId } = await h.fileTicket(bo);
+    await h.presses(gus, STAFF_CHAT, /Take/, /took/, { topicId });
+    await h.says(
+      gus,
+      STAFF_CHAT,
+      '/close repaired',
+      /Gus.* closed .*repaired\. The customer was asked to rate us\.$/,
+      { topicId },
+    );
+    await h.waitForBot(bo.id, /Rate us from 1/);
+    await h.says(gus, STAFF_CHAT, '/reopen', /reopened/, { topicId });
+    await h.says(gus, STAFF_CHAT, '/take', /took/, { topicId });
+    // Closed again: the rating was asked once per ticket, so this closing asks nothing.
+    await h.says(gus, STAFF_CHAT, '/close repaired', /Gus.* closed .*repaired\.$/, { topicId });
+    const closings = h.double
+      .botMessages(STAFF_CHAT, topicId)
+      .filter((m) => /closed/.test(m.text ?? ''))
+      .map((m) => /asked to rate/.test(m.text ?? ''));
+    expect(closings).toEqual([true, false]);
+    expect(
+      h.double.botMessages(bo.id).filter((m) => /Rate us from 1/.test(m.text ?? '')),
+    ).toHaveLength(1);
+  });
+
   it('reopens a closed topic and delivers the message', async () => {
     const finn = h.staffMember('Finn');
     const ana = h.customer('Ana');

@@ -81,7 +81,8 @@ staff-closing = { $closing ->
 }
 staff-close-choose = How was { $number } resolved?
 staff-close-usage = Close with one of: repaired, no fault found, advice given, cancelled — e.g. /close repaired replaced the drain pump
-staff-closed = ✅ { $name } closed { $number }: { staff-closing }. The customer was asked to rate us.
+staff-closed = ✅ { $name } closed { $number }: { staff-closing }.
+staff-closed-rated = ✅ { $name } closed { $number }: { staff-closing }. The customer was asked to rate us.
 staff-reopened = 🔁 { $name } reopened { $number }: it waits in the queue again.
 
 staff-warranty-usage = I did not understand "{ $token }". Try: /warranty refrigerator 2025-03-14 part=compressor cause=liquid_ingress (in a ticket's topic, its product is the default).

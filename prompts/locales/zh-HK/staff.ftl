@@ -82,7 +82,8 @@ staff-closing = { $closing ->
 }
 staff-close-choose = { $number } 的處理結果是？
 staff-close-usage = 請註明結果之一：已修復、未發現故障、已指導、取消 —— 例如 /close 已修復 更換排水泵
-staff-closed = ✅ { $name } 結了 { $number }：{ staff-closing }。已請客户評分。
+staff-closed = ✅ { $name } 結了 { $number }：{ staff-closing }。
+staff-closed-rated = ✅ { $name } 結了 { $number }：{ staff-closing }。已請客户評分。
 staff-reopened = 🔁 { $name } 重新打開了 { $number }：重新進入待處理隊列。
 
 staff-warranty-usage = 沒有讀懂「{ $token }」。例如：/warranty refrigerator 2025-03-14 part=compressor cause=liquid_ingress（在維修單話題中預設使用該維修單的產品）。

@@ -81,7 +81,8 @@ staff-closing = { $closing ->
 }
 staff-close-choose = { $number } 的处理结果是？
 staff-close-usage = 请注明结果之一：已修复、未发现故障、已指导、取消 —— 例如 /close 已修复 更换排水泵
-staff-closed = ✅ { $name } 结了 { $number }：{ staff-closing }。已请客户评分。
+staff-closed = ✅ { $name } 结了 { $number }：{ staff-closing }。
+staff-closed-rated = ✅ { $name } 结了 { $number }：{ staff-closing }。已请客户评分。
 staff-reopened = 🔁 { $name } 重新打开了 { $number }：重新进入待处理队列。
 
 staff-warranty-usage = 没有读懂“{ $token }”。例如：/warranty refrigerator 2025-03-14 part=compressor cause=liquid_ingress（在工单话题中默认使用该工单的产品）。
