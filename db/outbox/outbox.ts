@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { JsonObject } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { FIRST_REPLY_WINDOW_MS } from '../inbox/inbox.ts';
@@ -102,8 +102,11 @@ export type OutboxMessage = {
   createdAt: Date;
 };
 
-/** A turn's reply: first reply unless the chat was written to in the window before `at`. */
-const turnPriority = (chatId: number, at: Date) => sql`(case when exists (
+/**
+ * A turn's reply: first reply unless the chat was written to in the window before `at`. `chatId`
+ * is the chat's id or an expression naming it (a one-statement turn's `v.chat_id`).
+ */
+export const turnPriority = (chatId: number | SQL, at: Date) => sql`(case when exists (
     select 1 from ${outboxMessages} where ${outboxMessages.chatId} = ${chatId}
     and ${outboxMessages.createdAt} > ${new Date(at.getTime() - FIRST_REPLY_WINDOW_MS).toISOString()}::timestamptz
   ) then ${OUTBOX_PRIORITY.reply}::int else ${OUTBOX_PRIORITY.firstReply}::int end)`;

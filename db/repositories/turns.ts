@@ -1,8 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
-import { FIRST_REPLY_WINDOW_MS } from '../inbox/inbox.ts';
 import { rowsOf } from '../migrate.ts';
-import { type NewOutboxMessage, OUTBOX_PRIORITY } from '../outbox/outbox.ts';
+import { type NewOutboxMessage, OUTBOX_PRIORITY, turnPriority } from '../outbox/outbox.ts';
 import { StaleStateError, storableJson } from './conversation-states.ts';
 
 /**
@@ -33,16 +32,13 @@ const iso = (date: Date) => date.toISOString();
  */
 export async function commitPlainTurn(db: Database, turn: PlainTurn): Promise<boolean> {
   const { updateId, at, state, messages, transcript } = turn;
-  const since = new Date(at.getTime() - FIRST_REPLY_WINDOW_MS);
   const outbox: SQL =
     messages.length === 0
       ? sql``
       : sql`, queued as (
   insert into outbox_messages (key, chat_id, method, payload, priority, available_at, created_at, erased)
   select v.key, v.chat_id, v.method, v.payload,
-    coalesce(v.priority, case when exists (
-      select 1 from outbox_messages o where o.chat_id = v.chat_id and o.created_at > ${iso(since)}::timestamptz
-    ) then ${OUTBOX_PRIORITY.reply}::smallint else ${OUTBOX_PRIORITY.firstReply}::smallint end),
+    coalesce(v.priority, ${turnPriority(sql`v.chat_id`, at)}),
     coalesce(v.available_at, ${iso(at)}::timestamptz), ${iso(at)}::timestamptz, v.erased
   from (values ${sql.join(
     messages.map(
