@@ -18,7 +18,7 @@ const engine = createTriageEngine(catalogue, { lexicon, model });
  * fails here. The test split has no floor: it is reported, never worked against.
  */
 describe.each([
-  ['train', { label: 0.92, category: 0.98, hazardFirst: 1, falseAlarm: 0.05 }],
+  ['train', { label: 0.91, category: 0.98, hazardFirst: 1, falseAlarm: 0.05 }],
   ['dev', { label: 0.74, category: 0.93, hazardFirst: 0.97, falseAlarm: 0.08 }],
 ])('the real %s split', (split, floor) => {
   const cases = readFileSync(join(import.meta.dirname, `../../support/real/${split}.jsonl`), 'utf8')

@@ -44,6 +44,10 @@ const RELABEL: Record<string, { label: string; why: string }> = {
     label: 'misuse',
     why: 'the TV was not faulty: a pin was missing from the HDMI cable, an accessory the customer replaced; nothing of the product needed a repair or a part',
   },
+  'en5m-0057': {
+    label: 'misuse',
+    why: 'the monitor was not faulty: its cable was, an accessory the customer replaced (as en4-0111)',
+  },
   'zh4-0010': {
     label: 'misuse',
     why: 'the router was not faulty: the dormitory broadband cable had been cut and the ISP repaired it (environment, not the product)',
