@@ -30,6 +30,11 @@ export type Metrics = {
    * and the kind of chat (`private`, `group`): each is also logged, never dropped silently.
    */
   sendsGivenUp: Counter<'via' | 'chat'>;
+  /**
+   * Staff topics created again because an earlier attempt died between asking Telegram for the
+   * topic and recording it: each may have left an empty topic in the staff chat (also logged).
+   */
+  staffTopicsMaybeOrphaned: Counter;
   /** Messages waiting in the outbox (read at scrape time from the source the outbox registers). */
   outboxDepth: Gauge;
   /** Registers where a scrape reads a gauge from; the last registration wins. */
@@ -112,6 +117,11 @@ export function createMetrics(): Metrics {
       name: 'frontline_sends_given_up_total',
       help: 'Messages given up after bounded retries, by path and chat kind',
       labelNames: ['via', 'chat'],
+      registers,
+    }),
+    staffTopicsMaybeOrphaned: new Counter({
+      name: 'frontline_staff_topics_maybe_orphaned_total',
+      help: 'Staff topics created again after an attempt that died before recording its topic',
       registers,
     }),
     outboxDepth: sourced('frontline_outbox_depth', 'Messages waiting in the outbox', 'outboxDepth'),

@@ -9,6 +9,7 @@ import {
   createOutboxStore,
   type Database,
   type DeliveredCopies,
+  MESSAGE_OF,
   type OutboxMessage,
   retryDelayMs,
 } from '../../db/index.ts';
@@ -37,9 +38,11 @@ export type PaidBroadcastOptions = {
 
 /**
  * What a refused message is sent as instead (a staff topic was deleted or closed: a new topic, or
- * the same one reopened); `undefined` when there is no way round the refusal.
+ * the same one reopened); `'superseded'` when the way round made the message needless (a lost
+ * topic's card: the new topic has its own), settled unsent; `undefined` when there is no way round
+ * the refusal.
  */
-export type OutboxRecovery = { method: string; payload: JsonObject } | undefined;
+export type OutboxRecovery = { method: string; payload: JsonObject } | 'superseded' | undefined;
 
 export type OutboxSenderOptions = {
   db: Database;
@@ -250,6 +253,10 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     const description = describe(error);
     if (recover && code === 400 && message.attempts < maxAttempts) {
       const instead = await recover(message, error);
+      if (instead === 'superseded') {
+        await outbox.markSent(message, null, now);
+        return;
+      }
       if (instead) {
         await outbox.replaceWith(message, instead.method, instead.payload);
         return;
@@ -330,6 +337,18 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         }
         delete payload[COPY_OF];
         payload.message_id = copyId;
+      }
+      const named = message.payload[MESSAGE_OF];
+      if (typeof named === 'string') {
+        // A call on an earlier message of this chat (a card's pin): it went first in the chat's
+        // line, so its id is recorded now — or it was never sent, and there is nothing to call.
+        const target = (await outbox.byKey(named))?.messageId ?? undefined;
+        if (target === undefined) {
+          await outbox.markSent(message, null, clock.now());
+          return;
+        }
+        delete payload[MESSAGE_OF];
+        payload.message_id = target;
       }
       const raw = api.raw as unknown as Record<string, (p: JsonObject) => Promise<unknown>>;
       const call = raw[message.method];

@@ -66,7 +66,7 @@ export function createStaffDesk(
       deps.log.error({ code: codeOf(error) }, 'staff chat call given up after its retries');
     },
   });
-  const topics = createStaffTopics(deps, api, queue, chatId);
+  const topics = createStaffTopics(deps, api, queue, chatId, delivery);
   const access = createStaffAccess(deps, api, chatId, {
     ...(options.memberCacheMs === undefined ? {} : { cacheMs: options.memberCacheMs }),
   });

@@ -11,16 +11,19 @@ import {
 } from '../../core/index.ts';
 import {
   enqueueMessages,
+  MESSAGE_OF,
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
   type OutboxMessage,
   type Repositories,
+  staffCardKey,
+  staffPinKey,
   staffTopicKeyPrefix,
   ticketOfKey,
 } from '../../db/index.ts';
 import { cardButtons, renderCard } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
-import { isBlockedError } from './outbox.ts';
+import { type Delivery, isBlockedError } from './outbox.ts';
 import type { OutboxRecovery } from './outbox-sender.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffChatQueue } from './staff-chat-queue.ts';
@@ -60,7 +63,13 @@ export type StaffTopics = ReturnType<typeof createStaffTopics>;
  * The staff forum's topics: one per ticket, created on first use with its card pinned at the top,
  * and recovered when lost. Every call to the staff chat goes through the staff chat queue.
  */
-export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue, chatId: number) {
+export function createStaffTopics(
+  deps: AppDeps,
+  api: Api,
+  queue: StaffChatQueue,
+  chatId: number,
+  delivery: Pick<Delivery, 'commit'>,
+) {
   const { repos, config, store, clock, log } = deps;
   const staffLocale = config.STAFF_LANGUAGE as Locale;
 
@@ -118,29 +127,96 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     return toTopicName(ticket.number, product, toDistrict(ticket.contact.address));
   }
 
-  /** Creates a topic and posts and pins the card in it (raw calls: the caller holds the queue). */
-  async function createWithCard(ticket: Ticket): Promise<{ topicId: number; cardId: number }> {
-    const { t } = createRenderContext(deps, staffLocale);
-    const topic = await api.createForumTopic(chatId, topicName(ticket));
-    const card = await api.sendMessage(chatId, await cardText(ticket), {
-      message_thread_id: topic.message_thread_id,
-      reply_markup: cardButtons(ticket.number, t),
-    });
-    await api
-      .pinChatMessage(chatId, card.message_id, { disable_notification: true })
-      .catch((error: unknown) =>
-        log.warn({ ticket: ticket.number, error: String(error) }, 'card not pinned'),
+  /**
+   * Records the intent to (re)create the ticket's topic, before asking Telegram for it. An earlier
+   * intent with no topic recorded after it means an attempt died between the call and its record:
+   * Telegram may have made that topic, and the Bot API cannot list topics to find it — said in the
+   * log (with the ticket's number, which the orphan's name starts with) and counted.
+   */
+  async function recordIntent(ticket: Ticket, lost: number | undefined) {
+    const history = await repos.tickets.history(ticket.id);
+    const requested = history.filter((event) => event.type === 'topic_requested').length;
+    const opened = history.filter((event) => event.type === 'topic_opened').length;
+    if (requested > opened) {
+      deps.metrics.staffTopicsMaybeOrphaned.inc();
+      log.warn(
+        { ticket: ticket.number },
+        'an earlier attempt to create this staff topic died before recording it: an empty topic named after the ticket may be left in the staff chat',
       );
-    return { topicId: topic.message_thread_id, cardId: card.message_id };
-  }
-
-  async function recordOpened(ticket: Ticket, topicId: number, recreated: boolean) {
+    }
     await repos.tickets.appendEvent(ticket.id, {
       at: clock.now(),
       actor: { kind: 'system' },
-      type: 'topic_opened',
-      payload: { topicId, recreated },
+      type: 'topic_requested',
+      payload: { recreated: lost !== undefined },
     });
+  }
+
+  /** The card and its pin for a new topic, as outbox rows keyed by the ticket and the topic. */
+  function cardRows(ticket: Ticket, topicId: number, text: string): NewOutboxMessage[] {
+    const { t } = createRenderContext(deps, staffLocale);
+    const card = staffCardKey(ticket.id, topicId);
+    return [
+      {
+        key: card,
+        chatId,
+        priority: OUTBOX_PRIORITY.reply,
+        method: 'sendMessage',
+        payload: {
+          text,
+          message_thread_id: topicId,
+          reply_markup: cardButtons(ticket.number, t) as unknown as JsonObject,
+        },
+      },
+      {
+        key: staffPinKey(ticket.id, topicId),
+        chatId,
+        priority: OUTBOX_PRIORITY.reply,
+        method: 'pinChatMessage',
+        payload: { [MESSAGE_OF]: card, disable_notification: true },
+      },
+    ];
+  }
+
+  /**
+   * Creates the ticket's topic (or one in place of the `lost` one) as nearly once as the Bot API
+   * allows: the intent is recorded first; the one call Telegram cannot make idempotent is the
+   * topic's creation, and its id is written in the very next step, with the `topic_opened` event
+   * and the card and its pin as outbox rows keyed by the ticket and the topic (so no rerun sends a
+   * second card). `call` runs the creation in the staff chat's queue (or raw, when the caller holds
+   * it). A race lost to another instance deletes its own topic and returns the winner's.
+   */
+  async function open(
+    ticket: Ticket,
+    lost: number | undefined,
+    call: <T>(task: () => Promise<T>) => Promise<T>,
+  ): Promise<TicketTopic> {
+    // Everything read first, so that nothing stands between the call and its record.
+    const name = topicName(ticket);
+    const card = await cardText(ticket);
+    await recordIntent(ticket, lost);
+    const { message_thread_id: topicId } = await call(() => api.createForumTopic(chatId, name));
+    const linked = await delivery.commit(async (tx) => {
+      const txRepos = deps.reposOn(tx);
+      const result =
+        lost === undefined
+          ? await txRepos.tickets.linkTopic({ ticketId: ticket.id, chatId, topicId })
+          : await txRepos.tickets.relinkTopic(ticket.id, lost, topicId);
+      if (!result.ok) return undefined;
+      const at = clock.now();
+      await txRepos.tickets.appendEvent(ticket.id, {
+        at,
+        actor: { kind: 'system' },
+        type: 'topic_opened',
+        payload: { topicId, recreated: lost !== undefined },
+      });
+      await enqueueMessages(tx, cardRows(ticket, topicId, card), at);
+      return result.value;
+    });
+    if (linked) return { ...linked, cardMessageId: null };
+    // Another instance linked (or moved) the topic first: ours goes, theirs is the ticket's.
+    await call(() => api.deleteForumTopic(chatId, topicId)).catch(() => undefined);
+    return (await repos.tickets.topicOf(ticket.id)) as TicketTopic;
   }
 
   /**
@@ -154,32 +230,24 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     return store.withLock(`topic:${ticket.id}`, TOPIC_LOCK_TTL_MS, async () => {
       const again = await repos.tickets.topicOf(ticket.id);
       if (again) return again;
-      const { topicId, cardId } = await run(() => createWithCard(ticket));
-      const linked = await repos.tickets.linkTopic({ ticketId: ticket.id, chatId, topicId });
-      if (!linked.ok) {
-        await run(() => api.deleteForumTopic(chatId, topicId)).catch(() => undefined);
-        return (await repos.tickets.topicOf(ticket.id)) as TicketTopic;
-      }
-      await repos.tickets.setTopicCard(ticket.id, cardId);
-      await recordOpened(ticket, topicId, false);
-      return { ...linked.value, cardMessageId: cardId };
+      return open(ticket, undefined, run);
     });
   }
 
-  /** Replaces a lost topic by a new one with the card again; one recovery wins a race. */
+  /**
+   * Replaces a lost topic by a new one with the card again; one recovery wins a race (raw calls:
+   * the caller holds the queue).
+   */
   async function replace(ticket: Ticket, lost: number): Promise<number> {
     const current = await repos.tickets.topicOf(ticket.id);
     if (current && current.topicId !== lost) return current.topicId;
-    const { topicId, cardId } = await createWithCard(ticket);
-    const moved = await repos.tickets.relinkTopic(ticket.id, lost, topicId);
-    if (!moved.ok) {
-      await api.deleteForumTopic(chatId, topicId).catch(() => undefined);
-      return Number(moved.detail);
-    }
-    await repos.tickets.setTopicCard(ticket.id, cardId);
-    await recordOpened(ticket, topicId, true);
-    log.warn({ ticket: ticket.number, lost, topicId }, 'staff topic was lost: recreated');
-    return topicId;
+    const moved = await open(ticket, lost, (task) => task());
+    if (moved.topicId !== lost)
+      log.warn(
+        { ticket: ticket.number, lost, topicId: moved.topicId },
+        'staff topic was lost: recreated',
+      );
+    return moved.topicId;
   }
 
   /**
@@ -368,6 +436,8 @@ export function createStaffTopics(deps: AppDeps, api: Api, queue: StaffChatQueue
     const ticket = (await repos.tickets.topicOf(ticketId)) && (await repos.tickets.get(ticketId));
     if (!ticket) return undefined;
     const moved = await run(() => replace(ticket, topicId));
+    // The lost topic's own card: the new topic got a card of its own.
+    if (message.key === staffCardKey(ticketId, topicId)) return 'superseded';
     return { method: message.method, payload: { ...message.payload, message_thread_id: moved } };
   }
 

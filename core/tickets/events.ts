@@ -24,6 +24,11 @@ export type TicketEventType =
   | 'refused'
   /** The customer asked for a person (/human). */
   | 'human_requested'
+  /**
+   * A staff topic is about to be (re)created: written before the Bot API call, so an attempt that
+   * died before its `topic_opened` is known (its topic, if Telegram made one, is orphaned).
+   */
+  | 'topic_requested'
   /** The staff topic was (re)created; the payload has the topic id. */
   | 'topic_opened'
   /** A message to the customer came back 403: they blocked the bot. */

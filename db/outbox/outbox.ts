@@ -3,7 +3,7 @@ import type { JsonObject } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { FIRST_REPLY_WINDOW_MS } from '../inbox/inbox.ts';
 import { rowsOf } from '../migrate.ts';
-import { outboxMessages, relayedMessages } from '../schema/index.ts';
+import { outboxMessages, relayedMessages, ticketTopics } from '../schema/index.ts';
 
 /** The urgency of a message in a queue behind the send budget (lower goes first). */
 export const OUTBOX_PRIORITY = {
@@ -28,6 +28,24 @@ export function ticketOfKey(key: string): string | undefined {
 }
 
 /**
+ * The key of a topic's card (`staff-topic:<ticket id>:card:<topic id>`): delivered, its Telegram id
+ * is recorded as the topic's card in the same statement (see {@link cardOfKey}). One card per
+ * topic: a topic made again after a crash or a loss has a new id, and so a card of its own.
+ */
+export const staffCardKey = (ticketId: string, topicId: number) =>
+  `${staffTopicKeyPrefix(ticketId)}card:${topicId}`;
+
+/** The key of the pin of a topic's card (see {@link staffCardKey}). */
+export const staffPinKey = (ticketId: string, topicId: number) =>
+  `${staffTopicKeyPrefix(ticketId)}pin:${topicId}`;
+
+/** The ticket and topic a card's key names (see {@link staffCardKey}), if it is a card's. */
+export function cardOfKey(key: string): { ticketId: string; topicId: number } | undefined {
+  const found = /^staff-topic:([^:]+):card:(\d+)$/.exec(key);
+  return found ? { ticketId: found[1] as string, topicId: Number(found[2]) } : undefined;
+}
+
+/**
  * The key prefix of the outbox rows the staff side writes to a ticket's customer (a staff
  * member's copy, a notice of a take or a closing, the rating request): `to-customer:<ticket
  * id>:<ref>`. A customer found to have blocked the bot by one of them is reported in its topic.
@@ -41,6 +59,13 @@ export function ticketOfCustomerKey(key: string): string | undefined {
 
 /** An edit's payload field naming the copied message whose copy it edits (see `NewOutboxMessage`). */
 export const COPY_OF = 'copy_of';
+
+/**
+ * A payload field naming, by its outbox key, an earlier message in the same chat whose Telegram id
+ * is this call's `message_id` (a card's pin): read when the call is sent, behind that message in
+ * the chat's line.
+ */
+export const MESSAGE_OF = 'message_of';
 
 /** The copied message an edit names (`payload.copy_of`), if it names one. */
 export function copyTargetOf(
@@ -299,6 +324,7 @@ export function createOutboxStore(db: Database) {
      * recorded — one missing had lost its claim. A delivered copy (`copyMessage`, `copyMessages`)
      * also fills in the message map (`relayed_messages`, written with the copy's outbox row) with
      * the ids Telegram gave the copies, in the same statement: recorded exactly when the send is.
+     * A delivered card ({@link staffCardKey}) is recorded as its topic's card likewise.
      */
     async markSentMany(
       sent: readonly {
@@ -312,16 +338,18 @@ export function createOutboxStore(db: Database) {
       const ids = (list: readonly number[] | undefined) =>
         list ? `{${list.map((id) => Math.trunc(id)).join(',')}}` : null;
       const values = sql.join(
-        sent.map(
-          ({ message, messageId, at, copies }) =>
-            sql`(${message.id}::bigint, ${message.attempts}::int, ${messageId}::int, ${at.toISOString()}::timestamptz,
+        sent.map(({ message, messageId, at, copies }) => {
+          const card = cardOfKey(message.key);
+          return sql`(${message.id}::bigint, ${message.attempts}::int, ${messageId}::int, ${at.toISOString()}::timestamptz,
               ${copies?.fromChatId ?? null}::bigint, ${message.chatId}::bigint,
-              ${ids(copies?.sourceIds)}::int[], ${ids(copies?.targetIds)}::int[])`,
-        ),
+              ${ids(copies?.sourceIds)}::int[], ${ids(copies?.targetIds)}::int[],
+              ${card?.ticketId ?? null}::uuid, ${card?.topicId ?? null}::int)`;
+        }),
         sql`, `,
       );
       const result = await db.execute(sql`
-        with v(id, attempts, message_id, sent_at, from_chat, target_chat, source_ids, target_ids) as (
+        with v(id, attempts, message_id, sent_at, from_chat, target_chat, source_ids, target_ids,
+          card_ticket, card_topic) as (
           values ${values}
         ), settled as (
           update ${outboxMessages} set state = 'sent', sent_at = v.sent_at, message_id = v.message_id,
@@ -343,6 +371,12 @@ export function createOutboxStore(db: Database) {
             and ${relayedMessages.targetChatId} = copies.target_chat
             and copies.target_id is not null
           returning ${relayedMessages.id}
+        ), carded as (
+          update ${ticketTopics} set card_message_id = v.message_id
+          from v join settled on settled.id = v.id
+          where v.card_ticket is not null and v.message_id is not null
+            and ${ticketTopics.ticketId} = v.card_ticket and ${ticketTopics.topicId} = v.card_topic
+          returning ${ticketTopics.ticketId}
         )
         select id from settled`);
       return new Set(rowsOf<{ id: string | number }>(result).map((row) => Number(row.id)));

@@ -148,11 +148,17 @@ describe('the bot against recorded Bot API calls', () => {
       handlers: frontline.jobHandlers,
     });
     await worker.runDue();
+    // The card goes through the outbox, written with the topic's record.
+    await frontline.settle();
     const topic = calls.find((c) => c.method === 'createForumTopic');
     expect(String(topic?.payload.name)).toMatch(/^FL-\d{6}-\d{4} · 洗碗机/);
     const card = calls.find((c) => c.method === 'sendMessage' && c.payload.chat_id === -100777);
     expect(String(card?.payload.text)).toMatch(/🆕 FL-\d{6}-\d{4} · 洗碗机 · 故障/);
     expect(card?.payload.message_thread_id).toBeGreaterThan(1);
+    expect(calls.find((c) => c.method === 'pinChatMessage')?.payload).toMatchObject({
+      chat_id: -100777,
+      message_id: expect.any(Number),
+    });
   });
 
   it('keeps the summary when filing fails, and files on the next confirm', async () => {

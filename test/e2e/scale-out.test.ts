@@ -183,6 +183,20 @@ describe.skipIf(skip)(
       const created = telegram.calls.filter((c) => c.method === 'createForumTopic').length;
       const deleted = telegram.calls.filter((c) => c.method === 'deleteForumTopic').length;
       expect(created - deleted).toBe(CUSTOMERS);
+      // A topic's card goes through the outbox, written with the topic's record: delivered once
+      // nothing of the kind is queued.
+      await expect
+        .poll(
+          async () =>
+            (
+              await pool.query<{ n: number }>(
+                `select count(*)::int as n from outbox_messages
+                 where state in ('pending', 'sending') and key ~ '^staff-topic:[^:]+:(card|pin):'`,
+              )
+            ).rows[0]?.n,
+          { timeout: 120_000 },
+        )
+        .toBe(0);
       const numbers = await pool.query<{ number: string }>('select number from tickets');
       for (const { number } of numbers.rows) {
         const cards = telegram.messages.filter(

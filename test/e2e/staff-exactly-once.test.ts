@@ -10,6 +10,7 @@ import { createStaffActions } from '../../bot/services/staff-actions.ts';
 import { createStaffCustomers } from '../../bot/services/staff-customers.ts';
 import { contactAlertKey, STAFF_JOBS } from '../../bot/services/staff-jobs.ts';
 import { createStaffRelay } from '../../bot/services/staff-relay.ts';
+import { createStaffTopics } from '../../bot/services/staff-topics.ts';
 import {
   ERASE_STAFF_MESSAGES_JOB,
   type EraseStaffMessagesPayload,
@@ -17,6 +18,7 @@ import {
   type JsonObject,
   type StaffMember,
   type Ticket,
+  toZonedTime,
 } from '../../core/index.ts';
 import {
   acceptUpdates,
@@ -25,16 +27,21 @@ import {
   customerTicketKeyPrefix,
   enqueueMessages,
   OUTBOX_PRIORITY,
+  staffCardKey,
+  staffPinKey,
 } from '../../db/index.ts';
 import { rowsOf } from '../../db/migrate.ts';
 import type { StoredMessage } from '../support/bot-api-double.ts';
-import { STAFF_CHAT, StaffHarness, TOKEN } from '../support/staff-harness.ts';
+import { newTicket, STAFF_CHAT, StaffHarness, TOKEN } from '../support/staff-harness.ts';
 
 const HAZARD = {
   priority: 'urgent' as const,
   triage: { label: 'hazard' as const, category: 'refrigerator' as const, symptomId: null },
 };
 const ALERT = /Hazard ticket .* contact the customer now/;
+/** A ticket's card: the message with the Take button. */
+const isCard = (message: StoredMessage) =>
+  Boolean(message.reply_markup?.inline_keyboard?.flat().some((b) => /Take/.test(b.text)));
 
 /**
  * The contact-promise alert is written with its ticket event in the alert job's transaction and
@@ -47,7 +54,7 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
   const deadLettered: string[] = [];
   beforeAll(async () => {
     await h.start();
-    await h.frontline.sender.stop();
+    await h.stopSender();
   }, 90_000);
   afterAll(() => h.stop(), 30_000);
 
@@ -165,24 +172,32 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     expect(posted(0)).toBe(2);
   });
 
-  it('a sender that dies mid-send leaves the alert to the next sender once its lease runs out', async () => {
+  it("a sender that dies mid-send leaves the topic's card and the alert behind it to the next sender once its lease runs out", async () => {
     const { ticket, topicId } = await h.fileTicket(h.customer('Olu'), HAZARD);
-    const job = await alertJob(ticket);
-    // A sender claims the alert and dies before Telegram answers (the staff chat is one chat:
-    // one message in flight, the General post waits behind it).
+    await alertJob(ticket);
+    // A sender claims the topic's card (written with the topic, before the alert) and dies before
+    // Telegram answers (the staff chat is one chat: one message in flight, the rest wait behind).
     const claimed = await createOutboxStore(h.app.deps.db).claim({
       now: h.clock.now(),
       limit: 10,
       leaseMs: 60_000,
     });
-    expect(claimed.map((m) => m.key)).toEqual([outboxKeys(job, ticket)[0]]);
+    expect(claimed.map((m) => m.key)).toEqual([staffCardKey(ticket.id, topicId)]);
 
     const { sender } = freshSender();
     await sender.drain(1_000);
+    expect(h.double.botMessages(STAFF_CHAT, topicId)).toHaveLength(0);
     expect(posted(topicId)).toBe(0);
 
     h.clock.advance(61_000);
     await sender.drain(10_000);
+    // The card once, first in its topic and pinned (its id recorded as the topic's card), then the
+    // alert once.
+    const [card, ...rest] = h.double.botMessages(STAFF_CHAT, topicId);
+    expect(card?.text).toContain(ticket.number);
+    expect(card?.pinned).toBe(true);
+    expect((await h.repos.tickets.topicOf(ticket.id))?.cardMessageId).toBe(card?.message_id);
+    expect(rest.filter(isCard)).toHaveLength(0);
     expect(posted(topicId)).toBe(1);
     expect(await alertEvents(ticket)).toBe(1);
     expect(posted(0)).toBe(3);
@@ -196,13 +211,22 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     const moved = (await h.repos.tickets.topicOf(ticket.id))?.topicId as number;
     expect(moved).not.toBe(topicId);
     expect(posted(moved)).toBe(1);
+    // The lost topic's card, still queued, found the topic gone: the new topic has one card of its
+    // own (pinned), and the old one is settled unsent, not dead-lettered.
+    const cards = h.double.botMessages(STAFF_CHAT, moved).filter(isCard);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]?.pinned).toBe(true);
+    const oldCard = await createOutboxStore(h.app.deps.db).byKey(staffCardKey(ticket.id, topicId));
+    expect(oldCard).toMatchObject({ state: 'sent', messageId: null });
     expect(deadLettered).toEqual([]);
   });
 
   it('an alert Telegram refuses for good is dead-lettered, counted and logged, not dropped silently', async () => {
     const { ticket } = await h.fileTicket(h.customer('Quin'), HAZARD);
     const job = await alertJob(ticket);
-    h.double.failNext('sendMessage', 400, 'Bad Request: chat not found');
+    h.double.failNext('sendMessage', 400, 'Bad Request: chat not found', (p) =>
+      ALERT.test(String(p.text)),
+    );
     const { sender, metrics } = freshSender();
     await sender.drain(10_000);
     const outbox = createOutboxStore(h.app.deps.db);
@@ -347,14 +371,24 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
       priority: OUTBOX_PRIORITY.background,
     }));
     await enqueueMessages(h.app.deps.db, backlog, now);
-    const { ticket } = await h.fileTicket(h.customer('Uma'), HAZARD);
+    const { ticket, topicId } = await h.fileTicket(h.customer('Uma'), HAZARD);
     const job = await alertJob(ticket);
-    const [first] = await createOutboxStore(h.app.deps.db).claim({
-      now: h.clock.now(),
-      limit: 1,
-      leaseMs: 1,
-    });
-    expect(first?.key).toBe(outboxKeys(job, ticket)[0]);
+    // One at a time, as the staff chat's line goes: the new topic's card and its pin, then the
+    // alert, and nothing of the backlog before it.
+    const store = createOutboxStore(h.app.deps.db);
+    const order: string[] = [];
+    const alert = outboxKeys(job, ticket)[0] as string;
+    while (!order.includes(alert) && order.length < 5) {
+      const [next] = await store.claim({ now: h.clock.now(), limit: 1, leaseMs: 60_000 });
+      if (!next) break;
+      order.push(next.key);
+      await store.markSent(next, null, h.clock.now());
+    }
+    expect(order).toEqual([
+      staffCardKey(ticket.id, topicId),
+      staffPinKey(ticket.id, topicId),
+      alert,
+    ]);
   });
 
   it("a customer's message is copied to the topic once, and the message map gets the copy's id when the outbox records it", async () => {
@@ -394,6 +428,7 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     const ada = h.staffMember('Ada');
     const wen = h.customer('Wen');
     const { ticket, topicId } = await h.fileTicket(wen);
+    await freshSender().sender.drain(5_000);
     // Ada takes it with the card's button (what the take says is queued: no sender runs).
     const [card] = h.double.botMessages(STAFF_CHAT, topicId);
     h.double.press(ada, STAFF_CHAT, card?.message_id as number, /Take/);
@@ -720,5 +755,113 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     expect(inTopic(/Internal note kept/)).toBe(1);
     expect(inTopic(/Eli took/)).toBe(1);
     expect(inTopic(/already/i)).toBe(1);
+  });
+
+  /** A ticket filed with no staff job run yet: its topic is made by the test. */
+  const unpostedTicket = async (name: string) => {
+    const now = h.clock.now();
+    const { id } = await h.repos.customers.ensure(h.customer(name).id, 'en', now);
+    const { ticket } = await h.repos.tickets.create(newTicket(id), {
+      idempotencyKey: `topic-test:${name}:${now.getTime()}`,
+      day: toZonedTime(now, h.config.SERVICE_TZ).date,
+      at: now,
+      actor: { kind: 'customer', customerId: id },
+    });
+    return ticket;
+  };
+  /** Topics whose name starts with the ticket's number (the Bot API cannot list them: the double can). */
+  const topicsOf = (ticket: Ticket) =>
+    h.double.topics(STAFF_CHAT).filter((topic) => topic.name.startsWith(ticket.number));
+  const events = async (ticket: Ticket, type: string) =>
+    (await h.repos.tickets.history(ticket.id)).filter((event) => event.type === type).length;
+  const orphansReported = async () =>
+    (await h.app.deps.metrics.staffTopicsMaybeOrphaned.get()).values[0]?.value ?? 0;
+
+  it("a topic's creation that dies between Telegram's answer and its record: the rerun makes one more topic, reports the orphan, and the ticket gets one card", async () => {
+    const forum = h.frontline.staff.forum;
+    if (!forum) throw new Error('no staff forum');
+    const ticket = await unpostedTicket('Gus');
+    const reported = await orphansReported();
+    // The process dies after Telegram made the topic, inside the transaction that records it.
+    const dying = createStaffTopics(
+      h.app.deps,
+      new Api(TOKEN, { apiRoot: h.double.apiRoot }),
+      forum.queue,
+      STAFF_CHAT,
+      crashingDelivery(),
+    );
+    await expect(dying.ensure(ticket)).rejects.toThrow('killed before commit');
+    expect(topicsOf(ticket)).toHaveLength(1);
+    expect(await h.repos.tickets.topicOf(ticket.id)).toBeUndefined();
+    expect(await events(ticket, 'topic_requested')).toBe(1);
+    expect(await events(ticket, 'topic_opened')).toBe(0);
+    // Nothing of the card was written with the record that died.
+    const [orphan] = topicsOf(ticket);
+    expect(
+      await createOutboxStore(h.app.deps.db).byKey(staffCardKey(ticket.id, orphan?.id as number)),
+    ).toBeUndefined();
+
+    // The restarted process makes the topic again (Telegram cannot say whether the first exists)
+    // and says so; a second rerun finds the recorded topic and makes nothing.
+    const topic = await forum.topics.ensure(ticket);
+    expect(await orphansReported()).toBe(reported + 1);
+    expect(topicsOf(ticket)).toHaveLength(2);
+    expect(topic.topicId).not.toBe(orphan?.id);
+    expect(await forum.topics.ensure(ticket)).toMatchObject({ topicId: topic.topicId });
+    expect(topicsOf(ticket)).toHaveLength(2);
+    expect(await events(ticket, 'topic_requested')).toBe(2);
+    expect(await events(ticket, 'topic_opened')).toBe(1);
+    expect(await orphansReported()).toBe(reported + 1);
+
+    // One card, in the recorded topic, pinned and recorded as its card; none in the orphan.
+    await freshSender().sender.drain(10_000);
+    await freshSender().sender.drain(1_000);
+    const cards = h.double.botMessages(STAFF_CHAT, topic.topicId).filter(isCard);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]?.pinned).toBe(true);
+    expect((await h.repos.tickets.topicOf(ticket.id))?.cardMessageId).toBe(cards[0]?.message_id);
+    expect(h.double.botMessages(STAFF_CHAT, orphan?.id as number)).toHaveLength(0);
+  });
+
+  it('a topic recorded before the process died is not made again, and its card, queued with the record, is posted once by the next sender', async () => {
+    const forum = h.frontline.staff.forum;
+    if (!forum) throw new Error('no staff forum');
+    const ticket = await unpostedTicket('Hal');
+    const reported = await orphansReported();
+    // The new-ticket job records the topic and queues its card; the process dies before any send.
+    const handler = h.frontline.jobHandlers[STAFF_JOBS.newTicket];
+    if (!handler) throw new Error('no new-ticket handler');
+    const job = {
+      id: `new-ticket-${ticket.id}`,
+      kind: STAFF_JOBS.newTicket,
+      payload: { ticketId: ticket.id },
+    } as unknown as Job;
+    const run = () =>
+      handler(job, {
+        now: h.clock.now(),
+        signal: new AbortController().signal,
+        commit: (work) => h.app.deps.db.transaction(work),
+      });
+    await run();
+    const topic = (await h.repos.tickets.topicOf(ticket.id)) as { topicId: number };
+    expect(h.double.botMessages(STAFF_CHAT, topic.topicId)).toHaveLength(0);
+    // The job runs again (its lease lost): the topic is known, nothing is made or queued twice.
+    await run();
+    expect(topicsOf(ticket)).toHaveLength(1);
+    expect(await events(ticket, 'topic_requested')).toBe(1);
+    expect(await orphansReported()).toBe(reported);
+    // A sender claims the card and dies mid-send; the next one, after the lease, posts it once.
+    const [claimed] = await createOutboxStore(h.app.deps.db).claim({
+      now: h.clock.now(),
+      limit: 1,
+      leaseMs: 60_000,
+    });
+    expect(claimed?.key).toBe(staffCardKey(ticket.id, topic.topicId));
+    h.clock.advance(61_000);
+    await freshSender().sender.drain(10_000);
+    await freshSender().sender.drain(1_000);
+    const cards = h.double.botMessages(STAFF_CHAT, topic.topicId).filter(isCard);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]?.pinned).toBe(true);
   });
 });

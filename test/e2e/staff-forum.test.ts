@@ -333,9 +333,17 @@ describe('staff take over escalated chats in the staff forum', () => {
     expect(
       h.double.topics(STAFF_CHAT).filter((t) => t.name.startsWith(ticket.number)),
     ).toHaveLength(2);
-    const [card] = h.double.botMessages(STAFF_CHAT, recreated.id);
-    expect(card?.pinned).toBe(true);
-    expect(card?.text).toContain(ticket.number);
+    // The new topic's card follows the message that found the topic lost (both queued in the
+    // staff chat's line), pinned.
+    const card = await h.double.waitFor(
+      () => h.double.botMessages(STAFF_CHAT, recreated.id).find((m) => m.pinned),
+      'the pinned card in the new topic',
+    );
+    expect(card.text).toContain(ticket.number);
+    expect(card.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toContain('✋ Take');
+    expect(moved && (await h.repos.tickets.topicOf(ticket.id))?.cardMessageId).toBe(
+      card.message_id,
+    );
     const opened = (await h.repos.tickets.history(ticket.id)).filter(
       (e) => e.type === 'topic_opened',
     );

@@ -141,7 +141,11 @@ export class BotApiDouble {
   private nextUpdateId = 1;
   private waiters: (() => void)[] = [];
   private readonly limits = new Map<number, { until: number; retryAfter: number }>();
-  private readonly failures: { method: string; error: ApiFailure }[] = [];
+  private readonly failures: {
+    method: string;
+    error: ApiFailure;
+    when: ((payload: Record<string, unknown>) => boolean) | undefined;
+  }[] = [];
   private nextCallbackId = 1;
   apiRoot = '';
 
@@ -195,9 +199,14 @@ export class BotApiDouble {
     this.limits.set(chatId, { until: Date.now() + forMs, retryAfter });
   }
 
-  /** The next call of `method` fails with this Bot API error. */
-  failNext(method: string, code: number, description: string): void {
-    this.failures.push({ method, error: new ApiFailure(code, description) });
+  /** The next call of `method` (whose parameters pass `when`, if given) fails with this Bot API error. */
+  failNext(
+    method: string,
+    code: number,
+    description: string,
+    when?: (payload: Record<string, unknown>) => boolean,
+  ): void {
+    this.failures.push({ method, error: new ApiFailure(code, description), when });
   }
 
   /** A person deletes a topic in the Telegram app (the bot is not told). */
@@ -336,7 +345,9 @@ export class BotApiDouble {
 
   private async call(method: string, payload: Record<string, unknown>): Promise<ApiAnswer> {
     try {
-      const injected = this.failures.findIndex((failure) => failure.method === method);
+      const injected = this.failures.findIndex(
+        (failure) => failure.method === method && (failure.when?.(payload) ?? true),
+      );
       if (injected >= 0) {
         const [failure] = this.failures.splice(injected, 1);
         throw failure?.error;

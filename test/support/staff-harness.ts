@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import type { UserFromGetMe } from 'grammy/types';
 import { type App, createApp } from '../../bot/app.ts';
 import { type Config, parseConfig, toContactPromiseRule } from '../../bot/config.ts';
@@ -15,6 +16,7 @@ import {
   toZonedTime,
 } from '../../core/index.ts';
 import type { JobWorker } from '../../db/index.ts';
+import { rowsOf } from '../../db/migrate.ts';
 import { newTicket } from '../db/fixtures.ts';
 import {
   BotApiDouble,
@@ -123,9 +125,32 @@ export class StaffHarness {
     return this.app.deps.repos;
   }
 
-  /** Runs the jobs that are due (the staff notice of a new ticket, alerts, reminders). */
-  runJobs() {
-    return this.worker.runDue();
+  /** Whether the bot's outbox sender runs (see {@link stopSender}). */
+  private delivering = true;
+
+  /** Stops the bot's outbox sender: the test decides when (and by which sender) messages go. */
+  async stopSender(): Promise<void> {
+    this.delivering = false;
+    await this.frontline.sender.stop();
+  }
+
+  /**
+   * Runs the jobs that are due (the staff notice of a new ticket, alerts, reminders); while the
+   * bot's sender runs, waits until the new topics' cards (written to the outbox with the topic) are
+   * posted and pinned.
+   */
+  async runJobs() {
+    const ran = await this.worker.runDue();
+    const deadline = Date.now() + 10_000;
+    while (this.delivering && Date.now() < deadline) {
+      const queued = rowsOf<{ n: number }>(
+        await this.app.deps.db.execute(sql`select count(*)::int as n from outbox_messages
+          where state in ('pending', 'sending') and key ~ '^staff-topic:[^:]+:(card|pin):'`),
+      );
+      if ((queued[0]?.n ?? 0) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return ran;
   }
 
   /** A member of the staff chat. */
