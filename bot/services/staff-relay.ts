@@ -136,6 +136,9 @@ export function createStaffRelay(
     await delivery.commit((tx) =>
       enqueueOnce(tx, [row], at, async () => {
         const txRepos = deps.reposOn(tx);
+        // The map's rows (which refer to the ticket) before the transcript line (which refers to
+        // the customer): the lock order of every transaction that touches both.
+        await record(ticket, 'to_staff', customerChat, staffChat, txRepos)(ids, []);
         if (message)
           await txRepos.transcript.append({
             customerId: ticket.customerId,
@@ -145,7 +148,6 @@ export function createStaffRelay(
             text: toStorableText(describe(message)),
             at,
           });
-        await record(ticket, 'to_staff', customerChat, staffChat, txRepos)(ids, []);
       }),
     );
   }

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import {
   ERASE_STAFF_MESSAGES_JOB,
   ERASED_TEXT,
@@ -55,6 +55,15 @@ export async function eraseCustomer(
   at: Date,
 ): Promise<ErasureSummary | undefined> {
   return db.transaction(async (tx) => {
+    // Tickets before their customer, in one order: every staff step locks its ticket first and
+    // then (a transcript line, a message map row) refers to the customer; the other order here
+    // deadlocked with a staff step on one of the customer's tickets.
+    const owned = await tx
+      .select()
+      .from(tickets)
+      .where(eq(tickets.customerId, id))
+      .orderBy(asc(tickets.id))
+      .for('update');
     const [customer] = await tx
       .select({ id: customers.id, telegramUserId: customers.telegramUserId })
       .from(customers)
@@ -79,7 +88,6 @@ export async function eraseCustomer(
       await eraseChatMessages(tx, customer.telegramUserId, anonymous);
     }
 
-    const owned = await tx.select().from(tickets).where(eq(tickets.customerId, id)).for('update');
     const ticketIds = owned.map((ticket) => ticket.id);
     const cancelled = new Set<string>();
     for (const ticket of owned) {

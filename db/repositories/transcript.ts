@@ -3,7 +3,7 @@ import type { TranscriptRepo } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
 import { preparedPerHandle } from '../prepared.ts';
-import { transcriptEntries } from '../schema/index.ts';
+import { tickets, transcriptEntries } from '../schema/index.ts';
 import { toTranscriptEntry } from './to-domain.ts';
 
 /** Rows a turn usually appends at once (the customer's message, the reply): built once each. */
@@ -29,7 +29,20 @@ const appendRows = Array.from({ length: PREPARED_ROWS }, (_, n) =>
 export function createTranscriptRepo(db: Database): TranscriptRepo {
   return withStorageErrors('transcript', {
     async append(entry) {
-      const [row] = await db.insert(transcriptEntries).values(entry).returning();
+      // A ticket's line locks the ticket (key share) before the row's references are checked, in
+      // the same statement: the ticket before the customer, the order of every transaction that
+      // locks both (a staff step locks its ticket first; an erasure, a customer's tickets before
+      // the customer). The references' own checks take the customer first.
+      const insert = db.insert(transcriptEntries).values(
+        entry.ticketId
+          ? {
+              ...entry,
+              ticketId: sql`(select ${tickets.id} from ${tickets}
+                where ${tickets.id} = ${entry.ticketId} for key share)`,
+            }
+          : entry,
+      );
+      const [row] = await insert.returning();
       if (!row) throw new Error('transcript insert returned no row');
       return toTranscriptEntry(row);
     },

@@ -339,6 +339,27 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
       ]);
     });
 
+    it("writes a ticket's line (locking the ticket first) as it was given, and returns it", async () => {
+      const { customers, transcript, tickets } = repos();
+      const { id } = await customers.ensure(uniqueTelegramId(), 'en', at);
+      const { ticket } = await tickets.create(newTicket(id), {
+        idempotencyKey: `transcript-ticket:${id}`,
+        day: day('2024-03-14'),
+        at,
+        actor: { kind: 'system' },
+      });
+      const entry = {
+        customerId: id,
+        ticketId: ticket.id,
+        direction: 'staff' as const,
+        text: 'Coming Tuesday',
+        at: new Date(at.getTime() + 5_000),
+      };
+      const written = await transcript.append(entry);
+      expect(written).toEqual({ id: expect.any(Number), ...entry });
+      expect(await transcript.list(id, { ticketId: ticket.id })).toEqual([written]);
+    });
+
     it("writes a turn's message and its replies in one write, in their order, at one time", async () => {
       const { customers, transcript } = repos();
       const { id } = await customers.ensure(uniqueTelegramId(), 'en', at);
