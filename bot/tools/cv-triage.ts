@@ -8,6 +8,7 @@ import {
   scoreTriage,
   type TrainModelOptions,
   type TriageEvalCase,
+  type TriageModel,
   trainTriageModel,
 } from '../../core/index.ts';
 import { loadCatalogue, loadTriageLexicon } from '../content/index.ts';
@@ -61,32 +62,56 @@ export function groupFolds(cases: readonly SourcedCase[], k: number): number[] {
   return cases.map((c) => foldOf.get(c.source) ?? 0);
 }
 
+/** Each fold's held-out messages and the model trained without them. */
+export type TrainedFolds = {
+  k: number;
+  cases: SourcedCase[];
+  folds: { held: SourcedCase[]; model: TriageModel }[];
+};
+
 /**
- * Grouped k-fold cross-validation of the embedded engine over the real set's train and dev splits:
- * each fold's sources are held out, the model is trained on the catalogue and the other folds, and
- * the whole engine (rules, model, next step) reads the held-out messages. Never reads the test split.
+ * Trains grouped k-fold cross-validation's models over the real set's train and dev splits: each
+ * fold's sources are held out and its model is trained on the catalogue and the other folds.
+ * Never reads the test split.
+ */
+export function trainFolds(k = 5, options: TrainModelOptions = {}): TrainedFolds {
+  const catalogue = loadCatalogue();
+  const lexicon = loadTriageLexicon();
+  const cases = [...readSplit('train'), ...readSplit('dev')];
+  const foldOf = groupFolds(cases, k);
+  const folds = Array.from({ length: k }, (_, fold) => ({
+    held: cases.filter((_, i) => foldOf[i] === fold),
+    model: trainTriageModel(
+      catalogue,
+      lexicon,
+      cases.filter((_, i) => foldOf[i] !== fold),
+      options,
+    ),
+  }));
+  return { k, cases, folds };
+}
+
+/**
+ * Grouped k-fold cross-validation of the embedded engine: the whole engine (rules, each fold's
+ * model, next step) reads each fold's held-out messages; the figures are the mean over folds.
  */
 export function crossValidate(
-  k = 5,
-  options: TrainModelOptions = {},
+  trained: TrainedFolds,
   combine: Partial<LabelCombineOptions> = {},
   thresholds: Partial<DecisionThresholds> = {},
 ) {
   const catalogue = loadCatalogue();
   const lexicon = loadTriageLexicon();
-  const cases = [...readSplit('train'), ...readSplit('dev')];
-  const folds = groupFolds(cases, k);
+  const { k, cases } = trained;
   const content = { catalogue, fallback: lexicon.fallback };
   const perFold: (CvFigures & { n: number })[] = [];
   const misses: string[] = [];
   const weighed: WeighedCase[] = [];
   const scale = combine.scale ?? DEFAULT_COMBINE.scale;
-  for (let fold = 0; fold < k; fold++) {
-    const held = cases.filter((_, i) => folds[i] === fold);
-    const learn = cases.filter((_, i) => folds[i] !== fold);
-    const model = trainTriageModel(catalogue, lexicon, learn, options);
+  for (const { held, model } of trained.folds) {
     const engine = createTriageEngine(catalogue, { lexicon, model, combine });
-    const results = held.map((c) => engine.classify(c.text));
+    // `explain` for the deciding rule: only weighed messages are calibrated.
+    const results = held.map((c) => engine.classify(c.text, { explain: true }));
     const steps = firstMessageSteps(results, content, thresholds);
     const { metrics } = scoreTriage(held, results, steps);
     held.forEach((c, i) => {
@@ -145,16 +170,18 @@ export function fitScale(cases: readonly WeighedCase[]): { scale: number; logLos
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  // `npm run triage:cv -- [--misses] [--calibrate] [K] ['{"realWeight":2}'] ['{"hazard":0.3}'] ['{"checksCost":0.2}']`:
+  // `npm run triage:cv -- [--misses] [--calibrate] [--costs=0.4,0.5,…] [K] ['{"realWeight":2}'] ['{"hazard":0.3}'] ['{"checksCost":0.6}']`:
   // folds, then the training, combination and next-step options to try, as JSON.
-  const [folds, train, weigh, route] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const args = process.argv.slice(2);
+  const [folds, train, weigh, route] = args.filter((a) => !a.startsWith('--'));
   const k = Number(folds ?? 5);
   const options = JSON.parse(train ?? '{}') as TrainModelOptions;
   const combine = JSON.parse(weigh ?? '{}') as Partial<LabelCombineOptions>;
   const thresholds = JSON.parse(route ?? '{}') as Partial<DecisionThresholds>;
-  const { perFold, mean, n, misses, weighed } = crossValidate(k, options, combine, thresholds);
-  if (process.argv.includes('--misses')) for (const miss of misses) console.log(`MISS ${miss}`);
-  if (process.argv.includes('--calibrate')) {
+  const trained = trainFolds(k, options);
+  const { perFold, mean, n, misses, weighed } = crossValidate(trained, combine, thresholds);
+  if (args.includes('--misses')) for (const miss of misses) console.log(`MISS ${miss}`);
+  if (args.includes('--calibrate')) {
     const now = combine.scale ?? DEFAULT_COMBINE.scale;
     const fitted = fitScale(weighed);
     console.log(
@@ -165,4 +192,10 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     console.log(`fold ${i + 1}: ${JSON.stringify(f)}`);
   });
   console.log(JSON.stringify({ folds: k, n, ...mean }));
+  // The cost rule's trade-off: the same folds' models, one row per checks cost.
+  const costs = args.find((a) => a.startsWith('--costs='))?.slice('--costs='.length);
+  for (const cost of costs?.split(',').map(Number) ?? []) {
+    const row = crossValidate(trained, combine, { ...thresholds, checksCost: cost }).mean;
+    console.log(JSON.stringify({ checksCost: cost, ...row }));
+  }
 }

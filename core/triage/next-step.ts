@@ -71,8 +71,19 @@ export type DecisionThresholds = {
   checksSymptom: number;
   /** What sending an engineer to a misuse costs (a wasted visit)… */
   visitCost: number;
-  /** …and what quick checks cost a customer with a real fault (a minute, and the engineer learns what is ruled out). */
+  /**
+   * …and what quick checks cost a customer with a real fault (a minute, and the engineer learns
+   * what is ruled out), weighed against calibrated label probabilities: the embedded engine's with
+   * its learned model (`labelProbabilities`, calibrated by the combination's `scale`). Chosen on
+   * grouped cross-validation of the real set's train and dev splits (README, "Decide by cost").
+   */
   checksCost: number;
+  /**
+   * The same cost for a signal with a label confidence only (the rules-only engine, a language
+   * model's reading): such confidences are far surer than they are right, so this ratio is
+   * smaller, and only a fault held with confidence above visit / (visit + this) (0.83) skips the checks.
+   */
+  confidenceChecksCost: number;
 };
 
 export const DEFAULT_DECISION_THRESHOLDS: DecisionThresholds = {
@@ -82,7 +93,8 @@ export const DEFAULT_DECISION_THRESHOLDS: DecisionThresholds = {
   guideLabel: 0.65,
   checksSymptom: 0.25,
   visitCost: 1,
-  checksCost: 0.2,
+  checksCost: 0.65,
+  confidenceChecksCost: 0.2,
 };
 
 /** Where the conversation stands. */
@@ -101,18 +113,24 @@ export type NextStepContext = {
 const MAX_OPTIONS = 3;
 
 /**
- * The probability of a fault and of a misuse in the engine's signal: its label probabilities when
- * it has them, else its label confidence split between the two.
+ * The probability of a fault and of a misuse in the engine's signal, and what checks cost against
+ * them: its calibrated label probabilities with `checksCost` when it has them (the embedded engine
+ * with its learned model), else its label confidence split between the two with
+ * `confidenceChecksCost` (the rules-only engine, a language model's reading).
  */
-function faultAndMisuse(signal: TriageResult): { fault: number; misuse: number } {
+function weighing(
+  signal: TriageResult,
+  limits: DecisionThresholds,
+): { fault: number; misuse: number; checksCost: number } {
   if (signal.labelProbabilities) {
     const { fault, misuse } = signal.labelProbabilities;
-    return { fault, misuse };
+    return { fault, misuse, checksCost: limits.checksCost };
   }
   const sure = signal.labelConfidence;
+  const checksCost = limits.confidenceChecksCost;
   return signal.label === 'misuse'
-    ? { fault: 1 - sure, misuse: sure }
-    : { fault: sure, misuse: 1 - sure };
+    ? { fault: 1 - sure, misuse: sure, checksCost }
+    : { fault: sure, misuse: 1 - sure, checksCost };
 }
 
 /**
@@ -128,7 +146,9 @@ function faultAndMisuse(signal: TriageResult): { fault: number; misuse: number }
  *    damage, a failing part's noise, an error code naming a failed part) goes straight to an
  *    engineer when the report reads as a fault, and checks already done with an error code still
  *    shown go there whatever the label; so does a fault sure enough that quick checks cost more than a wasted visit is
- *    likely to: P(misuse) × visit cost < P(fault) × checks cost;
+ *    likely to: P(misuse) × visit cost < P(fault) × checks cost, the checks cost being the
+ *    engine's: `checksCost` for the embedded engine's calibrated probabilities,
+ *    `confidenceChecksCost` for a confidence alone (the rules-only engine, a language model);
  * 5. a sure misuse symptom is guided step by step; any other known symptom gets its quick checks
  *    first (a misuse symptom's first three steps); an unclear symptom gets one question with the
  *    likeliest symptoms as buttons, then its best guess.
@@ -173,8 +193,8 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
   }
   const defects = signal.cues.defects ?? [];
   const defect = defects.length > 0 || signal.cues.breakerTrip === true;
-  const { fault, misuse } = faultAndMisuse(signal);
-  if (label === 'fault' && (defect || misuse * limits.visitCost < fault * limits.checksCost))
+  const { fault, misuse, checksCost } = weighing(signal, limits);
+  if (label === 'fault' && (defect || misuse * limits.visitCost < fault * checksCost))
     return escalate('fault');
   // The customer has done the checks and the product still shows an error code: quick checks
   // would only repeat what failed, whatever the weighing of misuse against fault says.

@@ -78,7 +78,11 @@ export type TriageResult = {
   label: Label;
   /** How sure the engine is of `label` (1 for a hazard word). */
   labelConfidence: number;
-  /** The probability of each label, when the engine has them (they sum to 1). */
+  /**
+   * The probability of each label, when the engine has them (they sum to 1): only the embedded
+   * engine with its learned model, calibrated, which the cost rule weighs with its own checks cost
+   * (`checksCost`; a signal without them is weighed by its confidence with `confidenceChecksCost`).
+   */
   labelProbabilities?: Record<Label, number>;
   /** The likeliest symptoms of the chosen category, best first (more than `symptom` holds). */
   symptomCandidates?: { id: string; confidence: number }[];

@@ -4,6 +4,7 @@ import {
   CATEGORIES,
   type Category,
   createTriageEngine,
+  DEFAULT_DECISION_THRESHOLDS,
   decideNextStep,
   firstMessageSteps,
   parseTriageEvalLine,
@@ -214,8 +215,16 @@ function explain(result: TriageResult): string[] {
         .map(([label, p]) => `${label} ${pct(p)}`)
         .join(', ')
     : '';
+  // Weighed probabilities are calibrated; the cost rule sends a fault to an engineer at once above this.
+  const weighed = why.rule === 'weighed';
+  const { visitCost, checksCost } = DEFAULT_DECISION_THRESHOLDS;
   return [
-    `decided   ${RULES[why.rule]}${probabilities ? ` (${probabilities})` : ''}`,
+    `decided   ${RULES[why.rule]}${probabilities ? ` (${weighed ? 'calibrated: ' : ''}${probabilities})` : ''}`,
+    ...(weighed
+      ? [
+          `cost      a fault goes to an engineer at once above P(fault) ${pct(visitCost / (visitCost + checksCost))} (a wasted visit ${visitCost} against quick checks ${checksCost}); below it, quick checks first`,
+        ]
+      : []),
     ...(why.label.length > 0 ? [`features  label ${result.label}: ${pulls(why.label)}`] : []),
     ...(why.category && result.category
       ? [`features  category ${result.category.id}: ${pulls(why.category) || 'none'}`]

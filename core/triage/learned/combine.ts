@@ -46,9 +46,10 @@ export type LabelCombineOptions = {
    * Calibration: the weighed log-odds are multiplied by this before they become probabilities, so
    * that "P(fault) = 0.8" can be right about four times in five. It never changes the label (the
    * sign stays), nor the label's confidence, the unscaled share that the guidance threshold
-   * (`guideLabel`) was set on. `npm run triage:cv -- --calibrate` fits it (least held-out
-   * log-loss: 0.18). Left at 1 for now: the cost rule's ratio in `decideNextStep` is shared with
-   * the rules-only and LLM engines, whose probabilities are not calibrated (README, "Method trials").
+   * (`guideLabel`) was set on. A constant like the weights above, measured the same way:
+   * `npm run triage:cv -- --calibrate` fits it on the held-out folds (least log-loss); training
+   * cannot, since the model is sure of the messages it learned. The cost rule in `decideNextStep`
+   * weighs these probabilities with its `checksCost`.
    */
   scale: number;
 };
@@ -61,7 +62,7 @@ export const DEFAULT_COMBINE: LabelCombineOptions = {
   bias: -0.3,
   defect: -5,
   alreadyTried: -1,
-  scale: 1,
+  scale: 0.18,
 };
 
 /** The combined label, its probabilities and the rule that settled it. */

@@ -135,7 +135,10 @@ describe('triage CLI', () => {
 
   it('classify shows what drove the decision: the rule and the learned features with weights', async () => {
     const { out } = await run(['triage', 'classify', '洗完衣服上都是白色粉末']);
-    expect(out).toMatch(/^decided\s+learned model and rule cues weighed/m);
+    expect(out).toMatch(
+      /^decided\s+learned model and rule cues weighed .*\(calibrated: misuse \d+\.\d%, fault \d+\.\d%/m,
+    );
+    expect(out).toMatch(/^cost\s+a fault goes to an engineer at once above P\(fault\) 60\.6%/m);
     expect(out).toMatch(/^features\s+label misuse: \S+ \+\d\.\d{3}/m);
     expect(out).toMatch(/^features\s+category washing_machine: /m);
   });
@@ -143,6 +146,7 @@ describe('triage CLI', () => {
   it('classify says when the hazard net decided, before any model', async () => {
     const { out } = await run(['triage', 'classify', 'the TV is smoking']);
     expect(out).toMatch(/^decided\s+hazard net/m);
+    expect(out).not.toMatch(/^cost/m);
     expect(out).not.toMatch(/^features\s+label/m);
   });
 

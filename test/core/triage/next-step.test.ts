@@ -107,7 +107,7 @@ const unsureFault = (over: Parameters<typeof signal>[0] = {}) =>
   signal({
     label: 'fault',
     labelConfidence: 0.7,
-    labelProbabilities: { misuse: 0.3, fault: 0.7, hazard: 0 },
+    labelProbabilities: { misuse: 0.45, fault: 0.55, hazard: 0 },
     symptom: { id: 'refrigerator.not-cooling', confidence: 0.6, runnerUp: null },
     ...over,
   });
@@ -215,6 +215,33 @@ describe('decideNextStep: decide by cost', () => {
     expect(
       decideNextStep(unsureFault(), context({ thresholds: { visitCost: 0.2, checksCost: 0.2 } }))
         .kind,
+    ).toBe('escalate');
+  });
+
+  it('weighs calibrated probabilities (the embedded engine) with its own checks cost, a confidence alone (rules-only, a language model) with a smaller one', () => {
+    const probable = signal({
+      label: 'fault',
+      labelConfidence: 0.7,
+      labelProbabilities: { misuse: 0.3, fault: 0.7, hazard: 0 },
+      symptom: { id: 'refrigerator.not-cooling', confidence: 0.6, runnerUp: null },
+    });
+    const { labelProbabilities: _p, ...confident } = probable;
+    // 0.3 × 1 < 0.7 × 0.65: a calibrated 70 % fault goes to an engineer at once…
+    expect(decideNextStep(probable, context())).toMatchObject({
+      kind: 'escalate',
+      reason: 'fault',
+    });
+    // …a confidence of 0.7 is weighed with 0.2 (0.3 > 0.14): quick checks first.
+    expect(decideNextStep(confident, context())).toMatchObject({ kind: 'checks', label: 'fault' });
+    // Each cost is the engine's own: raising one leaves the other's routing as it was.
+    expect(decideNextStep(confident, context({ thresholds: { checksCost: 1 } })).kind).toBe(
+      'checks',
+    );
+    expect(
+      decideNextStep(probable, context({ thresholds: { confidenceChecksCost: 0.01 } })).kind,
+    ).toBe('escalate');
+    expect(
+      decideNextStep(confident, context({ thresholds: { confidenceChecksCost: 0.5 } })).kind,
     ).toBe('escalate');
   });
 

@@ -18,8 +18,28 @@ const engine = createTriageEngine(catalogue, { lexicon, model });
  * fails here. The test split has no floor: it is reported, never worked against.
  */
 describe.each([
-  ['train', { label: 0.91, category: 0.98, hazardFirst: 1, falseAlarm: 0.05 }],
-  ['dev', { label: 0.74, category: 0.93, hazardFirst: 0.97, falseAlarm: 0.08 }],
+  [
+    'train',
+    {
+      label: 0.91,
+      category: 0.98,
+      hazardFirst: 1,
+      falseAlarm: 0.05,
+      selfService: 0.9,
+      direct: 0.8,
+    },
+  ],
+  [
+    'dev',
+    {
+      label: 0.74,
+      category: 0.93,
+      hazardFirst: 0.97,
+      falseAlarm: 0.08,
+      selfService: 0.75,
+      direct: 0.5,
+    },
+  ],
 ])('the real %s split', (split, floor) => {
   const cases = readFileSync(join(import.meta.dirname, `../../support/real/${split}.jsonl`), 'utf8')
     .split('\n')
@@ -39,5 +59,13 @@ describe.each([
     expect(metrics.category_accuracy).toBeGreaterThanOrEqual(floor.category);
     expect(metrics.hazard_first).toBeGreaterThanOrEqual(floor.hazardFirst);
     expect(metrics.false_alarm).toBeLessThanOrEqual(floor.falseAlarm);
+  });
+
+  // The cost rule's trade-off (README "Decide by cost"): misuses kept off an engineer's round
+  // against faults sent to one at once; a change to the calibration or the checks cost that
+  // gives up either beyond these fails here.
+  it(`keeps misuse_self_service ≥ ${floor.selfService} and fault_direct ≥ ${floor.direct}`, () => {
+    expect(metrics.misuse_self_service).toBeGreaterThanOrEqual(floor.selfService);
+    expect(metrics.fault_direct).toBeGreaterThanOrEqual(floor.direct);
   });
 });

@@ -3,9 +3,15 @@ import {
   type CombinedLabel,
   combineLabel,
   DEFAULT_COMBINE,
+  DEFAULT_DECISION_THRESHOLDS,
   type LearnedLabel,
   type RuleReading,
 } from '../../../../core/index.ts';
+
+/** The P(fault) above which the cost rule sends a fault straight to an engineer. */
+const SKIP_CHECKS =
+  DEFAULT_DECISION_THRESHOLDS.visitCost /
+  (DEFAULT_DECISION_THRESHOLDS.visitCost + DEFAULT_DECISION_THRESHOLDS.checksCost);
 
 const rules = (over: Partial<RuleReading> = {}): RuleReading => ({
   hazard: null,
@@ -136,7 +142,7 @@ describe('combineLabel', () => {
     const long = combineLabel(rules(), learned(0.1, 0.88, 0.02, DEFAULT_COMBINE.evidence));
     const short = combineLabel(rules(), learned(0.1, 0.88, 0.02, DEFAULT_COMBINE.evidence / 4));
     expect(long.label).toBe('fault');
-    expect(long.probabilities.fault).toBeGreaterThan(5 / 6);
+    expect(long.probabilities.fault).toBeGreaterThan(SKIP_CHECKS);
     expect(short.probabilities.fault).toBeLessThan(long.probabilities.fault);
   });
 
@@ -155,9 +161,9 @@ describe('combineLabel', () => {
 
   it('reports misuse and fault probabilities the cost rule can weigh', () => {
     const sure = combineLabel(rules(), learned(0.01, 0.98, 0.01));
-    expect(sure.probabilities.fault).toBeGreaterThan(5 / 6);
+    expect(sure.probabilities.fault).toBeGreaterThan(SKIP_CHECKS);
     const unsure = combineLabel(rules(), learned(0.4, 0.58, 0.02));
     expect(unsure.label).toBe('fault');
-    expect(unsure.probabilities.fault).toBeLessThan(5 / 6);
+    expect(unsure.probabilities.fault).toBeLessThan(SKIP_CHECKS);
   });
 });
