@@ -28,6 +28,42 @@ export type HazardScanTools = {
   normalise(text: string): string;
 };
 
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const LATIN = /[a-z]/i;
+
+/**
+ * A pattern's source without its leading lookbehinds (`(?<!…)`, `(?<=…)`): the gate that any
+ * match of the pattern also matches.
+ */
+export function withoutLookbehind(source: string): string {
+  let rest = source;
+  while (rest.startsWith('(?<!') || rest.startsWith('(?<=')) {
+    let depth = 0;
+    let inClass = false;
+    let end = -1;
+    for (let i = 0; i < rest.length; i++) {
+      const c = rest[i];
+      if (c === '\\') {
+        i++;
+        continue;
+      }
+      if (inClass) {
+        if (c === ']') inClass = false;
+        continue;
+      }
+      if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    if (end < 0) return source;
+    rest = rest.slice(end + 1);
+  }
+  return rest;
+}
+
 /**
  * The hazard net's reading of a message (design.md, "Triage": a hazard net runs on every message,
  * apart from the classifier; it may over-fire a little, it may not miss), clause by clause:
@@ -41,10 +77,19 @@ export type HazardScanTools = {
 export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanTools) {
   const negation = createNegation(lexicon);
   const hazard = tools.bilingual(lexicon.hazard.cues);
-  const hazardPatterns = lexicon.hazard.patterns.map((p) => new RegExp(p, 'gi'));
-  // One pass over a clause tells whether any pattern matches: most clauses match none, and one
-  // alternation is far cheaper than every pattern's own pass (hostile text has many clauses).
-  const anyHazardPattern = anyPattern(lexicon.hazard.patterns);
+  // Patterns by script: a clause is read only by the patterns of the scripts it has. Each is run
+  // only when its gate (the pattern without a leading lookbehind, which only narrows a match)
+  // matches, and a script's gates are tried first as one alternation: most clauses match none, and
+  // a lookbehind tried at every position costs far more than the words after it (hostile text has
+  // many clauses).
+  const byScript = (han: boolean) => {
+    const list = lexicon.hazard.patterns
+      .filter((p) => HAN.test(p) === han)
+      .map((p) => ({ pattern: new RegExp(p, 'gi'), gate: new RegExp(withoutLookbehind(p), 'i') }));
+    return { list, any: anyPattern(list.map((p) => p.gate.source)) };
+  };
+  const hanPatterns = byScript(true);
+  const latinPatterns = byScript(false);
   const exceptions = tools.bilingual(lexicon.hazard.exceptions);
   const benignSmoke = tools.bilingual(lexicon.hazard.benignSmoke);
   const smokeWords = {
@@ -57,12 +102,18 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   /** Chinese hazard words and pattern matches, sorted, a pattern match overlapping a word dropped. */
   const zhHazards = (clause: string): Span[] => {
     const words = hazard.zh(clause);
-    if (!anyHazardPattern?.test(clause)) return words;
     const extra: Span[] = [];
-    for (const pattern of hazardPatterns) {
-      for (const m of clause.matchAll(pattern)) {
-        const span = { start: m.index, end: m.index + m[0].length, phrase: m[0] };
-        if (m[0] !== '' && ![...words, ...extra].some((w) => overlaps(w, span))) extra.push(span);
+    for (const group of [
+      HAN.test(clause) ? hanPatterns : undefined,
+      LATIN.test(clause) ? latinPatterns : undefined,
+    ]) {
+      if (!group?.any?.test(clause)) continue;
+      for (const { pattern, gate } of group.list) {
+        if (!gate.test(clause)) continue;
+        for (const m of clause.matchAll(pattern)) {
+          const span = { start: m.index, end: m.index + m[0].length, phrase: m[0] };
+          if (m[0] !== '' && ![...words, ...extra].some((w) => overlaps(w, span))) extra.push(span);
+        }
       }
     }
     return extra.length === 0 ? words : [...words, ...extra].sort((a, b) => a.start - b.start);

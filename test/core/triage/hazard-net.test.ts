@@ -294,6 +294,121 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
       'the receptacle behind the stove is charred',
     ],
   },
+  'a breaker that will not stay on (a dead short)': {
+    Simplified: ['空开一合上就跳', '电闸推上去马上又跳下来'],
+    Traditional: ['總開關一推上去就跳，推不上去', '漏電開關合不上'],
+    Cantonese: ['總掣一推返上去又跳', '個掣推唔返上去'],
+    English: [
+      'I flipped the breaker and it tripped again',
+      'the breaker trips again as soon as I reset it',
+      "the breaker won't stay on, it snaps right back off",
+      'the RCD will not reset while the dryer is plugged in',
+    ],
+  },
+  'what heat leaves on an outlet, a plug or a cord': {
+    Simplified: ['插座发黑了', '插头那里的塑料变形了', '电源线发软，摸着很热'],
+    Traditional: ['插座變黑了，插頭也變形', '電源線變軟了'],
+    Cantonese: ['插蘇黑咗', '條電線軟咗又好熱'],
+    English: [
+      'the outlet is black around the holes',
+      'the socket has turned brown around the plug',
+      'the cord got soft and warm near the plug',
+      'the plastic on the plug has bubbled',
+      'there are brown marks around the outlet',
+    ],
+  },
+  'arcing heard at an outlet or a switch': {
+    Simplified: ['插座噼里啪啦响'],
+    Traditional: ['插座裡有滋滋的聲音'],
+    Cantonese: ['插蘇有啲噼噼啪啪聲'],
+    English: [
+      'the outlet crackles when I plug the kettle in',
+      'a sizzling sound from the plug behind the fridge',
+      'the light switch crackles and the lights flicker',
+      'there was a quick zzzt and the microwave went dark',
+    ],
+  },
+  'a casing that shocks, in other words': {
+    Simplified: ['电笔测外壳亮了', '碰到热水器有电流的感觉'],
+    Traditional: ['試電筆碰外殼會亮'],
+    Cantonese: ['摸到熱水器外殼手會痺', '掂到部洗衣機電咗我一下'],
+    English: [
+      'I touched the washer door and got a jolt',
+      'I feel electricity when I touch the case',
+      'touching the metal gives a little bite',
+      'my hand went numb when I touched the dishwasher',
+      'the voltage tester lights up on the case',
+    ],
+  },
+  'a relief valve that spits, steam at the tap': {
+    Simplified: ['热水器安全阀一直往外滋水', '水龙头冒蒸汽'],
+    Traditional: ['熱水器安全閥一直往外噴水'],
+    Cantonese: ['熱水爐嘭嘭聲，個安全閥不停噴水'],
+    English: [
+      'the tank is making a banging noise and the valve spits',
+      'the T&P valve is spurting water',
+      'the relief valve is dripping boiling water',
+      'steam is coming out of the hot water taps',
+    ],
+  },
+  'an electrical smell, compared': {
+    Simplified: ['插座有股鱼腥味'],
+    Traditional: ['開關有股魚腥味'],
+    Cantonese: ['插頭有陣魚腥味'],
+    English: [
+      "there's a fishy smell coming from the outlet",
+      'a smell like gunpowder after the pop',
+    ],
+  },
+  'carbon monoxide, by what it does to people; a flue come apart': {
+    Simplified: ['洗澡的时候头晕恶心，用的是燃气热水器', '热水器的排烟管掉了'],
+    Traditional: ['燃氣熱水器一用就頭暈'],
+    Cantonese: ['沖涼嗰陣頭暈，用緊石油氣熱水爐'],
+    English: [
+      'we all get headaches when the gas heater is on',
+      'I feel dizzy and sick every time I shower with the gas water heater',
+      'the flue pipe on the water heater came loose',
+    ],
+  },
+  'a flame seen inside': {
+    Simplified: ['微波炉里面有火苗'],
+    Traditional: ['看到機器裡面有火'],
+  },
+  'an outlet too hot, a burn from the appliance': {
+    Simplified: ['插座摸着热热的'],
+    Traditional: ['插座發熱'],
+    English: [
+      'the outlet behind the fridge is hot',
+      'the wall socket feels warm',
+      'I burned myself on the oven door, it gets so hot',
+      'my son got burned on the dishwasher door',
+    ],
+  },
+  'a cord cut, chewed or shorted': {
+    Simplified: ['电源线破皮了', '电线短路了'],
+    Traditional: ['電線被老鼠咬破'],
+    English: [
+      'the power cord is cut near the plug',
+      'the cat chewed the power cord',
+      'the wires shorted and there was a flash',
+    ],
+  },
+  'what people did: an emergency call, an evacuation, a red tag, the mains pulled': {
+    Simplified: ['打了119', '消防员来了', '燃气公司的人来了说漏气', '赶紧拉了总闸'],
+    Traditional: ['打了119，消防車來了'],
+    Cantonese: ['打咗999', '即刻拉咗總掣'],
+    English: [
+      'we called 911 and they evacuated the house',
+      'the gas company came out and red-tagged the water heater',
+      'we opened all the windows because of the gas smell',
+      'there is a hot smell coming from the tv',
+    ],
+  },
+  'gas or a battery that hisses': {
+    Simplified: ['电池烫手'],
+    Traditional: ['燃氣管接口有嘶嘶聲'],
+    English: ['I can hear hissing at the gas valve', 'the phone battery is hissing'],
+  },
 };
 
 /** Negated danger is no danger. */
@@ -310,6 +425,8 @@ const NEGATED: [Script, string][] = [
   ['Simplified', '电池没有鼓包，就是充不进电'],
   ['English', 'the battery is not swollen, it just drains fast'],
   ['English', 'no smoke and no spark, the router just reboots'],
+  ['Simplified', '没打119，就是洗衣机不转'],
+  ['English', 'no shock when I touch it, it just will not turn on'],
 ];
 
 /** Denials the net's patterns leave out by themselves (no hazard, nothing to report as negated). */
@@ -318,6 +435,22 @@ const DENIED: [Script, string][] = [
   ['Simplified', '电池没胀，就是掉电快'],
   ['English', 'no blown fuse, the breaker is fine, the fridge is just warm'],
   ['English', 'the fuse has not blown, the kettle just will not boil'],
+  ['English', 'the breaker did not trip, the fridge is just warm'],
+  ['Simplified', '空开没有跳，就是不制冷'],
+  ['Cantonese', '電掣冇跳，部雪櫃唔凍'],
+  ['English', 'the plug is not discoloured, it just won’t charge'],
+  ['Simplified', '插座没有发黑，就是不通电'],
+  ['Cantonese', '插蘇冇黑，部機就係唔着'],
+  ['English', 'there is no crackling from the socket, it just doesn’t work'],
+  ['Simplified', '插座没有滋滋声，就是没电'],
+  ['Simplified', '摸着没有电，就是不转'],
+  ['Cantonese', '冇電親，只係唔着機'],
+  ['English', 'the relief valve is not leaking, the water is just lukewarm'],
+  ['English', 'no headache, no smell, the gas heater just won’t light'],
+  ['Simplified', '洗澡的时候没有头晕，就是水不热'],
+  ['English', 'the outlet is not hot, the charger just does not charge'],
+  ['Traditional', '插座不熱，只是充不進電'],
+  ['English', 'we did not call 911, it just stopped'],
 ];
 
 /** Hazard words in their ordinary sense. */
@@ -380,6 +513,32 @@ const ORDINARY: [Script, string][] = [
   ['English', 'the roads are icy and dangerous, so the engineer can come Monday'],
   ['English', 'it is unsafe driving weather today, the fridge can wait'],
   ['Simplified', '今天下大雪路上很危险，热水器不急'],
+  ['English', 'the breaker tripped once during the storm, I reset it and everything works'],
+  ['English', 'we have black outlets to match the kitchen'],
+  ['English', 'the cord is soft and flexible, I like it'],
+  ['English', 'the tv screen went black but there is sound'],
+  ['Simplified', '电视黑屏了，有声音'],
+  ['English', 'the fridge makes a crackling sound when defrosting, is that normal'],
+  ['Simplified', '冰箱有噼啪声，是正常的吗'],
+  ['English', 'I was shocked when the bill came'],
+  ['English', 'I was a little shocked when it stopped working after a week'],
+  ['English', 'it was not a complete shock when it died'],
+  ['English', 'the dishwasher is making a banging noise'],
+  ['English', 'the fridge smells like fish, the seal is dirty'],
+  ['Simplified', '冰箱里有鱼腥味'],
+  ['Cantonese', '雪櫃有陣魚腥味'],
+  ['English', 'I get a headache from the noise of the fridge'],
+  ['Simplified', '热水器排水管掉了'],
+  ['English', 'the power light glows red'],
+  ['Simplified', '电源灯亮红灯'],
+  ['English', 'the ethernet cable is cut, the internet is down'],
+  ['English', 'the water heater makes a hissing sound when heating'],
+  ['Simplified', '电池不耐用，掉电快'],
+  ['Traditional', '主機板燒了，開不了機'],
+  ['English', 'I called the service center and they said to reset it'],
+  ['Simplified', '我打了客服电话'],
+  ['English', 'the smell is gone since I opened the window, it was the drain'],
+  ['English', 'I reset the breaker and when I start the microwave it trips again'],
 ];
 
 describe('hazard net', () => {
