@@ -191,7 +191,11 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
   },
   'a unit that may fall': {
     Simplified: ['空调外机支架锈断了，外机摇摇欲坠'],
-    English: ['the window unit fell out and crashed to the ground two floors down'],
+    English: [
+      'the window unit fell out and crashed to the ground two floors down',
+      'the outdoor unit is about to fall off the wall',
+      'the bracket is rusted, the unit could fall off the wall',
+    ],
   },
   'what people say when it blew': {
     Simplified: ['差点把厨房烧了'],
@@ -266,6 +270,7 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
       'there is a melty smell near the router',
       'the whole room smells of hot electronics',
       'the plug prongs are singed',
+      'I am afraid it will catch fire, it smells like burning',
     ],
   },
   'a spill on a device, said anywhere in the message': {
@@ -539,6 +544,10 @@ const ORDINARY: [Script, string][] = [
   ['Simplified', '我打了客服电话'],
   ['English', 'the smell is gone since I opened the window, it was the drain'],
   ['English', 'I reset the breaker and when I start the microwave it trips again'],
+  ['English', 'it is so close to fall that the AC only blows cool air'],
+  ['English', 'it falls to me to relight the pilot every winter'],
+  ['English', 'the laptop gets so hot I switch it off, afraid it would spontaneously combust'],
+  ['English', 'Somehow I was very calm. Shock, probably. The TV has a crack'],
 ];
 
 describe('hazard net', () => {
