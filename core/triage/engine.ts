@@ -1,8 +1,13 @@
 import type { Category } from '../warranty/policy.ts';
 import type { Label } from './catalogue.ts';
 import { combineLabel, DEFAULT_COMBINE, type LabelCombineOptions } from './learned/combine.ts';
-import { evidenceOf, modelFeaturesOf } from './learned/features.ts';
-import { type HeadReading, headDrivers, readHead, type TriageModel } from './learned/model.ts';
+import { modelFeatureSetOf } from './learned/features.ts';
+import {
+  createModelReader,
+  type HeadReading,
+  headDrivers,
+  type TriageModel,
+} from './learned/model.ts';
 import type { TriageLexicon } from './lexicon.ts';
 import { createTextReader, MAX_TRIAGE_CHARS } from './reader.ts';
 import { createSymptomIndex } from './symptom-index.ts';
@@ -287,16 +292,14 @@ export function createTriageEngine(
   const weights = { ...DEFAULT_COMBINE, ...options.combine };
   const learnedModel = options.model;
 
+  const modelReader = learnedModel && createModelReader(learnedModel);
+
   /** The learned model's two readings of an analysed message. */
   function readLearned(analysis: Analysis) {
-    if (!learnedModel) return undefined;
-    const features = modelFeaturesOf(analysis);
-    return {
-      modelFeatures: features,
-      features: evidenceOf(features),
-      label: readHead(learnedModel.label, features),
-      category: readHead(learnedModel.category, features),
-    };
+    if (!modelReader) return undefined;
+    const features = modelFeatureSetOf(analysis);
+    const { label, category, evidence } = modelReader.read(features);
+    return { modelFeatures: features, features: evidence, label, category };
   }
 
   return {
@@ -368,10 +371,18 @@ export function createTriageEngine(
                 rule: combined.rule,
                 label:
                   combined.rule === 'weighed' || combined.rule === 'learned_hazard'
-                    ? headDrivers(learnedModel.label, learned.modelFeatures, learned.label)
+                    ? headDrivers(
+                        learnedModel.label,
+                        [...learned.modelFeatures].sort(),
+                        learned.label,
+                      )
                     : [],
                 category: evidence.includes('learned')
-                  ? headDrivers(learnedModel.category, learned.modelFeatures, learned.category)
+                  ? headDrivers(
+                      learnedModel.category,
+                      [...learned.modelFeatures].sort(),
+                      learned.category,
+                    )
                   : null,
               },
             }

@@ -69,6 +69,22 @@ export function createSymptomIndex(catalogue: TriageCatalogue, analyser: Analyse
     const posting = postings.get(key);
     if (posting) posting.symptoms = [...set];
   }
+  /** The postings as typed arrays, with each feature's idf. */
+  const compiled = new Map(
+    [...postings].map(([key, posting]) => [
+      key,
+      {
+        idf: idf.get(key) ?? 0,
+        phrases: Int32Array.from(posting.phrases),
+        weights: Float64Array.from(posting.weights),
+        symptoms: Int32Array.from(posting.symptoms),
+      },
+    ]),
+  );
+  // Scratch space for `score` (never re-entered): each phrase's matched mass, and which were visited.
+  const matched = new Float64Array(phraseMass.length);
+  const seen = new Uint8Array(phraseMass.length);
+  const visit = new Int32Array(phraseMass.length);
 
   return {
     symptoms,
@@ -76,31 +92,45 @@ export function createSymptomIndex(catalogue: TriageCatalogue, analyser: Analyse
     mentions(symptomIndex: number, feature: string): boolean {
       return documentFrequency.get(feature)?.has(symptomIndex) ?? false;
     },
-    /** Scores every symptom against a text's features; the array is indexed like `symptoms`. */
+    /**
+     * Scores every symptom against a text's features; the array is indexed like `symptoms`. Only
+     * the phrases sharing a feature with the text are visited (a phrase that shares none scores 0
+     * and changes no symptom's best two); the sums are made in the text's feature order.
+     */
     score(features: ReadonlyMap<string, number>): Float64Array {
-      const matched = new Float64Array(phraseMass.length);
       const explained = new Float64Array(n);
+      let touched = 0;
       let queryMass = 0;
       for (const [key, weight] of features) {
-        const posting = postings.get(key);
+        const posting = compiled.get(key);
         if (!posting) continue;
-        const w = idf.get(key) ?? 0;
+        const w = posting.idf;
         queryMass += weight * w;
-        posting.phrases.forEach((p, i) => {
-          matched[p] = (matched[p] ?? 0) + Math.min(weight, posting.weights[i] ?? 0) * w;
-        });
-        for (const s of posting.symptoms) explained[s] = (explained[s] ?? 0) + weight * w;
+        const { phrases, weights } = posting;
+        for (let i = 0; i < phrases.length; i++) {
+          const p = phrases[i] as number;
+          if (seen[p] === 0) {
+            seen[p] = 1;
+            visit[touched++] = p;
+          }
+          matched[p] = (matched[p] as number) + Math.min(weight, weights[i] as number) * w;
+        }
+        for (const s of posting.symptoms) explained[s] = (explained[s] as number) + weight * w;
       }
       const best = new Float64Array(n);
       const second = new Float64Array(n);
-      matched.forEach((value, p) => {
+      for (let t = 0; t < touched; t++) {
+        const p = visit[t] as number;
+        const value = matched[p] as number;
+        matched[p] = 0;
+        seen[p] = 0;
         const s = phraseSymptom[p] ?? 0;
         const cover = value / Math.max(phraseMass[p] ?? 0, MIN_PHRASE_MASS);
-        if (cover > (best[s] ?? 0)) {
-          second[s] = best[s] ?? 0;
+        if (cover > (best[s] as number)) {
+          second[s] = best[s] as number;
           best[s] = cover;
-        } else if (cover > (second[s] ?? 0)) second[s] = cover;
-      });
+        } else if (cover > (second[s] as number)) second[s] = cover;
+      }
       const scores = new Float64Array(n);
       for (let s = 0; s < n; s++) {
         scores[s] =

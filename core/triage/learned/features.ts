@@ -34,6 +34,11 @@ export type CueFlags = {
  * Each feature counts once. Sorted, so the same text always gives the same list.
  */
 export function toModelFeatures(text: string, cues: CueFlags): string[] {
+  return [...modelFeatureSet(text, cues)].sort();
+}
+
+/** {@link toModelFeatures} unsorted: the engine looks each up and sorts only those the model knows. */
+export function modelFeatureSet(text: string, cues: CueFlags): Set<string> {
   const found = new Set<string>();
   for (const clause of text.split(CLAUSE)) {
     for (const [run] of clause.matchAll(HAN_RUN)) {
@@ -72,7 +77,7 @@ export function toModelFeatures(text: string, cues: CueFlags): string[] {
   for (const [name, on] of flags) if (on) found.add(`c:${name}`);
   for (const defect of cues.defects) found.add(`c:${defect}`);
   for (const product of cues.products) found.add(`p:${product}`);
-  return [...found].sort();
+  return found;
 }
 
 /**
@@ -80,12 +85,20 @@ export function toModelFeatures(text: string, cues: CueFlags): string[] {
  * character n-grams, which repeat its words (a short English message has dozens of them and would
  * count as a long one).
  */
-export const evidenceOf = (features: readonly string[]) =>
-  features.reduce((n, f) => (f.startsWith('e:') ? n : n + 1), 0);
+export function evidenceOf(features: Iterable<string>): number {
+  let n = 0;
+  for (const f of features) if (!f.startsWith('e:')) n += 1;
+  return n;
+}
 
 /** The model's features of an analysed message: its normalised text and the cues the rules found. */
 export function modelFeaturesOf(analysis: Analysis): string[] {
-  return toModelFeatures(analysis.text, {
+  return [...modelFeatureSetOf(analysis)].sort();
+}
+
+/** {@link modelFeaturesOf} unsorted. */
+export function modelFeatureSetOf(analysis: Analysis): Set<string> {
+  return modelFeatureSet(analysis.text, {
     alreadyTried: analysis.alreadyTried,
     notYetTried: analysis.notYetTried,
     ordinaryCause: analysis.ordinaryCause,

@@ -68,16 +68,83 @@ export function readHead(head: TriageModelHead, features: readonly string[]): He
     if (row === undefined) continue;
     for (let k = 0; k < n; k++) scores[k] = (scores[k] as number) + (row[k] as number) * value;
   }
+  return readingOf(head.classes, scores);
+}
+
+/** Softmax of a head's scores, as a reading. */
+function readingOf(classes: readonly string[], scores: Float64Array): HeadReading {
   const top = Math.max(...scores);
   const exp = scores.map((s) => Math.exp(s - top));
   const sum = exp.reduce((a, b) => a + b, 0);
   const order = Array.from(scores, (_, k) => k).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
   const [best = 0, second = 1] = order;
   const probabilities: Record<string, number> = {};
-  head.classes.forEach((c, k) => {
+  classes.forEach((c, k) => {
     probabilities[c] = (exp[k] ?? 0) / sum;
   });
-  return { probabilities, best: head.classes[best] ?? '', runnerUp: head.classes[second] ?? '' };
+  return { probabilities, best: classes[best] ?? '', runnerUp: classes[second] ?? '' };
+}
+
+/** Both heads' readings of one message, and how much it said. */
+export type ModelReadings = { label: HeadReading; category: HeadReading; evidence: number };
+
+/**
+ * Reads both heads of a model over a message's features in one pass, the same readings bit for bit
+ * as {@link readHead} on the sorted list: every feature the model knows is numbered once, in the
+ * code-unit order a sort of the features follows, so one look-up per feature serves both heads,
+ * and only the features the model knows are put in order (a message's English character n-grams
+ * are mostly unknown to it). Built once per model; the weights are one flat typed array per head.
+ */
+export function createModelReader(model: Pick<TriageModel, 'label' | 'category'>) {
+  const names = [
+    ...new Set([...Object.keys(model.label.weights), ...Object.keys(model.category.weights)]),
+  ].sort();
+  const index = new Map(names.map((name, i) => [name, i]));
+  const flat = (head: TriageModelHead) => {
+    const n = head.classes.length;
+    const weights = new Float64Array(names.length * n);
+    const known = new Uint8Array(names.length);
+    names.forEach((name, i) => {
+      const row = head.weights[name];
+      if (row === undefined) return;
+      known[i] = 1;
+      weights.set(row, i * n);
+    });
+    return { head, n, weights, known, bias: Float64Array.from(head.bias) };
+  };
+  const heads = { label: flat(model.label), category: flat(model.category) };
+  const read = (
+    { head, n, weights, known, bias }: (typeof heads)['label'],
+    present: Int32Array,
+    value: number,
+  ) => {
+    const scores = bias.slice();
+    for (const i of present) {
+      if (known[i] === 0) continue;
+      const at = i * n;
+      for (let k = 0; k < n; k++)
+        scores[k] = (scores[k] as number) + (weights[at + k] as number) * value;
+    }
+    return readingOf(head.classes, scores);
+  };
+  return {
+    read(features: ReadonlySet<string>): ModelReadings {
+      const found: number[] = [];
+      let evidence = 0;
+      for (const feature of features) {
+        if (!feature.startsWith('e:')) evidence += 1;
+        const i = index.get(feature);
+        if (i !== undefined) found.push(i);
+      }
+      const present = Int32Array.from(found).sort();
+      const value = featureValue(features.size);
+      return {
+        label: read(heads.label, present, value),
+        category: read(heads.category, present, value),
+        evidence,
+      };
+    },
+  };
 }
 
 /** Each head's weights by feature, as a map of typed rows: built on a head's first reading. */

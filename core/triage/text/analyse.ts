@@ -5,7 +5,13 @@ import { anyPattern, type Token } from './cues.ts';
 import { latinWords, stem } from './english.ts';
 import { createHazardScanner, type HazardMask, type HazardScan } from './hazard-scan.ts';
 import { createNormaliser } from './normalise.ts';
-import { createPhraseFinder, createStemSequenceFinder, type Span } from './phrase-matcher.ts';
+import {
+  createPhraseFinder,
+  createPhraseSet,
+  createStemSequenceFinder,
+  createStemSequenceSet,
+  type Span,
+} from './phrase-matcher.ts';
 
 /** Product words of one category (catalogue `names` plus the lexicon's extra names). */
 export type NameList = {
@@ -59,6 +65,9 @@ const LATIN = /[a-z]/g;
 const CLAUSE = /[。！？；;!?，,\n…]+|\.(?!\d)|\s-\s/;
 const WEIGHT = { zhUnigram: 0.3, zhNgram: 1, enWord: 1, enPair: 0.7 };
 
+/** A token list's stems as a phrase list reads them, and the token each stem stands for. */
+type View = { kept: number[]; stems: string[] };
+
 /**
  * Builds the text analyser shared by the catalogue index (phrases) and classification (customer
  * text), so both sides are normalised, tokenised and stemmed the same way. `correct` (typo
@@ -73,29 +82,53 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
       const word = irregular.get(raw) ?? correct?.(raw) ?? raw;
       return { raw, word, stem: stem(word), stop: stopwords.has(word) || stopwords.has(raw) };
     });
-  /** Stemmed phrase finder; `skipStopwords` lets "smell of burning" match "smell burning". */
-  const enFinder = (phrases: readonly string[], skipStopwords = true) => {
+  /** A token list's stems, with or without its stopwords, and where each stands: worked out once. */
+  const views = {
+    skip: new WeakMap<readonly Token[], View>(),
+    keep: new WeakMap<readonly Token[], View>(),
+  };
+  const viewOf = (tokens: readonly Token[], skipStopwords: boolean): View => {
+    const cache = skipStopwords ? views.skip : views.keep;
+    let view = cache.get(tokens);
+    if (view === undefined) {
+      const kept = tokens.flatMap((t, i) => (skipStopwords && t.stop ? [] : [i]));
+      view = { kept, stems: kept.map((i) => tokens[i]?.stem ?? '') };
+      cache.set(tokens, view);
+    }
+    return view;
+  };
+  // The lists read on every clause, read together (the hazard net's words and pairs, the product names).
+  const clauseStems = { skip: createStemSequenceSet(), keep: createStemSequenceSet() };
+  const clausePhrases = createPhraseSet();
+  /**
+   * Stemmed phrase finder; `skipStopwords` lets "smell of burning" match "smell burning". `apart`:
+   * a list read on other text than the clauses (the whole message), kept out of their shared walk.
+   */
+  const enFinder = (phrases: readonly string[], skipStopwords = true, apart = false) => {
     const stemsOf = (phrase: string) =>
       toTokens(normalise(phrase).text)
         .filter((t) => !(skipStopwords && t.stop))
         .map((t) => t.stem);
-    const find = createStemSequenceFinder(
-      phrases.map((phrase) => ({ phrase, stems: stemsOf(phrase) })),
-    );
+    const sequences = phrases.map((phrase) => ({ phrase, stems: stemsOf(phrase) }));
+    const find = apart
+      ? createStemSequenceFinder(sequences)
+      : clauseStems[skipStopwords ? 'skip' : 'keep'].add(sequences);
     return (tokens: readonly Token[]): Span[] => {
-      const kept = tokens.flatMap((t, i) => (skipStopwords && t.stop ? [] : [i]));
-      return find(kept.map((i) => tokens[i]?.stem ?? '')).map((s) => ({
+      const { kept, stems } = viewOf(tokens, skipStopwords);
+      return find(stems).map((s) => ({
         phrase: s.phrase,
         start: kept[s.start] ?? 0,
         end: (kept[s.end - 1] ?? 0) + 1,
       }));
     };
   };
-  const zhFinder = (phrases: readonly string[]) =>
-    createPhraseFinder(phrases.map((p) => normalise(p).text));
-  const bilingual = (list: { zh: readonly string[]; en: readonly string[] }) => ({
-    zh: zhFinder(list.zh),
-    en: enFinder(list.en),
+  const zhFinder = (phrases: readonly string[], apart = false) => {
+    const normalised = phrases.map((p) => normalise(p).text);
+    return apart ? createPhraseFinder(normalised) : clausePhrases.add(normalised);
+  };
+  const bilingual = (list: { zh: readonly string[]; en: readonly string[] }, apart = false) => ({
+    zh: zhFinder(list.zh, apart),
+    en: enFinder(list.en, true, apart),
   });
 
   const scanner = createHazardScanner(lexicon, {

@@ -22,8 +22,14 @@ export type HazardMask = { zh: Span[]; en: Span[] };
 
 /** Tools the scanner shares with the analyser, so both read text the same way. */
 export type HazardScanTools = {
-  /** Builds a finder for literal Chinese phrases and stemmed English phrases. */
-  bilingual(list: { zh: readonly string[]; en: readonly string[] }): BilingualFinder;
+  /**
+   * Builds a finder for literal Chinese phrases and stemmed English phrases. The lists read on
+   * every clause are read together; `apart`: a list read on the whole message instead.
+   */
+  bilingual(
+    list: { zh: readonly string[]; en: readonly string[] },
+    apart?: boolean,
+  ): BilingualFinder;
   /** The text normaliser (Traditional → Simplified, Cantonese, lower case). */
   normalise(text: string): string;
 };
@@ -91,7 +97,7 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   const hanPatterns = byScript(true);
   const latinPatterns = byScript(false);
   const exceptions = tools.bilingual(lexicon.hazard.exceptions);
-  const benignSmoke = tools.bilingual(lexicon.hazard.benignSmoke);
+  const benignSmoke = tools.bilingual(lexicon.hazard.benignSmoke, true);
   const smokeWords = {
     zh: lexicon.hazard.smokeWords.zh.map((w) => tools.normalise(w)),
     en: lexicon.hazard.smokeWords.en.map((w) => w.toLowerCase()),

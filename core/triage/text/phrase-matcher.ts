@@ -1,28 +1,113 @@
 /** A span of a matched phrase in a string or token list: [start, end). */
 export type Span = { start: number; end: number; phrase: string };
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A trie node: its children by UTF-16 code unit; a phrase ending here, and the lists it is in. */
+type TrieNode = {
+  next: Map<number, TrieNode>;
+  phrase: string | undefined;
+  /** A Latin phrase matches only at word edges (so "air con" does not fire inside "air conditioner"). */
+  edges: boolean;
+  lists: number[];
+};
+
 const isAscii = (text: string) => /^[\x20-\x7e]+$/.test(text);
+/** Whether a code unit is one of [a-z0-9], what a word edge may not touch. */
+const isWordUnit = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+const node = (): TrieNode => ({ next: new Map(), phrase: undefined, edges: false, lists: [] });
+
+/**
+ * Several lists of literal phrases read together: one walk of a trie of every list's phrases over a
+ * text finds what each list finds, where reading each list apart costs a pass over the text per
+ * list (the hazard net's pairs alone are two dozen lists read on every clause). A list's finder
+ * answers as {@link createPhraseFinder} does; the walk is made once per text: the last text read
+ * and what every list found in it are kept, so each list's finder called on the same text in turn
+ * reads no more. Deterministic: what a finder returns depends on its text only.
+ */
+export function createPhraseSet() {
+  const root = node();
+  let lists = 0;
+  let lastText: string | undefined;
+  let found: Span[][] = [];
+
+  function walk(text: string): Span[][] {
+    const spans: Span[][] = Array.from({ length: lists }, () => []);
+    // Per list: where its last match ended (no match may start before), and its longest phrase at
+    // the position being read.
+    const free = new Int32Array(lists);
+    const longest: (TrieNode | undefined)[] = new Array(lists).fill(undefined);
+    const touched: number[] = [];
+    for (let start = 0; start < text.length; start++) {
+      let at: TrieNode | undefined = root.next.get(text.charCodeAt(start));
+      if (at === undefined) continue;
+      const edgeBefore = start === 0 || !isWordUnit(text.charCodeAt(start - 1));
+      for (let end = start + 1; at !== undefined; end++) {
+        if (
+          at.phrase !== undefined &&
+          (!at.edges || (edgeBefore && (end === text.length || !isWordUnit(text.charCodeAt(end)))))
+        ) {
+          for (const list of at.lists) {
+            if ((free[list] as number) > start) continue;
+            if (longest[list] === undefined) touched.push(list);
+            longest[list] = at;
+          }
+        }
+        if (end === text.length) break;
+        at = at.next.get(text.charCodeAt(end));
+      }
+      for (const list of touched) {
+        const phrase = longest[list]?.phrase ?? '';
+        spans[list]?.push({ start, end: start + phrase.length, phrase });
+        free[list] = start + phrase.length;
+        longest[list] = undefined;
+      }
+      touched.length = 0;
+    }
+    return spans;
+  }
+
+  return {
+    /**
+     * Adds a list; its finder returns the list's phrases found in a text, left to right, the
+     * longest where several start at one place, none overlapping (as a regular expression of the
+     * phrases, longest first, read with `matchAll`). Latin phrases match only at word edges.
+     */
+    add(phrases: Iterable<string>): (text: string) => Span[] {
+      const list = lists++;
+      lastText = undefined;
+      for (const phrase of new Set(phrases)) {
+        if (phrase.length === 0) continue;
+        let at = root;
+        for (let i = 0; i < phrase.length; i++) {
+          const code = phrase.charCodeAt(i);
+          let child = at.next.get(code);
+          if (child === undefined) {
+            child = node();
+            at.next.set(code, child);
+          }
+          at = child;
+        }
+        at.phrase = phrase;
+        at.edges = isAscii(phrase);
+        if (!at.lists.includes(list)) at.lists.push(list);
+      }
+      return (text) => {
+        if (text !== lastText) {
+          found = walk(text);
+          lastText = text;
+        }
+        const spans = found[list] ?? [];
+        return spans.length === 0 ? [] : spans.map((span) => ({ ...span }));
+      };
+    },
+  };
+}
 
 /**
  * Finds any of a list of literal phrases in a string, longest first. Latin phrases match only at
  * word edges (so "air con" does not fire inside "air conditioner").
  */
 export function createPhraseFinder(phrases: Iterable<string>): (text: string) => Span[] {
-  const unique = [...new Set([...phrases].filter((p) => p.length > 0))];
-  if (unique.length === 0) return () => [];
-  unique.sort((a, b) => b.length - a.length);
-  const source = unique
-    .map((p) => (isAscii(p) ? `(?<![a-z0-9])${escapeRegExp(p)}(?![a-z0-9])` : escapeRegExp(p)))
-    .join('|');
-  const pattern = new RegExp(source, 'g');
-  return (text) => {
-    const spans: Span[] = [];
-    for (const match of text.matchAll(pattern)) {
-      spans.push({ start: match.index, end: match.index + match[0].length, phrase: match[0] });
-    }
-    return spans;
-  };
+  return createPhraseSet().add(phrases);
 }
 
 /** Replaces phrases by their mapped value, longest first (Cantonese → Mandarin, 雪柜 → 冰箱). */
@@ -43,32 +128,64 @@ export function createReplacer(table: Record<string, string>): (text: string) =>
   };
 }
 
+type StemSequence = { stems: string[]; phrase: string };
+
+/**
+ * Several lists of stem sequences (multi-word phrases already stemmed) read together, as
+ * {@link createPhraseSet} reads literal phrases: one look-up per stem serves every list, and what
+ * each list found in a list of stems is kept with that list (until it is collected), so each list's
+ * finder called on the same stems in turn reads no more.
+ */
+export function createStemSequenceSet() {
+  const byFirst = new Map<string, { sequence: StemSequence; list: number }[]>();
+  let lists = 0;
+  let found = new WeakMap<readonly string[], Span[][]>();
+
+  function walk(stems: readonly string[]): Span[][] {
+    const spans: Span[][] = Array.from({ length: lists }, () => []);
+    stems.forEach((stem, start) => {
+      for (const { sequence, list } of byFirst.get(stem) ?? []) {
+        if (sequence.stems.every((s, k) => stems[start + k] === s)) {
+          spans[list]?.push({ start, end: start + sequence.stems.length, phrase: sequence.phrase });
+        }
+      }
+    });
+    return spans;
+  }
+
+  return {
+    /** Adds a list; its finder returns token spans, overlapping matches all kept. */
+    add(sequences: Iterable<StemSequence>): (stems: readonly string[]) => Span[] {
+      const list = lists++;
+      found = new WeakMap();
+      for (const sequence of sequences) {
+        const first = sequence.stems[0];
+        if (first === undefined) continue;
+        const candidates = byFirst.get(first) ?? [];
+        candidates.push({ sequence, list });
+        byFirst.set(first, candidates);
+      }
+      return (stems) => {
+        let all = found.get(stems);
+        if (all === undefined) {
+          all = walk(stems);
+          found.set(stems, all);
+        }
+        const spans = all[list] ?? [];
+        return spans.length === 0 ? [] : spans.map((span) => ({ ...span }));
+      };
+    },
+  };
+}
+
 /**
  * Finds sequences of stems (multi-word phrases already stemmed) in a list of stems.
  * Returns token spans; overlapping matches are all kept.
  */
 export function createStemSequenceFinder(
-  sequences: Iterable<{ stems: string[]; phrase: string }>,
+  sequences: Iterable<StemSequence>,
 ): (stems: readonly string[]) => Span[] {
-  const byFirst = new Map<string, { stems: string[]; phrase: string }[]>();
-  for (const sequence of sequences) {
-    const first = sequence.stems[0];
-    if (first === undefined) continue;
-    const list = byFirst.get(first) ?? [];
-    list.push(sequence);
-    byFirst.set(first, list);
-  }
-  return (stems) => {
-    const spans: Span[] = [];
-    stems.forEach((stem, start) => {
-      for (const candidate of byFirst.get(stem) ?? []) {
-        if (candidate.stems.every((s, k) => stems[start + k] === s)) {
-          spans.push({ start, end: start + candidate.stems.length, phrase: candidate.phrase });
-        }
-      }
-    });
-    return spans;
-  };
+  return createStemSequenceSet().add(sequences);
 }
 
 /** Whether two spans share at least one position. */
