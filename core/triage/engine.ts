@@ -1,7 +1,7 @@
 import type { Category } from '../warranty/policy.ts';
 import type { Label } from './catalogue.ts';
 import { combineLabel, DEFAULT_COMBINE, type LabelCombineOptions } from './learned/combine.ts';
-import { modelFeatureSetOf } from './learned/features.ts';
+import { createFeatureCollector, cueFlagsOf } from './learned/features.ts';
 import {
   createModelReader,
   type HeadReading,
@@ -293,13 +293,14 @@ export function createTriageEngine(
   const learnedModel = options.model;
 
   const modelReader = learnedModel && createModelReader(learnedModel);
+  const collect = modelReader && createFeatureCollector(modelReader.indexOf);
 
   /** The learned model's two readings of an analysed message. */
   function readLearned(analysis: Analysis) {
-    if (!modelReader) return undefined;
-    const features = modelFeatureSetOf(analysis);
-    const { label, category, evidence } = modelReader.read(features);
-    return { modelFeatures: features, features: evidence, label, category };
+    if (!modelReader || !collect) return undefined;
+    const collected = collect(analysis.text, cueFlagsOf(analysis));
+    const { label, category, evidence } = modelReader.readCollected(collected);
+    return { modelFeatures: collected.features, features: evidence, label, category };
   }
 
   return {

@@ -40,12 +40,36 @@ export function toModelFeatures(text: string, cues: CueFlags): string[] {
 /** {@link toModelFeatures} unsorted: the engine looks each up and sorts only those the model knows. */
 export function modelFeatureSet(text: string, cues: CueFlags): Set<string> {
   const found = new Set<string>();
+  eachModelFeature(text, cues, {
+    add: (feature) => found.add(feature),
+    word: (word) => {
+      for (const gram of charGramsOf(word)) found.add(gram);
+    },
+  });
+  return found;
+}
+
+/** An English word's character n-gram features (`e:`), the word padded with `<` and `>`. */
+export function charGramsOf(word: string): string[] {
+  const grams: string[] = [];
+  if (word.length < 3) return grams;
+  const padded = `<${word}>`;
+  for (let n = CHAR_GRAMS.min; n <= CHAR_GRAMS.max; n++)
+    for (let i = 0; i + n <= padded.length; i++) grams.push(`e:${padded.slice(i, i + n)}`);
+  return grams;
+}
+
+/** Where {@link eachModelFeature} puts what it reads: features, and words for their n-grams. */
+type FeatureSink = { add(feature: string): void; word(word: string): void };
+
+/** Every model feature of a text, in reading order (a feature may come more than once). */
+function eachModelFeature(text: string, cues: CueFlags, sink: FeatureSink): void {
   for (const clause of text.split(CLAUSE)) {
     for (const [run] of clause.matchAll(HAN_RUN)) {
       for (let i = 0; i < run.length; i++) {
-        found.add(`z:${run[i]}`);
-        if (i + 2 <= run.length) found.add(`z:${run.slice(i, i + 2)}`);
-        if (i + 3 <= run.length) found.add(`z:${run.slice(i, i + 3)}`);
+        sink.add(`z:${run[i]}`);
+        if (i + 2 <= run.length) sink.add(`z:${run.slice(i, i + 2)}`);
+        if (i + 3 <= run.length) sink.add(`z:${run.slice(i, i + 3)}`);
       }
     }
     let previous: string | undefined;
@@ -54,13 +78,9 @@ export function modelFeatureSet(text: string, cues: CueFlags): Set<string> {
         previous = undefined;
         continue;
       }
-      found.add(`w:${word}`);
-      if (word.length >= 3) {
-        const padded = `<${word}>`;
-        for (let n = CHAR_GRAMS.min; n <= CHAR_GRAMS.max; n++)
-          for (let i = 0; i + n <= padded.length; i++) found.add(`e:${padded.slice(i, i + n)}`);
-      }
-      if (previous !== undefined) found.add(`w:${previous} ${word}`);
+      sink.add(`w:${word}`);
+      sink.word(word);
+      if (previous !== undefined) sink.add(`w:${previous} ${word}`);
       previous = word;
     }
   }
@@ -74,10 +94,63 @@ export function modelFeatureSet(text: string, cues: CueFlags): Set<string> {
     ['breaker_trip', cues.breakerTrip],
     ['negated_hazard', cues.negatedHazard],
   ];
-  for (const [name, on] of flags) if (on) found.add(`c:${name}`);
-  for (const defect of cues.defects) found.add(`c:${defect}`);
-  for (const product of cues.products) found.add(`p:${product}`);
-  return found;
+  for (const [name, on] of flags) if (on) sink.add(`c:${name}`);
+  for (const defect of cues.defects) sink.add(`c:${defect}`);
+  for (const product of cues.products) sink.add(`p:${product}`);
+}
+
+/** A message's model features, which of them the model knows, and how much the message says. */
+export type CollectedFeatures = {
+  features: Set<string>;
+  /** The model's numbers of the features it knows, each once, in no order. */
+  known: number[];
+  /** The features less the English character n-grams ({@link evidenceOf}). */
+  evidence: number;
+};
+
+/**
+ * Reads a message's model features as {@link modelFeatureSet} does, and looks each up in a model
+ * (`indexOf`, the model's number of a feature it knows) as it goes. An English word's character
+ * n-grams and their numbers are remembered (words recur from message to message, and a word has a
+ * dozen n-grams), so a known word costs one look-up, not a dozen strings made and looked up.
+ */
+export function createFeatureCollector(indexOf: (feature: string) => number | undefined) {
+  const words = new Map<string, { grams: string[]; ids: Int32Array }>();
+  const gramsOf = (word: string) => {
+    let entry = words.get(word);
+    if (entry === undefined) {
+      const grams = charGramsOf(word);
+      entry = { grams, ids: Int32Array.from(grams, (gram) => indexOf(gram) ?? -1) };
+      if (words.size >= 20_000) words.clear();
+      words.set(word, entry);
+    }
+    return entry;
+  };
+  return (text: string, cues: CueFlags): CollectedFeatures => {
+    const features = new Set<string>();
+    const known: number[] = [];
+    let grams = 0;
+    eachModelFeature(text, cues, {
+      add(feature) {
+        if (features.has(feature)) return;
+        features.add(feature);
+        const i = indexOf(feature);
+        if (i !== undefined) known.push(i);
+      },
+      word(word) {
+        const entry = gramsOf(word);
+        for (let k = 0; k < entry.grams.length; k++) {
+          const gram = entry.grams[k] as string;
+          if (features.has(gram)) continue;
+          features.add(gram);
+          grams += 1;
+          const i = entry.ids[k] as number;
+          if (i >= 0) known.push(i);
+        }
+      },
+    });
+    return { features, known, evidence: features.size - grams };
+  };
 }
 
 /**
@@ -98,7 +171,12 @@ export function modelFeaturesOf(analysis: Analysis): string[] {
 
 /** {@link modelFeaturesOf} unsorted. */
 export function modelFeatureSetOf(analysis: Analysis): Set<string> {
-  return modelFeatureSet(analysis.text, {
+  return modelFeatureSet(analysis.text, cueFlagsOf(analysis));
+}
+
+/** The rule cues of an analysed message, as the model reads them. */
+export function cueFlagsOf(analysis: Analysis): CueFlags {
+  return {
     alreadyTried: analysis.alreadyTried,
     notYetTried: analysis.notYetTried,
     ordinaryCause: analysis.ordinaryCause,
@@ -109,5 +187,5 @@ export function modelFeatureSetOf(analysis: Analysis): Set<string> {
     negatedHazard: analysis.negatedHazards.length > 0,
     defects: analysis.defects,
     products: [...analysis.names.keys()],
-  });
+  };
 }

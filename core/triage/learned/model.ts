@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CollectedFeatures } from './features.ts';
 
 /** One softmax head of the learned model: a weight per class for each feature it kept. */
 const headSchema = z.strictObject({
@@ -127,23 +128,32 @@ export function createModelReader(model: Pick<TriageModel, 'label' | 'category'>
     }
     return readingOf(head.classes, scores);
   };
+  const readKnown = (known: readonly number[], count: number, evidence: number): ModelReadings => {
+    const present = Int32Array.from(known).sort();
+    const value = featureValue(count);
+    return {
+      label: read(heads.label, present, value),
+      category: read(heads.category, present, value),
+      evidence,
+    };
+  };
   return {
+    /** The model's number of a feature it knows. */
+    indexOf: (feature: string): number | undefined => index.get(feature),
+    /** Reads a message's features (each once). */
     read(features: ReadonlySet<string>): ModelReadings {
-      const found: number[] = [];
+      const known: number[] = [];
       let evidence = 0;
       for (const feature of features) {
         if (!feature.startsWith('e:')) evidence += 1;
         const i = index.get(feature);
-        if (i !== undefined) found.push(i);
+        if (i !== undefined) known.push(i);
       }
-      const present = Int32Array.from(found).sort();
-      const value = featureValue(features.size);
-      return {
-        label: read(heads.label, present, value),
-        category: read(heads.category, present, value),
-        evidence,
-      };
+      return readKnown(known, features.size, evidence);
     },
+    /** Reads features already looked up ({@link createFeatureCollector}): the same readings. */
+    readCollected: ({ features, known, evidence }: CollectedFeatures): ModelReadings =>
+      readKnown(known, features.size, evidence),
   };
 }
 

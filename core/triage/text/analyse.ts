@@ -8,6 +8,7 @@ import { createNormaliser } from './normalise.ts';
 import {
   createPhraseFinder,
   createPhraseSet,
+  createRecent,
   createStemSequenceFinder,
   createStemSequenceSet,
   type Span,
@@ -60,8 +61,6 @@ export type AnalyserOptions = {
 };
 
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
-const LATIN = /[a-z]/g;
 const CLAUSE = /[。！？；;!?，,\n…]+|\.(?!\d)|\s-\s/;
 const WEIGHT = { zhUnigram: 0.3, zhNgram: 1, enWord: 1, enPair: 0.7 };
 
@@ -83,19 +82,26 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
       return { raw, word, stem: stem(word), stop: stopwords.has(word) || stopwords.has(raw) };
     });
   /** A token list's stems, with or without its stopwords, and where each stands: worked out once. */
+  const viewWith =
+    (skipStopwords: boolean) =>
+    (tokens: readonly Token[]): View => {
+      const kept: number[] = [];
+      const stems: string[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i] as Token;
+        if (skipStopwords && token.stop) continue;
+        kept.push(i);
+        stems.push(token.stem);
+      }
+      return { kept, stems };
+    };
   const views = {
-    skip: new WeakMap<readonly Token[], View>(),
-    keep: new WeakMap<readonly Token[], View>(),
+    skip: { cache: createRecent<readonly Token[], View>(3), make: viewWith(true) },
+    keep: { cache: createRecent<readonly Token[], View>(3), make: viewWith(false) },
   };
   const viewOf = (tokens: readonly Token[], skipStopwords: boolean): View => {
-    const cache = skipStopwords ? views.skip : views.keep;
-    let view = cache.get(tokens);
-    if (view === undefined) {
-      const kept = tokens.flatMap((t, i) => (skipStopwords && t.stop ? [] : [i]));
-      view = { kept, stems: kept.map((i) => tokens[i]?.stem ?? '') };
-      cache.set(tokens, view);
-    }
-    return view;
+    const { cache, make } = skipStopwords ? views.skip : views.keep;
+    return cache.get(tokens, make);
   };
   // The lists read on every clause, read together (the hazard net's words and pairs, the product names).
   const clauseStems = { skip: createStemSequenceSet(), keep: createStemSequenceSet() };
@@ -269,8 +275,13 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     analyse(raw: string, correct?: (word: string) => string | undefined): Analysis {
       const normalised = normalise(raw);
       const { text } = normalised;
-      const han = text.match(HAN)?.length ?? 0;
-      const latin = text.match(LATIN)?.length ?? 0;
+      let han = 0;
+      let latin = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) han += 1;
+        else if (code >= 97 && code <= 122) latin += 1;
+      }
       const analysis: Analysis = {
         ...normalised,
         language: han === 0 ? (latin === 0 ? 'none' : 'en') : latin > han * 2 ? 'mixed' : 'zh',

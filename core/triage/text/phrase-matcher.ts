@@ -16,26 +16,56 @@ const isWordUnit = (code: number) => (code >= 97 && code <= 122) || (code >= 48 
 const node = (): TrieNode => ({ next: new Map(), phrase: undefined, edges: false, lists: [] });
 
 /**
+ * What was worked out for the last few keys, compared by identity (`===`): the same clause, or the
+ * same token list, read by list after list. Cheaper than a map for the two or three keys in play.
+ */
+export function createRecent<K, V>(size: number) {
+  let keys: K[] = [];
+  let values: V[] = [];
+  let next = 0;
+  return {
+    get(key: K, make: (key: K) => V): V {
+      for (let i = 0; i < keys.length; i++) if (keys[i] === key) return values[i] as V;
+      const value = make(key);
+      keys[next] = key;
+      values[next] = value;
+      next = (next + 1) % size;
+      return value;
+    },
+    clear() {
+      keys = [];
+      values = [];
+      next = 0;
+    },
+  };
+}
+
+/**
  * Several lists of literal phrases read together: one walk of a trie of every list's phrases over a
  * text finds what each list finds, where reading each list apart costs a pass over the text per
  * list (the hazard net's pairs alone are two dozen lists read on every clause). A list's finder
- * answers as {@link createPhraseFinder} does; the walk is made once per text: the last text read
- * and what every list found in it are kept, so each list's finder called on the same text in turn
+ * answers as {@link createPhraseFinder} does; the walk is made once per text: the last texts read
+ * and what every list found in them are kept, so each list's finder called on the same text in turn
  * reads no more. Deterministic: what a finder returns depends on its text only.
  */
 export function createPhraseSet() {
   const root = node();
   let lists = 0;
-  let lastText: string | undefined;
-  let found: Span[][] = [];
+  const found = createRecent<string, (Span[] | undefined)[]>(2);
 
-  function walk(text: string): Span[][] {
-    const spans: Span[][] = Array.from({ length: lists }, () => []);
-    // Per list: where its last match ended (no match may start before), and its longest phrase at
-    // the position being read.
-    const free = new Int32Array(lists);
-    const longest: (TrieNode | undefined)[] = new Array(lists).fill(undefined);
-    const touched: number[] = [];
+  // Scratch space for `walk` (never re-entered), per list: where its last match ended (no match
+  // may start before), and its longest phrase at the position being read.
+  let free = new Int32Array(0);
+  let longest: (TrieNode | undefined)[] = [];
+  const touched: number[] = [];
+
+  /** What each list finds in a text; a list that finds nothing has no entry. */
+  function walk(text: string): (Span[] | undefined)[] {
+    const spans: (Span[] | undefined)[] = [];
+    if (free.length !== lists) {
+      free = new Int32Array(lists);
+      longest = new Array(lists).fill(undefined);
+    } else free.fill(0);
     for (let start = 0; start < text.length; start++) {
       let at: TrieNode | undefined = root.next.get(text.charCodeAt(start));
       if (at === undefined) continue;
@@ -56,7 +86,10 @@ export function createPhraseSet() {
       }
       for (const list of touched) {
         const phrase = longest[list]?.phrase ?? '';
-        spans[list]?.push({ start, end: start + phrase.length, phrase });
+        const span = { start, end: start + phrase.length, phrase };
+        const found = spans[list];
+        if (found === undefined) spans[list] = [span];
+        else found.push(span);
         free[list] = start + phrase.length;
         longest[list] = undefined;
       }
@@ -73,7 +106,7 @@ export function createPhraseSet() {
      */
     add(phrases: Iterable<string>): (text: string) => Span[] {
       const list = lists++;
-      lastText = undefined;
+      found.clear();
       for (const phrase of new Set(phrases)) {
         if (phrase.length === 0) continue;
         let at = root;
@@ -90,14 +123,7 @@ export function createPhraseSet() {
         at.edges = isAscii(phrase);
         if (!at.lists.includes(list)) at.lists.push(list);
       }
-      return (text) => {
-        if (text !== lastText) {
-          found = walk(text);
-          lastText = text;
-        }
-        const spans = found[list] ?? [];
-        return spans.length === 0 ? [] : spans.map((span) => ({ ...span }));
-      };
+      return (text) => found.get(text, walk)[list]?.map((span) => ({ ...span })) ?? [];
     },
   };
 }
@@ -133,20 +159,24 @@ type StemSequence = { stems: string[]; phrase: string };
 /**
  * Several lists of stem sequences (multi-word phrases already stemmed) read together, as
  * {@link createPhraseSet} reads literal phrases: one look-up per stem serves every list, and what
- * each list found in a list of stems is kept with that list (until it is collected), so each list's
- * finder called on the same stems in turn reads no more.
+ * each list found in the last lists of stems is kept, so each list's finder called on the same
+ * stems in turn reads no more.
  */
 export function createStemSequenceSet() {
   const byFirst = new Map<string, { sequence: StemSequence; list: number }[]>();
   let lists = 0;
-  let found = new WeakMap<readonly string[], Span[][]>();
+  const found = createRecent<readonly string[], (Span[] | undefined)[]>(3);
 
-  function walk(stems: readonly string[]): Span[][] {
-    const spans: Span[][] = Array.from({ length: lists }, () => []);
+  /** What each list finds in a list of stems; a list that finds nothing has no entry. */
+  function walk(stems: readonly string[]): (Span[] | undefined)[] {
+    const spans: (Span[] | undefined)[] = [];
     stems.forEach((stem, start) => {
       for (const { sequence, list } of byFirst.get(stem) ?? []) {
         if (sequence.stems.every((s, k) => stems[start + k] === s)) {
-          spans[list]?.push({ start, end: start + sequence.stems.length, phrase: sequence.phrase });
+          const span = { start, end: start + sequence.stems.length, phrase: sequence.phrase };
+          const found = spans[list];
+          if (found === undefined) spans[list] = [span];
+          else found.push(span);
         }
       }
     });
@@ -157,7 +187,7 @@ export function createStemSequenceSet() {
     /** Adds a list; its finder returns token spans, overlapping matches all kept. */
     add(sequences: Iterable<StemSequence>): (stems: readonly string[]) => Span[] {
       const list = lists++;
-      found = new WeakMap();
+      found.clear();
       for (const sequence of sequences) {
         const first = sequence.stems[0];
         if (first === undefined) continue;
@@ -165,15 +195,7 @@ export function createStemSequenceSet() {
         candidates.push({ sequence, list });
         byFirst.set(first, candidates);
       }
-      return (stems) => {
-        let all = found.get(stems);
-        if (all === undefined) {
-          all = walk(stems);
-          found.set(stems, all);
-        }
-        const spans = all[list] ?? [];
-        return spans.length === 0 ? [] : spans.map((span) => ({ ...span }));
-      };
+      return (stems) => found.get(stems, walk)[list]?.map((span) => ({ ...span })) ?? [];
     },
   };
 }
