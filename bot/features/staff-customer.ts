@@ -5,11 +5,7 @@ import { toLoggableError } from '../loggable-error.ts';
 import { ratingCommentKey } from '../services/chat-keys.ts';
 import type { ConversationService } from '../services/conversation.ts';
 import type { AppDeps } from '../services/deps.ts';
-import { createRenderContext } from '../services/render-context.ts';
 import type { StaffDesk } from '../services/staff-desk.ts';
-
-/** How long after a rating the customer's next message is taken as its comment. */
-const COMMENT_WINDOW_MS = 15 * 60_000;
 
 /**
  * The customer's side of the staff take-over, in their private chat, before the conversation:
@@ -25,7 +21,7 @@ export function createStaffCustomerFeature(
   conversation: Pick<ConversationService, 'peekState' | 'dropPeek'>,
 ) {
   const { repos, store, clock, log } = deps;
-  const { customers, forum } = desk;
+  const { customers, forum, ratings } = desk;
   const composer = new Composer<BotContext>();
   const priv = composer.chatType('private');
 
@@ -51,41 +47,17 @@ export function createStaffCustomerFeature(
     return ticket;
   }
 
-  async function announce(ticket: Ticket, key: string, vars: Record<string, string | number>) {
-    if (!forum) return;
-    const { t } = createRenderContext(deps, forum.topics.staffLocale);
-    await forum.topics.post(ticket, t(key, { number: ticket.number, ...vars }));
-  }
-
   /**
-   * A rating button: the score, its ticket event, the customer's thanks and the topic's notice
-   * commit in one step with the update's handled mark (a crash before the commit rates nothing;
-   * after it, nothing runs twice). The comment window opens after the commit.
+   * A rating button: the score and what it tells commit in one step with the update
+   * (`StaffRatings.rate`); the comment window is opened before it.
    */
   priv.callbackQuery(/^rate:/, async (ctx) => {
     await ctx.answerCallbackQuery().catch(() => undefined);
     await ctx.editMessageReplyMarkup({ reply_markup: undefined }).catch(() => undefined);
     const [, number = '', raw = ''] = ctx.callbackQuery.data.split(':');
-    const score = Number(raw);
     const ticket = await ownTicket(ctx.chat.id, number);
     if (!ticket) return;
-    const rated = await customers.inStep(ctx.update.update_id, async (step) => {
-      if (!(await step.repos.ratings.rate(ticket.id, score, step.at))) {
-        await customers.tellIn(step, ticket, 'handover-rating-done');
-        return false;
-      }
-      await step.repos.tickets.appendEvent(ticket.id, {
-        at: step.at,
-        actor: { kind: 'customer', customerId: ticket.customerId },
-        type: 'rated',
-        payload: { score },
-      });
-      await customers.tellIn(step, ticket, 'handover-rated');
-      await forum?.topics.announceIn(step, ticket, 'staff-customer-rated', { score });
-      return true;
-    });
-    if (rated)
-      await store.setSession(ratingCommentKey(ctx.chat.id), ticket.number, COMMENT_WINDOW_MS);
+    await ratings.rate(ticket, ctx.chat.id, ctx.update.update_id, Number(raw));
   });
 
   priv.on('edited_message', async (ctx, next) => {
@@ -106,16 +78,11 @@ export function createStaffCustomerFeature(
     const isCommand = message.text?.startsWith('/') ?? false;
     const pending = await store.getSession<string>(ratingCommentKey(ctx.chat.id));
     if (pending && message.text !== undefined && !isCommand) {
-      await store.deleteSession(ratingCommentKey(ctx.chat.id));
+      // The comment, its thanks, the topic's line and the copy in one step (StaffRatings.comment);
+      // a message the rating takes no comment from is an ordinary one, and the window goes.
       const ticket = await ownTicket(ctx.chat.id, pending);
-      if (ticket && (await repos.ratings.comment(ticket.id, message.text, clock.now()))) {
-        await customers.tell(ticket, 'handover-comment-thanks');
-        // The comment itself goes as a copy, in the message map, so erasure deletes it
-        // wherever the topic stands (a bot message quoting it would be left behind).
-        await announce(ticket, 'staff-customer-comment', {});
-        if (forum) await forum.relay.fromCustomer(ticket, message);
-        return;
-      }
+      if (ticket && (await ratings.comment(ticket, message, ctx.update.update_id))) return;
+      await store.deleteSession(ratingCommentKey(ctx.chat.id));
     }
     if (isCommand || !forum) return next();
     // The conversation's turn for this update reuses this read of the state.

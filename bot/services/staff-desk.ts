@@ -9,6 +9,7 @@ import { createStaffAlerts } from './staff-alerts.ts';
 import { createStaffChatQueue } from './staff-chat-queue.ts';
 import { createStaffCustomers } from './staff-customers.ts';
 import { createStaffHuman } from './staff-human.ts';
+import { createStaffRatings } from './staff-ratings.ts';
 import { createStaffRelay } from './staff-relay.ts';
 import { createStaffTopics, type StaffTopics } from './staff-topics.ts';
 
@@ -50,6 +51,7 @@ export function createStaffDesk(
       customerBlocked: (message: OutboxMessage) => customerBlocked(message),
       forum: undefined,
       human: createStaffHuman(deps, delivery, customers, undefined),
+      ratings: createStaffRatings(deps, customers, undefined),
       handlers: createStaffAlerts(deps, customers, undefined).handlers,
     };
   }
@@ -81,6 +83,7 @@ export function createStaffDesk(
     customerBlocked: (message: OutboxMessage) => customerBlocked(message, topics),
     forum: { chatId, queue, topics, access, relay, actions },
     human,
+    ratings: createStaffRatings(deps, customers, { topics, relay }),
     handlers,
   };
 }

@@ -3,6 +3,7 @@ import type { JsonObject, RelayedMessage, StaffMember, Ticket } from '../../core
 import {
   COPY_OF,
   customerTicketKeyPrefix,
+  type Database,
   enqueueMessages,
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
@@ -112,29 +113,29 @@ export function createStaffRelay(
   // ── Customer → topic ──────────────────────────────────────────────────────────────────────
 
   /**
-   * Copies what the customer sent to the ticket's topic through the outbox: the topic first (its
-   * own recorded step, so the copy names an existing topic), then in one transaction the
-   * transcript line, the message map's rows (their copy ids filled in when the outbox records the
-   * copy as sent, in the same statement) and the copy itself, keyed by the ticket and the
-   * customer's message id (never the chat id) — a turn that runs again writes none of them twice.
-   * A message Telegram will not copy becomes a line saying so (the outbox's recovery,
-   * {@link StaffTopics.recover}).
+   * What copying the customer's message to the ticket's topic writes, prepared outside the
+   * transaction (the topic, its own recorded step, so the copy names an existing topic; the
+   * message replied to): the writer puts in `tx` the transcript line, the message map's rows (their
+   * copy ids filled in when the outbox records the copy as sent, in the same statement) and the
+   * copy itself, keyed by the ticket and the customer's message id (never the chat id) — a step
+   * that runs again writes none of them twice. A message Telegram will not copy becomes a line
+   * saying so (the outbox's recovery, {@link StaffTopics.recover}).
    */
-  async function copyToTopic(
+  async function prepareCopy(
     ticket: Ticket,
     customerChat: number,
     ids: number[],
     message?: Message,
-  ) {
+  ): Promise<(tx: Database) => Promise<void>> {
     const topic = await topics.ensure(ticket);
     const reply_parameters = message ? await replyTarget(customerChat, message) : undefined;
     const [first] = ids;
-    if (first === undefined) return;
+    if (first === undefined) return async () => {};
     const copy = copyCall(customerChat, ids, reply_parameters, topic.topicId);
-    const at = clock.now();
     const row = { ...topics.topicRow(topic, `relay:${first}`), ...copy };
-    await delivery.commit((tx) =>
-      enqueueOnce(tx, [row], at, async () => {
+    return (tx) => {
+      const at = clock.now();
+      return enqueueOnce(tx, [row], at, async () => {
         const txRepos = deps.reposOn(tx);
         // The map's rows (which refer to the ticket) before the transcript line (which refers to
         // the customer): the lock order of every transaction that touches both.
@@ -148,8 +149,19 @@ export function createStaffRelay(
             text: toStorableText(describe(message)),
             at,
           });
-      }),
-    );
+      });
+    };
+  }
+
+  /** Copies what the customer sent to the ticket's topic, in a transaction of its own. */
+  async function copyToTopic(
+    ticket: Ticket,
+    customerChat: number,
+    ids: number[],
+    message?: Message,
+  ) {
+    const write = await prepareCopy(ticket, customerChat, ids, message);
+    await delivery.commit(write);
   }
 
   /** Relays what the customer sent to the ticket's topic (an album once all its parts are in). */
@@ -289,6 +301,12 @@ export function createStaffRelay(
   return {
     fromCustomer,
     fromStaff,
+    /**
+     * The copy of one customer message to the ticket's topic, to write in the caller's step (see
+     * {@link prepareCopy}): a rating's comment, with what it tells.
+     */
+    prepareCopyToTopic: (ticket: Ticket, message: Message) =>
+      prepareCopy(ticket, message.chat.id, [message.message_id], message),
     /** The customer edited a message: its copy in the topic follows. `false` when it had none. */
     editFromCustomer: (message: Message, updateId: number) =>
       editCopies(message.chat.id, message, updateId),

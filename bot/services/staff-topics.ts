@@ -250,49 +250,6 @@ export function createStaffTopics(
     return moved.topicId;
   }
 
-  /**
-   * Runs `call` against the ticket's topic in the queue, recovering instead of dropping: a lost
-   * topic ("message thread not found", TOPIC_DELETED) is replaced (new topic, card, mapping) and
-   * the call retried; a closed one (TOPIC_CLOSED) is reopened and the call retried.
-   */
-  async function inTopic<T>(ticket: Ticket, call: (topicId: number) => Promise<T>): Promise<T> {
-    const topic = await ensure(ticket);
-    return run(async () => {
-      let topicId = topic.topicId;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await call(topicId);
-        } catch (error) {
-          if (attempt >= 2) throw error;
-          if (isTopicClosed(error)) {
-            await api.reopenForumTopic(chatId, topicId).catch((reopen: unknown) => {
-              if (!isTopicLost(reopen) && !/TOPIC_NOT_MODIFIED/.test(String(reopen))) throw reopen;
-            });
-            log.info({ ticket: ticket.number, topicId }, 'staff topic was closed: reopened');
-            continue;
-          }
-          if (!isTopicLost(error)) throw error;
-          topicId = await replace(ticket, topicId);
-        }
-      }
-    });
-  }
-
-  /** Posts text in the ticket's topic. */
-  function post(ticket: Ticket, text: string, markup?: InlineKeyboardMarkup) {
-    return inTopic(ticket, (topicId) =>
-      api.sendMessage(chatId, text, {
-        message_thread_id: topicId,
-        ...(markup ? { reply_markup: markup } : {}),
-      }),
-    );
-  }
-
-  /** Posts in the General topic: never with a `message_thread_id` (General has none to name). */
-  function postGeneral(text: string, markup?: InlineKeyboardMarkup) {
-    return run(() => api.sendMessage(chatId, text, markup ? { reply_markup: markup } : {}));
-  }
-
   /** Answers in the topic (or General, `undefined`) a staff message came from. */
   function reply(topicId: number | undefined, text: string, markup?: InlineKeyboardMarkup) {
     return run(() =>
@@ -408,7 +365,7 @@ export function createStaffTopics(
 
   /**
    * The outbox's way round a topic message Telegram refused: a closed topic is reopened and the
-   * message sent as it was; a lost topic is replaced (new topic with the card, as `inTopic` does)
+   * message sent as it was; a lost topic is replaced (a new topic with its card)
    * and the message sent there — unless the ticket has no topic any more (erased). Anything else
    * has no way round.
    */
@@ -445,9 +402,6 @@ export function createStaffTopics(
     chatId,
     queue,
     ensure,
-    inTopic,
-    post,
-    postGeneral,
     reply,
     topicRow,
     topicMessage,

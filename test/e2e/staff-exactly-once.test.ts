@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { Api } from 'grammy';
+import type { Message } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../bot/metrics.ts';
+import { ratingCommentKey } from '../../bot/services/chat-keys.ts';
 import { AlreadyHandledError } from '../../bot/services/inbox-worker.ts';
 import { createDelivery, type Delivery } from '../../bot/services/outbox.ts';
 import { createOutboxSender } from '../../bot/services/outbox-sender.ts';
@@ -9,6 +11,7 @@ import { createRenderContext } from '../../bot/services/render-context.ts';
 import { createStaffActions } from '../../bot/services/staff-actions.ts';
 import { createStaffCustomers } from '../../bot/services/staff-customers.ts';
 import { contactAlertKey, STAFF_JOBS } from '../../bot/services/staff-jobs.ts';
+import { createStaffRatings } from '../../bot/services/staff-ratings.ts';
 import { createStaffRelay } from '../../bot/services/staff-relay.ts';
 import { createStaffTopics } from '../../bot/services/staff-topics.ts';
 import {
@@ -863,5 +866,101 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     const cards = h.double.botMessages(STAFF_CHAT, topic.topicId).filter(isCard);
     expect(cards).toHaveLength(1);
     expect(cards[0]?.pinned).toBe(true);
+  });
+
+  it('a rating and its comment commit with what they tell: crashed, nothing is stored or told and the comment window stays open; run again, each once', async () => {
+    const forum = h.frontline.staff.forum;
+    if (!forum) throw new Error('no staff forum');
+    const cyd = h.customer('Cyd');
+    const { ticket } = await h.fileTicket(cyd);
+    await h.repos.ratings.request(ticket.id, h.clock.now());
+    const customerUpdate = async () => {
+      nextUpdate += 1;
+      const later = new Date(h.clock.now().getTime() + 365 * 86_400_000);
+      await acceptUpdates(
+        h.app.deps.db,
+        [{ updateId: nextUpdate, chatId: cyd.id, payload: {} }],
+        later,
+      );
+      return nextUpdate;
+    };
+    const crashing = createStaffRatings(
+      h.app.deps,
+      createStaffCustomers(h.app.deps, crashingDelivery()),
+      { topics: forum.topics, relay: forum.relay },
+    );
+    const { ratings } = h.frontline.staff;
+    const outbox = createOutboxStore(h.app.deps.db);
+    const window = () => h.app.deps.store.getSession<string>(ratingCommentKey(cyd.id));
+    const toCustomer = (updateId: number, key: string) =>
+      outbox.byKey(`${customerTicketKeyPrefix(ticket.id)}update:${updateId}:${key}`);
+    const toTopic = (updateId: number, key: string) =>
+      outbox.byKey(`staff-topic:${ticket.id}:update:${updateId}:${key}`);
+
+    // The rating: crashed before its commit, nothing is stored or told, but the window is open.
+    const rate = await customerUpdate();
+    await expect(crashing.rate(ticket, cyd.id, rate, 4)).rejects.toThrow('killed before commit');
+    expect((await h.repos.ratings.get(ticket.id))?.score).toBeNull();
+    expect(await events(ticket, 'rated')).toBe(0);
+    expect(await toCustomer(rate, 'handover-rated')).toBeUndefined();
+    expect(await window()).toBe(ticket.number);
+    expect(await ratings.rate(ticket, cyd.id, rate, 4)).toBe(true);
+    await expect(ratings.rate(ticket, cyd.id, rate, 4)).rejects.toBeInstanceOf(AlreadyHandledError);
+    expect((await h.repos.ratings.get(ticket.id))?.score).toBe(4);
+    expect(await events(ticket, 'rated')).toBe(1);
+    expect((await toCustomer(rate, 'handover-rated'))?.state).toBe('pending');
+    expect((await toTopic(rate, 'staff-customer-rated'))?.state).toBe('pending');
+
+    // The comment: crashed before its commit, nothing is stored, told or copied, and the window
+    // stays open for the update's rerun.
+    const said = {
+      message_id: 8_800_000 + (process.pid % 1_000),
+      date: 0,
+      chat: { id: cyd.id, type: 'private', first_name: cyd.first_name },
+      from: { ...cyd, is_bot: false },
+      text: 'Quick and friendly',
+    } as Message;
+    const copyKey = `staff-topic:${ticket.id}:relay:${said.message_id}`;
+    const comment = await customerUpdate();
+    await expect(crashing.comment(ticket, said, comment)).rejects.toThrow('killed before commit');
+    expect((await h.repos.ratings.get(ticket.id))?.comment).toBeNull();
+    expect(await toCustomer(comment, 'handover-comment-thanks')).toBeUndefined();
+    expect(await toTopic(comment, 'staff-customer-comment')).toBeUndefined();
+    expect(await outbox.byKey(copyKey)).toBeUndefined();
+    expect(await h.repos.relay.copiesOf(cyd.id, said.message_id)).toHaveLength(0);
+    expect(await window()).toBe(ticket.number);
+
+    // Run again: the comment, the thanks, the topic's line and then the copy, each once.
+    expect(await ratings.comment(ticket, said, comment)).toBe(true);
+    await expect(ratings.comment(ticket, said, comment)).rejects.toBeInstanceOf(
+      AlreadyHandledError,
+    );
+    expect((await h.repos.ratings.get(ticket.id))?.comment).toBe('Quick and friendly');
+    expect((await toCustomer(comment, 'handover-comment-thanks'))?.state).toBe('pending');
+    const inLine = rowsOf<{ key: string }>(
+      await h.app.deps.db.execute(sql`select key from outbox_messages
+        where key in (${`staff-topic:${ticket.id}:update:${comment}:staff-customer-comment`}, ${copyKey})
+        order by id`),
+    );
+    expect(inLine.map((row) => row.key)).toEqual([
+      `staff-topic:${ticket.id}:update:${comment}:staff-customer-comment`,
+      copyKey,
+    ]);
+    expect(await h.repos.relay.copiesOf(cyd.id, said.message_id)).toHaveLength(1);
+    const lines = (await h.repos.transcript.list(ticket.customerId)).filter(
+      (entry) => entry.text === 'Quick and friendly',
+    );
+    expect(lines).toHaveLength(1);
+    expect(await window()).toBeUndefined();
+
+    // A later message is no comment: nothing is written, and its update is left to the turn.
+    const after = await customerUpdate();
+    expect(await ratings.comment(ticket, { ...said, message_id: said.message_id + 1 }, after)).toBe(
+      false,
+    );
+    const [left] = rowsOf<{ state: string }>(
+      await h.app.deps.db.execute(sql`select state from inbox_updates where update_id = ${after}`),
+    );
+    expect(left?.state).toBe('pending');
   });
 });
