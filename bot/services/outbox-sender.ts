@@ -327,28 +327,23 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     if (paidSend) payload.allow_paid_broadcast = true;
     let result: unknown;
     try {
-      if (copied) {
-        // An edit of a relayed copy: the copy went before it in this chat's line, so its id is in
-        // the message map now — or no copy was made, and there is nothing to edit.
-        const copyId = await outbox.copyIn(message.chatId, copied);
-        if (copyId === undefined) {
-          await outbox.markSent(message, null, clock.now());
-          return;
-        }
-        delete payload[COPY_OF];
-        payload.message_id = copyId;
-      }
+      // A call on an earlier message of this chat, named rather than numbered: an edit of a
+      // relayed copy (its id is in the message map) or a card's pin (its id is on the card's
+      // outbox row). That message went first in the chat's line, so its id is known now — or it
+      // was never sent, and there is nothing to call.
       const named = message.payload[MESSAGE_OF];
-      if (typeof named === 'string') {
-        // A call on an earlier message of this chat (a card's pin): it went first in the chat's
-        // line, so its id is recorded now — or it was never sent, and there is nothing to call.
-        const target = (await outbox.byKey(named))?.messageId ?? undefined;
-        if (target === undefined) {
+      const target = copied
+        ? { field: COPY_OF, id: await outbox.copyIn(message.chatId, copied) }
+        : typeof named === 'string'
+          ? { field: MESSAGE_OF, id: (await outbox.byKey(named))?.messageId ?? undefined }
+          : undefined;
+      if (target) {
+        if (target.id === undefined) {
           await outbox.markSent(message, null, clock.now());
           return;
         }
-        delete payload[MESSAGE_OF];
-        payload.message_id = target;
+        delete payload[target.field];
+        payload.message_id = target.id;
       }
       const raw = api.raw as unknown as Record<string, (p: JsonObject) => Promise<unknown>>;
       const call = raw[message.method];
