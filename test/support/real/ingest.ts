@@ -48,6 +48,10 @@ const RELABEL: Record<string, { label: string; why: string }> = {
     label: 'misuse',
     why: 'the monitor was not faulty: its cable was, an accessory the customer replaced (as en4-0111)',
   },
+  'en6-0077': {
+    label: 'hazard',
+    why: 'the first message says an egg exploded inside the microwave and tripped the fuse for that section: a bang and a breaker tripping at the appliance, a hazard by the rules whatever the damage turned out to be',
+  },
   'zh4-0010': {
     label: 'misuse',
     why: 'the router was not faulty: the dormitory broadband cable had been cut and the ISP repaired it (environment, not the product)',
