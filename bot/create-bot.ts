@@ -169,7 +169,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     relaysWaiting: staff.forum !== undefined,
   });
   const checkback = createCheckbackService(deps);
-  const erasure = createStaffErasure(deps, bot.api, staff.forum);
+  const erasure = createStaffErasure(deps, staff.forum);
   const jobHandlers = { ...checkback.handlers, ...staff.handlers, ...erasure.handlers };
 
   const measured = measureUpdates(deps.metrics);

@@ -9,6 +9,8 @@ import {
   createOutboxStore,
   type Database,
   type DeliveredCopies,
+  INSTEAD_OF,
+  isErasureKey,
   MESSAGE_OF,
   type OutboxMessage,
   retryDelayMs,
@@ -114,6 +116,18 @@ function describe(error: unknown): string {
 
 const isEdit = (method: string) => method === 'editMessageText' || method === 'editMessageCaption';
 
+/** Bot API methods that delete: one finding its message or topic gone has done what it was for. */
+const DELETIONS = new Set(['deleteMessage', 'deleteMessages', 'deleteForumTopic']);
+
+/** Telegram's answers for a message or topic that is not there (any more). */
+const isGone = (error: GrammyError) =>
+  /message to (delete|edit) not found|MESSAGE_ID_INVALID|TOPIC_ID_INVALID|TOPIC_DELETED|message thread not found/i.test(
+    error.description,
+  );
+
+/** A call made only if an earlier one was given up (see `INSTEAD_OF`): its own budget check waits. */
+const standsIn = (message: OutboxMessage) => typeof message.payload[INSTEAD_OF] === 'string';
+
 /**
  * The outbox sender: delivers what turns and jobs wrote to the outbox, after they committed.
  * Claims due messages (`FOR UPDATE SKIP LOCKED`, one in flight per chat, first replies first),
@@ -121,9 +135,10 @@ const isEdit = (method: string) => method === 'editMessageText' || method === 'e
  * sent (with Telegram's message id), retried later with backoff (5xx, network; a 429 waits its
  * `retry_after`), or dead-lettered after `maxAttempts` with a log line (and `onDead`). A 403 in
  * a private chat records the customer as blocked and drops the chat's queued messages; an edit
- * Telegram refuses is sent as a new message; another refusal may be recovered (`recover`: a lost
- * staff topic). A group's messages also wait for the group's own budget. Several senders may run,
- * in one process or many.
+ * Telegram refuses is sent as a new message (not an edit of a relayed copy or erasure's overwrite
+ * of a card); a deletion finding its message gone is done; another refusal may be recovered
+ * (`recover`: a lost staff topic). A group's messages also wait for the group's own budget.
+ * Several senders may run, in one process or many.
  */
 export function createOutboxSender(options: OutboxSenderOptions) {
   const { db, api, store, clock, log, onBlocked } = options;
@@ -287,9 +302,16 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         await outbox.markSent(message, numberOr(message.payload.message_id), now);
         return;
       }
+      // A deletion finding its message or topic gone, or erasure's overwrite finding the card gone:
+      // what it was for is done.
+      if ((DELETIONS.has(message.method) || isErasureKey(message.key)) && isGone(error)) {
+        await outbox.markSent(message, null, now);
+        return;
+      }
       // An edit of a relayed copy is never said as a new message (in the staff chat it would land
-      // in General): refused, it is given up below.
-      if (isEdit(message.method) && !copyTargetOf(message.payload)) {
+      // in General), nor is erasure's overwrite of a card (that would post it again): refused,
+      // each is given up below.
+      if (isEdit(message.method) && !copyTargetOf(message.payload) && !isErasureKey(message.key)) {
         // The message to replace is gone or too old to edit: say it as a new message instead.
         const { message_id: _id, ...rest } = message.payload;
         await outbox.replaceWith(message, 'sendMessage', rest);
@@ -327,6 +349,17 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     if (paidSend) payload.allow_paid_broadcast = true;
     let result: unknown;
     try {
+      const insteadOf = message.payload[INSTEAD_OF];
+      if (typeof insteadOf === 'string') {
+        delete payload[INSTEAD_OF];
+        // It stands in for an earlier call of this chat, settled by now (it went first in the
+        // line): made only if that one was given up, and only then does it take the group budget.
+        if ((await outbox.byKey(insteadOf))?.state !== 'dead') {
+          await outbox.markSent(message, null, clock.now());
+          return;
+        }
+        if (!(await groupAllows(message))) return;
+      }
       // A call on an earlier message of this chat, named rather than numbered: an edit of a
       // relayed copy (its id is in the message map) or a card's pin (its id is on the card's
       // outbox row). That message went first in the chat's line, so its id is known now — or it
@@ -434,7 +467,8 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       return -1;
     }
     const claimed = await outbox.claim({ now: clock.now(), limit: granted, leaseMs });
-    for (const message of claimed) if (await groupAllows(message)) dispatch(message);
+    for (const message of claimed)
+      if (standsIn(message) || (await groupAllows(message))) dispatch(message);
     return claimed.length;
   }
 

@@ -57,6 +57,26 @@ export function ticketOfCustomerKey(key: string): string | undefined {
   return /^to-customer:([^:]+):/.exec(key)?.[1];
 }
 
+/**
+ * The key prefix of the staff-chat calls that erase what an erased ticket left there (its topic's
+ * deletion, the card's overwrite, the copies' deletion): `erase-staff:<job id>:<ref>`, keyed by the
+ * erasure's job (one per erased ticket's topic), so a rerun of the job writes none of them twice.
+ * The outbox takes such a call finding its message or topic gone as done, and never sends a
+ * refused edit of one as a new message.
+ */
+export const erasureKeyPrefix = (jobId: string) => `erase-staff:${jobId}:`;
+
+/** Whether a row is one of erasure's staff-chat calls (see {@link erasureKeyPrefix}). */
+export const isErasureKey = (key: string) => key.startsWith('erase-staff:');
+
+/**
+ * A payload field naming, by its outbox key, an earlier call in the same chat this one stands in
+ * for: it is made only when that call was given up (dead-lettered), and settled unsent otherwise
+ * (read when it is due, behind that call in the chat's line). Erasure's way round a topic it may
+ * not delete: the card overwritten and the copies deleted, only if the topic could not be.
+ */
+export const INSTEAD_OF = 'instead_of';
+
 /** An edit's payload field naming the copied message whose copy it edits (see `NewOutboxMessage`). */
 export const COPY_OF = 'copy_of';
 

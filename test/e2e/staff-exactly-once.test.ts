@@ -29,13 +29,14 @@ import {
   createOutboxStore,
   customerTicketKeyPrefix,
   enqueueMessages,
+  erasureKeyPrefix,
   OUTBOX_PRIORITY,
   staffCardKey,
   staffPinKey,
 } from '../../db/index.ts';
 import { rowsOf } from '../../db/migrate.ts';
 import type { StoredMessage } from '../support/bot-api-double.ts';
-import { newTicket, STAFF_CHAT, StaffHarness, TOKEN } from '../support/staff-harness.ts';
+import { BOT, newTicket, STAFF_CHAT, StaffHarness, TOKEN } from '../support/staff-harness.ts';
 
 const HAZARD = {
   priority: 'urgent' as const,
@@ -242,35 +243,65 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     expect(text).toMatch(/frontline_sends_given_up_total\{via="outbox",chat="group"\} 1/);
   });
 
-  it("an erasure's staff notice is written with its job's completion: a crashed run tells nobody, a rerun does not tell twice", async () => {
-    const { ticket, topicId } = await h.fileTicket(h.customer('Rex'));
-    await freshSender().sender.drain(5_000);
-    const erased = new RegExp(`${ticket.number} was erased at the customer's request`);
-    const notices = () =>
-      h.double.botMessages(STAFF_CHAT, 0).filter((m) => erased.test(m.text ?? '')).length;
-    const payload: EraseStaffMessagesPayload = {
+  /** An erasure job for a ticket's topic, as `/forget` files it (the ticket's ids in the payload). */
+  const eraseJob = async (ticket: Ticket, payload: Partial<EraseStaffMessagesPayload>) => {
+    const topic = await h.repos.tickets.topicOf(ticket.id);
+    if (!topic) throw new Error('no topic');
+    const erasing: EraseStaffMessagesPayload = {
       chatId: STAFF_CHAT,
-      topicId,
-      cardMessageId: null,
+      topicId: topic.topicId,
+      cardMessageId: topic.cardMessageId,
       messageIds: [],
       number: ticket.number,
       cancelled: true,
+      ...payload,
     };
     const { job } = await h.repos.jobs.enqueue(
       {
         kind: ERASE_STAFF_MESSAGES_JOB,
         key: `erase-staff:test:${ticket.id}`,
         dueAt: h.clock.now(),
-        payload: payload as unknown as JsonObject,
+        payload: erasing as unknown as JsonObject,
       },
       h.clock.now(),
     );
+    return job;
+  };
+  const eraseHandler = () => {
     const handler = h.frontline.jobHandlers[ERASE_STAFF_MESSAGES_JOB];
     if (!handler) throw new Error('no erasure handler');
+    return handler;
+  };
+  const erasedNotices = (ticket: Ticket) =>
+    h.double
+      .botMessages(STAFF_CHAT, 0)
+      .filter((m) =>
+        (m.text ?? '').includes(`${ticket.number} was erased at the customer's request`),
+      ).length;
+  /** Without the right to manage topics (the erasure's way round), restored afterwards. */
+  const withoutTopicRights = async (work: () => Promise<void>) => {
+    h.double.setMember(STAFF_CHAT, BOT.id, 'administrator', {
+      can_pin_messages: true,
+      can_delete_messages: true,
+      can_manage_topics: false,
+    });
+    try {
+      await work();
+    } finally {
+      h.double.setMember(STAFF_CHAT, BOT.id, 'administrator');
+    }
+  };
+
+  it("an erasure's deletions and notice are written with its job's completion: a crashed run deletes and tells nothing, a rerun writes nothing twice, a crash after the commit leaves them to the next sender", async () => {
+    const { ticket, topicId } = await h.fileTicket(h.customer('Rex'));
+    await freshSender().sender.drain(5_000);
+    const job = await eraseJob(ticket, {});
+    const outbox = createOutboxStore(h.app.deps.db);
+    const keys = [`${erasureKeyPrefix(job.id)}topic`, `${erasureKeyPrefix(job.id)}card`];
     const signal = new AbortController().signal;
-    // Killed inside its transaction: the topic is gone, but the notice is not written.
+    // Killed inside its transaction: nothing is deleted and nothing written.
     await expect(
-      handler(job, {
+      eraseHandler()(job, {
         now: h.clock.now(),
         signal,
         commit: (work) =>
@@ -280,23 +311,111 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
           }),
       }),
     ).rejects.toThrow('killed before commit');
-    expect(h.double.topic(STAFF_CHAT, topicId)?.state).toBe('deleted');
-    const outbox = createOutboxStore(h.app.deps.db);
-    expect(await outbox.byKey(`staff-general:erased:${job.id}`)).toBeUndefined();
+    expect(h.double.topic(STAFF_CHAT, topicId)?.state).toBe('open');
+    for (const key of [...keys, `staff-general:erased:${job.id}`])
+      expect(await outbox.byKey(key), key).toBeUndefined();
 
-    // The job runs again (the topic already gone is what erasure wanted), and once more by a
-    // duplicate run: one notice written.
+    // The job runs again and commits, and once more by a duplicate run: each call written once.
     await h.runJobs();
     expect((await h.repos.jobs.findByKey(job.key as string))?.state).toBe('done');
-    await handler(job, {
+    await eraseHandler()(job, {
       now: h.clock.now(),
       signal,
       commit: (work) => h.app.deps.db.transaction(work),
     });
-    expect((await outbox.byKey(`staff-general:erased:${job.id}`))?.state).toBe('pending');
-    await freshSender().sender.drain(5_000);
+    const written = rowsOf<{ key: string }>(
+      await h.app.deps.db.execute(
+        sql`select key from outbox_messages where key like ${`${erasureKeyPrefix(job.id)}%`} or key = ${`staff-general:erased:${job.id}`} order by id`,
+      ),
+    ).map((row) => row.key);
+    expect(written).toEqual([...keys, `staff-general:erased:${job.id}`]);
+
+    // The process dies after the commit, its sender mid-way through the topic's deletion (Telegram
+    // deleted it, the send was never recorded): the next sender, once the lease runs out, finds
+    // the topic gone (done, not dead-lettered), makes no call in its stead, and tells staff once.
+    const [claimed] = await outbox.claim({ now: h.clock.now(), limit: 1, leaseMs: 60_000 });
+    expect(claimed?.key).toBe(keys[0]);
+    await new Api(TOKEN, { apiRoot: h.double.apiRoot }).deleteForumTopic(STAFF_CHAT, topicId);
+    h.clock.advance(61_000);
+    const deadBefore = deadLettered.length;
+    const calls = h.double.calls.length;
+    await freshSender().sender.drain(10_000);
     await freshSender().sender.drain(1_000);
-    expect(notices()).toBe(1);
+    expect(h.double.topic(STAFF_CHAT, topicId)?.state).toBe('deleted');
+    expect(await outbox.byKey(keys[0] as string)).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(await outbox.byKey(keys[1] as string)).toMatchObject({ state: 'sent', messageId: null });
+    expect(deadLettered.slice(deadBefore)).toEqual([]);
+    expect(h.double.calls.slice(calls).map((c) => `${c.method} ${c.ok}`)).toEqual([
+      'deleteForumTopic false',
+      'sendMessage true',
+    ]);
+    expect(erasedNotices(ticket)).toBe(1);
+  });
+
+  it('an erased topic someone already deleted in the app is done: nothing overwritten or deleted in its stead, nothing dead-lettered', async () => {
+    const { ticket, topicId } = await h.fileTicket(h.customer('Ria'));
+    await freshSender().sender.drain(5_000);
+    const card = (await h.repos.tickets.topicOf(ticket.id))?.cardMessageId as number;
+    expect(card).toBeGreaterThan(0);
+    h.double.deleteTopic(STAFF_CHAT, topicId);
+    const job = await eraseJob(ticket, { messageIds: [card] });
+    await h.runJobs();
+    const calls = h.double.calls.length;
+    const deadBefore = deadLettered.length;
+    await freshSender().sender.drain(10_000);
+    const made = h.double.calls.slice(calls).map((c) => c.method);
+    expect(made).toEqual(['deleteForumTopic', 'sendMessage']);
+    expect(h.double.calls.at(-2)?.ok).toBe(false);
+    expect(deadLettered.slice(deadBefore)).toEqual([]);
+    expect(
+      await createOutboxStore(h.app.deps.db).byKey(`${erasureKeyPrefix(job.id)}topic`),
+    ).toMatchObject({ state: 'sent' });
+    expect(erasedNotices(ticket)).toBe(1);
+  });
+
+  it("where the topic may not be deleted, the copies are deleted 100 a call; the card's overwrite, finding the card gone, is done and not posted again", async () => {
+    const { ticket, topicId } = await h.fileTicket(h.customer('Sol'));
+    await freshSender().sender.drain(5_000);
+    const api = new Api(TOKEN, { apiRoot: h.double.apiRoot });
+    // 150 copies of the customer's messages in the topic (as the relay leaves them).
+    const copies: number[] = [];
+    for (let n = 0; n < 150; n += 1)
+      copies.push(
+        (await api.sendMessage(STAFF_CHAT, `copy ${n}`, { message_thread_id: topicId })).message_id,
+      );
+    const card = (await h.repos.tickets.topicOf(ticket.id))?.cardMessageId as number;
+    // Someone deleted the card by hand meanwhile.
+    await api.deleteMessage(STAFF_CHAT, card);
+    const job = await eraseJob(ticket, { messageIds: [...copies].reverse() });
+    await h.runJobs();
+    const calls = h.double.calls.length;
+    const deadBefore = deadLettered.length;
+    await withoutTopicRights(() => freshSender().sender.drain(10_000));
+    const made = h.double.calls.slice(calls);
+    expect(made.map((c) => `${c.method} ${c.ok}`)).toEqual([
+      'deleteForumTopic false',
+      'editMessageText false',
+      'deleteMessages true',
+      'deleteMessages true',
+      'sendMessage true',
+    ]);
+    expect(
+      made.filter((c) => c.method === 'deleteMessages').map((c) => c.payload.message_ids),
+    ).toEqual([copies.slice(0, 100), copies.slice(100)]);
+    expect(h.double.topic(STAFF_CHAT, topicId)?.state).toBe('open');
+    expect(h.double.botMessages(STAFF_CHAT, topicId)).toEqual([]);
+    // The topic's deletion, refused, is given up (the operator's to see); the card's overwrite,
+    // finding the card gone, is done — and never sent as a new message.
+    expect(deadLettered.slice(deadBefore)).toEqual([`${erasureKeyPrefix(job.id)}topic`]);
+    expect(
+      await createOutboxStore(h.app.deps.db).byKey(`${erasureKeyPrefix(job.id)}card`),
+    ).toMatchObject({ state: 'sent', messageId: null });
+    expect(
+      h.double
+        .botMessages(STAFF_CHAT)
+        .filter((m) => /Erased at the customer's request/.test(m.text ?? '')),
+    ).toEqual([]);
+    expect(erasedNotices(ticket)).toBe(1);
   });
 
   it('a request for a person whose turn runs again (it failed after the request) is recorded and raised once', async () => {

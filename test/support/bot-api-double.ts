@@ -120,6 +120,7 @@ const SENDING = new Set([
   'closeForumTopic',
   'deleteForumTopic',
   'deleteMessage',
+  'deleteMessages',
 ]);
 
 const ADMIN_RIGHTS = {
@@ -500,6 +501,17 @@ export class BotApiDouble {
         chat.messages.delete(Number(p.message_id));
         return true;
       }
+      case 'deleteMessages': {
+        // As Telegram: 1–100 ids; those not found are skipped; one that may not be deleted fails all.
+        const chat = this.reachable(Number(p.chat_id));
+        const ids = (p.message_ids as number[]).map(Number);
+        if (ids.length < 1 || ids.length > 100) throw bad('MESSAGE_IDS_INVALID');
+        const found = ids.filter((id) => chat.messages.has(id));
+        if (found.some((id) => chat.messages.get(id)?.from?.id !== bot.id))
+          this.requireRight(chat, 'can_delete_messages');
+        for (const id of found) chat.messages.delete(id);
+        return true;
+      }
       case 'closeForumTopic':
       case 'reopenForumTopic':
       case 'deleteForumTopic': {
@@ -515,6 +527,10 @@ export class BotApiDouble {
               : 'deleted';
         if (topic.state === next) throw bad('TOPIC_NOT_MODIFIED');
         topic.state = next;
+        // A deleted topic's messages go with it.
+        if (next === 'deleted')
+          for (const [id, message] of chat.messages)
+            if (message.message_thread_id === topic.id) chat.messages.delete(id);
         return true;
       }
       default:

@@ -137,7 +137,7 @@ export class StaffHarness {
   /**
    * Runs the jobs that are due (the staff notice of a new ticket, alerts, reminders); while the
    * bot's sender runs, waits until the new topics' cards (written to the outbox with the topic) are
-   * posted and pinned.
+   * posted and pinned, and erasure's deletions (written with its job) made.
    */
   async runJobs() {
     const ran = await this.worker.runDue();
@@ -145,7 +145,7 @@ export class StaffHarness {
     while (this.delivering && Date.now() < deadline) {
       const queued = rowsOf<{ n: number }>(
         await this.app.deps.db.execute(sql`select count(*)::int as n from outbox_messages
-          where state in ('pending', 'sending') and key ~ '^staff-topic:[^:]+:(card|pin):'`),
+          where state in ('pending', 'sending') and key ~ '^(staff-topic:[^:]+:(card|pin):|erase-staff:)'`),
       );
       if ((queued[0]?.n ?? 0) === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -5,6 +5,7 @@ import { countApiCalls } from '../../../bot/instrument.ts';
 import { createMetrics } from '../../../bot/metrics.ts';
 import {
   createOutboxSender,
+  groupBudgetKey,
   type OutboxSenderOptions,
 } from '../../../bot/services/outbox-sender.ts';
 import {
@@ -13,6 +14,8 @@ import {
   createOutboxStore,
   createRepositories,
   enqueueMessages,
+  erasureKeyPrefix,
+  INSTEAD_OF,
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
 } from '../../../db/index.ts';
@@ -263,6 +266,83 @@ describe('the outbox sender', () => {
     await sender({ onDead: (message) => onDead.push(message.key) }).drain();
     expect(sent(target)).toEqual([]);
     expect(onDead).toHaveLength(1);
+  });
+
+  const refusal = (description: string) => ({ ok: false, error_code: 400, description });
+  const call = (
+    chatId: number,
+    method: string,
+    payload: NewOutboxMessage['payload'],
+    key = `t:${randomUUID()}`,
+  ): NewOutboxMessage => ({ key, chatId, method, payload });
+
+  it('takes a deletion that finds its message or topic gone as done, not dead-lettered', async () => {
+    const group = -uniqueTelegramId();
+    telegram.fail('deleteForumTopic', refusal('Bad Request: TOPIC_ID_INVALID'));
+    telegram.fail('deleteMessages', refusal('Bad Request: message to delete not found'));
+    telegram.fail('deleteMessage', refusal('Bad Request: MESSAGE_ID_INVALID'));
+    const calls = [
+      call(group, 'deleteForumTopic', { message_thread_id: 7 }),
+      call(group, 'deleteMessages', { message_ids: [101, 102] }),
+      call(group, 'deleteMessage', { message_id: 103 }),
+    ];
+    await write(...calls);
+    const onDead: string[] = [];
+    await sender({ onDead: (message) => onDead.push(message.key) }).drain();
+    const outbox = createOutboxStore(database.handle.db);
+    for (const { key } of calls)
+      expect(await outbox.byKey(key)).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(onDead).toEqual([]);
+  });
+
+  it("never posts erasure's overwrite of a card as a new message: the card gone, it is done; refused otherwise, it is given up", async () => {
+    const group = -uniqueTelegramId();
+    const overwrite = (ref: string) =>
+      call(
+        group,
+        'editMessageText',
+        { message_id: 555, text: "Erased at the customer's request." },
+        `${erasureKeyPrefix(randomUUID())}${ref}`,
+      );
+    const [gone, refused] = [overwrite('card'), overwrite('card')];
+    telegram.fail(
+      'editMessageText',
+      refusal('Bad Request: message to edit not found'),
+      refusal("Bad Request: message can't be edited"),
+    );
+    await write(gone, refused);
+    const onDead: string[] = [];
+    await sender({ onDead: (message) => onDead.push(message.key) }).drain();
+    const outbox = createOutboxStore(database.handle.db);
+    expect((await outbox.byKey(gone.key))?.state).toBe('sent');
+    expect((await outbox.byKey(refused.key))?.state).toBe('dead');
+    expect(onDead).toEqual([refused.key]);
+    expect(telegram.calls.filter((c) => c.method === 'sendMessage')).toEqual([]);
+  });
+
+  it('makes a call that stands in for another only when that one was given up, and takes the group budget only then', async () => {
+    const [deleted, refused] = [-uniqueTelegramId(), -uniqueTelegramId()];
+    const topic = (chat: number) => call(chat, 'deleteForumTopic', { message_thread_id: 9 });
+    const instead = (chat: number, of: NewOutboxMessage) =>
+      call(chat, 'deleteMessages', { message_ids: [201, 202], [INSTEAD_OF]: of.key });
+    const [deletedTopic, refusedTopic] = [topic(deleted), topic(refused)];
+    const [skipped, made] = [instead(deleted, deletedTopic), instead(refused, refusedTopic)];
+    telegram.fail('deleteForumTopic', refusal('Bad Request: not enough rights to manage topics'));
+    // The refused chat's topic is written first: its deletion is the one refused.
+    await write(refusedTopic, made, deletedTopic, skipped);
+    // Two calls a minute for each group: the skipped call must not take the second one.
+    const budget = createMemoryStore();
+    await sender({ store: budget, groupPerMinute: 2 }).drain();
+    const outbox = createOutboxStore(database.handle.db);
+    expect(await outbox.byKey(refusedTopic.key)).toMatchObject({ state: 'dead' });
+    expect(await outbox.byKey(made.key)).toMatchObject({ state: 'sent' });
+    expect(await outbox.byKey(skipped.key)).toMatchObject({ state: 'sent', messageId: null });
+    const deletes = telegram.calls.filter((c) => c.method === 'deleteMessages');
+    expect(deletes.map((c) => c.payload)).toEqual([{ chat_id: refused, message_ids: [201, 202] }]);
+    for (const chat of [deleted, refused]) {
+      const left = await budget.takeTokens(groupBudgetKey(chat), 2, 2 / 60, 2);
+      expect(left.granted, `group ${chat}`).toBe(chat === deleted ? 1 : 0);
+    }
   });
 
   it("sends every customer's first reply before others' later replies, and shows waiting customers the typing action", async () => {
