@@ -11,6 +11,7 @@ import {
 import type { BotContext } from '../context.ts';
 import type { AppDeps } from '../services/deps.ts';
 import { createRenderContext } from '../services/render-context.ts';
+import type { StaffAttempt } from '../services/staff-access.ts';
 import type { StaffRequest } from '../services/staff-actions.ts';
 import type { StaffForum } from '../services/staff-desk.ts';
 
@@ -39,25 +40,26 @@ const topicOf = (message: Message | undefined) =>
  */
 export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
   const { repos, log } = deps;
-  const { access, actions, relay, topics } = forum;
+  const { access, actions, relay, topics, customers } = forum;
   const composer = new Composer<BotContext>();
   const staff = composer.filter((ctx) => ctx.chat?.id === forum.chatId);
 
   /**
-   * Tells someone refused, in their language, where they asked: a button answers privately; in the
-   * chat, once a minute per person at most, so refusals cannot eat the group's send budget (each
-   * attempt is audited all the same).
+   * Refuses someone who is not staff, in one step with the update's handled mark: the attempt is
+   * audited (and on its ticket), and they are told so in their language where they asked — a
+   * button privately, every time; in the chat through the outbox, once a minute per person at most
+   * (`StaffTopics.refusalIn`), so refusals cannot eat the group's send budget.
    */
-  async function refuse(ctx: BotContext, topicId: number | undefined) {
+  async function refuse(ctx: BotContext, attempt: StaffAttempt, anonymous = false) {
     const { t } = createRenderContext(deps, toLocale(ctx.from?.language_code));
-    if (ctx.callbackQuery) {
-      await ctx
-        .answerCallbackQuery({ text: t('staff-refused-not-staff'), show_alert: true })
-        .catch(() => undefined);
-      return;
-    }
-    const said = await deps.store.rateLimit(`staff-refusal:${ctx.from?.id ?? 0}`, 1, 60_000);
-    if (said.allowed) await topics.reply(topicId, t('staff-refused-not-staff'));
+    const text = t('staff-refused-not-staff');
+    await customers.inStep(ctx.update.update_id, async (step) => {
+      await access.recordRefusal(step.repos, ctx.from, attempt, anonymous, step.at);
+      if (!ctx.callbackQuery)
+        await topics.refusalIn(step, ctx.from?.id ?? 0, attempt.topicId, text);
+    });
+    if (ctx.callbackQuery)
+      await ctx.answerCallbackQuery({ text, show_alert: true }).catch(() => undefined);
   }
 
   async function runCommand(request: StaffRequest, command: StaffCommand) {
@@ -102,8 +104,8 @@ export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
     if (prefix !== 'st') return;
     const topicId = topicOf(ctx.callbackQuery.message as Message | undefined);
     const ticket = await repos.tickets.getByNumber(number);
-    const member = await access.check(ctx.from, { action: `button:${action}`, topicId, ticket });
-    if (!member) return refuse(ctx, topicId);
+    const member = await access.check(ctx.from);
+    if (!member) return refuse(ctx, { action: `button:${action}`, topicId, ticket });
     await ctx.answerCallbackQuery().catch(() => undefined);
     if (!ticket) return;
     const updateId = ctx.update.update_id;
@@ -149,8 +151,8 @@ export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
     if (command) {
       const anonymous = message.sender_chat !== undefined;
       const action = command === 'unknown' ? 'unknown' : command.name;
-      const member = await access.check(ctx.from, { action, topicId, ticket }, anonymous);
-      if (!member) return refuse(ctx, topicId);
+      const member = await access.check(ctx.from, anonymous);
+      if (!member) return refuse(ctx, { action, topicId, ticket }, anonymous);
       const updateId = ctx.update.update_id;
       const request: StaffRequest = { member, user: ctx.from, topicId, ticket, message, updateId };
       if (command === 'unknown') return actions.say(request, 'staff-unknown-command');

@@ -7,6 +7,7 @@ import {
   type StaffMember,
   type Ticket,
 } from '../../core/index.ts';
+import type { Repositories } from '../../db/index.ts';
 import { toLoggableError } from '../loggable-error.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -23,7 +24,7 @@ export type StaffAccess = ReturnType<typeof createStaffAccess>;
 /**
  * Who may use the staff tools: members of the staff chat (asked of Telegram with getChatMember
  * and remembered briefly) and `STAFF_USER_IDS`. A refusal is kept in the audit, and as a ticket
- * event when it concerned a ticket.
+ * event when it concerned a ticket (`recordRefusal`, in the refusing step).
  */
 export function createStaffAccess(
   deps: AppDeps,
@@ -60,21 +61,33 @@ export function createStaffAccess(
 
   /**
    * Checks someone acting in the staff chat: their staff record (created on first sight) when
-   * allowed; `undefined` after recording the refusal. Messages sent on behalf of a chat (an
-   * anonymous admin) name nobody and are refused.
+   * allowed; `undefined` when not (the caller records the refusal: {@link recordRefusal}).
+   * Messages sent on behalf of a chat (an anonymous admin) name nobody and are refused.
    */
   async function check(
     user: User | undefined,
-    attempt: StaffAttempt,
     anonymous = false,
   ): Promise<StaffMember | undefined> {
     if (user && !anonymous && !user.is_bot && (await isStaff(user.id))) {
       return repos.staff.seen(user.id, user.first_name, user.username ?? null);
     }
-    const at = clock.now();
+    return undefined;
+  }
+
+  /**
+   * Records a refusal in the audit, and as a ticket event when it concerned a ticket, on `on`
+   * (the refusing step's repositories, so it is written once, with the update's handled mark).
+   */
+  async function recordRefusal(
+    on: Pick<Repositories, 'audit' | 'tickets'>,
+    user: User | undefined,
+    attempt: StaffAttempt,
+    anonymous: boolean,
+    at: Date,
+  ): Promise<void> {
     const reason = anonymous ? 'STAFF.ANONYMOUS' : 'STAFF.NOT_STAFF';
     const ticketId = attempt.ticket?.id ?? null;
-    await repos.audit.record({
+    await on.audit.record({
       at,
       telegramUserId: user?.id ?? 0,
       chatId,
@@ -85,7 +98,7 @@ export function createStaffAccess(
       reason,
     });
     if (ticketId) {
-      await repos.tickets.appendEvent(ticketId, {
+      await on.tickets.appendEvent(ticketId, {
         at,
         actor: { kind: 'system' },
         type: 'refused',
@@ -93,8 +106,7 @@ export function createStaffAccess(
       });
     }
     log.info({ user: user?.id, action: attempt.action }, 'staff action refused');
-    return undefined;
   }
 
-  return { check, isStaff };
+  return { check, recordRefusal, isStaff };
 }

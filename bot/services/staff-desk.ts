@@ -81,7 +81,7 @@ export function createStaffDesk(
   return {
     customers,
     customerBlocked: (message: OutboxMessage) => customerBlocked(message, topics),
-    forum: { chatId, queue, topics, access, relay, actions },
+    forum: { chatId, queue, topics, access, relay, actions, customers },
     human,
     ratings: createStaffRatings(deps, customers, { topics, relay }),
     handlers,

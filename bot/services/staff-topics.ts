@@ -20,6 +20,7 @@ import {
   staffPinKey,
   staffTopicKeyPrefix,
   ticketOfKey,
+  writtenSince,
 } from '../../db/index.ts';
 import { cardButtons, renderCard } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
@@ -54,6 +55,8 @@ const cannotCopy = (error: unknown) =>
   /can't be copied/i.test(error.description);
 
 const TOPIC_LOCK_TTL_MS = 120_000;
+/** Someone who is not staff is told they were refused once in this long at most. */
+const REFUSAL_EVERY_MS = 60_000;
 const TRANSCRIPT_EXCERPT = 6;
 const TRANSCRIPT_SCAN = 40;
 
@@ -250,16 +253,6 @@ export function createStaffTopics(
     return moved.topicId;
   }
 
-  /** Answers in the topic (or General, `undefined`) a staff message came from. */
-  function reply(topicId: number | undefined, text: string, markup?: InlineKeyboardMarkup) {
-    return run(() =>
-      api.sendMessage(chatId, text, {
-        ...(topicId === undefined ? {} : { message_thread_id: topicId }),
-        ...(markup ? { reply_markup: markup } : {}),
-      }),
-    );
-  }
-
   // Staff messages wait in line with the customers' later replies (not behind them, as a job's
   // background messages do): an alert that a hazard needs a call now must not starve in a surge.
   const outboxRow = (
@@ -359,6 +352,27 @@ export function createStaffTopics(
       markup,
     );
 
+  /**
+   * Tells someone who is not staff that they were refused, where they asked, in the refusing step:
+   * at most once a minute per person, so refusals cannot use up the group's send budget. The row is
+   * keyed by the person and the minute; one of this minute or the last written less than a minute
+   * ago means they were told already. Staff updates are handled one at a time across instances
+   * (the staff chat's lock), so each sees the last one; a rerun writes nothing twice.
+   */
+  async function refusalIn(
+    step: StaffStep,
+    userId: number,
+    topicId: number | undefined,
+    text: string,
+  ): Promise<boolean> {
+    const minute = Math.floor(step.at.getTime() / REFUSAL_EVERY_MS);
+    const key = (window: number) => `staff-general:refusal:${userId}:${window}`;
+    const since = new Date(step.at.getTime() - REFUSAL_EVERY_MS);
+    if (await writtenSince(step.tx, [key(minute), key(minute - 1)], since)) return false;
+    await enqueueMessages(step.tx, [outboxRow(key(minute), topicId, text)], step.at);
+    return true;
+  }
+
   /** A message for General as an outbox row (see {@link topicMessage}). */
   const generalMessage = (ref: string, text: string, markup?: InlineKeyboardMarkup) =>
     outboxRow(`staff-general:${ref}`, undefined, text, markup);
@@ -402,13 +416,13 @@ export function createStaffTopics(
     chatId,
     queue,
     ensure,
-    reply,
     topicRow,
     topicMessage,
     generalMessage,
     blockedNotice,
     announceIn,
     replyRow,
+    refusalIn,
     recover,
     staffLocale,
   };

@@ -1,4 +1,17 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  lte,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { JsonObject } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { FIRST_REPLY_WINDOW_MS } from '../inbox/inbox.ts';
@@ -186,6 +199,24 @@ export async function enqueueMessages(
     .onConflictDoNothing({ target: outboxMessages.key })
     .returning({ id: outboxMessages.id });
   return rows.length;
+}
+
+/**
+ * Whether a message under one of `keys` was written at or after `since` (still kept: settled rows
+ * go after a day): a message said at most once a while, keyed by its window.
+ */
+export async function writtenSince(
+  db: Database,
+  keys: readonly string[],
+  since: Date,
+): Promise<boolean> {
+  if (keys.length === 0) return false;
+  const [row] = await db
+    .select({ id: outboxMessages.id })
+    .from(outboxMessages)
+    .where(and(inArray(outboxMessages.key, [...keys]), gte(outboxMessages.createdAt, since)))
+    .limit(1);
+  return row !== undefined;
 }
 
 /**

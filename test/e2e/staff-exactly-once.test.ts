@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { Api } from 'grammy';
-import type { Message } from 'grammy/types';
+import type { Message, Update, UserFromGetMe } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBot } from '../../bot/create-bot.ts';
 import { createMetrics } from '../../bot/metrics.ts';
 import { ratingCommentKey } from '../../bot/services/chat-keys.ts';
 import { AlreadyHandledError } from '../../bot/services/inbox-worker.ts';
@@ -416,6 +417,74 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
         .filter((m) => /Erased at the customer's request/.test(m.text ?? '')),
     ).toEqual([]);
     expect(erasedNotices(ticket)).toBe(1);
+  });
+
+  it('a refusal of someone who is not staff is written with the update, once a minute per person, whichever instance handles it', async () => {
+    const { ticket, topicId } = await h.fileTicket(h.customer('Ugo'));
+    const mallory = { id: 990_000 + (process.pid % 1_000), is_bot: false, first_name: 'Mallory' };
+    // A second instance over the same database, with a store of its own (no shared Redis).
+    const other = createBot(
+      { ...h.app.deps, store: createMemoryStore() },
+      {
+        token: TOKEN,
+        apiRoot: h.double.apiRoot,
+        botInfo: { ...BOT, is_bot: true } as UserFromGetMe,
+        staff: { perMinute: 600, memberCacheMs: 0 },
+      },
+    );
+    const attempt = (text: string): Update => {
+      nextUpdate += 1;
+      return {
+        update_id: nextUpdate,
+        message: {
+          message_id: nextUpdate,
+          date: Math.floor(h.clock.now().getTime() / 1000),
+          chat: { id: STAFF_CHAT, type: 'supergroup', title: 'Service team', is_forum: true },
+          from: mallory,
+          text,
+          entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]?.length ?? 0 }],
+          message_thread_id: topicId,
+          is_topic_message: true,
+        },
+      } as Update;
+    };
+    const refusals = async () =>
+      rowsOf<{ key: string }>(
+        await h.app.deps.db.execute(
+          sql`select key from outbox_messages where key like ${`staff-general:refusal:${mallory.id}:%`} order by id`,
+        ),
+      );
+    const audited = async () =>
+      (await h.repos.audit.list(200)).filter((e) => e.telegramUserId === mallory.id).length;
+    const refusedEvents = async () =>
+      (await h.repos.tickets.history(ticket.id)).filter((e) => e.type === 'refused').length;
+
+    const first = attempt('/take');
+    await h.frontline.handle(first);
+    expect(await refusals()).toHaveLength(1);
+    // Half a minute later, the other instance refuses again: audited, not told again.
+    h.clock.advance(30_000);
+    const second = attempt('/close repaired');
+    await other.handle(second);
+    expect(await refusals()).toHaveLength(1);
+    expect(await audited()).toBe(2);
+    // The same update handled again (redelivered, or by the first instance) records nothing twice.
+    await other.handle(second);
+    await h.frontline.handle(first);
+    expect(await audited()).toBe(2);
+    expect(await refusedEvents()).toBe(2);
+    // A minute after the first, they are told again, once.
+    h.clock.advance(31_000);
+    await other.handle(attempt('/reopen'));
+    await h.frontline.handle(attempt('/note hi'));
+    expect(await refusals()).toHaveLength(2);
+    expect(await audited()).toBe(4);
+
+    await freshSender().sender.drain(10_000);
+    const told = h.double
+      .botMessages(STAFF_CHAT, topicId)
+      .filter((m) => /Only the service team can use this/.test(m.text ?? ''));
+    expect(told).toHaveLength(2);
   });
 
   it('a request for a person whose turn runs again (it failed after the request) is recorded and raised once', async () => {
