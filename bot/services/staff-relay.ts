@@ -4,21 +4,27 @@ import {
   COPY_OF,
   customerTicketKeyPrefix,
   type Database,
+  enqueueAlbumPart,
   enqueueMessages,
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
+  type Repositories,
   staffTopicKeyPrefix,
 } from '../../db/index.ts';
 import { toStorableText } from '../features/to-event.ts';
-import { toLoggableError } from '../loggable-error.ts';
-import { createAlbumBuffer } from './album-buffer.ts';
 import type { AppDeps } from './deps.ts';
 import { type Delivery, enqueueOnce } from './outbox.ts';
 import type { StaffCustomers } from './staff-customers.ts';
 import { contactAlertKeys } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
 
-export type StaffRelayOptions = { albumWaitMs?: number };
+export type StaffRelayOptions = {
+  /** How long an album's copy waits after its latest part (parts arrive as separate updates). */
+  albumWaitMs?: number;
+};
+
+/** Waits this long after an album's latest part before copying it. */
+export const ALBUM_WAIT_MS = 700;
 export type StaffRelay = ReturnType<typeof createStaffRelay>;
 
 /** What a message is, in one word, for the transcript when it has no text. */
@@ -68,14 +74,10 @@ export function createStaffRelay(
   delivery: Delivery,
   topics: StaffTopics,
   customers: StaffCustomers,
-  { albumWaitMs }: StaffRelayOptions = {},
+  { albumWaitMs = ALBUM_WAIT_MS }: StaffRelayOptions = {},
 ) {
-  const { repos, clock, log } = deps;
+  const { repos, clock } = deps;
   const staffChat = topics.chatId;
-  const albums = createAlbumBuffer({
-    ...(albumWaitMs === undefined ? {} : { waitMs: albumWaitMs }),
-    onError: (error) => log.error({ error: toLoggableError(error) }, 'album relay failed'),
-  });
 
   /** Message-map rows; a copy not yet sent has id 0 until the outbox records it. */
   const record =
@@ -164,72 +166,130 @@ export function createStaffRelay(
     await delivery.commit(write);
   }
 
-  /** Relays what the customer sent to the ticket's topic (an album once all its parts are in). */
+  /**
+   * One part of an album, written as it comes, in a transaction of its own that commits before its
+   * update is marked handled: its message-map row, its transcript line, what the caller adds
+   * (`also`), and its id in the album's one copy — an outbox row keyed by the album that waits
+   * `albumWaitMs` after the latest part ({@link enqueueAlbumPart}), so the album goes as an album.
+   * Nothing waits in memory: a crash in the wait loses no part. A part whose map row is there
+   * already (its update handled again) writes nothing twice.
+   */
+  async function addAlbumPart(part: {
+    ticket: Ticket;
+    direction: RelayedMessage['direction'];
+    /** The album's outbox key. */
+    key: string;
+    fromChat: number;
+    toChat: number;
+    topicId?: number;
+    message: Message;
+    transcript: { customerId: string; direction: 'in' | 'staff' };
+    also?: (txRepos: Repositories, at: Date) => Promise<void>;
+  }): Promise<void> {
+    const { ticket, fromChat, toChat, message } = part;
+    await delivery.commit(async (tx) => {
+      const at = clock.now();
+      const txRepos = deps.reposOn(tx);
+      const copies = await txRepos.relay.copiesOf(fromChat, message.message_id);
+      if (copies.some((copy) => copy.targetChatId === toChat)) return;
+      // The map's row (which refers to the ticket) before the transcript line (which refers to the
+      // customer): the lock order of every transaction that touches both.
+      await record(ticket, part.direction, fromChat, toChat, txRepos)([message.message_id], []);
+      await txRepos.transcript.append({
+        customerId: part.transcript.customerId,
+        ticketId: ticket.id,
+        direction: part.transcript.direction,
+        text: toStorableText(describe(message)),
+        at,
+      });
+      await part.also?.(txRepos, at);
+      await enqueueAlbumPart(
+        tx,
+        {
+          key: part.key,
+          chatId: toChat,
+          fromChatId: fromChat,
+          messageId: message.message_id,
+          topicId: part.topicId,
+          waitMs: albumWaitMs,
+        },
+        at,
+      );
+    });
+  }
+
+  /** Relays what the customer sent to the ticket's topic (an album's part to the album's copy). */
   async function fromCustomer(ticket: Ticket, message: Message): Promise<void> {
     const customerChat = message.chat.id;
     // An update handled again (its turn failed after the relay) is not copied twice.
     if ((await repos.relay.copiesOf(customerChat, message.message_id)).length > 0) return;
-    // An album's parts are written to the transcript each, as they come; the copy waits for all.
-    if (message.media_group_id)
-      await repos.transcript.append({
-        customerId: ticket.customerId,
-        ticketId: ticket.id,
-        direction: 'in',
-        text: toStorableText(describe(message)),
-        at: clock.now(),
-      });
-    await inOrder(`customer:${customerChat}`, message, (ids, single) =>
-      copyToTopic(ticket, customerChat, ids, single),
-    );
-  }
-
-  /**
-   * Hands a message on in its scope's order: an album's part waits for the others (one copy of
-   * the whole album), anything else first flushes what is pending, then goes alone.
-   */
-  async function inOrder(
-    scope: string,
-    message: Message,
-    relay: (ids: number[], single?: Message) => Promise<void>,
-  ): Promise<void> {
     if (message.media_group_id) {
-      albums.add(scope, message.media_group_id, message.message_id, (ids) => relay(ids));
+      const topic = await topics.ensure(ticket);
+      await addAlbumPart({
+        ticket,
+        direction: 'to_staff',
+        key: topics.topicRow(topic, `album:${message.media_group_id}`).key,
+        fromChat: customerChat,
+        toChat: staffChat,
+        topicId: topic.topicId,
+        message,
+        transcript: { customerId: ticket.customerId, direction: 'in' },
+      });
       return;
     }
-    await albums.flushScope(scope);
-    await relay([message.message_id], message);
+    await copyToTopic(ticket, customerChat, [message.message_id], message);
   }
 
   // ── Taker → customer ──────────────────────────────────────────────────────────────────────
 
   /**
-   * Copies the taker's message (or album) to the customer through the outbox, in line with the
-   * bot's other messages to that chat: in one transaction the copy, the message map's rows (their
-   * copy ids filled in when the outbox records the copy as sent, in the same statement), the
-   * transcript line and the kept contact promise (the copy is the customer's contact from a
-   * person) — keyed by the ticket and the first staff message's id, so a staff update handled again
-   * writes none of them twice. A customer who has blocked the bot gets nothing; the topic hears it
-   * (here, or from the outbox when the copy is refused).
+   * Copies the taker's message to the customer through the outbox, in line with the bot's other
+   * messages to that chat: in one transaction the copy, the message map's row (its copy id filled
+   * in when the outbox records the copy as sent, in the same statement), the transcript line and
+   * the kept contact promise (the copy is the customer's contact from a person) — keyed by the
+   * ticket and the staff message's id, so a staff update handled again writes none of them twice.
+   * An album's part goes to the album's one copy ({@link addAlbumPart}) with the same. A customer
+   * who has blocked the bot gets nothing; the topic hears it (here, or from the outbox when the
+   * copy is refused).
    */
-  async function copyToCustomer(
-    ticket: Ticket,
-    member: StaffMember,
-    ids: number[],
-    message?: Message,
-  ) {
-    const [first] = ids;
-    if (first === undefined) return;
+  async function fromStaff(ticket: Ticket, member: StaffMember, message: Message): Promise<void> {
     const customer = await customers.customerOf(ticket);
     const customerChat = customer.telegramUserId;
-    const ref = `copy:${first}`;
+    const album = message.media_group_id;
+    const ref = album ? `album:${album}` : `copy:${message.message_id}`;
     if (customer.blockedAt) {
       await customers.recordBlocked(ticket, await topics.blockedNotice(ticket, ref));
       return;
     }
-    const reply_parameters = message ? await replyTarget(staffChat, message) : undefined;
+    // The first message from a person keeps the contact promise (and stops its alerts).
+    const contacted = (txRepos: Repositories, at: Date) =>
+      txRepos.tickets.markContacted(
+        ticket.id,
+        at,
+        { kind: 'staff', staffId: member.telegramUserId },
+        { cancelJobKeys: contactAlertKeys(ticket.id) },
+      );
+    const key = `${customerTicketKeyPrefix(ticket.id)}${ref}`;
+    if (album) {
+      await addAlbumPart({
+        ticket,
+        direction: 'to_customer',
+        key,
+        fromChat: staffChat,
+        toChat: customerChat,
+        message,
+        transcript: { customerId: customer.id, direction: 'staff' },
+        also: async (txRepos, at) => {
+          await contacted(txRepos, at);
+        },
+      });
+      return;
+    }
+    const reply_parameters = await replyTarget(staffChat, message);
     const at = clock.now();
+    const ids = [message.message_id];
     const row: NewOutboxMessage = {
-      key: `${customerTicketKeyPrefix(ticket.id)}${ref}`,
+      key,
       chatId: customerChat,
       priority: OUTBOX_PRIORITY.reply,
       ...copyCall(staffChat, ids, reply_parameters),
@@ -242,24 +302,11 @@ export function createStaffRelay(
           customerId: customer.id,
           ticketId: ticket.id,
           direction: 'staff',
-          text: toStorableText(message ? describe(message) : '[album]'),
+          text: toStorableText(describe(message)),
           at,
         });
-        // The first message from a person keeps the contact promise (and stops its alerts).
-        await txRepos.tickets.markContacted(
-          ticket.id,
-          at,
-          { kind: 'staff', staffId: member.telegramUserId },
-          { cancelJobKeys: contactAlertKeys(ticket.id) },
-        );
+        await contacted(txRepos, at);
       }),
-    );
-  }
-
-  /** Relays the taker's message in the topic to the customer. */
-  async function fromStaff(ticket: Ticket, member: StaffMember, message: Message): Promise<void> {
-    await inOrder(`topic:${message.message_thread_id}`, message, (ids, single) =>
-      copyToCustomer(ticket, member, ids, single),
     );
   }
 
@@ -312,6 +359,5 @@ export function createStaffRelay(
       editCopies(message.chat.id, message, updateId),
     /** The taker edited a message: the customer's copy follows. */
     editFromStaff: (message: Message, updateId: number) => editCopies(staffChat, message, updateId),
-    flushAlbums: () => albums.flushAll(),
   };
 }

@@ -201,6 +201,56 @@ export async function enqueueMessages(
   return rows.length;
 }
 
+/** One part of an album to copy (see {@link enqueueAlbumPart}). */
+export type AlbumPart = {
+  /** The album's key (`…album:<media group id>`). */
+  key: string;
+  chatId: number;
+  fromChatId: number;
+  messageId: number;
+  /** Into a staff topic. */
+  topicId?: number | undefined;
+  /** Due this long after the latest part (parts arrive as separate updates). */
+  waitMs: number;
+};
+
+/**
+ * Adds one part of an album to the album's one copy (`copyMessages`), in the caller's transaction:
+ * the first part writes the row, due `waitMs` later; each later part adds its id (the ids kept in
+ * order) and puts the due time back to `waitMs` after itself, while the row still waits. Nothing
+ * waits in memory, so a crash during the wait loses no part. A part that comes once the copy is
+ * claimed or sent goes as a copy of its own (key `<album key>:<message id>`). Returns the key its
+ * id went under.
+ */
+export async function enqueueAlbumPart(db: Database, part: AlbumPart, at: Date): Promise<string> {
+  const due = new Date(at.getTime() + part.waitMs);
+  const payload = JSON.stringify({
+    from_chat_id: part.fromChatId,
+    message_ids: [part.messageId],
+    ...(part.topicId === undefined ? {} : { message_thread_id: part.topicId }),
+  });
+  const row = (key: string) => sql`(${key}, ${part.chatId}, 'copyMessages', ${payload},
+    ${OUTBOX_PRIORITY.reply}, ${due.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz, false)`;
+  const added = await db.execute(sql`
+    insert into ${outboxMessages} (key, chat_id, method, payload, priority, available_at, created_at, erased)
+    values ${row(part.key)}
+    on conflict (key) do update set
+      payload = jsonb_set(${outboxMessages.payload}::jsonb, '{message_ids}', (
+        select jsonb_agg(distinct part.value order by part.value) from jsonb_array_elements(
+          (${outboxMessages.payload}::jsonb -> 'message_ids') || (excluded.payload::jsonb -> 'message_ids')
+        ) as part(value)))::text,
+      available_at = greatest(${outboxMessages.availableAt}, excluded.available_at)
+    where ${outboxMessages.state} = 'pending'
+    returning ${outboxMessages.id}`);
+  if (rowsOf(added).length > 0) return part.key;
+  const own = `${part.key}:${part.messageId}`;
+  await db.execute(sql`
+    insert into ${outboxMessages} (key, chat_id, method, payload, priority, available_at, created_at, erased)
+    values ${row(own)}
+    on conflict (key) do nothing`);
+  return own;
+}
+
 /**
  * Whether a message under one of `keys` was written at or after `since` (still kept: settled rows
  * go after a day): a message said at most once a while, keyed by its window.

@@ -615,6 +615,115 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     expect((await copies())[0]?.targetMessageId).toBe(inTopic[0]?.message_id);
   });
 
+  it("an album's parts are written as they come, before their updates are marked handled: a crash in the wait loses none, the next process copies the album once, as an album, and a late part goes on its own", async () => {
+    const ada = h.staffMember('Ada Album');
+    const kai = h.customer('Kai');
+    const { ticket, topicId } = await h.fileTicket(kai);
+    await freshSender().sender.drain(5_000);
+    const handled = async (chatId: number) =>
+      rowsOf<{ n: number }>(
+        await h.app.deps.db.execute(
+          sql`select count(*)::int as n from inbox_updates where chat_id = ${chatId} and state = 'done'`,
+        ),
+      )[0]?.n ?? 0;
+    const row = async (key: string) =>
+      rowsOf<{ state: string; payload: string | null }>(
+        await h.app.deps.db.execute(
+          sql`select state, payload from outbox_messages where key = ${key}`,
+        ),
+      )[0];
+    const idsIn = async (key: string) =>
+      (JSON.parse((await row(key))?.payload ?? '{}') as { message_ids?: number[] }).message_ids;
+    const mapped = async (chatId: number, ids: number[]) =>
+      (await Promise.all(ids.map((id) => h.repos.relay.copiesOf(chatId, id)))).flat();
+
+    // Kai (waiting for a person) sends an album: the moment its three updates are marked handled,
+    // the album's one copy holds all three — nothing is left in this process's memory to lose.
+    const parts = h.double.sendAlbum(kai, kai.id, [
+      { photo: 'k1', caption: 'the label' },
+      { photo: 'k2' },
+      { photo: 'k3' },
+    ]);
+    const group = parts[0]?.media_group_id as string;
+    const albumKey = `staff-topic:${ticket.id}:album:${group}`;
+    await h.double.waitFor(async () => (await handled(kai.id)) >= 3, 'three parts handled');
+    expect(await idsIn(albumKey)).toEqual(parts.map((m) => m.message_id));
+    expect(
+      await mapped(
+        kai.id,
+        parts.map((m) => m.message_id),
+      ),
+    ).toHaveLength(3);
+    // A part handled again (its turn failed after the relay) writes nothing twice.
+    const forum = h.frontline.staff.forum;
+    if (!forum) throw new Error('no staff forum');
+    await forum.relay.fromCustomer(ticket, {
+      ...(parts[1] as StoredMessage),
+      chat: { id: kai.id, type: 'private', first_name: 'Kai' },
+    } as unknown as Message);
+    expect(await idsIn(albumKey)).toEqual(parts.map((m) => m.message_id));
+
+    // The process died in the wait; the next one's sender copies the album once, as an album.
+    const copiesBefore = h.double.calls.filter((c) => c.method === 'copyMessages').length;
+    await freshSender().sender.drain(10_000);
+    const album = h.double.botMessages(STAFF_CHAT, topicId).filter((m) => m.photo);
+    expect(album).toHaveLength(3);
+    expect(new Set(album.map((m) => m.media_group_id)).size).toBe(1);
+    expect(h.double.calls.filter((c) => c.method === 'copyMessages').length).toBe(copiesBefore + 1);
+    const map = await mapped(
+      kai.id,
+      parts.map((m) => m.message_id),
+    );
+    expect(map.map((copy) => copy.targetMessageId)).toEqual(album.map((m) => m.message_id));
+
+    // A part that comes after the album was copied goes as a copy of its own.
+    const late = h.double.send(kai, kai.id, { photo: 'k4' }, { mediaGroupId: group });
+    await h.double.waitFor(async () => (await handled(kai.id)) >= 4, 'the late part handled');
+    expect((await row(`${albumKey}:${late.message_id}`))?.state).toBe('pending');
+    await freshSender().sender.drain(10_000);
+    expect(h.double.botMessages(STAFF_CHAT, topicId).filter((m) => m.photo)).toHaveLength(4);
+
+    // Ada takes the chat and sends an album: the same, towards Kai, with the contact recorded once.
+    const take = async () => {
+      nextUpdate += 1;
+      await acceptUpdates(
+        h.app.deps.db,
+        [{ updateId: nextUpdate, chatId: STAFF_CHAT - 7, payload: {} }],
+        new Date(h.clock.now().getTime() + 365 * 86_400_000),
+      );
+      const member = await h.repos.staff.seen(ada.id, ada.first_name, null);
+      await forum.actions.take(
+        { member, user: ada as never, topicId, ticket, updateId: nextUpdate },
+        ticket,
+      );
+    };
+    await take();
+    const staffHandled = await handled(STAFF_CHAT);
+    const sent = h.double.sendAlbum(
+      ada,
+      STAFF_CHAT,
+      [{ photo: 's1', caption: 'this one' }, { photo: 's2' }],
+      {
+        topicId,
+      },
+    );
+    const staffKey = `to-customer:${ticket.id}:album:${sent[0]?.media_group_id}`;
+    await h.double.waitFor(
+      async () => (await handled(STAFF_CHAT)) >= staffHandled + 2,
+      'two staff parts handled',
+    );
+    expect(await idsIn(staffKey)).toEqual(sent.map((m) => m.message_id));
+    await freshSender().sender.drain(10_000);
+    const atKai = h.double.botMessages(kai.id).filter((m) => m.photo);
+    expect(atKai).toHaveLength(2);
+    expect(atKai[0]?.caption).toBe('this one');
+    expect(new Set(atKai.map((m) => m.media_group_id)).size).toBe(1);
+    const contacts = (await h.repos.tickets.history(ticket.id)).filter(
+      (e) => e.type === 'contacted',
+    );
+    expect(contacts).toHaveLength(1);
+  });
+
   it("a staff member's message reaches the customer once, in line with the bot's messages to them, across a crash before the commit, a rerun and a sender dying mid-send", async () => {
     const ada = h.staffMember('Ada');
     const wen = h.customer('Wen');

@@ -113,7 +113,6 @@ export class StaffHarness {
   async stop(): Promise<void> {
     await this.polling?.stop();
     await this.frontline.stop();
-    await this.frontline.staff.forum?.relay.flushAlbums();
     await this.frontline.staff.forum?.queue.idle();
     await this.app.close();
     await this.dropDatabase?.();
