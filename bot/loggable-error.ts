@@ -16,9 +16,17 @@ export type LoggableError = {
  */
 const QUOTED_VALUE = /"[^"]*"|“[^”]*”|「[^」]*」|=\([^)]*\)/g;
 
+/**
+ * A failed drizzle query lists the values it was writing after its SQL (`Failed query: insert …
+ * \nparams: 王小明,…,九龙弥敦道…`): a contact's name and address among them. They are dropped whole.
+ */
+const QUERY_PARAMS = /\n\s*params:[\s\S]*$/;
+
 const toLoggableMessage = (message: string) =>
   redactPersonalData(
-    message.replace(QUOTED_VALUE, (value) => (value.startsWith('=') ? '=(…)' : '"…"')),
+    message
+      .replace(QUERY_PARAMS, '\nparams: …')
+      .replace(QUOTED_VALUE, (value) => (value.startsWith('=') ? '=(…)' : '"…"')),
   ).slice(0, 300);
 
 /**

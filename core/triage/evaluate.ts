@@ -6,7 +6,11 @@ import type { TriageContent, TriageResult } from './types.ts';
 
 const evalCaseSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
-  lang: z.string().default('?'),
+  // The contract's "zh" or "en", or a tag of either (zh-Hant, en-GB); "?" when the line has none.
+  lang: z
+    .string()
+    .regex(/^(zh|en)(-[A-Za-z0-9]+)*$/, 'zh or en (or a tag of either, such as zh-Hant)')
+    .default('?'),
   text: z.string(),
   category: z.enum(CATEGORIES),
   label: z.enum(LABELS),

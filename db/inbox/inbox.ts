@@ -88,12 +88,13 @@ export async function acceptUpdates(
 
 /**
  * Erasure (in the erasure's transaction): the chat's handled and dead-lettered updates keep a
- * random stand-in for the chat id and no content. Pending ones stay: the customer wrote again.
+ * random stand-in for the chat id, no content and no failure text (an error's message may have
+ * quoted what the customer wrote). Pending ones stay: the customer wrote again.
  */
 export async function eraseChatUpdates(db: Database, chatId: number, standIn: number) {
   await db
     .update(inboxUpdates)
-    .set({ chatId: standIn, payload: null })
+    .set({ chatId: standIn, payload: null, lastError: null })
     .where(and(eq(inboxUpdates.chatId, chatId), inArray(inboxUpdates.state, ['done', 'dead'])));
 }
 

@@ -1,3 +1,4 @@
+import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { GrammyError } from 'grammy';
 import { describe, expect, it } from 'vitest';
 import { toLoggableError } from '../../bot/loggable-error.ts';
@@ -33,6 +34,18 @@ describe('errors as they may be logged', () => {
     const logged = toLoggableError(new Error(message)).message;
     expect(logged).not.toContain('Alice');
     expect(logged).not.toContain('9123');
+  });
+
+  it("drops a failed query's parameters: the name, phone and address it was writing", () => {
+    const error = new DrizzleQueryError(
+      'update "customers" set "contact_name" = $1, "phone" = $2, "address" = $3 where "id" = $4',
+      ['王小明', '+8613812345678', '九龙弥敦道 123号 5楼B室', 'c-1'],
+      Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' }),
+    );
+    const logged = JSON.stringify(toLoggableError(error));
+    expect(logged).toContain('Failed query: update');
+    for (const value of ['王小明', '13812345678', '弥敦道', '5楼B室'])
+      expect(logged).not.toContain(value);
   });
 
   it('describes a thrown non-error without its content', () => {

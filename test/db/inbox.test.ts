@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { eraseChatUpdates } from '../../db/inbox/inbox.ts';
 import { createInbox, markUpdateHandled, type NewInboxUpdate } from '../../db/index.ts';
+import { inboxUpdates } from '../../db/schema/index.ts';
 import { createTestClock, describeOnDatabases } from '../support/db.ts';
 
 let nextId = 5_000_000 + (process.pid % 1000) * 1000;
@@ -76,6 +79,25 @@ describeOnDatabases('the durable inbox', (database) => {
     await inbox().recordFailure(u1.updateId, { dead: true }, 'Error: boom', later);
     expect(await inbox().state(u1.updateId)).toBe('dead');
     expect((await inbox().head(chat, later))?.updateId).toBe(u2.updateId);
+  });
+
+  it("erasure leaves a chat's handled and dead updates a stand-in id, no content and no failure text", async () => {
+    const chat = 77;
+    const dead = update(chat);
+    await inbox().accept([dead], clock.now());
+    await inbox().recordFailure(
+      dead.updateId,
+      { dead: true },
+      'Failed query: update "customers" set "contact_name" = $1 … Wanda Okafor',
+      clock.now(),
+    );
+    const { db } = database().handle;
+    await eraseChatUpdates(db, chat, -4242);
+    const [row] = await db
+      .select()
+      .from(inboxUpdates)
+      .where(eq(inboxUpdates.updateId, dead.updateId));
+    expect(row).toMatchObject({ chatId: -4242, payload: null, lastError: null, state: 'dead' });
   });
 
   it('drops a handled update’s content at once and the row after the retention', async () => {

@@ -40,6 +40,16 @@ function engineFor(name: string | undefined) {
   };
 }
 
+/** A malformed line's id, when it is JSON with one (as `warranty check` reports it); else null. */
+function idOf(line: string): unknown {
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'object' && value !== null && 'id' in value ? value.id : null;
+  } catch {
+    return null;
+  }
+}
+
 const evaluate: CliCommand = {
   words: ['triage', 'eval'],
   summary: 'Score triage on a labelled JSON Lines set (misses, breakdowns, metrics)',
@@ -80,6 +90,8 @@ Example:
       throw new UsageError(`cannot read --data ${file}`);
     }
     const cases: TriageEvalCase[] = [];
+    /** Each input line in order: the index of its case, or the problem with it (`--jsonl`). */
+    const lines: ({ case: number } | { id: unknown; error: string })[] = [];
     let malformed = 0;
     text.split('\n').forEach((line, index) => {
       if (line.trim() === '') return;
@@ -87,7 +99,8 @@ Example:
       if (typeof parsed === 'string') {
         malformed += 1;
         out(io, `BAD  line ${index + 1}: ${parsed}`);
-      } else cases.push(parsed);
+        lines.push({ id: idOf(line), error: parsed });
+      } else lines.push({ case: cases.push(parsed) - 1 });
     });
     const started = performance.now();
     const model = config
@@ -102,17 +115,20 @@ Example:
     const report = scoreTriage(cases, results, steps);
     if (values.jsonl !== undefined) {
       const target = resolve(io.cwd, required(values.jsonl, 'jsonl'));
-      const lines = cases.map((c, i) =>
-        JSON.stringify({
-          id: c.id,
+      // One object per input line, in input order; a malformed line gets its id and the problem.
+      const written = lines.map((line) => {
+        if (!('case' in line)) return JSON.stringify(line);
+        const i = line.case;
+        return JSON.stringify({
+          id: cases[i]?.id,
           label: results[i]?.label ?? null,
           category: results[i]?.category?.id ?? null,
           symptom: results[i]?.symptom?.id ?? null,
           next: steps[i],
-        }),
-      );
+        });
+      });
       try {
-        writeFileSync(target, lines.length > 0 ? `${lines.join('\n')}\n` : '');
+        writeFileSync(target, written.length > 0 ? `${written.join('\n')}\n` : '');
       } catch {
         throw new UsageError(`cannot write --jsonl ${target}`);
       }

@@ -109,6 +109,42 @@ describe('triage CLI', () => {
     });
   });
 
+  it('eval --jsonl keeps a malformed line in its place, with its id and the problem, and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'triage-eval-'));
+    const data = join(dir, 'in.jsonl');
+    const target = join(dir, 'out.jsonl');
+    const good = (id: string) =>
+      JSON.stringify({
+        id,
+        lang: 'en',
+        text: 'my fridge is not cooling',
+        category: 'refrigerator',
+        label: 'fault',
+      });
+    writeFileSync(
+      data,
+      [
+        good('a'),
+        '{"id":"b","lang":"en","text":"x","category":"toaster","label":"fault"}',
+        '{not json',
+        '{"id":"d","lang":"fr","text":"mon frigo","category":"refrigerator","label":"fault"}',
+        good('e'),
+      ].join('\n'),
+    );
+    const { code, out } = await run(['triage', 'eval', '--data', data, '--jsonl', target]);
+    expect(code).toBe(1);
+    const rows = readFileSync(target, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows.map((r) => r.id)).toEqual(['a', 'b', null, 'd', 'e']);
+    expect(rows[1].error).toContain('category');
+    expect(rows[2].error).toBe('not valid JSON');
+    expect(rows[3].error).toContain('lang');
+    expect(rows[4]).toMatchObject({ label: 'fault', category: 'refrigerator' });
+    expect(JSON.parse(out.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ n: 2, malformed: 3 });
+  });
+
   it('eval with --engine openai and no OPENAI_API_KEY is a usage error, exit 2', async () => {
     const { code, err } = await run(['triage', 'eval', '--data', extra, '--engine', 'openai']);
     expect(code).toBe(2);
