@@ -81,9 +81,21 @@ const ADDRESS_LEAD_INS: readonly RegExp[] = [
 const BUILDING_PART = String.raw`(?:\s*(?:(?![的了是不坏壞在])[\p{Script=Han}A-Za-z0-9#-]){0,10}?(?:号楼|號樓|楼|樓|栋|棟|幢|座|层|層|单元|單元|室|房|户|戶|号|號|期|苑|城|大厦|大廈|中心|广场|廣場|花园|花園|小区|小區|公寓|大楼|大樓|阁|閣|轩|軒|府|庭|湾|灣))`;
 /** A Chinese street address without a lead-in: 科技园路100号3栋1201室, 建国路88号SOHO现代城5号楼. */
 const ZH_STREET = new RegExp(
-  String.raw`\p{Script=Han}{0,12}?(?:路|街|大道|巷|弄|胡同)\s*\d+\s*(?:号|號)${BUILDING_PART}*`,
+  String.raw`\p{Script=Han}{0,12}?(?:路|街|大道|道|巷|弄|胡同)\s*\d+\s*(?:号|號)${BUILDING_PART}*`,
   'gu',
 );
+/** An English street address without a lead-in: 12 Nathan Road, 221B Baker St, 5 Old Mill Lane. */
+const EN_STREET =
+  /(?<![\w[])\d{1,5}[A-Za-z]?,?\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Boulevard|Blvd|Way|Court|Ct|Place|Terrace|Close|Crescent|Highway|Hwy|Square|Parade)\b\.?(?=\s|,|;|$)/gu;
+/** Hong Kong style flats and floors: Flat B, Unit 5, Room 1203, Block 3, Tower 2, 12/F. */
+const EN_UNIT =
+  /(?<![\w[])(?:Flat|Unit|Rm|Room|Apt|Apartment|Suite|Block|Blk|Tower)\.?\s*(?=[A-Z0-9]{0,4}\d|[A-Z]\b)[A-Z0-9]{1,4}\b|(?<![\w[])\d{1,3}\s?\/\s?F\b/gu;
+/**
+ * A number given as a phone number (电话 98765432, tel: 5123 4567) is redacted even when it is no
+ * number the phone plan has: the customer said what it is.
+ */
+const PHONE_AFTER_LEAD_IN =
+  /(电话|電話|手机|手機|手提|(?<!\p{L})(?:phone|tel|mobile|cell|call me(?: at| on)?|whatsapp|text me(?: at| on)?))(\s*(?:号码|號碼|number|no\.?|is|是|:|：)?\s*)(?:\+|＋)?\d[\d\s-]{5,18}\d/giu;
 
 /**
  * Replaces personal data with placeholders before text goes to an LLM or a log (style.md rule 5;
@@ -97,14 +109,25 @@ const ZH_STREET = new RegExp(
  *   本人 when a common surname follows; a surname with 先生 / 小姐 / 女士 / 太太 / 生 / 太 (陈生,
  *   李小姐); Mr / Mrs / Ms / Dr and "this is" / "I'm" / "I am" before a capitalised name;
  * - addresses → `[address]`: after 地址 / 住在 / 家在 / address / I live at up to the end of the
- *   clause, and Chinese street addresses (…路100号…) with the buildings and rooms after them.
+ *   clause, Chinese street addresses (…路100号…, …道38號…) with the buildings and rooms after them,
+ *   English ones (12 Nathan Road, 221B Baker St) and flats and floors (Flat B, Block 3, 12/F);
+ * - a number after a phone word (电话, tel, call me at) → `[phone]`, valid or not.
+ *
+ * Not recognised: a name with no lead-in and no title ("John Smith here"), an address written
+ * without a street number, a building name or a lead-in.
  *
  * Errs towards redacting: an 8-digit number starting 2–9 is taken for a Hong Kong phone. Fault
  * descriptions, model numbers (BCD-470WDPG), error codes (E21), dates, temperatures and durations
  * are kept.
  */
 export function redactPersonalData(text: string): string {
-  let value = text.replace(EMAIL, REDACTED.email).replace(ID_CARD, REDACTED.id);
+  let value = text
+    .replace(EMAIL, REDACTED.email)
+    .replace(ID_CARD, REDACTED.id)
+    .replace(
+      PHONE_AFTER_LEAD_IN,
+      (_, lead: string, gap: string) => `${lead}${gap}${REDACTED.phone}`,
+    );
   for (const pattern of IM_HANDLES) {
     value = value.replace(pattern, (_, app: string, gap: string) => `${app}${gap}${REDACTED.im}`);
   }
@@ -115,7 +138,10 @@ export function redactPersonalData(text: string): string {
       (_, lead: string, gap: string) => `${lead}${gap}${REDACTED.address}`,
     );
   }
-  value = value.replace(ZH_STREET, REDACTED.address);
+  value = value
+    .replace(ZH_STREET, REDACTED.address)
+    .replace(EN_STREET, REDACTED.address)
+    .replace(EN_UNIT, REDACTED.address);
   for (const pattern of NAME_LEAD_INS) {
     value = value.replace(
       pattern,

@@ -52,7 +52,7 @@ describe('redactPersonalData', () => {
     ['司徒先生', '[name]'],
     ['Mr Chan called about the fridge', 'Mr [name] called about the fridge'],
     ['Mrs. Wong, the washer leaks', 'Mrs. [name], the washer leaks'],
-    ['Hi, this is Peter Wong from Flat 5', 'Hi, this is [name] from Flat 5'],
+    ['Hi, this is Peter Wong from Flat 5', 'Hi, this is [name] from [address]'],
     ["I'm Alice and the oven sparks", "I'm [name] and the oven sparks"],
     ['I am Mary-Jane O’Neil.', 'I am [name].'],
     ['this is 陈大文', 'this is [name]'],
@@ -76,6 +76,16 @@ describe('redactPersonalData', () => {
     ['建国路88号冰箱不制冷', '[address]冰箱不制冷'],
     ['科技园路100号A座1203室', '[address]'],
     ['幸福路5号幸福花园3栋2单元，洗衣机漏水', '[address]，洗衣机漏水'],
+    // Hong Kong and English addresses without a lead-in, and numbers given as phone numbers.
+    ['送到九龍灣宏照道38號企業廣場5期', '[address]'],
+    ['九龙弥敦道123号5楼B室，冷气滴水', '[address]，冷气滴水'],
+    ['12 Nathan Road, Kowloon. The fridge is warm', '[address], Kowloon. The fridge is warm'],
+    ['Flat B, 12/F, Block 3, Taikoo Shing', '[address], [address], [address], Taikoo Shing'],
+    ['come to 5 Old Mill Lane tomorrow', 'come to [address] tomorrow'],
+    ['電話98765432', '電話[phone]'],
+    ['whatsapp 5123 4567', 'whatsapp [phone]'],
+    ['call me at 555-0123-77', 'call me at [phone]'],
+    ['tel: 2345 678', 'tel: [phone]'],
   ])('redacts %j', (text, redacted) => {
     expect(redactPersonalData(text)).toBe(redacted);
   });
@@ -111,6 +121,14 @@ describe('redactPersonalData', () => {
     '微信支付的',
     'wechat me please',
     'QQ音乐打不开',
+    'the room is 24 degrees',
+    'Room temperature water',
+    'block 3 of the vents is cold',
+    'set it to 40 degrees, then 2 hours later',
+    'Error 5 on the display, step 3 of the manual',
+    'I know 3 Road tests failed',
+    'my phone shows 5 bars of wifi',
+    '我知道了，谢谢',
   ])('keeps %j, which holds no personal data', (text) => {
     expect(redactPersonalData(text)).toBe(text);
   });
