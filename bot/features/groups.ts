@@ -20,6 +20,11 @@ export function createGroupsFeature(deps: AppDeps, delivery: Delivery) {
     if (status !== 'member' && status !== 'administrator') return;
     const { t } = createRenderContext(deps, localeFor(ctx.from?.language_code, undefined));
     const chatId = ctx.chat.id;
+    // The operator setting up the staff chat reads its id here (README "Staff chat").
+    deps.log.info(
+      { chatId, staffChat: deps.config.STAFF_CHAT_ID ?? null },
+      'added to a group that is not the staff chat: leaving it (set STAFF_CHAT_ID to this id to make it the staff chat)',
+    );
     const key = `turn:${ctx.update.update_id}`;
     const now = deps.clock.now();
     // The message, then leaving: in that order, through the outbox.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type App, createApp } from '../../bot/app.ts';
 import { parseConfig } from '../../bot/config.ts';
 import { createMovableClock } from '../../bot/console/console-clock.ts';
@@ -353,6 +353,7 @@ describe('the bot against recorded Bot API calls', () => {
 
   it('says it works in private chats and leaves a group it is added to, ignoring group chatter', async () => {
     const chat = { id: -4001, type: 'group', title: 'Family' };
+    const info = vi.spyOn(app.deps.log, 'info');
     await send({
       my_chat_member: {
         chat,
@@ -364,6 +365,12 @@ describe('the bot against recorded Bot API calls', () => {
     });
     expect(calls.map((c) => c.method)).toEqual(['sendMessage', 'leaveChat']);
     expect(texts()[0]).toMatch(/private chat/);
+    // The operator finds a new staff group's id in the log (README "Staff chat").
+    expect(info).toHaveBeenCalledWith(
+      { chatId: -4001, staffChat: -100777 },
+      expect.stringMatching(/set STAFF_CHAT_ID to this id/),
+    );
+    info.mockRestore();
     calls.length = 0;
     await message(9107, { text: 'hello bot' }, chat);
     expect(calls).toEqual([]);
