@@ -253,10 +253,17 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     clock: deps.clock,
     log: deps.log,
     handle: (update) => bot.handleUpdate(update),
-    async onDelayed(chatId, update) {
+    async onDelayed(chatId, update, reason) {
       if (chatId <= 0) return;
       try {
-        await writeNotice(chatId, update, 'temporarily-unavailable');
+        // A service down: the message is kept until it is back. A failure of its own: it is tried
+        // again a few times and, should that not do, the customer is told (onDead) — no promise
+        // to answer it.
+        await writeNotice(
+          chatId,
+          update,
+          reason === 'outage' ? 'temporarily-unavailable' : 'error-retrying',
+        );
       } catch {
         const from = (update.payload as { message?: { from?: { language_code?: string } } }).message
           ?.from;

@@ -42,8 +42,12 @@ export type InboxWorkerOptions = {
    * transaction that commits it; throwing leaves the update in the inbox for another attempt.
    */
   handle(update: Update): Promise<void>;
-  /** The first failed attempt at a chat's update: tell the customer it is kept. */
-  onDelayed(chatId: number, update: InboxUpdate): Promise<void>;
+  /**
+   * A chat's update waits: `outage` when a service is down (the update is kept and handled when it
+   * is back), `failed` on its first failed attempt otherwise (it is tried again a few times, then
+   * given up with `onDead`). Tell the customer accordingly.
+   */
+  onDelayed(chatId: number, update: InboxUpdate, reason: 'outage' | 'failed'): Promise<void>;
   /** The update failed its last attempt and is dead-lettered: tell the customer. */
   onDead(chatId: number, update: InboxUpdate): Promise<void>;
   /**
@@ -143,18 +147,18 @@ export function createInboxWorker(options: InboxWorkerOptions) {
           return 'next';
         }
       }
-      if (update.attempts === 0) await tell(update);
+      if (update.attempts === 0) await tell(update, 'failed');
       return 'stop';
     }
   }
 
   /** Tells the customer the update is kept and will be handled (once per window per chat). */
-  async function tell(update: InboxUpdate): Promise<void> {
+  async function tell(update: InboxUpdate, reason: 'outage' | 'failed'): Promise<void> {
     const last = told.get(update.chatId);
     if (last !== undefined && Date.now() - last < TELL_AGAIN_AFTER_MS) return;
     told.set(update.chatId, Date.now());
     if (told.size > 10_000) told.clear();
-    await onDelayed(update.chatId, update).catch(() => undefined);
+    await onDelayed(update.chatId, update, reason).catch(() => undefined);
     options.onCommitted?.();
   }
 
@@ -170,7 +174,7 @@ export function createInboxWorker(options: InboxWorkerOptions) {
       { error: toLoggableError(error), chat: update.chatId },
       'update delayed: a service is unavailable; kept for another attempt',
     );
-    await tell(update);
+    await tell(update, 'outage');
   }
 
   /** Works through one chat's due updates under its lock; returns how many it handled. */

@@ -351,6 +351,38 @@ describe('the bot against recorded Bot API calls', () => {
     expect(replies).toHaveLength(2);
   });
 
+  it('tells a customer whose turn failed on a bug that it is tried again, not that it is kept until a service is back', async () => {
+    // A chat of its own: its update waits for the retry, and the chat's later updates behind it.
+    const chat = 9131;
+    const store = app.deps.store;
+    const rateLimit = store.rateLimit.bind(store);
+    let failed = 0;
+    store.rateLimit = async (key, limit, windowMs) => {
+      if (key === `user:${chat}` && failed === 0) {
+        failed += 1;
+        throw new TypeError('a bug in the turn');
+      }
+      return rateLimit(key, limit, windowMs);
+    };
+    try {
+      await message(chat, { text: '/help' });
+    } finally {
+      store.rateLimit = rateLimit;
+    }
+    expect(failed).toBe(1);
+    expect(texts()[0]).toMatch(/Something went wrong with your last message.*trying it again/);
+    // And it is tried again: the answer follows once the retry falls due (backoff in real time).
+    for (let waited = 0; texts().length < 2 && waited < 20_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await frontline.settle();
+    }
+    expect(texts()).toEqual([
+      expect.stringMatching(/trying it again/),
+      expect.stringMatching(/Write what is wrong in your own words/),
+    ]);
+    expect(texts().join('\n')).not.toMatch(/Your message is kept/);
+  }, 30_000);
+
   it('says it works in private chats and leaves a group it is added to, ignoring group chatter', async () => {
     const chat = { id: -4001, type: 'group', title: 'Family' };
     const info = vi.spyOn(app.deps.log, 'info');

@@ -272,6 +272,7 @@ group-only-private = I help customers in a private chat: please message me direc
 error-generic = Sorry, something went wrong on my side. Please try again; nothing you sent is lost.
 slow-down = You're sending messages very fast. I've kept what you sent and will answer it in about { $seconds } seconds.
 temporarily-unavailable = I can't handle messages for a moment: a technical problem on my side. Your message is kept, and I'll answer it as soon as I'm back.
+error-retrying = Something went wrong with your last message on my side. I'm trying it again; if that doesn't work, I'll tell you.
 error-dead-letter = Sorry, I couldn't handle your last message. Please send it again in other words, or use /human to reach a person.
 error-window-too-soon = That is too soon for an engineer to get there: the visit can start { $leadTime } from now at the earliest.
 

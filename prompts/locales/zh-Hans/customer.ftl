@@ -252,6 +252,7 @@ group-only-private = 我在私聊中为客户服务，请直接给我发消息�
 error-generic = 抱歉，我这边出了点问题。请再试一次，您发送的内容不会丢失。
 slow-down = 您发消息太快了。您发的内容我都记下了，大约 { $seconds } 秒后回复您。
 temporarily-unavailable = 系统暂时出了点技术问题，暂时无法处理消息。您的消息已保存，恢复后我会马上回复。
+error-retrying = 处理您刚才的消息时我这边出了问题。我正在重试；如果还是不行，我会告诉您。
 error-dead-letter = 抱歉，我没能处理您的上一条消息。请换个说法再发一次，或发送 /human 联系人工客服。
 error-window-too-soon = 时间太近了，工程师赶不过去：最早只能约在 { $leadTime }以后。
 

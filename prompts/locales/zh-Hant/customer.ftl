@@ -253,6 +253,7 @@ group-only-private = 我在私聊中為客戶服務，請直接給我發訊息�
 error-generic = 抱歉，我這邊出了點問題。請再試一次，您傳送的內容不會丟失。
 slow-down = 您發訊息太快了。您發的內容我都記下了，大約 { $seconds } 秒後回覆您。
 temporarily-unavailable = 系統暫時出了點技術問題，暫時無法處理訊息。您的訊息已儲存，恢復後我會馬上回復。
+error-retrying = 處理您剛才的訊息時我這邊出了問題。我正在重試；如果還是不行，我會告訴您。
 error-dead-letter = 抱歉，我沒能處理您的上一條訊息。請換個說法再發一次，或傳送 /human 聯絡人工客服。
 error-window-too-soon = 時間太近了，工程師趕不過去：最早只能約在 { $leadTime }以後。
 
