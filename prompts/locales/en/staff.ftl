@@ -160,5 +160,5 @@ human-already = 👤 { $name } from our service team is already with you: just w
 staff-ticket-erased = 🗑 { $number } was erased at the customer's request{ $cancelled ->
         [yes] : the ticket is cancelled
        *[no] {""}
-    }. Its topic, card and messages are deleted; only anonymous figures remain.
+    }. Its card and the customer's messages are deleted, and the topic with them where the bot may delete topics; only anonymous figures remain.
 staff-erased-card = 🗑 Erased at the customer's request.

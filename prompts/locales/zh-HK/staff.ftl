@@ -161,5 +161,5 @@ human-already = 👤 服務團隊的 { $name } 已經在為您服務，請直接
 staff-ticket-erased = 🗑 應客户要求，{ $number } 已刪除{ $cancelled ->
         [yes] ，維修單已取消
        *[no] {""}
-    }。該話題、卡片和訊息均已刪除，只保留匿名統計。
+    }。其卡片和客户的訊息均已刪除（機器人有權刪除話題時，話題也一併刪除），只保留匿名統計。
 staff-erased-card = 🗑 應客户要求已刪除。

@@ -160,5 +160,5 @@ human-already = 👤 服务团队的 { $name } 已经在为您服务，请直接
 staff-ticket-erased = 🗑 应客户要求，{ $number } 已删除{ $cancelled ->
         [yes] ，工单已取消
        *[no] {""}
-    }。该话题、卡片和消息均已删除，只保留匿名统计。
+    }。其卡片和客户的消息均已删除（机器人有权删除话题时，话题也一并删除），只保留匿名统计。
 staff-erased-card = 🗑 应客户要求已删除。
