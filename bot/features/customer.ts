@@ -46,11 +46,8 @@ export function createCustomerFeature(
     const parsed = toConversationEvent(ctx);
     if (parsed === 'unknown-command') return sayKey(ctx, 'unknown-command');
     if (!parsed) return next();
-    const event =
-      parsed.event.type === 'text'
-        ? await checkback.withPending(parsed.event, ctx.chat.id)
-        : parsed.event;
-    await conversation.handle(toChatRef(ctx), event, parsed.inbound);
+    // Typed text is read as the answer to a check-back awaiting one, in the turn's own read.
+    await conversation.handle(toChatRef(ctx), parsed.event, parsed.inbound);
   });
 
   priv.on(['message:voice', 'message:audio', 'message:video_note'], (ctx) =>

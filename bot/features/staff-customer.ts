@@ -6,6 +6,7 @@ import { ratingCommentKey } from '../services/chat-keys.ts';
 import type { ConversationService } from '../services/conversation.ts';
 import type { AppDeps } from '../services/deps.ts';
 import type { StaffDesk } from '../services/staff-desk.ts';
+import { toChatRef } from './to-event.ts';
 
 /**
  * The customer's side of the staff take-over, in their private chat, before the conversation:
@@ -87,7 +88,7 @@ export function createStaffCustomerFeature(
     if (isCommand || !forum) return next();
     // The conversation's turn for this update reuses this read of the state.
     const updateId = ctx.update.update_id;
-    const hold = (await conversation.peekState({ chatId: ctx.chat.id, updateId }))?.staffHold;
+    const hold = (await conversation.peekState(toChatRef(ctx)))?.staffHold;
     if (!hold) {
       try {
         // Waiting for a person (after /human, or a filed ticket nobody has taken yet): what the

@@ -3,6 +3,7 @@ import {
   decideCheckbackExpiry,
   decodeButton,
   encodeButton,
+  type GuidanceCase,
   type Locale,
 } from '../../core/index.ts';
 import { type JobHandler, StaleStateError } from '../../db/index.ts';
@@ -113,27 +114,26 @@ export function createCheckbackService(deps: AppDeps) {
     };
   }
 
-  /**
-   * Text typed in the chat, with the check-back that was asked there and is not answered yet (the
-   * latest), so the conversation can read the words as its answer.
-   */
-  async function withPending(
-    event: Extract<ConversationEvent, { type: 'text' }>,
-    chatId: number,
-  ): Promise<ConversationEvent> {
-    const pending = await repos.guidance.awaitingAnswer(chatId, clock.now());
-    if (!pending) return event;
-    const { category, symptomId, description } = pending;
-    return {
-      ...event,
-      checkback: { ref: pending.id, guidance: { category, symptomId, description } },
-    };
-  }
-
   return {
-    withPending,
     handlers: { checkback: ask, 'checkback-expire': expire } satisfies Record<string, JobHandler>,
     toEvent,
+  };
+}
+
+/**
+ * Text typed in the chat, with the check-back that was asked there and is not answered yet (the
+ * latest, `GuidanceRepo.awaitingAnswer`, read with the turn), so the conversation can read the
+ * words as its answer.
+ */
+export function withPendingCheckback(
+  event: Extract<ConversationEvent, { type: 'text' }>,
+  pending: GuidanceCase | undefined,
+): ConversationEvent {
+  if (!pending) return event;
+  const { category, symptomId, description } = pending;
+  return {
+    ...event,
+    checkback: { ref: pending.id, guidance: { category, symptomId, description } },
   };
 }
 

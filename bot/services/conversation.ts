@@ -1,6 +1,7 @@
 import {
   type ConversationEvent,
   type ConversationState,
+  type Customer,
   type Draft,
   decideCheckbackAt,
   decideContactPromise,
@@ -9,8 +10,8 @@ import {
   decodeButton,
   type Effect,
   encodeButton,
+  type GuidanceCase,
   initialState,
-  type Locale,
   OPEN_TICKET_STATES,
   type Reply,
   reviewReply,
@@ -36,6 +37,7 @@ import { contactPromiseVars } from '../render/contact-promise.ts';
 import { type RenderedReply, renderReply } from '../render/reply.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
 import { chatStoreKeys, sessionKey } from './chat-keys.ts';
+import { withPendingCheckback } from './checkback.ts';
 import { checkbackExpiryKey } from './checkback-keys.ts';
 import type { AppDeps } from './deps.ts';
 import { AlreadyHandledError } from './inbox-worker.ts';
@@ -283,36 +285,54 @@ export function createConversationService(
     }
   }
 
-  /**
-   * States read for a check before an update's turn (the staff hold), by update id: the turn
-   * reuses the read (the chat's lock is held throughout; the version still fences the save).
-   */
-  const peeked = new Map<number, Versioned<ConversationState>>();
+  /** What a turn reads before it runs: the customer, the chat's state, the check-back awaiting. */
+  type TurnRead = {
+    customer: Customer;
+    state: Versioned<ConversationState>;
+    awaiting: GuidanceCase | undefined;
+  };
 
-  /** Reads the chat's state ahead of this update's turn, which then reuses it. */
-  async function peekState(chat: Pick<ChatRef, 'chatId' | 'updateId'>) {
-    const stored = await loadVersioned<ConversationState>(
-      deps.db,
-      sessionKey(chat.chatId),
-      clock.now(),
-    );
-    peeked.set(chat.updateId, stored);
-    return stored.value ? upgradeState(stored.value) : undefined;
+  /**
+   * Reads done for a check before an update's turn (the staff hold), by update id: the turn reuses
+   * the read (the chat's lock is held throughout; the version still fences the save).
+   */
+  const peeked = new Map<number, TurnRead>();
+
+  /** The turn's reads, in one statement (the customer made on their first message). */
+  async function readTurn(chat: ChatRef, at: Date): Promise<TurnRead> {
+    const language = chat.languageCode ?? 'en';
+    const key = sessionKey(chat.chatId);
+    const read = await repos.turns.read({
+      telegramUserId: chat.userId,
+      language,
+      key,
+      chatId: chat.chatId,
+      at,
+    });
+    if (read.customer)
+      return {
+        customer: read.customer,
+        state: read.state as Versioned<ConversationState>,
+        awaiting: read.awaiting,
+      };
+    // A concurrent turn made the customer first: read the three apart.
+    return {
+      customer: await repos.customers.ensure(chat.userId, language, at),
+      state: await loadVersioned<ConversationState>(deps.db, key, at),
+      awaiting: await repos.guidance.awaitingAnswer(chat.chatId, at),
+    };
+  }
+
+  /** Reads the chat's state ahead of this update's turn, which then reuses the read. */
+  async function peekState(chat: ChatRef) {
+    const read = await readTurn(chat, clock.now());
+    peeked.set(chat.updateId, read);
+    return read.state.value ? upgradeState(read.state.value) : undefined;
   }
 
   /** The update is done with (its turn ran, or it went elsewhere): drops what was read for it. */
   function dropPeek(updateId: number): void {
     peeked.delete(updateId);
-  }
-
-  /** The chat's state and its version (the fence), or a fresh state in the chat's language. */
-  async function loadState(chat: ChatRef, locale: Locale, at: Date) {
-    const stored =
-      peeked.get(chat.updateId) ??
-      (await loadVersioned<ConversationState>(deps.db, sessionKey(chat.chatId), at));
-    peeked.delete(chat.updateId);
-    const state = stored.value ? upgradeState(stored.value) : initialState(locale);
-    return { state, version: stored.version };
   }
 
   /**
@@ -322,17 +342,23 @@ export function createConversationService(
    */
   async function handle(
     chat: ChatRef,
-    event: ConversationEvent,
+    given: ConversationEvent,
     inbound?: string,
     precondition?: TurnPrecondition,
   ): Promise<void> {
     const now = clock.now();
-    const customer = await repos.customers.ensure(chat.userId, chat.languageCode ?? 'en', now);
-    const { state, version } = await loadState(
-      chat,
-      localeFor(chat.languageCode, customer.language),
-      now,
-    );
+    const read = peeked.get(chat.updateId) ?? (await readTurn(chat, now));
+    peeked.delete(chat.updateId);
+    const { customer } = read;
+    const { version } = read.state;
+    const state = read.state.value
+      ? upgradeState(read.state.value)
+      : initialState(localeFor(chat.languageCode, customer.language));
+    // Typed text may be the answer to the check-back asked in this chat and not answered yet.
+    const event =
+      given.type === 'text' && !given.checkback
+        ? withPendingCheckback(given, read.awaiting)
+        : given;
     const followed = followScript(state, event);
     const context = createTurnContext(deps, now, `${chat.chatId}:${chat.updateId}`);
     // The model (when configured) reads what this turn will triage before the pure turn runs

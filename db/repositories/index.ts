@@ -55,6 +55,7 @@ export function createRepositories(db: Database): Repositories {
 }
 
 export * from './conversation-states.ts';
+export { readTurn, type TurnRead } from './turn-read.ts';
 export { commitPlainTurn, type PlainTurn, type TurnRepo } from './turns.ts';
 export {
   createAuditRepo,

@@ -1,8 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
+import { withStorageErrors } from '../errors.ts';
 import { rowsOf } from '../migrate.ts';
 import { type NewOutboxMessage, OUTBOX_PRIORITY, turnPriority } from '../outbox/outbox.ts';
 import { StaleStateError, storableJson } from './conversation-states.ts';
+import { readTurn, type TurnRead } from './turn-read.ts';
 
 /**
  * A turn that writes nothing but its own four things: its update marked handled, the chat's new
@@ -94,12 +96,19 @@ select (select state from pending) as state, (select count(*) from marked)::int 
 }
 
 /**
- * A turn's one-statement commit, as a repository on a handle (so it is instrumented and replaced
- * like the others). Not wrapped in `StorageError`: {@link StaleStateError} reaches the inbox
- * worker as itself.
+ * A turn's one-statement read and commit, as a repository on a handle (so they are instrumented
+ * and replaced like the others). The commit is not wrapped in `StorageError`:
+ * {@link StaleStateError} reaches the inbox worker as itself.
  */
-export type TurnRepo = { commitPlain(turn: PlainTurn): Promise<boolean> };
+export type TurnRepo = {
+  /** What the turn reads before it runs, in one statement ({@link readTurn}). */
+  read(input: Parameters<typeof readTurn>[1]): Promise<TurnRead>;
+  commitPlain(turn: PlainTurn): Promise<boolean>;
+};
 
 export function createTurnRepo(db: Database): TurnRepo {
-  return { commitPlain: (turn) => commitPlainTurn(db, turn) };
+  const { read } = withStorageErrors('turns', {
+    read: (input) => readTurn(db, input),
+  } satisfies Pick<TurnRepo, 'read'>);
+  return { read, commitPlain: (turn) => commitPlainTurn(db, turn) };
 }

@@ -90,6 +90,7 @@ describe('a log of whole conversations', () => {
           },
         },
         turns: {
+          ...repos.turns,
           async commitPlain(turn) {
             const quoted = turn.transcript.find((entry) => entry.text.includes('9123 4567'));
             if (!turnFails || !quoted) return repos.turns.commitPlain(turn);

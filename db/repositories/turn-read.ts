@@ -1,0 +1,110 @@
+import { and, desc, eq, getTableColumns, isNull, lte, sql } from 'drizzle-orm';
+import type { Customer, GuidanceCase } from '../../core/index.ts';
+import type { Database } from '../database.ts';
+import { preparedPerHandle } from '../prepared.ts';
+import { customers, guidanceCases, sessions } from '../schema/index.ts';
+import type { Versioned } from './conversation-states.ts';
+import { toCustomer, toGuidanceCase } from './to-domain.ts';
+
+/** What a customer's turn reads before it runs: see {@link readTurn}. */
+export type TurnRead = {
+  /** The customer (made on their first message); `undefined` when a concurrent turn made it first. */
+  customer: Customer | undefined;
+  /** The chat's state and its version, as {@link loadVersioned} reads it. */
+  state: Versioned<unknown>;
+  /** The chat's latest check-back asked and not answered, as `GuidanceRepo.awaitingAnswer`. */
+  awaiting: GuidanceCase | undefined;
+};
+
+const ph = sql.placeholder;
+
+/**
+ * The three reads in one prepared statement: the customer (`found`, or `made` when there is none:
+ * an insert that a concurrent insert turns into nothing), the state by its key and the check-back
+ * awaiting an answer, each left-joined to the one customer row.
+ */
+const turnReadQuery = preparedPerHandle((db) => {
+  const columns = getTableColumns(customers);
+  const found = db.$with('turn_found').as(
+    db
+      .select()
+      .from(customers)
+      .where(eq(customers.telegramUserId, ph('telegramUserId'))),
+  );
+  const made = db.$with('turn_made', columns).as(
+    sql`insert into ${customers} (telegram_user_id, language, created_at)
+  select ${ph('telegramUserId')}, ${ph('language')}, ${ph('at')}
+  where not exists (select 1 from ${found})
+  on conflict (telegram_user_id) do nothing
+  returning *`,
+  );
+  const customer = db
+    .$with('turn_customer', columns)
+    .as(sql`select * from ${found} union all select * from ${made}`);
+  const awaitingId = db
+    .select({ id: guidanceCases.id })
+    .from(guidanceCases)
+    .where(
+      and(
+        eq(guidanceCases.chatId, ph('chatId')),
+        isNull(guidanceCases.outcome),
+        lte(guidanceCases.checkBackAt, ph('now')),
+      ),
+    )
+    .orderBy(desc(guidanceCases.checkBackAt))
+    .limit(1);
+  return db
+    .with(found, made, customer)
+    .select({
+      customer: {
+        id: customer.id,
+        telegramUserId: customer.telegramUserId,
+        language: customer.language,
+        name: customer.name,
+        phone: customer.phone,
+        address: customer.address,
+        createdAt: customer.createdAt,
+        erasedAt: customer.erasedAt,
+        blockedAt: customer.blockedAt,
+      },
+      state: { value: sessions.value, version: sessions.version, expiresAt: sessions.expiresAt },
+      awaiting: getTableColumns(guidanceCases),
+    })
+    .from(customer)
+    .leftJoin(sessions, eq(sessions.key, ph('key')))
+    .leftJoin(guidanceCases, eq(guidanceCases.id, sql`(${awaitingId})`))
+    .prepare('turn_read');
+});
+
+/**
+ * Reads, in one round trip, what a customer's turn needs before it runs: the customer (inserted on
+ * their first message, as `CustomerRepo.ensure` does), the chat's state with its version (an
+ * expired state reads as absent but keeps its version, as {@link loadVersioned}) and the chat's
+ * check-back awaiting an answer (as `GuidanceRepo.awaitingAnswer`). The statement writes only the
+ * new customer. When a concurrent insert made the customer first nothing is read: `customer` is
+ * `undefined` and the caller reads the three apart.
+ */
+export async function readTurn(
+  db: Database,
+  input: { telegramUserId: number; language: string; key: string; chatId: number; at: Date },
+): Promise<TurnRead> {
+  const { telegramUserId, language, key, chatId, at } = input;
+  const [row] = await turnReadQuery(db).execute({
+    telegramUserId,
+    language,
+    at: at.toISOString(),
+    key,
+    chatId,
+    now: at.toISOString(),
+  });
+  if (!row)
+    return { customer: undefined, state: { value: undefined, version: 0 }, awaiting: undefined };
+  const { state, awaiting } = row;
+  return {
+    customer: toCustomer(row.customer),
+    state: state
+      ? { value: state.expiresAt > at ? state.value : undefined, version: state.version }
+      : { value: undefined, version: 0 },
+    awaiting: awaiting ? toGuidanceCase(awaiting) : undefined,
+  };
+}
