@@ -14,7 +14,8 @@ import { toChatRef } from './to-event.ts';
  * still answers) goes to the ticket's topic and the bot stays quiet; while a ticket waits for a
  * person (asked for with /human, or filed and not yet taken), it goes to the topic and the bot
  * answers as well, so staff who take the chat have read it; edits follow their copies;
- * the 1–5 rating buttons and the optional comment after them are stored.
+ * the 1–5 rating buttons and the optional comment after them are stored. The hazard net reads
+ * the held chat's messages and the comment (staff-hazard.ts): a hazard is never only copied.
  */
 export function createStaffCustomerFeature(
   deps: AppDeps,
@@ -79,9 +80,19 @@ export function createStaffCustomerFeature(
     const isCommand = message.text?.startsWith('/') ?? false;
     const pending = await store.getSession<string>(ratingCommentKey(ctx.chat.id));
     if (pending && message.text !== undefined && !isCommand) {
+      const ticket = await ownTicket(ctx.chat.id, pending);
+      const hazard = forum?.hazard.read(message);
+      if (ticket && forum && hazard) {
+        // The hazard net first: "it's smoking again" is no comment. Staff hear it in the rated
+        // ticket's topic with the message itself; the conversation then answers it as a report
+        // (the safety text and the urgent intake), as it does any hazard.
+        await store.deleteSession(ratingCommentKey(ctx.chat.id));
+        await forum.hazard.raise(ticket, hazard, ctx.update.update_id, { tellCustomer: false });
+        await forum.relay.fromCustomer(ticket, message).catch(notCopied);
+        return next();
+      }
       // The comment, its thanks, the topic's line and the copy in one step (StaffRatings.comment);
       // a message the rating takes no comment from is an ordinary one, and the window goes.
-      const ticket = await ownTicket(ctx.chat.id, pending);
       if (ticket && (await ratings.comment(ticket, message, ctx.update.update_id))) return;
       await store.deleteSession(ratingCommentKey(ctx.chat.id));
     }
@@ -113,6 +124,11 @@ export function createStaffCustomerFeature(
     }
     // Writing again means the customer no longer blocks the bot.
     await repos.customers.setBlocked(ctx.chat.id, false, clock.now());
+    // The hazard net runs on every message, a held chat's too: the customer gets the safety text
+    // at once (the bot's only words in a held chat), staff the alert; the message is copied as ever.
+    const hazard = forum.hazard.read(message);
+    if (hazard)
+      await forum.hazard.raise(ticket, hazard, ctx.update.update_id, { tellCustomer: true });
     await forum.relay.fromCustomer(ticket, message);
   });
 

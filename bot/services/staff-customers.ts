@@ -23,7 +23,7 @@ import { SESSION_TTL_MS, sessionKey } from './conversation.ts';
 import type { AppDeps } from './deps.ts';
 import { AlreadyHandledError } from './inbox-worker.ts';
 import { type Delivery, enqueueOnce } from './outbox.ts';
-import { createRenderContext } from './render-context.ts';
+import { createRenderContext, type RenderContext } from './render-context.ts';
 
 export type StaffHold = NonNullable<ConversationState['staffHold']>;
 
@@ -52,7 +52,7 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
 
   async function localeOf(customer: Customer, on: Database = db): Promise<Locale> {
     const { value } = await stateOf(customer.telegramUserId, on);
-    return value?.locale ?? localeFor(undefined, customer.language);
+    return value?.locale ?? localeFor(customer.language, customer.language);
   }
 
   /**
@@ -66,7 +66,7 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
     on: Database = db,
   ): Promise<void> {
     const chatId = customer.telegramUserId;
-    const locale = localeFor(undefined, customer.language);
+    const locale = localeFor(customer.language, customer.language);
     for (let attempt = 0; ; attempt += 1) {
       const { value, version } = await stateOf(chatId, on);
       const state = value ? upgradeState(value) : initialState(locale);
@@ -121,6 +121,8 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
       vars?: Record<string, string | number>;
       markup?: RenderedReply['markup'];
       blocked?: () => Promise<NewOutboxMessage | undefined>;
+      /** The text, when it is more than the one message `key` names (`key` still keys the row). */
+      compose?: (render: RenderContext) => string;
     } = {},
   ): Promise<boolean> {
     const customer = await customerOf(ticket, step.repos);
@@ -128,8 +130,10 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
       await recordBlockedIn(step.tx, ticket, step.at, await options.blocked?.());
       return false;
     }
-    const { t, globals } = createRenderContext(deps, await localeOf(customer, step.tx));
-    const text = t(key, { ...globals, ...options.vars });
+    const render = createRenderContext(deps, await localeOf(customer, step.tx));
+    const text = options.compose
+      ? options.compose(render)
+      : render.t(key, { ...render.globals, ...options.vars });
     const { markup } = options;
     const row: NewOutboxMessage = {
       key: `${customerTicketKeyPrefix(ticket.id)}${step.ref}:${key}`,

@@ -8,6 +8,7 @@ import { createStaffActions } from './staff-actions.ts';
 import { createStaffAlerts } from './staff-alerts.ts';
 import { createStaffChatQueue } from './staff-chat-queue.ts';
 import { createStaffCustomers } from './staff-customers.ts';
+import { createStaffHazard } from './staff-hazard.ts';
 import { createStaffHuman } from './staff-human.ts';
 import { createStaffRatings } from './staff-ratings.ts';
 import { createStaffRelay } from './staff-relay.ts';
@@ -81,7 +82,16 @@ export function createStaffDesk(
   return {
     customers,
     customerBlocked: (message: OutboxMessage) => customerBlocked(message, topics),
-    forum: { chatId, queue, topics, access, relay, actions, customers },
+    forum: {
+      chatId,
+      queue,
+      topics,
+      access,
+      relay,
+      actions,
+      customers,
+      hazard: createStaffHazard(deps, customers, topics),
+    },
     human,
     ratings: createStaffRatings(deps, customers, { topics, relay }),
     handlers,

@@ -9,6 +9,7 @@ export * from './intake.ts';
 export * from './messages.ts';
 export * from './service-promises.ts';
 export * from './state.ts';
+export { safetyReplies } from './steps.ts';
 export * from './table.ts';
 export * from './ticket-draft.ts';
 export * from './transitions.ts';

@@ -1,6 +1,7 @@
 import { readSmallTalk, type SmallTalk } from '../intake/small-talk.ts';
 import { readOutcome, readYesNo } from '../intake/typed-answer.ts';
 import type { Bilingual, CatalogueStep } from '../triage/catalogue.ts';
+import type { CatalogueView } from '../triage/catalogue-view.ts';
 import type { Category } from '../warranty/policy.ts';
 import { button, categoryButtons } from './buttons.ts';
 import type { TriageStep, TurnContext } from './context.ts';
@@ -250,6 +251,20 @@ export function startForSymptom(
   return startChecks(state, text, { kind: 'checks', category, symptomId, label: 'fault' }, context);
 }
 
+/**
+ * The safety text for a hazard: the product's own steps when `category` is the product the words
+ * name, else the generic, gas-safe text.
+ */
+export function safetyReplies(category: Category | undefined, catalogue: CatalogueView): Reply[] {
+  const safety = (category ? catalogue.category(category)?.safety : undefined) ?? [];
+  const replies: Reply[] = [{ key: 'hazard-first' }];
+  for (const [index, instruction] of safety.entries()) {
+    replies.push({ key: 'hazard-step', vars: { n: index + 1, instruction } });
+  }
+  if (safety.length === 0) replies.push({ key: 'hazard-generic' });
+  return replies;
+}
+
 /** Safety instructions first, then the urgent intake (design.md: "hazard always comes first"). */
 export function hazard(
   state: ConversationState,
@@ -262,12 +277,7 @@ export function hazard(
   // gas), nor one remembered from an earlier conversation: the generic, gas-safe text instead
   // (design.md "Triage"), and the urgent intake asks which product.
   const category = step.category;
-  const safety = (category ? context.catalogue.category(category)?.safety : undefined) ?? [];
-  const replies: Reply[] = [{ key: 'hazard-first' }];
-  for (const [index, instruction] of safety.entries()) {
-    replies.push({ key: 'hazard-step', vars: { n: index + 1, instruction } });
-  }
-  if (safety.length === 0) replies.push({ key: 'hazard-generic' });
+  const replies = safetyReplies(category, context.catalogue);
   const seed: Partial<Draft> & { description: string } = {
     description: text,
     label: 'hazard',

@@ -128,6 +128,7 @@ staff-alert-warning = ⏰ { $number }: nobody has contacted the customer yet (ho
 staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes } min ago (holder: { $holder }). Contact the customer now.
 staff-customer-rated = ⭐ The customer rated { $number } { $score }/5.
 staff-customer-comment = 💬 The customer's comment on { $number } follows.
+staff-hazard-reported = 🚨 { $number }: the customer's message below reads as a hazard. The bot has sent them the safety instructions; contact them now (the phone number is on the card in its topic).
 staff-human-request = 🙋 { $number }: the customer asks for a person. Answer them by { $time } (take the ticket in its topic).
 staff-customer-cancelled = 🚫 The customer cancelled { $number } themselves.
 

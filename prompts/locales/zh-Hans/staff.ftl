@@ -128,6 +128,7 @@ staff-alert-warning = ⏰ { $number }：尚未有人联系客户（接单人：{
 staff-alert-breach = 🔴 { $number }：联系承诺已超时 { $minutes } 分钟（接单人：{ $holder }）。请立即联系客户。
 staff-customer-rated = ⭐ 客户为 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客户对 { $number } 的评价如下。
+staff-hazard-reported = 🚨 { $number }：下面这条客户消息像是安全隐患。机器人已向客户发送安全须知；请立即联系客户（电话见该工单话题中的卡片）。
 staff-human-request = 🙋 { $number }：客户希望与人工客服交流。请在 { $time } 前回复（在该工单话题中接单）。
 staff-customer-cancelled = 🚫 客户自己取消了 { $number }。
 

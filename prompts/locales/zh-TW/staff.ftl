@@ -129,6 +129,7 @@ staff-alert-warning = ⏰ { $number }：尚未有人聯絡客戶（接單人：{
 staff-alert-breach = 🔴 { $number }：聯絡承諾已超時 { $minutes } 分鐘（接單人：{ $holder }）。請立即聯絡客戶。
 staff-customer-rated = ⭐ 客戶為 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客戶對 { $number } 的評價如下。
+staff-hazard-reported = 🚨 { $number }：下面這條客戶訊息像是安全隱患。機器人已向客戶傳送安全須知；請立即聯絡客戶（電話見該維修單話題中的卡片）。
 staff-human-request = 🙋 { $number }：客戶希望與人工客服交流。請在 { $time } 前回復（在該維修單話題中接單）。
 staff-customer-cancelled = 🚫 客戶自己取消了 { $number }。
 

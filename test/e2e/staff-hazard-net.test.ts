@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
+
+/**
+ * The hazard net runs on every message (design.md), also where the conversation does not read it:
+ * a chat a person holds, and the comment window after a rating. Through the Bot API double with
+ * the real bot: the customer gets the safety text, staff the urgent alert in the ticket's topic
+ * (and General), and the message is still copied to the topic; a hazard is never taken as a
+ * rating's comment.
+ */
+describe('the hazard net in a chat staff hold and in the comment window after a rating', () => {
+  const h = new StaffHarness();
+  beforeAll(() => h.start(), 90_000);
+  afterAll(() => h.stop(), 30_000);
+
+  const scripts = [
+    {
+      language: 'en',
+      words: "it's smoking again",
+      gasSafe: /Do not touch any electrical switch, plug or light/,
+      intake: /Which phone number/,
+    },
+    {
+      language: 'zh-hans',
+      words: '又冒烟了',
+      gasSafe: /不要开关任何电器开关、插头或电灯/,
+      intake: /哪个电话/,
+    },
+    {
+      language: 'zh-hk',
+      words: '有陣燒焦味',
+      gasSafe: /不要開關任何電器開關、插頭或電燈/,
+      intake: /哪個電話/,
+    },
+  ];
+
+  /** A ticket whose chat Cara holds. */
+  async function heldTicket(language: string) {
+    const cara = h.staffMember('Cara');
+    const customer = h.customer('Wu', language);
+    const { ticket, topicId } = await h.fileTicket(customer);
+    await h.says(cara, STAFF_CHAT, '/take', /took/, { topicId });
+    await h.double.waitFor(
+      async () => (await h.frontline.staff.customers.holdOf(customer.id)) !== undefined,
+      'the chat held',
+    );
+    return { cara, customer, ticket, topicId };
+  }
+
+  for (const script of scripts) {
+    it(`a held chat (${script.language}): "${script.words}" gets the gas-safe safety text, the topic and General the urgent alert, and the copy`, async () => {
+      const { customer, ticket, topicId } = await heldTicket(script.language);
+      const generalBefore = h.double.botMessages(STAFF_CHAT, 0).length;
+      const copy = await h.says(
+        customer,
+        customer.id,
+        script.words,
+        new RegExp(`^${script.words}$`),
+        {
+          answerIn: STAFF_CHAT,
+          answerTopic: topicId,
+        },
+      );
+      expect(copy.copiedFrom?.chatId).toBe(customer.id);
+      const safety = await h.waitForBot(customer.id, script.gasSafe);
+      // The words name no product: the generic text, never a guessed appliance's steps.
+      expect(safety.text).not.toMatch(/unplug/i);
+      const alert = await h.waitForBot(STAFF_CHAT, new RegExp(`🚨 ${ticket.number}`), {
+        topicId,
+      });
+      expect(alert.text).toMatch(/reads as a hazard/);
+      // General hears it too (the staff chat's first topic), where everyone looks.
+      await h.waitForBot(STAFF_CHAT, new RegExp(`🚨 ${ticket.number}: .*reads as a hazard`), {
+        topicId: 0,
+        after: generalBefore,
+      });
+      // Still held: the bot says nothing else (no intake question in a chat a person has).
+      expect(h.double.botMessages(customer.id).some((m) => script.intake.test(m.text ?? ''))).toBe(
+        false,
+      );
+    });
+  }
+
+  for (const script of scripts) {
+    it(`the comment window after a rating (${script.language}): "${script.words}" is no comment — the safety text and the urgent intake, the alert and the copy in the rated ticket's topic`, async () => {
+      const { cara, customer, ticket, topicId } = await heldTicket(script.language);
+      await h.says(cara, STAFF_CHAT, '/close repaired', /closed/, { topicId });
+      await h.double.waitFor(
+        () =>
+          h.double
+            .botMessages(customer.id)
+            .some((m) => m.reply_markup?.inline_keyboard?.flat().some((b) => b.text === '4 ⭐')),
+        'the rating request',
+      );
+      h.double.press(
+        customer,
+        customer.id,
+        h.double
+          .botMessages(customer.id)
+          .findLast((m) => m.reply_markup?.inline_keyboard?.flat().some((b) => b.text === '4 ⭐'))
+          ?.message_id as number,
+        /^4 ⭐$/,
+      );
+      await h.double.waitFor(
+        async () => (await h.repos.ratings.get(ticket.id))?.score === 4,
+        'the rating stored',
+      );
+      h.double.send(customer, customer.id, { text: script.words });
+      await h.waitForBot(customer.id, script.gasSafe);
+      // The conversation answers it as the hazard report it is: the urgent intake follows.
+      await h.waitForBot(customer.id, script.intake);
+      await h.waitForBot(STAFF_CHAT, new RegExp(`🚨 ${ticket.number}`), { topicId });
+      await h.waitForBot(STAFF_CHAT, new RegExp(`^${script.words}$`), { topicId });
+      expect((await h.repos.ratings.get(ticket.id))?.comment ?? null).toBeNull();
+      // Not thanked as a comment.
+      expect(
+        h.double
+          .botMessages(customer.id)
+          .some((m) => /comment has been passed on|评价已转达|評價已轉達/.test(m.text ?? '')),
+      ).toBe(false);
+    });
+  }
+});
