@@ -122,6 +122,14 @@ export function createConsoleApi(
         return answer(
           (call.message_ids as number[]).map((id) => ({ message_id: copy(call, id).message_id })),
         );
+      case 'sendPhoto':
+        return answer(emit(call, `[photo] ${String(call.caption ?? '')}`.trim()));
+      case 'sendMediaGroup':
+        return answer(
+          (call.media as { caption?: string }[]).map((item) =>
+            emit(call, `[photo] ${item.caption ?? ''}`.trim()),
+          ),
+        );
       case 'editMessageText':
       case 'editMessageCaption':
         emit(call, String(call.text ?? call.caption ?? ''), Number(call.message_id));

@@ -88,28 +88,31 @@ export function renderCard(
   if (name || phone)
     lines.push(t('staff-card-customer', { name: name ?? '-', phone: phone ?? '-' }));
   if (address) lines.push(t('staff-card-address', { address }));
-  if (product?.modelNumber || product?.purchaseDate) {
+  // A model answered with a photo only is on that photo, sent to the topic after the card.
+  const photos = product?.proofPhotoFileIds.length ?? 0;
+  if (product?.modelNumber || product?.purchaseDate || photos > 0) {
     lines.push(
       t('staff-card-product', {
-        model: product.modelNumber ?? '-',
+        model: product?.modelNumber ?? (photos > 0 ? 'photo' : '-'),
         // A period the customer gave ("last March") stays a period, marked approximate.
-        purchase: product.purchasePeriod
+        purchase: product?.purchasePeriod
           ? formatPeriod(product.purchasePeriod, locale, t)
-          : product.purchaseDate
+          : product?.purchaseDate
             ? formatDate(product.purchaseDate, locale)
             : 'none',
       }),
     );
   }
   // Rule 1 (no proof of purchase): the production date the customer read off the nameplate, so
-  // staff can check it against the photo before the answer stands.
+  // staff can check it against the nameplate photo (sent to the topic after the card) before the
+  // answer stands.
   if (product?.productionDate) {
     lines.push(
       t('staff-card-production', {
         made: product.productionPeriod
           ? formatPeriod(product.productionPeriod, locale, t)
           : formatDate(product.productionDate, locale),
-        photo: product.proofPhotoFileIds.length > 0 ? 'yes' : 'no',
+        photo: photos > 0 ? 'yes' : 'no',
       }),
     );
   }

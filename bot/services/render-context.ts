@@ -28,7 +28,8 @@ export type RenderContext = {
 
 /**
  * Translation bound to a locale, with the variables every message may use (service hours, the
- * promised delays, the oldest purchase date accepted, the visit booking horizon and lead time).
+ * promised delays, whether a staff chat is configured, the oldest purchase date accepted, the
+ * visit booking horizon and lead time).
  */
 export function createRenderContext(deps: AppDeps, locale: Locale): RenderContext {
   const t = createTranslate(deps.i18n, locale);
@@ -43,6 +44,9 @@ export function createRenderContext(deps: AppDeps, locale: Locale): RenderContex
       maxAgeYears: DEFAULT_MAX_AGE_YEARS,
       horizonDays: DEFAULT_MAX_DAYS_AHEAD,
       leadTime: sayDuration(DEFAULT_LEAD_MINUTES * 60_000, t),
+      // Whether a staff chat hears of tickets: without one, no sentence promises that a person
+      // will contact the customer or has been told.
+      staffChat: deps.config.STAFF_CHAT_ID === undefined ? 'no' : 'yes',
     },
   };
 }

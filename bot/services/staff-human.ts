@@ -132,6 +132,8 @@ export function createStaffHuman(
     // What the customer writes until someone takes the chat goes to the topic too
     // (features/staff-customer.ts), when there is a staff forum.
     const relay = topics ? 'yes' : 'no';
+    // Without a staff chat nobody is told: no time is promised, only the ticket's number.
+    if (!topics) return [say('human-no-staff', { number: ticket.number })];
     return [say(`human-${promise.kind}`, { ...vars, number: ticket.number, relay })];
   }
 

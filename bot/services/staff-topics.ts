@@ -57,6 +57,14 @@ const cannotCopy = (error: unknown) =>
 const TOPIC_LOCK_TTL_MS = 120_000;
 /** Someone who is not staff is told they were refused once in this long at most. */
 const REFUSAL_EVERY_MS = 60_000;
+/** Telegram's largest album. */
+const ALBUM_SIZE = 10;
+
+/** The key of a topic's customer photos after its card (`…:photos:<topic id>:<album>`). */
+export const staffPhotosKey = (ticketId: string, topicId: number, album: number | '') =>
+  `${staffTopicKeyPrefix(ticketId)}photos:${topicId}:${album}`;
+
+type CardContent = { text: string; photos: string[] };
 const TRANSCRIPT_EXCERPT = 6;
 const TRANSCRIPT_SCAN = 40;
 
@@ -93,7 +101,8 @@ export function createStaffTopics(
     }
   }
 
-  async function cardText(ticket: Ticket): Promise<string> {
+  /** The card's text and the photos the customer sent for the ticket (nameplate, invoice, fault). */
+  async function cardOf(ticket: Ticket): Promise<CardContent> {
     const { t } = createRenderContext(deps, staffLocale);
     const product = ticket.productId ? await repos.tickets.getProduct(ticket.productId) : undefined;
     // The report that started it, then the latest exchange.
@@ -112,12 +121,13 @@ export function createStaffTopics(
             reportDate: toZonedTime(ticket.createdAt, config.SERVICE_TZ).date,
           }
         : undefined;
-    return renderCard(
+    const text = renderCard(
       { ticket, product, transcript, warrantyCase, timeZone: config.SERVICE_TZ, now: clock.now() },
       deps.catalogue,
       t,
       staffLocale,
     );
+    return { text, photos: product?.proofPhotoFileIds ?? [] };
   }
 
   /** The topic's name: number, product (or "question") and district, in the staff language. */
@@ -155,8 +165,51 @@ export function createStaffTopics(
     });
   }
 
-  /** The card and its pin for a new topic, as outbox rows keyed by the ticket and the topic. */
-  function cardRows(ticket: Ticket, topicId: number, text: string): NewOutboxMessage[] {
+  /**
+   * The card, its pin and then the customer's photos for a new topic, as outbox rows keyed by the
+   * ticket and the topic (one set per topic: a rerun writes none twice).
+   */
+  function cardRows(ticket: Ticket, topicId: number, card: CardContent): NewOutboxMessage[] {
+    return [...cardAndPin(ticket, topicId, card.text), ...photoRows(ticket, topicId, card.photos)];
+  }
+
+  /**
+   * The photos the customer sent (nameplate, invoice, the fault) as sends by file id into the
+   * topic, after the card: one photo alone, more as albums of up to ten, the first captioned.
+   */
+  function photoRows(ticket: Ticket, topicId: number, photos: string[]): NewOutboxMessage[] {
+    const { t } = createRenderContext(deps, staffLocale);
+    const caption = t('staff-card-photos', { number: ticket.number, count: photos.length });
+    const rows: NewOutboxMessage[] = [];
+    for (let start = 0; start < photos.length; start += ALBUM_SIZE) {
+      const part = photos.slice(start, start + ALBUM_SIZE);
+      const first: JsonObject = start === 0 ? { caption } : {};
+      rows.push({
+        key: staffPhotosKey(ticket.id, topicId, start / ALBUM_SIZE),
+        chatId,
+        priority: OUTBOX_PRIORITY.reply,
+        ...(part.length === 1
+          ? {
+              method: 'sendPhoto',
+              payload: { photo: part[0] as string, message_thread_id: topicId, ...first },
+            }
+          : {
+              method: 'sendMediaGroup',
+              payload: {
+                message_thread_id: topicId,
+                media: part.map((id, index) => ({
+                  type: 'photo',
+                  media: id,
+                  ...(index === 0 ? first : {}),
+                })),
+              },
+            }),
+      });
+    }
+    return rows;
+  }
+
+  function cardAndPin(ticket: Ticket, topicId: number, text: string): NewOutboxMessage[] {
     const { t } = createRenderContext(deps, staffLocale);
     const card = staffCardKey(ticket.id, topicId);
     return [
@@ -196,7 +249,7 @@ export function createStaffTopics(
   ): Promise<TicketTopic> {
     // Everything read first, so that nothing stands between the call and its record.
     const name = topicName(ticket);
-    const card = await cardText(ticket);
+    const card = await cardOf(ticket);
     await recordIntent(ticket, lost);
     const { message_thread_id: topicId } = await call(() => api.createForumTopic(chatId, name));
     const linked = await delivery.commit(async (tx) => {
@@ -407,8 +460,12 @@ export function createStaffTopics(
     const ticket = (await repos.tickets.topicOf(ticketId)) && (await repos.tickets.get(ticketId));
     if (!ticket) return undefined;
     const moved = await run(() => replace(ticket, topicId));
-    // The lost topic's own card: the new topic got a card of its own.
-    if (message.key === staffCardKey(ticketId, topicId)) return 'superseded';
+    // The lost topic's own card and photos: the new topic got its own.
+    if (
+      message.key === staffCardKey(ticketId, topicId) ||
+      message.key.startsWith(staffPhotosKey(ticketId, topicId, ''))
+    )
+      return 'superseded';
     return { method: message.method, payload: { ...message.payload, message_thread_id: moved } };
   }
 

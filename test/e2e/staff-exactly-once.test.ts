@@ -14,12 +14,13 @@ import { createStaffCustomers } from '../../bot/services/staff-customers.ts';
 import { contactAlertKey, STAFF_JOBS } from '../../bot/services/staff-jobs.ts';
 import { createStaffRatings } from '../../bot/services/staff-ratings.ts';
 import { createStaffRelay } from '../../bot/services/staff-relay.ts';
-import { createStaffTopics } from '../../bot/services/staff-topics.ts';
+import { createStaffTopics, staffPhotosKey } from '../../bot/services/staff-topics.ts';
 import {
   ERASE_STAFF_MESSAGES_JOB,
   type EraseStaffMessagesPayload,
   type Job,
   type JsonObject,
+  type NewTicket,
   type StaffMember,
   type Ticket,
   toZonedTime,
@@ -54,6 +55,15 @@ const isCard = (message: StoredMessage) =>
  * alert nor posts it twice. The bot's own sender is stopped, so each test decides when (and by
  * which sender: a fresh one over the same database, as after a restart) the alert goes out.
  */
+
+/** A ticket whose customer sent no photos in the intake (none follow its card in the topic). */
+const withoutPhotos = {
+  product: {
+    ...(newTicket('-').product as NonNullable<NewTicket['product']>),
+    proofPhotoFileIds: [],
+  },
+};
+
 describe('staff alerts and notices are posted exactly once across crashes', () => {
   const h = new StaffHarness();
   const deadLettered: string[] = [];
@@ -375,7 +385,9 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
   });
 
   it("where the topic may not be deleted, the copies are deleted 100 a call; the card's overwrite, finding the card gone, is done and not posted again", async () => {
-    const { ticket, topicId } = await h.fileTicket(h.customer('Sol'));
+    // No intake photos: the card and the relayed copies are what the fallback deletes (the photos
+    // posted after the card are not in the message map; README, erasure).
+    const { ticket, topicId } = await h.fileTicket(h.customer('Sol'), withoutPhotos);
     await freshSender().sender.drain(5_000);
     const api = new Api(TOKEN, { apiRoot: h.double.apiRoot });
     // 150 copies of the customer's messages in the topic (as the relay leaves them).
@@ -564,8 +576,9 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     await enqueueMessages(h.app.deps.db, backlog, now);
     const { ticket, topicId } = await h.fileTicket(h.customer('Uma'), HAZARD);
     const job = await alertJob(ticket);
-    // One at a time, as the staff chat's line goes: the new topic's card and its pin, then the
-    // alert, and nothing of the backlog before it.
+    // One at a time, as the staff chat's line goes: the new topic's card, its pin and the
+    // customer's photo (the fixture's ticket has one), then the alert, and nothing of the backlog
+    // before it.
     const store = createOutboxStore(h.app.deps.db);
     const order: string[] = [];
     const alert = outboxKeys(job, ticket)[0] as string;
@@ -578,6 +591,7 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     expect(order).toEqual([
       staffCardKey(ticket.id, topicId),
       staffPinKey(ticket.id, topicId),
+      staffPhotosKey(ticket.id, topicId, 0),
       alert,
     ]);
   });
@@ -618,7 +632,7 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
   it("an album's parts are written as they come, before their updates are marked handled: a crash in the wait loses none, the next process copies the album once, as an album, and a late part goes on its own", async () => {
     const ada = h.staffMember('Ada Album');
     const kai = h.customer('Kai');
-    const { ticket, topicId } = await h.fileTicket(kai);
+    const { ticket, topicId } = await h.fileTicket(kai, withoutPhotos);
     await freshSender().sender.drain(5_000);
     const handled = async (chatId: number) =>
       rowsOf<{ n: number }>(

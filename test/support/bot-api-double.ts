@@ -111,6 +111,7 @@ const SENDING = new Set([
   'copyMessage',
   'copyMessages',
   'sendPhoto',
+  'sendMediaGroup',
   'editMessageText',
   'editMessageCaption',
   'editMessageReplyMarkup',
@@ -435,6 +436,28 @@ export class BotApiDouble {
             },
           ),
         );
+      }
+      case 'sendPhoto': {
+        // A photo sent again by its file id (one the bot received): the stored message carries it.
+        const chat = this.writable(Number(p.chat_id), p.message_thread_id);
+        const fields = this.toFields({ photo: String(p.photo) });
+        if (typeof p.caption === 'string') fields.caption = p.caption;
+        return this.visible(this.store(chat.id, bot, fields, this.threadOf(p)));
+      }
+      case 'sendMediaGroup': {
+        const chat = this.writable(Number(p.chat_id), p.message_thread_id);
+        const media = p.media as { type: string; media: string; caption?: string }[];
+        if (!Array.isArray(media) || media.length < 2 || media.length > 10)
+          throw bad('wrong number of media in the album: 2 to 10');
+        const group = `sent-${chat.id}-${chat.nextMessageId}`;
+        return media.map((item) => {
+          if (item.type !== 'photo') throw bad(`media type ${item.type} is not in the double`);
+          const fields = this.toFields({ photo: item.media });
+          if (typeof item.caption === 'string') fields.caption = item.caption;
+          return this.visible(
+            this.store(chat.id, bot, fields, this.threadOf(p), { mediaGroupId: group }),
+          );
+        });
       }
       case 'copyMessage': {
         const [copy] = this.copy(p, [Number(p.message_id)]);

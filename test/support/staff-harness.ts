@@ -144,7 +144,7 @@ export class StaffHarness {
     while (this.delivering && Date.now() < deadline) {
       const queued = rowsOf<{ n: number }>(
         await this.app.deps.db.execute(sql`select count(*)::int as n from outbox_messages
-          where state in ('pending', 'sending') and key ~ '^(staff-topic:[^:]+:(card|pin):|erase-staff:)'`),
+          where state in ('pending', 'sending') and key ~ '^(staff-topic:[^:]+:(card|pin|photos):|erase-staff:)'`),
       );
       if ((queued[0]?.n ?? 0) === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 20));

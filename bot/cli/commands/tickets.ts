@@ -33,7 +33,8 @@ Example:
 
 const SHOW_HELP = `Usage: npm run -s cli -- tickets show <FL-YYMMDD-NNNN> [--json]
 
-Shows one ticket: the customer's contact details, the product, triage, the preliminary warranty
+Shows one ticket: the customer's contact details, the product, the photos the customer sent
+(their Telegram file ids: the files stay with Telegram), triage, the preliminary warranty
 answer, the visit window, the staff topic, the contact promise, the rating, and its history (every
 event: when, who, what). --json prints it as one JSON object.
 
@@ -153,6 +154,7 @@ async function show(args: string[], io: CliIo): Promise<number> {
     `Customer:   ${name ?? '-'} · ${phone ?? '-'} · ${address ?? '-'}`,
     `Problem:    ${ticket.description ?? '-'}`,
     `Product:    ${product ? `${product.modelNumber ?? 'model unknown'}, bought ${product.purchaseDate ?? 'unknown'}` : '-'}`,
+    `Photos:     ${product && product.proofPhotoFileIds.length > 0 ? `${product.proofPhotoFileIds.length} (Telegram file ids: ${product.proofPhotoFileIds.join(', ')})` : '-'}`,
     `Triage:     ${ticket.triage ? `${ticket.triage.label} · ${ticket.triage.symptomId ?? '-'}` : '-'}`,
     `Warranty:   ${
       ticket.warranty

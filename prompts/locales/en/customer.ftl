@@ -221,9 +221,12 @@ ticket-filed =
         [yes] {" "}It is marked URGENT.
        *[no] {""}
     }
-    { $contact ->
-        [after-opening] Our service team works { $hours } and is back at { $opens }: they will contact you within { $contactWithin } of opening, by { $time }.
-       *[in-hours] Our service team will contact you within { $contactWithin }.
+    { $staffChat ->
+        [no] Please keep this number and quote it when you contact us.
+       *[yes] { $contact ->
+            [after-opening] Our service team works { $hours } and is back at { $opens }: they will contact you within { $contactWithin } of opening, by { $time }.
+           *[in-hours] Our service team will contact you within { $contactWithin }.
+        }
     }{ $relay ->
         [yes] {" "}Anything you write here meanwhile is passed on to them.
        *[no] {""}
@@ -245,11 +248,20 @@ cancel-ticket-button = { $number }
 cancel-confirm = Cancel ticket { $ticket }?
 ticket-cancelled = Ticket { $number } is cancelled.
 ticket-cancel-failed = Ticket { $number } can't be cancelled any more (it is { $state }).
-forget-confirm = Erase everything we hold about you — name, phone, address, product details, photos and this conversation? Open tickets will be cancelled and our team told. Only figures that cannot be linked to you stay (dates, kind of product and fault, outcome).
+forget-confirm = Erase everything we hold about you — name, phone, address, product details, photos and this conversation? Open tickets will be cancelled{ $staffChat ->
+    [no] {""}
+   *[yes] {" "}and our team told
+}. Only figures that cannot be linked to you stay (dates, kind of product and fault, outcome).
 forgotten = Done: your personal data is erased{ $cancelled ->
         [0] .
-        [one] , and your open ticket is cancelled (our team has been told).
-       *[other] , and your { $cancelled } open tickets are cancelled (our team has been told).
+        [one] , and your open ticket is cancelled{ $staffChat ->
+            [no] .
+           *[yes] {" "}(our team has been told).
+        }
+       *[other] , and your { $cancelled } open tickets are cancelled{ $staffChat ->
+            [no] .
+           *[yes] {" "}(our team has been told).
+        }
     }
 button-yes = Yes
 button-no = No

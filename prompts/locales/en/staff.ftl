@@ -15,15 +15,22 @@ staff-card-title =
     } · { staff-label }
 staff-card-customer = 👤 { $name } · 📞 { $phone }
 staff-card-address = 📍 { $address }
-staff-card-product = 🏷 Model { $model } · bought { $purchase ->
+staff-card-product = 🏷 Model { $model ->
+    [photo] not typed: see the customer's photos below
+   *[other] { $model }
+} · bought { $purchase ->
     [none] (no proof of purchase)
    *[other] { $purchase }
 }
 staff-card-production = 🏭 Made { $made }, as the customer read it from the nameplate (warranty rule 1: no proof of purchase){ $photo ->
-    [yes] : check it against the photo.
+    [yes] : check it against the nameplate photo below.
    *[other] : no photo yet, ask for one.
 }
 staff-card-description = 📝 { $description }
+staff-card-photos = 📷 { $number }: { $count ->
+    [one] the photo
+   *[other] the { $count } photos
+} the customer sent (nameplate, invoice or the fault).
 staff-card-triage = 🔎 Triage: { staff-label } · { $symptom }
 staff-card-tried = Already tried with the customer (none fixed it):
 staff-card-warranty = ⚖️ Preliminary warranty answer, as the customer got it:
@@ -157,6 +164,7 @@ human-after-opening = 🙋 I have asked our service team (ticket { $number }). T
         [yes] , and what you write here is passed on to them too.
        *[no] .
     }
+human-no-staff = 🙋 I have noted that you would like a person (ticket { $number }): please keep this number and quote it when you contact us. Meanwhile I am still here to help.
 human-already = 👤 { $name } from our service team is already with you: just write here.
 staff-ticket-erased = 🗑 { $number } was erased at the customer's request{ $cancelled ->
         [yes] : the ticket is cancelled

@@ -203,9 +203,12 @@ ticket-filed =
         [yes] 已標記為緊急。
        *[no] {""}
     }
-    { $contact ->
-        [after-opening] 售後團隊的服務時間為 { $hours }，將於 { $opens } 上班：上班後 { $contactWithin } 內、最晚 { $time } 前聯繫您。
-       *[in-hours] 售後團隊會在 { $contactWithin } 內聯繫您。
+    { $staffChat ->
+        [no] 請保留此維修單號，聯繫我們時請提供。
+       *[yes] { $contact ->
+            [after-opening] 售後團隊的服務時間為 { $hours }，將於 { $opens } 上班：上班後 { $contactWithin } 內、最晚 { $time } 前聯繫您。
+           *[in-hours] 售後團隊會在 { $contactWithin } 內聯繫您。
+        }
     }{ $relay ->
         [yes] 在此期間您在這裏寫的內容也會轉給他們。
        *[no] {""}
@@ -227,10 +230,16 @@ cancel-ticket-button = { $number }
 cancel-confirm = 確定取消維修單 { $ticket } 嗎？
 ticket-cancelled = 維修單 { $number } 已取消。
 ticket-cancel-failed = 維修單 { $number } 已無法取消（當前狀態：{ $state }）。
-forget-confirm = 確定刪除我們保存的您的全部訊息嗎？包括姓名、電話、地址、產品訊息、照片和本次對話。未完成的維修單會被取消並通知服務團隊。只保留無法關聯到您的統計（日期、產品和故障類型、處理結果）。
+forget-confirm = 確定刪除我們保存的您的全部訊息嗎？包括姓名、電話、地址、產品訊息、照片和本次對話。未完成的維修單會被取消{ $staffChat ->
+    [no] {""}
+   *[yes] 並通知服務團隊
+}。只保留無法關聯到您的統計（日期、產品和故障類型、處理結果）。
 forgotten = 已完成：您的個人資料已刪除{ $cancelled ->
         [0] 。
-       *[other] ，{ $cancelled } 張未完成的維修單已取消（已通知服務團隊）。
+       *[other] ，{ $cancelled } 張未完成的維修單已取消{ $staffChat ->
+            [no] 。
+           *[yes] （已通知服務團隊）。
+        }
     }
 button-yes = 是
 button-no = 否

@@ -16,15 +16,19 @@ staff-card-title =
     } · { staff-label }
 staff-card-customer = 👤 { $name } · 📞 { $phone }
 staff-card-address = 📍 { $address }
-staff-card-product = 🏷 型號 { $model } · 購買日期 { $purchase ->
+staff-card-product = 🏷 型號 { $model ->
+    [photo] 未填寫：見下方客户發送的照片
+   *[other] { $model }
+} · 購買日期 { $purchase ->
     [none] （無購買憑證）
    *[other] { $purchase }
 }
 staff-card-production = 🏭 生產日期 { $made }，客户從銘牌上讀到（保修規則一：無購買憑證）{ $photo ->
-    [yes] ：請對照照片核實。
+    [yes] ：請對照下方的銘牌照片核實。
    *[other] ：尚無照片，請向客户索取。
 }
 staff-card-description = 📝 { $description }
+staff-card-photos = 📷 { $number }：客户發送的照片（銘牌、發票或故障），共 { $count } 張。
 staff-card-triage = 🔎 分診：{ staff-label } · { $symptom }
 staff-card-tried = 已和客户一起檢查過（均未解決）：
 staff-card-warranty = ⚖️ 初步保修答覆（客户收到的內容）：
@@ -158,6 +162,7 @@ human-after-opening = 🙋 已通知服務團隊（維修單 { $number }）。�
         [yes] ，您在這裏寫的內容也會轉給他們。
        *[no] 。
     }
+human-no-staff = 🙋 已記下您希望由人工處理（維修單 { $number }）：請保留此維修單號，聯繫我們時請提供。在此期間我仍可以繼續幫您。
 human-already = 👤 服務團隊的 { $name } 已經在為您服務，請直接在這裏留言。
 staff-ticket-erased = 🗑 應客户要求，{ $number } 已刪除{ $cancelled ->
         [yes] ，維修單已取消

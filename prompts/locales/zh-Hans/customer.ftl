@@ -202,9 +202,12 @@ ticket-filed =
         [yes] 已标记为紧急。
        *[no] {""}
     }
-    { $contact ->
-        [after-opening] 售后团队的服务时间为 { $hours }，将于 { $opens } 上班：上班后 { $contactWithin } 内、最晚 { $time } 前联系您。
-       *[in-hours] 售后团队会在 { $contactWithin } 内联系您。
+    { $staffChat ->
+        [no] 请保留此工单号，联系我们时请提供。
+       *[yes] { $contact ->
+            [after-opening] 售后团队的服务时间为 { $hours }，将于 { $opens } 上班：上班后 { $contactWithin } 内、最晚 { $time } 前联系您。
+           *[in-hours] 售后团队会在 { $contactWithin } 内联系您。
+        }
     }{ $relay ->
         [yes] 在此期间您在这里写的内容也会转给他们。
        *[no] {""}
@@ -226,10 +229,16 @@ cancel-ticket-button = { $number }
 cancel-confirm = 确定取消工单 { $ticket } 吗？
 ticket-cancelled = 工单 { $number } 已取消。
 ticket-cancel-failed = 工单 { $number } 已无法取消（当前状态：{ $state }）。
-forget-confirm = 确定删除我们保存的您的全部信息吗？包括姓名、电话、地址、产品信息、照片和本次对话。未完成的工单会被取消并通知服务团队。只保留无法关联到您的统计（日期、产品和故障类型、处理结果）。
+forget-confirm = 确定删除我们保存的您的全部信息吗？包括姓名、电话、地址、产品信息、照片和本次对话。未完成的工单会被取消{ $staffChat ->
+    [no] {""}
+   *[yes] 并通知服务团队
+}。只保留无法关联到您的统计（日期、产品和故障类型、处理结果）。
 forgotten = 已完成：您的个人信息已删除{ $cancelled ->
         [0] 。
-       *[other] ，{ $cancelled } 张未完成的工单已取消（已通知服务团队）。
+       *[other] ，{ $cancelled } 张未完成的工单已取消{ $staffChat ->
+            [no] 。
+           *[yes] （已通知服务团队）。
+        }
     }
 button-yes = 是
 button-no = 否

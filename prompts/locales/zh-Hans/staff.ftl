@@ -15,15 +15,19 @@ staff-card-title =
     } · { staff-label }
 staff-card-customer = 👤 { $name } · 📞 { $phone }
 staff-card-address = 📍 { $address }
-staff-card-product = 🏷 型号 { $model } · 购买日期 { $purchase ->
+staff-card-product = 🏷 型号 { $model ->
+    [photo] 未填写：见下方客户发送的照片
+   *[other] { $model }
+} · 购买日期 { $purchase ->
     [none] （无购买凭证）
    *[other] { $purchase }
 }
 staff-card-production = 🏭 生产日期 { $made }，客户从铭牌上读到（保修规则一：无购买凭证）{ $photo ->
-    [yes] ：请对照照片核实。
+    [yes] ：请对照下方的铭牌照片核实。
    *[other] ：尚无照片，请向客户索取。
 }
 staff-card-description = 📝 { $description }
+staff-card-photos = 📷 { $number }：客户发送的照片（铭牌、发票或故障），共 { $count } 张。
 staff-card-triage = 🔎 分诊：{ staff-label } · { $symptom }
 staff-card-tried = 已和客户一起检查过（均未解决）：
 staff-card-warranty = ⚖️ 初步保修答复（客户收到的内容）：
@@ -157,6 +161,7 @@ human-after-opening = 🙋 已通知服务团队（工单 { $number }）。服�
         [yes] ，您在这里写的内容也会转给他们。
        *[no] 。
     }
+human-no-staff = 🙋 已记下您希望由人工处理（工单 { $number }）：请保留此工单号，联系我们时请提供。在此期间我仍可以继续帮您。
 human-already = 👤 服务团队的 { $name } 已经在为您服务，请直接在这里留言。
 staff-ticket-erased = 🗑 应客户要求，{ $number } 已删除{ $cancelled ->
         [yes] ，工单已取消

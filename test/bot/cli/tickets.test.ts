@@ -77,6 +77,8 @@ describe('tickets list and show (the operator sees every ticket without a staff 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Customer:   王小明 · 13800138000 · 上海市浦东新区世纪大道100号');
     expect(run.stdout).toContain('Topic:      -1001 / 77');
+    // The photos the customer sent: their Telegram file ids (the files stay with Telegram).
+    expect(run.stdout).toContain('Photos:     1 (Telegram file ids: AgACAgUAAxkBAAIB)');
     expect(run.stdout).toMatch(/2026-03-10 10:00 {2}staff 42 {9}taken/);
     expect(run.stdout).toContain('note {"text":"call after 5pm"}');
     const missing = await runCliForTest(['tickets', 'show', 'FL-260310-0999'], { env: env() });

@@ -136,15 +136,55 @@ describe('the staff card shows the production date the customer gave (warranty r
   it.each([
     [
       'en',
-      /🏭 Made about June 2025, as the customer read it from the nameplate .*check it against the photo/,
+      /🏭 Made about June 2025, as the customer read it from the nameplate .*check it against the nameplate photo below/,
     ],
-    ['zh-Hans', /🏭 生产日期 约2025年6月，客户从铭牌上读到.*请对照照片核实/],
-    ['zh-Hant', /🏭 生產日期 約2025年6月，客戶從銘牌上讀到.*請對照照片核實/],
+    ['zh-Hans', /🏭 生产日期 约2025年6月，客户从铭牌上读到.*请对照下方的铭牌照片核实/],
+    ['zh-Hant', /🏭 生產日期 約2025年6月，客戶從銘牌上讀到.*請對照下方的銘牌照片核實/],
   ] as const)('in %s, with the month as the nameplate prints it', (locale, line) => {
     expect(render(['photo-1'], locale)).toMatch(line);
   });
 
   it('asks staff to get a photo when none was sent', () => {
     expect(render([], 'en')).toMatch(/no photo yet, ask for one/);
+  });
+});
+
+describe('the staff card of a model answered with a photo only says the photo has it', () => {
+  const render = (photos: string[], locale: Locale) =>
+    renderCard(
+      {
+        ticket: ticketWith({ ...base, label: 'fault' } as TicketTriage),
+        product: {
+          id: 'p1',
+          customerId: 'c1',
+          category: 'refrigerator',
+          modelNumber: null,
+          purchaseDate: '2025-06-01',
+          purchasePeriod: null,
+          productionDate: null,
+          productionPeriod: null,
+          proofPhotoFileIds: photos,
+          createdAt: new Date('2026-03-10T02:00:00Z'),
+        } as never,
+        transcript: [],
+        warrantyCase: undefined,
+        timeZone: 'Asia/Shanghai',
+        now: new Date('2026-03-10T02:00:00Z'),
+      },
+      view,
+      createTranslate(i18n, locale),
+      locale,
+    );
+
+  it.each([
+    ['en', /🏷 Model not typed: see the customer's photos below · bought/],
+    ['zh-Hans', /🏷 型号 未填写：见下方客户发送的照片 · 购买日期/],
+    ['zh-Hant', /🏷 型號 未填寫：見下方客戶傳送的照片 · 購買日期/],
+  ] as const)('in %s', (locale, line) => {
+    expect(render(['nameplate-1'], locale)).toMatch(line);
+  });
+
+  it('shows "-" only when there is neither a model nor a photo', () => {
+    expect(render([], 'en')).toMatch(/🏷 Model - · bought/);
   });
 });

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DoubleUser } from '../support/bot-api-double.ts';
+import { StaffHarness } from '../support/staff-harness.ts';
+
+/**
+ * What the customer is promised about a person depends on whether anyone is told: with a staff
+ * chat (STAFF_CHAT_ID) the ticket's confirmation, /human and /forget promise a contact time and
+ * say the team was told; without one nobody is, so they give the ticket's number to quote and
+ * promise neither. The real bot against the Bot API double, in both configurations.
+ */
+async function fileWasherFault(h: StaffHarness, customer: DoubleUser) {
+  await h.says(
+    customer,
+    customer.id,
+    'The washing machine shows error E21 and the drum does not turn at all, already restarted it twice',
+    /What name should the engineer ask for/,
+  );
+  await h.says(customer, customer.id, 'Alice Wong', /Which phone number/);
+  await h.says(customer, customer.id, '+852 9123 4567', /model number/);
+  await h.says(customer, customer.id, 'XQG100-B12866', /When did you buy it/);
+  await h.says(customer, customer.id, '2025-11-10', /Where should the engineer come/);
+  await h.says(customer, customer.id, 'Flat 5B, 12 Nathan Road, Kowloon', /When suits you/);
+  await h.says(customer, customer.id, 'tomorrow afternoon', /receipt or invoice/);
+  await h.presses(customer, customer.id, /Skip/, /check your service ticket/);
+  return h.presses(customer, customer.id, /Confirm/, /Your ticket FL-\d{6}-\d{4} is filed/);
+}
+
+describe('with a staff chat: the contact time is promised and the team is said to be told', () => {
+  const h = new StaffHarness();
+  beforeAll(() => h.start(), 90_000);
+  afterAll(() => h.stop(), 30_000);
+
+  it('a ticket filed in service hours: contact within 30 minutes, and what is written meanwhile is passed on', async () => {
+    h.advanceTo(10);
+    const filed = await fileWasherFault(h, h.customer('Ann'));
+    expect(filed.text).toMatch(
+      /Our service team will contact you within 30 minutes\. Anything you write here meanwhile is passed on to them\./,
+    );
+    expect(filed.text).not.toMatch(/quote it when you contact us/);
+  });
+
+  it('a ticket filed at night: contact within 30 minutes of opening, by 08:30', async () => {
+    h.advanceTo(23);
+    const filed = await fileWasherFault(h, h.customer('Ben'));
+    expect(filed.text).toMatch(
+      /Our service team works 08:00–18:00 and is back at \d{4}-\d{2}-\d{2} 08:00: they will contact you within 30 minutes of opening, by \d{4}-\d{2}-\d{2} 08:30\./,
+    );
+  });
+
+  it('/forget asks with "and our team told"', async () => {
+    const cat = h.customer('Cat');
+    await h.says(cat, cat.id, '/forget', /Open tickets will be cancelled and our team told\./);
+  });
+});
+
+describe('without a staff chat: no contact time and no "team told", the number to quote instead', () => {
+  const h = new StaffHarness();
+  beforeAll(() => h.start({ STAFF_CHAT_ID: '' }), 90_000);
+  afterAll(() => h.stop(), 30_000);
+
+  it('starts with no staff forum', () => {
+    expect(h.config.STAFF_CHAT_ID).toBeUndefined();
+    expect(h.frontline.staff.forum).toBeUndefined();
+  });
+
+  it('a filed ticket (in hours and at night) gives its number to quote, and promises no contact', async () => {
+    h.advanceTo(10);
+    const day = await fileWasherFault(h, h.customer('Dan'));
+    h.advanceTo(23);
+    const night = await fileWasherFault(h, h.customer('Eve'));
+    for (const filed of [day, night]) {
+      expect(filed.text).toMatch(
+        /Your ticket FL-\d{6}-\d{4} is filed\.\nPlease keep this number and quote it when you contact us\./,
+      );
+      expect(filed.text).not.toMatch(/contact you within|service team|passed on/);
+    }
+  });
+
+  it.each([
+    [
+      'en',
+      /🙋 I have noted that you would like a person \(ticket FL-\d{6}-\d{4}\): please keep this number and quote it when you contact us\./,
+    ],
+    [
+      'zh-hans',
+      /🙋 已记下您希望由人工处理（工单 FL-\d{6}-\d{4}）：请保留此工单号，联系我们时请提供。/,
+    ],
+    ['zh-hk', /🙋 已記下您希望由人工處理（維修單 FL-\d{6}-\d{4}）：請保留此維修單號/],
+  ] as const)(
+    '/human in %s: noted with its number, no person promised',
+    async (language, noted) => {
+      h.advanceTo(10);
+      const customer = h.customer('Fay', language);
+      const told = await h.says(customer, customer.id, '/human', noted);
+      expect(told.text).not.toMatch(/within|will answer|专人|專人/);
+    },
+  );
+
+  it('/forget with an open ticket: asked and answered without "our team told"', async () => {
+    h.advanceTo(10);
+    const gus = h.customer('Gus');
+    await fileWasherFault(h, gus);
+    const asked = await h.says(gus, gus.id, '/forget', /Erase everything we hold about you/);
+    expect(asked.text).toMatch(/Open tickets will be cancelled\. Only figures/);
+    const done = await h.presses(gus, gus.id, /Yes/, /personal data is erased/);
+    expect(done.text).toBe(
+      'Done: your personal data is erased, and your open ticket is cancelled.',
+    );
+  });
+});
