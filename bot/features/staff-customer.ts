@@ -20,7 +20,7 @@ import { toChatRef } from './to-event.ts';
 export function createStaffCustomerFeature(
   deps: AppDeps,
   desk: StaffDesk,
-  conversation: Pick<ConversationService, 'peekState' | 'dropPeek'>,
+  conversation: Pick<ConversationService, 'peekState' | 'dropPeek' | 'notice'>,
 ) {
   const { repos, store, clock, log } = deps;
   const { customers, forum, ratings } = desk;
@@ -70,8 +70,16 @@ export function createStaffCustomerFeature(
         return next();
       return;
     }
-    // Waiting for a person (or no ticket): the copy, if any, follows; the bot answers as ever.
-    await forum.relay.editFromCustomer(ctx.editedMessage, ctx.update.update_id).catch(notCopied);
+    // Waiting for a person (or no ticket): the copy, if any, follows, and the customer hears that
+    // staff see the new version while the bot keeps to the first; with no copy, the bot's usual
+    // answer to an edit.
+    const followed = await forum.relay
+      .editFromCustomer(ctx.editedMessage, ctx.update.update_id)
+      .catch((error: unknown) => {
+        notCopied(error);
+        return false;
+      });
+    if (followed) return conversation.notice(toChatRef(ctx), 'edited-passed-on');
     return next();
   });
 

@@ -14,6 +14,7 @@ function clauseLine(clause: Clause, t: Translate, locale: Locale, part: string):
   if (clause.days !== undefined) variables.days = clause.days;
   if (clause.months !== undefined) variables.months = clause.months;
   if (clause.cause) variables.cause = clause.cause;
+  if (clause.repairs !== undefined) variables.repairs = clause.repairs;
   return t(`warranty-clause-${clause.id}`, variables);
 }
 

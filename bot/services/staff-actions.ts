@@ -304,7 +304,9 @@ export function createStaffActions(
     const checked =
       window && deps.fields.checkWindow(window, today, nowMinute, config.SERVICE_HOURS);
     if (!checked?.ok)
-      return say(req, 'staff-window-invalid', { code: checked?.code ?? 'WINDOW.UNPARSEABLE' });
+      return say(req, 'staff-window-invalid', {
+        code: codeOf(checked?.code ?? 'WINDOW.UNPARSEABLE'),
+      });
     await scheduleWindow(req, ticket, checked.value);
   }
 

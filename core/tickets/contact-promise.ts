@@ -32,18 +32,37 @@ export type ContactPromise =
 
 /**
  * When a customer who reported a fault or asked for a person (/human) can expect a person: within
- * the promised time while the service team works (service hours, every day), else that long after
- * the next opening. One rule for what the customer is told, the ticket's contact deadline, the
+ * the promised time while the service team works (service hours, every day), counted inside those
+ * hours — a report too close to closing for the whole promise is answered after the next opening,
+ * by the opening plus what was left — else that long after the next opening. One rule for what the customer is told, the ticket's contact deadline, the
  * staff alerts and the report's "contact promise kept".
  */
 export function decideContactPromise(reportedAt: Date, rule: ContactPromiseRule): ContactPromise {
   const { hours, timeZone, slaMs } = rule;
   const { date, minute } = toZonedTime(reportedAt, timeZone);
-  if (minute >= hours.startMinute && minute < hours.endMinute)
+  const open = minute >= hours.startMinute && minute < hours.endMinute;
+  // The promised time is counted inside service hours: what is left of it at closing carries over
+  // to the next opening (a report at 17:59 is answered by 08:29, never after the team has gone).
+  const leftToday = open
+    ? toInstant(date, hours.endMinute, timeZone).getTime() - reportedAt.getTime()
+    : 0;
+  if (open && slaMs <= leftToday)
     return { kind: 'in-hours', dueAt: decideContactDueAt(reportedAt, slaMs) };
-  const day = minute < hours.startMinute ? date : addDays(date, 1);
-  const opensAt = toInstant(day, hours.startMinute, timeZone);
-  return { kind: 'after-opening', opensAt, dueAt: decideContactDueAt(opensAt, slaMs) };
+  const first = open || minute >= hours.endMinute ? addDays(date, 1) : date;
+  const opensAt = toInstant(first, hours.startMinute, timeZone);
+  const dayMs = (hours.endMinute - hours.startMinute) * 60_000;
+  let day = first;
+  let rest = slaMs - leftToday;
+  // A promise longer than a whole service day runs on over the days after.
+  while (dayMs > 0 && rest > dayMs) {
+    rest -= dayMs;
+    day = addDays(day, 1);
+  }
+  return {
+    kind: 'after-opening',
+    opensAt,
+    dueAt: decideContactDueAt(toInstant(day, hours.startMinute, timeZone), rest),
+  };
 }
 
 /**

@@ -34,6 +34,8 @@ export type Clause = {
   months?: number;
   /** The excluded cause, for `excluded-cause`. */
   cause?: ExcludedCause;
+  /** How many warranty repairs of the same part open an exchange, for `repeat-failure-exchange`. */
+  repairs?: number;
 };
 
 export type WarrantyDecision = {
@@ -203,7 +205,7 @@ function withExchangeRules(
   if (!within(input.reportDate, until)) return decision;
   const extra: Clause[] = [];
   if (input.priorRepairs >= policy.repeatRepairs)
-    extra.push({ id: 'repeat-failure-exchange', until });
+    extra.push({ id: 'repeat-failure-exchange', until, repairs: policy.repeatRepairs });
   if (input.partsWaitDays > policy.partsWaitDays)
     extra.push({ id: 'parts-wait-exchange', until, days: policy.partsWaitDays });
   if (extra.length === 0) return decision;

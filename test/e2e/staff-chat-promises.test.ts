@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoubleUser } from '../support/bot-api-double.ts';
-import { StaffHarness } from '../support/staff-harness.ts';
+import { STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
 
 /**
  * What the customer is promised about a person depends on whether anyone is told: with a staff
@@ -44,6 +44,29 @@ describe('with a staff chat: the contact time is promised and the team is said t
     const filed = await fileWasherFault(h, h.customer('Ben'));
     expect(filed.text).toMatch(
       /Our service team works 08:00–18:00 and is back at \d{4}-\d{2}-\d{2} 08:00: they will contact you within 30 minutes of opening, by \d{4}-\d{2}-\d{2} 08:30\./,
+    );
+  });
+
+  it('an edit of a message staff have a copy of: the copy follows, and the customer is told staff see the new version', async () => {
+    const ola = h.customer('Ola');
+    const { topicId } = await h.fileTicket(ola);
+    // Waiting for a person: the message is copied to the topic and the bot answers it too.
+    const copy = await h.says(ola, ola.id, 'the fridge is at 12 degrees', /fridge is at 12/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    const sent = h.double
+      .messages(ola.id)
+      .findLast((m) => m.text === 'the fridge is at 12 degrees');
+    const after = h.double.botMessages(ola.id).length;
+    h.double.edit(ola.id, sent?.message_id as number, 'the fridge is at 14 degrees');
+    const told = await h.waitForBot(ola.id, /I saw your edit/, { after });
+    expect(told.text).toBe(
+      'I saw your edit: our service team sees the new version. I still work with the message as first sent, so send a new message if something changed.',
+    );
+    await h.double.waitFor(
+      () => h.double.message(STAFF_CHAT, copy.message_id).text === 'the fridge is at 14 degrees',
+      'the copy edited',
     );
   });
 
@@ -95,6 +118,18 @@ describe('without a staff chat: no contact time and no "team told", the number t
       expect(told.text).not.toMatch(/within|will answer|专人|專人/);
     },
   );
+
+  it('an edit with no copy anywhere: the bot keeps to the first version and says only that', async () => {
+    const pat = h.customer('Pat');
+    const sent = h.double.send(pat, pat.id, { text: 'hello' });
+    await h.waitForBot(pat.id, /./);
+    const after = h.double.botMessages(pat.id).length;
+    h.double.edit(pat.id, sent.message_id, 'hello there');
+    const told = await h.waitForBot(pat.id, /I saw your edit/, { after });
+    expect(told.text).toBe(
+      'I saw your edit; I work with the message as first sent. Send a new message if something changed.',
+    );
+  });
 
   it('/forget with an open ticket: asked and answered without "our team told"', async () => {
     h.advanceTo(10);

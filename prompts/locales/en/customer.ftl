@@ -40,8 +40,14 @@ clarify = One question, so I get it right. { $question }
 clarify-generic = Could you tell me a little more: what exactly happens, and since when?
 
 duration = { $unit ->
-    [s] { $n } seconds
-    [m] { $n } minutes
+    [s] { $n ->
+        [one] { $n } second
+       *[other] { $n } seconds
+    }
+    [m] { $n ->
+        [one] { $n } minute
+       *[other] { $n } minutes
+    }
     [h] { $n ->
         [one] { $n } hour
        *[other] { $n } hours
@@ -280,8 +286,8 @@ checkback-expired = That check-back has closed. Tell me what is wrong and I'll h
 unsupported-message = I can read text, photos, contacts and locations. Please describe the problem in words.
 voice-unsupported = I can't listen to voice messages yet. Please type the problem in a few words.
 edited-ignored = I saw your edit; I work with the message as first sent. Send a new message if something changed.
+edited-passed-on = I saw your edit: our service team sees the new version. I still work with the message as first sent, so send a new message if something changed.
 group-only-private = I help customers in a private chat: please message me directly.
-error-generic = Sorry, something went wrong on my side. Please try again; nothing you sent is lost.
 slow-down = You're sending messages very fast. I've kept what you sent and will answer it in about { $seconds } seconds.
 temporarily-unavailable = I can't handle messages for a moment: a technical problem on my side. Your message is kept, and I'll answer it as soon as I'm back.
 error-retrying = Something went wrong with your last message on my side. I'm trying it again; if that doesn't work, I'll tell you.

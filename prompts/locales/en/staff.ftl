@@ -69,7 +69,7 @@ staff-window-invalid = { $code ->
     [PAST] That time has passed.
     [TOO_SOON] That is too soon: an engineer needs some notice.
     [OUTSIDE_HOURS] Visits are { $hours }.
-    [TOO_FAR] That is more than 30 days ahead.
+    [TOO_FAR] That is more than { $horizonDays } days ahead.
    *[other] I could not read a visit window there. Try: /schedule tomorrow 9-11, /schedule 3月20日下午
 }
 staff-scheduled = 📅 { $name } scheduled the visit for { $number }: { $window }. The customer has been told; { $reminder ->

@@ -88,7 +88,10 @@ warranty-clause-exchange-window = The { $days }-day exchange window ends { $unti
 warranty-clause-whole-unit-term = The whole unit is covered until { $until } ({ $months } months).
 warranty-clause-main-part-term = The { warranty-part } is a main part, covered until { $until } ({ $months } months).
 warranty-clause-replaced-part-term = The replaced { warranty-part } is covered again until { $until } ({ $months } months from its replacement).
-warranty-clause-repeat-failure-exchange = The same part failed again after two warranty repairs: you may also choose an exchange (this applies until { $until }).
+warranty-clause-repeat-failure-exchange = The same part failed again after { $repairs ->
+    [one] a warranty repair
+   *[other] { $repairs } warranty repairs
+}: you may also choose an exchange (this applies until { $until }).
 warranty-clause-parts-wait-exchange = No repair within { $days } days for lack of parts: you may also choose an exchange (this applies until { $until }).
 warranty-clause-expired = The warranty ended on { $until }.
 warranty-clause-on-site-service = Free on-site service runs until { $until }.

@@ -66,7 +66,7 @@ staff-window-invalid = { $code ->
     [PAST] 这个时间已经过了。
     [TOO_SOON] 时间太近了：工程师需要提前安排。
     [OUTSIDE_HOURS] 上门服务时间为 { $hours }。
-    [TOO_FAR] 超过了 30 天。
+    [TOO_FAR] 超过了 { $horizonDays } 天。
    *[other] 没有读懂上门时间。例如：/schedule 明天上午、/schedule 3月20日下午、/schedule tomorrow 9-11
 }
 staff-scheduled = 📅 { $name } 为 { $number } 预约了上门：{ $window }。已通知客户；{ $reminder ->

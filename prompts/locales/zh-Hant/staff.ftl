@@ -67,7 +67,7 @@ staff-window-invalid = { $code ->
     [PAST] 這個時間已經過了。
     [TOO_SOON] 時間太近了：工程師需要提前安排。
     [OUTSIDE_HOURS] 上門服務時間為 { $hours }。
-    [TOO_FAR] 超過了 30 天。
+    [TOO_FAR] 超過了 { $horizonDays } 天。
    *[other] 沒有讀懂上門時間。例如：/schedule 明天上午、/schedule 3月20日下午、/schedule tomorrow 9-11
 }
 staff-scheduled = 📅 { $name } 為 { $number } 預約了上門：{ $window }。已通知客戶；{ $reminder ->

@@ -143,3 +143,34 @@ describe('dates and lists written by Intl, not by hand', () => {
     },
   );
 });
+
+describe('the repeat-failure exchange clause names the policy’s own number of repairs', () => {
+  const repeat = (repeatRepairs: number, locale: Locale) => {
+    const policy = { ...BUILT_IN_POLICY, repeatRepairs };
+    const input = {
+      category: 'washing_machine' as const,
+      part: 'motor',
+      purchaseDate: d('2026-01-10'),
+      reportDate: today,
+      cause: 'unknown' as const,
+      priorRepairs: repeatRepairs,
+      partsWaitDays: 0,
+    };
+    const t = createTranslate(i18n, locale);
+    return renderWarrantyAnswer(input, decideWarranty(input, policy), t, locale);
+  };
+
+  it.each([
+    [
+      2,
+      'en',
+      'The same part failed again after 2 warranty repairs: you may also choose an exchange',
+    ],
+    [3, 'en', 'The same part failed again after 3 warranty repairs'],
+    [1, 'en', 'The same part failed again after a warranty repair'],
+    [3, 'zh-Hans', '同一部件经 3 次保修维修后再次故障'],
+    [3, 'zh-Hant', '同一部件經 3 次保修維修後再次故障'],
+  ] as const)('repeatRepairs %i in %s', (repairs, locale, line) => {
+    expect(repeat(repairs, locale)).toContain(line);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../bot/config.ts';
 import { createI18n } from '../../../bot/i18n/index.ts';
 import type { AppDeps } from '../../../bot/services/deps.ts';
-import { createRenderContext } from '../../../bot/services/render-context.ts';
+import { createRenderContext, sayDuration } from '../../../bot/services/render-context.ts';
 import { DEFAULT_MAX_AGE_YEARS, DEFAULT_MAX_DAYS_AHEAD, LOCALES } from '../../../core/index.ts';
 
 const i18n = createI18n();
@@ -26,4 +26,25 @@ describe('createRenderContext', () => {
       );
     },
   );
+});
+
+describe('durations in English take the singular for one', () => {
+  const t = createRenderContext(deps, 'en').t;
+  it.each([
+    [1_000, '1 second'],
+    [45_000, '45 seconds'],
+    [60_000, '1 minute'],
+    [30 * 60_000, '30 minutes'],
+    [3_600_000, '1 hour'],
+    [2 * 3_600_000, '2 hours'],
+    [86_400_000, '1 day'],
+  ])('%i ms: %s', (ms, text) => {
+    expect(sayDuration(ms, t)).toBe(text);
+  });
+
+  it('a one-minute contact promise reads "within 1 minute"', () => {
+    const one = { ...deps, config: { ...deps.config, STAFF_CONTACT_SLA: 60_000 } } as AppDeps;
+    const { globals } = createRenderContext(one, 'en');
+    expect(globals.contactWithin).toBe('1 minute');
+  });
 });

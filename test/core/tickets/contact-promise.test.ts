@@ -61,9 +61,27 @@ describe('when a customer who reported a fault or asked for a person hears back'
       { kind: 'in-hours', dueAt: at('2026-03-10T02:30:00Z') },
     ],
     [
-      '17:59 still inside hours',
+      '17:30 inside hours, the whole promise before closing: by 18:00',
+      '2026-03-10T09:30:00Z',
+      { kind: 'in-hours', dueAt: at('2026-03-10T10:00:00Z') },
+    ],
+    [
+      '17:59, one minute before closing: the other 29 after opening, by 08:29 tomorrow (never 18:29, when nobody is there)',
       '2026-03-10T09:59:00Z',
-      { kind: 'in-hours', dueAt: at('2026-03-10T10:29:00Z') },
+      {
+        kind: 'after-opening',
+        opensAt: at('2026-03-11T00:00:00Z'),
+        dueAt: at('2026-03-11T00:29:00Z'),
+      },
+    ],
+    [
+      '17:45: 15 minutes today, 15 after opening, by 08:15 tomorrow',
+      '2026-03-10T09:45:00Z',
+      {
+        kind: 'after-opening',
+        opensAt: at('2026-03-11T00:00:00Z'),
+        dueAt: at('2026-03-11T00:15:00Z'),
+      },
     ],
     [
       '18:00 after closing: from 08:00 tomorrow',
@@ -85,6 +103,45 @@ describe('when a customer who reported a fault or asked for a person hears back'
     ],
   ])('at %s', (_what, now, expected) => {
     expect(decideContactPromise(at(now), { slaMs: sla, hours, timeZone: tz })).toEqual(expected);
+  });
+
+  it.each([
+    // A promise longer than the time to closing, or than a whole service day (10 h here).
+    [
+      '4 h at 16:00: 2 h today, 2 h tomorrow, by 10:00',
+      '2026-03-10T08:00:00Z',
+      4,
+      '2026-03-11T02:00:00Z',
+    ],
+    [
+      '24 h at 10:00: 8 h today, 10 h tomorrow, 6 h the day after, by 14:00',
+      '2026-03-10T02:00:00Z',
+      24,
+      '2026-03-12T06:00:00Z',
+    ],
+    [
+      '12 h at 23:00: 10 h tomorrow, 2 h the day after, by 10:00',
+      '2026-03-10T15:00:00Z',
+      12,
+      '2026-03-12T02:00:00Z',
+    ],
+    [
+      '10 h at 08:00: exactly the whole day, by 18:00',
+      '2026-03-10T00:00:00Z',
+      10,
+      '2026-03-10T10:00:00Z',
+    ],
+  ])('counts a longer promise inside service hours: %s', (_what, now, slaHours, due) => {
+    const promise = decideContactPromise(at(now), {
+      slaMs: slaHours * 3_600_000,
+      hours,
+      timeZone: tz,
+    });
+    expect(promise.dueAt).toEqual(at(due));
+    // Never a deadline outside service hours.
+    const minute = ((promise.dueAt.getUTCHours() + 8) % 24) * 60 + promise.dueAt.getUTCMinutes();
+    expect(minute).toBeGreaterThan(hours.startMinute);
+    expect(minute).toBeLessThanOrEqual(hours.endMinute);
   });
 
   it.each([
