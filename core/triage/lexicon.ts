@@ -73,13 +73,34 @@ export const triageLexiconSchema = z.strictObject({
     /** Phrases that contain a hazard word but are not one (Fire TV, shock absorber). */
     exceptions: byLanguage,
     /**
-     * A hazard when a word of each list appears in one clause (water + socket, plug + melted), or
-     * anywhere in the message with `scope: "message"` (a leak, then "it trips the breaker").
+     * Sparks that are a gas appliance's ignition (燃气热水器打火花: its igniter sparks, which is
+     * normal). They are an exception only where the message names a gas appliance or its ignition
+     * (`appliances`) and their clause names nothing else that could spark (`otherSparks`: a
+     * microwave, a socket, a plug, an electric water heater); anywhere else they are sparks
+     * ("微波炉里面打火花", "插座打火花").
+     */
+    gasIgnition: z
+      .strictObject({ sparks: byLanguage, appliances: byLanguage, otherSparks: byLanguage })
+      .default({
+        sparks: { zh: [], en: [] },
+        appliances: { zh: [], en: [] },
+        otherSparks: { zh: [], en: [] },
+      }),
+    /**
+     * A hazard when a word of each list appears in one clause (water + socket, plug + melted),
+     * anywhere in the message with `scope: "message"` (a leak, then "it trips the breaker"), or in
+     * one clause or two next to each other with `scope: "near"` ("It's on a GFCI. It trips when it
+     * spins", "漏电保护器，就跳了").
      */
     pairs: z.array(
       z.strictObject({
         name: text,
-        scope: z.enum(['clause', 'message']).default('clause'),
+        scope: z.enum(['clause', 'near', 'message']).default('clause'),
+        /**
+         * With `scope: "near"`: words that, in the clause of a `second` word, say something else
+         * did it ("the main breaker tripped"), so that clause pairs with no neighbour.
+         */
+        elsewhere: byLanguage.default({ zh: [], en: [] }),
         /**
          * Product words count as pair words (a spill on the "laptop"); by default they do not
          * ("water" in "water heater" is no water).

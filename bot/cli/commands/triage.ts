@@ -194,7 +194,7 @@ function describe(result: TriageResult): string[] {
       : 'unknown';
   const cues = result.cues;
   return [
-    `label     ${result.label} ${pct(result.labelConfidence)}`,
+    `label     ${labelLine(result)}`,
     `category  ${ranked(result.category)}  [${cues.categoryEvidence.join(', ') || 'no evidence'}]`,
     `symptom   ${ranked(result.symptom)}`,
     `cues      ${
@@ -220,6 +220,22 @@ function describe(result: TriageResult): string[] {
   ];
 }
 
+/**
+ * The label and how sure of it the engine is, each number named: where the learned model and the
+ * rules were weighed, the calibrated probability the cost rule weighs, and apart from it the
+ * unscaled confidence, which only the step-by-step guidance of a misuse reads (its floor).
+ */
+function labelLine(result: TriageResult): string {
+  const p = result.labelProbabilities;
+  if (result.explanation?.rule !== 'weighed' || !p || result.label === 'hazard')
+    return `${result.label} (confidence ${Math.round(result.labelConfidence * 100)}%)`;
+  const { guideLabel } = DEFAULT_DECISION_THRESHOLDS;
+  return (
+    `${result.label}: calibrated P(${result.label}) ${pct(p[result.label])}, what the cost rule weighs; ` +
+    `unscaled confidence ${Math.round(result.labelConfidence * 100)}%, read only by the guidance floor (a misuse is guided step by step at ${Math.round(guideLabel * 100)}% or more)`
+  );
+}
+
 /** What drove the decision: the combination rule and the learned model's strongest features. */
 function explain(result: TriageResult): string[] {
   const why = result.explanation;
@@ -238,7 +254,7 @@ function explain(result: TriageResult): string[] {
     `decided   ${RULES[why.rule]}${probabilities ? ` (${weighed ? 'calibrated: ' : ''}${probabilities})` : ''}`,
     ...(weighed
       ? [
-          `cost      a fault goes to an engineer at once above P(fault) ${pct(visitCost / (visitCost + checksCost))} (a wasted visit ${visitCost} against quick checks ${checksCost}); below it, quick checks first`,
+          `cost      a fault goes to an engineer at once above calibrated P(fault) ${pct(visitCost / (visitCost + checksCost))} (a wasted visit ${visitCost} against quick checks ${checksCost}); below it, quick checks first`,
         ]
       : []),
     ...(why.label.length > 0 ? [`features  label ${result.label}: ${pulls(why.label)}`] : []),

@@ -55,23 +55,6 @@ const DRIVERS = 6;
 /** Every present feature counts the same; a long message does not outweigh a short one. */
 export const featureValue = (count: number) => (count === 0 ? 0 : 1 / Math.sqrt(count));
 
-/**
- * Reads one head over a message's features: softmax of bias + Σ weight × value. Pure and
- * deterministic: the same weights and features always give the same reading.
- */
-export function readHead(head: TriageModelHead, features: readonly string[]): HeadReading {
-  const value = featureValue(features.length);
-  const rows = rowsOf(head);
-  const scores = Float64Array.from(head.bias);
-  const n = scores.length;
-  for (const feature of features) {
-    const row = rows.get(feature);
-    if (row === undefined) continue;
-    for (let k = 0; k < n; k++) scores[k] = (scores[k] as number) + (row[k] as number) * value;
-  }
-  return readingOf(head.classes, scores);
-}
-
 /** Softmax of a head's scores, as a reading. */
 function readingOf(classes: readonly string[], scores: Float64Array): HeadReading {
   const top = Math.max(...scores);
@@ -90,9 +73,11 @@ function readingOf(classes: readonly string[], scores: Float64Array): HeadReadin
 export type ModelReadings = { label: HeadReading; category: HeadReading; evidence: number };
 
 /**
- * Reads both heads of a model over a message's features in one pass, the same readings bit for bit
- * as {@link readHead} on the sorted list: every feature the model knows is numbered once, in the
- * code-unit order a sort of the features follows, so one look-up per feature serves both heads,
+ * Reads both heads of a model over a message's features in one pass: for each head, the softmax of
+ * bias + Σ weight × value over the features it knows, each present feature counting
+ * {@link featureValue}. Every feature the model knows is numbered once, in code-unit order, and the
+ * sums run in that order whatever order the features came in, so a reading is the same bit for
+ * bit however the message's features were collected; one look-up per feature serves both heads,
  * and only the features the model knows are put in order (a message's English character n-grams
  * are mostly unknown to it). Built once per model; the weights are one flat typed array per head.
  */
@@ -128,50 +113,26 @@ export function createModelReader(model: Pick<TriageModel, 'label' | 'category'>
     }
     return readingOf(head.classes, scores);
   };
-  const readKnown = (known: readonly number[], count: number, evidence: number): ModelReadings => {
-    const present = Int32Array.from(known).sort();
-    const value = featureValue(count);
-    return {
-      label: read(heads.label, present, value),
-      category: read(heads.category, present, value),
-      evidence,
-    };
-  };
   return {
     /** The model's number of a feature it knows. */
     indexOf: (feature: string): number | undefined => index.get(feature),
-    /** Reads a message's features (each once). */
-    read(features: ReadonlySet<string>): ModelReadings {
-      const known: number[] = [];
-      let evidence = 0;
-      for (const feature of features) {
-        if (!feature.startsWith('e:')) evidence += 1;
-        const i = index.get(feature);
-        if (i !== undefined) known.push(i);
-      }
-      return readKnown(known, features.size, evidence);
+    /** Reads a message's features as looked up by {@link createFeatureCollector}. */
+    readCollected({ features, known, evidence }: CollectedFeatures): ModelReadings {
+      const present = Int32Array.from(known).sort();
+      const value = featureValue(features.size);
+      return {
+        label: read(heads.label, present, value),
+        category: read(heads.category, present, value),
+        evidence,
+      };
     },
-    /** Reads features already looked up ({@link createFeatureCollector}): the same readings. */
-    readCollected: ({ features, known, evidence }: CollectedFeatures): ModelReadings =>
-      readKnown(known, features.size, evidence),
   };
-}
-
-/** Each head's weights by feature, as a map of typed rows: built on a head's first reading. */
-const headRows = new WeakMap<TriageModelHead, Map<string, Float64Array>>();
-function rowsOf(head: TriageModelHead): Map<string, Float64Array> {
-  let rows = headRows.get(head);
-  if (rows === undefined) {
-    rows = new Map(Object.entries(head.weights).map(([f, row]) => [f, Float64Array.from(row)]));
-    headRows.set(head, rows);
-  }
-  return rows;
 }
 
 /**
  * The features that pulled a reading most toward its best class over the runner-up (largest
- * first, at most six): the explanation `triage classify` prints. Apart from {@link readHead}, so
- * that the bot, which never shows it, does not pay for it on every message.
+ * first, at most six): the explanation `triage classify` prints. Apart from the reading, so that
+ * the bot, which never shows it, does not pay for it on every message.
  */
 export function headDrivers(
   head: TriageModelHead,

@@ -1,5 +1,5 @@
 import type { TriageLexicon } from '../lexicon.ts';
-import { createPhraseFinder, overlaps, type Span } from './phrase-matcher.ts';
+import { overlaps, type Span } from './phrase-matcher.ts';
 
 /** A Latin token of a clause: `word` after irregular forms (burnt → burn), `stem` after stemming. */
 export type Token = { raw: string; word: string; stem: string; stop: boolean };
@@ -101,5 +101,3 @@ export function anyPattern(patterns: readonly string[]): RegExp | undefined {
     ? undefined
     : new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'i');
 }
-
-export const zhFinder = (phrases: readonly string[]) => createPhraseFinder(phrases);

@@ -78,7 +78,10 @@ export function withoutLookbehind(source: string): string {
  * - negation scope ("no smoke or sparks", "冇燒焦味"), undone when a later clause brings the hazard
  *   back ("之前没焦味，现在很明显");
  * - smoke words in a message that calls it mist or vapour ("空调冒白雾，像烟一样") are set aside;
- * - pairs: water + socket in one clause, a leak + a tripping breaker anywhere in the message.
+ * - pairs: water + socket in one clause, a leakage breaker + a trip in one clause or two next to
+ *   each other, a leak + a tripping breaker anywhere in the message;
+ * - a gas appliance's igniter sparks are no hazard where the message names one and nothing else
+ *   in the clause could spark.
  */
 export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanTools) {
   const negation = createNegation(lexicon);
@@ -97,6 +100,12 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   const hanPatterns = byScript(true);
   const latinPatterns = byScript(false);
   const exceptions = tools.bilingual(lexicon.hazard.exceptions);
+  const { gasIgnition } = lexicon.hazard;
+  const ignition = {
+    sparks: tools.bilingual(gasIgnition.sparks),
+    appliances: tools.bilingual(gasIgnition.appliances, true),
+    otherSparks: tools.bilingual(gasIgnition.otherSparks),
+  };
   const benignSmoke = tools.bilingual(lexicon.hazard.benignSmoke, true);
   const smokeWords = {
     zh: lexicon.hazard.smokeWords.zh.map((w) => tools.normalise(w)),
@@ -126,10 +135,11 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   };
   const pairs = lexicon.hazard.pairs.map((pair) => ({
     name: pair.name,
-    wholeMessage: pair.scope === 'message',
+    scope: pair.scope,
     keepNames: pair.names,
     first: tools.bilingual(pair.first),
     second: tools.bilingual(pair.second),
+    elsewhere: tools.bilingual(pair.elsewhere),
   }));
   const live = (text: string, tokens: readonly Token[], zh: Span[], en: Span[]) =>
     negation.zh(text, zh).some((n) => !n) || negation.en(tokens, en).some((n) => !n);
@@ -138,7 +148,15 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   function start(text: string, tokens: readonly Token[]) {
     const scan: HazardScan = { hazards: [], negatedHazards: [] };
     const mistySmoke = live(text, tokens, benignSmoke.zh(text), benignSmoke.en(tokens));
+    const gasAppliance = live(
+      text,
+      tokens,
+      ignition.appliances.zh(text),
+      ignition.appliances.en(tokens),
+    );
     const wholeMessage = { first: new Set<string>(), second: new Set<string>() };
+    /** For `near` pairs: whether the clause before had a pair's first word, or its second. */
+    let before = new Map<string, { first: boolean; second: boolean }>();
     let negatedBefore = 0;
 
     /**
@@ -151,8 +169,17 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
         scan.hazards.push(...scan.negatedHazards.splice(-negatedBefore));
       }
       const negatedSoFar = scan.negatedHazards.length;
-      const zhExceptions = exceptions.zh(text);
-      const enExceptions = exceptions.en(tokens);
+      // A gas appliance's igniter sparks, where nothing else in the clause could be sparking.
+      const igniter =
+        gasAppliance &&
+        ignition.otherSparks.zh(text).length === 0 &&
+        ignition.otherSparks.en(tokens).length === 0;
+      const zhExceptions = igniter
+        ? [...exceptions.zh(text), ...ignition.sparks.zh(text)]
+        : exceptions.zh(text);
+      const enExceptions = igniter
+        ? [...exceptions.en(tokens), ...ignition.sparks.en(tokens)]
+        : exceptions.en(tokens);
       const pairExceptions = {
         zh: [...zhExceptions, ...names.zh],
         en: [...enExceptions, ...names.en],
@@ -178,6 +205,7 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
         (enNegated[i] ? scan.negatedHazards : scan.hazards).push(span.phrase);
         if (enNegated[i]) masked.en.push(span);
       });
+      const now = new Map<string, { first: boolean; second: boolean }>();
       for (const pair of pairs) {
         const except = pair.keepNames ? { zh: zhExceptions, en: enExceptions } : pairExceptions;
         const firstLive = live(
@@ -190,13 +218,30 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
         const enSecond = withoutExceptions(pair.second.en(tokens), except.en);
         // The second word must stand too ("漏电保护没有跳", "漏水，但没跳闸" is no pair).
         const secondLive = live(text, tokens, zhSecond, enSecond);
-        if (!pair.wholeMessage) {
-          if (firstLive && secondLive) scan.hazards.push(pair.name);
+        if (pair.scope === 'message') {
+          if (firstLive) wholeMessage.first.add(pair.name);
+          if (secondLive) wholeMessage.second.add(pair.name);
           continue;
         }
-        if (firstLive) wholeMessage.first.add(pair.name);
-        if (secondLive) wholeMessage.second.add(pair.name);
+        if (pair.scope === 'near') {
+          // Across two clauses only when this clause does not say something else did it.
+          const ownSecond =
+            secondLive &&
+            pair.elsewhere.zh(text).length === 0 &&
+            pair.elsewhere.en(tokens).length === 0;
+          const last = before.get(pair.name);
+          if (
+            (firstLive && secondLive) ||
+            (firstLive && last?.second === true) ||
+            (ownSecond && last?.first === true)
+          )
+            scan.hazards.push(pair.name);
+          now.set(pair.name, { first: firstLive, second: ownSecond });
+          continue;
+        }
+        if (firstLive && secondLive) scan.hazards.push(pair.name);
       }
+      before = now;
       negatedBefore = scan.negatedHazards.length - negatedSoFar;
       return masked;
     }

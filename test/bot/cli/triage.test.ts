@@ -174,9 +174,49 @@ describe('triage CLI', () => {
     expect(out).toMatch(
       /^decided\s+learned model and rule cues weighed .*\(calibrated: misuse \d+\.\d%, fault \d+\.\d%/m,
     );
-    expect(out).toMatch(/^cost\s+a fault goes to an engineer at once above P\(fault\) 60\.6%/m);
+    expect(out).toMatch(
+      /^cost\s+a fault goes to an engineer at once above calibrated P\(fault\) 60\.6%/m,
+    );
     expect(out).toMatch(/^features\s+label misuse: \S+ \+\d\.\d{3}/m);
     expect(out).toMatch(/^features\s+category washing_machine: /m);
+  });
+
+  it('classify names each number on the label line: the calibrated P the cost rule weighs, the unscaled confidence apart', async () => {
+    const { out } = await run([
+      'triage',
+      'classify',
+      'My fridge is not cooling since yesterday, the light is on',
+      '--json',
+    ]);
+    const { result } = JSON.parse(out);
+    expect(result.explanation.rule).toBe('weighed');
+    const label = result.label as 'misuse' | 'fault';
+    const calibrated = result.labelProbabilities[label] as number;
+    const unscaled = result.labelConfidence as number;
+    // The two numbers differ: printing only one of them, unnamed, misled operators.
+    expect(Math.abs(calibrated - unscaled)).toBeGreaterThan(0.1);
+    const { out: text } = await run([
+      'triage',
+      'classify',
+      'My fridge is not cooling since yesterday, the light is on',
+    ]);
+    const line = text.split('\n').find((l) => l.startsWith('label')) ?? '';
+    expect(line).toContain(
+      `${label}: calibrated P(${label}) ${(calibrated * 100).toFixed(1)}%, what the cost rule weighs`,
+    );
+    expect(line).toContain(
+      `unscaled confidence ${Math.round(unscaled * 100)}%, read only by the guidance floor`,
+    );
+    // The decided line's calibrated figures agree with the label line's.
+    expect(text).toMatch(
+      new RegExp(`^decided .*calibrated: .*${label} ${(calibrated * 100).toFixed(1)}%`, 'm'),
+    );
+  });
+
+  it('classify gives a hazard its confidence alone: no cost is weighed', async () => {
+    const { out } = await run(['triage', 'classify', 'the TV is smoking']);
+    expect(out).toMatch(/^label\s+hazard \(confidence 100%\)$/m);
+    expect(out).not.toContain('calibrated P(');
   });
 
   it('classify says when the hazard net decided, before any model', async () => {

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTriageContent } from '../../../bot/content/index.ts';
 import {
+  createFeatureCollector,
   createHazardNet,
   createModelReader,
   createTriageEngine,
-  modelFeatureSetOf,
+  cueFlagsOf,
+  evidenceOf,
   modelFeaturesOf,
-  readHead,
 } from '../../../core/index.ts';
 import { createTextReader, MAX_TRIAGE_CHARS } from '../../../core/triage/reader.ts';
 import { TRIAGE_BENCH_TEXTS } from '../../bench/triage-texts.ts';
@@ -74,19 +75,34 @@ describe('the embedded engine reads a message the same whatever it read before',
   );
 });
 
-describe('createModelReader', () => {
+describe('the feature collector the engine reads the model with', () => {
   it(
-    'reads both heads bit for bit as readHead does over the sorted features',
+    'collects the features training reads (modelFeaturesOf), the same fresh or after every other text',
     () => {
       const { analyser, correct } = createTextReader(catalogue, lexicon, MAX_TRIAGE_CHARS);
       const modelReader = createModelReader(model);
-      for (const text of texts) {
-        const analysis = analyser.analyse(text, correct);
-        const sorted = modelFeaturesOf(analysis);
-        const read = modelReader.read(modelFeatureSetOf(analysis));
-        expect(read.label).toStrictEqual(readHead(model.label, sorted));
-        expect(read.category).toStrictEqual(readHead(model.category, sorted));
-        expect(read.evidence).toBe(sorted.filter((f) => !f.startsWith('e:')).length);
+      const analyses = texts.map((text) => analyser.analyse(text, correct));
+      const warm = createFeatureCollector(modelReader.indexOf);
+      for (const analysis of [...analyses].reverse()) warm(analysis.text, cueFlagsOf(analysis));
+      for (const analysis of analyses) {
+        const trained = modelFeaturesOf(analysis);
+        const fresh = createFeatureCollector(modelReader.indexOf)(
+          analysis.text,
+          cueFlagsOf(analysis),
+        );
+        const warmed = warm(analysis.text, cueFlagsOf(analysis));
+        const knownIds = trained.flatMap((f) => modelReader.indexOf(f) ?? []);
+        for (const collected of [fresh, warmed]) {
+          expect([...collected.features].sort()).toEqual(trained);
+          expect([...collected.known].sort((a, b) => a - b)).toEqual(
+            [...knownIds].sort((a, b) => a - b),
+          );
+          expect(collected.evidence).toBe(evidenceOf(trained));
+        }
+        // The reading does not depend on the order the collector found the features in.
+        const read = modelReader.readCollected(fresh);
+        expect(modelReader.readCollected(warmed)).toStrictEqual(read);
+        expect(modelReader.readCollected({ ...fresh, known: knownIds })).toStrictEqual(read);
       }
     },
     SLOW,

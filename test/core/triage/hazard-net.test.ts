@@ -588,6 +588,108 @@ describe('hazard net', () => {
   });
 });
 
+/**
+ * A leakage breaker (RCD, GFCI, 漏电保护) named in one sentence or clause and its trip in the next:
+ * the pair reads across two neighbouring clauses, not only within one.
+ */
+describe('hazard net: a leakage breaker and its trip in neighbouring sentences', () => {
+  const across: [Script, string][] = [
+    ['English', 'I started the dishwasher. The GFCI tripped.'],
+    ['English', 'I started the dishwasher. It tripped. It is plugged into a GFCI.'],
+    ['English', 'The washer is on a GFCI outlet. Every time it spins it trips.'],
+    ['English', 'The RCD. It tripped when the kettle went on.'],
+    [
+      'English',
+      'My freezer in the garage is plugged into a GFI outlet. For the third time a surge tripped the outlet.',
+    ],
+    ['Simplified', '开了热水器。漏电保护就跳了'],
+    ['Simplified', '我开了热水器，漏电保护器，就跳了'],
+    ['Simplified', '热水器一开就跳闸，是漏电开关'],
+    ['Traditional', '洗碗機一開。漏電開關就跳閘'],
+    ['Traditional', '開了熱水器。漏電保護就跳了'],
+    ['Cantonese', '開咗熱水爐。漏電掣跳咗'],
+    ['Cantonese', '熱水爐一開，漏電掣就跳'],
+  ];
+  it.each(across)('(%s) reads %j as a hazard', (_, text) => {
+    expect(net.read(text).found).toContain('leakage protection tripping');
+    expect(engine.classify(text).label).toBe('hazard');
+  });
+
+  const denied: [Script, string][] = [
+    ['English', 'It is not on a GFCI. It trips every time it spins.'],
+    ['English', 'It is not plugged into a GFCI. It trips.'],
+    ['English', 'It is on a GFCI outlet. It never trips.'],
+    ['English', 'The dishwasher is on a GFCI. It did not trip, it just will not start.'],
+    ['Simplified', '漏电保护器没跳。热水器不热'],
+    ['Simplified', '家里有漏电开关。它没有跳，就是热水器不加热'],
+    ['Cantonese', '有漏電掣。冇跳過，只係熱水爐唔熱'],
+  ];
+  it.each(denied)('a negation (%s) makes no pair: %j', (_, text) => {
+    expect(net.read(text).found).not.toContain('leakage protection tripping');
+  });
+
+  const elsewhere: [Script, string][] = [
+    ['English', 'We have GFCI outlets in the kitchen. The main breaker tripped in the storm.'],
+    ['English', 'The bathroom has a GFCI. A fuse tripped downstairs and now the TV is dead.'],
+    ['English', 'The RCD is fine. The breaker trips as soon as the washer starts.'],
+    ['Simplified', '漏电保护器是好的。空开一开洗衣机就跳'],
+    ['Simplified', '有漏电保护器。总闸跳了，电视不亮了'],
+    ['Traditional', '家裡有漏電保護器。總閘跳了，電視不亮'],
+  ];
+  it.each(elsewhere)(
+    'another breaker tripping, not the leakage breaker at the appliance (%s), makes no pair: %j',
+    (_, text) => {
+      expect(net.read(text).found).not.toContain('leakage protection tripping');
+    },
+  );
+
+  const ordinary: [Script, string][] = [
+    ['English', 'The outlet is a GFCI. We came back from a road trip and the fridge was warm.'],
+    ['English', 'The GFCI outlet is fine. I took a trip and the fridge died.'],
+    ['English', 'There is a GFCI by the sink. The cord is a trip hazard, so I moved the kettle.'],
+  ];
+  it.each(ordinary)('a trip that is a journey (%s) makes no pair: %j', (_, text) => {
+    expect(net.read(text).found).toEqual([]);
+  });
+});
+
+/**
+ * Sparks from a gas appliance's igniter are normal (燃气热水器打火花); sparks anywhere else — a
+ * microwave, a socket, an electric water heater — are a hazard, in the same words.
+ */
+describe("hazard net: a gas appliance's ignition sparks, and everything else's", () => {
+  const sparks: [Script, string][] = [
+    ['Simplified', '微波炉打火花'],
+    ['Simplified', '微波炉里面打火花噼里啪啦的，我没放金属'],
+    ['Simplified', '插座打火花'],
+    ['Simplified', '电热水器打火花'],
+    ['Simplified', '燃气热水器旁边的插座打火花'],
+    ['Simplified', '热水器没问题，但是微波炉点火花'],
+    ['Traditional', '微波爐裡面打火花'],
+    ['Cantonese', '個微波爐入面打火花，啪啪聲'],
+    ['Cantonese', '插蘇打火花'],
+  ];
+  it.each(sparks)('(%s) reads %j as a hazard', (_, text) => {
+    expect(net.read(text).hazard).toBe(true);
+    expect(engine.classify(text).label).toBe('hazard');
+  });
+
+  const ignition: [Script, string][] = [
+    ['Simplified', '燃气热水器打火花但是点不着'],
+    ['Simplified', '热水器打火花是正常的吗'],
+    ['Simplified', '燃气灶打火花但打不着'],
+    ['Traditional', '燃氣熱水器一直打火花，點不着'],
+    ['Cantonese', '個煤氣熱水爐打火花但係唔着火'],
+  ];
+  it.each(ignition)("a gas appliance's igniter (%s) makes no hazard: %j", (_, text) => {
+    expect(net.read(text).found).toEqual([]);
+  });
+
+  it('microwave sparks under a negation make no hazard', () => {
+    expect(net.read('微波炉没有打火花，就是不热').hazard).toBe(false);
+  });
+});
+
 describe('hazard net in front of any engine', () => {
   const calm: TriageResult = {
     category: null,

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
+  createModelReader,
+  type HeadReading,
   headDrivers,
-  readHead,
   type TrainingExample,
+  type TriageModelHead,
   toModelFeatures,
   trainHead,
 } from '../../../../core/index.ts';
+
+/** Reads one head over a list of features the way the engine does (`createModelReader`). */
+function readHead(head: TriageModelHead, features: readonly string[]): HeadReading {
+  const reader = createModelReader({ label: head, category: head });
+  const known = features.flatMap((f) => reader.indexOf(f) ?? []);
+  const present = new Set(features);
+  return reader.readCollected({ features: present, known, evidence: present.size }).label;
+}
 
 const noCues = {
   alreadyTried: false,
@@ -72,7 +82,46 @@ const examples: TrainingExample[] = [
 ];
 const classes = ['misuse', 'fault', 'hazard'];
 
-describe('trainHead and readHead', () => {
+describe('createModelReader', () => {
+  const label: TriageModelHead = {
+    classes: ['misuse', 'fault'],
+    bias: [0.5, -0.5],
+    weights: { 'w:x': [1, -1], 'w:y': [0, 2] },
+  };
+  const category: TriageModelHead = {
+    classes: ['tv', 'laptop', 'router'],
+    bias: [0, 0, 0],
+    weights: { 'w:y': [0, 0, Math.sqrt(3) * Math.log(2)] },
+  };
+
+  it('reads each head as the softmax of bias + Σ weight / √(features present)', () => {
+    const reader = createModelReader({ label, category });
+    const features = new Set(['w:x', 'w:y', 'w:unknown']);
+    const known = [...features].flatMap((f) => reader.indexOf(f) ?? []);
+    expect(known).toHaveLength(2);
+    const read = reader.readCollected({ features, known, evidence: 3 });
+    // misuse 0.5 + 1/√3, fault −0.5 + (−1 + 2)/√3: one apart.
+    expect(read.label.probabilities.misuse).toBeCloseTo(1 / (1 + Math.exp(-1)), 12);
+    expect(read.label.best).toBe('misuse');
+    expect(read.label.runnerUp).toBe('fault');
+    // router ln 2 above the others: twice as likely as each.
+    expect(read.category.probabilities.router).toBeCloseTo(0.5, 12);
+    expect(read.category.probabilities.tv).toBeCloseTo(0.25, 12);
+    expect(read.category.best).toBe('router');
+    expect(read.evidence).toBe(3);
+  });
+
+  it('gives the same reading bit for bit whatever order the known features come in', () => {
+    const reader = createModelReader({ label, category });
+    const features = new Set(['w:x', 'w:y']);
+    const known = [...features].flatMap((f) => reader.indexOf(f) ?? []);
+    const forward = reader.readCollected({ features, known, evidence: 2 });
+    const backward = reader.readCollected({ features, known: [...known].reverse(), evidence: 2 });
+    expect(backward).toStrictEqual(forward);
+  });
+});
+
+describe('trainHead, read by the model reader', () => {
   it('learns which features point to which class', () => {
     const head = trainHead(examples, { classes, minCount: 1, epochs: 60 });
     expect(readHead(head, ['w:unplugged']).best).toBe('misuse');
