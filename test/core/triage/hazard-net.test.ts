@@ -690,6 +690,56 @@ describe("hazard net: a gas appliance's ignition sparks, and everything else's",
   });
 });
 
+/**
+ * A cooking or heating appliance that starts by itself or will not stop (the product named in the
+ * clause or the one next to it), and a bang that blows an appliance's doors off: the classes the
+ * sixth collection round's train and dev hazards showed, written as wording classes.
+ */
+describe('hazard net: an appliance that runs by itself, and a bang that blows its doors off', () => {
+  const hazards: [Script, string][] = [
+    [
+      'English',
+      'We were awakened by noise from our microwave. It had self-started and got very hot.',
+    ],
+    ['English', 'the microwave turns on by itself in the middle of the night'],
+    ['English', 'The space heater came on by itself while we were out.'],
+    ['English', 'I hit cancel and nothing. The microwave would not stop cooking.'],
+    ['English', 'I opened the door to stop it. It keeps cooking with the door open.'],
+    ['English', 'I thought it was an earthquake, it was so loud, and the doors were on the floor'],
+    ['English', 'the fridge blew its doors off with a bang'],
+    ['Simplified', '微波炉自己启动了，里面烫得不行'],
+    ['Simplified', '电暖器半夜自己开了'],
+    ['Simplified', '微波炉按取消也不停，开着门还在加热'],
+    ['Simplified', '一声巨响，我以为是地震，冰箱门都掉在地上'],
+    ['Traditional', '微波爐自己啟動了'],
+    ['Cantonese', '叮爐自己開咗，停唔到'],
+  ];
+  it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
+    expect(net.read(text).hazard).toBe(true);
+    expect(engine.classify(text).label).toBe('hazard');
+  });
+
+  const calm: [Script, string][] = [
+    ['English', 'the microwave does not start by itself, it just will not heat'],
+    ['English', 'the TV turns on by itself at night'],
+    ['English', 'the washer shakes like an earthquake during the spin'],
+    ['English', 'the fridge door came off its hinge when my son swung on it'],
+    ['English', 'The picture was incredibly bright and just popped out of the screen.'],
+    ['English', 'my Roku stick, which I got when I cut the cord on cable TV, keeps buffering'],
+    ['English', 'we are cord cutters and the antenna lost channels'],
+    ['English', 'the oven is still heating up after twenty minutes'],
+    ['Simplified', '微波炉不会自己启动，就是不加热'],
+    ['Simplified', '电视晚上自己开机'],
+  ];
+  it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
+    expect(net.read(text).found).toEqual([]);
+  });
+
+  it('still reads a cord that was really cut', () => {
+    expect(net.read('the dog cut the cord on the heater').hazard).toBe(true);
+  });
+});
+
 describe('hazard net in front of any engine', () => {
   const calm: TriageResult = {
     category: null,
