@@ -298,17 +298,20 @@ export function createConversationService(
    */
   const peeked = new Map<number, TurnRead>();
 
+  /** The turn's read input: `make` a customer not seen before (a turn) or not (a look ahead). */
+  const readInput = (chat: ChatRef, at: Date, make: boolean) => ({
+    telegramUserId: chat.userId,
+    language: chat.languageCode ?? 'en',
+    key: sessionKey(chat.chatId),
+    chatId: chat.chatId,
+    at,
+    make,
+  });
+
   /** The turn's reads, in one statement (the customer made on their first message). */
   async function readTurn(chat: ChatRef, at: Date): Promise<TurnRead> {
-    const language = chat.languageCode ?? 'en';
-    const key = sessionKey(chat.chatId);
-    const read = await repos.turns.read({
-      telegramUserId: chat.userId,
-      language,
-      key,
-      chatId: chat.chatId,
-      at,
-    });
+    const { language, key } = readInput(chat, at, true);
+    const read = await repos.turns.read(readInput(chat, at, true));
     if (read.customer)
       return {
         customer: read.customer,
@@ -323,11 +326,21 @@ export function createConversationService(
     };
   }
 
-  /** Reads the chat's state ahead of this update's turn, which then reuses the read. */
+  /**
+   * Reads the chat's state ahead of this update's turn, which then reuses the read. A customer not
+   * seen before is not made here (the update may not reach a turn): their state is read alone.
+   */
   async function peekState(chat: ChatRef) {
-    const read = await readTurn(chat, clock.now());
-    peeked.set(chat.updateId, read);
-    return read.state.value ? upgradeState(read.state.value) : undefined;
+    const now = clock.now();
+    const read = await repos.turns.read(readInput(chat, now, false));
+    if (read.customer) {
+      const { customer, awaiting } = read;
+      const state = read.state as Versioned<ConversationState>;
+      peeked.set(chat.updateId, { customer, state, awaiting });
+      return state.value ? upgradeState(state.value) : undefined;
+    }
+    const stored = await loadVersioned<ConversationState>(deps.db, sessionKey(chat.chatId), now);
+    return stored.value ? upgradeState(stored.value) : undefined;
   }
 
   /** The update is done with (its turn ran, or it went elsewhere): drops what was read for it. */

@@ -8,7 +8,10 @@ import { toCustomer, toGuidanceCase } from './to-domain.ts';
 
 /** What a customer's turn reads before it runs: see {@link readTurn}. */
 export type TurnRead = {
-  /** The customer (made on their first message); `undefined` when a concurrent turn made it first. */
+  /**
+   * The customer (made on their first message when asked to); `undefined` when there is none and
+   * none was to be made, or a concurrent turn made it first.
+   */
   customer: Customer | undefined;
   /** The chat's state and its version, as {@link loadVersioned} reads it. */
   state: Versioned<unknown>;
@@ -34,7 +37,7 @@ const turnReadQuery = preparedPerHandle((db) => {
   const made = db.$with('turn_made', columns).as(
     sql`insert into ${customers} (telegram_user_id, language, created_at)
   select ${ph('telegramUserId')}, ${ph('language')}, ${ph('at')}
-  where not exists (select 1 from ${found})
+  where ${ph('make')}::boolean and not exists (select 1 from ${found})
   on conflict (telegram_user_id) do nothing
   returning *`,
   );
@@ -81,17 +84,26 @@ const turnReadQuery = preparedPerHandle((db) => {
  * their first message, as `CustomerRepo.ensure` does), the chat's state with its version (an
  * expired state reads as absent but keeps its version, as {@link loadVersioned}) and the chat's
  * check-back awaiting an answer (as `GuidanceRepo.awaitingAnswer`). The statement writes only the
- * new customer. When a concurrent insert made the customer first nothing is read: `customer` is
- * `undefined` and the caller reads the three apart.
+ * new customer, and only with `make`. When there is no customer (and none made), or a concurrent
+ * insert made it first, nothing is read: `customer` is `undefined` and the caller reads apart.
  */
 export async function readTurn(
   db: Database,
-  input: { telegramUserId: number; language: string; key: string; chatId: number; at: Date },
+  input: {
+    telegramUserId: number;
+    language: string;
+    key: string;
+    chatId: number;
+    at: Date;
+    /** Whether a customer not seen before is made (a turn) or not (a look ahead of one). */
+    make: boolean;
+  },
 ): Promise<TurnRead> {
-  const { telegramUserId, language, key, chatId, at } = input;
+  const { telegramUserId, language, key, chatId, at, make } = input;
   const [row] = await turnReadQuery(db).execute({
     telegramUserId,
     language,
+    make,
     at: at.toISOString(),
     key,
     chatId,

@@ -12,13 +12,14 @@ describeOnDatabases(
   (database) => {
     const db = () => database().handle.db;
     const repos = () => createRepositories(db());
-    const read = (userId: number, options: { language?: string; at?: Date } = {}) =>
+    const read = (userId: number, options: { language?: string; at?: Date; make?: boolean } = {}) =>
       readTurn(db(), {
         telegramUserId: userId,
         language: options.language ?? 'zh-Hant',
         key: `conv:${userId}`,
         chatId: userId,
         at: options.at ?? at,
+        make: options.make ?? true,
       });
     const customerRows = async (userId: number) =>
       rowsOf<{ n: number }>(
@@ -72,6 +73,24 @@ describeOnDatabases(
       const { customer } = await read(userId, { language: 'zh-Hans', at: later });
       expect(customer).toEqual({ ...made, blockedAt: at });
       expect(await customerRows(userId)).toBe(1);
+    });
+
+    it('makes no customer when not asked to (a look ahead of a turn): nothing is read then', async () => {
+      const userId = uniqueTelegramId();
+      await saveVersioned(db(), `conv:${userId}`, { step: 1 }, 0, later);
+      expect(await read(userId, { make: false })).toEqual({
+        customer: undefined,
+        state: { value: undefined, version: 0 },
+        awaiting: undefined,
+      });
+      expect(await customerRows(userId)).toBe(0);
+      // A customer seen before is read all the same.
+      const made = await repos().customers.ensure(userId, 'en', at);
+      expect(await read(userId, { make: false })).toEqual({
+        customer: made,
+        state: { value: { step: 1 }, version: 1 },
+        awaiting: undefined,
+      });
     });
 
     it('reads the state with its version; an expired one as absent, its version kept', async () => {
