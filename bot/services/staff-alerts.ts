@@ -14,7 +14,7 @@ import type { AppDeps } from './deps.ts';
 import { enqueueOnce } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
-import { contactAlertKey, STAFF_JOBS } from './staff-jobs.ts';
+import { contactAlertKey, LOANER_AFTER_MS, loanerReminderKey, STAFF_JOBS } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
 
 const STAGES = new Set<string>(['urgent', 'warning', 'breach']);
@@ -60,6 +60,15 @@ export function createStaffAlerts(
         now,
       );
     }
+    await repos.jobs.enqueue(
+      {
+        kind: STAFF_JOBS.loanerReminder,
+        key: loanerReminderKey(ticket.id),
+        dueAt: new Date(ticket.createdAt.getTime() + LOANER_AFTER_MS),
+        payload: { ticketId: ticket.id },
+      },
+      now,
+    );
     if (!topics) {
       log.warn({ ticket: ticket.number }, 'ticket filed, but no STAFF_CHAT_ID: nobody is told');
       return;
@@ -143,6 +152,38 @@ export function createStaffAlerts(
       );
   };
 
+  /**
+   * A ticket still open 24 hours after the report: staff are reminded, in its topic and in General,
+   * to offer the customer a free loaner until it is repaired (the seed's promise). Written like the
+   * contact alerts: the messages and the `loaner_due` event in the job's own step, keyed by the job.
+   */
+  const loanerReminder: JobHandler = async (job, { now, commit }) => {
+    const ticket = await loadTicket(job.payload);
+    if (!ticket || isTicketClosed(ticket.state)) return;
+    const messages: NewOutboxMessage[] = [];
+    if (topics) {
+      const topic = await topics.ensure(ticket);
+      const { t, globals } = createRenderContext(deps, topics.staffLocale);
+      const text = t('staff-loaner-due', {
+        ...globals,
+        number: ticket.number,
+        hours: LOANER_AFTER_MS / 3_600_000,
+      });
+      const ref = `loaner:${job.id}`;
+      messages.push(topics.topicMessage(topic, ref, text), topics.generalMessage(ref, text));
+    } else log.warn({ ticket: ticket.number }, 'loaner reminder: no STAFF_CHAT_ID');
+    await commit((tx) =>
+      enqueueOnce(tx, messages, now, async () => {
+        await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
+          at: now,
+          actor: { kind: 'system' },
+          type: 'loaner_due',
+          payload: { hours: LOANER_AFTER_MS / 3_600_000 },
+        });
+      }),
+    );
+  };
+
   /** Reminds the customer of the visit the evening before, if it still stands. */
   const visitReminder: JobHandler = async (job) => {
     const ticket = await loadTicket(job.payload);
@@ -165,6 +206,7 @@ export function createStaffAlerts(
       [STAFF_JOBS.newTicket]: newTicket,
       [STAFF_JOBS.contactAlert]: contactAlert,
       [STAFF_JOBS.visitReminder]: visitReminder,
+      [STAFF_JOBS.loanerReminder]: loanerReminder,
     } satisfies Record<string, JobHandler>,
   };
 }

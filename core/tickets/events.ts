@@ -18,6 +18,8 @@ export type TicketEventType =
   | 'contact_alert'
   /** The contact promise lapsed with no staff message delivered. */
   | 'contact_breached'
+  /** 24 hours after the report with no repair: staff were reminded to offer a loaner. */
+  | 'loaner_due'
   /** A staff member's first message reached the customer: the contact promise kept. */
   | 'contacted'
   | 'check_back'

@@ -493,6 +493,35 @@ describe('staff take over escalated chats in the staff forum', () => {
     expect(h.double.rateLimited.get(STAFF_CHAT) ?? 0).toBeGreaterThan(0);
   }, 45_000);
 
+  it('reminds staff to offer a loaner when a ticket is still open 24 hours after the report, not for one closed by then', async () => {
+    const gus = h.staffMember('Gus');
+    const open = await h.fileTicket(h.customer('Lou'));
+    const closed = await h.fileTicket(h.customer('Max'));
+    await h.presses(gus, STAFF_CHAT, /Take/, /took/, { topicId: closed.topicId });
+    await h.says(gus, STAFF_CHAT, '/close repaired', /closed/, { topicId: closed.topicId });
+    const before = h.double.botMessages(STAFF_CHAT, 0).length;
+
+    h.clock.advance(24 * 60 * MIN + MIN);
+    await h.runJobs();
+    const due = new RegExp(
+      `${open.ticket.number} has waited 24 hours since the report without a repair.*free loaner`,
+    );
+    await h.waitForBot(STAFF_CHAT, due, { topicId: open.topicId });
+    await h.waitForBot(STAFF_CHAT, due, { topicId: 0, after: before });
+    const loaner = (topicId: number) =>
+      h.double.botMessages(STAFF_CHAT, topicId).filter((m) => /free loaner/.test(m.text ?? ''));
+    expect(loaner(closed.topicId)).toHaveLength(0);
+    const events = async () =>
+      (await h.repos.tickets.history(open.ticket.id)).filter((e) => e.type === 'loaner_due');
+    expect(await events()).toHaveLength(1);
+
+    // The jobs run again: nothing twice.
+    await h.runJobs();
+    await settle();
+    expect(loaner(open.topicId)).toHaveLength(1);
+    expect(await events()).toHaveLength(1);
+  }, 120_000);
+
   it('treats the bot removed from the staff chat as an operator error, not a blocked customer', async () => {
     const mia = h.customer('Mia');
     h.double.setMember(STAFF_CHAT, BOT.id, 'kicked');
