@@ -94,9 +94,11 @@ export function createStaffCustomerFeature(
         // The hazard net first: "it's smoking again" is no comment. Staff hear it in the rated
         // ticket's topic with the message itself; the conversation then answers it as a report
         // (the safety text and the urgent intake), as it does any hazard.
-        await store.deleteSession(ratingCommentKey(ctx.chat.id));
+        // The window closes after both (each keyed, so a rerun writes neither twice): a failure
+        // between them must not leave the rerun outside this branch, the alert unsent.
         await forum.hazard.raise(ticket, hazard, ctx.update.update_id, { tellCustomer: false });
         await forum.relay.fromCustomer(ticket, message).catch(notCopied);
+        await store.deleteSession(ratingCommentKey(ctx.chat.id));
         return next();
       }
       // The comment, its thanks, the topic's line and the copy in one step (StaffRatings.comment);

@@ -142,7 +142,14 @@ export function createInboxWorker(options: InboxWorkerOptions) {
           clock.now(),
         );
         if (dead) {
-          await onDead(update.chatId, update).catch(() => undefined);
+          // The customer was told it is being tried again: a notice that cannot be written is
+          // logged, not dropped unseen.
+          await onDead(update.chatId, update).catch((failure: unknown) =>
+            log.error(
+              { error: toLoggableError(failure), update: update.updateId },
+              'the given-up notice to the customer could not be written',
+            ),
+          );
           options.onCommitted?.();
           return 'next';
         }

@@ -60,15 +60,17 @@ export function createStaffAlerts(
         now,
       );
     }
-    await repos.jobs.enqueue(
-      {
-        kind: STAFF_JOBS.loanerReminder,
-        key: loanerReminderKey(ticket.id),
-        dueAt: new Date(ticket.createdAt.getTime() + LOANER_AFTER_MS),
-        payload: { ticketId: ticket.id },
-      },
-      now,
-    );
+    // A repair's promise: a question for a person (/human) is no repair.
+    if (ticket.kind === 'fault')
+      await repos.jobs.enqueue(
+        {
+          kind: STAFF_JOBS.loanerReminder,
+          key: loanerReminderKey(ticket.id),
+          dueAt: new Date(ticket.createdAt.getTime() + LOANER_AFTER_MS),
+          payload: { ticketId: ticket.id },
+        },
+        now,
+      );
     if (!topics) {
       log.warn({ ticket: ticket.number }, 'ticket filed, but no STAFF_CHAT_ID: nobody is told');
       return;
@@ -159,7 +161,7 @@ export function createStaffAlerts(
    */
   const loanerReminder: JobHandler = async (job, { now, commit }) => {
     const ticket = await loadTicket(job.payload);
-    if (!ticket || isTicketClosed(ticket.state)) return;
+    if (ticket?.kind !== 'fault' || isTicketClosed(ticket.state)) return;
     const messages: NewOutboxMessage[] = [];
     if (topics) {
       const topic = await topics.ensure(ticket);

@@ -87,9 +87,12 @@ const ZH_STREET = new RegExp(
 /** An English street address without a lead-in: 12 Nathan Road, 221B Baker St, 5 Old Mill Lane. */
 const EN_STREET =
   /(?<![\w[])\d{1,5}[A-Za-z]?,?\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,4}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Drive|Boulevard|Blvd|Way|Court|Ct|Place|Terrace|Close|Crescent|Highway|Hwy|Square|Parade)\b\.?(?=\s|,|;|$)/gu;
-/** Hong Kong style flats and floors: Flat B, Unit 5, Room 1203, Block 3, Tower 2, 12/F. */
+/**
+ * Hong Kong style flats and floors: Flat B, Room 1203, Block 3, 12/F. Not "Unit" or "Tower": an
+ * outdoor unit's error code (Unit E1) and a tower fan are no address.
+ */
 const EN_UNIT =
-  /(?<![\w[])(?:Flat|Unit|Rm|Room|Apt|Apartment|Suite|Block|Blk|Tower)\.?\s*(?=[A-Z0-9]{0,4}\d|[A-Z]\b)[A-Z0-9]{1,4}\b|(?<![\w[])\d{1,3}\s?\/\s?F\b/gu;
+  /(?<![\w[])(?:Flat|Rm|Room|Apt|Apartment|Suite|Block|Blk)\.?\s*(?=[A-Z0-9]{0,4}\d|[A-Z]\b)[A-Z0-9]{1,4}\b|(?<![\w[])\d{1,3}\s?\/\s?F\b/gu;
 /**
  * A number given as a phone number (电话 98765432, tel: 5123 4567) is redacted even when it is no
  * number the phone plan has: the customer said what it is.

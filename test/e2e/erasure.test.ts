@@ -175,7 +175,7 @@ describe('erasure that erases', () => {
     const told = new RegExp(`${ticket.number} was erased at the customer's request`);
     // The notice claims no more than was done: here the topic stays (its card overwritten).
     expect((await h.waitForBot(STAFF_CHAT, told)).text).toContain(
-      "Its card and the customer's messages are deleted, and the topic with them where the bot may delete topics",
+      "otherwise its card is overwritten and the customer's relayed messages deleted, and the photos posted after the card stay",
     );
   }, 120_000);
   it('leaves nothing of the customer anywhere in the staff chat: not a hazard alert in General, not a rating comment, even where topics cannot be deleted', async () => {

@@ -170,5 +170,5 @@ human-already = 👤 { $name } from our service team is already with you: just w
 staff-ticket-erased = 🗑 { $number } was erased at the customer's request{ $cancelled ->
         [yes] : the ticket is cancelled
        *[no] {""}
-    }. Its card and the customer's messages are deleted, and the topic with them where the bot may delete topics; only anonymous figures remain.
+    }. Where the bot may delete topics, its topic is deleted with everything in it; otherwise its card is overwritten and the customer's relayed messages deleted, and the photos posted after the card stay: delete them by hand. Only anonymous figures remain.
 staff-erased-card = 🗑 Erased at the customer's request.

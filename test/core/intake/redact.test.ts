@@ -122,6 +122,8 @@ describe('redactPersonalData', () => {
     'wechat me please',
     'QQ音乐打不开',
     'the room is 24 degrees',
+    'Outdoor Unit E1 error on the display',
+    'my Tower 2 fan hums',
     'Room temperature water',
     'block 3 of the vents is cold',
     'set it to 40 degrees, then 2 hours later',
