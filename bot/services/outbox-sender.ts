@@ -119,11 +119,19 @@ const isEdit = (method: string) => method === 'editMessageText' || method === 'e
 /** Bot API methods that delete: one finding its message or topic gone has done what it was for. */
 const DELETIONS = new Set(['deleteMessage', 'deleteMessages', 'deleteForumTopic']);
 
+/** The topic a send was aimed at is gone (deleted in the app), or never existed. */
+export function isTopicLost(error: unknown): boolean {
+  return (
+    error instanceof GrammyError &&
+    error.error_code === 400 &&
+    /message thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i.test(error.description)
+  );
+}
+
 /** Telegram's answers for a message or topic that is not there (any more). */
 const isGone = (error: GrammyError) =>
-  /message to (delete|edit) not found|MESSAGE_ID_INVALID|TOPIC_ID_INVALID|TOPIC_DELETED|message thread not found/i.test(
-    error.description,
-  );
+  isTopicLost(error) ||
+  /message to (delete|edit) not found|MESSAGE_ID_INVALID/i.test(error.description);
 
 /** A call made only if an earlier one was given up (see `INSTEAD_OF`): its own budget check waits. */
 const standsIn = (message: OutboxMessage) => typeof message.payload[INSTEAD_OF] === 'string';

@@ -2,8 +2,13 @@ import {
   type ContactAlertStage,
   decideContactAlerts,
   decideContactState,
+  decideLoanerDueAt,
   decideTicketContactDue,
+  isLoanerDue,
   isTicketClosed,
+  type Job,
+  type JsonObject,
+  LOANER_AFTER_HOURS,
   type Locale,
   type Ticket,
 } from '../../core/index.ts';
@@ -14,7 +19,7 @@ import type { AppDeps } from './deps.ts';
 import { enqueueOnce } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
-import { contactAlertKey, LOANER_AFTER_MS, loanerReminderKey, STAFF_JOBS } from './staff-jobs.ts';
+import { contactAlertKey, loanerReminderKey, STAFF_JOBS } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
 
 const STAGES = new Set<string>(['urgent', 'warning', 'breach']);
@@ -60,13 +65,13 @@ export function createStaffAlerts(
         now,
       );
     }
-    // A repair's promise: a question for a person (/human) is no repair.
-    if (ticket.kind === 'fault')
+    const loanerDueAt = decideLoanerDueAt(ticket);
+    if (loanerDueAt)
       await repos.jobs.enqueue(
         {
           kind: STAFF_JOBS.loanerReminder,
           key: loanerReminderKey(ticket.id),
-          dueAt: new Date(ticket.createdAt.getTime() + LOANER_AFTER_MS),
+          dueAt: loanerDueAt,
           payload: { ticketId: ticket.id },
         },
         now,
@@ -77,6 +82,38 @@ export function createStaffAlerts(
     }
     await topics.ensure(ticket);
   };
+
+  /**
+   * Raises a ticket to staff from a job: the text in its topic and in General, and its event, in the
+   * job's own step keyed by the job — a job that dies before it commits writes nothing and runs
+   * again; once committed, a rerun finds its messages written and raises nothing twice. The topic
+   * is made first (its own step, recorded by the ticket → topic mapping), so the queued post names
+   * an existing topic. Without a staff chat only the event is written.
+   */
+  async function raise(
+    job: Job,
+    { now, commit }: Parameters<JobHandler>[1],
+    ticket: Ticket,
+    text: (locale: Locale) => string | Promise<string>,
+    event: { type: 'contact_alert' | 'contact_breached' | 'loaner_due'; payload: JsonObject },
+  ) {
+    const messages: NewOutboxMessage[] = [];
+    if (topics) {
+      const topic = await topics.ensure(ticket);
+      const said = await text(topics.staffLocale);
+      const ref = `${event.type === 'loaner_due' ? 'loaner' : 'alert'}:${job.id}`;
+      messages.push(topics.topicMessage(topic, ref, said), topics.generalMessage(ref, said));
+    }
+    await commit((tx) =>
+      enqueueOnce(tx, messages, now, async () => {
+        await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
+          at: now,
+          actor: { kind: 'system' },
+          ...event,
+        });
+      }),
+    );
+  }
 
   /** The alert's text, in the staff language. */
   async function alertText(
@@ -105,7 +142,8 @@ export function createStaffAlerts(
    * once. The topic is made first (its own step, recorded by the ticket → topic mapping), so the
    * queued post names an existing topic.
    */
-  const contactAlert: JobHandler = async (job, { now, commit }) => {
+  const contactAlert: JobHandler = async (job, run) => {
+    const { now } = run;
     const ticket = await loadTicket(job.payload);
     if (!ticket || isTicketClosed(ticket.state) || ticket.contactedAt) return;
     const state = decideContactState(dueAtOf(ticket), null, now);
@@ -129,24 +167,10 @@ export function createStaffAlerts(
       const history = await repos.tickets.history(ticket.id);
       if (history.some((event) => event.type === 'contact_breached')) return;
     }
-    const messages: NewOutboxMessage[] = [];
-    if (topics) {
-      const topic = await topics.ensure(ticket);
-      const text = await alertText(ticket, stage, minutes, topics.staffLocale);
-      const ref = `alert:${job.id}`;
-      messages.push(topics.topicMessage(topic, ref, text), topics.generalMessage(ref, text));
-    }
-    // Its messages already written (by a run of this job that committed): raised already.
-    await commit((tx) =>
-      enqueueOnce(tx, messages, now, async () => {
-        await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
-          at: now,
-          actor: { kind: 'system' },
-          type: stage === 'breach' ? 'contact_breached' : 'contact_alert',
-          payload: { stage, minutes },
-        });
-      }),
-    );
+    await raise(job, run, ticket, (locale) => alertText(ticket, stage, minutes, locale), {
+      type: stage === 'breach' ? 'contact_breached' : 'contact_alert',
+      payload: { stage, minutes },
+    });
     if (!topics)
       log.warn(
         { ticket: ticket.number, stage, minutes },
@@ -159,31 +183,21 @@ export function createStaffAlerts(
    * to offer the customer a free loaner until it is repaired (the seed's promise). Written like the
    * contact alerts: the messages and the `loaner_due` event in the job's own step, keyed by the job.
    */
-  const loanerReminder: JobHandler = async (job, { now, commit }) => {
+  const loanerReminder: JobHandler = async (job, run) => {
     const ticket = await loadTicket(job.payload);
-    if (ticket?.kind !== 'fault' || isTicketClosed(ticket.state)) return;
-    const messages: NewOutboxMessage[] = [];
-    if (topics) {
-      const topic = await topics.ensure(ticket);
-      const { t, globals } = createRenderContext(deps, topics.staffLocale);
-      const text = t('staff-loaner-due', {
-        ...globals,
-        number: ticket.number,
-        hours: LOANER_AFTER_MS / 3_600_000,
-      });
-      const ref = `loaner:${job.id}`;
-      messages.push(topics.topicMessage(topic, ref, text), topics.generalMessage(ref, text));
-    } else log.warn({ ticket: ticket.number }, 'loaner reminder: no STAFF_CHAT_ID');
-    await commit((tx) =>
-      enqueueOnce(tx, messages, now, async () => {
-        await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
-          at: now,
-          actor: { kind: 'system' },
-          type: 'loaner_due',
-          payload: { hours: LOANER_AFTER_MS / 3_600_000 },
-        });
-      }),
+    if (!ticket || !isLoanerDue(ticket)) return;
+    const hours = LOANER_AFTER_HOURS;
+    await raise(
+      job,
+      run,
+      ticket,
+      (locale) => {
+        const { t, globals } = createRenderContext(deps, locale);
+        return t('staff-loaner-due', { ...globals, number: ticket.number, hours });
+      },
+      { type: 'loaner_due', payload: { hours } },
     );
+    if (!topics) log.warn({ ticket: ticket.number }, 'loaner reminder: no STAFF_CHAT_ID');
   };
 
   /** Reminds the customer of the visit the evening before, if it still stands. */

@@ -8,12 +8,6 @@ export const STAFF_JOBS = {
   loanerReminder: 'staff-loaner-reminder',
 } as const;
 
-/**
- * The seed's promise: a repair not done within 24 hours of the report gets a free loaner offered.
- * Staff are reminded in the ticket's topic and in General when a ticket is still open then.
- */
-export const LOANER_AFTER_MS = 24 * 3_600_000;
-
 /** The loaner reminder of a ticket (one per ticket). */
 export const loanerReminderKey = (ticketId: string) => `loaner-reminder:${ticketId}`;
 

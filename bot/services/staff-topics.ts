@@ -25,19 +25,10 @@ import {
 import { cardButtons, renderCard } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
 import { type Delivery, isBlockedError } from './outbox.ts';
-import type { OutboxRecovery } from './outbox-sender.ts';
+import { isTopicLost, type OutboxRecovery } from './outbox-sender.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffChatQueue } from './staff-chat-queue.ts';
 import type { StaffStep } from './staff-customers.ts';
-
-/** The topic a send was aimed at is gone (deleted in the app), or never existed. */
-export function isTopicLost(error: unknown): boolean {
-  return (
-    error instanceof GrammyError &&
-    error.error_code === 400 &&
-    /message thread not found|TOPIC_DELETED|TOPIC_ID_INVALID/i.test(error.description)
-  );
-}
 
 /** The topic was closed by someone: it must be reopened before the bot can write in it. */
 export function isTopicClosed(error: unknown): boolean {

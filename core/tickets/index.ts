@@ -4,6 +4,7 @@ export * from './events.ts';
 export * from './guidance.ts';
 export * from './job.ts';
 export * from './lifecycle.ts';
+export * from './loaner.ts';
 export * from './numbering.ts';
 export * from './staff-access.ts';
 export * from './staff-commands.ts';
