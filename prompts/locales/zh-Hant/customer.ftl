@@ -12,8 +12,8 @@ help =
     命令：/status 我的維修單 · /cancel 停止或取消 · /language 切換語言 · /privacy 我們儲存什麼 · /forget 刪除個人資料
 privacy =
     我們儲存：上門服務所需的姓名、電話和地址；您提供的產品、型號、日期和照片；以及本次對話，便於工程師瞭解情況。
-    這些訊息只用於售後服務，日誌中不會記錄您的姓名、電話或地址。
-    /forget 會刪除以上全部訊息：未完成的維修單會被取消並通知服務團隊，團隊收到的您的訊息副本也會被刪除。保留的訊息無法關聯到您：每張維修單只留一個隨機編號、日期、產品和故障型別以及處理結果。本聊天記錄儲存在您的 Telegram 中，如需刪除請在 Telegram 裡刪除。
+    這些資料只用於售後服務，日誌中不會記錄您的姓名、電話或地址。
+    /forget 會刪除以上全部資料：未完成的維修單會被取消並通知服務團隊，團隊收到的您的訊息副本也會被刪除。保留的資料無法關聯到您：每張維修單只留一個隨機編號、日期、產品和故障類型以及處理結果。本聊天記錄儲存在您的 Telegram 中，如需刪除請在 Telegram 裡刪除。
 choose-language = 請選擇語言：
 language-en = English
 language-zh-Hans = 簡體中文
@@ -75,7 +75,7 @@ hazard-generic =
     4. 離開現場，到室外再撥打報警電話或燃氣公司電話。
 already-escalating = 我正在為您準備維修單。
 
-## 報修訊息收集
+## 報修資料收集
 
 escalate-fault = 這個情況需要工程師上門處理。
 escalate-human = 好的，我為您轉接售後團隊。
@@ -214,7 +214,7 @@ ticket-filed =
        *[no] {""}
     }
 ticket-warranty-heading = 初步保修答覆：
-ticket-failed = 抱歉，維修單暫時沒能提交。訊息都還在，請稍後再點一次「確認提交」。
+ticket-failed = 抱歉，維修單暫時沒能提交。資料都還在，請稍後再點一次「確認提交」。
 tickets-none = 您還沒有維修單。
 tickets-heading = 您的維修單：
 ticket-line = { $number } · { warranty-category } · { $state ->
@@ -230,10 +230,10 @@ cancel-ticket-button = { $number }
 cancel-confirm = 確定取消維修單 { $ticket } 嗎？
 ticket-cancelled = 維修單 { $number } 已取消。
 ticket-cancel-failed = 維修單 { $number } 已無法取消（當前狀態：{ $state }）。
-forget-confirm = 確定刪除我們儲存的您的全部訊息嗎？包括姓名、電話、地址、產品訊息、照片和本次對話。未完成的維修單會被取消{ $staffChat ->
+forget-confirm = 確定刪除我們儲存的您的全部資料嗎？包括姓名、電話、地址、產品資料、照片和本次對話。未完成的維修單會被取消{ $staffChat ->
     [no] {""}
    *[yes] 並通知服務團隊
-}。只保留無法關聯到您的統計（日期、產品和故障型別、處理結果）。
+}。只保留無法關聯到您的統計（日期、產品和故障類型、處理結果）。
 forgotten = 已完成：您的個人資料已刪除{ $cancelled ->
         [0] 。
        *[other] ，{ $cancelled } 張未完成的維修單已取消{ $staffChat ->
@@ -275,7 +275,7 @@ menu-cancel = 停止或取消
 menu-language = 切換語言
 menu-help = 使用幫助
 menu-privacy = 我們儲存什麼
-menu-forget = 刪除我的訊息
+menu-forget = 刪除我的資料
 ticket-warranty-pending = 保修情況將由工程師上門時評估，如有發票或收據請提前準備好。
 checkback-still-broken-added = 很抱歉又出問題了。我已把它加進正在準備的維修單，工程師會同時瞭解這兩個問題。
 error-category-use-buttons = 我沒看出是哪種產品。
@@ -303,7 +303,7 @@ summary-phone = { $phone ->
     }
 }
 summary-as-written = { $asWritten ->
-    [yes] {"\u000A"}（部分訊息按您寫的原樣記錄，工程師會核對。）
+    [yes] {"\u000A"}（部分資料按您寫的原樣記錄，工程師會核對。）
    *[no] {""}
 }
 

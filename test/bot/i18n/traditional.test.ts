@@ -72,6 +72,7 @@ const KNOWN_MISCONVERSIONS = [
   '週圍',
   '麵板',
   '表麵',
+  '型別',
 ];
 
 /** Mainland words that read as foreign in Hong Kong and Taiwan (issue 10), in any Traditional locale. */
@@ -136,6 +137,20 @@ describe('Traditional Chinese text', () => {
     for (const word of present) expect(GENERATED[locale], word).toContain(word);
     for (const word of absent) expect(GENERATED[locale], word).not.toContain(word);
   });
+
+  it.each(TRADITIONAL_LOCALES)(
+    'calls the data /forget erases data, not messages, in %s',
+    (locale) => {
+      const customer = readFileSync(join(LOCALES_DIR, locale, 'customer.ftl'), 'utf8');
+      const message = (key: string) =>
+        customer.match(new RegExp(`^${key} =[^]*?(?=^\\S)`, 'm'))?.[0] ?? '';
+      expect(message('menu-forget')).toContain('刪除我的資料');
+      expect(message('privacy')).toContain('以上全部資料');
+      expect(message('forget-confirm')).toContain('全部資料');
+      for (const key of ['menu-forget', 'forget-confirm', 'forgotten'])
+        expect(message(key), key).not.toContain('訊息');
+    },
+  );
 
   it.each<[string, TraditionalLocale, string]>([
     ['插头发烫', 'zh-Hant', '插頭發燙'],
