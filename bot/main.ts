@@ -72,7 +72,8 @@ async function main(): Promise<void> {
   if (config.STAFF_CHAT_ID === undefined) {
     process.stderr.write(
       `\n*** WARNING: STAFF_CHAT_ID is not set. Tickets are filed, but no staff member is told and the\n` +
-        `*** contact promise goes unwatched. See tickets with: npm run -s cli -- tickets list\n\n`,
+        `*** contact promise goes unwatched. See tickets with: npm run -s cli -- tickets list\n` +
+        `*** (on the embedded database, with the bot stopped; on PostgreSQL at any time)\n\n`,
     );
     log.warn('STAFF_CHAT_ID is not set: tickets reach nobody');
   } else {
@@ -136,6 +137,7 @@ const STARTUP_ERRORS = new Set([
   'PolicyFileError',
   'CatalogueError',
   'DatabaseConnectError',
+  'DataDirInUseError',
   'MigrationError',
   'StoreError',
   'HttpServerError',

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -7,7 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Database, DatabaseHandle } from './database.ts';
-import { DatabaseConnectError } from './errors.ts';
+import { DatabaseConnectError, DataDirInUseError } from './errors.ts';
 import { runMigrations } from './migrate.ts';
 
 export type OpenDatabaseOptions = {
@@ -134,12 +134,73 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   };
 }
 
+/** The lock file a process writes into the PGlite folder it opens (its pid). */
+export const DATA_DIR_LOCK = 'frontline.pid';
+/** Folders this process holds, with how many handles hold each. */
+const heldDataDirs = new Map<string, number>();
+
+/** Whether a process with this pid is alive (signal 0 only asks). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the folder's lock for this process, or throws {@link DataDirInUseError} when a living
+ * process holds it. A lock left by a process that died (kill -9) is taken over. The same process
+ * may open the folder again (tests do); the file goes with its last handle.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  const file = resolve(dataDir, DATA_DIR_LOCK);
+  const release = async () => {
+    const count = (heldDataDirs.get(dataDir) ?? 1) - 1;
+    if (count > 0) heldDataDirs.set(dataDir, count);
+    else {
+      heldDataDirs.delete(dataDir);
+      await unlink(file).catch(() => {});
+    }
+  };
+  const held = heldDataDirs.get(dataDir);
+  if (held !== undefined) {
+    heldDataDirs.set(dataDir, held + 1);
+    return release;
+  }
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(file, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      heldDataDirs.set(dataDir, 1);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const pid = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid))
+      throw new DataDirInUseError(dataDir, pid);
+    await unlink(file).catch(() => {});
+  }
+  throw new DataDirInUseError(dataDir, Number.NaN);
+}
+
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   let client: PGlite;
+  let unlock: () => Promise<void>;
   try {
     await mkdir(dataDir, { recursive: true });
+    unlock = await lockDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof DataDirInUseError) throw error;
+    throw new DatabaseConnectError(dataDir, { cause: error });
+  }
+  try {
     client = await PGlite.create(dataDir);
   } catch (error) {
+    await unlock();
     throw new DatabaseConnectError(dataDir, { cause: error });
   }
   const db = drizzlePglite({ client });
@@ -148,6 +209,12 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     kind: 'pglite',
     target: dataDir,
     migrate: () => runMigrations(db, (config) => migratePglite(db, config)),
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await unlock();
+      }
+    },
   };
 }

@@ -9,6 +9,22 @@ export class DatabaseConnectError extends Error {
   }
 }
 
+/**
+ * The embedded database's folder is open in another process (PGlite has no lock of its own: two
+ * processes writing one folder corrupt it). `pid` is the process holding it.
+ */
+export class DataDirInUseError extends Error {
+  override name = 'DataDirInUseError';
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the embedded database in ${dataDir} is in use by process ${pid} (the bot?): stop it first, or run the bot on PostgreSQL (DATABASE_URL) to read it while it runs`,
+    );
+  }
+}
+
 /** Applying the committed migrations failed; the database is left at the last applied one. */
 export class MigrationError extends Error {
   override name = 'MigrationError';

@@ -2,6 +2,7 @@ export { describeUrl, type OpenDatabaseOptions, openDatabase } from './client.ts
 export type { Database, DatabaseHandle } from './database.ts';
 export {
   DatabaseConnectError,
+  DataDirInUseError,
   isUnavailableError,
   MigrationError,
   StorageError,

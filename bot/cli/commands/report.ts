@@ -29,7 +29,8 @@ STAFF_CONTACT_SLA after filing, or after opening time for a question asked out o
 due: contacted, or past that deadline now). --json prints one JSON object instead of the table.
 
 Reads DATABASE_URL (PostgreSQL) when set, else the PGlite data folder DATA_DIR (default ./.data;
-PGlite allows one process, so stop the bot first). Never migrates: run "db migrate" first.
+one process at a time: while the bot runs on it, the command refuses and says so — stop the bot
+first, or run it on PostgreSQL). Never migrates: run "db migrate" first.
 
 Example:
   npm run -s cli -- report --from 2025-03-01 --to 2025-03-31`;

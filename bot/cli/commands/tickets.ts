@@ -17,7 +17,8 @@ import { parseOptions } from '../parse-options.ts';
 import { readDatabase } from '../read-database.ts';
 
 const DB_NOTE = `Reads DATABASE_URL (PostgreSQL) when set, else the PGlite data folder DATA_DIR (default ./.data;
-PGlite allows one process, so stop the bot first). Never migrates: run "db migrate" first.`;
+one process at a time: while the bot runs on it, the command refuses and says so — stop the bot
+first, or run it on PostgreSQL). Never migrates: run "db migrate" first.`;
 
 const LIST_HELP = `Usage: npm run -s cli -- tickets list [--state S[,S…]] [--limit N] [--json]
 
