@@ -92,6 +92,8 @@ export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
         return actions.schedule(request, ticket, command.args);
       case 'note':
         return actions.note(request, ticket, command.args);
+      case 'contacted':
+        return actions.contacted(request, ticket, command.args);
       case 'close':
         return actions.close(request, ticket, command.args);
       case 'reopen':

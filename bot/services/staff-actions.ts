@@ -366,6 +366,30 @@ export function createStaffActions(
     });
   }
 
+  /**
+   * /contacted [how]: staff reached the customer outside this chat (a call, as the hazard alert
+   * asks). The contact promise counts as kept from now, its alerts stop, and the words, if any,
+   * are kept as a note. The first contact stands: a second /contacted changes nothing.
+   */
+  async function contacted(req: StaffRequest, ticket: Ticket, args: string) {
+    await customers.inStep(req.updateId, async (step) => {
+      const marked = await step.repos.tickets.markContacted(
+        ticket.id,
+        clock.now(),
+        { kind: 'staff', staffId: staffId(req) },
+        { cancelJobKeys: contactAlertKeys(ticket.id) },
+      );
+      if (args !== '') await noteEvent(req, ticket, args, step.repos);
+      await say(
+        req,
+        marked ? 'staff-contacted-saved' : 'staff-contacted-already',
+        { number: ticket.number },
+        undefined,
+        step,
+      );
+    });
+  }
+
   /** Buttons for each way of closing, for the card's close button and a bare /close. */
   async function offerClosings(req: StaffRequest, ticket: Ticket) {
     const { t } = createRenderContext(deps, localeOf(req.member, req.user));
@@ -578,6 +602,7 @@ export function createStaffActions(
     assign,
     schedule,
     scheduleButton,
+    contacted,
     offerWindows,
     note,
     close,

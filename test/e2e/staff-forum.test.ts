@@ -446,6 +446,60 @@ describe('staff take over escalated chats in the staff forum', () => {
     }
   });
 
+  it('records a call with /contacted: the promise is kept, its alerts stop, a second changes nothing', async () => {
+    const kai = h.staffMember('Kai');
+    h.advanceTo(10);
+    const { ticket, topicId } = await h.fileTicket(h.customer('Lin'), {
+      priority: 'urgent',
+      triage: { label: 'hazard', category: 'refrigerator', symptomId: null },
+    });
+    await h.waitForBot(
+      STAFF_CHAT,
+      /Hazard ticket .* After a call, record it there with \/contacted/,
+      {
+        topicId,
+      },
+    );
+    h.clock.advance(5 * MIN);
+    await h.says(
+      kai,
+      STAFF_CHAT,
+      '/contacted called at 10:05, it is unplugged',
+      new RegExp(`Contact with the customer of ${ticket.number} recorded: its contact alerts stop`),
+      { topicId },
+    );
+    for (const stage of ['warning', 'breach']) {
+      const key = `contact-alert:${ticket.id}:${stage}`;
+      expect((await h.repos.jobs.findByKey(key))?.state, stage).toBe('cancelled');
+    }
+    const before = h.double.botMessages(STAFF_CHAT, 0).length;
+    h.clock.advance(40 * MIN);
+    await h.runJobs();
+    const later = h.double
+      .botMessages(STAFF_CHAT, 0)
+      .slice(before)
+      .map((m) => m.text ?? '');
+    expect(later.filter((text) => text.includes(ticket.number))).toEqual([]);
+
+    await h.says(
+      kai,
+      STAFF_CHAT,
+      '/contacted',
+      new RegExp(`${ticket.number} was already recorded; nothing changed`),
+      { topicId },
+    );
+    const history = await h.repos.tickets.history(ticket.id);
+    expect(history.filter((e) => e.type === 'contacted').map((e) => e.payload)).toEqual([
+      { onTime: true },
+    ]);
+    expect(history.filter((e) => e.type === 'note').map((e) => e.payload)).toEqual([
+      { text: 'called at 10:05, it is unplugged' },
+    ]);
+    // Recorded when the command came (5 minutes after filing), not when it was repeated.
+    const contactedAt = (await h.repos.tickets.getByNumber(ticket.number))?.contactedAt;
+    expect(contactedAt?.getTime()).toBeLessThan(h.clock.now().getTime() - 39 * MIN);
+  });
+
   it('records a customer who blocked the bot and tells the topic', async () => {
     const hana = h.staffMember('Hana');
     const kim = h.customer('Kim');

@@ -79,6 +79,8 @@ staff-scheduled = 📅 { $name } scheduled the visit for { $number }: { $window 
 
 staff-note-usage = Write the note after the command: /note customer prefers calls after 5 pm
 staff-note-saved = 📝 Internal note kept with the ticket (not sent to the customer).
+staff-contacted-saved = ✅ Contact with the customer of { $number } recorded: its contact alerts stop.
+staff-contacted-already = Contact with the customer of { $number } was already recorded; nothing changed.
 
 staff-closing = { $closing ->
     [repaired] repaired
@@ -126,13 +128,13 @@ staff-lang-set = Done: I will answer you in English from now on.
 staff-refused-not-staff = 🚫 Only the service team can use this. The attempt has been recorded.
 staff-general-only = This command works in the General topic.
 staff-topic-only = This command works in a ticket's topic.
-staff-unknown-command = Staff commands: in a ticket's topic /take /release /assign /schedule /note /close /reopen /warranty; in General /queue /find; anywhere /name /lang.
+staff-unknown-command = Staff commands: in a ticket's topic /take /release /assign /schedule /note /contacted /close /reopen /warranty; in General /queue /find; anywhere /name /lang.
 staff-customer-blocked = ⛔ The customer has blocked the bot: nothing more reaches them for { $number }. Call them if the ticket needs it.
 staff-cannot-copy = The customer sent something the bot cannot copy here (a poll or a service message).
 
-staff-alert-urgent = 🚨 Hazard ticket { $number }: contact the customer now (the phone number is on the card in its topic).
-staff-alert-warning = ⏰ { $number }: nobody has contacted the customer yet (holder: { $holder }). The { $contactWithin } contact promise lapses in { $minutes } min.
-staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes } min ago (holder: { $holder }). Contact the customer now.
+staff-alert-urgent = 🚨 Hazard ticket { $number }: contact the customer now (the phone number is on the card in its topic). After a call, record it there with /contacted.
+staff-alert-warning = ⏰ { $number }: nobody has contacted the customer yet (holder: { $holder }). The { $contactWithin } contact promise lapses in { $minutes } min. A call counts once recorded with /contacted in its topic.
+staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes } min ago (holder: { $holder }). Contact the customer now (record a call with /contacted in its topic).
 staff-loaner-due = 🔁 { $number } has waited { $hours } hours since the report without a repair. Our promise: offer the customer a free loaner until it is repaired.
 staff-customer-rated = ⭐ The customer rated { $number } { $score }/5.
 staff-customer-comment = 💬 The customer's comment on { $number } follows.

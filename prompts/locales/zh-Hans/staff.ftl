@@ -76,6 +76,8 @@ staff-scheduled = 📅 { $name } 为 { $number } 预约了上门：{ $window }�
 
 staff-note-usage = 请在命令后写备注：/note 客户希望下午5点后来电
 staff-note-saved = 📝 内部备注已记入工单（不会发给客户）。
+staff-contacted-saved = ✅ 已记录与 { $number } 客户的联系：该工单的联系提醒不再发送。
+staff-contacted-already = { $number } 已记录过与客户的联系，未作更改。
 
 staff-closing = { $closing ->
     [repaired] 已修复
@@ -123,13 +125,13 @@ staff-lang-set = 好的，以后我用这种文字回复您。
 staff-refused-not-staff = 🚫 只有服务团队可以使用此功能。此次尝试已记录。
 staff-general-only = 该命令只能在“General”话题中使用。
 staff-topic-only = 该命令只能在工单话题中使用。
-staff-unknown-command = 客服命令：工单话题中 /take /release /assign /schedule /note /close /reopen /warranty；General 中 /queue /find；任意位置 /name /lang。
+staff-unknown-command = 客服命令：工单话题中 /take /release /assign /schedule /note /contacted /close /reopen /warranty；General 中 /queue /find；任意位置 /name /lang。
 staff-customer-blocked = ⛔ 客户已屏蔽机器人：{ $number } 的消息无法再送达。如有需要请电话联系。
 staff-cannot-copy = 客户发送了无法复制到这里的内容（投票或系统消息）。
 
-staff-alert-urgent = 🚨 安全隐患工单 { $number }：请立即联系客户（电话见该工单话题中的卡片）。
-staff-alert-warning = ⏰ { $number }：尚未有人联系客户（接单人：{ $holder }）。{ $contactWithin }内联系的承诺将在 { $minutes } 分钟后到期。
-staff-alert-breach = 🔴 { $number }：联系承诺已超时 { $minutes } 分钟（接单人：{ $holder }）。请立即联系客户。
+staff-alert-urgent = 🚨 安全隐患工单 { $number }：请立即联系客户（电话见该工单话题中的卡片）。电话联系后请在该话题中用 /contacted 记录。
+staff-alert-warning = ⏰ { $number }：尚未有人联系客户（接单人：{ $holder }）。{ $contactWithin }内联系的承诺将在 { $minutes } 分钟后到期。电话联系在该话题中用 /contacted 记录后即算数。
+staff-alert-breach = 🔴 { $number }：联系承诺已超时 { $minutes } 分钟（接单人：{ $holder }）。请立即联系客户（电话联系后在该话题中用 /contacted 记录）。
 staff-loaner-due = 🔁 { $number } 自报修起已过 { $hours } 小时仍未修复。按服务承诺：请为客户免费提供备用机，直至修好。
 staff-customer-rated = ⭐ 客户为 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客户对 { $number } 的评价如下。

@@ -77,6 +77,8 @@ staff-scheduled = 📅 { $name } 為 { $number } 預約了上門：{ $window }�
 
 staff-note-usage = 請在命令後寫備註：/note 客戶希望下午5點後來電
 staff-note-saved = 📝 內部備註已記入維修單（不會發給客戶）。
+staff-contacted-saved = ✅ 已記錄與 { $number } 客戶的聯絡：該維修單的聯絡提醒不再發送。
+staff-contacted-already = { $number } 已記錄過與客戶的聯絡，未作更改。
 
 staff-closing = { $closing ->
     [repaired] 已修復
@@ -124,13 +126,13 @@ staff-lang-set = 好的，以後我用這種文字回覆您。
 staff-refused-not-staff = 🚫 只有服務團隊可以使用此功能。此次嘗試已記錄。
 staff-general-only = 該命令只能在「General」話題中使用。
 staff-topic-only = 該命令只能在維修單話題中使用。
-staff-unknown-command = 客服命令：維修單話題中 /take /release /assign /schedule /note /close /reopen /warranty；General 中 /queue /find；任意位置 /name /lang。
+staff-unknown-command = 客服命令：維修單話題中 /take /release /assign /schedule /note /contacted /close /reopen /warranty；General 中 /queue /find；任意位置 /name /lang。
 staff-customer-blocked = ⛔ 客戶已遮蔽機器人：{ $number } 的訊息無法再送達。如有需要請電話聯絡。
 staff-cannot-copy = 客戶傳送了無法複製到這裡的內容（投票或系統訊息）。
 
-staff-alert-urgent = 🚨 安全隱患維修單 { $number }：請立即聯絡客戶（電話見該維修單話題中的卡片）。
-staff-alert-warning = ⏰ { $number }：尚未有人聯絡客戶（接單人：{ $holder }）。{ $contactWithin }內聯絡的承諾將在 { $minutes } 分鐘後到期。
-staff-alert-breach = 🔴 { $number }：聯絡承諾已超時 { $minutes } 分鐘（接單人：{ $holder }）。請立即聯絡客戶。
+staff-alert-urgent = 🚨 安全隱患維修單 { $number }：請立即聯絡客戶（電話見該維修單話題中的卡片）。電話聯絡後請在該話題中用 /contacted 記錄。
+staff-alert-warning = ⏰ { $number }：尚未有人聯絡客戶（接單人：{ $holder }）。{ $contactWithin }內聯絡的承諾將在 { $minutes } 分鐘後到期。電話聯絡在該話題中用 /contacted 記錄後即算數。
+staff-alert-breach = 🔴 { $number }：聯絡承諾已超時 { $minutes } 分鐘（接單人：{ $holder }）。請立即聯絡客戶（電話聯絡後在該話題中用 /contacted 記錄）。
 staff-loaner-due = 🔁 { $number } 自報修起已過 { $hours } 小時仍未修復。按服務承諾：請為客戶免費提供備用機，直至修好。
 staff-customer-rated = ⭐ 客戶為 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客戶對 { $number } 的評價如下。
