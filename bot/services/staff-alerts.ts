@@ -11,6 +11,7 @@ import {
   LOANER_AFTER_HOURS,
   type Locale,
   type Ticket,
+  toCalendarDate,
 } from '../../core/index.ts';
 import type { JobHandler, NewOutboxMessage } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
@@ -200,18 +201,27 @@ export function createStaffAlerts(
     if (!topics) log.warn({ ticket: ticket.number }, 'loaner reminder: no STAFF_CHAT_ID');
   };
 
-  /** Reminds the customer of the visit the evening before, if it still stands. */
-  const visitReminder: JobHandler = async (job) => {
+  /**
+   * Reminds the customer of the visit the evening before, if it still stands. Run late (the bot
+   * was down overnight, a backlog), it says "today" on the visit's day, and nothing once the visit
+   * has begun.
+   */
+  const visitReminder: JobHandler = async (job, run) => {
     const ticket = await loadTicket(job.payload);
     const window = ticket?.visitWindow;
     if (ticket?.state !== 'scheduled' || !window) return;
     if (window.start.toISOString() !== job.payload.start) return;
+    if (run.now.getTime() >= window.start.getTime()) return;
+    const day =
+      toCalendarDate(run.now, config.SERVICE_TZ) === toCalendarDate(window.start, config.SERVICE_TZ)
+        ? 'today'
+        : 'tomorrow';
     const locale = await customers.localeOf(await customers.customerOf(ticket));
     // Keyed by the job: a rerun (a lost lease) writes the reminder once.
     await customers.tell(
       ticket,
       'handover-reminder',
-      { number: ticket.number, window: formatVisitWindow(window, config.SERVICE_TZ, locale) },
+      { number: ticket.number, day, window: formatVisitWindow(window, config.SERVICE_TZ, locale) },
       undefined,
       { ref: `job:${job.id}` },
     );

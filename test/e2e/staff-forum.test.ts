@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, toCalendarDate } from '../../core/index.ts';
 import { createOutboxStore, customerTicketKeyPrefix } from '../../db/index.ts';
 import { BOT, newTicket, STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
 
@@ -498,6 +499,45 @@ describe('staff take over escalated chats in the staff forum', () => {
     // Recorded when the command came (5 minutes after filing), not when it was repeated.
     const contactedAt = (await h.repos.tickets.getByNumber(ticket.number))?.contactedAt;
     expect(contactedAt?.getTime()).toBeLessThan(h.clock.now().getTime() - 39 * MIN);
+  });
+
+  it('says "today" in a visit reminder run on the visit\'s morning, and nothing once the visit has begun', async () => {
+    const ada = h.staffMember('Ada');
+    h.advanceTo(10);
+    const tomorrow = addDays(toCalendarDate(h.clock.now(), 'Asia/Shanghai'), 1);
+    const nia = h.customer('Nia');
+    const oli = h.customer('Oli');
+    for (const [customer, hours] of [
+      [nia, '14-16'],
+      [oli, '9-11'],
+    ] as const) {
+      const { topicId } = await h.fileTicket(customer);
+      await h.says(ada, STAFF_CHAT, '/take', /took/, { topicId });
+      await h.says(ada, STAFF_CHAT, `/schedule ${tomorrow} ${hours}`, /scheduled the visit/, {
+        topicId,
+      });
+      await h.waitForBot(customer.id, /is confirmed/);
+    }
+    // The bot was down overnight: the 19:00 reminders run at 10:00 on the visit's day.
+    const before = {
+      nia: h.double.botMessages(nia.id).length,
+      oli: h.double.botMessages(oli.id).length,
+    };
+    h.advanceTo(10);
+    await h.runJobs();
+    await h.waitForBot(
+      nia.id,
+      new RegExp(`Reminder: our engineer visits you today, ${tomorrow} 14:00–16:00`),
+    );
+    await settle();
+    expect(
+      h.double
+        .botMessages(nia.id)
+        .slice(before.nia)
+        .map((m) => m.text),
+    ).toHaveLength(1);
+    // 09:00–11:00 has begun: no reminder of it.
+    expect(h.double.botMessages(oli.id).slice(before.oli)).toEqual([]);
   });
 
   it('records a customer who blocked the bot and tells the topic', async () => {

@@ -147,7 +147,10 @@ staff-customer-cancelled = 🚫 The customer cancelled { $number } themselves.
 handover-taken = 👤 { $name } from our service team is with you now. Write here; they will answer you.
 handover-released = You are back with the assistant. Write any time if you need anything.
 handover-scheduled = 📅 Your engineer visit for ticket { $number } is confirmed: { $window }.
-handover-reminder = ⏰ Reminder: our engineer visits you tomorrow, { $window } (ticket { $number }).
+handover-reminder = ⏰ Reminder: our engineer visits you { $day ->
+    [today] today
+   *[other] tomorrow
+}, { $window } (ticket { $number }).
 handover-closed = { $closing ->
     [repaired] ✅ Your ticket { $number } is closed: the repair is done.
     [no_fault_found] ✅ Your ticket { $number } is closed: no fault was found.

@@ -144,7 +144,10 @@ staff-customer-cancelled = 🚫 客户自己取消了 { $number }。
 handover-taken = 👤 服务团队的 { $name } 现在为您服务。请在这里留言，对方会回复您。
 handover-released = 您已回到智能助手。如有需要，随时留言。
 handover-scheduled = 📅 工单 { $number } 的上门时间已确认：{ $window }。
-handover-reminder = ⏰ 提醒：工程师明天上门，{ $window }（工单 { $number }）。
+handover-reminder = ⏰ 提醒：工程师{ $day ->
+    [today] 今天
+   *[other] 明天
+}上门，{ $window }（工单 { $number }）。
 handover-closed = { $closing ->
     [repaired] ✅ 您的工单 { $number } 已完成：维修已完毕。
     [no_fault_found] ✅ 您的工单 { $number } 已完成：未发现故障。

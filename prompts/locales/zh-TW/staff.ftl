@@ -145,7 +145,10 @@ staff-customer-cancelled = 🚫 客戶自己取消了 { $number }。
 handover-taken = 👤 服務團隊的 { $name } 現在為您服務。請在這裡留言，對方會回覆您。
 handover-released = 您已回到智慧助手。如有需要，隨時留言。
 handover-scheduled = 📅 維修單 { $number } 的到府時間已確認：{ $window }。
-handover-reminder = ⏰ 提醒：工程師明天到府，{ $window }（維修單 { $number }）。
+handover-reminder = ⏰ 提醒：工程師{ $day ->
+    [today] 今天
+   *[other] 明天
+}到府，{ $window }（維修單 { $number }）。
 handover-closed = { $closing ->
     [repaired] ✅ 您的維修單 { $number } 已完成：維修已完畢。
     [no_fault_found] ✅ 您的維修單 { $number } 已完成：未發現故障。
