@@ -112,6 +112,9 @@ export function triageReport(
         label: step.label,
       };
       if (step.symptomId) seed.symptomId = step.symptomId;
+      // Asked for in words ("转人工", "send an engineer"): the intake without "this sounds like it
+      // needs an engineer", which the customer did not ask the bot to judge.
+      if (step.customerAsked) return escalate(known, 'customer_asked', context, seed);
       return escalate(known, 'fault', context, seed, [{ key: 'escalate-fault' }]);
     }
   }

@@ -61,6 +61,7 @@ export function createConversationTriage(
           ...known(step.category),
           label: step.label,
           ...(step.symptomId ? { symptomId: step.symptomId } : {}),
+          ...(step.reason === 'customer_asked' ? { customerAsked: true as const } : {}),
         } satisfies TriageStep;
     }
   };

@@ -7,7 +7,10 @@ help =
     Write what is wrong in your own words, in English or Chinese. I will:
     • walk you through safe checks when nothing is really broken, and check back later;
     • book an engineer when it needs a repair, with a preliminary warranty answer;
-    • put you through to a person at any time: /human
+    • { $staffChat ->
+        [no] note that you want a person, with a ticket number to quote when you contact us: /human
+       *[yes] put you through to a person at any time: /human
+    }
     Commands: /status your tickets · /cancel stop or cancel · /language change language · /privacy what we store · /forget erase your data
 privacy =
     What we store: your name, phone number and address for the visit; the product, model number, dates and photos you send; and this conversation, so engineers know the history.
@@ -102,7 +105,7 @@ already-escalating = I'm already preparing your ticket.
 ## Escalation intake
 
 escalate-fault = This sounds like it needs an engineer.
-escalate-human = Sure, I'll hand you to our service team.
+escalate-human = Sure.
 intake-intro = I'll prepare a service ticket. A few questions, so the engineer comes prepared.
 ask-category = Which product is it?
 ask-name = What name should the engineer ask for?

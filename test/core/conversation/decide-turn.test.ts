@@ -92,6 +92,24 @@ describe('decideTurn: reports and triage', () => {
     expect(last.state.flow).toEqual({ kind: 'idle' });
   });
 
+  it.each([
+    ['en', 'I want to talk to a real person'],
+    ['zh', '转人工'],
+    ['zh-Hant', '我要真人客服'],
+    ['en', 'my washer leaks, please send a technician'],
+  ])(
+    'takes a request for a person in words (%s: %s) to the intake without judging it a fault',
+    (_lang, report) => {
+      const { last } = play(fresh(), text(report));
+      expect(keys(last).slice(0, 2)).toEqual(['escalate-human', 'intake-intro']);
+      expect(keys(last)).not.toContain('escalate-fault');
+      expect(last.state.flow).toMatchObject({
+        kind: 'intake',
+        draft: { reason: 'customer_asked' },
+      });
+    },
+  );
+
   it('escalates a fault the customer already checked straight to the intake', () => {
     const { last } = play(fresh(), text('冰箱不制冷了，换了插座也不行'));
     expect(keys(last)).toEqual(['escalate-fault', 'intake-intro', 'ask-name']);
