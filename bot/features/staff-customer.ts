@@ -79,7 +79,13 @@ export function createStaffCustomerFeature(
         notCopied(error);
         return false;
       });
-    if (followed) return conversation.notice(toChatRef(ctx), 'edited-passed-on');
+    // Only a text or a caption follows (editMessageText / editMessageCaption): a photo the
+    // customer replaced stays the first one in the topic, and the notice says so.
+    if (followed)
+      return conversation.notice(
+        toChatRef(ctx),
+        ctx.editedMessage.text === undefined ? 'edited-caption-passed-on' : 'edited-passed-on',
+      );
     return next();
   });
 

@@ -47,7 +47,7 @@ describe('with a staff chat: the contact time is promised and the team is said t
     );
   });
 
-  it('an edit of a message staff have a copy of: the copy follows, and the customer is told staff see the new version', async () => {
+  it('an edit of a message staff have a copy of: the copy follows, and the customer is told staff see the new version (of a photo: its caption)', async () => {
     const ola = h.customer('Ola');
     const { topicId } = await h.fileTicket(ola);
     // Waiting for a person: the message is copied to the topic and the bot answers it too.
@@ -67,6 +67,28 @@ describe('with a staff chat: the contact time is promised and the team is said t
     await h.double.waitFor(
       () => h.double.message(STAFF_CHAT, copy.message_id).text === 'the fridge is at 14 degrees',
       'the copy edited',
+    );
+
+    // A photo's edit: only the caption follows, and the customer is told a replaced photo does not.
+    const photoCopy = await h.says(
+      ola,
+      ola.id,
+      { photo: 'thermometer-1', caption: 'the thermometer' },
+      /^the thermometer$/,
+      { answerIn: STAFF_CHAT, answerTopic: topicId },
+    );
+    const photo = h.double.messages(ola.id).findLast((m) => m.caption === 'the thermometer');
+    const beforePhotoEdit = h.double.botMessages(ola.id).length;
+    h.double.edit(ola.id, photo?.message_id as number, 'the thermometer, an hour later');
+    const toldPhoto = await h.waitForBot(ola.id, /I saw your edit/, { after: beforePhotoEdit });
+    expect(toldPhoto.text).toBe(
+      'I saw your edit: our service team sees the new caption. If you replaced the photo or file itself, please send the new one as a new message: the team still has the first.',
+    );
+    await h.double.waitFor(
+      () =>
+        h.double.message(STAFF_CHAT, photoCopy.message_id).caption ===
+        'the thermometer, an hour later',
+      'the copy re-captioned',
     );
   });
 

@@ -290,6 +290,7 @@ unsupported-message = I can read text, photos, contacts and locations. Please de
 voice-unsupported = I can't listen to voice messages yet. Please type the problem in a few words.
 edited-ignored = I saw your edit; I work with the message as first sent. Send a new message if something changed.
 edited-passed-on = I saw your edit: our service team sees the new version. I still work with the message as first sent, so send a new message if something changed.
+edited-caption-passed-on = I saw your edit: our service team sees the new caption. If you replaced the photo or file itself, please send the new one as a new message: the team still has the first.
 group-only-private = I help customers in a private chat: please message me directly.
 slow-down = You're sending messages very fast. I've kept what you sent and will answer it in about { $seconds } seconds.
 temporarily-unavailable = I can't handle messages for a moment: a technical problem on my side. Your message is kept, and I'll answer it as soon as I'm back.

@@ -261,6 +261,7 @@ unsupported-message = 我能看懂文字、照片、联系人和位置。请用�
 voice-unsupported = 我暂时听不了语音，请用几句话把问题打出来。
 edited-ignored = 看到您修改了消息；我按最初发送的内容处理。如有变化请发一条新消息。
 edited-passed-on = 看到您修改了消息：服务团队会看到修改后的内容。我仍按最初发送的内容处理，如有变化请发一条新消息。
+edited-caption-passed-on = 看到您修改了消息：服务团队会看到新的说明文字。如果您换了照片或文件本身，请把新的作为一条新消息发送：团队那边仍是原来那份。
 group-only-private = 我在私聊中为客户服务，请直接给我发消息。
 slow-down = 您发消息太快了。您发的内容我都记下了，大约 { $seconds } 秒后回复您。
 temporarily-unavailable = 系统暂时出了点技术问题，暂时无法处理消息。您的消息已保存，恢复后我会马上回复。

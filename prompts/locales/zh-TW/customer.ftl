@@ -262,6 +262,7 @@ unsupported-message = 我能看懂文字、照片、聯絡人和位置。請用�
 voice-unsupported = 我暫時聽不了語音，請用幾句話把問題打出來。
 edited-ignored = 看到您修改了訊息；我按最初發送的內容處理。如有變化請發一條新訊息。
 edited-passed-on = 看到您修改了訊息：服務團隊會看到修改後的內容。我仍按最初發送的內容處理，如有變化請發一條新訊息。
+edited-caption-passed-on = 看到您修改了訊息：服務團隊會看到新的說明文字。如果您換了照片或檔案本身，請把新的作為一條新訊息傳送：團隊那邊仍是原來那份。
 group-only-private = 我在私聊中為客戶服務，請直接給我發訊息。
 slow-down = 您發訊息太快了。您發的內容我都記下了，大約 { $seconds } 秒後回覆您。
 temporarily-unavailable = 系統暫時出了點技術問題，暫時無法處理訊息。您的訊息已儲存，恢復後我會馬上回復。
