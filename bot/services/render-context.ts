@@ -26,27 +26,49 @@ export type RenderContext = {
   globals: Record<string, string | number>;
 };
 
+/** The globals by configuration, catalogue and locale: they depend on nothing else. */
+const globalsMemo = new WeakMap<
+  AppDeps['config'],
+  WeakMap<AppDeps['i18n'], Map<Locale, Readonly<RenderContext['globals']>>>
+>();
+
 /**
  * Translation bound to a locale, with the variables every message may use (service hours, the
  * promised delays, whether a staff chat is configured, the oldest purchase date accepted, the
- * visit booking horizon and lead time).
+ * visit booking horizon and lead time). The variables are worked out once per configuration and
+ * locale (three translations each: a turn renders with them), and are read-only.
  */
 export function createRenderContext(deps: AppDeps, locale: Locale): RenderContext {
   const t = createTranslate(deps.i18n, locale);
+  let byCatalogue = globalsMemo.get(deps.config);
+  if (byCatalogue === undefined) {
+    byCatalogue = new WeakMap();
+    globalsMemo.set(deps.config, byCatalogue);
+  }
+  let byLocale = byCatalogue.get(deps.i18n);
+  if (byLocale === undefined) {
+    byLocale = new Map();
+    byCatalogue.set(deps.i18n, byLocale);
+  }
+  let globals = byLocale.get(locale);
+  if (globals === undefined) {
+    globals = Object.freeze(workOutGlobals(deps, t));
+    byLocale.set(locale, globals);
+  }
+  return { t, locale, globals };
+}
+
+function workOutGlobals(deps: AppDeps, t: Translate): RenderContext['globals'] {
   const hours = `${formatMinute(deps.config.SERVICE_HOURS.startMinute)}–${formatMinute(deps.config.SERVICE_HOURS.endMinute)}`;
   return {
-    t,
-    locale,
-    globals: {
-      hours,
-      after: sayDuration(deps.config.CALLBACK_CHECK_AFTER, t),
-      contactWithin: sayDuration(deps.config.STAFF_CONTACT_SLA, t),
-      maxAgeYears: DEFAULT_MAX_AGE_YEARS,
-      horizonDays: DEFAULT_MAX_DAYS_AHEAD,
-      leadTime: sayDuration(DEFAULT_LEAD_MINUTES * 60_000, t),
-      // Whether a staff chat hears of tickets: without one, no sentence promises that a person
-      // will contact the customer or has been told.
-      staffChat: deps.config.STAFF_CHAT_ID === undefined ? 'no' : 'yes',
-    },
+    hours,
+    after: sayDuration(deps.config.CALLBACK_CHECK_AFTER, t),
+    contactWithin: sayDuration(deps.config.STAFF_CONTACT_SLA, t),
+    maxAgeYears: DEFAULT_MAX_AGE_YEARS,
+    horizonDays: DEFAULT_MAX_DAYS_AHEAD,
+    leadTime: sayDuration(DEFAULT_LEAD_MINUTES * 60_000, t),
+    // Whether a staff chat hears of tickets: without one, no sentence promises that a person
+    // will contact the customer or has been told.
+    staffChat: deps.config.STAFF_CHAT_ID === undefined ? 'no' : 'yes',
   };
 }

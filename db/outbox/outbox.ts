@@ -160,13 +160,18 @@ export type OutboxMessage = {
   createdAt: Date;
 };
 
+/** Where the window of a turn at `at` opens: a chat written to since then is not new. */
+export const firstReplySince = (at: Date): string =>
+  new Date(at.getTime() - FIRST_REPLY_WINDOW_MS).toISOString();
+
 /**
- * A turn's reply: first reply unless the chat was written to in the window before `at`. `chatId`
- * is the chat's id or an expression naming it (a one-statement turn's `v.chat_id`).
+ * A turn's reply: first reply unless the chat was written to since `since` ({@link
+ * firstReplySince} of the turn's time, or a placeholder for it). `chatId` is the chat's id or an
+ * expression naming it (a one-statement turn's `v.chat_id`).
  */
-export const turnPriority = (chatId: number | SQL, at: Date) => sql`(case when exists (
+export const turnPriority = (chatId: number | SQL, since: string | SQL) => sql`(case when exists (
     select 1 from ${outboxMessages} where ${outboxMessages.chatId} = ${chatId}
-    and ${outboxMessages.createdAt} > ${new Date(at.getTime() - FIRST_REPLY_WINDOW_MS).toISOString()}::timestamptz
+    and ${outboxMessages.createdAt} > ${since}::timestamptz
   ) then ${OUTBOX_PRIORITY.reply}::int else ${OUTBOX_PRIORITY.firstReply}::int end)`;
 
 /**
@@ -189,7 +194,7 @@ export async function enqueueMessages(
         payload: JSON.stringify(m.payload),
         priority:
           m.priority === 'turn'
-            ? turnPriority(m.chatId, at)
+            ? turnPriority(m.chatId, firstReplySince(at))
             : (m.priority ?? OUTBOX_PRIORITY.reply),
         availableAt: m.availableAt ?? at,
         createdAt: at,

@@ -2,7 +2,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
 import { rowsOf } from '../migrate.ts';
-import { type NewOutboxMessage, OUTBOX_PRIORITY, turnPriority } from '../outbox/outbox.ts';
+import {
+  firstReplySince,
+  type NewOutboxMessage,
+  OUTBOX_PRIORITY,
+  turnPriority,
+} from '../outbox/outbox.ts';
+import { preparedPerHandle } from '../prepared.ts';
 import { StaleStateError, storableJson } from './conversation-states.ts';
 import { readTurn, type TurnRead } from './turn-read.ts';
 
@@ -21,6 +27,109 @@ export type PlainTurn = {
 };
 
 const iso = (date: Date) => date.toISOString();
+const ph = sql.placeholder;
+
+/** What drizzle's prepared queries hold and how a statement becomes one (drizzle internals). */
+type Preparing = {
+  dialect: { sqlToQuery(query: SQL): unknown };
+  _: {
+    session: {
+      prepareQuery(
+        query: unknown,
+        fields: undefined,
+        name: undefined,
+        arrayMode: false,
+      ): { execute(values: Record<string, unknown>): Promise<unknown> };
+    };
+  };
+};
+
+/**
+ * The statement of a turn with `messages` replies and `transcript` entries, every value a
+ * placeholder (`m<n>_…`, `t<n>_…` for the rows): its text depends on the two counts only.
+ */
+function commitStatement(messages: number, transcript: number): SQL {
+  const rows = (count: number, row: (n: number) => SQL) =>
+    sql.join(
+      Array.from({ length: count }, (_, n) => row(n)),
+      sql`, `,
+    );
+  const outbox: SQL =
+    messages === 0
+      ? sql``
+      : sql`, queued as (
+  insert into outbox_messages (key, chat_id, method, payload, priority, available_at, created_at, erased)
+  select v.key, v.chat_id, v.method, v.payload,
+    coalesce(v.priority, ${turnPriority(sql`v.chat_id`, sql`${ph('since')}`)}),
+    coalesce(v.available_at, ${ph('at')}::timestamptz), ${ph('at')}::timestamptz, v.erased
+  from (values ${rows(
+    messages,
+    (n) =>
+      sql`(${n}::int, ${ph(`m${n}_key`)}::text, ${ph(`m${n}_chatId`)}::bigint, ${ph(`m${n}_method`)}::text, ${ph(`m${n}_payload`)}::text, ${ph(`m${n}_priority`)}::smallint, ${ph(`m${n}_availableAt`)}::timestamptz, ${ph(`m${n}_erased`)}::boolean)`,
+  )}) as v(n, key, chat_id, method, payload, priority, available_at, erased)
+  where exists (select 1 from marked)
+  order by v.n
+  on conflict (key) do nothing
+  returning id
+)`;
+  const logged: SQL =
+    transcript === 0
+      ? sql``
+      : sql`, logged as (
+  insert into transcript_entries (customer_id, ticket_id, direction, text, at)
+  select v.customer_id, null, v.direction, v.text, ${ph('at')}::timestamptz
+  from (values ${rows(
+    transcript,
+    (n) =>
+      sql`(${n}::int, ${ph(`t${n}_customerId`)}::uuid, ${ph(`t${n}_direction`)}::text, ${ph(`t${n}_text`)}::text)`,
+  )}) as v(n, customer_id, direction, text)
+  where exists (select 1 from marked)
+  order by v.n
+  returning id
+)`;
+  return sql`with pending as materialized (
+  select state from inbox_updates where update_id = ${ph('updateId')}::bigint for update
+), saved as (
+  insert into sessions (key, value, version, expires_at)
+  select ${ph('key')}::text, ${ph('value')}::jsonb, ${ph('nextVersion')}::int, ${ph('expiresAt')}::timestamptz
+  where exists (select 1 from pending where state = 'pending')
+  on conflict (key) do update set value = excluded.value, expires_at = excluded.expires_at,
+    version = sessions.version + 1
+  where sessions.version = ${ph('version')}::int
+  returning version
+), marked as (
+  update inbox_updates set state = 'done', handled_at = ${ph('at')}::timestamptz, payload = null
+  where update_id = ${ph('updateId')}::bigint and exists (select 1 from saved)
+  returning update_id
+)${outbox}${logged}
+select (select state from pending) as state, (select count(*) from marked)::int as marked`;
+}
+
+/**
+ * A turn's statement by its shape (its replies and transcript entries counted), built once: a
+ * statement's SQL is otherwise put together on every call. Run as `db.execute` runs a statement
+ * (no result mapping), with the same text and values.
+ */
+const commitQueries = new Map<string, ReturnType<typeof preparedCommit>>();
+const preparedCommit = (messages: number, transcript: number) => {
+  const statement = commitStatement(messages, transcript);
+  return preparedPerHandle((db) => {
+    const { dialect, _ } = db as unknown as Preparing;
+    return _.session.prepareQuery(dialect.sqlToQuery(statement), undefined, undefined, false);
+  });
+};
+/** Shapes kept at most (a turn sends a handful of messages: bounded anyway). */
+const MAX_SHAPES = 200;
+
+function commitQuery(messages: number, transcript: number) {
+  const shape = `${messages}:${transcript}`;
+  let query = commitQueries.get(shape);
+  if (query === undefined) {
+    query = preparedCommit(messages, transcript);
+    if (commitQueries.size < MAX_SHAPES) commitQueries.set(shape, query);
+  }
+  return query;
+}
 
 /**
  * Commits a {@link PlainTurn} in ONE statement (one round trip, no BEGIN or COMMIT): a statement
@@ -34,61 +143,31 @@ const iso = (date: Date) => date.toISOString();
  */
 export async function commitPlainTurn(db: Database, turn: PlainTurn): Promise<boolean> {
   const { updateId, at, state, messages, transcript } = turn;
-  const outbox: SQL =
-    messages.length === 0
-      ? sql``
-      : sql`, queued as (
-  insert into outbox_messages (key, chat_id, method, payload, priority, available_at, created_at, erased)
-  select v.key, v.chat_id, v.method, v.payload,
-    coalesce(v.priority, ${turnPriority(sql`v.chat_id`, at)}),
-    coalesce(v.available_at, ${iso(at)}::timestamptz), ${iso(at)}::timestamptz, v.erased
-  from (values ${sql.join(
-    messages.map(
-      (m, n) =>
-        sql`(${n}::int, ${m.key}::text, ${m.chatId}::bigint, ${m.method}::text, ${JSON.stringify(m.payload)}::text, ${
-          m.priority === 'turn' ? null : (m.priority ?? OUTBOX_PRIORITY.reply)
-        }::smallint, ${m.availableAt ? iso(m.availableAt) : null}::timestamptz, ${m.erased ?? false}::boolean)`,
-    ),
-    sql`, `,
-  )}) as v(n, key, chat_id, method, payload, priority, available_at, erased)
-  where exists (select 1 from marked)
-  order by v.n
-  on conflict (key) do nothing
-  returning id
-)`;
-  const logged: SQL =
-    transcript.length === 0
-      ? sql``
-      : sql`, logged as (
-  insert into transcript_entries (customer_id, ticket_id, direction, text, at)
-  select v.customer_id, null, v.direction, v.text, ${iso(at)}::timestamptz
-  from (values ${sql.join(
-    transcript.map(
-      (entry, n) =>
-        sql`(${n}::int, ${entry.customerId}::uuid, ${entry.direction}::text, ${entry.text}::text)`,
-    ),
-    sql`, `,
-  )}) as v(n, customer_id, direction, text)
-  where exists (select 1 from marked)
-  order by v.n
-  returning id
-)`;
-  const result = await db.execute(sql`with pending as materialized (
-  select state from inbox_updates where update_id = ${updateId}::bigint for update
-), saved as (
-  insert into sessions (key, value, version, expires_at)
-  select ${state.key}::text, ${storableJson(state.value)}::jsonb, ${state.version + 1}::int, ${iso(state.expiresAt)}::timestamptz
-  where exists (select 1 from pending where state = 'pending')
-  on conflict (key) do update set value = excluded.value, expires_at = excluded.expires_at,
-    version = sessions.version + 1
-  where sessions.version = ${state.version}::int
-  returning version
-), marked as (
-  update inbox_updates set state = 'done', handled_at = ${iso(at)}::timestamptz, payload = null
-  where update_id = ${updateId}::bigint and exists (select 1 from saved)
-  returning update_id
-)${outbox}${logged}
-select (select state from pending) as state, (select count(*) from marked)::int as marked`);
+  const values: Record<string, unknown> = {
+    updateId,
+    key: state.key,
+    value: storableJson(state.value),
+    nextVersion: state.version + 1,
+    expiresAt: iso(state.expiresAt),
+    version: state.version,
+    at: iso(at),
+    since: firstReplySince(at),
+  };
+  messages.forEach((m, n) => {
+    values[`m${n}_key`] = m.key;
+    values[`m${n}_chatId`] = m.chatId;
+    values[`m${n}_method`] = m.method;
+    values[`m${n}_payload`] = JSON.stringify(m.payload);
+    values[`m${n}_priority`] = m.priority === 'turn' ? null : (m.priority ?? OUTBOX_PRIORITY.reply);
+    values[`m${n}_availableAt`] = m.availableAt ? iso(m.availableAt) : null;
+    values[`m${n}_erased`] = m.erased ?? false;
+  });
+  transcript.forEach((entry, n) => {
+    values[`t${n}_customerId`] = entry.customerId;
+    values[`t${n}_direction`] = entry.direction;
+    values[`t${n}_text`] = entry.text;
+  });
+  const result = await commitQuery(messages.length, transcript.length)(db).execute(values);
   const [row] = rowsOf<{ state: string | null; marked: number }>(result);
   if (row?.marked === 1) return true;
   if (row?.state !== 'pending') return false;

@@ -170,4 +170,56 @@ describeOnDatabases('a plain turn committed in one statement', (database) => {
     const { messages } = await written(second);
     expect(messages.map((m) => m.priority)).toEqual([1]);
   });
+  it('turns of one shape share a statement built once, each writing its own values', async () => {
+    const first = await pendingTurn();
+    const second = await pendingTurn();
+    const later = new Date(clock.now().getTime() + 60_000);
+    const asked = (turn: PlainTurn): PlainTurn => ({
+      ...turn,
+      messages: [
+        { ...(turn.messages[1] as PlainTurn['messages'][number]), priority: 2 },
+        {
+          key: `turn:${turn.updateId}:later`,
+          chatId: turn.messages[0]?.chatId as number,
+          method: 'sendMessage',
+          payload: { text: `later ${turn.updateId}` },
+          availableAt: later,
+          erased: true,
+        },
+      ],
+    });
+    expect(await commitPlainTurn(db(), asked(first))).toBe(true);
+    expect(await commitPlainTurn(db(), asked(second))).toBe(true);
+    for (const turn of [first, second]) {
+      const [sent, due] = await db()
+        .select()
+        .from(outboxMessages)
+        .where(
+          inArray(outboxMessages.key, [`turn:${turn.updateId}:0`, `turn:${turn.updateId}:later`]),
+        )
+        .orderBy(outboxMessages.id);
+      expect([sent?.priority, sent?.erased, JSON.parse(sent?.payload ?? '{}')]).toEqual([
+        2,
+        false,
+        { text: 'hello' },
+      ]);
+      expect([
+        due?.priority,
+        due?.erased,
+        due?.availableAt,
+        JSON.parse(due?.payload ?? '{}'),
+      ]).toEqual([1, true, later, { text: `later ${turn.updateId}` }]);
+    }
+  });
+
+  it('commits a turn with no replies and no transcript (a shape of its own)', async () => {
+    const turn = { ...(await pendingTurn()), messages: [], transcript: [] };
+    expect(await commitPlainTurn(db(), turn)).toBe(true);
+    const [update] = await db()
+      .select()
+      .from(inboxUpdates)
+      .where(eq(inboxUpdates.updateId, turn.updateId));
+    expect(update?.state).toBe('done');
+    expect((await loadVersioned(db(), turn.state.key, clock.now())).version).toBe(1);
+  });
 });

@@ -48,3 +48,23 @@ describe('durations in English take the singular for one', () => {
     expect(globals.contactWithin).toBe('1 minute');
   });
 });
+
+describe('the variables every message may use', () => {
+  it('are worked out once per configuration and locale, and cannot be changed by a caller', () => {
+    const first = createRenderContext(deps, 'en');
+    expect(createRenderContext(deps, 'en').globals).toBe(first.globals);
+    expect(createRenderContext(deps, 'zh-Hans').globals).not.toBe(first.globals);
+    expect(createRenderContext(deps, 'zh-Hans').globals.leadTime).toMatch(/2 小时/);
+    expect(Object.isFrozen(first.globals)).toBe(true);
+    expect(() => {
+      first.globals.hours = 'changed';
+    }).toThrow(TypeError);
+  });
+
+  it('follow a configuration of their own, not one worked out before', () => {
+    expect(createRenderContext(deps, 'en').globals.staffChat).toBe('no');
+    const staffed = { ...deps, config: { ...deps.config, STAFF_CHAT_ID: -100123 } } as AppDeps;
+    expect(createRenderContext(staffed, 'en').globals.staffChat).toBe('yes');
+    expect(createRenderContext(deps, 'en').globals.staffChat).toBe('no');
+  });
+});
