@@ -508,10 +508,6 @@ export function createStaffActions(
     });
   }
 
-  /** A topic link staff can tap (private supergroups: t.me/c/<id without -100>/<topic>). */
-  const topicLink = (topicId: number) =>
-    `https://t.me/c/${String(topics.chatId).replace(/^-100/, '')}/${topicId}`;
-
   async function ticketLines(req: StaffRequest, list: Ticket[]): Promise<string[]> {
     const locale = localeOf(req.member, req.user);
     const { t } = createRenderContext(deps, locale);
@@ -537,7 +533,7 @@ export function createStaffActions(
               : promise.kind === 'breached'
                 ? toMinutesAgo(promise.overMs)
                 : 0,
-          link: topic ? topicLink(topic.topicId) : '-',
+          link: topic ? topics.topicLink(topic.topicId) : '-',
         }),
       );
     }

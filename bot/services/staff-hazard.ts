@@ -48,9 +48,13 @@ export function createStaffHazard(deps: AppDeps, customers: StaffCustomers, topi
               .map((reply) => renderReply(reply, t, locale, globals).text)
               .join('\n'),
         });
+      // In the topic the alert comes just before the message's copy ("below"); in General, where
+      // the message is not, it says where the message is and links the topic.
       await topics.announceIn(step, ticket, 'staff-hazard-reported');
       const { t, globals } = createRenderContext(deps, topics.staffLocale);
-      const text = t('staff-hazard-reported', { ...globals, number: ticket.number });
+      const topic = await step.repos.tickets.topicOf(ticket.id);
+      const alert = t('staff-hazard-reported-general', { ...globals, number: ticket.number });
+      const text = topic ? `${alert}\n${topics.topicLink(topic.topicId)}` : alert;
       await enqueueMessages(
         step.tx,
         [topics.generalMessage(`${step.ref}:hazard:${ticket.id}`, text)],

@@ -121,6 +121,10 @@ export function createStaffTopics(
     return { text, photos: product?.proofPhotoFileIds ?? [] };
   }
 
+  /** A topic link staff can tap (private supergroups: t.me/c/<id without -100>/<topic>). */
+  const topicLink = (topicId: number) =>
+    `https://t.me/c/${String(chatId).replace(/^-100/, '')}/${topicId}`;
+
   /** The topic's name: number, product (or "question") and district, in the staff language. */
   function topicName(ticket: Ticket): string {
     const { t } = createRenderContext(deps, staffLocale);
@@ -473,5 +477,6 @@ export function createStaffTopics(
     refusalIn,
     recover,
     staffLocale,
+    topicLink,
   };
 }

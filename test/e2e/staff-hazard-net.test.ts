@@ -69,11 +69,25 @@ describe('the hazard net in a chat staff hold and in the comment window after a 
         topicId,
       });
       expect(alert.text).toMatch(/reads as a hazard/);
-      // General hears it too (the staff chat's first topic), where everyone looks.
-      await h.waitForBot(STAFF_CHAT, new RegExp(`🚨 ${ticket.number}: .*reads as a hazard`), {
-        topicId: 0,
-        after: generalBefore,
-      });
+      // In the topic the alert is right above the copy it calls "below".
+      expect(alert.text).toMatch(/message below/);
+      expect(alert.message_id).toBeLessThan(copy.message_id);
+      // General hears it too (the staff chat's first topic), where everyone looks. The message is
+      // not there: the alert says it is in the ticket's topic, links it, and says no "below".
+      const general = await h.waitForBot(
+        STAFF_CHAT,
+        new RegExp(`🚨 ${ticket.number}: .*reads as a hazard`),
+        { topicId: 0, after: generalBefore },
+      );
+      expect(general.text).not.toMatch(/below/);
+      expect(general.text).toMatch(/in the ticket's topic/);
+      expect(general.text).toMatch(new RegExp(`https://t\\.me/c/\\d+/${topicId}$`));
+      expect(
+        h.double
+          .botMessages(STAFF_CHAT, 0)
+          .slice(generalBefore)
+          .some((m) => m.text === copy.text),
+      ).toBe(false);
       // Still held: the bot says nothing else (no intake question in a chat a person has).
       expect(h.double.botMessages(customer.id).some((m) => script.intake.test(m.text ?? ''))).toBe(
         false,

@@ -139,6 +139,8 @@ staff-loaner-due = 🔁 { $number } has waited { $hours } hours since the report
 staff-customer-rated = ⭐ The customer rated { $number } { $score }/5.
 staff-customer-comment = 💬 The customer's comment on { $number } follows.
 staff-hazard-reported = 🚨 { $number }: the customer's message below reads as a hazard. The bot has sent them the safety instructions; contact them now (the phone number is on the card in its topic).
+# In General, where the message itself is not: it was copied to the ticket's topic (the link follows when the topic is known).
+staff-hazard-reported-general = 🚨 { $number }: the customer's latest message reads as a hazard; it is in the ticket's topic. The bot has sent them the safety instructions; contact them now (the phone number is on the card in the topic).
 staff-human-request = 🙋 { $number }: the customer asks for a person. Answer them by { $time } (take the ticket in its topic).
 staff-customer-cancelled = 🚫 The customer cancelled { $number } themselves.
 

@@ -136,6 +136,7 @@ staff-loaner-due = 🔁 { $number } 自报修起已过 { $hours } 小时仍未�
 staff-customer-rated = ⭐ 客户为 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客户对 { $number } 的评价如下。
 staff-hazard-reported = 🚨 { $number }：下面这条客户消息像是安全隐患。机器人已向客户发送安全须知；请立即联系客户（电话见该工单话题中的卡片）。
+staff-hazard-reported-general = 🚨 { $number }：客户的最新消息像是安全隐患，消息在该工单的话题中。机器人已向客户发送安全须知；请立即联系客户（电话见该话题中的卡片）。
 staff-human-request = 🙋 { $number }：客户希望与人工客服交流。请在 { $time } 前回复（在该工单话题中接单）。
 staff-customer-cancelled = 🚫 客户自己取消了 { $number }。
 

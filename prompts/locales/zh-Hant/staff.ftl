@@ -137,6 +137,7 @@ staff-loaner-due = 🔁 { $number } 自報修起已過 { $hours } 小時仍未�
 staff-customer-rated = ⭐ 客戶為 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客戶對 { $number } 的評價如下。
 staff-hazard-reported = 🚨 { $number }：下面這條客戶訊息像是安全隱患。機器人已向客戶傳送安全須知；請立即聯絡客戶（電話見該維修單話題中的卡片）。
+staff-hazard-reported-general = 🚨 { $number }：客戶的最新訊息像是安全隱患，訊息在該維修單的話題中。機器人已向客戶傳送安全須知；請立即聯絡客戶（電話見該話題中的卡片）。
 staff-human-request = 🙋 { $number }：客戶希望與人工客服交流。請在 { $time } 前回復（在該維修單話題中接單）。
 staff-customer-cancelled = 🚫 客戶自己取消了 { $number }。
 
