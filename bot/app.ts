@@ -109,6 +109,7 @@ export async function createApp(
     shortLived.kind === 'memory' ? withDatabaseSessions(shortLived, database.db) : shortLived;
 
   const metrics = createMetrics();
+  const triage = createConversationTriage(engine, content);
   const repos = withCountedTickets(metrics, createRepositories(database.db));
   const deps: AppDeps = {
     config,
@@ -122,7 +123,8 @@ export async function createApp(
       db === database.db ? repos : withCountedTickets(metrics, createRepositories(db)),
     clock,
     catalogue: createCatalogueView(catalogue),
-    triage: countTriage(metrics, createConversationTriage(engine, content)),
+    triage: countTriage(metrics, triage),
+    triageUncounted: triage,
     fields: createFieldParsers(catalogue),
     policy,
     metrics,

@@ -13,8 +13,16 @@ export type Metrics = {
   updates: Counter<'kind' | 'outcome'>;
   /** Time from an update entering the bot to its handler returning, in seconds. */
   handlerSeconds: Histogram<'kind'>;
-  /** Triage decisions: the step taken (`guide`, `ask`, `escalate`, `hazard`) and the label. */
+  /**
+   * Each triage the conversation runs (a report's reading, its reads of later words), by the step
+   * (`guide`, `checks`, `ask`, `escalate`, `hazard`) and the label.
+   */
   triage: Counter<'step' | 'label'>;
+  /**
+   * The hazard net on words the conversation does not read, by where (`held_chat`,
+   * `rating_comment`) and outcome (`hazard`, `clear`): apart from the conversation's `triage`.
+   */
+  staffHazardChecks: Counter<'where' | 'outcome'>;
   /** Ticket changes: `filed`, `cancelled`, `erased`… and priority. */
   tickets: Counter<'event' | 'priority'>;
   /** Job attempts by kind and outcome: `done`, `retried`, `dead`, `lost` (lease ran out). */
@@ -81,8 +89,14 @@ export function createMetrics(): Metrics {
     }),
     triage: new Counter({
       name: 'frontline_triage_total',
-      help: 'Triage decisions, by step taken and label',
+      help: 'Triage run by the conversation, by step and label',
       labelNames: ['step', 'label'],
+      registers,
+    }),
+    staffHazardChecks: new Counter({
+      name: 'frontline_staff_hazard_checks_total',
+      help: 'Hazard checks on messages the conversation does not read, by where and outcome',
+      labelNames: ['where', 'outcome'],
       registers,
     }),
     tickets: new Counter({

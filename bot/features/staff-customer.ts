@@ -95,7 +95,7 @@ export function createStaffCustomerFeature(
     const pending = await store.getSession<string>(ratingCommentKey(ctx.chat.id));
     if (pending && message.text !== undefined && !isCommand) {
       const ticket = await ownTicket(ctx.chat.id, pending);
-      const hazard = forum?.hazard.read(message);
+      const hazard = forum?.hazard.read(message, 'rating_comment');
       if (ticket && forum && hazard) {
         // The hazard net first: "it's smoking again" is no comment. Staff hear it in the rated
         // ticket's topic with the message itself; the conversation then answers it as a report
@@ -142,7 +142,7 @@ export function createStaffCustomerFeature(
     await repos.customers.setBlocked(ctx.chat.id, false, clock.now());
     // The hazard net runs on every message, a held chat's too: the customer gets the safety text
     // at once (the bot's only words in a held chat), staff the alert; the message is copied as ever.
-    const hazard = forum.hazard.read(message);
+    const hazard = forum.hazard.read(message, 'held_chat');
     if (hazard)
       await forum.hazard.raise(ticket, hazard, ctx.update.update_id, { tellCustomer: true });
     await forum.relay.fromCustomer(ticket, message);

@@ -27,7 +27,13 @@ export type AppDeps = {
   reposOn(db: Database): Repositories;
   clock: Clock;
   catalogue: CatalogueView;
+  /** The conversation's triage, each call counted (`metrics.triage`). */
   triage(text: string, options: { category?: Category; asked: boolean }): TriageStep;
+  /**
+   * The same triage, not counted there: for the hazard net on words the conversation does
+   * not read (a held chat, a rating's comment window), counted apart (`metrics.staffHazardChecks`).
+   */
+  triageUncounted(text: string, options: { category?: Category; asked: boolean }): TriageStep;
   fields: FieldParsers;
   policy: WarrantyPolicy;
   /** Prometheus instruments: services count what they do here. */

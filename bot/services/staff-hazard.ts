@@ -9,6 +9,8 @@ import type { StaffTopics } from './staff-topics.ts';
 
 export type StaffHazard = ReturnType<typeof createStaffHazard>;
 type HazardStep = Extract<TriageStep, { kind: 'hazard' }>;
+/** Where the net read words the conversation does not: a held chat, a rating's comment window. */
+export type HazardCheckPlace = 'held_chat' | 'rating_comment';
 
 /**
  * The hazard net on what the customer writes where the conversation does not read it (design.md:
@@ -20,12 +22,15 @@ export function createStaffHazard(deps: AppDeps, customers: StaffCustomers, topi
   /**
    * The net's reading of the message's words (text or caption), or `undefined`. Read without the
    * ticket's product, as a report is: the product's own safety steps only when the words name it.
+   * Not the conversation's triage (`metrics.triage`): counted apart, by `where` and outcome.
    */
-  function read(message: Message): HazardStep | undefined {
+  function read(message: Message, where: HazardCheckPlace): HazardStep | undefined {
     const text = message.text ?? message.caption;
     if (!text?.trim()) return undefined;
-    const step = deps.triage(text, { asked: false });
-    return step.kind === 'hazard' ? step : undefined;
+    const step = deps.triageUncounted(text, { asked: false });
+    const hazard = step.kind === 'hazard' ? step : undefined;
+    deps.metrics.staffHazardChecks.inc({ where, outcome: hazard ? 'hazard' : 'clear' });
+    return hazard;
   }
 
   /**

@@ -95,6 +95,45 @@ describe('the hazard net in a chat staff hold and in the comment window after a 
     });
   }
 
+  /** Sums a counter's values whose labels include `labels` (all of them without). */
+  async function total(
+    counter: { get(): Promise<{ values: { value: number; labels: object }[] }> },
+    labels: Record<string, string> = {},
+  ): Promise<number> {
+    const { values } = await counter.get();
+    return values
+      .filter((v) =>
+        Object.entries(labels).every(
+          ([k, w]) => String((v.labels as Record<string, unknown>)[k]) === w,
+        ),
+      )
+      .reduce((sum, v) => sum + v.value, 0);
+  }
+
+  it("/metrics: the net on a held chat is counted apart (where, outcome), never as the conversation's triage", async () => {
+    const { metrics } = h.app.deps;
+    const { customer, topicId } = await heldTicket('en');
+    const decisions = await total(metrics.triage);
+    const fired = await total(metrics.staffHazardChecks, { where: 'held_chat', outcome: 'hazard' });
+    const clear = await total(metrics.staffHazardChecks, { where: 'held_chat', outcome: 'clear' });
+    await h.says(customer, customer.id, 'it is smoking again', /^it is smoking again$/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    await h.says(customer, customer.id, 'when does the engineer come?', /^when does the engineer/, {
+      answerIn: STAFF_CHAT,
+      answerTopic: topicId,
+    });
+    expect(await total(metrics.staffHazardChecks, { where: 'held_chat', outcome: 'hazard' })).toBe(
+      fired + 1,
+    );
+    expect(await total(metrics.staffHazardChecks, { where: 'held_chat', outcome: 'clear' })).toBe(
+      clear + 1,
+    );
+    // The conversation took no turn in the held chat: its triage count is unchanged.
+    expect(await total(metrics.triage)).toBe(decisions);
+  });
+
   for (const script of scripts) {
     it(`the comment window after a rating (${script.language}): "${script.words}" is no comment — the safety text and the urgent intake, the alert and the copy in the rated ticket's topic`, async () => {
       const { cara, customer, ticket, topicId } = await heldTicket(script.language);
@@ -126,6 +165,16 @@ describe('the hazard net in a chat staff hold and in the comment window after a 
       await h.waitForBot(STAFF_CHAT, new RegExp(`🚨 ${ticket.number}`), { topicId });
       await h.waitForBot(STAFF_CHAT, new RegExp(`^${script.words}$`), { topicId });
       expect((await h.repos.ratings.get(ticket.id))?.comment ?? null).toBeNull();
+      // The net's read is counted apart; the conversation's answer to it is its own triage.
+      expect(
+        await total(h.app.deps.metrics.staffHazardChecks, {
+          where: 'rating_comment',
+          outcome: 'hazard',
+        }),
+      ).toBeGreaterThanOrEqual(1);
+      expect(
+        await total(h.app.deps.metrics.triage, { step: 'hazard', label: 'hazard' }),
+      ).toBeGreaterThanOrEqual(1);
       // Not thanked as a comment.
       expect(
         h.double
