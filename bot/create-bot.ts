@@ -11,6 +11,7 @@ import { createStaffCustomerFeature } from './features/staff-customer.ts';
 import { toChatRef } from './features/to-event.ts';
 import { localeFor } from './i18n/script.ts';
 import { countApiCalls, measureUpdates, toUpdateKind } from './instrument.ts';
+import { toLoggableError } from './loggable-error.ts';
 import { type CheckbackService, createCheckbackService } from './services/checkback.ts';
 import { type ConversationService, createConversationService } from './services/conversation.ts';
 import type { AppDeps } from './services/deps.ts';
@@ -79,8 +80,13 @@ export type FrontlineBot = {
   handle(update: Update): Promise<void>;
   /** Resolves once no update is being handled. */
   settled(): Promise<void>;
-  /** Starts the inbox worker and the outbox sender. */
-  start(): void;
+  /**
+   * Starts the inbox worker and the outbox sender, then does what start-up owes: schedules the
+   * loaner reminders missed (tickets filed or reopened before the reminder existed). Resolves when
+   * that is done, never rejects (a failure is logged; the next start tries again). Calling it
+   * again runs the catch-up again and leaves the running loops as they are.
+   */
+  start(): Promise<void>;
   /**
    * Stops taking updates from the inbox and finishes the turns in hand, then sends what is queued
    * for up to `drainMs` (default 15 s, inside the 25 s shutdown grace) and waits for the sends in
@@ -330,9 +336,18 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
         await sender.drain();
       } while ((await inbox.runOnce()) > 0);
     },
-    start() {
+    async start() {
       inbox.start();
       sender.start();
+      try {
+        const scheduled = await staff.scheduleMissedLoanerReminders(deps.clock.now());
+        if (scheduled > 0) deps.log.info({ scheduled }, 'loaner reminders scheduled at start-up');
+      } catch (error) {
+        deps.log.error(
+          { error: toLoggableError(error) },
+          'loaner reminders not scheduled at start-up',
+        );
+      }
     },
     async stop({ drainMs = 15_000 } = {}) {
       await inbox.stop();

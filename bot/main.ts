@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   });
   metrics.observe('outboxDepth', () => frontline.sender.depth());
   worker.start();
-  frontline.start();
+  await frontline.start();
 
   let polling: ReturnType<typeof startLongPolling> | undefined;
   if (webhook) {

@@ -5,6 +5,7 @@ import type { NewTicketEvent, TicketEvent } from './tickets/events.ts';
 import type { GuidanceCase, GuidanceOutcome, NewGuidanceCase } from './tickets/guidance.ts';
 import type { Job, NewJob } from './tickets/job.ts';
 import type { TicketCommand, TicketTransitionCode } from './tickets/lifecycle.ts';
+import type { LoanerOpening } from './tickets/loaner.ts';
 import type {
   Actor,
   Customer,
@@ -94,6 +95,11 @@ export interface TicketRepo {
   listByCustomer(customerId: string, page?: TicketPage): Promise<Ticket[]>;
   /** The staff queue: urgent first, then oldest first. */
   listByState(states: TicketState[], limit?: number): Promise<Ticket[]>;
+  /**
+   * The repairs in progress (fault tickets not closed), oldest first, each with its current
+   * opening for the loaner reminder (read from its `reopened` and `loaner_due` events).
+   */
+  listOpenRepairs(): Promise<{ ticket: Ticket; opening: LoanerOpening }[]>;
   /** Applies a lifecycle command under a row lock and records its event. */
   apply(
     id: string,

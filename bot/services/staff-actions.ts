@@ -32,7 +32,7 @@ import type { AppDeps } from './deps.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffAccess } from './staff-access.ts';
 import type { StaffCustomers, StaffStep } from './staff-customers.ts';
-import { contactAlertKeys, STAFF_JOBS, visitReminderKey } from './staff-jobs.ts';
+import { contactAlertKeys, loanerReminderJob, STAFF_JOBS, visitReminderKey } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
 
 /** One staff member's request, after the access check. */
@@ -450,9 +450,21 @@ export function createStaffActions(
     });
   }
 
+  /**
+   * Reopens a closed ticket; a repair reopened is a repair not done, so its new opening gets its
+   * own loaner reminder 24 hours on, scheduled in the reopening's step.
+   */
   async function reopen(req: StaffRequest, ticket: Ticket) {
-    await apply(req, ticket, { type: 'reopen', staffId: staffId(req) }, {}, (step, reopened) =>
-      topics.announceIn(step, reopened, 'staff-reopened', { name: req.member.displayName }),
+    await apply(
+      req,
+      ticket,
+      { type: 'reopen', staffId: staffId(req) },
+      {},
+      async (step, reopened) => {
+        const loaner = loanerReminderJob(reopened, step.at);
+        if (loaner) await step.repos.jobs.enqueue(loaner, step.at);
+        await topics.announceIn(step, reopened, 'staff-reopened', { name: req.member.displayName });
+      },
     );
   }
 

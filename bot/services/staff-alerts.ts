@@ -2,7 +2,6 @@ import {
   type ContactAlertStage,
   decideContactAlerts,
   decideContactState,
-  decideLoanerDueAt,
   decideTicketContactDue,
   isLoanerDue,
   isTicketClosed,
@@ -10,6 +9,7 @@ import {
   type JsonObject,
   LOANER_AFTER_HOURS,
   type Locale,
+  readLoanerOpening,
   type Ticket,
   toCalendarDate,
 } from '../../core/index.ts';
@@ -20,7 +20,7 @@ import type { AppDeps } from './deps.ts';
 import { enqueueOnce } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
-import { contactAlertKey, loanerReminderKey, STAFF_JOBS } from './staff-jobs.ts';
+import { contactAlertKey, loanerReminderJob, STAFF_JOBS } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
 
 const STAGES = new Set<string>(['urgent', 'warning', 'breach']);
@@ -66,17 +66,8 @@ export function createStaffAlerts(
         now,
       );
     }
-    const loanerDueAt = decideLoanerDueAt(ticket);
-    if (loanerDueAt)
-      await repos.jobs.enqueue(
-        {
-          kind: STAFF_JOBS.loanerReminder,
-          key: loanerReminderKey(ticket.id),
-          dueAt: loanerDueAt,
-          payload: { ticketId: ticket.id },
-        },
-        now,
-      );
+    const loaner = loanerReminderJob(ticket, ticket.createdAt);
+    if (loaner) await repos.jobs.enqueue(loaner, now);
     if (!topics) {
       log.warn({ ticket: ticket.number }, 'ticket filed, but no STAFF_CHAT_ID: nobody is told');
       return;
@@ -180,23 +171,35 @@ export function createStaffAlerts(
   };
 
   /**
-   * A ticket still open 24 hours after the report: staff are reminded, in its topic and in General,
-   * to offer the customer a free loaner until it is repaired (the seed's promise). Written like the
-   * contact alerts: the messages and the `loaner_due` event in the job's own step, keyed by the job.
+   * A ticket still open 24 hours after the report (or after it was reopened): staff are reminded,
+   * in its topic and in General, to offer the customer a free loaner until it is repaired (the
+   * seed's promise), once per opening. Written like the contact alerts: the messages and the
+   * `loaner_due` event in the job's own step, keyed by the job. A job from before openings were
+   * named (no `openedAt`) is the report's.
    */
   const loanerReminder: JobHandler = async (job, run) => {
     const ticket = await loadTicket(job.payload);
-    if (!ticket || !isLoanerDue(ticket)) return;
-    const hours = LOANER_AFTER_HOURS;
+    if (!ticket) return;
+    const openedAt =
+      typeof job.payload.openedAt === 'string' ? new Date(job.payload.openedAt) : ticket.createdAt;
+    const current = readLoanerOpening(ticket, await repos.tickets.history(ticket.id));
+    if (!isLoanerDue(ticket, current, openedAt)) return;
+    // The hours the opening has lasted (more than 24 for one the start-up sweep found overdue).
+    const hours = Math.max(
+      LOANER_AFTER_HOURS,
+      Math.floor((run.now.getTime() - openedAt.getTime()) / 3_600_000),
+    );
+    const reopened = openedAt.getTime() !== ticket.createdAt.getTime();
+    const key = reopened ? 'staff-loaner-due-reopened' : 'staff-loaner-due';
     await raise(
       job,
       run,
       ticket,
       (locale) => {
         const { t, globals } = createRenderContext(deps, locale);
-        return t('staff-loaner-due', { ...globals, number: ticket.number, hours });
+        return t(key, { ...globals, number: ticket.number, hours });
       },
-      { type: 'loaner_due', payload: { hours } },
+      { type: 'loaner_due', payload: { hours, reopened } },
     );
     if (!topics) log.warn({ ticket: ticket.number }, 'loaner reminder: no STAFF_CHAT_ID');
   };
@@ -227,7 +230,25 @@ export function createStaffAlerts(
     );
   };
 
+  /**
+   * Schedules the loaner reminder of every repair in progress whose current opening has had none:
+   * run at start-up, it gives tickets filed (or reopened) before the reminder existed theirs — due
+   * 24 hours into the opening, so at once for one open longer. Keyed like the reminders the bot
+   * schedules itself, so a reminder already waiting is not doubled; one already sent is not
+   * scheduled again (its `loaner_due` event). Returns how many it scheduled.
+   */
+  async function scheduleMissedLoanerReminders(now: Date): Promise<number> {
+    let scheduled = 0;
+    for (const { ticket, opening } of await repos.tickets.listOpenRepairs()) {
+      if (!isLoanerDue(ticket, opening, opening.openedAt)) continue;
+      const job = loanerReminderJob(ticket, opening.openedAt);
+      if (job && (await repos.jobs.enqueue(job, now)).created) scheduled += 1;
+    }
+    return scheduled;
+  }
+
   return {
+    scheduleMissedLoanerReminders,
     handlers: {
       [STAFF_JOBS.newTicket]: newTicket,
       [STAFF_JOBS.contactAlert]: contactAlert,

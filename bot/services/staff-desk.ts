@@ -53,7 +53,7 @@ export function createStaffDesk(
       forum: undefined,
       human: createStaffHuman(deps, delivery, customers, undefined),
       ratings: createStaffRatings(deps, customers, undefined),
-      handlers: createStaffAlerts(deps, customers, undefined).handlers,
+      ...createStaffAlerts(deps, customers, undefined),
     };
   }
   const perMinute = options.perMinute ?? GROUP_PER_MINUTE;
@@ -77,7 +77,7 @@ export function createStaffDesk(
     ...(options.albumWaitMs === undefined ? {} : { albumWaitMs: options.albumWaitMs }),
   });
   const actions = createStaffActions(deps, topics, customers, access);
-  const { handlers } = createStaffAlerts(deps, customers, topics);
+  const alerts = createStaffAlerts(deps, customers, topics);
   const human = createStaffHuman(deps, delivery, customers, topics);
   return {
     customers,
@@ -94,7 +94,7 @@ export function createStaffDesk(
     },
     human,
     ratings: createStaffRatings(deps, customers, { topics, relay }),
-    handlers,
+    ...alerts,
   };
 }
 

@@ -1,4 +1,9 @@
-import type { ContactAlertStage } from '../../core/index.ts';
+import {
+  type ContactAlertStage,
+  decideLoanerDueAt,
+  type NewJob,
+  type Ticket,
+} from '../../core/index.ts';
 
 /** Job kinds of the staff side. */
 export const STAFF_JOBS = {
@@ -8,8 +13,32 @@ export const STAFF_JOBS = {
   loanerReminder: 'staff-loaner-reminder',
 } as const;
 
-/** The loaner reminder of a ticket (one per ticket). */
-export const loanerReminderKey = (ticketId: string) => `loaner-reminder:${ticketId}`;
+/**
+ * The loaner reminder of one opening of a ticket: the report's (the key it always had), or a
+ * reopening's (named by its instant), so a reopened ticket gets its own and a rerun none twice.
+ */
+export const loanerReminderKey = (ticket: Pick<Ticket, 'id' | 'createdAt'>, openedAt: Date) =>
+  openedAt.getTime() === ticket.createdAt.getTime()
+    ? `loaner-reminder:${ticket.id}`
+    : `loaner-reminder:${ticket.id}:${openedAt.toISOString()}`;
+
+/**
+ * The loaner reminder job of the opening that began at `openedAt`, or `undefined` when the ticket
+ * promises no repair (a question).
+ */
+export function loanerReminderJob(
+  ticket: Pick<Ticket, 'id' | 'kind' | 'createdAt'>,
+  openedAt: Date,
+): NewJob | undefined {
+  const dueAt = decideLoanerDueAt(ticket, openedAt);
+  if (!dueAt) return undefined;
+  return {
+    kind: STAFF_JOBS.loanerReminder,
+    key: loanerReminderKey(ticket, openedAt),
+    dueAt,
+    payload: { ticketId: ticket.id, openedAt: openedAt.toISOString() },
+  };
+}
 
 const STAGES: readonly ContactAlertStage[] = ['urgent', 'warning', 'breach'];
 

@@ -6,6 +6,7 @@ import {
   fail,
   formatTicketNumber,
   type NewTicket,
+  OPEN_TICKET_STATES,
   ok,
   type Ticket,
   type TicketQuery,
@@ -154,6 +155,26 @@ export function createTicketRepo(db: Database): TicketRepo {
         .orderBy(sql`${tickets.priority} = 'urgent' desc`, asc(tickets.createdAt))
         .limit(limit);
       return rows.map(toTicket);
+    },
+    async listOpenRepairs() {
+      const latest = (type: 'reopened' | 'loaner_due') =>
+        // Qualified by hand: in a one-table select drizzle names columns without their table.
+        sql`(select max(e.at) from ticket_events e where e.ticket_id = tickets.id and e.type = ${type})`;
+      const rows = await db
+        .select({
+          row: tickets,
+          reopenedAt: latest('reopened').mapWith(tickets.createdAt),
+          remindedAt: latest('loaner_due').mapWith(tickets.createdAt),
+        })
+        .from(tickets)
+        .where(and(eq(tickets.kind, 'fault'), inArray(tickets.state, [...OPEN_TICKET_STATES])))
+        .orderBy(asc(tickets.createdAt));
+      return rows.map(({ row, reopenedAt, remindedAt }) => {
+        const ticket = toTicket(row);
+        const openedAt =
+          reopenedAt && reopenedAt > ticket.createdAt ? reopenedAt : ticket.createdAt;
+        return { ticket, opening: { openedAt, remindedAt: remindedAt ?? null } };
+      });
     },
     async apply(id, command, at, options = {}) {
       return db.transaction(async (tx) => {

@@ -283,6 +283,52 @@ describeOnDatabases('ticket repository', (database) => {
   });
 
   describe('queries', () => {
+    it('lists the repairs in progress with their current opening (the latest reopening, the latest loaner reminder), questions and closed ones left out', async () => {
+      const { id } = await customer();
+      const t0 = new Date('2040-01-01T00:00:00Z');
+      const later = (hours: number) => new Date(t0.getTime() + hours * 3_600_000);
+      const make = async (overrides: Parameters<typeof newTicket>[1] = {}) =>
+        (
+          await repos().tickets.create(newTicket(id, overrides), {
+            idempotencyKey: key(),
+            day: day('2040-01-01'),
+            at: t0,
+            actor: system,
+          })
+        ).ticket;
+      const fresh = await make();
+      const reopened = await make();
+      const closed = await make();
+      const question = await make({ kind: 'question' });
+      const tickets = repos().tickets;
+      await tickets.appendEvent(reopened.id, {
+        at: later(24),
+        actor: system,
+        type: 'loaner_due',
+        payload: {},
+      });
+      await tickets.apply(reopened.id, { type: 'take', staffId: 7 }, later(25));
+      await tickets.apply(
+        reopened.id,
+        { type: 'resolve', staffId: 7, resolution: 'repaired' },
+        later(26),
+      );
+      await tickets.apply(reopened.id, { type: 'reopen', staffId: 7 }, later(30));
+      await tickets.apply(
+        closed.id,
+        { type: 'cancel', actor: system, reason: 'cancelled' },
+        later(1),
+      );
+
+      const listed = new Map(
+        (await tickets.listOpenRepairs()).map(({ ticket, opening }) => [ticket.id, opening]),
+      );
+      expect(listed.get(fresh.id)).toEqual({ openedAt: t0, remindedAt: null });
+      expect(listed.get(reopened.id)).toEqual({ openedAt: later(30), remindedAt: later(24) });
+      expect(listed.has(closed.id)).toBe(false);
+      expect(listed.has(question.id)).toBe(false);
+    });
+
     it('lists the staff queue urgent first, then oldest first', async () => {
       const { id } = await customer();
       const make = async (priority: 'normal' | 'urgent', minutes: number) =>

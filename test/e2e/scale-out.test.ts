@@ -74,7 +74,7 @@ describe.skipIf(skip)(
           handlers: bot.jobHandlers,
           pollMs: 100,
         });
-        bot.start();
+        void bot.start();
         worker.start();
         apps.push(app);
         bots.push(bot);

@@ -616,6 +616,123 @@ describe('staff take over escalated chats in the staff forum', () => {
     expect(await events()).toHaveLength(1);
   }, 120_000);
 
+  /** The loaner reminders in a topic. */
+  const loanersIn = (topicId: number) =>
+    h.double.botMessages(STAFF_CHAT, topicId).filter((m) => /free loaner/.test(m.text ?? ''));
+
+  it('reminds staff once more when a repair reopened after its reminder stays open 24 hours more, not before, and once', async () => {
+    const ivy = h.staffMember('Ivy');
+    const { ticket, topicId } = await h.fileTicket(h.customer('Ned'));
+    await h.presses(ivy, STAFF_CHAT, /Take/, /took/, { topicId });
+    h.clock.advance(24 * 60 * MIN + MIN);
+    await h.runJobs();
+    await h.double.waitFor(() => loanersIn(topicId).length === 1, 'the first reminder');
+
+    await h.says(ivy, STAFF_CHAT, '/close repaired', /closed/, { topicId });
+    h.clock.advance(60 * MIN);
+    await h.says(ivy, STAFF_CHAT, '/reopen', /reopened/, { topicId });
+    const generalBefore = h.double.botMessages(STAFF_CHAT, 0).length;
+    // 23 hours into the new opening: nothing yet.
+    h.clock.advance(23 * 60 * MIN);
+    await h.runJobs();
+    await settle();
+    expect(loanersIn(topicId)).toHaveLength(1);
+    // 24 hours into it: one more, in the topic and in General.
+    h.clock.advance(60 * MIN + MIN);
+    await h.runJobs();
+    await h.double.waitFor(() => loanersIn(topicId).length === 2, 'the reopened ticket reminded');
+    expect(loanersIn(topicId)[1]?.text).toMatch(
+      new RegExp(`${ticket.number} was reopened 24 hours ago and is still not repaired`),
+    );
+    await h.waitForBot(STAFF_CHAT, new RegExp(`${ticket.number} .*free loaner`), {
+      topicId: 0,
+      after: generalBefore,
+    });
+    await h.runJobs();
+    await settle();
+    expect(loanersIn(topicId)).toHaveLength(2);
+    const events = (await h.repos.tickets.history(ticket.id)).filter(
+      (e) => e.type === 'loaner_due',
+    );
+    expect(events).toHaveLength(2);
+  }, 120_000);
+
+  it('a repair closed and reopened before its first reminder is reminded 24 hours into the new opening, once', async () => {
+    const joe = h.staffMember('Joe');
+    const { ticket, topicId } = await h.fileTicket(h.customer('Oli'));
+    await h.presses(joe, STAFF_CHAT, /Take/, /took/, { topicId });
+    h.clock.advance(2 * 60 * MIN);
+    await h.says(joe, STAFF_CHAT, '/close repaired', /closed/, { topicId });
+    await h.says(joe, STAFF_CHAT, '/reopen', /reopened/, { topicId });
+    // 24 hours after the report, 22 into the new opening: the report's reminder is not this one's.
+    h.clock.advance(22 * 60 * MIN + MIN);
+    await h.runJobs();
+    await settle();
+    expect(loanersIn(topicId)).toHaveLength(0);
+    h.clock.advance(2 * 60 * MIN);
+    await h.runJobs();
+    await h.double.waitFor(() => loanersIn(topicId).length === 1, 'the new opening reminded');
+    await h.runJobs();
+    await settle();
+    expect(loanersIn(topicId)).toHaveLength(1);
+    expect(
+      (await h.repos.tickets.history(ticket.id)).filter((e) => e.type === 'loaner_due'),
+    ).toHaveLength(1);
+  }, 120_000);
+
+  it('at start-up, repairs open from before the reminder existed get theirs (at once when overdue); one already reminded and one whose reminder waits get none more', async () => {
+    const now = h.clock.now();
+    const file = async (name: string, hoursAgo: number) => {
+      const customer = h.customer(name);
+      const { id } = await h.repos.customers.ensure(customer.id, 'en', now);
+      const at = new Date(now.getTime() - hoursAgo * 60 * MIN);
+      // Filed as before the reminder existed: no loaner job.
+      const { ticket } = await h.repos.tickets.create(newTicket(id), {
+        idempotencyKey: `loaner-sweep:${customer.id}`,
+        day: '2026-03-10' as never,
+        at,
+        actor: { kind: 'customer', customerId: id },
+      });
+      return ticket;
+    };
+    const overdue = await file('Pia', 30);
+    const young = await file('Quin', 2);
+    const reminded = await file('Rae', 40);
+    await h.repos.tickets.appendEvent(reminded.id, {
+      at: new Date(now.getTime() - 16 * 60 * MIN),
+      actor: { kind: 'system' },
+      type: 'loaner_due',
+      payload: { hours: 24 },
+    });
+
+    // What start-up runs (calling it again leaves the running loops as they are).
+    await h.frontline.start();
+    await h.frontline.start();
+    await h.runJobs();
+    const remindedIn = async (ticketId: string) =>
+      (await h.repos.tickets.history(ticketId)).filter((e) => e.type === 'loaner_due').length;
+    await h.double.waitFor(async () => (await remindedIn(overdue.id)) === 1, 'the overdue one');
+    const topic = (await h.repos.tickets.topicOf(overdue.id))?.topicId as number;
+    await h.double.waitFor(() => loanersIn(topic).length === 1, 'its reminder in its topic');
+    // Overdue when found: the hours it has really waited.
+    expect(loanersIn(topic)[0]?.text).toMatch(
+      new RegExp(`${overdue.number} has waited 30 hours since the report`),
+    );
+    expect(await remindedIn(young.id)).toBe(0);
+    expect(await remindedIn(reminded.id)).toBe(1);
+
+    // The young one's comes 24 hours after its report, once.
+    h.clock.advance(22 * 60 * MIN + MIN);
+    await h.frontline.start();
+    await h.runJobs();
+    await h.double.waitFor(async () => (await remindedIn(young.id)) === 1, 'the young one');
+    await h.runJobs();
+    await settle();
+    expect(await remindedIn(young.id)).toBe(1);
+    expect(await remindedIn(overdue.id)).toBe(1);
+    expect(await remindedIn(reminded.id)).toBe(1);
+  }, 120_000);
+
   it('treats the bot removed from the staff chat as an operator error, not a blocked customer', async () => {
     const mia = h.customer('Mia');
     h.double.setMember(STAFF_CHAT, BOT.id, 'kicked');

@@ -19,7 +19,7 @@ export function startBotLoops(
     clock,
     handlers: frontline.jobHandlers,
   });
-  frontline.start();
+  void frontline.start();
   const polling = startLongPolling(frontline.bot.api, (updates) => frontline.receive(updates), {
     log: app.deps.log,
     timeoutSeconds: 1,

@@ -77,7 +77,7 @@ export async function runSurge(options: SurgeOptions): Promise<SurgeFigures> {
     apiRoot: api.root,
     botInfo: { id: 777, is_bot: true, first_name: 'Frontline', username: 'fl_fake_bot' } as never,
   });
-  frontline.start();
+  void frontline.start();
   const http = await startHttpServer({
     port: 0,
     log: app.deps.log,

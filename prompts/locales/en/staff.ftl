@@ -136,6 +136,7 @@ staff-alert-urgent = 🚨 Hazard ticket { $number }: contact the customer now (t
 staff-alert-warning = ⏰ { $number }: nobody has contacted the customer yet (holder: { $holder }). The { $contactWithin } contact promise lapses in { $minutes } min. A call counts once recorded with /contacted in its topic.
 staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes } min ago (holder: { $holder }). Contact the customer now (record a call with /contacted in its topic).
 staff-loaner-due = 🔁 { $number } has waited { $hours } hours since the report without a repair. Our promise: offer the customer a free loaner until it is repaired.
+staff-loaner-due-reopened = 🔁 { $number } was reopened { $hours } hours ago and is still not repaired. Our promise: offer the customer a free loaner until it is repaired.
 staff-customer-rated = ⭐ The customer rated { $number } { $score }/5.
 staff-customer-comment = 💬 The customer's comment on { $number } follows.
 staff-hazard-reported = 🚨 { $number }: the customer's message below reads as a hazard. The bot has sent them the safety instructions; contact them now (the phone number is on the card in its topic).

@@ -133,6 +133,7 @@ staff-alert-urgent = 🚨 安全隐患工单 { $number }：请立即联系客户
 staff-alert-warning = ⏰ { $number }：尚未有人联系客户（接单人：{ $holder }）。{ $contactWithin }内联系的承诺将在 { $minutes } 分钟后到期。电话联系在该话题中用 /contacted 记录后即算数。
 staff-alert-breach = 🔴 { $number }：联系承诺已超时 { $minutes } 分钟（接单人：{ $holder }）。请立即联系客户（电话联系后在该话题中用 /contacted 记录）。
 staff-loaner-due = 🔁 { $number } 自报修起已过 { $hours } 小时仍未修复。按服务承诺：请为客户免费提供备用机，直至修好。
+staff-loaner-due-reopened = 🔁 { $number } 重新打开已 { $hours } 小时，仍未修复。按服务承诺：请为客户免费提供备用机，直至修好。
 staff-customer-rated = ⭐ 客户为 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客户对 { $number } 的评价如下。
 staff-hazard-reported = 🚨 { $number }：下面这条客户消息像是安全隐患。机器人已向客户发送安全须知；请立即联系客户（电话见该工单话题中的卡片）。

@@ -134,6 +134,7 @@ staff-alert-urgent = 🚨 安全隱患維修單 { $number }：請立即聯絡客
 staff-alert-warning = ⏰ { $number }：尚未有人聯絡客戶（接單人：{ $holder }）。{ $contactWithin }內聯絡的承諾將在 { $minutes } 分鐘後到期。電話聯絡在該話題中用 /contacted 記錄後即算數。
 staff-alert-breach = 🔴 { $number }：聯絡承諾已超時 { $minutes } 分鐘（接單人：{ $holder }）。請立即聯絡客戶（電話聯絡後在該話題中用 /contacted 記錄）。
 staff-loaner-due = 🔁 { $number } 自報修起已過 { $hours } 小時仍未修復。按服務承諾：請為客戶免費提供備用機，直至修好。
+staff-loaner-due-reopened = 🔁 { $number } 重新開啟已 { $hours } 小時，仍未修復。按服務承諾：請為客戶免費提供備用機，直至修好。
 staff-customer-rated = ⭐ 客戶為 { $number } 打了 { $score }/5 分。
 staff-customer-comment = 💬 客戶對 { $number } 的評價如下。
 staff-hazard-reported = 🚨 { $number }：下面這條客戶訊息像是安全隱患。機器人已向客戶傳送安全須知；請立即聯絡客戶（電話見該維修單話題中的卡片）。

@@ -89,7 +89,7 @@ describe('the HTTP port in webhook mode', () => {
       botInfo: BOT_INFO,
       transformers: [recorder],
     });
-    frontline.start();
+    void frontline.start();
     stopBot = () => frontline.stop();
     http = await startHttpServer({
       port: 0,
