@@ -88,9 +88,10 @@ export function renderCard(
   if (name || phone)
     lines.push(t('staff-card-customer', { name: name ?? '-', phone: phone ?? '-' }));
   if (address) lines.push(t('staff-card-address', { address }));
-  // A model answered with a photo only is on that photo, sent to the topic after the card.
+  // A model answered with a photo only is on that photo, sent to the topic after the card. A product
+  // never named (its report only keeps the photos) has no model line: the photos follow anyway.
   const photos = product?.proofPhotoFileIds.length ?? 0;
-  if (product?.modelNumber || product?.purchaseDate || photos > 0) {
+  if (product?.category && (product.modelNumber || product.purchaseDate || photos > 0)) {
     lines.push(
       t('staff-card-product', {
         model: product?.modelNumber ?? (photos > 0 ? 'photo' : '-'),

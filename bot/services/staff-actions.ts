@@ -479,7 +479,8 @@ export function createStaffActions(
       ? deps.catalogue.symptom(ticket.triage.symptomId)
       : undefined;
     const base: Record<string, unknown> = {};
-    if (product) {
+    // A product report without a category only keeps a product-less ticket's photos.
+    if (product?.category) {
       base.category = product.category;
       base.purchaseDate = product.purchaseDate;
       if (product.productionDate) base.productionDate = product.productionDate;

@@ -1,7 +1,7 @@
 import type { DatePeriod } from '../intake/index.ts';
 import { type CalendarDate, compareDates } from '../shared/calendar-date.ts';
 import { toInstant } from '../shared/zoned-time.ts';
-import type { NewTicket } from '../tickets/ticket.ts';
+import type { NewProductReport, NewTicket } from '../tickets/ticket.ts';
 import type { WarrantyDecision } from '../warranty/decide.ts';
 import { decideWarrantyOverPeriod } from '../warranty/period.ts';
 import type { WarrantyPolicy } from '../warranty/policy.ts';
@@ -102,21 +102,26 @@ export function toNewTicket(
           end: toInstant(draft.window.date, draft.window.endMinute, timeZone),
         }
       : null,
-    product: draft.category
-      ? {
-          category: draft.category,
-          modelNumber: draft.model ?? null,
-          purchaseDate: draft.purchaseDate?.from ?? null,
-          purchasePeriod: draft.purchaseDate ?? null,
-          productionDate: draft.productionDate?.from ?? null,
-          productionPeriod: draft.productionDate ?? null,
-          proofPhotoFileIds: [
-            ...draft.nameplatePhotos,
-            ...draft.invoicePhotos,
-            ...draft.otherPhotos,
-          ],
-        }
-      : null,
+    product: productOf(draft),
+  };
+}
+
+/**
+ * The product as the draft has it, with every photo the customer sent during the intake ("Photo
+ * saved for the engineer"): a product never named (a hazard's "not sure") still keeps its photos,
+ * its category `null`; no product and no photo, none.
+ */
+function productOf(draft: Draft): NewProductReport | null {
+  const photos = [...draft.nameplatePhotos, ...draft.invoicePhotos, ...draft.otherPhotos];
+  if (!draft.category && photos.length === 0) return null;
+  return {
+    category: draft.category ?? null,
+    modelNumber: draft.model ?? null,
+    purchaseDate: draft.purchaseDate?.from ?? null,
+    purchasePeriod: draft.purchaseDate ?? null,
+    productionDate: draft.productionDate?.from ?? null,
+    productionPeriod: draft.productionDate ?? null,
+    proofPhotoFileIds: photos,
   };
 }
 

@@ -120,7 +120,8 @@ export type CustomerContact = Partial<Pick<Customer, 'name' | 'phone' | 'address
 export type ProductReport = {
   id: string;
   customerId: string;
-  category: Category;
+  /** `null` when the customer never named it: the report only keeps the photos they sent. */
+  category: Category | null;
   modelNumber: string | null;
   /** The first day the purchase may have been (see `purchasePeriod`). */
   purchaseDate: CalendarDate | null;

@@ -82,7 +82,7 @@ export function toProductReport(row: typeof productReports.$inferSelect): Produc
   return {
     id: row.id,
     customerId: row.customerId,
-    category: row.category as Category,
+    category: row.category as Category | null,
     modelNumber: row.modelNumber,
     purchaseDate: row.purchaseDate as CalendarDate | null,
     purchasePeriod: row.purchasePeriod ?? null,

@@ -3,7 +3,11 @@ import type { DatePeriod } from '../../core/index.ts';
 import { instant } from './columns.ts';
 import { customers } from './customers.ts';
 
-/** A product as a customer reported it. Proof photos are personal data (invoices carry names). */
+/**
+ * A product as a customer reported it. Proof photos are personal data (invoices carry names). A
+ * ticket whose product was never named (a hazard's "not sure") keeps its photos here, `category`
+ * null.
+ */
 export const productReports = pgTable(
   'product_reports',
   {
@@ -11,7 +15,8 @@ export const productReports = pgTable(
     customerId: uuid('customer_id')
       .notNull()
       .references(() => customers.id),
-    category: text('category').notNull(),
+    /** `null` for photos kept with a ticket whose product the customer did not name. */
+    category: text('category'),
     modelNumber: text('model_number'),
     /** The first day of `purchase_period` (kept as a date for queries). */
     purchaseDate: date('purchase_date', { mode: 'string' }),

@@ -74,6 +74,38 @@ describe('the photos a customer sends in the intake reach the ticket topic after
     expect(h.double.calls.filter((c) => c.method === 'sendMediaGroup')).toHaveLength(2);
   });
 
+  it('a hazard whose product the customer never names: the photo "saved for the engineer" before the product question is kept with the ticket and follows its card', async () => {
+    const ann = h.customer('Ann');
+    await h.says(ann, ann.id, 'smells like gas in the kitchen', /Which phone number/);
+    const saved = await h.says(
+      ann,
+      ann.id,
+      { photo: 'hazard-photo-1' },
+      /Photo saved for the engineer/,
+    );
+    expect(saved.text).toMatch(/Which phone number/);
+    await h.says(ann, ann.id, '+852 9123 4567', /Where should the engineer come/);
+    await h.says(ann, ann.id, 'Flat 5B, 12 Nathan Road, Kowloon', /What name/);
+    await h.says(ann, ann.id, 'Ann Lee', /Which product is it\?/);
+    await h.presses(ann, ann.id, /Not sure/, /Urgent ticket — please check/);
+    const filed = await h.presses(ann, ann.id, /Confirm/, /FL-\d{6}-\d{4}/);
+    const number = /FL-\d{6}-\d{4}/.exec(filed.text ?? '')?.[0] as string;
+    await h.runJobs();
+
+    const ticket = await h.repos.tickets.getByNumber(number);
+    expect(ticket).toMatchObject({ category: null, priority: 'urgent' });
+    const product = await h.repos.tickets.getProduct(ticket?.productId ?? '');
+    expect(product).toMatchObject({ category: null, proofPhotoFileIds: ['hazard-photo-1'] });
+    const topicId = (await h.repos.tickets.topicOf(ticket?.id ?? ''))?.topicId as number;
+    const photo = await h.waitForBot(STAFF_CHAT, /📷/, { topicId });
+    expect(photo.photo?.[0]?.file_id).toBe('hazard-photo-1');
+    const [card] = h.double.botMessages(STAFF_CHAT, topicId);
+    expect(card?.pinned).toBe(true);
+    expect(card?.message_id).toBeLessThan(photo.message_id);
+    // No product named: no model line on the card.
+    expect(card?.text).not.toMatch(/🏷/);
+  });
+
   it('one photo goes alone (sendPhoto), captioned, after the card', async () => {
     const wu = h.customer('Wu');
     const { ticket, topicId } = await h.fileTicket(wu);

@@ -94,4 +94,27 @@ describe('a confirmed draft as a warranty question and a ticket', () => {
     expect(ticket.product?.proofPhotoFileIds).toEqual(['N', 'I', 'O']);
     expect(ticket.contact.address).toBe('geo:22.300000,114.170000');
   });
+
+  it('keeps the photos of a ticket whose product was never named ("not sure"), with no category; no product and no photo files none', () => {
+    const unnamed = {
+      ...base,
+      urgent: true,
+      category: undefined,
+      nameplatePhotos: [],
+      invoicePhotos: [],
+    };
+    const kept = toNewTicket(unnamed, 'customer-1', null, 'Asia/Shanghai');
+    expect(kept.category).toBeNull();
+    expect(kept.product).toEqual({
+      category: null,
+      modelNumber: null,
+      purchaseDate: null,
+      purchasePeriod: null,
+      productionDate: null,
+      productionPeriod: null,
+      proofPhotoFileIds: ['O'],
+    });
+    const none = toNewTicket({ ...unnamed, otherPhotos: [] }, 'customer-1', null, 'Asia/Shanghai');
+    expect(none.product).toBeNull();
+  });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "product_reports" ALTER COLUMN "category" DROP NOT NULL;
