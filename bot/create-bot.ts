@@ -170,7 +170,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   const delivery = createDelivery(deps.db, bot.api, () => sender.wake());
   const staff = createStaffDesk(deps, bot.api, delivery, options.staff);
   const conversation = createConversationService(deps, delivery, {
-    requestHuman: (request) => staff.human.request(request),
+    requestHuman: (request, on) => staff.human.request(request, on),
     customerCancelled: (ticket, tx, ref) => staff.human.customerCancelled(ticket, tx, ref),
     relaysWaiting: staff.forum !== undefined,
   });

@@ -83,7 +83,11 @@ export type TurnPrecondition = (repos: Repositories) => Promise<void>;
  */
 /** The staff side, as the conversation reaches it. */
 export type ConversationStaff = {
-  requestHuman(request: HumanRequest): Promise<RenderedReply[]>;
+  /**
+   * The customer asks for a person: the ticket and the staff alert's job are written with `on`,
+   * the turn's repositories, so they commit with the turn (and the customer's answer).
+   */
+  requestHuman(request: HumanRequest, on: Repositories): Promise<RenderedReply[]>;
   /**
    * The customer cancelled a ticket: its alerts stop and staff hear it in its topic, written in
    * the turn's transaction `tx` (keyed by `ref`), so they hear it exactly when it is committed.
@@ -274,14 +278,17 @@ export function createConversationService(
         return [];
       case 'request-human':
         if (!staff) return [];
-        return staff.requestHuman({
-          customerId,
-          chatId: chat.chatId,
-          updateId: chat.updateId,
-          description: effect.description,
-          ...(effect.category ? { category: effect.category } : {}),
-          render,
-        });
+        return staff.requestHuman(
+          {
+            customerId,
+            chatId: chat.chatId,
+            updateId: chat.updateId,
+            description: effect.description,
+            ...(effect.category ? { category: effect.category } : {}),
+            render,
+          },
+          repos,
+        );
     }
   }
 

@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type ContactAlertStage,
   decideContactAlerts,
   decideContactState,
@@ -15,7 +16,7 @@ import {
 } from '../../core/index.ts';
 import type { JobHandler, NewOutboxMessage } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
-import { formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
+import { formatInstant, formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
 import { enqueueOnce } from './outbox.ts';
 import { createRenderContext } from './render-context.ts';
@@ -24,6 +25,14 @@ import { contactAlertKey, loanerReminderJob, STAFF_JOBS } from './staff-jobs.ts'
 import type { StaffTopics } from './staff-topics.ts';
 
 const STAGES = new Set<string>(['urgent', 'warning', 'breach']);
+
+/** The outbox key's word for each raised event (with the job's id, the messages' key). */
+const REF_OF_EVENT = {
+  contact_alert: 'alert',
+  contact_breached: 'alert',
+  loaner_due: 'loaner',
+  human_requested: 'human',
+} as const;
 
 /**
  * The staff side's durable jobs: a new ticket gets its topic and card and its contact alerts; the
@@ -87,22 +96,22 @@ export function createStaffAlerts(
     { now, commit }: Parameters<JobHandler>[1],
     ticket: Ticket,
     text: (locale: Locale) => string | Promise<string>,
-    event: { type: 'contact_alert' | 'contact_breached' | 'loaner_due'; payload: JsonObject },
+    event: {
+      type: 'contact_alert' | 'contact_breached' | 'loaner_due' | 'human_requested';
+      payload: JsonObject;
+    },
+    actor: Actor = { kind: 'system' },
   ) {
     const messages: NewOutboxMessage[] = [];
     if (topics) {
       const topic = await topics.ensure(ticket);
       const said = await text(topics.staffLocale);
-      const ref = `${event.type === 'loaner_due' ? 'loaner' : 'alert'}:${job.id}`;
+      const ref = `${REF_OF_EVENT[event.type]}:${job.id}`;
       messages.push(topics.topicMessage(topic, ref, said), topics.generalMessage(ref, said));
     }
     await commit((tx) =>
       enqueueOnce(tx, messages, now, async () => {
-        await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
-          at: now,
-          actor: { kind: 'system' },
-          ...event,
-        });
+        await deps.reposOn(tx).tickets.appendEvent(ticket.id, { at: now, actor, ...event });
       }),
     );
   }
@@ -205,6 +214,35 @@ export function createStaffAlerts(
   };
 
   /**
+   * A customer asked for a person (`/human`, `staff-human.ts`; the job is written with their turn):
+   * the request is raised in the ticket's topic and in General with the time the customer was
+   * promised an answer by, and recorded as `human_requested` — in the job's own step, keyed by
+   * the job, like the alerts. A ticket closed by the time it runs is not raised.
+   */
+  const humanRequest: JobHandler = async (job, run) => {
+    const ticket = await loadTicket(job.payload);
+    if (!ticket || isTicketClosed(ticket.state)) return;
+    const dueAt = new Date(String(job.payload.dueAt));
+    const customerId = String(job.payload.customerId ?? ticket.customerId);
+    await raise(
+      job,
+      run,
+      ticket,
+      (locale) => {
+        const { t } = createRenderContext(deps, locale);
+        return t('staff-human-request', {
+          number: ticket.number,
+          time: formatInstant(dueAt, config.SERVICE_TZ, locale, run.now),
+        });
+      },
+      { type: 'human_requested', payload: { dueAt: dueAt.toISOString() } },
+      { kind: 'customer', customerId },
+    );
+    if (!topics)
+      log.warn({ ticket: ticket.number }, 'a customer asks for a person, but no STAFF_CHAT_ID');
+  };
+
+  /**
    * Reminds the customer of the visit the evening before, if it still stands. Run late (the bot
    * was down overnight, a backlog), it says "today" on the visit's day, and nothing once the visit
    * has begun.
@@ -254,6 +292,7 @@ export function createStaffAlerts(
       [STAFF_JOBS.contactAlert]: contactAlert,
       [STAFF_JOBS.visitReminder]: visitReminder,
       [STAFF_JOBS.loanerReminder]: loanerReminder,
+      [STAFF_JOBS.humanRequest]: humanRequest,
     } satisfies Record<string, JobHandler>,
   };
 }

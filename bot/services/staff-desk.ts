@@ -51,7 +51,7 @@ export function createStaffDesk(
       customers,
       customerBlocked: (message: OutboxMessage) => customerBlocked(message),
       forum: undefined,
-      human: createStaffHuman(deps, delivery, customers, undefined),
+      human: createStaffHuman(deps, customers, undefined),
       ratings: createStaffRatings(deps, customers, undefined),
       ...createStaffAlerts(deps, customers, undefined),
     };
@@ -78,7 +78,7 @@ export function createStaffDesk(
   });
   const actions = createStaffActions(deps, topics, customers, access);
   const alerts = createStaffAlerts(deps, customers, topics);
-  const human = createStaffHuman(deps, delivery, customers, topics);
+  const human = createStaffHuman(deps, customers, topics);
   return {
     customers,
     customerBlocked: (message: OutboxMessage) => customerBlocked(message, topics),

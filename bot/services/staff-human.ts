@@ -5,16 +5,14 @@ import {
   type Ticket,
   toZonedTime,
 } from '../../core/index.ts';
-import { type Database, enqueueMessages, type NewOutboxMessage } from '../../db/index.ts';
+import { type Database, enqueueMessages, type Repositories } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
 import { contactPromiseVars } from '../render/contact-promise.ts';
 import type { RenderedReply } from '../render/reply.ts';
-import { formatInstant } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
-import { type Delivery, enqueueOnce } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
-import { contactAlertKeys, STAFF_JOBS } from './staff-jobs.ts';
+import { contactAlertKeys, humanRequestKey, STAFF_JOBS } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
 
 /** A customer's request for a person, as the conversation hands it over. */
@@ -33,23 +31,28 @@ export type HumanRequest = {
 export type StaffHuman = ReturnType<typeof createStaffHuman>;
 
 /**
- * What the customer's side asks of staff. "/human reaches a person" (design.md): the customer's ticket in progress — or a new ticket of
- * kind `question` when there is none — gets its staff topic at once and staff are alerted there
- * and in General; the customer hears when a person will answer (within the contact promise in
- * service hours, after the next opening outside them). The conversation carries on meanwhile.
+ * What the customer's side asks of staff. "/human reaches a person" (design.md): the customer's
+ * ticket in progress — or a new ticket of kind `question` when there is none — is raised to staff
+ * in its topic and in General by a job written with the turn (`staff-alerts.ts`, the way the
+ * contact alerts are raised); the customer hears when a person will answer (within the contact
+ * promise in service hours, after the next opening outside them). The conversation carries on
+ * meanwhile.
  */
 export function createStaffHuman(
   deps: AppDeps,
-  delivery: Delivery,
   customers: StaffCustomers,
   topics: StaffTopics | undefined,
 ) {
-  const { repos, clock, config, log } = deps;
+  const { repos, clock, config } = deps;
 
-  async function openQuestion(request: HumanRequest, dueAt: Date): Promise<Ticket> {
-    const customer = await repos.customers.findById(request.customerId);
-    const now = clock.now();
-    const { ticket } = await repos.tickets.create(
+  async function openQuestion(
+    request: HumanRequest,
+    dueAt: Date,
+    now: Date,
+    on: Repositories,
+  ): Promise<Ticket> {
+    const customer = await on.customers.findById(request.customerId);
+    const { ticket } = await on.tickets.create(
       {
         customerId: request.customerId,
         kind: 'question',
@@ -80,37 +83,13 @@ export function createStaffHuman(
   }
 
   /**
-   * Records the request and raises it with staff: the topic at once (its own recorded step), then
-   * the event and a line in the topic and in General in one transaction, keyed by the update — a
-   * turn that runs again (its ticket keyed by the update too) neither records nor raises it twice,
-   * and a crash between them loses neither.
+   * Answers a request for a person and has it raised: the ticket (a new question, keyed by the
+   * update) and the alert's job (keyed by the chat and the update) are written with `on` — the
+   * turn's repositories, so both commit with the turn and its answer, and a turn that runs again
+   * writes neither twice. The job writes the topic's and General's lines and the
+   * `human_requested` event in its own step (`staff-alerts.ts`): no Bot API call in the turn.
    */
-  async function recordAndAlert(input: HumanRequest, ticket: Ticket, dueAt: Date, now: Date) {
-    const messages: NewOutboxMessage[] = [];
-    if (topics) {
-      const topic = await topics.ensure(ticket);
-      const { t } = createRenderContext(deps, topics.staffLocale);
-      const text = t('staff-human-request', {
-        number: ticket.number,
-        time: formatInstant(dueAt, config.SERVICE_TZ, topics.staffLocale, now),
-      });
-      const ref = `human:${input.chatId}:${input.updateId}`;
-      messages.push(topics.topicMessage(topic, ref, text), topics.generalMessage(ref, text));
-    } else
-      log.warn({ ticket: ticket.number }, 'a customer asks for a person, but no STAFF_CHAT_ID');
-    await delivery.commit((tx) =>
-      enqueueOnce(tx, messages, now, async () => {
-        await deps.reposOn(tx).tickets.appendEvent(ticket.id, {
-          at: now,
-          actor: { kind: 'customer', customerId: input.customerId },
-          type: 'human_requested',
-          payload: { dueAt: dueAt.toISOString() },
-        });
-      }),
-    );
-  }
-
-  async function request(input: HumanRequest): Promise<RenderedReply[]> {
+  async function request(input: HumanRequest, on: Repositories = repos): Promise<RenderedReply[]> {
     const { render } = input;
     const say = (key: string, vars: Record<string, string | number> = {}): RenderedReply => ({
       text: render.t(key, { ...render.globals, ...vars }),
@@ -122,12 +101,24 @@ export function createStaffHuman(
     }
     const now = clock.now();
     const promise = decideContactPromise(now, toContactPromiseRule(config));
-    const [inProgress] = await repos.tickets.listByCustomer(input.customerId, {
+    const [inProgress] = await on.tickets.listByCustomer(input.customerId, {
       states: [...OPEN_TICKET_STATES],
       limit: 1,
     });
-    const ticket = inProgress ?? (await openQuestion(input, promise.dueAt));
-    await recordAndAlert(input, ticket, promise.dueAt, now);
+    const ticket = inProgress ?? (await openQuestion(input, promise.dueAt, now, on));
+    await on.jobs.enqueue(
+      {
+        kind: STAFF_JOBS.humanRequest,
+        key: humanRequestKey(input.chatId, input.updateId),
+        dueAt: now,
+        payload: {
+          ticketId: ticket.id,
+          customerId: input.customerId,
+          dueAt: promise.dueAt.toISOString(),
+        },
+      },
+      now,
+    );
     const vars = contactPromiseVars(promise, config.SERVICE_TZ, render.locale, now);
     // What the customer writes until someone takes the chat goes to the topic too
     // (features/staff-customer.ts), when there is a staff forum.

@@ -11,7 +11,12 @@ export const STAFF_JOBS = {
   contactAlert: 'staff-contact-alert',
   visitReminder: 'visit-reminder',
   loanerReminder: 'staff-loaner-reminder',
+  humanRequest: 'staff-human-request',
 } as const;
+
+/** The staff alert of one request for a person (the chat and the update that asked). */
+export const humanRequestKey = (chatId: number, updateId: number) =>
+  `human-request:${chatId}:${updateId}`;
 
 /**
  * The loaner reminder of one opening of a ticket: the report's (the key it always had), or a

@@ -509,11 +509,27 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
       description: 'the fridge hums loudly',
       render: createRenderContext(h.app.deps, 'en'),
     };
+    // The turn dies before it commits: neither the ticket nor the alert's job is left behind.
+    await expect(
+      h.app.deps.db.transaction(async (tx) => {
+        await h.frontline.staff.human.request(request, h.app.deps.reposOn(tx));
+        throw new Error('killed before commit');
+      }),
+    ).rejects.toThrow('killed before commit');
+    expect(await h.repos.tickets.listByCustomer(customerId, { limit: 5 })).toHaveLength(0);
+    expect(await h.repos.jobs.findByKey(`human-request:${sam.id}:7000001`)).toBeUndefined();
     const first = await h.frontline.staff.human.request(request);
     const again = await h.frontline.staff.human.request(request);
     expect(again.map((r) => r.text)).toEqual(first.map((r) => r.text));
     const [ticket] = await h.repos.tickets.listByCustomer(customerId, { limit: 5 });
     if (!ticket) throw new Error('no ticket');
+    // One ticket and one alert job, keyed by the update; the job raises it, and runs once.
+    expect(await h.repos.tickets.listByCustomer(customerId, { limit: 5 })).toHaveLength(1);
+    expect(await h.repos.jobs.findByKey(`human-request:${sam.id}:7000001`)).toMatchObject({
+      state: 'pending',
+    });
+    await h.runJobs();
+    await h.runJobs();
     const requested = (await h.repos.tickets.history(ticket.id)).filter(
       (e) => e.type === 'human_requested',
     );

@@ -4,8 +4,8 @@ import { BOT, STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
 
 /**
  * "/human reaches a person": through the Bot API double, a customer who asks for a person gets a
- * staff topic at once, staff are alerted, and the customer hears when to expect the answer; the
- * bot keeps helping until someone takes the chat.
+ * staff topic and staff are alerted (a job written with the turn), and the customer hears when to
+ * expect the answer; the bot keeps helping until someone takes the chat.
  */
 describe('a customer asks for a person', () => {
   const h = new StaffHarness();
@@ -14,7 +14,7 @@ describe('a customer asks for a person', () => {
 
   const advanceTo = (hour: number) => h.advanceTo(hour);
 
-  it('in service hours: a question ticket with its topic at once, staff alerted, the answer promised within 30 minutes, and the bot keeps helping', async () => {
+  it('in service hours: a question ticket with its topic, staff alerted, the answer promised within 30 minutes, and the bot keeps helping', async () => {
     advanceTo(10);
     const zoe = h.customer('Zoe');
     const generalBefore = h.double.botMessages(STAFF_CHAT, 0).length;
@@ -27,17 +27,31 @@ describe('a customer asks for a person', () => {
     const number = /FL-\d{6}-\d{4}/.exec(told.text ?? '')?.[0] as string;
     const ticket = await h.repos.tickets.getByNumber(number);
     expect(ticket).toMatchObject({ kind: 'question', state: 'open' });
+    // The turn made no Bot API call to the staff chat: the alert's job, written with the turn
+    // (and the ticket's own), raises it.
+    expect(await h.repos.tickets.topicOf(ticket?.id ?? '')).toBeUndefined();
+    await h.runJobs();
 
-    // The topic exists before any job runs, with its card; General is alerted.
+    // The topic with its card; the request in it and in General, once, recorded once.
     const topic = await h.repos.tickets.topicOf(ticket?.id ?? '');
     expect(topic).toBeDefined();
     const [card] = h.double.botMessages(STAFF_CHAT, topic?.topicId);
     expect(card?.text).toMatch(new RegExp(`${number} · customer question`));
     expect(h.double.topic(STAFF_CHAT, topic?.topicId ?? 0)?.name).toBe(`${number} · question`);
-    await h.waitForBot(STAFF_CHAT, new RegExp(`${number}: the customer asks for a person`), {
-      topicId: 0,
-      after: generalBefore,
-    });
+    const asked = new RegExp(`${number}: the customer asks for a person. Answer them by`);
+    await h.waitForBot(STAFF_CHAT, asked, { topicId: 0, after: generalBefore });
+    await h.waitForBot(STAFF_CHAT, asked, { topicId: topic?.topicId });
+    await h.runJobs();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const count = (topicId: number) =>
+      h.double.botMessages(STAFF_CHAT, topicId).filter((m) => asked.test(m.text ?? '')).length;
+    expect(count(0)).toBe(1);
+    expect(count(topic?.topicId ?? -1)).toBe(1);
+    const requested = (await h.repos.tickets.history(ticket?.id ?? '')).filter(
+      (e) => e.type === 'human_requested',
+    );
+    expect(requested).toHaveLength(1);
+    expect(requested[0]?.actor).toEqual({ kind: 'customer', customerId: ticket?.customerId });
 
     // Until someone takes it, the bot answers as before.
     await h.says(zoe, zoe.id, 'my fridge is too cold, the vegetables freeze', /Step 1 of/);
@@ -67,6 +81,7 @@ describe('a customer asks for a person', () => {
     expect(told.text).toMatch(/what you write here is passed on to them too/);
     const number = /FL-\d{6}-\d{4}/.exec(told.text ?? '')?.[0] as string;
     const ticket = await h.repos.tickets.getByNumber(number);
+    await h.runJobs();
     const topicId = (await h.repos.tickets.topicOf(ticket?.id ?? ''))?.topicId as number;
 
     // Nobody has taken it: the message is copied to the topic AND the bot answers it.
@@ -130,6 +145,7 @@ describe('a customer asks for a person', () => {
     const kai = h.customer('Kai');
     const { ticket, topicId } = await h.fileTicket(kai);
     await h.says(kai, kai.id, '/human', new RegExp(`ticket ${ticket.number}.*within 30 minutes`));
+    await h.runJobs();
     await h.waitForBot(STAFF_CHAT, /the customer asks for a person/, { topicId });
     expect(await h.repos.tickets.listByCustomer(ticket.customerId)).toHaveLength(1);
     const history = (await h.repos.tickets.history(ticket.id)).map((e) => e.type);
