@@ -51,6 +51,10 @@ export type CreateBotOptions = {
     concurrency?: number;
     backoffMs?: number;
     pollMs?: number;
+    /** The outbox's first pause in a Telegram outage (doubling to 30×). Default 1 s. */
+    outageProbeMs?: number;
+    /** How long the outbox waits for Telegram's answer to one call. Default 20 s. */
+    requestTimeoutSeconds?: number;
   };
 };
 
@@ -123,7 +127,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   // and a request timeout well inside the sender's lease.
   const deliveryApi = new Api(options.token, {
     ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
-    timeoutSeconds: 20,
+    timeoutSeconds: tuning.requestTimeoutSeconds ?? 20,
   });
   for (const transformer of options.transformers ?? []) deliveryApi.config.use(transformer);
   // Failed calls and paid broadcasts are counted here, each attempt once.
@@ -145,6 +149,13 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     ...(tuning.backoffMs
       ? { backoff: { baseMs: tuning.backoffMs, capMs: tuning.backoffMs * 8 } }
       : {}),
+    ...(tuning.outageProbeMs
+      ? { outageProbe: { baseMs: tuning.outageProbeMs, capMs: tuning.outageProbeMs * 30 } }
+      : {}),
+    onOutage: (event) => {
+      if (event === 'began') deps.metrics.telegramOutages.inc();
+      deps.metrics.telegramDown.set(event === 'began' ? 1 : 0);
+    },
     // In a private chat the chat id is the customer's user id; a message from the staff side
     // tells the ticket's topic too.
     onBlocked: async (chatId, message) => {

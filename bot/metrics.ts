@@ -45,6 +45,13 @@ export type Metrics = {
   staffTopicsMaybeOrphaned: Counter;
   /** Messages waiting in the outbox (read at scrape time from the source the outbox registers). */
   outboxDepth: Gauge;
+  /**
+   * Outages the outbox waited out: Telegram gave no answer, a network error or a 5xx, and the
+   * sender paused (each failed probe is also in `telegramErrors`, code `network` or `5xx`).
+   */
+  telegramOutages: Counter;
+  /** 1 while the outbox sender is paused by an outage, else 0. */
+  telegramDown: Gauge;
   /** Registers where a scrape reads a gauge from; the last registration wins. */
   observe(gauge: 'outboxDepth', source: GaugeSource): void;
 };
@@ -139,6 +146,16 @@ export function createMetrics(): Metrics {
       registers,
     }),
     outboxDepth: sourced('frontline_outbox_depth', 'Messages waiting in the outbox', 'outboxDepth'),
+    telegramOutages: new Counter({
+      name: 'frontline_telegram_outages_total',
+      help: 'Telegram outages (no answer, network error, 5xx) the outbox paused for',
+      registers,
+    }),
+    telegramDown: new Gauge({
+      name: 'frontline_telegram_down',
+      help: '1 while the outbox is paused by a Telegram outage',
+      registers,
+    }),
     observe(gauge, source) {
       sources[gauge] = source;
     },

@@ -68,12 +68,23 @@ export type OutboxSenderOptions = {
   recover?: (message: OutboxMessage, error: unknown) => Promise<OutboxRecovery>;
   /** Told of each message given up (dead-lettered), with the failure's code and description. */
   onDead?: (message: OutboxMessage, error: string) => void;
+  /**
+   * Told when Telegram stops answering (no answer, a network error, a 5xx) and the sender pauses,
+   * and when an answer comes again (with how long it lasted and how many calls failed meanwhile).
+   */
+  onOutage?: (
+    event: 'began' | 'ended',
+    details: { error: string; ms: number; failedCalls: number },
+  ) => void;
   /** Messages a minute into one group chat (Telegram: about 20; the staff forum is one group). */
   groupPerMinute?: number;
   /** Messages a second for the whole bot (Telegram: about 30). Default 30. */
   perSecond?: number;
   paidBroadcast?: PaidBroadcastOptions;
-  /** Attempts before a message is dead-lettered. Default 8. */
+  /**
+   * Attempts before a message is dead-lettered, counting only failures of its own (neither an
+   * outage nor a 429 counts). Default 8.
+   */
   maxAttempts?: number;
   /** How long a claim lasts; a sender that dies mid-send loses it. Default 60 s. */
   leaseMs?: number;
@@ -83,8 +94,18 @@ export type OutboxSenderOptions = {
   pollMs?: number;
   /** A customer whose reply has waited this long sees the typing action. Default 1 s. */
   typingAfterMs?: number;
-  /** Retry delays after failures (5xx, network). Default 1 s doubling to 60 s. */
+  /** Retry delays after a failure of the message's own (not a refusal, not an outage). Default 1 s doubling to 60 s. */
   backoff?: { baseMs?: number; capMs?: number };
+  /**
+   * During an outage the sender pauses and then tries one message (a probe) before the others:
+   * the pause starts at `baseMs` and doubles up to `capMs` while the probes fail. Default 1 s → 30 s.
+   */
+  outageProbe?: { baseMs?: number; capMs?: number };
+  /**
+   * An outage keeps a message waiting this long at most, from when it was written (by the rows'
+   * clock); after that a failed try dead-letters it. Default 24 h.
+   */
+  outageLimitMs?: number;
   /**
    * Settled messages (sent, dead, cancelled; their text is gone) are deleted this long after they
    * settled: the queue's order and the first-reply window need only the last half hour. Default 24 h.
@@ -106,6 +127,15 @@ const TYPING_REPEAT_MS = 4_500;
 const TYPING_PER_SECOND = 10;
 /** How often settled messages are pruned. */
 const PRUNE_EVERY_MS = 600_000;
+
+/**
+ * Telegram is unreachable or down rather than refusing the message: no answer in time, a network
+ * error, a server error (5xx). The message is not at fault: it waits, with the rest, for Telegram.
+ */
+export function isOutage(error: unknown): boolean {
+  if (error instanceof HttpError) return true;
+  return error instanceof GrammyError && error.error_code >= 500;
+}
 
 /** A short, loggable description of a failure: code and Telegram's description, never the text. */
 function describe(error: unknown): string {
@@ -139,9 +169,13 @@ const standsIn = (message: OutboxMessage) => typeof message.payload[INSTEAD_OF] 
 /**
  * The outbox sender: delivers what turns and jobs wrote to the outbox, after they committed.
  * Claims due messages (`FOR UPDATE SKIP LOCKED`, one in flight per chat, first replies first),
- * takes a token from the send budget for each, calls the Bot API once, and settles the row:
- * sent (with Telegram's message id), retried later with backoff (5xx, network; a 429 waits its
- * `retry_after`), or dead-lettered after `maxAttempts` with a log line (and `onDead`). A 403 in
+ * takes a token from the send budget for each, calls the Bot API once (bounded by the API's
+ * request timeout), and settles the row: sent (with Telegram's message id), put back (an outage,
+ * a 429), or dead-lettered with a log line (and `onDead`) on a refusal or after `maxAttempts`
+ * failures of its own. An outage — no answer, a network error, a 5xx — pauses the whole sender
+ * (a capped, doubling pause, then one message as a probe) and counts no attempt: a message is
+ * given up for an outage only once it has waited `outageLimitMs` (24 h). A 429 pauses it for
+ * its `retry_after`, likewise uncounted. A 403 in
  * a private chat records the customer as blocked and drops the chat's queued messages; an edit
  * Telegram refuses is sent as a new message (not an edit of a relayed copy or erasure's overwrite
  * of a card); a deletion finding its message gone is done; another refusal may be recovered
@@ -151,7 +185,8 @@ const standsIn = (message: OutboxMessage) => typeof message.payload[INSTEAD_OF] 
 export function createOutboxSender(options: OutboxSenderOptions) {
   const { db, api, store, clock, log, onBlocked } = options;
   const { perSecond = 30, maxAttempts = 8, leaseMs = 60_000, concurrency = 16 } = options;
-  const { recover, onDead, groupPerMinute = GROUP_PER_MINUTE } = options;
+  const { recover, onDead, onOutage, groupPerMinute = GROUP_PER_MINUTE } = options;
+  const { outageProbe = { baseMs: 1_000, capMs: 30_000 }, outageLimitMs = 86_400_000 } = options;
   const {
     pollMs = 200,
     typingAfterMs = 1_000,
@@ -179,6 +214,10 @@ export function createOutboxSender(options: OutboxSenderOptions) {
   const unrecorded: (() => Promise<boolean>)[] = [];
   const typedAt = new Map<number, number>();
   let pausedUntil = 0;
+  /** Telegram unreachable or down since `since` (real time): one probe at a time until it answers. */
+  let outage: { since: number; probes: number; failedCalls: number } | undefined;
+  /** Aborted by `stop()`: a pause ends at once. */
+  let halt = new AbortController();
   let paying = false;
   let depthCheckedAt = 0;
   let prunedAt: number | undefined;
@@ -270,10 +309,55 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     if (typedAt.size > 10_000) typedAt.clear();
   }
 
+  /** An outage answer: the sender pauses (one pause per probe, doubling to the cap). */
+  function outageSeen(description: string): void {
+    const now = Date.now();
+    if (!outage) {
+      outage = { since: now, probes: 0, failedCalls: 0 };
+      log.warn(
+        { error: description },
+        'Telegram unreachable: outbox paused, probing with one message; nothing is given up',
+      );
+      onOutage?.('began', { error: description, ms: 0, failedCalls: 0 });
+    }
+    outage.failedCalls += 1;
+    // The calls in flight when it began fail too: only a failed probe lengthens the pause.
+    if (now >= pausedUntil) {
+      outage.probes += 1;
+      pausedUntil = now + retryDelayMs(outage.probes, outageProbe);
+    }
+  }
+
+  /** Telegram answered (a delivery, or a refusal): the outage, if any, is over. */
+  function outageOver(): void {
+    if (!outage) return;
+    const details = { ms: Date.now() - outage.since, failedCalls: outage.failedCalls };
+    outage = undefined;
+    pausedUntil = 0;
+    log.info(details, 'Telegram reachable again: outbox resumed');
+    onOutage?.('ended', { error: '', ...details });
+  }
+
   async function settleFailure(message: OutboxMessage, error: unknown): Promise<void> {
     const now = clock.now();
     const code = error instanceof GrammyError ? error.error_code : 0;
     const description = describe(error);
+    // Not the message's failure (Telegram down, or asking to wait): it waits, with no attempt
+    // counted, up to the outage limit.
+    const waitsForTelegram = isOutage(error) || code === 429;
+    const waited = now.getTime() - message.createdAt.getTime();
+    if (waitsForTelegram) {
+      let waitMs = 0;
+      if (error instanceof GrammyError && code === 429) {
+        outageOver();
+        waitMs = (error.parameters.retry_after ?? 1) * 1_000;
+        pausedUntil = Math.max(pausedUntil, Date.now() + waitMs);
+      } else outageSeen(description);
+      if (waited < outageLimitMs) {
+        await outbox.putBack(message, new Date(now.getTime() + waitMs), description);
+        return;
+      }
+    } else if (error instanceof GrammyError) outageOver();
     if (recover && code === 400 && message.attempts < maxAttempts) {
       const instead = await recover(message, error);
       if (instead === 'superseded') {
@@ -285,13 +369,8 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         return;
       }
     }
-    if (error instanceof GrammyError && code === 429) {
-      const seconds = error.parameters.retry_after ?? 1;
-      pausedUntil = Date.now() + seconds * 1_000;
-      if (message.attempts < maxAttempts) {
-        await outbox.markRetry(message, new Date(now.getTime() + seconds * 1_000), description);
-        return;
-      }
+    if (waitsForTelegram) {
+      // It has waited out the outage limit: given up below.
     } else if (error instanceof GrammyError && code === 403) {
       if (message.chatId > 0) {
         await onBlocked(message.chatId, message);
@@ -330,8 +409,9 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         await outbox.markSent(message, numberOr(message.payload.message_id), now);
         return;
       }
-    } else if (message.attempts < maxAttempts) {
-      // A server or network error: tried again later, by the outbox (never by an inner loop).
+    } else if (!(error instanceof GrammyError) && message.attempts < maxAttempts) {
+      // A failure of its own that is not Telegram's refusal (the database, a malformed call):
+      // tried again later, a bounded number of times, by the outbox (never by an inner loop).
       const delay = retryDelayMs(message.attempts, backoff);
       await outbox.markRetry(message, new Date(now.getTime() + delay), description);
       return;
@@ -345,8 +425,11 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         method: message.method,
         attempts: message.attempts,
         error: description,
+        ...(waitsForTelegram ? { waitedMs: waited } : {}),
       },
-      'outbox message dead-lettered',
+      waitsForTelegram
+        ? 'outbox message dead-lettered: Telegram did not take it within the outage limit'
+        : 'outbox message dead-lettered',
     );
   }
 
@@ -390,6 +473,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       const call = raw[message.method];
       if (!call) throw new Error(`unknown Bot API method ${message.method}`);
       result = await call(payload);
+      outageOver();
     } catch (error) {
       await settleFailure(message, error).catch((settleError: unknown) =>
         log.error({ error: describe(settleError) }, 'outbox: recording a failed send failed'),
@@ -435,7 +519,8 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       groupPerMinute,
     );
     if (granted === 1) return true;
-    await outbox.markRetry(message, new Date(clock.now().getTime() + waitMs), 'group budget');
+    // Waiting for the budget is no failure: the claim's attempt is taken back.
+    await outbox.putBack(message, new Date(clock.now().getTime() + waitMs), 'group budget');
     return false;
   }
 
@@ -446,17 +531,22 @@ export function createOutboxSender(options: OutboxSenderOptions) {
 
   /**
    * Claims what is due and sends it within the budget; returns how many messages it claimed, or
-   * -1 after waiting for the budget (showing the typing action meanwhile).
+   * -1 after waiting (for the budget, showing the typing action meanwhile; for a free slot; out a
+   * pause cut short).
    */
-  async function runOnce(): Promise<number> {
-    if (Date.now() < pausedUntil) await sleep(pausedUntil - Date.now());
+  async function runOnce(deadline = Number.POSITIVE_INFINITY): Promise<number> {
+    const pause = Math.min(pausedUntil, deadline) - Date.now();
+    if (pause > 0) await sleep(pause, undefined, { signal: halt.signal }).catch(() => undefined);
+    if (Date.now() < pausedUntil) return -1;
     if (!(await recordLateSends())) throw new Error('the database is still out of reach');
     await checkDepth();
     await pruneSettled();
-    const free = concurrency - inFlight.size;
+    // During an outage one message goes at a time: the probe; the rest wait for its answer.
+    const free = (outage ? 1 : concurrency) - inFlight.size;
     if (free <= 0) {
+      // A slot frees (or the probe is answered): look again at once, not after a poll.
       await Promise.race(inFlight);
-      return 0;
+      return -1;
     }
     // Tokens first, then claim no more than they cover: a message claimed early would wait for its
     // token while a first reply written a moment later waits behind it.
@@ -487,7 +577,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
   });
 
   return {
-    runOnce,
+    runOnce: () => runOnce(),
     /**
      * Sends everything queued, waiting for the budget and for retries that fall due; returns when
      * the outbox is empty (or after `timeoutMs`).
@@ -495,9 +585,11 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     async drain(timeoutMs = 30_000): Promise<void> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const claimed = await runOnce();
+        const claimed = await runOnce(deadline);
         await Promise.all(inFlight);
-        if (claimed !== 0) continue;
+        // Past the deadline, an outage's pause ends the wait; work in hand is finished.
+        const pausedPastDeadline = Date.now() > deadline && Date.now() < pausedUntil;
+        if (claimed !== 0 && !pausedPastDeadline) continue;
         if ((await outbox.depth()) === 0 || Date.now() > deadline) return;
         await sleep(25);
       }
@@ -506,9 +598,15 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     depth: () => outbox.depth(),
     /** Something was just written: look now rather than at the next poll. */
     wake: () => loop.wake(),
-    start: () => loop.start(),
-    /** Stops claiming and waits for the messages in flight. */
+    start: () => {
+      if (halt.signal.aborted) halt = new AbortController();
+      loop.start();
+    },
+    /** Whether Telegram is down (the sender pauses and probes). */
+    inOutage: () => outage !== undefined,
+    /** Stops claiming (a pause ends at once) and waits for the messages in flight. */
     async stop(): Promise<void> {
+      halt.abort();
       await loop.stop();
       await Promise.all(inFlight);
     },

@@ -498,6 +498,28 @@ export function createOutboxStore(db: Database) {
       return rows.length === 1;
     },
 
+    /**
+     * Not the message's failure (Telegram unreachable or down, or asking to wait): back in its
+     * chat's line at `availableAt`, the claim's attempt taken back, so an outage never brings a
+     * message nearer to being given up. (The claim's fence stays sound: the count returns to what
+     * it was before this claim, and the next claim raises it again; a sender whose lease ran out
+     * still holds a lower count than any later claim.)
+     */
+    async putBack(message: OutboxMessage, availableAt: Date, error: string): Promise<boolean> {
+      const rows = await db
+        .update(outboxMessages)
+        .set({
+          state: 'pending',
+          availableAt,
+          lockedUntil: null,
+          attempts: sql`${outboxMessages.attempts} - 1`,
+          lastError: error.slice(0, 500),
+        })
+        .where(claimed(message))
+        .returning({ id: outboxMessages.id });
+      return rows.length === 1;
+    },
+
     /** Given up (dead-lettered): kept for inspection, the chat's next message goes on. */
     async markDead(message: OutboxMessage, error: string, at: Date): Promise<boolean> {
       const rows = await db

@@ -149,6 +149,7 @@ export class BotApiDouble {
     when: ((payload: Record<string, unknown>) => boolean) | undefined;
   }[] = [];
   private nextCallbackId = 1;
+  private down: 'silent' | 'error' | undefined;
   apiRoot = '';
 
   constructor(private readonly options: BotApiDoubleOptions) {}
@@ -199,6 +200,15 @@ export class BotApiDouble {
   /** For `forMs`, every sending call to this chat answers 429 with `retry_after`. */
   rateLimit(chatId: number, forMs: number, retryAfter = 1): void {
     this.limits.set(chatId, { until: Date.now() + forMs, retryAfter });
+  }
+
+  /**
+   * Telegram down (`undefined`: back up): every call but `getUpdates` gets no answer at all
+   * (`silent`: the connection is held until the client gives up) or a `502 Bad Gateway`
+   * (`error`), and does nothing. Such calls are recorded with `error` 'no answer' or '502'.
+   */
+  outage(mode: 'silent' | 'error' | undefined): void {
+    this.down = mode;
   }
 
   /** The next call of `method` (whose parameters pass `when`, if given) fails with this Bot API error. */
@@ -330,11 +340,26 @@ export class BotApiDouble {
   // ── The Bot API ────────────────────────────────────────────────────────────────────────────
 
   private async serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Down or up as the request arrives (its body may be read after the outage ends).
+    const down = this.down;
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const match = /^\/bot([^/]+)\/(\w+)/.exec(request.url ?? '');
     const body = Buffer.concat(chunks).toString('utf8');
     const payload = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
+    if (down && match?.[2] !== 'getUpdates') {
+      const method = match?.[2] ?? '';
+      this.calls.push({
+        method,
+        payload,
+        ok: false,
+        error: down === 'silent' ? 'no answer' : '502',
+      });
+      if (down === 'silent') return;
+      response.writeHead(502, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ ok: false, error_code: 502, description: 'Bad Gateway' }));
+      return;
+    }
     let answer: ApiAnswer;
     if (!match || match[1] !== this.options.token) {
       answer = { ok: false, error_code: 401, description: 'Unauthorized' };

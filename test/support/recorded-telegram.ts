@@ -34,12 +34,15 @@ const buttonsOf = (markup: Markup) =>
 export class RecordedTelegram {
   readonly calls: RecordedCall[] = [];
   readonly messages: RecordedMessage[] = [];
-  /** Per method: Bot API answers to give (in order) before succeeding, e.g. a 429. */
-  readonly failures = new Map<string, Record<string, unknown>[]>();
+  /**
+   * Per method: Bot API answers to give (in order) before succeeding, e.g. a 429; an `Error` is
+   * thrown instead, as the client throws when no answer comes (a network error, a timeout).
+   */
+  readonly failures = new Map<string, (Record<string, unknown> | Error)[]>();
   private nextMessageId = 1;
 
-  /** The next calls of `method` get these answers (`{ ok: false, error_code, … }`), one each. */
-  fail(method: string, ...answers: Record<string, unknown>[]): void {
+  /** The next calls of `method` get these answers (`{ ok: false, error_code, … }` or an error thrown), one each. */
+  fail(method: string, ...answers: (Record<string, unknown> | Error)[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...answers]);
   }
 
@@ -47,6 +50,7 @@ export class RecordedTelegram {
     const call = payload as Record<string, unknown>;
     this.calls.push({ method, payload: call });
     const failure = this.failures.get(method)?.shift();
+    if (failure instanceof Error) throw failure;
     if (failure) return failure as never;
     const chatId = Number(call.chat_id);
     if (SEND_METHODS.has(method)) {

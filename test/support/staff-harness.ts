@@ -6,7 +6,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { type App, createApp } from '../../bot/app.ts';
 import { type Config, parseConfig, toContactPromiseRule } from '../../bot/config.ts';
 import { createMovableClock, type MovableClock } from '../../bot/console/console-clock.ts';
-import { createBot, type FrontlineBot } from '../../bot/create-bot.ts';
+import { type CreateBotOptions, createBot, type FrontlineBot } from '../../bot/create-bot.ts';
 import { createLogger } from '../../bot/logger.ts';
 import type { startLongPolling } from '../../bot/long-polling.ts';
 import {
@@ -70,7 +70,10 @@ export class StaffHarness {
 
   private dropDatabase: (() => Promise<void>) | undefined;
 
-  async start(env: Record<string, string> = {}): Promise<void> {
+  async start(
+    env: Record<string, string> = {},
+    options: { delivery?: CreateBotOptions['delivery'] } = {},
+  ): Promise<void> {
     // Real PostgreSQL when the environment names it (concurrent takes really race); the store is
     // in-process, so seen update ids never meet another run's.
     let databaseUrl = '';
@@ -102,6 +105,7 @@ export class StaffHarness {
       apiRoot: this.double.apiRoot,
       botInfo: { ...BOT, is_bot: true } as UserFromGetMe,
       staff: { perMinute: 600, albumWaitMs: 250, memberCacheMs: 0 },
+      ...(options.delivery ? { delivery: options.delivery } : {}),
     });
     ({ worker: this.worker, polling: this.polling } = startBotLoops(
       this.app,

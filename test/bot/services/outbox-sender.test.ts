@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Api } from 'grammy';
+import { Api, HttpError } from 'grammy';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countApiCalls } from '../../../bot/instrument.ts';
 import { createMetrics } from '../../../bot/metrics.ts';
@@ -20,6 +20,7 @@ import {
   OUTBOX_PRIORITY,
 } from '../../../db/index.ts';
 import { day, newTicket } from '../../db/fixtures.ts';
+import { BotApiDouble, type DoubleUser } from '../../support/bot-api-double.ts';
 import { openTestPglite, type TestDatabase, uniqueTelegramId } from '../../support/db.ts';
 import { RecordedTelegram } from '../../support/recorded-telegram.ts';
 
@@ -30,6 +31,20 @@ const text = (chatId: number, body: string, priority?: number): NewOutboxMessage
   payload: { text: body },
   ...(priority === undefined ? {} : { priority }),
 });
+
+const DOUBLE_BOT: DoubleUser = { id: 90_000, first_name: 'Frontline', is_bot: true };
+
+/** Resolves once `check` holds (the sender works in the background). */
+async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 /**
  * The outbox sender against a recorded Bot API: bounded retries, 429s, blocked customers, edits
@@ -125,27 +140,178 @@ describe('the outbox sender', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
-  it('retries a server error a bounded number of times, then dead-letters it with a log line that quotes no text', async () => {
+  it("waits out an outage longer than the old give-up (5xx and network errors for 30 simulated minutes) with no attempt counted, one probe at a time, then sends every message once in each chat's order", async () => {
+    const [first, second, group] = [uniqueTelegramId(), uniqueTelegramId(), -uniqueTelegramId()];
+    // The rows' clock moves a minute with each failed call: 30 failed calls are half an hour.
+    let simulated = Date.now();
+    const movingClock = { now: () => new Date(simulated) };
+    const down = Array.from({ length: 30 }, (_, i) =>
+      i % 2 === 0
+        ? { ok: false, error_code: 502, description: 'Bad Gateway' }
+        : new HttpError("Network request for 'sendMessage' failed!", new Error('ECONNRESET')),
+    );
+    telegram.fail('sendMessage', ...down);
+    // Calls made once a failure was seen, and how many of them were in flight at once.
+    let failedYet = false;
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    const api = new Api('42:outbox');
+    api.config.use(telegram.transformer);
+    // Installed last, so called first: around the recorded Bot API.
+    api.config.use(async (prev, method, payload, signal) => {
+      const counted = failedYet;
+      if (counted) mostAtOnce = Math.max(mostAtOnce, ++inFlight);
+      const failed = () => {
+        simulated += 60_000;
+        failedYet = true;
+      };
+      try {
+        const answer = await prev(method, payload, signal);
+        if (!answer.ok) failed();
+        return answer;
+      } catch (error) {
+        failed();
+        throw error;
+      } finally {
+        if (counted) inFlight -= 1;
+      }
+    });
+    const messages = [
+      text(first, 'reply one'),
+      text(second, 'your ticket is T-1'),
+      text(group, 'contact alert'),
+      text(first, 'reply two'),
+      text(second, 'is it still working?'),
+      text(first, 'reply three'),
+    ];
+    await enqueueMessages(database.handle.db, messages, movingClock.now());
+    const outages: string[] = [];
+    const outbox = sender({
+      api,
+      clock: movingClock,
+      outageProbe: { baseMs: 5, capMs: 40 },
+      onOutage: (event, details) => outages.push(`${event} ${details.failedCalls}`),
+    });
+    outbox.start();
+    await waitUntil(async () => (await outbox.depth()) === 0, 20_000);
+    await outbox.stop();
+    const delivered = (chat: number) =>
+      telegram.messages.filter((m) => m.chatId === chat).map((m) => m.text);
+    expect(delivered(first)).toEqual(['reply one', 'reply two', 'reply three']);
+    expect(delivered(second)).toEqual(['your ticket is T-1', 'is it still working?']);
+    expect(delivered(group)).toEqual(['contact alert']);
+    // Each message was sent once; once Telegram was seen down, one message went at a time.
+    expect(telegram.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(30 + 6);
+    expect(mostAtOnce).toBe(1);
+    expect(simulated - Date.now()).toBeGreaterThanOrEqual(29 * 60_000);
+    const store = createOutboxStore(database.handle.db);
+    for (const { key } of messages)
+      expect(await store.byKey(key)).toMatchObject({ state: 'sent', attempts: 1 });
+    expect(outages).toEqual(['began 0', 'ended 30']);
+    expect(logged.map((entry) => entry.line)).toEqual([
+      'Telegram unreachable: outbox paused, probing with one message; nothing is given up',
+      'Telegram reachable again: outbox resumed',
+    ]);
+  });
+
+  it("lets a drain (the shutdown's) end at its deadline during an outage, the message kept for later", async () => {
     const chat = uniqueTelegramId();
-    const failing = { ok: false, error_code: 502, description: 'Bad Gateway' };
-    telegram.fail('sendMessage', failing, failing, failing);
+    const kept = text(chat, 'kept for the next start');
+    await write(kept);
+    const down = { ok: false, error_code: 502, description: 'Bad Gateway' };
+    telegram.fail('sendMessage', ...Array.from({ length: 50 }, () => down));
+    const started = Date.now();
+    await sender({ outageProbe: { baseMs: 10_000, capMs: 10_000 } }).drain(300);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await createOutboxStore(database.handle.db).byKey(kept.key)).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+    });
+    telegram.failures.clear();
+    await sender().drain();
+    expect(sent(chat)).toEqual(['kept for the next start', 'kept for the next start']);
+  });
+
+  it('gives a message up for an outage only once it has waited the outage limit (24 h), saying so', async () => {
+    const chat = uniqueTelegramId();
+    const stale = text(chat, 'written a day ago');
+    await write(stale);
+    telegram.fail('sendMessage', {
+      ok: false,
+      error_code: 503,
+      description: 'Service Unavailable',
+    });
+    const dayLater = { now: () => new Date(Date.now() + 86_400_000 + 60_000) };
+    const dead: string[] = [];
+    await sender({
+      clock: dayLater,
+      outageProbe: { baseMs: 5, capMs: 5 },
+      onDead: (message, error) => dead.push(`${message.key} ${error}`),
+    }).drain();
+    expect(dead).toEqual([`${stale.key} 503 Service Unavailable`]);
+    const line = logged.find((entry) => entry.line.startsWith('outbox message dead-lettered'));
+    expect(line?.line).toBe(
+      'outbox message dead-lettered: Telegram did not take it within the outage limit',
+    );
+  });
+
+  it('retries a failure of its own (not an outage, not a refusal) a bounded number of times, then dead-letters it with a log line that quotes no text; a refusal is given up at once', async () => {
+    const chat = uniqueTelegramId();
+    const broken = new Error('the call could not be made');
+    telegram.fail('sendMessage', broken, broken, broken, {
+      ok: false,
+      error_code: 413,
+      description: 'Request Entity Too Large',
+    });
     const doomed = text(chat, 'my phone is 13812345678');
-    await write(doomed, text(chat, 'after it'));
+    const refused = text(chat, 'far too long');
+    await write(doomed, refused, text(chat, 'after them'));
     await sender({ maxAttempts: 3 }).drain();
-    // Three attempts, one call each (no inner retry loop), then the chat's next message goes on.
+    // Three attempts, one call each (no inner retry loop); the refusal once; then the chat goes on.
     expect(sent(chat)).toEqual([
       'my phone is 13812345678',
       'my phone is 13812345678',
       'my phone is 13812345678',
-      'after it',
+      'far too long',
+      'after them',
     ]);
-    expect(await createOutboxStore(database.handle.db).byKey(doomed.key)).toMatchObject({
-      state: 'dead',
-      attempts: 3,
-    });
+    const store = createOutboxStore(database.handle.db);
+    expect(await store.byKey(doomed.key)).toMatchObject({ state: 'dead', attempts: 3 });
+    expect(await store.byKey(refused.key)).toMatchObject({ state: 'dead', attempts: 1 });
     const line = logged.find((entry) => entry.line === 'outbox message dead-lettered');
     expect(line).toBeDefined();
-    expect(JSON.stringify(line)).not.toContain('13812345678');
+    expect(JSON.stringify(logged)).not.toContain('13812345678');
+  });
+
+  it('bounds a call Telegram never answers by the request timeout and pauses: nothing is sent twice or lost when it answers again', async () => {
+    const double = new BotApiDouble({ token: '42:outbox', bot: DOUBLE_BOT });
+    await double.start();
+    try {
+      const chats = [DOUBLE_BOT.id + 1, DOUBLE_BOT.id + 2];
+      for (const id of chats) double.addPrivateChat({ id, first_name: 'Customer' });
+      const api = new Api('42:outbox', { apiRoot: double.apiRoot, timeoutSeconds: 1 });
+      double.outage('silent');
+      const messages = chats.flatMap((chat) => [1, 2, 3].map((n) => text(chat, `${chat} #${n}`)));
+      await write(...messages);
+      const outbox = sender({ api, outageProbe: { baseMs: 5, capMs: 20 } });
+      outbox.start();
+      const failed = (error: string) => double.calls.filter((c) => c.error === error).length;
+      await waitUntil(() => failed('no answer') >= 2, 10_000);
+      double.outage('error');
+      await waitUntil(() => failed('502') >= 10, 10_000);
+      double.outage(undefined);
+      await waitUntil(async () => (await outbox.depth()) === 0, 10_000);
+      await outbox.stop();
+      for (const chat of chats)
+        expect(double.botMessages(chat).map((m) => m.text)).toEqual(
+          [1, 2, 3].map((n) => `${chat} #${n}`),
+        );
+      const store = createOutboxStore(database.handle.db);
+      for (const { key } of messages)
+        expect(await store.byKey(key)).toMatchObject({ state: 'sent', attempts: 1 });
+    } finally {
+      await double.stop();
+    }
   });
 
   it('records a customer who blocked the bot (403) and drops what is queued for them', async () => {
