@@ -35,6 +35,8 @@ describe('the bot against recorded Bot API calls', () => {
   const failures = new Map<string, Record<string, unknown>[]>();
   let updateId = 1;
   let messageId = 1;
+  /** The rows' clock (retries fall due by it): a test moves it on rather than wait. */
+  const clock = createMovableClock();
 
   const recorder: Transformer = async (_prev, method, payload) => {
     calls.push({ method, payload: payload as Record<string, unknown> });
@@ -60,7 +62,7 @@ describe('the bot against recorded Bot API calls', () => {
       LOG_LEVEL: 'silent',
       STAFF_CHAT_ID: '-100777',
     });
-    app = await createApp(config, createLogger('silent'), createMovableClock());
+    app = await createApp(config, createLogger('silent'), clock);
     frontline = createBot(app.deps, {
       token: '42:recorded',
       botInfo: BOT_INFO,
@@ -112,6 +114,28 @@ describe('the bot against recorded Bot API calls', () => {
         },
       } as never,
     });
+  /**
+   * The chat's turns throw a bug (a TypeError, no outage) the first `times` times, counted in
+   * `failed`, until `mend()`.
+   */
+  const breakTurns = (chat: number, times: number) => {
+    const store = app.deps.store;
+    const rateLimit = store.rateLimit.bind(store);
+    const broken = {
+      failed: 0,
+      mend: () => {
+        store.rateLimit = rateLimit;
+      },
+    };
+    store.rateLimit = async (key, limit, windowMs) => {
+      if (key === `user:${chat}` && broken.failed < times) {
+        broken.failed += 1;
+        throw new TypeError('a bug in the turn');
+      }
+      return rateLimit(key, limit, windowMs);
+    };
+    return broken;
+  };
   /** The message id the recorder gave the latest sendMessage. */
   const lastSentId = () => messageId - 1;
 
@@ -354,22 +378,13 @@ describe('the bot against recorded Bot API calls', () => {
   it('tells a customer whose turn failed on a bug that it is tried again, not that it is kept until a service is back', async () => {
     // A chat of its own: its update waits for the retry, and the chat's later updates behind it.
     const chat = 9131;
-    const store = app.deps.store;
-    const rateLimit = store.rateLimit.bind(store);
-    let failed = 0;
-    store.rateLimit = async (key, limit, windowMs) => {
-      if (key === `user:${chat}` && failed === 0) {
-        failed += 1;
-        throw new TypeError('a bug in the turn');
-      }
-      return rateLimit(key, limit, windowMs);
-    };
+    const broken = breakTurns(chat, 1);
     try {
       await message(chat, { text: '/help' });
     } finally {
-      store.rateLimit = rateLimit;
+      broken.mend();
     }
-    expect(failed).toBe(1);
+    expect(broken.failed).toBe(1);
     expect(texts()[0]).toMatch(/Something went wrong with your last message.*trying it again/);
     // And it is tried again: the answer follows once the retry falls due (backoff in real time).
     for (let waited = 0; texts().length < 2 && waited < 20_000; waited += 200) {
@@ -438,6 +453,42 @@ describe('the bot against recorded Bot API calls', () => {
       expect.stringMatching(/I can read text, photos/),
       expect.stringMatching(/I can read text, photos/),
     ]);
+  });
+
+  it('keeps the "if that doesn\'t work, I\'ll tell you" of a turn that always fails on a bug: told once it is tried again, once it was given up, the update dead, the next one answered', async () => {
+    const chat = 9133;
+    const broken = breakTurns(chat, Number.POSITIVE_INFINITY);
+    const doomed = updateId + 1;
+    const toChat = () =>
+      calls
+        .filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chat)
+        .map((c) => String(c.payload.text));
+    try {
+      await message(chat, { text: '/help' });
+      // Each retry falls due on the clock (1 s doubling): moved on rather than waited for.
+      for (
+        let round = 0;
+        round < 10 && (await frontline.inbox.inbox.state(doomed)) !== 'dead';
+        round++
+      ) {
+        clock.advance(120_000);
+        await frontline.settle();
+      }
+    } finally {
+      broken.mend();
+    }
+    // Five attempts (the inbox's limit), then given up: kept as dead, not dropped.
+    expect(broken.failed).toBe(5);
+    expect(await frontline.inbox.inbox.state(doomed)).toBe('dead');
+    expect(toChat()).toEqual([
+      "Something went wrong with your last message on my side. I'm trying it again; if that doesn't work, I'll tell you.",
+      "Sorry, I couldn't handle your last message. Please send it again in other words, or use /human to reach a person.",
+    ]);
+    // The chat goes on: its next message is answered.
+    await message(chat, { text: '/help' });
+    expect(toChat()).toHaveLength(3);
+    expect(toChat()[2]).toMatch(/Write what is wrong in your own words/);
+    expect(await frontline.inbox.inbox.state(updateId)).toBe('done');
   });
 
   it('replies in Traditional Chinese to a zh-TW customer', async () => {
