@@ -3,11 +3,13 @@ import { type Api, GrammyError, HttpError } from 'grammy';
 import type { Logger } from 'pino';
 import type { Clock, JsonObject, ShortLivedStore } from '../../core/index.ts';
 import {
+  type Alternative,
   COPY_OF,
   copyTargetOf,
   createMemoryStore,
   createOutboxStore,
   type Database,
+  DEPENDING_ON,
   type DeliveredCopies,
   INSTEAD_OF,
   isErasureKey,
@@ -451,6 +453,18 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         }
         if (!(await groupAllows(message))) return;
       }
+      // Words that depend on how earlier calls of this chat ended (settled by now: they went first).
+      const alternatives = message.payload[DEPENDING_ON];
+      if (Array.isArray(alternatives)) {
+        delete payload[DEPENDING_ON];
+        const chosen = await choose(alternatives as unknown as Alternative[]);
+        if (!chosen) {
+          await outbox.markSent(message, null, clock.now());
+          return;
+        }
+        Object.assign(payload, chosen.set);
+        if (chosen.error) log.error({ chat: message.chatId, key: message.key }, chosen.error);
+      }
       // A call on an earlier message of this chat, named rather than numbered: an edit of a
       // relayed copy (its id is in the message map) or a card's pin (its id is on the card's
       // outbox row). That message went first in the chat's line, so its id is known now — or it
@@ -493,6 +507,20 @@ export function createOutboxSender(options: OutboxSenderOptions) {
       log.warn({ chat: message.chatId, key: message.key }, 'outbox: sent, recording it later');
       unrecorded.push(record);
     });
+  }
+
+  /** The first alternative whose named calls all ended as it says (see `DEPENDING_ON`). */
+  async function choose(alternatives: Alternative[]): Promise<Alternative | undefined> {
+    const states = new Map<string, string | undefined>();
+    for (const alternative of alternatives) {
+      let holds = true;
+      for (const [key, state] of Object.entries(alternative.if)) {
+        if (!states.has(key)) states.set(key, (await outbox.byKey(key))?.state);
+        if (states.get(key) !== state) holds = false;
+      }
+      if (holds) return alternative;
+    }
+    return undefined;
   }
 
   /** Records sends that Telegram accepted while the database was unreachable; `true` when none is left. */

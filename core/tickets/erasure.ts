@@ -19,7 +19,10 @@ export type EraseStaffMessagesPayload = {
   chatId: number;
   topicId: number;
   cardMessageId: number | null;
-  /** The staff chat's copies of the customer's messages (deleted when the topic cannot be). */
+  /**
+   * The bot's copies of the customer's messages in the staff chat (deleted when the topic cannot
+   * be: a bot may delete its own messages without the right that deleting a topic needs).
+   */
   messageIds: number[];
   /** The ticket's old number, for the staff notice only (the ticket no longer carries it). */
   number: string;

@@ -90,6 +90,25 @@ export const isErasureKey = (key: string) => key.startsWith('erase-staff:');
  */
 export const INSTEAD_OF = 'instead_of';
 
+/**
+ * A payload field holding alternatives for a message whose words depend on how earlier calls in
+ * the same chat ended (see {@link Alternative}): read when the message is due — behind those calls
+ * in the chat's line, so they are settled — the first alternative whose named calls all ended as
+ * it says is sent (its fields set on the payload, its `error` logged for the operator); with none,
+ * the message is settled unsent. Erasure's notice in the staff chat says what was deleted.
+ */
+export const DEPENDING_ON = 'depending_on';
+
+/** One way a {@link DEPENDING_ON} message may go. */
+export type Alternative = {
+  /** Outbox keys of earlier calls in the chat, and how each must have ended. */
+  if: Record<string, 'sent' | 'dead'>;
+  /** Payload fields to send (`text`, …). */
+  set: JsonObject;
+  /** An operator's error to log when this alternative is taken (no personal data). */
+  error?: string;
+};
+
 /** An edit's payload field naming the copied message whose copy it edits (see `NewOutboxMessage`). */
 export const COPY_OF = 'copy_of';
 

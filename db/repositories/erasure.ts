@@ -200,15 +200,15 @@ async function moveStaffMessagesToJobs(
     .from(relayedMessages)
     .where(inArray(relayedMessages.ticketId, ticketIds));
   const work: NewJob[] = topics.map((topic) => {
+    // The bot's copies of the customer's messages in the staff chat: what it may delete without
+    // the right to delete messages (which deleting the topic needs). The staff's own messages are
+    // not among them: without that right they cannot be deleted, and with it the topic goes whole.
     const inStaffChat = relayed
       .filter((row) => row.ticketId === topic.ticketId)
-      .flatMap((row) => [
+      .flatMap((row) =>
         // A copy still queued has id 0: it is cancelled below, never sent.
-        ...(row.targetChatId === topic.chatId && row.targetMessageId > 0
-          ? [row.targetMessageId]
-          : []),
-        ...(row.sourceChatId === topic.chatId ? [row.sourceMessageId] : []),
-      ]);
+        row.targetChatId === topic.chatId && row.targetMessageId > 0 ? [row.targetMessageId] : [],
+      );
     const payload: EraseStaffMessagesPayload = {
       chatId: topic.chatId,
       topicId: topic.topicId,

@@ -48,6 +48,7 @@ const vars = {
   promise: 'pending',
   link: 'https://t.me/c/1/2',
   cancelled: 'yes',
+  outcome: 'kept',
   relay: 'yes',
 };
 

@@ -293,7 +293,9 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
         chatId: staffChat,
         topicId: 77,
         cardMessageId: 78,
-        messageIds: [79, 80],
+        // The bot's copy (79), not the staff's own message (80): without the right to delete
+        // messages only the bot's own may be deleted, and with it the topic goes whole.
+        messageIds: [79],
         number: ticket.number,
         cancelled: true,
       });

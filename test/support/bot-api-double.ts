@@ -564,7 +564,12 @@ export class BotApiDouble {
       case 'reopenForumTopic':
       case 'deleteForumTopic': {
         const chat = this.reachable(Number(p.chat_id));
-        this.requireRight(chat, 'can_manage_topics');
+        // As the Bot API: closing and reopening need the right to manage topics; deleting a topic
+        // (with all its messages) needs the right to delete messages.
+        this.requireRight(
+          chat,
+          method === 'deleteForumTopic' ? 'can_delete_messages' : 'can_manage_topics',
+        );
         const topic = chat.topics.get(Number(p.message_thread_id));
         if (!topic || topic.state === 'deleted') throw bad('TOPIC_ID_INVALID');
         const next =

@@ -15,7 +15,7 @@ help =
 privacy =
     What we store: your name, phone number and address for the visit; the product, model number, dates and photos you send; and this conversation, so engineers know the history.
     It is used only for after-sales service. Logs never contain your name, phone or address.
-    /forget erases all of it: open tickets are cancelled and our service team is told, and the team's copies of your messages are deleted. What stays cannot be linked to you: per ticket a random reference, its dates, the kind of product and fault, and the outcome. This chat itself stays in your Telegram; delete it there if you wish.
+    /forget erases all of it: open tickets are cancelled and our service team is told, and the team's copies of your messages are deleted (should the bot not be allowed to delete some, the team is asked to delete them by hand). What stays cannot be linked to you: per ticket a random reference, its dates, the kind of product and fault, and the outcome. This chat itself stays in your Telegram; delete it there if you wish.
 choose-language = Choose your language:
 language-en = English
 language-zh-Hans = 简体中文

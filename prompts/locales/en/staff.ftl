@@ -178,5 +178,9 @@ human-already = 👤 { $name } from our service team is already with you: just w
 staff-ticket-erased = 🗑 { $number } was erased at the customer's request{ $cancelled ->
         [yes] : the ticket is cancelled
        *[no] {""}
-    }. Where the bot may delete topics, its topic is deleted with everything in it; otherwise its card is overwritten and the customer's relayed messages deleted, and the photos posted after the card stay: delete them by hand. Only anonymous figures remain.
+    }. { $outcome ->
+        [deleted] Its topic is deleted with everything in it. Only anonymous figures remain.
+        [kept] The bot may not delete its topic (that needs the right to delete messages): its card is overwritten and the bot's copies of the customer's messages are deleted, but your replies and any photos posted after the card stay. Please delete the topic by hand.
+       *[refused] The bot could not delete its topic, nor clear all of the customer's details and messages from it (that needs the right to delete messages). Please delete the topic by hand.
+    }
 staff-erased-card = 🗑 Erased at the customer's request.

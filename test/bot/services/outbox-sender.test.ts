@@ -13,6 +13,7 @@ import {
   createMemoryStore,
   createOutboxStore,
   createRepositories,
+  DEPENDING_ON,
   enqueueMessages,
   erasureKeyPrefix,
   INSTEAD_OF,
@@ -493,7 +494,7 @@ describe('the outbox sender', () => {
       call(chat, 'deleteMessages', { message_ids: [201, 202], [INSTEAD_OF]: of.key });
     const [deletedTopic, refusedTopic] = [topic(deleted), topic(refused)];
     const [skipped, made] = [instead(deleted, deletedTopic), instead(refused, refusedTopic)];
-    telegram.fail('deleteForumTopic', refusal('Bad Request: not enough rights to manage topics'));
+    telegram.fail('deleteForumTopic', refusal('Bad Request: not enough rights to delete messages'));
     // The refused chat's topic is written first: its deletion is the one refused.
     await write(refusedTopic, made, deletedTopic, skipped);
     // Two calls a minute for each group: the skipped call must not take the second one.
@@ -509,6 +510,53 @@ describe('the outbox sender', () => {
       const left = await budget.takeTokens(groupBudgetKey(chat), 2, 2 / 60, 2);
       expect(left.granted, `group ${chat}`).toBe(chat === deleted ? 1 : 0);
     }
+  });
+
+  it("words a message by how the calls before it in its chat ended, logs the chosen words' operator error, and settles it unsent when no words fit", async () => {
+    const notice = (chat: number, topic: NewOutboxMessage, copies: NewOutboxMessage) =>
+      call(chat, 'sendMessage', {
+        [DEPENDING_ON]: [
+          { if: { [topic.key]: 'sent' }, set: { text: 'topic deleted' } },
+          {
+            if: { [topic.key]: 'dead', [copies.key]: 'sent' },
+            set: { text: 'copies deleted, delete the topic by hand' },
+            error: 'erasure of ticket T-1: topic refused',
+          },
+          { if: { [topic.key]: 'dead', [copies.key]: 'dead' }, set: { text: 'nothing deleted' } },
+        ],
+      });
+    const cases = ['nothing', 'copies only', 'deleted'].map((name) => {
+      const chat = -uniqueTelegramId();
+      const topic = call(chat, 'deleteForumTopic', { message_thread_id: 9 });
+      const copies = call(chat, 'deleteMessages', { message_ids: [5], [INSTEAD_OF]: topic.key });
+      return { name, chat, calls: [topic, copies, notice(chat, topic, copies)] };
+    });
+    const refused = refusal('Bad Request: not enough rights to delete messages');
+    // Sent in the chats' order: the first chat's topic and copies are refused, the second's topic
+    // only, the third's topic goes (its copies then need no call).
+    telegram.fail('deleteForumTopic', refused, refused);
+    telegram.fail('deleteMessages', refusal("Bad Request: message can't be deleted"));
+    for (const { calls } of cases) await write(...calls);
+    // A message whose words fit nothing: the calls it names were neither sent nor given up.
+    const orphan = call(cases[0]?.chat as number, 'sendMessage', {
+      [DEPENDING_ON]: [{ if: { 'no-such-call': 'sent' }, set: { text: 'never said' } }],
+    });
+    await write(orphan);
+    await sender().drain();
+    expect(cases.map(({ chat }) => sent(chat))).toEqual([
+      ['nothing deleted'],
+      ['copies deleted, delete the topic by hand'],
+      ['topic deleted'],
+    ]);
+    // The alternatives are not sent to Telegram.
+    expect(JSON.stringify(telegram.calls)).not.toContain(DEPENDING_ON);
+    expect(await createOutboxStore(database.handle.db).byKey(orphan.key)).toMatchObject({
+      state: 'sent',
+      messageId: null,
+    });
+    expect(
+      logged.filter((entry) => entry.line === 'erasure of ticket T-1: topic refused'),
+    ).toHaveLength(1);
   });
 
   it("sends every customer's first reply before others' later replies, and shows waiting customers the typing action", async () => {
