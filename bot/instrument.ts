@@ -2,10 +2,11 @@ import { GrammyError, type Middleware, type Transformer } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { TicketRepo, TriageStep } from '../core/index.ts';
-import type { JobWorkerOptions } from '../db/index.ts';
+import { isUnavailableError, type JobWorkerOptions } from '../db/index.ts';
 import type { BotContext } from './context.ts';
 import { toLoggableError } from './loggable-error.ts';
 import type { Metrics } from './metrics.ts';
+import { isOutage } from './services/outbox-sender.ts';
 
 /** What an update carries (`message`, `callback_query`, …): a metrics label, never its content. */
 export function toUpdateKind(update: Update): string {
@@ -112,15 +113,33 @@ export function countTickets(metrics: Metrics, tickets: TicketRepo): TicketRepo 
 }
 
 /**
+ * A job's failure that is an outage, not the job's own: the database or Redis unreachable, or
+ * Telegram not answering — no answer, a network error, a 5xx or a 429, also when the staff chat's
+ * queue gave up waiting for it (its error's cause). Such a job waits, uncounted.
+ */
+export function isJobOutage(error: unknown): boolean {
+  if (isUnavailableError(error)) return true;
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 5; depth += 1) {
+    if (isOutage(current) || (current instanceof GrammyError && current.error_code === 429))
+      return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+/**
  * The job worker's hooks for an operator: a failed attempt is logged (kind and attempt, never the
- * payload), each attempt is counted by kind and outcome (`done`, `retried`, `dead`, `lost`), and a
- * lease lost while a job ran is logged as a warning.
+ * payload), each attempt is counted by kind and outcome (`done`, `retried`, `dead`, `lost`), a
+ * lease lost while a job ran is logged as a warning, and an outage (see {@link isJobOutage}) keeps
+ * a job waiting rather than counting toward its dead-letter.
  */
 export function watchJobs(
   metrics: Metrics,
   log: Logger,
-): Required<Pick<JobWorkerOptions, 'onError' | 'onSettled' | 'onLeaseLost'>> {
+): Required<Pick<JobWorkerOptions, 'onError' | 'onSettled' | 'onLeaseLost' | 'isOutage'>> {
   return {
+    isOutage: isJobOutage,
     onError: (error, job) =>
       log.warn(
         { error: toLoggableError(error), job: job?.kind, attempts: job?.attempts },

@@ -103,7 +103,13 @@ export async function pruneJobs(
 /** Where a claimed job goes next; applied only while this worker still holds the claim. */
 export type JobOutcome =
   | { state: 'done' }
-  | { state: 'pending'; dueAt: Date; error: string }
+  | {
+      state: 'pending';
+      dueAt: Date;
+      error: string;
+      /** Not the job's failure (a service it needs is down): the claim's attempt is taken back. */
+      uncounted?: boolean;
+    }
   | { state: 'dead'; error: string };
 
 /**
@@ -132,6 +138,9 @@ export async function settleJob(
       lockedUntil: null,
       updatedAt: now,
       ...(outcome.state === 'pending' ? { dueAt: outcome.dueAt } : {}),
+      ...(outcome.state === 'pending' && outcome.uncounted
+        ? { attempts: sql`${jobs.attempts} - 1` }
+        : {}),
       ...(outcome.state === 'done' ? {} : { lastError: outcome.error }),
     })
     .where(and(eq(jobs.id, job.id), eq(jobs.state, 'running'), eq(jobs.attempts, job.attempts)))

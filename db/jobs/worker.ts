@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock, Job } from '../../core/index.ts';
 import type { Database } from '../database.ts';
+import { isUnavailableError } from '../errors.ts';
 import { type BackoffOptions, retryDelayMs } from './backoff.ts';
 import {
   claimDueJobs,
@@ -59,6 +60,17 @@ export type JobWorkerOptions = {
   onSettled?: (job: Pick<Job, 'id' | 'kind' | 'attempts'>, outcome: JobAttemptOutcome) => void;
   /** Told when a job's lease was lost while it ran (its work was not committed by this worker). */
   onLeaseLost?: (job: Pick<Job, 'id' | 'kind' | 'attempts'>) => void;
+  /**
+   * Whether a failure is an outage of something the job needs (the database or Redis down,
+   * Telegram not answering), not the job's own: the job is tried again every `outageRetryMs` with
+   * no attempt counted, and dead-lettered only once `outageLimitMs` has passed since it was
+   * created. Default: the database or Redis unreachable.
+   */
+  isOutage?: (error: unknown) => boolean;
+  /** How often a job is tried again during an outage. Default 30 s. */
+  outageRetryMs?: number;
+  /** How long an outage keeps a job waiting at most, from its creation. Default 24 h. */
+  outageLimitMs?: number;
 };
 
 export type JobAttemptOutcome = 'done' | 'retried' | 'dead' | 'lost';
@@ -93,7 +105,9 @@ const MAX_BATCH = 32;
 /**
  * A durable job worker over the `jobs` table. Several may run at once, in one process or many:
  * claims use `FOR UPDATE SKIP LOCKED`, so each due job runs once; a failed attempt is retried
- * after base · 2^(attempts−1) (capped) and dead-lettered (`state = 'dead'`) after `maxAttempts`.
+ * after base · 2^(attempts−1) (capped) and dead-lettered (`state = 'dead'`) after `maxAttempts`;
+ * a failure that is an outage (`isOutage`) is tried again every `outageRetryMs` uncounted, for up
+ * to `outageLimitMs` from the job's creation.
  * Fast jobs are claimed in batches (one statement) and marked done together; the lease of every
  * job held — running or waiting its turn — is renewed, so a worker that dies loses them and they
  * run again, so what a job sends is written with `commit` (exactly once) and the rest of a
@@ -103,6 +117,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   const { db, clock, maxAttempts = 5, backoff, leaseMs = 30_000 } = options;
   const { pollMs = 1_000, retentionMs = 7 * 86_400_000, onError = () => {} } = options;
   const { onLeaseLost = () => {}, onSettled = () => {} } = options;
+  const { isOutage = isUnavailableError, outageRetryMs = 30_000 } = options;
+  const { outageLimitMs = 86_400_000 } = options;
   const handlers = new Map(Object.entries(options.handlers ?? {}));
   let stopping = false;
   let loop: Promise<void> | undefined;
@@ -139,6 +155,17 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       if (error instanceof LeaseLostError || lost.signal.aborted) throw new LeaseLostError(job.id);
       onError(error, job);
       const message = describeError(error);
+      const now = clock.now();
+      if (isOutage(error) && now.getTime() - job.createdAt.getTime() < outageLimitMs)
+        return {
+          outcome: {
+            state: 'pending',
+            dueAt: new Date(now.getTime() + outageRetryMs),
+            error: message,
+            uncounted: true,
+          },
+          committed: held.committed,
+        };
       if (job.attempts >= limit)
         return { outcome: { state: 'dead', error: message }, committed: held.committed };
       return {

@@ -123,6 +123,45 @@ describeOnDatabases('durable jobs', (database) => {
     expect(ran).toHaveLength(3);
   });
 
+  it('waits out an outage (isOutage) with no attempt counted, far past maxAttempts, and gives the job up only after the outage limit', async () => {
+    let down = 12;
+    const outage = new Error('Telegram: no answer');
+    const { clock, worker, ran, enqueue, queue } = setup(
+      'needs-telegram',
+      async () => {
+        if (down > 0) {
+          down -= 1;
+          throw outage;
+        }
+      },
+      { maxAttempts: 3, isOutage: (error: unknown) => error === outage, outageRetryMs: 30_000 },
+    );
+    const { job } = await enqueue(0);
+    // Twelve failed tries over six minutes (the limit is 3 attempts), then done.
+    for (let tries = 0; tries < 12; tries += 1) {
+      expect(await worker.runDue()).toMatchObject({ retried: 1 });
+      expect(await queue.get(job.id)).toMatchObject({ state: 'pending', attempts: 0 });
+      clock.advance(30_000);
+    }
+    expect(await worker.runDue()).toMatchObject({ done: 1 });
+    expect(await queue.get(job.id)).toMatchObject({ state: 'done', attempts: 1 });
+    expect(ran).toHaveLength(13);
+
+    // An outage longer than the limit (a day from the job's creation): its tries count again,
+    // and after maxAttempts it is given up.
+    down = Number.POSITIVE_INFINITY;
+    const { job: late } = await enqueue(0);
+    expect(await worker.runDue()).toMatchObject({ retried: 1 });
+    expect(await queue.get(late.id)).toMatchObject({ attempts: 0 });
+    clock.advance(24 * 60 * MINUTE);
+    let dead = 0;
+    for (let tries = 0; tries < 5 && dead === 0; tries += 1) {
+      dead = (await worker.runDue()).dead;
+      clock.advance(10 * MINUTE);
+    }
+    expect(await queue.get(late.id)).toMatchObject({ state: 'dead', attempts: 3 });
+  });
+
   it("honours a job's own maxAttempts over the worker's", async () => {
     const { worker, enqueue, queue } = setup('once-only', async () => {
       throw new Error('nope');

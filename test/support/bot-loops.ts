@@ -1,5 +1,6 @@
 import type { App } from '../../bot/app.ts';
 import type { FrontlineBot } from '../../bot/create-bot.ts';
+import { isJobOutage } from '../../bot/instrument.ts';
 import { startLongPolling } from '../../bot/long-polling.ts';
 import type { Clock } from '../../core/index.ts';
 import { createJobWorker, type JobWorker } from '../../db/index.ts';
@@ -18,6 +19,8 @@ export function startBotLoops(
     db: app.database.db,
     clock,
     handlers: frontline.jobHandlers,
+    // As the bot: an outage (Telegram, the database) keeps a job waiting, uncounted.
+    isOutage: isJobOutage,
   });
   void frontline.start();
   const polling = startLongPolling(frontline.bot.api, (updates) => frontline.receive(updates), {
