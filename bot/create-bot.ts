@@ -36,6 +36,8 @@ export type CreateBotOptions = {
   botInfo?: UserFromGetMe;
   /** Whether to install the bounded retry policy on direct calls (off for the console). */
   apiPolicy?: boolean;
+  /** How long a direct Bot API call waits for an answer (more than getUpdates' 30 s). Default 60 s. */
+  directCallTimeoutSeconds?: number;
   /**
    * API transformers installed closest to the network: the console's local stand-in for the Bot
    * API, or a test's recorder. Both the bot's calls and the outbox's deliveries go through them.
@@ -114,7 +116,13 @@ const DIRECT_NOTICE_EVERY_MS = 600_000;
  */
 export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBot {
   const config: BotConfig<BotContext> = {};
-  if (options.apiRoot) config.client = { apiRoot: options.apiRoot };
+  // The bot's direct calls (a staff topic, a pin, getUpdates' 30 s long poll) give up waiting for
+  // an answer after a minute, not grammY's 500 s: a Telegram that answers nothing holds a job or
+  // the staff chat's queue a minute a try.
+  config.client = {
+    ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+    timeoutSeconds: options.directCallTimeoutSeconds ?? 60,
+  };
   if (options.botInfo) config.botInfo = options.botInfo;
   const bot = new Bot<BotContext>(options.token, config);
   for (const transformer of options.transformers ?? []) bot.api.config.use(transformer);

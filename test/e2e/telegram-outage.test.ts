@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { HttpError } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEND_METHODS } from '../../bot/services/outbox-sender.ts';
 import { rowsOf } from '../../db/migrate.ts';
@@ -15,7 +16,14 @@ const TWO_HOURS = 2 * 3_600_000;
 describe('a Telegram outage loses nothing', () => {
   const h = new StaffHarness();
   beforeAll(
-    () => h.start({}, { delivery: { outageProbeMs: 10, requestTimeoutSeconds: 2 } }),
+    () =>
+      h.start(
+        {},
+        {
+          delivery: { outageProbeMs: 10, requestTimeoutSeconds: 2 },
+          directCallTimeoutSeconds: 1,
+        },
+      ),
     90_000,
   );
   afterAll(() => h.stop(), 30_000);
@@ -59,6 +67,10 @@ describe('a Telegram outage loses nothing', () => {
       () => h.double.calls.filter((c) => c.error === 'no answer').length >= 2,
       'two calls left unanswered',
     );
+    // A direct call (a staff topic's creation, say) is bounded too: no answer is an error in time.
+    const asked = Date.now();
+    await expect(h.frontline.bot.api.getChat(STAFF_CHAT)).rejects.toBeInstanceOf(HttpError);
+    expect(Date.now() - asked).toBeLessThan(5_000);
     h.double.outage('error');
     // Longer than the old give-up: the sender probes with its most urgent message (Cat's first
     // reply) more than 8 times, while 15 minutes pass on the clock; the rest wait untried.

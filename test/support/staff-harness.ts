@@ -72,7 +72,7 @@ export class StaffHarness {
 
   async start(
     env: Record<string, string> = {},
-    options: { delivery?: CreateBotOptions['delivery'] } = {},
+    options: Pick<CreateBotOptions, 'delivery' | 'directCallTimeoutSeconds'> = {},
   ): Promise<void> {
     // Real PostgreSQL when the environment names it (concurrent takes really race); the store is
     // in-process, so seen update ids never meet another run's.
@@ -105,7 +105,7 @@ export class StaffHarness {
       apiRoot: this.double.apiRoot,
       botInfo: { ...BOT, is_bot: true } as UserFromGetMe,
       staff: { perMinute: 600, albumWaitMs: 250, memberCacheMs: 0 },
-      ...(options.delivery ? { delivery: options.delivery } : {}),
+      ...options,
     });
     ({ worker: this.worker, polling: this.polling } = startBotLoops(
       this.app,
