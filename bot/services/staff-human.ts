@@ -8,6 +8,7 @@ import {
 import { type Database, enqueueMessages, type Repositories } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
 import { contactPromiseVars } from '../render/contact-promise.ts';
+import { formatInstant } from '../render/staff.ts';
 import type { RenderedReply } from '../render/reply.ts';
 import type { AppDeps } from './deps.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
@@ -106,6 +107,16 @@ export function createStaffHuman(
       limit: 1,
     });
     const ticket = inProgress ?? (await openQuestion(input, promise.dueAt, now, on));
+    // A ticket in progress keeps its own contact promise, which its alerts watch: a request for a
+    // person while it runs is told that deadline; once it was kept or has passed, no new time is
+    // promised (nothing would watch it), the request is raised all the same.
+    const ownDue =
+      inProgress &&
+      !inProgress.contactedAt &&
+      inProgress.contactDueAt &&
+      inProgress.contactDueAt > now
+        ? inProgress.contactDueAt
+        : undefined;
     await on.jobs.enqueue(
       {
         kind: STAFF_JOBS.humanRequest,
@@ -125,6 +136,15 @@ export function createStaffHuman(
     const relay = topics ? 'yes' : 'no';
     // Without a staff chat nobody is told: no time is promised, only the ticket's number.
     if (!topics) return [say('human-no-staff', { number: ticket.number })];
+    if (inProgress && ownDue)
+      return [
+        say('human-ticket-pending', {
+          number: ticket.number,
+          time: formatInstant(ownDue, config.SERVICE_TZ, render.locale, now),
+          relay,
+        }),
+      ];
+    if (inProgress) return [say('human-ticket-asked', { number: ticket.number, relay })];
     return [say(`human-${promise.kind}`, { ...vars, number: ticket.number, relay })];
   }
 

@@ -144,12 +144,41 @@ describe('a customer asks for a person', () => {
   it('on a ticket in progress: no second ticket, the request raised in its topic', async () => {
     const kai = h.customer('Kai');
     const { ticket, topicId } = await h.fileTicket(kai);
-    await h.says(kai, kai.id, '/human', new RegExp(`ticket ${ticket.number}.*within 30 minutes`));
+    // Its own contact promise is pending and watched: the customer is told that deadline.
+    await h.says(
+      kai,
+      kai.id,
+      '/human',
+      new RegExp(
+        `reminded our service team \\(ticket ${ticket.number}\\): a person will answer you here by .+, as promised`,
+      ),
+    );
     await h.runJobs();
     await h.waitForBot(STAFF_CHAT, /the customer asks for a person/, { topicId });
     expect(await h.repos.tickets.listByCustomer(ticket.customerId)).toHaveLength(1);
     const history = (await h.repos.tickets.history(ticket.id)).map((e) => e.type);
     expect(history).toContain('human_requested');
+  });
+
+  it('on a ticket whose contact promise was kept: the request is raised, no new time promised', async () => {
+    const lee = h.customer('Lee');
+    const { ticket, topicId } = await h.fileTicket(lee);
+    const staff = h.staffMember('Quinn');
+    await h.presses(staff, STAFF_CHAT, /Take/, /Quinn took/, { topicId });
+    await h.says(staff, STAFF_CHAT, 'Hello, checking your fridge now', /checking your fridge/, {
+      topicId,
+      answerIn: lee.id,
+    });
+    await h.says(staff, STAFF_CHAT, '/release', /Quinn released/, { topicId });
+    const told = await h.says(lee, lee.id, '/human', /asked our service team/);
+    expect(told.text).toMatch(
+      new RegExp(
+        `^🙋 I have asked our service team \\(ticket ${ticket.number}\\) to answer you here\\.`,
+      ),
+    );
+    expect(told.text).not.toMatch(/within|by \d/);
+    await h.runJobs();
+    await h.waitForBot(STAFF_CHAT, /the customer asks for a person/, { topicId });
   });
 
   it('a customer who cancels a held ticket: the topic hears it and the bot has the chat again', async () => {

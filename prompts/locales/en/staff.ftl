@@ -173,6 +173,14 @@ human-after-opening = 🙋 I have asked our service team (ticket { $number }). T
         [yes] , and what you write here is passed on to them too.
        *[no] .
     }
+human-ticket-pending = 🙋 I have reminded our service team (ticket { $number }): a person will answer you here by { $time }, as promised. Meanwhile I am still here to help{ $relay ->
+        [yes] , and what you write here is passed on to them too.
+       *[no] .
+    }
+human-ticket-asked = 🙋 I have asked our service team (ticket { $number }) to answer you here. Meanwhile I am still here to help{ $relay ->
+        [yes] , and what you write here is passed on to them too.
+       *[no] .
+    }
 human-no-staff = 🙋 I have noted that you would like a person (ticket { $number }): please keep this number and quote it when you contact us. Meanwhile I am still here to help.
 human-already = 👤 { $name } from our service team is already with you: just write here.
 staff-ticket-erased = 🗑 { $number } was erased at the customer's request{ $cancelled ->

@@ -162,6 +162,14 @@ handover-rate-button = { $score } ⭐
 handover-rated = 謝謝！如願意，現在可以寫一句評價。
 handover-rating-done = 該維修單已經評過分了，謝謝！
 handover-comment-thanks = 謝謝，您的評價已轉達。
+human-ticket-pending = 🙋 已再次提醒服務團隊（維修單 { $number }）：按照承諾，最晚 { $time } 前會有專人在這裏回覆您。在此期間我仍可以繼續幫您{ $relay ->
+        [yes] ，您在這裏寫的內容也會轉給他們。
+       *[no] 。
+    }
+human-ticket-asked = 🙋 已請服務團隊（維修單 { $number }）在這裏回覆您。在此期間我仍可以繼續幫您{ $relay ->
+        [yes] ，您在這裏寫的內容也會轉給他們。
+       *[no] 。
+    }
 human-in-hours = 🙋 已通知服務團隊（維修單 { $number }）：{ $contactWithin }內會有專人在這裏回覆您。在此期間我仍可以繼續幫您{ $relay ->
         [yes] ，您在這裏寫的內容也會轉給他們。
        *[no] 。

@@ -161,6 +161,14 @@ handover-rate-button = { $score } ⭐
 handover-rated = 谢谢！如愿意，现在可以写一句评价。
 handover-rating-done = 该工单已经评过分了，谢谢！
 handover-comment-thanks = 谢谢，您的评价已转达。
+human-ticket-pending = 🙋 已再次提醒服务团队（工单 { $number }）：按照承诺，最晚 { $time } 前会有专人在这里回复您。在此期间我仍可以继续帮您{ $relay ->
+        [yes] ，您在这里写的内容也会转给他们。
+       *[no] 。
+    }
+human-ticket-asked = 🙋 已请服务团队（工单 { $number }）在这里回复您。在此期间我仍可以继续帮您{ $relay ->
+        [yes] ，您在这里写的内容也会转给他们。
+       *[no] 。
+    }
 human-in-hours = 🙋 已通知服务团队（工单 { $number }）：{ $contactWithin }内会有专人在这里回复您。在此期间我仍可以继续帮您{ $relay ->
         [yes] ，您在这里写的内容也会转给他们。
        *[no] 。
