@@ -8,8 +8,8 @@ import {
 import { type Database, enqueueMessages, type Repositories } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
 import { contactPromiseVars } from '../render/contact-promise.ts';
-import { formatInstant } from '../render/staff.ts';
 import type { RenderedReply } from '../render/reply.ts';
+import { formatInstant } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { StaffCustomers } from './staff-customers.ts';
