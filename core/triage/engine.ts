@@ -405,6 +405,7 @@ export function createTriageEngine(
             ...(analysis.breakerTrip ? (['breaker_trip'] as const) : []),
             ...analysis.defects,
           ],
+          words: analysis.words,
         },
         language: analysis.language,
         traditional: analysis.traditional,

@@ -79,6 +79,14 @@ export type DecisionThresholds = {
    */
   checksCost: number;
   /**
+   * A report of at most this many words (`cues.words`, counted alike in every script) that shows no
+   * defect sign says little beyond its symptom ("冰箱不制冷了", "the fridge is not cooling"): it gets
+   * its quick checks whatever the weighing says, since nothing in it makes it unmistakably a
+   * defect (issue 8), and the learned model, which learned the catalogue's short phrases by heart,
+   * is surest of exactly such reports and surer in one script than another.
+   */
+  bareWords: number;
+  /**
    * The same cost for a signal with a label confidence only (the rules-only engine, a language
    * model's reading): such confidences are far surer than they are right, so this ratio is
    * smaller, and only a fault held with confidence above visit / (visit + this) (0.83) skips the checks.
@@ -94,6 +102,7 @@ export const DEFAULT_DECISION_THRESHOLDS: DecisionThresholds = {
   checksSymptom: 0.25,
   visitCost: 1,
   checksCost: 0.65,
+  bareWords: 12,
   confidenceChecksCost: 0.2,
 };
 
@@ -134,6 +143,15 @@ function weighing(
 }
 
 /**
+ * Whether a report says little beyond its symptom: at most `bareWords` words (counted alike in
+ * every script) and no error code the guidance does not know (the product's own report of a
+ * fault). Its defect signs are weighed apart: with one it is no bare symptom to the cost rule.
+ */
+export function isBareSymptom(cues: TriageResult['cues'], bareWords: number): boolean {
+  return (cues.words ?? Number.POSITIVE_INFINITY) <= bareWords && cues.unknownErrorCode === null;
+}
+
+/**
  * Decides the next step from the engine's signal by what each mistake costs (design.md "The
  * customer journey", "Decide by cost"; the seed: "对于不能明确是否是产品出现故障时…配合客户进行检查",
  * "若用户不接受咨询，服务工程师应上门"):
@@ -148,7 +166,8 @@ function weighing(
  *    shown go there whatever the label; so does a fault sure enough that quick checks cost more than a wasted visit is
  *    likely to: P(misuse) × visit cost < P(fault) × checks cost, the checks cost being the
  *    engine's: `checksCost` for the embedded engine's calibrated probabilities,
- *    `confidenceChecksCost` for a confidence alone (the rules-only engine, a language model);
+ *    `confidenceChecksCost` for a confidence alone (the rules-only engine, a language model) —
+ *    but never a bare symptom (at most `bareWords` words and no defect sign), however sure;
  * 5. a sure misuse symptom is guided step by step; any other known symptom gets its quick checks
  *    first (a misuse symptom's first three steps); an unclear symptom gets one question with the
  *    likeliest symptoms as buttons, then its best guess.
@@ -194,7 +213,8 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
   const defects = signal.cues.defects ?? [];
   const defect = defects.length > 0 || signal.cues.breakerTrip === true;
   const { fault, misuse, checksCost } = weighing(signal, limits);
-  if (label === 'fault' && (defect || misuse * limits.visitCost < fault * checksCost))
+  const bare = isBareSymptom(signal.cues, limits.bareWords);
+  if (label === 'fault' && (defect || (!bare && misuse * limits.visitCost < fault * checksCost)))
     return escalate('fault');
   // The customer has done the checks and the product still shows an error code: quick checks
   // would only repeat what failed, whatever the weighing of misuse against fault says.

@@ -69,6 +69,12 @@ export type TriageCues = {
   categoryEvidence: CategoryEvidence[];
   /** Signs of a defect found (empty or absent: none). */
   defects?: DefectCue[];
+  /**
+   * How much the message says, in words counted alike in every script (an English word; a Chinese
+   * word taken as 1.5 Han characters). A short report with no defect sign says little beyond its
+   * symptom (`decideNextStep`'s `bareWords`). Absent: not measured.
+   */
+  words?: number;
 };
 
 /** The embedded engine's reading of one customer message. */

@@ -7,6 +7,7 @@ import {
   DEFAULT_DECISION_THRESHOLDS,
   decideNextStep,
   firstMessageSteps,
+  isBareSymptom,
   parseTriageEvalLine,
   scoreTriage,
   type TriageEngine,
@@ -211,14 +212,22 @@ function describe(result: TriageResult): string[] {
         cues.normalQuestion ? 'asks if normal' : '',
         cues.wantsPerson ? 'wants a person' : '',
         cues.modelNumber ? `model ${cues.modelNumber}` : '',
+        isBareSymptom(cues, DEFAULT_DECISION_THRESHOLDS.bareWords) &&
+        (cues.defects ?? []).length === 0 &&
+        cues.breakerTrip !== true
+          ? `a bare symptom (${wordsOf(cues.words)} words, at most ${DEFAULT_DECISION_THRESHOLDS.bareWords}; no defect sign): quick checks before an engineer, however sure the label`
+          : '',
       ]
         .filter(Boolean)
         .join('; ') || 'none'
     }`,
-    `text      ${result.language}${result.traditional ? ', Traditional' : ''}${result.truncated ? ', truncated' : ''}`,
+    `text      ${result.language}${result.traditional ? ', Traditional' : ''}${result.truncated ? ', truncated' : ''}${cues.words === undefined ? '' : `, ${wordsOf(cues.words)} words (a Chinese word: 1.5 Han characters)`}`,
     ...explain(result),
   ];
 }
+
+/** A message's length in words, to one decimal (Han characters count 1 / 1.5 each). */
+const wordsOf = (words: number | undefined) => Math.round((words ?? 0) * 10) / 10;
 
 /**
  * The label and how sure of it the engine is, each number named: where the learned model and the

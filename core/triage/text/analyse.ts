@@ -29,6 +29,8 @@ export type Analysis = {
   traditional: boolean;
   truncated: boolean;
   language: 'zh' | 'en' | 'mixed' | 'none';
+  /** How much the message says, in words counted per script ({@link HAN_PER_WORD}). */
+  words: number;
   /** Hazard words and pairs found and not negated. */
   hazards: string[];
   /** Hazard words found under a negation ("no smoke", "冇燒焦味"). */
@@ -61,6 +63,14 @@ export type AnalyserOptions = {
 };
 
 const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+/**
+ * Han characters to a word, so that a message's length reads alike in every script: an English
+ * word (a run of letters or digits) counts one, a Chinese message its Han characters over this.
+ * The catalogue's own translations give it: its zh and en phrases run 1.55 Han characters to an
+ * English word, its steps 1.4 ("冰箱不制冷了", 6 characters, is 4 words, as "the fridge is not
+ * cooling" is 5).
+ */
+export const HAN_PER_WORD = 1.5;
 const CLAUSE = /[。！？；;!?，,\n…]+|\.(?!\d)|\s-\s/;
 const WEIGHT = { zhUnigram: 0.3, zhNgram: 1, enWord: 1, enPair: 0.7 };
 
@@ -277,14 +287,21 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
       const { text } = normalised;
       let han = 0;
       let latin = 0;
+      let enWords = 0;
+      let inWord = false;
       for (let i = 0; i < text.length; i++) {
         const code = text.charCodeAt(i);
+        const letter = code >= 97 && code <= 122;
+        const wordChar = letter || (code >= 48 && code <= 57);
+        if (wordChar && !inWord) enWords += 1;
+        inWord = wordChar;
         if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) han += 1;
-        else if (code >= 97 && code <= 122) latin += 1;
+        else if (letter) latin += 1;
       }
       const analysis: Analysis = {
         ...normalised,
         language: han === 0 ? (latin === 0 ? 'none' : 'en') : latin > han * 2 ? 'mixed' : 'zh',
+        words: enWords + han / HAN_PER_WORD,
         hazards: [],
         negatedHazards: [],
         alreadyTried: alreadyTried(text),

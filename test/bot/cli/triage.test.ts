@@ -213,6 +213,18 @@ describe('triage CLI', () => {
     );
   });
 
+  it('classify says when a bare symptom gets quick checks however sure the label, and counts its words per script', async () => {
+    const { out } = await run(['triage', 'classify', '冰箱不制冷了']);
+    expect(out).toMatch(/^text\s+zh, 4 words /m);
+    expect(out).toMatch(
+      /^cues\s+a bare symptom \(4 words, at most 12; no defect sign\): quick checks before an engineer/m,
+    );
+    expect(out).toMatch(/^next\s+checks$/m);
+    const { out: defect } = await run(['triage', 'classify', '冰箱不制冷了，压缩机换过了']);
+    expect(defect).not.toContain('a bare symptom');
+    expect(defect).toMatch(/^next\s+escalate \(fault\)$/m);
+  });
+
   it('classify gives a hazard its confidence alone: no cost is weighed', async () => {
     const { out } = await run(['triage', 'classify', 'the TV is smoking']);
     expect(out).toMatch(/^label\s+hazard \(confidence 100%\)$/m);

@@ -34,13 +34,15 @@ const FAILED: Record<string, Partial<Record<Script, string[]>>> = {
   },
   'a refrigerant leak': {
     Simplified: ['空调不制冷，师傅说缺氟', '空调外机铜管接头有油渍，不怎么凉'],
-    Cantonese: ['冷氣機唔凍，師傅話要加雪種'],
+    Cantonese: ['冷氣機唔凍，師傅話要加雪種', '冷氣唔凍，銅喉接口有油'],
     English: [
       'the AC is low on refrigerant, the tech found a leak',
       'there is oil residue on the copper pipe joints and the AC blows warm',
     ],
   },
   'a hum with no spin': {
+    Simplified: ['洗衣机不转了，电机嗡嗡响', '微波炉不加热，一直嗡嗡响'],
+    Cantonese: ['洗衣機唔轉，個摩打嗡嗡聲'],
     English: ['the washer hums but the drum won’t turn'],
   },
   'a blown board, a dead part': {
@@ -73,6 +75,8 @@ const NOT_UNMISTAKABLE: [Script, string][] = [
   ['Simplified', '冰箱好像不太冷'],
   ['Simplified', '售后说这是正常现象'],
   ['Cantonese', '雪櫃唔凍'],
+  ['Simplified', '洗衣机不转了，没有嗡嗡声'],
+  ['Cantonese', '洗衣機唔轉，冇嗡嗡聲'],
 ];
 
 describe('defect cues: a failed part goes straight to an engineer', () => {

@@ -51,9 +51,9 @@ describe('combineModelReading: the core decides on the model’s reading', () =>
     ],
     ['an unsure misuse is asked about', reading({ confidence: 0.3 }), 'ask'],
     [
-      'a fault is escalated',
+      'a fault read in a bare symptom (no defect sign) gets its quick checks first',
       reading({ label: 'fault', symptomId: 'refrigerator.not-cooling' }),
-      'escalate',
+      'checks',
     ],
     [
       'a misuse reading of a fault symptom is not guided: its quick checks first',
@@ -74,6 +74,15 @@ describe('combineModelReading: the core decides on the model’s reading', () =>
     ],
   ])('%s', (_, model, kind) => {
     expect(decide(VAGUE, model).step.kind).toBe(kind);
+  });
+
+  it('escalates a fault read in a report that says more than its symptom', () => {
+    const text =
+      'the fridge turns the salad into ice at the back and the freezer section is warm every morning now';
+    expect(engine.classify(text).cues.defects).toEqual([]);
+    const model = reading({ label: 'fault', symptomId: 'refrigerator.not-cooling' });
+    expect(decide(text, model).step.kind).toBe('escalate');
+    expect(decide(VAGUE, model).step.kind).toBe('checks');
   });
 
   it('keeps the embedded hazard, its category and symptom, whatever the model reads', () => {

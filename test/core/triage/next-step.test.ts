@@ -200,6 +200,54 @@ describe('decideNextStep: decide by cost', () => {
     }
   });
 
+  describe('a bare symptom (a few words, no defect sign)', () => {
+    const sure = {
+      labelConfidence: 0.98,
+      labelProbabilities: { misuse: 0.05, fault: 0.95, hazard: 0 },
+    };
+    it.each<[string, Parameters<typeof signal>[0], 'checks' | 'escalate']>([
+      ['4 words, however sure the fault', { ...sure, cues: { words: 4 } }, 'checks'],
+      ['exactly bareWords (12) words', { ...sure, cues: { words: 12 } }, 'checks'],
+      [
+        'a confidence alone (rules-only, a language model)',
+        { labelConfidence: 0.99, cues: { words: 4 } },
+        'checks',
+      ],
+      ['13 words: the weighing decides', { ...sure, cues: { words: 13 } }, 'escalate'],
+      [
+        '4 words with a part replaced',
+        { ...sure, cues: { words: 4, defects: ['part_replaced'] } },
+        'escalate',
+      ],
+      [
+        '4 words with the checks already done',
+        { ...sure, cues: { words: 4, alreadyTried: true, defects: ['already_tried'] } },
+        'escalate',
+      ],
+      [
+        '4 words and a tripping breaker',
+        { ...sure, cues: { words: 4, breakerTrip: true } },
+        'escalate',
+      ],
+      [
+        '4 words and an error code the guidance does not know',
+        { ...sure, cues: { words: 4, errorCode: 'e9', unknownErrorCode: 'e9' } },
+        'escalate',
+      ],
+      ['its length not measured', sure, 'escalate'],
+    ])('%s → %s', (_, over, kind) => {
+      expect(decideNextStep(unsureFault(over), context()).kind).toBe(kind);
+    });
+
+    it('follows the threshold it is given', () => {
+      const short = unsureFault({ ...sure, cues: { words: 8 } });
+      expect(decideNextStep(short, context({ thresholds: { bareWords: 7 } })).kind).toBe(
+        'escalate',
+      );
+      expect(decideNextStep(short, context({ thresholds: { bareWords: 8 } })).kind).toBe('checks');
+    });
+  });
+
   it('gives a misuse label held with low confidence quick checks, not guidance (everyday causes first)', () => {
     const step = decideNextStep(signal({ labelConfidence: 0.56 }), context());
     expect(step).toMatchObject({

@@ -38,6 +38,54 @@ describe('routing on the bot’s engine, whatever the model learned', () => {
     },
   );
 
+  // Issue 8: a report that is not unmistakably a defect gets its quick checks first — in every
+  // script alike. The model, which learned the catalogue's short phrases, is surer of a bare
+  // Chinese symptom than of the same in English (P(fault) 0.67 against 0.50 for a fridge).
+  it.each([
+    ['zh-Hans', '冰箱不制冷了', '冰箱不制冷了，压缩机换过了'],
+    ['zh-Hans', '空调不制冷', '空调不制冷，已经清洗过滤网了'],
+    ['zh-Hans', '洗衣机不转了', '洗衣机不转了，电机嗡嗡响'],
+    ['zh-Hans', '微波炉不加热', '微波炉转盘转灯亮但是不加热'],
+    ['zh-Hans', '电脑开不了机', '电脑开不了机，主板烧了'],
+    ['zh-Hant', '冰箱不製冷了', '冰箱不製冷了，壓縮機換過了'],
+    ['zh-Hant', '雪櫃唔凍', '雪櫃唔凍，換咗壓縮機都係咁'],
+    ['zh-Hant', '冷氣唔凍', '冷氣唔凍，銅喉接口有油'],
+    ['zh-Hant', '洗衣機唔轉', '洗衣機唔轉，個摩打嗡嗡聲'],
+    ['zh-Hant', '微波爐唔熱', '微波爐唔熱，已經試過重新開機'],
+    ['en', 'the fridge is not cooling', 'the fridge is not cooling, compressor was replaced'],
+    [
+      'en',
+      'the air conditioner is not cooling',
+      'the air conditioner is not cooling, I already cleaned the filter',
+    ],
+    ['en', "the washer won't spin", "the washer won't spin, the motor just hums"],
+    [
+      'en',
+      'the microwave is not heating',
+      'the microwave runs and the plate turns but the food stays cold',
+    ],
+    ['en', "my laptop won't turn on", "my laptop won't turn on, the motherboard is fried"],
+  ])(
+    '%s: a bare symptom gets its quick checks (%s); with a defect sign it goes to an engineer (%s)',
+    (_, bare, defect) => {
+      const read = engine.classify(bare);
+      expect(read.cues.defects).toEqual([]);
+      expect(read.cues.words).toBeLessThanOrEqual(DEFAULT_DECISION_THRESHOLDS.bareWords);
+      expect(next(bare).kind).toBe('checks');
+      expect(engine.classify(defect).cues.defects?.length).toBeGreaterThan(0);
+      expect(next(defect)).toMatchObject({ kind: 'escalate', reason: 'fault' });
+    },
+  );
+
+  it('counts a message’s words alike in every script', () => {
+    const words = (text: string) => engine.classify(text).cues.words;
+    expect(words('the fridge is not cooling')).toBe(5);
+    expect(words('冰箱不制冷了')).toBe(4);
+    expect(words('冰箱不製冷了')).toBe(4);
+    expect(words('雪櫃唔凍')).toBeCloseTo(8 / 3, 6);
+    expect(words('冰箱E5 no cooling')).toBeCloseTo(2 / 1.5 + 3, 6);
+  });
+
   it('weighs the engine’s calibrated probabilities with its own checks cost (the real dev split)', () => {
     const texts = readFileSync(join(import.meta.dirname, '../../support/real/dev.jsonl'), 'utf8')
       .split('\n')
@@ -65,6 +113,7 @@ describe('routing on the bot’s engine, whatever the model learned', () => {
       if (
         result.label !== 'fault' ||
         (result.cues.defects ?? []).length > 0 ||
+        (result.cues.words ?? 0) <= DEFAULT_DECISION_THRESHOLDS.bareWords ||
         result.cues.wantsPerson ||
         (result.category?.confidence ?? 0) < DEFAULT_DECISION_THRESHOLDS.category
       )
