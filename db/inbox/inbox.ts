@@ -41,8 +41,14 @@ const chatHead = preparedPerHandle((db) =>
   db
     .select()
     .from(inboxUpdates)
+    // 'pending' written in the statement, not bound: the server then plans it once, on the
+    // partial index of pending updates (a bound state cannot use that index, so every execution
+    // was planned afresh).
     .where(
-      and(eq(inboxUpdates.chatId, sql.placeholder('chatId')), eq(inboxUpdates.state, 'pending')),
+      and(
+        eq(inboxUpdates.chatId, sql.placeholder('chatId')),
+        sql`${inboxUpdates.state} = 'pending'`,
+      ),
     )
     .orderBy(asc(inboxUpdates.updateId))
     .limit(2)

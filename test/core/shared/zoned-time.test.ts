@@ -156,3 +156,47 @@ describe('toInstant', () => {
     expect(mismatches).toEqual([]);
   });
 });
+
+describe('toZonedTime read again within one UTC second', () => {
+  /** The wall clock read afresh, as toZonedTime reads it, with no reading kept. */
+  const fresh = (instant: Date, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: 'numeric',
+      minute: 'numeric',
+    }).formatToParts(instant);
+    const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+    return {
+      date: `${get('year')}-${get('month')}-${get('day')}`,
+      minute: (Number(get('hour')) % 24) * 60 + Number(get('minute')),
+    };
+  };
+
+  it.each([
+    // A minute's last second and the next; offsets with seconds (Amsterdam 1937 +00:19:32,
+    // Monrovia 1970 −00:44:30); New York's autumn changeover, the hour read twice.
+    ['Asia/Shanghai', '2024-03-14T15:59:59.000Z'],
+    ['Asia/Shanghai', '2024-03-14T16:00:00.000Z'],
+    ['Europe/Amsterdam', '1937-05-01T11:40:27.000Z'],
+    ['Africa/Monrovia', '1970-06-01T00:44:29.000Z'],
+    ['America/New_York', '2025-11-02T05:59:59.000Z'],
+    ['America/New_York', '2025-11-02T06:00:00.000Z'],
+  ])('in %s from %s, as a fresh reading says at every millisecond read', (timeZone, start) => {
+    const second = new Date(start).getTime();
+    for (const ms of [0, 1, 499, 998, 999, 1_000, 1_999, 999, 0]) {
+      const instant = new Date(second + ms);
+      expect(toZonedTime(instant, timeZone)).toEqual(fresh(instant, timeZone));
+    }
+  });
+
+  it('gives each caller its own reading to change', () => {
+    const instant = new Date('2024-03-14T01:30:00Z');
+    const first = toZonedTime(instant, 'Asia/Shanghai');
+    first.minute = 0;
+    expect(toZonedTime(instant, 'Asia/Shanghai').minute).toBe(9 * 60 + 30);
+  });
+});
