@@ -106,6 +106,10 @@ export function createStaffHuman(
       states: [...OPEN_TICKET_STATES],
       limit: 1,
     });
+    const key = humanRequestKey(input.chatId, input.updateId);
+    // A turn that runs again (it failed after the request) answers as it first did: its question
+    // ticket is "in progress" by then, but the customer was promised the new question's time.
+    const earlier = (await on.jobs.findByKey(key))?.payload.answer;
     const ticket = inProgress ?? (await openQuestion(input, promise.dueAt, now, on));
     // A ticket in progress keeps its own contact promise, which its alerts watch: a request for a
     // person while it runs is told that deadline; once it was kept or has passed, no new time is
@@ -117,15 +121,24 @@ export function createStaffHuman(
       inProgress.contactDueAt > now
         ? inProgress.contactDueAt
         : undefined;
+    const answer =
+      earlier === 'new' || earlier === 'pending' || earlier === 'asked'
+        ? earlier
+        : !inProgress
+          ? 'new'
+          : ownDue
+            ? 'pending'
+            : 'asked';
     await on.jobs.enqueue(
       {
         kind: STAFF_JOBS.humanRequest,
-        key: humanRequestKey(input.chatId, input.updateId),
+        key,
         dueAt: now,
         payload: {
           ticketId: ticket.id,
           customerId: input.customerId,
           dueAt: promise.dueAt.toISOString(),
+          answer,
         },
       },
       now,
@@ -136,15 +149,20 @@ export function createStaffHuman(
     const relay = topics ? 'yes' : 'no';
     // Without a staff chat nobody is told: no time is promised, only the ticket's number.
     if (!topics) return [say('human-no-staff', { number: ticket.number })];
-    if (inProgress && ownDue)
+    if (answer === 'pending')
       return [
         say('human-ticket-pending', {
           number: ticket.number,
-          time: formatInstant(ownDue, config.SERVICE_TZ, render.locale, now),
+          time: formatInstant(
+            ownDue ?? ticket.contactDueAt ?? promise.dueAt,
+            config.SERVICE_TZ,
+            render.locale,
+            now,
+          ),
           relay,
         }),
       ];
-    if (inProgress) return [say('human-ticket-asked', { number: ticket.number, relay })];
+    if (answer === 'asked') return [say('human-ticket-asked', { number: ticket.number, relay })];
     return [say(`human-${promise.kind}`, { ...vars, number: ticket.number, relay })];
   }
 
