@@ -90,12 +90,17 @@ export function createStaffHuman(
    * writes neither twice. The job writes the topic's and General's lines and the
    * `human_requested` event in its own step (`staff-alerts.ts`): no Bot API call in the turn.
    */
-  async function request(input: HumanRequest, on: Repositories = repos): Promise<RenderedReply[]> {
+  async function request(
+    input: HumanRequest,
+    on: Repositories = repos,
+    onDb: Database = deps.db,
+  ): Promise<RenderedReply[]> {
     const { render } = input;
     const say = (key: string, vars: Record<string, string | number> = {}): RenderedReply => ({
       text: render.t(key, { ...render.globals, ...vars }),
     });
-    const hold = await customers.holdOf(input.chatId);
+    // On `on`'s connection: PGlite has one, so a read beside an open transaction would wait for it.
+    const hold = await customers.holdOf(input.chatId, onDb);
     if (hold) {
       const holder = await repos.staff.get(hold.staffId);
       return [say('human-already', { name: holder?.displayName ?? '-' })];

@@ -515,7 +515,7 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     // The turn dies before it commits: neither the ticket nor the alert's job is left behind.
     await expect(
       h.app.deps.db.transaction(async (tx) => {
-        await h.frontline.staff.human.request(request, h.app.deps.reposOn(tx));
+        await h.frontline.staff.human.request(request, h.app.deps.reposOn(tx), tx);
         throw new Error('killed before commit');
       }),
     ).rejects.toThrow('killed before commit');
