@@ -6,7 +6,7 @@ import { isUnavailableError, type JobWorkerOptions } from '../db/index.ts';
 import type { BotContext } from './context.ts';
 import { toLoggableError } from './loggable-error.ts';
 import type { Metrics } from './metrics.ts';
-import { isOutage } from './services/outbox-sender.ts';
+import { waitsForTelegram } from './services/outbox-sender.ts';
 
 /** What an update carries (`message`, `callback_query`, …): a metrics label, never its content. */
 export function toUpdateKind(update: Update): string {
@@ -121,8 +121,7 @@ export function isJobOutage(error: unknown): boolean {
   if (isUnavailableError(error)) return true;
   let current: unknown = error;
   for (let depth = 0; current instanceof Error && depth < 5; depth += 1) {
-    if (isOutage(current) || (current instanceof GrammyError && current.error_code === 429))
-      return true;
+    if (waitsForTelegram(current)) return true;
     current = current.cause;
   }
   return false;

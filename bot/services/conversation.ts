@@ -84,8 +84,8 @@ export type TurnPrecondition = (repos: Repositories) => Promise<void>;
 /** The staff side, as the conversation reaches it. */
 export type ConversationStaff = {
   /**
-   * The customer asks for a person: the ticket and the staff alert's job are written with `on`,
-   * the turn's repositories, so they commit with the turn (and the customer's answer).
+   * The customer asks for a person: the ticket and the staff alert's job are written with `on`
+   * (keyed by the update, so a turn that runs again writes neither twice).
    */
   requestHuman(request: HumanRequest, on: Repositories): Promise<RenderedReply[]>;
   /**

@@ -139,6 +139,10 @@ export function isOutage(error: unknown): boolean {
   return error instanceof GrammyError && error.error_code >= 500;
 }
 
+/** Telegram is down or asks to wait (an outage, or a 429): no failure of the call itself. */
+export const waitsForTelegram = (error: unknown): boolean =>
+  isOutage(error) || (error instanceof GrammyError && error.error_code === 429);
+
 /** A short, loggable description of a failure: code and Telegram's description, never the text. */
 function describe(error: unknown): string {
   if (error instanceof GrammyError) return `${error.error_code} ${error.description}`;
@@ -346,9 +350,9 @@ export function createOutboxSender(options: OutboxSenderOptions) {
     const description = describe(error);
     // Not the message's failure (Telegram down, or asking to wait): it waits, with no attempt
     // counted, up to the outage limit.
-    const waitsForTelegram = isOutage(error) || code === 429;
+    const waiting = waitsForTelegram(error);
     const waited = now.getTime() - message.createdAt.getTime();
-    if (waitsForTelegram) {
+    if (waiting) {
       let waitMs = 0;
       if (error instanceof GrammyError && code === 429) {
         outageOver();
@@ -371,7 +375,7 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         return;
       }
     }
-    if (waitsForTelegram) {
+    if (waiting) {
       // It has waited out the outage limit: given up below.
     } else if (error instanceof GrammyError && code === 403) {
       if (message.chatId > 0) {
@@ -427,9 +431,9 @@ export function createOutboxSender(options: OutboxSenderOptions) {
         method: message.method,
         attempts: message.attempts,
         error: description,
-        ...(waitsForTelegram ? { waitedMs: waited } : {}),
+        ...(waiting ? { waitedMs: waited } : {}),
       },
-      waitsForTelegram
+      waiting
         ? 'outbox message dead-lettered: Telegram did not take it within the outage limit'
         : 'outbox message dead-lettered',
     );

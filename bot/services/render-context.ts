@@ -26,7 +26,7 @@ export type RenderContext = {
   globals: Record<string, string | number>;
 };
 
-/** The globals by configuration, catalogue and locale: they depend on nothing else. */
+/** The globals by configuration, translations and locale: they depend on nothing else. */
 const globalsMemo = new WeakMap<
   AppDeps['config'],
   WeakMap<AppDeps['i18n'], Map<Locale, Readonly<RenderContext['globals']>>>
@@ -40,15 +40,15 @@ const globalsMemo = new WeakMap<
  */
 export function createRenderContext(deps: AppDeps, locale: Locale): RenderContext {
   const t = createTranslate(deps.i18n, locale);
-  let byCatalogue = globalsMemo.get(deps.config);
-  if (byCatalogue === undefined) {
-    byCatalogue = new WeakMap();
-    globalsMemo.set(deps.config, byCatalogue);
+  let byI18n = globalsMemo.get(deps.config);
+  if (byI18n === undefined) {
+    byI18n = new WeakMap();
+    globalsMemo.set(deps.config, byI18n);
   }
-  let byLocale = byCatalogue.get(deps.i18n);
+  let byLocale = byI18n.get(deps.i18n);
   if (byLocale === undefined) {
     byLocale = new Map();
-    byCatalogue.set(deps.i18n, byLocale);
+    byI18n.set(deps.i18n, byLocale);
   }
   let globals = byLocale.get(locale);
   if (globals === undefined) {

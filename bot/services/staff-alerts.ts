@@ -4,15 +4,15 @@ import {
   decideContactAlerts,
   decideContactState,
   decideTicketContactDue,
+  decideVisitReminderDay,
+  describeLoanerReminder,
   isLoanerDue,
   isTicketClosed,
   type Job,
   type JsonObject,
-  LOANER_AFTER_HOURS,
   type Locale,
   readLoanerOpening,
   type Ticket,
-  toCalendarDate,
 } from '../../core/index.ts';
 import type { JobHandler, NewOutboxMessage } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
@@ -193,12 +193,7 @@ export function createStaffAlerts(
       typeof job.payload.openedAt === 'string' ? new Date(job.payload.openedAt) : ticket.createdAt;
     const current = readLoanerOpening(ticket, await repos.tickets.history(ticket.id));
     if (!isLoanerDue(ticket, current, openedAt)) return;
-    // The hours the opening has lasted (more than 24 for one the start-up sweep found overdue).
-    const hours = Math.max(
-      LOANER_AFTER_HOURS,
-      Math.floor((run.now.getTime() - openedAt.getTime()) / 3_600_000),
-    );
-    const reopened = openedAt.getTime() !== ticket.createdAt.getTime();
+    const { hours, reopened } = describeLoanerReminder(ticket, openedAt, run.now);
     const key = reopened ? 'staff-loaner-due-reopened' : 'staff-loaner-due';
     await raise(
       job,
@@ -252,11 +247,8 @@ export function createStaffAlerts(
     const window = ticket?.visitWindow;
     if (ticket?.state !== 'scheduled' || !window) return;
     if (window.start.toISOString() !== job.payload.start) return;
-    if (run.now.getTime() >= window.start.getTime()) return;
-    const day =
-      toCalendarDate(run.now, config.SERVICE_TZ) === toCalendarDate(window.start, config.SERVICE_TZ)
-        ? 'today'
-        : 'tomorrow';
+    const day = decideVisitReminderDay(window.start, run.now, config.SERVICE_TZ);
+    if (!day) return;
     const locale = await customers.localeOf(await customers.customerOf(ticket));
     // Keyed by the job: a rerun (a lost lease) writes the reminder once.
     await customers.tell(

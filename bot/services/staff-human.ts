@@ -16,6 +16,12 @@ import type { StaffCustomers } from './staff-customers.ts';
 import { contactAlertKeys, humanRequestKey, STAFF_JOBS } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
 
+/**
+ * How a request for a person was answered: a new question's promise, the ticket in progress's own
+ * pending deadline, or asked with no time (kept in the request's job, so a rerun says the same).
+ */
+const HUMAN_ANSWERS = ['new', 'pending', 'asked'] as const;
+
 /** A customer's request for a person, as the conversation hands it over. */
 export type HumanRequest = {
   customerId: string;
@@ -34,8 +40,8 @@ export type StaffHuman = ReturnType<typeof createStaffHuman>;
 /**
  * What the customer's side asks of staff. "/human reaches a person" (design.md): the customer's
  * ticket in progress — or a new ticket of kind `question` when there is none — is raised to staff
- * in its topic and in General by a job written with the turn (`staff-alerts.ts`, the way the
- * contact alerts are raised); the customer hears when a person will answer (within the contact
+ * in its topic and in General by a job written as the turn runs, keyed by its update
+ * (`staff-alerts.ts`, the way the contact alerts are raised); the customer hears when a person will answer (within the contact
  * promise in service hours, after the next opening outside them). The conversation carries on
  * meanwhile.
  */
@@ -85,10 +91,12 @@ export function createStaffHuman(
 
   /**
    * Answers a request for a person and has it raised: the ticket (a new question, keyed by the
-   * update) and the alert's job (keyed by the chat and the update) are written with `on` — the
-   * turn's repositories, so both commit with the turn and its answer, and a turn that runs again
-   * writes neither twice. The job writes the topic's and General's lines and the
-   * `human_requested` event in its own step (`staff-alerts.ts`): no Bot API call in the turn.
+   * update) and the alert's job (keyed by the chat and the update) are written with `on` (and the
+   * chat's hold read on `onDb`, the same connection). The conversation calls it before the turn's
+   * transaction, so a request reaches staff even if the turn then fails; the keys make a turn that
+   * runs again write neither twice, and the job remembers the answer given, which the rerun
+   * repeats. The job writes the topic's and General's lines and the `human_requested` event in
+   * its own step (`staff-alerts.ts`): no Bot API call in the turn.
    */
   async function request(
     input: HumanRequest,
@@ -102,7 +110,7 @@ export function createStaffHuman(
     // On `on`'s connection: PGlite has one, so a read beside an open transaction would wait for it.
     const hold = await customers.holdOf(input.chatId, onDb);
     if (hold) {
-      const holder = await repos.staff.get(hold.staffId);
+      const holder = await on.staff.get(hold.staffId);
       return [say('human-already', { name: holder?.displayName ?? '-' })];
     }
     const now = clock.now();
@@ -127,8 +135,8 @@ export function createStaffHuman(
         ? inProgress.contactDueAt
         : undefined;
     const answer =
-      earlier === 'new' || earlier === 'pending' || earlier === 'asked'
-        ? earlier
+      typeof earlier === 'string' && (HUMAN_ANSWERS as readonly string[]).includes(earlier)
+        ? (earlier as (typeof HUMAN_ANSWERS)[number])
         : !inProgress
           ? 'new'
           : ownDue

@@ -1,6 +1,7 @@
 import {
   type ContactAlertStage,
   decideLoanerDueAt,
+  isReopening,
   type NewJob,
   type Ticket,
 } from '../../core/index.ts';
@@ -23,9 +24,9 @@ export const humanRequestKey = (chatId: number, updateId: number) =>
  * reopening's (named by its instant), so a reopened ticket gets its own and a rerun none twice.
  */
 export const loanerReminderKey = (ticket: Pick<Ticket, 'id' | 'createdAt'>, openedAt: Date) =>
-  openedAt.getTime() === ticket.createdAt.getTime()
-    ? `loaner-reminder:${ticket.id}`
-    : `loaner-reminder:${ticket.id}:${openedAt.toISOString()}`;
+  isReopening(ticket, openedAt)
+    ? `loaner-reminder:${ticket.id}:${openedAt.toISOString()}`
+    : `loaner-reminder:${ticket.id}`;
 
 /**
  * The loaner reminder job of the opening that began at `openedAt`, or `undefined` when the ticket

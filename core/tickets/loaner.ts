@@ -40,6 +40,29 @@ export function decideLoanerDueAt(ticket: Pick<Ticket, 'kind'>, openedAt: Date):
   return new Date(openedAt.getTime() + LOANER_AFTER_HOURS * 3_600_000);
 }
 
+/** Whether the opening that began at `openedAt` is a reopening, not the report's. */
+export const isReopening = (ticket: Pick<Ticket, 'createdAt'>, openedAt: Date): boolean =>
+  openedAt.getTime() !== ticket.createdAt.getTime();
+
+/**
+ * What the reminder of the opening that began at `openedAt` tells staff at `now`: the hours the
+ * opening has lasted (at least 24; more for one found overdue, as by the start-up sweep) and
+ * whether it is a reopening.
+ */
+export function describeLoanerReminder(
+  ticket: Pick<Ticket, 'createdAt'>,
+  openedAt: Date,
+  now: Date,
+): { hours: number; reopened: boolean } {
+  return {
+    hours: Math.max(
+      LOANER_AFTER_HOURS,
+      Math.floor((now.getTime() - openedAt.getTime()) / 3_600_000),
+    ),
+    reopened: isReopening(ticket, openedAt),
+  };
+}
+
 /**
  * Whether the reminder of the opening that began at `openedAt` still applies: the repair's ticket
  * is not closed, it is still in that opening (not closed and reopened since: the new opening has

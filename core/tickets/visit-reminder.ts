@@ -1,4 +1,4 @@
-import { addDays } from '../shared/calendar-date.ts';
+import { addDays, toCalendarDate } from '../shared/calendar-date.ts';
 import { toInstant, toZonedTime } from '../shared/zoned-time.ts';
 import type { VisitWindow } from './ticket.ts';
 
@@ -18,4 +18,20 @@ export function decideVisitReminderAt(
   const { date } = toZonedTime(window.start, timeZone);
   const at = toInstant(addDays(date, -1), VISIT_REMINDER_MINUTE, timeZone);
   return at.getTime() > now.getTime() ? at : undefined;
+}
+
+/**
+ * What the reminder calls the visit's day when it runs at `now`: "tomorrow" the evening before,
+ * "today" when it runs late on the visit's day (the bot was down overnight, a backlog), and
+ * `undefined` once the visit has begun — it is not sent then.
+ */
+export function decideVisitReminderDay(
+  windowStart: Date,
+  now: Date,
+  timeZone: string,
+): 'today' | 'tomorrow' | undefined {
+  if (now.getTime() >= windowStart.getTime()) return undefined;
+  return toCalendarDate(now, timeZone) === toCalendarDate(windowStart, timeZone)
+    ? 'today'
+    : 'tomorrow';
 }

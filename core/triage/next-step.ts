@@ -142,6 +142,11 @@ function weighing(
     : { fault: sure, misuse: 1 - sure, checksCost };
 }
 
+/** Whether the report shows a defect sign (a failed part, damage, a breaker tripping at the appliance…). */
+export function hasDefectSign(cues: TriageResult['cues']): boolean {
+  return (cues.defects ?? []).length > 0 || cues.breakerTrip === true;
+}
+
 /**
  * Whether a report says little beyond its symptom: at most `bareWords` words (counted alike in
  * every script) and no error code the guidance does not know (the product's own report of a
@@ -211,7 +216,7 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
     };
   }
   const defects = signal.cues.defects ?? [];
-  const defect = defects.length > 0 || signal.cues.breakerTrip === true;
+  const defect = hasDefectSign(signal.cues);
   const { fault, misuse, checksCost } = weighing(signal, limits);
   const bare = isBareSymptom(signal.cues, limits.bareWords);
   if (label === 'fault' && (defect || (!bare && misuse * limits.visitCost < fault * checksCost)))

@@ -8,6 +8,7 @@ import {
   type NewTicket,
   OPEN_TICKET_STATES,
   ok,
+  readLoanerOpening,
   type Ticket,
   type TicketQuery,
   type TicketRepo,
@@ -171,9 +172,12 @@ export function createTicketRepo(db: Database): TicketRepo {
         .orderBy(asc(tickets.createdAt));
       return rows.map(({ row, reopenedAt, remindedAt }) => {
         const ticket = toTicket(row);
-        const openedAt =
-          reopenedAt && reopenedAt > ticket.createdAt ? reopenedAt : ticket.createdAt;
-        return { ticket, opening: { openedAt, remindedAt: remindedAt ?? null } };
+        // The latest of each event stands for the history the core reads the opening from.
+        const latest = [
+          ...(reopenedAt ? [{ type: 'reopened' as const, at: reopenedAt }] : []),
+          ...(remindedAt ? [{ type: 'loaner_due' as const, at: remindedAt }] : []),
+        ];
+        return { ticket, opening: readLoanerOpening(ticket, latest) };
       });
     },
     async apply(id, command, at, options = {}) {

@@ -7,6 +7,7 @@ import {
   DEFAULT_DECISION_THRESHOLDS,
   decideNextStep,
   firstMessageSteps,
+  hasDefectSign,
   isBareSymptom,
   parseTriageEvalLine,
   scoreTriage,
@@ -212,9 +213,7 @@ function describe(result: TriageResult): string[] {
         cues.normalQuestion ? 'asks if normal' : '',
         cues.wantsPerson ? 'wants a person' : '',
         cues.modelNumber ? `model ${cues.modelNumber}` : '',
-        isBareSymptom(cues, DEFAULT_DECISION_THRESHOLDS.bareWords) &&
-        (cues.defects ?? []).length === 0 &&
-        cues.breakerTrip !== true
+        isBareSymptom(cues, DEFAULT_DECISION_THRESHOLDS.bareWords) && !hasDefectSign(cues)
           ? `a bare symptom (${wordsOf(cues.words)} words, at most ${DEFAULT_DECISION_THRESHOLDS.bareWords}; no defect sign): quick checks before an engineer, however sure the label`
           : '',
       ]

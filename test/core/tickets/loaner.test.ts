@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decideLoanerDueAt, isLoanerDue, readLoanerOpening } from '../../../core/index.ts';
+import {
+  decideLoanerDueAt,
+  describeLoanerReminder,
+  isLoanerDue,
+  readLoanerOpening,
+} from '../../../core/index.ts';
 
 describe('the loaner promise (a repair not done within 24 hours of the report)', () => {
   const createdAt = new Date('2026-03-10T09:15:00Z');
@@ -61,4 +66,15 @@ describe('the loaner promise (a repair not done within 24 hours of the report)',
     expect(isLoanerDue(open, current, createdAt)).toBe(false);
     expect(isLoanerDue(open, current, reopenedAt)).toBe(true);
   });
+
+  it.each([
+    [createdAt, '2026-03-11T09:15:00Z', 24, false],
+    [createdAt, '2026-03-13T10:00:00Z', 72, false], // found overdue: the hours it has lasted
+    [reopenedAt, '2026-03-13T08:30:00Z', 24, true],
+  ] as const)(
+    'a reminder of the opening at %s, run at %s, says %i hours (reopened: %s)',
+    (openedAt, now, hours, reopened) => {
+      expect(describeLoanerReminder({ createdAt }, openedAt, at(now))).toEqual({ hours, reopened });
+    },
+  );
 });

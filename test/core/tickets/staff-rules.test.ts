@@ -4,6 +4,7 @@ import {
   decideStaffAccess,
   decideStaffChatProblems,
   decideVisitReminderAt,
+  decideVisitReminderDay,
   parseClosing,
   parseStaffCommand,
   parseWarrantyArgs,
@@ -158,5 +159,14 @@ describe('the visit reminder', () => {
   });
   it('is left out when that evening has already passed', () => {
     expect(decideVisitReminderAt(window, new Date('2026-03-11T12:00:00Z'), tz)).toBeUndefined();
+  });
+  it.each([
+    ['2026-03-11T11:00:00Z', 'tomorrow'], // 19:00 the evening before (service time)
+    ['2026-03-11T15:59:00Z', 'tomorrow'], // 23:59 the evening before
+    ['2026-03-11T16:30:00Z', 'today'], // 00:30 on the visit's day, run late
+    ['2026-03-12T00:30:00Z', 'today'], // 08:30 on the visit's day
+    ['2026-03-12T01:00:00Z', undefined], // 09:00: the visit has begun
+  ] as const)('run at %s, calls the visit %s', (now, day) => {
+    expect(decideVisitReminderDay(window.start, new Date(now), tz)).toBe(day);
   });
 });
