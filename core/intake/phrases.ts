@@ -67,6 +67,10 @@ export function phraseList(phrases: readonly string[]): PhraseList {
  * Reads a folded text as a sequence of known phrases, each list a class ("greeting", "filler"):
  * the classes the text is made of, or `undefined` when some of it is none of the phrases. The
  * longest phrase wins where two overlap ("你好" is a greeting, not "好").
+ *
+ * The phrases are read one after another from the start, each where the last ended (spaces
+ * between them skipped), so a text is given up at its first character no phrase starts at: a
+ * report ("the fridge is warm") is given up at its first word instead of being searched whole.
  */
 export function phraseClasses<C extends string>(
   lists: Readonly<Record<C, readonly string[]>>,
@@ -80,16 +84,24 @@ export function phraseClasses<C extends string>(
       classOf.set(compact(phrase), name);
       phrases.push(phrase);
     }
-  const all = new RegExp(alternation(phrases), 'gu');
+  const next = new RegExp(alternation(phrases), 'uy');
+  const space = /\s+/y;
   return (folded) => {
     const found = new Set<C>();
-    let covered = '';
-    for (const match of folded.matchAll(all)) {
-      const name = classOf.get(compact(match[0]));
+    let at = 0;
+    while (at < folded.length) {
+      space.lastIndex = at;
+      if (space.test(folded)) {
+        at = space.lastIndex;
+        continue;
+      }
+      next.lastIndex = at;
+      const match = next.exec(folded);
+      const name = match ? classOf.get(compact(match[0])) : undefined;
       if (name === undefined) return undefined;
       found.add(name);
-      covered += match[0];
+      at = next.lastIndex;
     }
-    return found.size > 0 && compact(covered) === compact(folded) ? found : undefined;
+    return found.size > 0 ? found : undefined;
   };
 }
