@@ -87,12 +87,17 @@ export type FrontlineBot = {
   /** Resolves once no update is being handled. */
   settled(): Promise<void>;
   /**
-   * Starts the inbox worker and the outbox sender, then does what start-up owes: schedules the
-   * loaner reminders missed (tickets filed or reopened before the reminder existed). Resolves when
-   * that is done, never rejects (a failure is logged; the next start tries again). Calling it
-   * again runs the catch-up again and leaves the running loops as they are.
+   * Starts the inbox worker and the outbox sender, then runs `catchUp`. Resolves when that is
+   * done, never rejects. Calling it again runs the catch-up again and leaves the running loops as
+   * they are.
    */
   start(): Promise<void>;
+  /**
+   * What start-up owes: schedules the loaner reminders missed (tickets filed or reopened before
+   * the reminder existed). Never rejects (a failure is logged; the next start tries again). The
+   * console, which drives the bot without its loops, runs it on its own.
+   */
+  catchUp(): Promise<void>;
   /**
    * Stops taking updates from the inbox and finishes the turns in hand, then sends what is queued
    * for up to `drainMs` (default 15 s, inside the 25 s shutdown grace) and waits for the sends in
@@ -309,6 +314,18 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     ...(tuning.pollMs ? { pollMs: tuning.pollMs } : {}),
   });
 
+  async function catchUp(): Promise<void> {
+    try {
+      const scheduled = await staff.scheduleMissedLoanerReminders(deps.clock.now());
+      if (scheduled > 0) deps.log.info({ scheduled }, 'loaner reminders scheduled at start-up');
+    } catch (error) {
+      deps.log.error(
+        { error: toLoggableError(error) },
+        'loaner reminders not scheduled at start-up',
+      );
+    }
+  }
+
   async function receive(updates: Update[]): Promise<void> {
     const rows = updates.map(toInboxUpdate);
     let accepted: number[];
@@ -358,16 +375,9 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     async start() {
       inbox.start();
       sender.start();
-      try {
-        const scheduled = await staff.scheduleMissedLoanerReminders(deps.clock.now());
-        if (scheduled > 0) deps.log.info({ scheduled }, 'loaner reminders scheduled at start-up');
-      } catch (error) {
-        deps.log.error(
-          { error: toLoggableError(error) },
-          'loaner reminders not scheduled at start-up',
-        );
-      }
+      await catchUp();
     },
+    catchUp,
     async stop({ drainMs = 15_000 } = {}) {
       await inbox.stop();
       await sender.drain(drainMs).catch(() => undefined);

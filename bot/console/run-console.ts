@@ -104,6 +104,8 @@ export async function runConsole(app: App, options: ConsoleOptions): Promise<voi
     ...watchJobs(deps.metrics, deps.log),
   });
   worker.start();
+  // What start-up owes (the console drives the bot without its loops, so not through start()).
+  await frontline.catchUp();
 
   let updateId = Math.floor(clock.now().getTime() / 1000);
   const user = {

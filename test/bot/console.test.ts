@@ -8,6 +8,7 @@ import { parseConfig } from '../../bot/config.ts';
 import { createMovableClock } from '../../bot/console/console-clock.ts';
 import { CONSOLE_STAFF_CHAT, runConsole } from '../../bot/console/run-console.ts';
 import { createLogger } from '../../bot/logger.ts';
+import { newTicket } from '../db/fixtures.ts';
 
 class Capture extends Writable {
   text = '';
@@ -67,5 +68,45 @@ describe('console mode', () => {
     expect(text).toMatch(/staff #FL-\d{6}-\d{4} │ ⭐ The customer rated FL-\d{6}-\d{4} 5\/5/);
     expect(text).toMatch(/staff General │ 📋 No open tickets\./);
     expect(text).not.toMatch(/error:/);
+  }, 120_000);
+
+  it('runs what start-up owes: a repair filed before the loaner reminder existed gets its reminder when the console opens', async () => {
+    const config = parseConfig({
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'frontline-console-catch-up-')),
+      STAFF_CHAT_ID: String(CONSOLE_STAFF_CHAT),
+      STAFF_LANGUAGE: 'en',
+      LOG_LEVEL: 'silent',
+    });
+    const clock = createMovableClock();
+    const app = await createApp(config, createLogger('silent'), clock);
+    try {
+      const { repos } = app.deps;
+      const { id } = await repos.customers.ensure(4242, 'en', clock.now());
+      // Filed 30 hours ago as before the reminder existed: no loaner job was scheduled.
+      const { ticket } = await repos.tickets.create(newTicket(id), {
+        idempotencyKey: 'console-catch-up',
+        day: '2026-03-10' as never,
+        at: new Date(clock.now().getTime() - 30 * 3_600_000),
+        actor: { kind: 'customer', customerId: id },
+      });
+      const output = new Capture();
+      await runConsole(app, {
+        input: Readable.from(['/clock +1m\n/quit\n']),
+        output,
+        clock,
+        languageCode: 'en',
+        interactive: false,
+      });
+      const loaners = (await repos.tickets.history(ticket.id)).filter(
+        (event) => event.type === 'loaner_due',
+      );
+      expect(loaners).toHaveLength(1);
+      expect(output.text).toMatch(
+        new RegExp(`${ticket.number} has waited 30 hours since the report`),
+      );
+    } finally {
+      await app.close();
+      rmSync(config.DATA_DIR, { recursive: true, force: true });
+    }
   }, 120_000);
 });
