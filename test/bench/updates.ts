@@ -20,6 +20,7 @@ import { createLogger } from '../../bot/logger.ts';
 import { sessionKey } from '../../bot/services/chat-keys.ts';
 import { loadVersioned } from '../../db/index.ts';
 import { REDIS_URL } from '../support/db.ts';
+import { measureCost } from './cost.ts';
 import { openBenchStorage } from './environment.ts';
 import { quantile, round, type Scenario } from './harness.ts';
 import { TRIAGE_BENCH_TEXTS } from './triage-texts.ts';
@@ -33,6 +34,12 @@ const BOT_INFO = {
 /** Updates handled at once, as the runner would (per chat in order, chats concurrently). */
 const CONCURRENCY = 64;
 const TRIAGE_CHATS = 2_000;
+/**
+ * The open loop's offered load (new customers' first messages a second, `BENCH_OFFERED_PER_S`)
+ * and its length: the latency a customer sees when messages arrive at that rate, not 64 at once.
+ */
+const OFFERED_PER_S = Number(process.env.BENCH_OFFERED_PER_S) || 200;
+const OFFERED_CHATS = 2_000;
 const INTAKE_CHATS = 300;
 const MEMORY_CHATS = 1_000;
 
@@ -133,6 +140,9 @@ const pressUpdate = (chatId: number, data: string) =>
 /**
  * Runs each chat's steps in order, `CONCURRENCY` chats at a time; returns each step's latency (ms)
  * and the wall time. A step builds its update when it runs (a press reads the buttons just sent).
+ * A closed loop: a lane sends its next update only once the last was answered, so 64 are always
+ * waiting and the latency is mostly their queue (by Little's law the mean is 64 over the rate:
+ * 50 ms at 1,280 a second); the open loop ({@link offer}) gives the latency at a stated load.
  */
 async function drive(
   handle: (update: Update) => Promise<void>,
@@ -153,6 +163,33 @@ async function drive(
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+  return { latencies, wallMs: performance.now() - started };
+}
+
+/**
+ * The open loop: one update from each of `steps` arrives every `1000 / perSecond` ms whether or
+ * not the earlier ones were answered (as customers write); each latency runs from the update's
+ * arrival time to its reply's delivery, so time the loop itself fell behind is counted too.
+ */
+async function offer(
+  handle: (update: Update) => Promise<void>,
+  steps: (() => Update)[],
+  perSecond: number,
+): Promise<{ latencies: number[]; wallMs: number }> {
+  const latencies: number[] = [];
+  const answered: Promise<void>[] = [];
+  const started = performance.now();
+  for (const [i, step] of steps.entries()) {
+    const due = started + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait >= 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    answered.push(
+      handle(step()).then(() => {
+        latencies.push(performance.now() - due);
+      }),
+    );
+  }
+  await Promise.all(answered);
   return { latencies, wallMs: performance.now() - started };
 }
 
@@ -238,7 +275,17 @@ export const updateScenario: Scenario = {
     const redis = REDIS_URL ? new Redis(REDIS_URL) : undefined;
     try {
       await drive(handle, triageChats(200)); // warm-up: JIT, pools, caches
-      const triage = await drive(handle, triageChats(TRIAGE_CHATS));
+      const { result: triage, figures: cost } = await measureCost(
+        '',
+        TRIAGE_CHATS,
+        { db: storage.database === 'postgres' ? app.database.db : undefined },
+        () => drive(handle, triageChats(TRIAGE_CHATS)),
+      );
+      const offered = await offer(
+        handle,
+        triageChats(OFFERED_CHATS).map(([step]) => step as () => Update),
+        OFFERED_PER_S,
+      );
 
       // The intake path: chats already escalated; their answers, the skip and the confirmation.
       const base = firstChat();
@@ -306,8 +353,14 @@ export const updateScenario: Scenario = {
 
       const frontline = summary('', triage);
       const bareFigures = summary('bare_grammy_', baseline);
+      const open = summary('offered_', offered);
       return {
         ...frontline,
+        ...cost,
+        offered_per_s: OFFERED_PER_S,
+        offered_p50_ms: open.offered_p50_ms ?? 0,
+        offered_p99_ms: open.offered_p99_ms ?? 0,
+        offered_answered_per_s: open.offered_updates_per_s ?? 0,
         ...summary('intake_', intake),
         intake_tickets_filed: filed.tickets.total,
         ...bareFigures,

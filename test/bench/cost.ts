@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { Database } from '../../db/index.ts';
+import { round } from './harness.ts';
+
+/** CPU seconds a process has used (user + system), read from /proc; `undefined` where unreadable. */
+async function processCpuMs(pid: number): Promise<number | undefined> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The CPU the benchmark database's backends have used so far (PostgreSQL on this machine). */
+async function backendsCpuMs(db: Database): Promise<number | undefined> {
+  const result = await db.execute(
+    sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  const rows = (result as unknown as { rows: { pid: number }[] }).rows;
+  let total = 0;
+  for (const { pid } of rows) {
+    const ms = await processCpuMs(pid);
+    if (ms === undefined) return undefined;
+    total += ms;
+  }
+  return total;
+}
+
+/**
+ * What each unit of `run` costs: this process's CPU (`process.cpuUsage`), the PostgreSQL
+ * backends' of the benchmark database (from /proc, when the server runs on this machine), and
+ * the statements and Redis commands this process issued (counted by wrapping the two drivers
+ * for the run). The CPU figures are the ones to compare on a shared machine: wall-clock rates
+ * move with everything else that runs.
+ */
+export async function measureCost<T>(
+  prefix: string,
+  units: number,
+  options: { db?: Database },
+  run: () => Promise<T>,
+): Promise<{ result: T; figures: Record<string, number> }> {
+  const counted = { statements: 0, redis: 0 };
+  const query = pg.Client.prototype.query;
+  const sendCommand = Redis.prototype.sendCommand;
+  const backendsBefore = options.db ? await backendsCpuMs(options.db) : undefined;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    counted.statements += 1;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  Redis.prototype.sendCommand = function (this: Redis, ...args: unknown[]) {
+    counted.redis += 1;
+    return (sendCommand as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof sendCommand;
+  const cpuBefore = process.cpuUsage();
+  let result: T;
+  try {
+    result = await run();
+  } finally {
+    pg.Client.prototype.query = query;
+    Redis.prototype.sendCommand = sendCommand;
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  const backendsAfter = options.db ? await backendsCpuMs(options.db) : undefined;
+  const per = (value: number) => round(value / units, 3);
+  return {
+    result,
+    figures: {
+      [`${prefix}cpu_ms_per_update`]: per((cpu.user + cpu.system) / 1000),
+      ...(backendsBefore !== undefined && backendsAfter !== undefined
+        ? {
+            [`${prefix}postgres_cpu_ms_per_update`]: per(backendsAfter - backendsBefore),
+            [`${prefix}statements_per_update`]: round(counted.statements / units, 2),
+          }
+        : {}),
+      ...(counted.redis > 0
+        ? { [`${prefix}redis_commands_per_update`]: round(counted.redis / units, 2) }
+        : {}),
+    },
+  };
+}
