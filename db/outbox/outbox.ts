@@ -16,6 +16,7 @@ import type { JsonObject } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { FIRST_REPLY_WINDOW_MS } from '../inbox/inbox.ts';
 import { rowsOf } from '../migrate.ts';
+import { preparedPerHandle } from '../prepared.ts';
 import { outboxMessages, relayedMessages, ticketTopics } from '../schema/index.ts';
 
 /** The urgency of a message in a queue behind the send budget (lower goes first). */
@@ -368,6 +369,34 @@ const headOfChat = sql`not exists (select 1 from outbox_messages earlier
   where earlier.chat_id = ${outboxMessages.chatId} and earlier.id < ${outboxMessages.id}
   and earlier.state in ('pending', 'sending'))`;
 
+/** {@link createOutboxStore}'s claim, built once (its SQL is the same on every call). */
+const claimDue = preparedPerHandle((db) => {
+  const now = sql.placeholder('now');
+  const due = db
+    .select({ id: outboxMessages.id })
+    .from(outboxMessages)
+    .where(
+      and(
+        sql`((${outboxMessages.state} = 'pending' and ${outboxMessages.availableAt} <= ${now}::timestamptz)
+          or (${outboxMessages.state} = 'sending' and ${outboxMessages.lockedUntil} <= ${now}::timestamptz))`,
+        headOfChat,
+      ),
+    )
+    .orderBy(asc(outboxMessages.priority), asc(outboxMessages.availableAt), asc(outboxMessages.id))
+    .limit(sql.placeholder('limit'))
+    .for('update', { skipLocked: true });
+  return db
+    .update(outboxMessages)
+    .set({
+      state: 'sending',
+      attempts: sql`${outboxMessages.attempts} + 1`,
+      lockedUntil: sql`${sql.placeholder('lockedUntil')}::timestamptz`,
+    })
+    .where(inArray(outboxMessages.id, due))
+    .returning()
+    .prepare('outbox_claim');
+});
+
 /** The outbox of one database: what senders claim and settle. */
 export function createOutboxStore(db: Database) {
   /** Applied only while the sender still holds the claim it made (same attempt, still sending). */
@@ -398,32 +427,11 @@ export function createOutboxStore(db: Database) {
       leaseMs: number;
     }): Promise<OutboxMessage[]> {
       if (limit <= 0) return [];
-      const due = db
-        .select({ id: outboxMessages.id })
-        .from(outboxMessages)
-        .where(
-          and(
-            sql`((${outboxMessages.state} = 'pending' and ${outboxMessages.availableAt} <= ${now.toISOString()}::timestamptz)
-              or (${outboxMessages.state} = 'sending' and ${outboxMessages.lockedUntil} <= ${now.toISOString()}::timestamptz))`,
-            headOfChat,
-          ),
-        )
-        .orderBy(
-          asc(outboxMessages.priority),
-          asc(outboxMessages.availableAt),
-          asc(outboxMessages.id),
-        )
-        .limit(limit)
-        .for('update', { skipLocked: true });
-      const rows = await db
-        .update(outboxMessages)
-        .set({
-          state: 'sending',
-          attempts: sql`${outboxMessages.attempts} + 1`,
-          lockedUntil: new Date(now.getTime() + leaseMs),
-        })
-        .where(inArray(outboxMessages.id, due))
-        .returning();
+      const rows = await claimDue(db).execute({
+        now: now.toISOString(),
+        limit,
+        lockedUntil: new Date(now.getTime() + leaseMs).toISOString(),
+      });
       return rows.map(toMessage).sort((a, b) => a.priority - b.priority || a.id - b.id);
     },
 
