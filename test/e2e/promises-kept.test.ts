@@ -35,7 +35,7 @@ describe('end to end: every promise the bot makes is kept', () => {
     expect(review.at(-1)?.text).toContain('购买日期：约2025年3月');
     const filed = await customer.press(/确认/, /FL-\d{6}-\d{4}/);
     const text = filed.at(-1)?.text ?? '';
-    expect(text).toContain('答复取决于具体的购买日期。若在 2025年3月10日 当天或之后购买：');
+    expect(text).toContain('答复取决于具体的购买日期。若在2025年3月10日当天或之后购买：');
     expect(text).toContain('在保修范围内');
     expect(text).not.toMatch(/需支付|您需承担|不在保修范围/);
     const { ticket, product } = await ticketOf(text);

@@ -128,9 +128,9 @@ describe('without a staff chat: no contact time and no "team told", the number t
     ],
     [
       'zh-hans',
-      /🙋 已记下您希望由人工处理（工单 FL-\d{6}-\d{4}）：请保留此工单号，联系我们时请提供。/,
+      /🙋 已记下您希望由人工处理（工单FL-\d{6}-\d{4}）：请保留此工单号，联系我们时请提供。/,
     ],
-    ['zh-hk', /🙋 已記下您希望由人工處理（維修單 FL-\d{6}-\d{4}）：請保留此維修單號/],
+    ['zh-hk', /🙋 已記下您希望由人工處理（維修單FL-\d{6}-\d{4}）：請保留此維修單號/],
   ] as const)(
     '/human in %s: noted with its number, no person promised',
     async (language, noted) => {

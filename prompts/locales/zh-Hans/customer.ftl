@@ -23,7 +23,7 @@ language-zh-Hant = 繁體中文
 language-set = 好的，我会用中文回复您。
 unknown-command = 我不认识这个命令。/help 可以查看我能做什么。
 empty-text = 请用几句话描述一下问题。
-text-too-long = 消息有点长，我读取了前 { $max } 个字。
+text-too-long = 消息有点长，我读取了前{ $max }个字。
 use-buttons = 请使用下方的按钮。
 stale-button = 这个按钮已经失效了。
 category-button = { warranty-category }
@@ -33,17 +33,17 @@ clarify = 想再确认一个问题。{ $question }
 clarify-generic = 能再具体说说吗：具体是什么现象，从什么时候开始的？
 
 duration = { $unit ->
-    [s] { $n } 秒
-    [m] { $n } 分钟
-    [h] { $n } 小时
-   *[d] { $n } 天
+    [s] { $n }秒
+    [m] { $n }分钟
+    [h] { $n }小时
+   *[d] { $n }天
 }
 
 ## 指导
 
 guide-intro = 听起来是“{ $title }”，这种情况常常有简单的原因。我们一步一步来检查。
 guide-step =
-    第 { $n } 步，共 { $total } 步：{ $action }
+    第{ $n }步，共{ $total }步：{ $action }
     请留意：{ $check }
 guide-missing = 我找不到后续步骤了，为您转接人工客服：/human
 button-fixed = ✅ 已解决
@@ -51,15 +51,15 @@ button-not-fixed = ❌ 还是不行
 button-repeat = 🔁 再看一遍
 button-skip-step = ⏭ 跳过这步
 button-human = 👤 转人工
-guide-fixed = 太好了，恢复正常了！我会在 { $after } 后回访，确认一切正常。
+guide-fixed = 太好了，恢复正常了！我会在{ $after }后回访，确认一切正常。
 guide-failed = 辛苦您了。{ $advice }
 guide-failed-generic = 辛苦您了，这需要工程师上门处理。
 
 ## 派工程师前的快速检查
 
-checks-intro = 派工程师之前，先做 { $total } 项快速检查：常常能直接解决，也能让工程师知道哪些原因已经排除。如果不想检查，请按“跳过检查”。
+checks-intro = 派工程师之前，先做{ $total }项快速检查：常常能直接解决，也能让工程师知道哪些原因已经排除。如果不想检查，请按“跳过检查”。
 checks-step =
-    检查 { $n }/{ $total }：{ $action }
+    检查{ $n }/{ $total }：{ $action }
     请留意：{ $check }
 button-skip-checks = 🧑‍🔧 跳过检查，派工程师
 checks-skipped = 好的，我为您安排工程师。
@@ -86,7 +86,7 @@ ask-category = 请问是哪种产品？
 ask-name = 工程师上门时怎么称呼您？
 ask-phone = 工程师可以拨打哪个电话联系您？点“分享我的手机号”或直接输入。
 button-share-contact = 📱 分享我的手机号
-ask-model = 请问产品型号是什么？在铭牌上（{ nameplate-place }），例如 { $example }。也可以拍一张铭牌照片发给我。
+ask-model = 请问产品型号是什么？在铭牌上（{ nameplate-place }），例如{ $example }。也可以拍一张铭牌照片发给我。
 nameplate-place = { $category ->
     [refrigerator] 通常在冷藏室内侧壁或机身背面
     [washing_machine] 通常在机身背面，或机门四周、上盖下方
@@ -104,7 +104,7 @@ ask-purchase-date = 请问是什么时候买的？例如 2024-03-14、去年三�
 button-no-proof = 不记得 / 没有发票
 ask-address = 工程师上门的地址是？请输入地址或分享位置。
 button-share-location = 📍 分享位置
-ask-window = 您希望什么时间上门？工程师每天 { $hours } 上门服务。可以点选时间，或直接输入（例如“明天下午”）。
+ask-window = 您希望什么时间上门？工程师每天{ $hours }上门服务。可以点选时间，或直接输入（例如“明天下午”）。
 window-button = { $window }
 ask-invoice = 您有购物小票或发票吗？可以拍照发给我，也可以跳过。
 button-not-sure = 不确定 / 都不是
@@ -162,7 +162,7 @@ review =
         [none] –
        *[other] { $window }
     }{ summary-as-written }
-    照片：{ $photos } 张
+    照片：{ $photos }张
     已排除：{ $ruledOut ->
         [none] –
        *[other] { $ruledOut }
@@ -190,26 +190,26 @@ error-phone-invalid = 这看起来不像电话号码。需要完整的号码，�
 error-model-invalid = 这看起来不像型号：型号是一串字母和数字。
 error-date-unparseable = 我没看懂这个日期。
 error-date-future = 这个日期还没到。
-error-date-too-old = 这个日期距今已超过 { $maxAgeYears } 年，请检查一下年份。
+error-date-too-old = 这个日期距今已超过{ $maxAgeYears }年，请检查一下年份。
 error-date-before-production = 这个日期早于产品的生产日期，请再确认一下。
 error-address-invalid = 需要工程师能找到的完整地址：街道、楼栋和门牌号。
 error-window-unparseable = 我没看懂这个时间。可以写“明天上午”或“周六14-16点”。
 error-window-past = 这个时间已经过了。
-error-window-outside-hours = 工程师只在 { $hours } 上门。
-error-window-too-far = 时间太远了：只能预约未来 { $horizonDays } 天内上门。
+error-window-outside-hours = 工程师只在{ $hours }上门。
+error-window-too-far = 时间太远了：只能预约未来{ $horizonDays }天内上门。
 
 ## 工单
 
 ticket-filed =
-    您的工单 { $number } 已提交。{ $urgent ->
+    您的工单{ $number }已提交。{ $urgent ->
         [yes] 已标记为紧急。
        *[no] {""}
     }
     { $staffChat ->
         [no] 请保留此工单号，联系我们时请提供。
        *[yes] { $contact ->
-            [after-opening] 售后团队的服务时间为 { $hours }，将于 { $opens } 上班：上班后 { $contactWithin } 内、最晚 { $time } 前联系您。
-           *[in-hours] 售后团队会在 { $contactWithin } 内联系您。
+            [after-opening] 售后团队的服务时间为{ $hours }，将于{ $opens }上班：上班后{ $contactWithin }内、最晚{ $time }前联系您。
+           *[in-hours] 售后团队会在{ $contactWithin }内联系您。
         }
     }{ $relay ->
         [yes] 在此期间您在这里写的内容也会转给他们。
@@ -229,16 +229,16 @@ ticket-line = { $number } · { warranty-category } · { $state ->
 cancel-none = 您没有可以取消的工单。
 cancel-choose = 要取消哪个工单？
 cancel-ticket-button = { $number }
-cancel-confirm = 确定取消工单 { $ticket } 吗？
-ticket-cancelled = 工单 { $number } 已取消。
-ticket-cancel-failed = 工单 { $number } 已无法取消（当前状态：{ $state }）。
+cancel-confirm = 确定取消工单{ $ticket }吗？
+ticket-cancelled = 工单{ $number }已取消。
+ticket-cancel-failed = 工单{ $number }已无法取消（当前状态：{ $state }）。
 forget-confirm = 确定删除我们保存的您的全部信息吗？包括姓名、电话、地址、产品信息、照片和本次对话。未完成的工单会被取消{ $staffChat ->
     [no] {""}
    *[yes] 并通知服务团队
 }。只保留无法关联到您的统计（日期、产品和故障类型、处理结果）。
 forgotten = 已完成：您的个人信息已删除{ $cancelled ->
         [0] 。
-       *[other] ，{ $cancelled } 张未完成的工单已取消{ $staffChat ->
+       *[other] ，{ $cancelled }张未完成的工单已取消{ $staffChat ->
             [no] 。
            *[yes] （已通知服务团队）。
         }
@@ -263,11 +263,11 @@ edited-ignored = 看到您修改了消息；我按最初发送的内容处理。
 edited-passed-on = 看到您修改了消息：服务团队会看到修改后的内容。我仍按最初发送的内容处理，如有变化请发一条新消息。
 edited-caption-passed-on = 看到您修改了消息：服务团队会看到新的说明文字。如果您换了照片或文件本身，请把新的作为一条新消息发送：团队那边仍是原来那份。
 group-only-private = 我在私聊中为客户服务，请直接给我发消息。
-slow-down = 您发消息太快了。您发的内容我都记下了，大约 { $seconds } 秒后回复您。
+slow-down = 您发消息太快了。您发的内容我都记下了，大约{ $seconds }秒后回复您。
 temporarily-unavailable = 系统暂时出了点技术问题，暂时无法处理消息。您的消息已保存，恢复后我会马上回复。
 error-retrying = 处理您刚才的消息时我这边出了问题。我正在重试；如果还是不行，我会告诉您。
 error-dead-letter = 抱歉，我没能处理您的上一条消息。请换个说法再发一次，或发送 /human 联系人工客服。
-error-window-too-soon = 时间太近了，工程师赶不过去：最早只能约在 { $leadTime }以后。
+error-window-too-soon = 时间太近了，工程师赶不过去：最早只能约在{ $leadTime }以后。
 
 ## 命令菜单
 
@@ -291,9 +291,9 @@ location-saved = 位置已保存为上门地址。
 
 ## Purchase and production dates
 
-ask-purchase-day = 具体哪一天会影响保修答复：{ $date } 当天或之后购买，与更早购买的答复不同。您知道具体日期吗？发票或收据上有：请输入日期，或发一张发票照片。
+ask-purchase-day = 具体哪一天会影响保修答复：{ $date }当天或之后购买，与更早购买的答复不同。您知道具体日期吗？发票或收据上有：请输入日期，或发一张发票照片。
 button-day-unknown = 不知道具体哪天
-ask-production-date = 没有购买凭证时，保修从铭牌上的生产日期加 { $graceDays } 天起算。铭牌上印的生产日期是什么？例如 2024.03 或“生产日期 2024年3月”；有些型号的日期在序列号里。
+ask-production-date = 没有购买凭证时，保修从铭牌上的生产日期加{ $graceDays }天起算。铭牌上印的生产日期是什么？例如 2024.03 或“生产日期 2024年3月”；有些型号的日期在序列号里。
 button-cannot-find = 找不到
 photo-nameplate-need-date = 铭牌照片已保存。上面印的生产日期是什么？
 date-range = { $from }至{ $to }

@@ -62,7 +62,7 @@ warranty-remedy = { $remedy ->
 warranty-subject = 您的{ warranty-category }{ $part ->
     [unit] {""}
    *[other] （{ warranty-part }）
-}，报修日期 { $reportDate }。
+}，报修日期：{ $reportDate }。
 warranty-verdict-covered = 在保修范围内：免费。
 warranty-verdict-not-covered = 不在保修范围内。
 warranty-remedies = 您可以选择：{ $remedies }。
@@ -72,8 +72,8 @@ warranty-charge = { $charge ->
    *[parts_and_labour] 需按标准收取配件费和人工费。
 }
 warranty-clause-no-proof = 既没有购买凭证也没有生产日期，无法确定保修起始日；提供发票或显示生产日期的铭牌照片即可重新判断。
-warranty-clause-production-grace = 没有购买凭证：保修期按生产日期加 { $days } 天计算，即从 { $until } 起算。
-warranty-clause-before-start = 在 { $until } 之前按新机处理：免费维修。
+warranty-clause-production-grace = 没有购买凭证：保修期按生产日期加{ $days }天计算，即从{ $until }起算。
+warranty-clause-before-start = 在{ $until }之前按新机处理：免费维修。
 warranty-clause-excluded-cause = { $cause ->
     [user_damage] 因使用不当或意外（摔落、划伤、搬运）造成的损坏不在保修范围内。
     [liquid_ingress] 因液体进入造成的损坏不在保修范围内。
@@ -83,24 +83,24 @@ warranty-clause-excluded-cause = { $cause ->
     [force_majeure] 因地震、火灾、水灾、雷击等不可抗力造成的损坏不在保修范围内。
    *[third_party_accessory] 非我方提供的附件造成的故障不在我方保修范围内。
 }
-warranty-clause-return-window = { $days } 天退货期至 { $until } 截止。
-warranty-clause-exchange-window = { $days } 天换货期至 { $until } 截止。
-warranty-clause-whole-unit-term = 整机保修至 { $until }（{ $months } 个月）。
-warranty-clause-main-part-term = { warranty-part }属于主要部件，保修至 { $until }（{ $months } 个月）。
-warranty-clause-replaced-part-term = 更换过的{ warranty-part }保修期自更换之日起重新计算，至 { $until }（{ $months } 个月）。
-warranty-clause-repeat-failure-exchange = 同一部件经 { $repairs } 次保修维修后再次故障：您也可以选择换货（截至 { $until } 适用）。
-warranty-clause-parts-wait-exchange = 因缺少配件超过 { $days } 天未能修复：您也可以选择换货（截至 { $until } 适用）。
-warranty-clause-expired = 保修期已于 { $until } 结束。
-warranty-clause-on-site-service = 免费上门服务期至 { $until }。
+warranty-clause-return-window = { $days }天退货期至{ $until }截止。
+warranty-clause-exchange-window = { $days }天换货期至{ $until }截止。
+warranty-clause-whole-unit-term = 整机保修至{ $until }（{ $months }个月）。
+warranty-clause-main-part-term = { warranty-part }属于主要部件，保修至{ $until }（{ $months }个月）。
+warranty-clause-replaced-part-term = 更换过的{ warranty-part }保修期自更换之日起重新计算，至{ $until }（{ $months }个月）。
+warranty-clause-repeat-failure-exchange = 同一部件经{ $repairs }次保修维修后再次故障：您也可以选择换货（截至{ $until }适用）。
+warranty-clause-parts-wait-exchange = 因缺少配件超过{ $days }天未能修复：您也可以选择换货（截至{ $until }适用）。
+warranty-clause-expired = 保修期已于{ $until }结束。
+warranty-clause-on-site-service = 免费上门服务期至{ $until }。
 warranty-preliminary = 以上为初步答复，以工程师上门检测结果为准。
 warranty-depends = 答复取决于具体的{ $basis ->
     [production] 生产
    *[purchase] 购买
-}日期。若在 { $date } 当天或之后{ $basis ->
+}日期。若在{ $date }当天或之后{ $basis ->
     [production] 生产
    *[purchase] 购买
 }：
-warranty-depends-earlier = 若在 { $date } 之前{ $basis ->
+warranty-depends-earlier = 若在{ $date }之前{ $basis ->
     [production] 生产
    *[purchase] 购买
 }，答复可能不如上述有利（可选项更少或需要付费），工程师会根据{ $basis ->

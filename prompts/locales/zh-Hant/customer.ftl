@@ -24,7 +24,7 @@ language-zh-Hant = 繁體中文
 language-set = 好的，我會用中文回覆您。
 unknown-command = 我不認識這個命令。/help 可以檢視我能做什麼。
 empty-text = 請用幾句話描述一下問題。
-text-too-long = 訊息有點長，我讀取了前 { $max } 個字。
+text-too-long = 訊息有點長，我讀取了前{ $max }個字。
 use-buttons = 請使用下方的按鈕。
 stale-button = 這個按鈕已經失效了。
 category-button = { warranty-category }
@@ -34,17 +34,17 @@ clarify = 想再確認一個問題。{ $question }
 clarify-generic = 能再具體說說嗎：具體是什麼現象，從什麼時候開始的？
 
 duration = { $unit ->
-    [s] { $n } 秒
-    [m] { $n } 分鐘
-    [h] { $n } 小時
-   *[d] { $n } 天
+    [s] { $n }秒
+    [m] { $n }分鐘
+    [h] { $n }小時
+   *[d] { $n }天
 }
 
 ## 指導
 
 guide-intro = 聽起來是「{ $title }」，這種情況常常有簡單的原因。我們一步一步來檢查。
 guide-step =
-    第 { $n } 步，共 { $total } 步：{ $action }
+    第{ $n }步，共{ $total }步：{ $action }
     請留意：{ $check }
 guide-missing = 我找不到後續步驟了，為您轉接人工客服：/human
 button-fixed = ✅ 已解決
@@ -52,15 +52,15 @@ button-not-fixed = ❌ 還是不行
 button-repeat = 🔁 再看一遍
 button-skip-step = ⏭ 跳過這步
 button-human = 👤 轉人工
-guide-fixed = 太好了，恢復正常了！我會在 { $after } 後回訪，確認一切正常。
+guide-fixed = 太好了，恢復正常了！我會在{ $after }後回訪，確認一切正常。
 guide-failed = 辛苦您了。{ $advice }
 guide-failed-generic = 辛苦您了，這需要工程師上門處理。
 
 ## 派工程師前的快速檢查
 
-checks-intro = 派工程師之前，先做 { $total } 項快速檢查：常常能直接解決，也能讓工程師知道哪些原因已經排除。如果不想檢查，請按「跳過檢查」。
+checks-intro = 派工程師之前，先做{ $total }項快速檢查：常常能直接解決，也能讓工程師知道哪些原因已經排除。如果不想檢查，請按「跳過檢查」。
 checks-step =
-    檢查 { $n }/{ $total }：{ $action }
+    檢查{ $n }/{ $total }：{ $action }
     請留意：{ $check }
 button-skip-checks = 🧑‍🔧 跳過檢查，派工程師
 checks-skipped = 好的，我為您安排工程師。
@@ -87,7 +87,7 @@ ask-category = 請問是哪種產品？
 ask-name = 工程師上門時怎麼稱呼您？
 ask-phone = 工程師可以撥打哪個電話聯絡您？點「分享我的電話號碼」或直接輸入。
 button-share-contact = 📱 分享我的電話號碼
-ask-model = 請問產品型號是什麼？在銘牌上（{ nameplate-place }），例如 { $example }。也可以拍一張銘牌照片發給我。
+ask-model = 請問產品型號是什麼？在銘牌上（{ nameplate-place }），例如{ $example }。也可以拍一張銘牌照片發給我。
 nameplate-place = { $category ->
     [refrigerator] 通常在冷藏室內側壁或機身背面
     [washing_machine] 通常在機身背面，或機門四周、上蓋下方
@@ -105,7 +105,7 @@ ask-purchase-date = 請問是什麼時候買的？例如 2024-03-14、去年三�
 button-no-proof = 不記得 / 沒有發票
 ask-address = 工程師上門的地址是？請輸入地址或分享位置。
 button-share-location = 📍 分享位置
-ask-window = 您希望什麼時間上門？工程師每天 { $hours } 上門服務。可以點選時間，或直接輸入（例如「明天下午」）。
+ask-window = 您希望什麼時間上門？工程師每天{ $hours }上門服務。可以點選時間，或直接輸入（例如「明天下午」）。
 window-button = { $window }
 ask-invoice = 您有收據或發票嗎？可以拍照發給我，也可以跳過。
 button-not-sure = 不確定 / 都不是
@@ -163,7 +163,7 @@ review =
         [none] –
        *[other] { $window }
     }{ summary-as-written }
-    照片：{ $photos } 張
+    照片：{ $photos }張
     已排除：{ $ruledOut ->
         [none] –
        *[other] { $ruledOut }
@@ -191,26 +191,26 @@ error-phone-invalid = 這看起來不像電話號碼。需要完整的號碼，�
 error-model-invalid = 這看起來不像型號：型號是一串字母和數字。
 error-date-unparseable = 我沒看懂這個日期。
 error-date-future = 這個日期還沒到。
-error-date-too-old = 這個日期距今已超過 { $maxAgeYears } 年，請檢查一下年份。
+error-date-too-old = 這個日期距今已超過{ $maxAgeYears }年，請檢查一下年份。
 error-date-before-production = 這個日期早於產品的生產日期，請再確認一下。
 error-address-invalid = 需要工程師能找到的完整地址：街道、樓棟和門牌號。
 error-window-unparseable = 我沒看懂這個時間。可以寫「明天上午」或「週六14-16點」。
 error-window-past = 這個時間已經過了。
-error-window-outside-hours = 工程師只在 { $hours } 上門。
-error-window-too-far = 時間太遠了：只能預約未來 { $horizonDays } 天內上門。
+error-window-outside-hours = 工程師只在{ $hours }上門。
+error-window-too-far = 時間太遠了：只能預約未來{ $horizonDays }天內上門。
 
 ## 維修單
 
 ticket-filed =
-    您的維修單 { $number } 已提交。{ $urgent ->
+    您的維修單{ $number }已提交。{ $urgent ->
         [yes] 已標記為緊急。
        *[no] {""}
     }
     { $staffChat ->
         [no] 請保留此維修單號，聯絡我們時請提供。
        *[yes] { $contact ->
-            [after-opening] 售後團隊的服務時間為 { $hours }，將於 { $opens } 上班：上班後 { $contactWithin } 內、最晚 { $time } 前聯絡您。
-           *[in-hours] 售後團隊會在 { $contactWithin } 內聯絡您。
+            [after-opening] 售後團隊的服務時間為{ $hours }，將於{ $opens }上班：上班後{ $contactWithin }內、最晚{ $time }前聯絡您。
+           *[in-hours] 售後團隊會在{ $contactWithin }內聯絡您。
         }
     }{ $relay ->
         [yes] 在此期間您在這裡寫的內容也會轉給他們。
@@ -230,16 +230,16 @@ ticket-line = { $number } · { warranty-category } · { $state ->
 cancel-none = 您沒有可以取消的維修單。
 cancel-choose = 要取消哪個維修單？
 cancel-ticket-button = { $number }
-cancel-confirm = 確定取消維修單 { $ticket } 嗎？
-ticket-cancelled = 維修單 { $number } 已取消。
-ticket-cancel-failed = 維修單 { $number } 已無法取消（當前狀態：{ $state }）。
+cancel-confirm = 確定取消維修單{ $ticket }嗎？
+ticket-cancelled = 維修單{ $number }已取消。
+ticket-cancel-failed = 維修單{ $number }已無法取消（當前狀態：{ $state }）。
 forget-confirm = 確定刪除我們儲存的您的全部資料嗎？包括姓名、電話、地址、產品資料、照片和本次對話。未完成的維修單會被取消{ $staffChat ->
     [no] {""}
    *[yes] 並通知服務團隊
 }。只保留無法關聯到您的統計（日期、產品和故障類型、處理結果）。
 forgotten = 已完成：您的個人資料已刪除{ $cancelled ->
         [0] 。
-       *[other] ，{ $cancelled } 張未完成的維修單已取消{ $staffChat ->
+       *[other] ，{ $cancelled }張未完成的維修單已取消{ $staffChat ->
             [no] 。
            *[yes] （已通知服務團隊）。
         }
@@ -264,11 +264,11 @@ edited-ignored = 看到您修改了訊息；我按最初發送的內容處理。
 edited-passed-on = 看到您修改了訊息：服務團隊會看到修改後的內容。我仍按最初發送的內容處理，如有變化請發一條新訊息。
 edited-caption-passed-on = 看到您修改了訊息：服務團隊會看到新的說明文字。如果您換了照片或檔案本身，請把新的作為一條新訊息傳送：團隊那邊仍是原來那份。
 group-only-private = 我在私聊中為客戶服務，請直接給我發訊息。
-slow-down = 您發訊息太快了。您發的內容我都記下了，大約 { $seconds } 秒後回覆您。
+slow-down = 您發訊息太快了。您發的內容我都記下了，大約{ $seconds }秒後回覆您。
 temporarily-unavailable = 系統暫時出了點技術問題，暫時無法處理訊息。您的訊息已儲存，恢復後我會馬上回復。
 error-retrying = 處理您剛才的訊息時我這邊出了問題。我正在重試；如果還是不行，我會告訴您。
 error-dead-letter = 抱歉，我沒能處理您的上一條訊息。請換個說法再發一次，或傳送 /human 聯絡人工客服。
-error-window-too-soon = 時間太近了，工程師趕不過去：最早只能約在 { $leadTime }以後。
+error-window-too-soon = 時間太近了，工程師趕不過去：最早只能約在{ $leadTime }以後。
 
 ## 命令選單
 
@@ -292,9 +292,9 @@ location-saved = 位置已儲存為上門地址。
 
 ## Purchase and production dates
 
-ask-purchase-day = 具體哪一天會影響保修答覆：{ $date } 當天或之後購買，與更早購買的答覆不同。您知道具體日期嗎？發票或收據上有：請輸入日期，或發一張發票照片。
+ask-purchase-day = 具體哪一天會影響保修答覆：{ $date }當天或之後購買，與更早購買的答覆不同。您知道具體日期嗎？發票或收據上有：請輸入日期，或發一張發票照片。
 button-day-unknown = 不知道具體哪天
-ask-production-date = 沒有購買憑證時，保修從銘牌上的生產日期加 { $graceDays } 天起算。銘牌上印的生產日期是什麼？例如 2024.03 或「生產日期 2024年3月」；有些型號的日期在序列號裡。
+ask-production-date = 沒有購買憑證時，保修從銘牌上的生產日期加{ $graceDays }天起算。銘牌上印的生產日期是什麼？例如 2024.03 或「生產日期 2024年3月」；有些型號的日期在序列號裡。
 button-cannot-find = 找不到
 photo-nameplate-need-date = 銘牌照片已儲存。上面印的生產日期是什麼？
 date-range = { $from }至{ $to }

@@ -63,7 +63,7 @@ warranty-remedy = { $remedy ->
 warranty-subject = 您的{ warranty-category }{ $part ->
     [unit] {""}
    *[other] （{ warranty-part }）
-}，報修日期 { $reportDate }。
+}，報修日期：{ $reportDate }。
 warranty-verdict-covered = 在保修範圍內：免費。
 warranty-verdict-not-covered = 不在保修範圍內。
 warranty-remedies = 您可以選擇：{ $remedies }。
@@ -73,8 +73,8 @@ warranty-charge = { $charge ->
    *[parts_and_labour] 需按標準收取配件費和人工費。
 }
 warranty-clause-no-proof = 既沒有購買憑證也沒有生產日期，無法確定保修起始日；提供發票或顯示生產日期的銘牌照片即可重新判斷。
-warranty-clause-production-grace = 沒有購買憑證：保修期按生產日期加 { $days } 天計算，即從 { $until } 起算。
-warranty-clause-before-start = 在 { $until } 之前按新機處理：免費維修。
+warranty-clause-production-grace = 沒有購買憑證：保修期按生產日期加{ $days }天計算，即從{ $until }起算。
+warranty-clause-before-start = 在{ $until }之前按新機處理：免費維修。
 warranty-clause-excluded-cause = { $cause ->
     [user_damage] 因使用不當或意外（摔落、劃傷、搬運）造成的損壞不在保修範圍內。
     [liquid_ingress] 因液體進入造成的損壞不在保修範圍內。
@@ -84,24 +84,24 @@ warranty-clause-excluded-cause = { $cause ->
     [force_majeure] 因地震、火災、水災、雷擊等不可抗力造成的損壞不在保修範圍內。
    *[third_party_accessory] 非我方提供的附件造成的故障不在我方保修範圍內。
 }
-warranty-clause-return-window = { $days } 天退貨期至 { $until } 截止。
-warranty-clause-exchange-window = { $days } 天換貨期至 { $until } 截止。
-warranty-clause-whole-unit-term = 整機保修至 { $until }（{ $months } 個月）。
-warranty-clause-main-part-term = { warranty-part }屬於主要部件，保修至 { $until }（{ $months } 個月）。
-warranty-clause-replaced-part-term = 更換過的{ warranty-part }保修期自更換之日起重新計算，至 { $until }（{ $months } 個月）。
-warranty-clause-repeat-failure-exchange = 同一部件經 { $repairs } 次保修維修後再次故障：您也可以選擇換貨（截至 { $until } 適用）。
-warranty-clause-parts-wait-exchange = 因缺少配件超過 { $days } 天未能修復：您也可以選擇換貨（截至 { $until } 適用）。
-warranty-clause-expired = 保修期已於 { $until } 結束。
-warranty-clause-on-site-service = 免費上門服務期至 { $until }。
+warranty-clause-return-window = { $days }天退貨期至{ $until }截止。
+warranty-clause-exchange-window = { $days }天換貨期至{ $until }截止。
+warranty-clause-whole-unit-term = 整機保修至{ $until }（{ $months }個月）。
+warranty-clause-main-part-term = { warranty-part }屬於主要部件，保修至{ $until }（{ $months }個月）。
+warranty-clause-replaced-part-term = 更換過的{ warranty-part }保修期自更換之日起重新計算，至{ $until }（{ $months }個月）。
+warranty-clause-repeat-failure-exchange = 同一部件經{ $repairs }次保修維修後再次故障：您也可以選擇換貨（截至{ $until }適用）。
+warranty-clause-parts-wait-exchange = 因缺少配件超過{ $days }天未能修復：您也可以選擇換貨（截至{ $until }適用）。
+warranty-clause-expired = 保修期已於{ $until }結束。
+warranty-clause-on-site-service = 免費上門服務期至{ $until }。
 warranty-preliminary = 以上為初步答覆，以工程師上門檢測結果為準。
 warranty-depends = 答覆取決於具體的{ $basis ->
     [production] 生產
    *[purchase] 購買
-}日期。若在 { $date } 當天或之後{ $basis ->
+}日期。若在{ $date }當天或之後{ $basis ->
     [production] 生產
    *[purchase] 購買
 }：
-warranty-depends-earlier = 若在 { $date } 之前{ $basis ->
+warranty-depends-earlier = 若在{ $date }之前{ $basis ->
     [production] 生產
    *[purchase] 購買
 }，答覆可能不如上述有利（可選項更少或需要付費），工程師會根據{ $basis ->

@@ -16,25 +16,25 @@ staff-card-title =
     } · { staff-label }
 staff-card-customer = 👤 { $name } · 📞 { $phone }
 staff-card-address = 📍 { $address }
-staff-card-product = 🏷 型號 { $model ->
+staff-card-product = 🏷 型號：{ $model ->
     [photo] 未填寫：見下方客戶傳送的照片
    *[other] { $model }
-} · 購買日期 { $purchase ->
+} · 購買日期：{ $purchase ->
     [none] （無購買憑證）
    *[other] { $purchase }
 }
-staff-card-production = 🏭 生產日期 { $made }，客戶從銘牌上讀到（保固規則一：無購買憑證）{ $photo ->
+staff-card-production = 🏭 生產日期：{ $made }，客戶從銘牌上讀到（保固規則一：無購買憑證）{ $photo ->
     [yes] ：請對照下方的銘牌照片核實。
    *[other] ：尚無照片，請向客戶索取。
 }
 staff-card-description = 📝 { $description }
-staff-card-photos = 📷 { $number }：客戶傳送的照片（銘牌、發票或故障），共 { $count } 張。
+staff-card-photos = 📷 { $number }：客戶傳送的照片（銘牌、發票或故障），共{ $count }張。
 staff-card-triage = 🔎 分診：{ staff-label } · { $symptom }
 staff-card-tried = 已和客戶一起檢查過（均未解決）：
 staff-card-warranty = ⚖️ 初步保固答覆（客戶收到的內容）：
 staff-card-no-warranty = ⚖️ 尚無保固答覆（產品或購買日期未知）：請用 /warranty。
 staff-card-window = 🗓 客戶希望的到府時間：{ $window }
-staff-card-deadline = ⏱ 聯絡承諾：須在 { $time } 前聯絡客戶。
+staff-card-deadline = ⏱ 聯絡承諾：須在{ $time }前聯絡客戶。
 staff-card-transcript = 💬 此前的對話：
 staff-card-transcript-line = { $direction ->
     [in] › 客戶：{ $text }
@@ -46,39 +46,39 @@ staff-button-schedule = 📅 預約
 staff-button-close = ✅ 結單
 staff-topic-question = 諮詢
 
-staff-taken = ✋ { $name } 接了 { $number }。此後其在本話題中的訊息會轉給客戶；/note 記錄內部備註，/release 把對話交還機器人。
-staff-released = ↩️ { $name } 釋放了 { $number }：機器人重新接待客戶。
-staff-assigned = ➡️ { $from } 把 { $number } 轉給了 { $name }。
+staff-taken = ✋ { $name }接了{ $number }。此後其在本話題中的訊息會轉給客戶；/note 記錄內部備註，/release 把對話交還機器人。
+staff-released = ↩️ { $name }釋放了{ $number }：機器人重新接待客戶。
+staff-assigned = ➡️ { $from }把{ $number }轉給了{ $name }。
 staff-assign-usage = 請指定同事：/assign @使用者名稱（對方需用過一次客服命令），或回覆對方的訊息傳送 /assign。
-staff-assign-not-staff = { $name } 不是客服群成員。
+staff-assign-not-staff = { $name }不是客服群成員。
 staff-refused = { $code ->
-    [ALREADY_TAKEN] { $number } 已被 { $holder } 接單。
-    [NOT_TAKEN] 請先接單 { $number }（/take）。
-    [NOT_ASSIGNEE] 只有接單人 { $holder } 才能這樣操作 { $number }。
-    [ALREADY_ASSIGNEE] { $number } 已由 { $holder } 負責。
-    [CLOSED] { $number } 已結單（{ $state }）；請先 /reopen。
-    [NOT_CLOSED] { $number } 尚未結單。
+    [ALREADY_TAKEN] { $number }已被{ $holder }接單。
+    [NOT_TAKEN] 請先接單{ $number }（/take）。
+    [NOT_ASSIGNEE] 只有接單人{ $holder }才能這樣操作{ $number }。
+    [ALREADY_ASSIGNEE] { $number }已由{ $holder }負責。
+    [CLOSED] { $number }已結單（{ $state }）；請先 /reopen。
+    [NOT_CLOSED] { $number }尚未結單。
     [INVALID_WINDOW] 該到府時間段的結束早於開始。
-   *[other] { $number } 無法這樣修改（{ $code }）。
+   *[other] { $number }無法這樣修改（{ $code }）。
 }
 
-staff-schedule-choose = 請選擇 { $number } 的到府時間，或直接輸入：/schedule 明天上午
+staff-schedule-choose = 請選擇{ $number }的到府時間，或直接輸入：/schedule 明天上午
 staff-window-invalid = { $code ->
     [PAST] 這個時間已經過了。
     [TOO_SOON] 時間太近了：工程師需要提前安排。
-    [OUTSIDE_HOURS] 到府服務時間為 { $hours }。
-    [TOO_FAR] 超過了 { $horizonDays } 天。
+    [OUTSIDE_HOURS] 到府服務時間為{ $hours }。
+    [TOO_FAR] 超過了{ $horizonDays }天。
    *[other] 沒有讀懂到府時間。例如：/schedule 明天上午、/schedule 3月20日下午、/schedule tomorrow 9-11
 }
-staff-scheduled = 📅 { $name } 為 { $number } 預約了到府：{ $window }。已通知客戶；{ $reminder ->
+staff-scheduled = 📅 { $name }為{ $number }預約了到府：{ $window }。已通知客戶；{ $reminder ->
     [none] 不再發送提醒（前一晚已過）。
-   *[other] 將在 { $reminder } 傳送提醒。
+   *[other] 將在{ $reminder }傳送提醒。
 }
 
 staff-note-usage = 請在命令後寫備註：/note 客戶希望下午5點後來電
 staff-note-saved = 📝 內部備註已記入維修單（不會發給客戶）。
-staff-contacted-saved = ✅ 已記錄與 { $number } 客戶的聯絡：該維修單的聯絡提醒不再發送。
-staff-contacted-already = { $number } 已記錄過與客戶的聯絡，未作更改。
+staff-contacted-saved = ✅ 已記錄與{ $number }客戶的聯絡：該維修單的聯絡提醒不再發送。
+staff-contacted-already = { $number }已記錄過與客戶的聯絡，未作更改。
 
 staff-closing = { $closing ->
     [repaired] 已修復
@@ -86,11 +86,11 @@ staff-closing = { $closing ->
     [advice_given] 已給出指導
    *[cancelled] 已取消
 }
-staff-close-choose = { $number } 的處理結果是？
+staff-close-choose = { $number }的處理結果是？
 staff-close-usage = 請註明結果之一：已修復、未發現故障、已指導、取消 —— 例如 /close 已修復 更換排水泵
-staff-closed = ✅ { $name } 結了 { $number }：{ staff-closing }。
-staff-closed-rated = ✅ { $name } 結了 { $number }：{ staff-closing }。已請客戶評分。
-staff-reopened = 🔁 { $name } 重新打開了 { $number }：重新進入待處理佇列。
+staff-closed = ✅ { $name }結了{ $number }：{ staff-closing }。
+staff-closed-rated = ✅ { $name }結了{ $number }：{ staff-closing }。已請客戶評分。
+staff-reopened = 🔁 { $name }重新打開了{ $number }：重新進入待處理佇列。
 
 staff-warranty-usage = 沒有讀懂「{ $token }」。例如：/warranty refrigerator 2025-03-14 part=compressor cause=liquid_ingress（在維修單話題中預設使用該維修單的產品）。
 staff-warranty-invalid = 無法判斷該情況：{ $detail }
@@ -107,16 +107,16 @@ staff-queue-line = { $priority ->
         [taken] 已接單
         [scheduled] 已預約
        *[other] { $state }
-    } · 已 { $age } 分鐘 · 接單人：{ $holder } · { $promise ->
+    } · 已{ $age }分鐘 · 接單人：{ $holder } · { $promise ->
         [kept] 已聯絡
         [kept-late] 超時後聯絡
-        [pending] 還剩 { $minutes } 分鐘須聯絡
-       *[breached] 聯絡承諾已超時 { $minutes } 分鐘
+        [pending] 還剩{ $minutes }分鐘須聯絡
+       *[breached] 聯絡承諾已超時{ $minutes }分鐘
     } · { $link }
 staff-queue-empty = 📋 沒有未結維修單。
 staff-find-usage = 可按維修單號、電話或型號查詢：/find FL-260310-0001、/find 13800138000、/find XQG100-B12866
 staff-find-none = 沒有找到「{ $query }」。
-staff-find-heading = 🔍 找到 { $count } 條：
+staff-find-heading = 🔍 找到{ $count }條：
 
 staff-name-usage = 客戶看到的您的名字是「{ $name }」。用 /name 小王 修改。
 staff-name-set = 客戶現在看到的您的名字是「{ $name }」。
@@ -127,60 +127,60 @@ staff-refused-not-staff = 🚫 只有服務團隊可以使用此功能。此次�
 staff-general-only = 該命令只能在「General」話題中使用。
 staff-topic-only = 該命令只能在維修單話題中使用。
 staff-unknown-command = 客服命令：維修單話題中 /take /release /assign /schedule /note /contacted /close /reopen /warranty；General 中 /queue /find；任意位置 /name /lang。
-staff-customer-blocked = ⛔ 客戶已遮蔽機器人：{ $number } 的訊息無法再送達。如有需要請電話聯絡。
+staff-customer-blocked = ⛔ 客戶已遮蔽機器人：{ $number }的訊息無法再送達。如有需要請電話聯絡。
 staff-cannot-copy = 客戶傳送了無法複製到這裡的內容（投票或系統訊息）。
 
-staff-alert-urgent = 🚨 安全隱患維修單 { $number }：請立即聯絡客戶（電話見該維修單話題中的卡片）。電話聯絡後請在該話題中用 /contacted 記錄。
-staff-alert-warning = ⏰ { $number }：尚未有人聯絡客戶（接單人：{ $holder }）。{ $contactWithin }內聯絡的承諾將在 { $minutes } 分鐘後到期。電話聯絡在該話題中用 /contacted 記錄後即算數。
-staff-alert-breach = 🔴 { $number }：聯絡承諾已超時 { $minutes } 分鐘（接單人：{ $holder }）。請立即聯絡客戶（電話聯絡後在該話題中用 /contacted 記錄）。
-staff-loaner-due = 🔁 { $number } 自報修起已過 { $hours } 小時仍未修復。按服務承諾：請為客戶免費提供備用機，直至修好。
-staff-loaner-due-reopened = 🔁 { $number } 重新開啟已 { $hours } 小時，仍未修復。按服務承諾：請為客戶免費提供備用機，直至修好。
-staff-customer-rated = ⭐ 客戶為 { $number } 打了 { $score }/5 分。
-staff-customer-comment = 💬 客戶對 { $number } 的評價如下。
+staff-alert-urgent = 🚨 安全隱患維修單{ $number }：請立即聯絡客戶（電話見該維修單話題中的卡片）。電話聯絡後請在該話題中用 /contacted 記錄。
+staff-alert-warning = ⏰ { $number }：尚未有人聯絡客戶（接單人：{ $holder }）。{ $contactWithin }內聯絡的承諾將在{ $minutes }分鐘後到期。電話聯絡在該話題中用 /contacted 記錄後即算數。
+staff-alert-breach = 🔴 { $number }：聯絡承諾已超時{ $minutes }分鐘（接單人：{ $holder }）。請立即聯絡客戶（電話聯絡後在該話題中用 /contacted 記錄）。
+staff-loaner-due = 🔁 { $number }自報修起已過{ $hours }小時仍未修復。按服務承諾：請為客戶免費提供備用機，直至修好。
+staff-loaner-due-reopened = 🔁 { $number }重新開啟已{ $hours }小時，仍未修復。按服務承諾：請為客戶免費提供備用機，直至修好。
+staff-customer-rated = ⭐ 客戶為{ $number }打了{ $score }/5 分。
+staff-customer-comment = 💬 客戶對{ $number }的評價如下。
 staff-hazard-reported = 🚨 { $number }：下面這條客戶訊息像是安全隱患。機器人已向客戶傳送安全須知；請立即聯絡客戶（電話見該維修單話題中的卡片）。
 staff-hazard-reported-general = 🚨 { $number }：客戶的最新訊息像是安全隱患，訊息在該維修單的話題中。機器人已向客戶傳送安全須知；請立即聯絡客戶（電話見該話題中的卡片）。
-staff-human-request = 🙋 { $number }：客戶希望與人工客服交流。請在 { $time } 前回復（在該維修單話題中接單）。
-staff-customer-cancelled = 🚫 客戶自己取消了 { $number }。
+staff-human-request = 🙋 { $number }：客戶希望與人工客服交流。請在{ $time }前回復（在該維修單話題中接單）。
+staff-customer-cancelled = 🚫 客戶自己取消了{ $number }。
 
 ## 客戶看到的客服相關訊息
 
-handover-taken = 👤 服務團隊的 { $name } 現在為您服務。請在這裡留言，對方會回覆您。
+handover-taken = 👤 服務團隊的{ $name }現在為您服務。請在這裡留言，對方會回覆您。
 handover-released = 您已回到智慧助手。如有需要，隨時留言。
-handover-scheduled = 📅 維修單 { $number } 的到府時間已確認：{ $window }。
+handover-scheduled = 📅 維修單{ $number }的到府時間已確認：{ $window }。
 handover-reminder = ⏰ 提醒：工程師{ $day ->
     [today] 今天
    *[other] 明天
-}到府，{ $window }（維修單 { $number }）。
+}到府，{ $window }（維修單{ $number }）。
 handover-closed = { $closing ->
-    [repaired] ✅ 您的維修單 { $number } 已完成：維修已完畢。
-    [no_fault_found] ✅ 您的維修單 { $number } 已完成：未發現故障。
-    [advice_given] ✅ 您的維修單 { $number } 已完成：希望我們的建議對您有幫助。
-   *[cancelled] 您的維修單 { $number } 已取消。
-} 如有問題，隨時留言。
-handover-rate = 您對維修單 { $number } 的服務滿意嗎？請從 1（差）到 5（非常好）打分。
+    [repaired] ✅ 您的維修單{ $number }已完成：維修已完畢。
+    [no_fault_found] ✅ 您的維修單{ $number }已完成：未發現故障。
+    [advice_given] ✅ 您的維修單{ $number }已完成：希望我們的建議對您有幫助。
+   *[cancelled] 您的維修單{ $number }已取消。
+}如有問題，隨時留言。
+handover-rate = 您對維修單{ $number }的服務滿意嗎？請從 1（差）到 5（非常好）打分。
 handover-rate-button = { $score } ⭐
 handover-rated = 謝謝！如願意，現在可以寫一句評價。
 handover-rating-done = 該維修單已經評過分了，謝謝！
 handover-comment-thanks = 謝謝，您的評價已轉達。
-human-ticket-pending = 🙋 已再次提醒服務團隊（維修單 { $number }）：按照承諾，最晚 { $time } 前會有專人在這裡回覆您。在此期間我仍可以繼續幫您{ $relay ->
+human-ticket-pending = 🙋 已再次提醒服務團隊（維修單{ $number }）：按照承諾，最晚{ $time }前會有專人在這裡回覆您。在此期間我仍可以繼續幫您{ $relay ->
         [yes] ，您在這裡寫的內容也會轉給他們。
        *[no] 。
     }
-human-ticket-asked = 🙋 已請服務團隊（維修單 { $number }）在這裡回覆您。在此期間我仍可以繼續幫您{ $relay ->
+human-ticket-asked = 🙋 已請服務團隊（維修單{ $number }）在這裡回覆您。在此期間我仍可以繼續幫您{ $relay ->
         [yes] ，您在這裡寫的內容也會轉給他們。
        *[no] 。
     }
-human-in-hours = 🙋 已通知服務團隊（維修單 { $number }）：{ $contactWithin }內會有專人在這裡回覆您。在此期間我仍可以繼續幫您{ $relay ->
+human-in-hours = 🙋 已通知服務團隊（維修單{ $number }）：{ $contactWithin }內會有專人在這裡回覆您。在此期間我仍可以繼續幫您{ $relay ->
         [yes] ，您在這裡寫的內容也會轉給他們。
        *[no] 。
     }
-human-after-opening = 🙋 已通知服務團隊（維修單 { $number }）。服務時間為 { $hours }，團隊將於 { $opens } 回來，最晚 { $time } 前會有專人在這裡回覆您。在此期間我仍可以繼續幫您{ $relay ->
+human-after-opening = 🙋 已通知服務團隊（維修單{ $number }）。服務時間為{ $hours }，團隊將於{ $opens }回來，最晚{ $time }前會有專人在這裡回覆您。在此期間我仍可以繼續幫您{ $relay ->
         [yes] ，您在這裡寫的內容也會轉給他們。
        *[no] 。
     }
-human-no-staff = 🙋 已記下您希望由人工處理（維修單 { $number }）：請保留此維修單號，聯絡我們時請提供。在此期間我仍可以繼續幫您。
-human-already = 👤 服務團隊的 { $name } 已經在為您服務，請直接在這裡留言。
-staff-ticket-erased = 🗑 應客戶要求，{ $number } 已刪除{ $cancelled ->
+human-no-staff = 🙋 已記下您希望由人工處理（維修單{ $number }）：請保留此維修單號，聯絡我們時請提供。在此期間我仍可以繼續幫您。
+human-already = 👤 服務團隊的{ $name }已經在為您服務，請直接在這裡留言。
+staff-ticket-erased = 🗑 應客戶要求，{ $number }已刪除{ $cancelled ->
         [yes] ，維修單已取消
        *[no] {""}
     }。{ $outcome ->

@@ -138,8 +138,8 @@ describe('the staff card shows the production date the customer gave (warranty r
       'en',
       /🏭 Made about June 2025, as the customer read it from the nameplate .*check it against the nameplate photo below/,
     ],
-    ['zh-Hans', /🏭 生产日期 约2025年6月，客户从铭牌上读到.*请对照下方的铭牌照片核实/],
-    ['zh-Hant', /🏭 生產日期 約2025年6月，客戶從銘牌上讀到.*請對照下方的銘牌照片核實/],
+    ['zh-Hans', /🏭 生产日期：约2025年6月，客户从铭牌上读到.*请对照下方的铭牌照片核实/],
+    ['zh-Hant', /🏭 生產日期：約2025年6月，客戶從銘牌上讀到.*請對照下方的銘牌照片核實/],
   ] as const)('in %s, with the month as the nameplate prints it', (locale, line) => {
     expect(render(['photo-1'], locale)).toMatch(line);
   });
@@ -178,8 +178,8 @@ describe('the staff card of a model answered with a photo only says the photo ha
 
   it.each([
     ['en', /🏷 Model not typed: see the customer's photos below · bought/],
-    ['zh-Hans', /🏷 型号 未填写：见下方客户发送的照片 · 购买日期/],
-    ['zh-Hant', /🏷 型號 未填寫：見下方客戶傳送的照片 · 購買日期/],
+    ['zh-Hans', /🏷 型号：未填写：见下方客户发送的照片 · 购买日期：/],
+    ['zh-Hant', /🏷 型號：未填寫：見下方客戶傳送的照片 · 購買日期：/],
   ] as const)('in %s', (locale, line) => {
     expect(render(['nameplate-1'], locale)).toMatch(line);
   });

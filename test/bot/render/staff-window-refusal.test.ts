@@ -6,8 +6,8 @@ describe('staff-window-invalid TOO_FAR names the booking horizon', () => {
   const i18n = createI18n();
   it.each([
     ['en', 'That is more than 45 days ahead.'],
-    ['zh-Hans', '超过了 45 天。'],
-    ['zh-Hant', '超過了 45 天。'],
+    ['zh-Hans', '超过了45天。'],
+    ['zh-Hant', '超過了45天。'],
   ] as const)('%s', (locale, text) => {
     const t = createTranslate(i18n, locale);
     expect(
