@@ -416,6 +416,168 @@ const HAZARDS: Record<string, Partial<Record<Script, string[]>>> = {
   },
 };
 
+/**
+ * The same families told in words the net was not first written from (issue 8: the net was grown
+ * from the real set's phrasings and missed a fifth of the test split's hazards). Written family by
+ * family in all four scripts from how people describe danger, each class of wording in the lexicon
+ * rather than each message.
+ */
+const IN_OTHER_WORDS: Record<string, Record<Script, string[]>> = {
+  smoke: {
+    Simplified: ['电脑主机一股烟', '烤箱里全是烟', '洗碗机底部冒出一缕一缕的烟'],
+    Traditional: ['洗衣機控制板冒出一絲煙', '房間裡都是煙'],
+    Cantonese: ['部雪櫃標煙', '部雪櫃後面標煙'],
+    English: [
+      'the room filled with smoke when I turned on the heater',
+      "there's a haze coming from the back of the tv",
+      'we came downstairs and the kitchen was hazy, the dishwasher was still running',
+      'the smoke alarm went off when the dryer was running',
+    ],
+  },
+  'burning, scorched or melted': {
+    Simplified: [
+      '有股胶味',
+      '插座那里黑了一块，还有点焦',
+      '热水器插座那里烧得黑乎乎的',
+      '电源线摸起来软软的，还有点变形',
+      '插头拔出来一个脚是黑的',
+      '充电头有股鱼腥味',
+    ],
+    Traditional: ['有膠味', '插座燒到發黑', '冷氣插頭有燒焦味'],
+    Cantonese: ['有陣膠味', '插蘇燒到黑晒', '條電線軟晒', '個火牛有陣腥味'],
+    English: [
+      'smells of hot electrics',
+      'something is burning inside the dryer',
+      'the plastic casing bubbled near the vent',
+      'it reeks of burning',
+      'the dryer started giving off this awful smell like a hot iron left on plastic',
+      'when I pulled the plug out, one of the pins was black and pitted',
+      'the tumble dryer has a strong smell of something overheating',
+      'the router gives off a strange chemical smell',
+      'wall plug toasted, black all around the pins',
+    ],
+  },
+  'sparks, arcing, a flash or a bang': {
+    Simplified: [
+      '插上去就打火',
+      '插座里面有蓝光闪',
+      '微波炉里面闪电一样一闪一闪',
+      '冰箱后面啪的一下，全屋没电了',
+      '开关拉弧',
+    ],
+    Traditional: ['微波爐裡面像閃電一樣', '插頭一插就打火'],
+    Cantonese: ['個插蘇啪一聲', '插落去就打火', '雪櫃後面啪一聲全屋冇電'],
+    English: [
+      'it went pop and died',
+      'there were flashes of light inside the microwave',
+      'the outlet flashed when I unplugged the tv',
+      'there was a loud snap from the back of the fridge and all the lights went out',
+      'it fizzed and crackled and then the tv went dead',
+      'the dishwasher is making a crackling electrical noise and the lights dim',
+    ],
+  },
+  fire: {
+    Simplified: ['有火冒出来', '取暖器把窗帘点着了'],
+    Traditional: ['電暖器把窗簾燒着了'],
+    Cantonese: ['入面有火'],
+    English: ['the heater caught the curtain alight', 'the toaster set the cupboard on fire'],
+  },
+  shock: {
+    Simplified: ['冰箱门把手有电', '老婆碰烤箱门手指被刺了一下', '我摸洗衣机，手臂一下子被弹开'],
+    Traditional: ['淋浴的混水閥摸著有電'],
+    Cantonese: ['掂個焗爐門手指好似俾針拮咗一下', '條水喉有電'],
+    English: [
+      'there is current on the case of the washer',
+      'the washer is electrified',
+      'the kids say the fridge door buzzes their hands',
+      'my husband says the dryer gave him a belt when he touched it',
+      'each time I touch the water heater tap I feel pins and needles',
+      'the metal of the oven is live, my tester pen lit up',
+    ],
+  },
+  gas: {
+    Simplified: ['燃气灶关着也有股臭味，像臭鸡蛋', '锅炉旁边一直闻到怪味，头还很痛'],
+    Traditional: ['瓦斯外洩'],
+    Cantonese: ['熱水爐有陣臭雞蛋味'],
+    English: [
+      'a whiff of gas in the utility room',
+      'it smells gassy',
+      'the gas hob has a sulphurous smell even with the knobs off',
+      'I keep smelling rotten cabbage near the boiler',
+      'the boiler room smells like eggs',
+      'the propane heater smells really strongly today',
+    ],
+  },
+  'a swelling battery and what it does': {
+    Simplified: [
+      '手机屏幕和边框分开了，有条缝',
+      '电脑放在桌子上会转，底下有个包',
+      '充电宝发烫鼓起来了',
+    ],
+    Traditional: ['手機螢幕和邊框分開了'],
+    Cantonese: ['部手提電腦個底鼓起咗', '尿袋脹咗'],
+    English: [
+      'battery looks like a pillow',
+      'the laptop no longer sits flat on the desk',
+      'my laptop won’t close properly any more and the keyboard is domed',
+      'the case has split on my laptop',
+    ],
+  },
+  'a leakage breaker tripping at the appliance': {
+    Simplified: ['洗衣机一开漏保就跳', '洗衣机一脱水，半个屋就没电', '洗碗机一加热总闸就掉'],
+    Traditional: ['熱水器一開，漏電開關就跳', '洗碗機一加熱總閘就掉'],
+    Cantonese: ['熱水爐一開漏電掣就跳', '洗衣機一脫水成間屋冇電'],
+    English: [
+      'the trip switch goes as soon as the oven turns on',
+      'the electrics trip when I use the washing machine',
+      'the safety switch in the meter box drops out when the dishwasher heats',
+      'the dryer knocks out the GFCI in the laundry room',
+      'whenever the washer goes into spin the power to half the house goes off',
+      'the GFCI in the bathroom trips whenever the water heater cycles on',
+    ],
+  },
+  'water reaching electrics': {
+    Simplified: ['插线板泡在水里', '冷凝水滴到电路板上'],
+    Traditional: ['延長線浸了水'],
+    Cantonese: ['個拖板浸咗水'],
+    English: ['the AC drain overflowed right onto the power board'],
+  },
+  'scalding water': {
+    Simplified: [
+      '花洒出来的水烫得起泡',
+      '淋浴突然出开水，儿子被烫伤',
+      '热水器出水太烫，把手烫红了',
+    ],
+    Traditional: ['花灑的水燙得起泡'],
+    Cantonese: ['出嚟啲水滾熱辣', '花灑突然出滾水，個仔俾佢燙親'],
+    English: [
+      'the water is coming out at boiling point',
+      'the water coming from the shower nearly took my skin off',
+      'the hot water is coming out steaming and burned my daughter',
+      'the tap water is so hot it blistered my hand',
+      'the water heater thermostat stuck and the water is boiling',
+    ],
+  },
+  'dangerous pressure or something bursting': {
+    Simplified: [
+      '烤箱玻璃门炸裂了',
+      '热水器内胆爆裂',
+      '压力太大，泄压阀一直在滴',
+      '烤箱门玻璃碎成一地',
+    ],
+    Traditional: ['烤箱玻璃門爆裂', '熱水爐爆咗'],
+    Cantonese: ['焗爐玻璃門爆咗', '焗爐門塊玻璃自己爆裂', '熱水爐轟轟聲，泄壓閥一直放水'],
+    English: [
+      'the glass door shattered by itself',
+      'the glass on the oven door shattered',
+      'the oven door glass blew apart',
+      'our hot water cylinder burst',
+      'the boiler pressure is too high and the valve is hissing',
+      'the water heater is rumbling like a volcano and the relief valve keeps letting go',
+    ],
+  },
+};
+
 /** Negated danger is no danger. */
 const NEGATED: [Script, string][] = [
   ['Simplified', '没有冒烟，也没有焦味，就是冰箱不制冷'],
@@ -432,6 +594,13 @@ const NEGATED: [Script, string][] = [
   ['English', 'no smoke and no spark, the router just reboots'],
   ['Simplified', '没打119，就是洗衣机不转'],
   ['English', 'no shock when I touch it, it just will not turn on'],
+  ['Cantonese', '冇膠味，淨係唔凍'],
+  ['Traditional', '沒有塑膠燒焦的味道，只是不製冷'],
+  ['Simplified', '插座没有烧黑，只是没电'],
+  ['English', "the water isn't scalding, just warm"],
+  ['English', "I didn't get a shock, the light just flickers"],
+  ['English', 'no gas smell, no rotten eggs, the hob just won’t light'],
+  ['Traditional', '沒有漏電，也沒有跳閘'],
 ];
 
 /** Denials the net's patterns leave out by themselves (no hazard, nothing to report as negated). */
@@ -456,6 +625,11 @@ const DENIED: [Script, string][] = [
   ['English', 'the outlet is not hot, the charger just does not charge'],
   ['Traditional', '插座不熱，只是充不進電'],
   ['English', 'we did not call 911, it just stopped'],
+  ['English', 'the RCD did not trip, the washer just won’t drain'],
+  ['Cantonese', '冇跳掣，部機就係唔着'],
+  ['Simplified', '热水器没有爆，只是不热'],
+  ['English', 'the kitchen is not hazy'],
+  ['English', 'the oven glass did not shatter, it just won’t heat'],
 ];
 
 /** Hazard words in their ordinary sense. */
@@ -548,6 +722,27 @@ const ORDINARY: [Script, string][] = [
   ['English', 'it falls to me to relight the pilot every winter'],
   ['English', 'the laptop gets so hot I switch it off, afraid it would spontaneously combust'],
   ['English', 'Somehow I was very calm. Shock, probably. The TV has a crack'],
+  ['Simplified', '新冰箱有塑料味'],
+  ['Simplified', '新买的洗衣机有股塑料味，正常吗'],
+  ['Cantonese', '新雪櫃有陣膠味'],
+  ['English', 'the TV has a weird smell when new'],
+  ['English', 'the smoked salmon in the fridge went bad'],
+  ['English', 'we had a fire drill at work so I could not call'],
+  ['English', 'it smells like a hot day in here'],
+  ['English', 'the room is hazy because of the humidifier'],
+  ['English', 'the power in the house goes off when it storms'],
+  ['English', 'the electricity went off in the storm'],
+  ['English', 'the power supply went bad'],
+  ['English', 'the dog bites me when I feed it'],
+  ['English', 'the washer’s lid pops open during spin'],
+  ['English', 'I dropped a glass in the sink and it shattered'],
+  ['English', 'the expansion tank for the water heater ruptured and water is all over the garage'],
+  ['English', 'the tech said the control board was fried'],
+  ['English', 'I live in a flat and the fridge is noisy'],
+  ['Simplified', '一开空调，房间就凉快了'],
+  ['Simplified', '烤面包一面烤焦了'],
+  ['Simplified', '冰箱门和密封条之间有缝'],
+  ['Cantonese', '燒水壺水開咗唔會跳'],
 ];
 
 describe('hazard net', () => {
@@ -558,6 +753,15 @@ describe('hazard net', () => {
         expect(reading.hazard).toBe(true);
         expect(reading.found.length).toBeGreaterThan(0);
         // The embedded engine reads hazards through the same net.
+        expect(engine.classify(text).label).toBe('hazard');
+      });
+    }
+  }
+
+  for (const [kind, scripts] of Object.entries(IN_OTHER_WORDS)) {
+    for (const [script, texts] of Object.entries(scripts)) {
+      it.each(texts)(`${kind} in other words (${script}): reads %j as a hazard`, (text) => {
+        expect(net.read(text).hazard).toBe(true);
         expect(engine.classify(text).label).toBe('hazard');
       });
     }
