@@ -15,13 +15,17 @@ export type TriageStep =
   | { kind: 'checks'; category: Category; symptomId: string; label: Exclude<Label, 'hazard'> }
   /** `options`: the likeliest symptoms, offered as buttons (free text still works). */
   | { kind: 'ask'; category?: Category; question?: Bilingual; options?: string[] }
-  /** `customerAsked`: the words asked for a person or a visit ("转人工", "send a technician"). */
+  /**
+   * `customerAsked`: the words asked for a person or a visit ("转人工", "send a technician");
+   * `unclear`: still unreadable after the one clarifying question (no fault was read).
+   */
   | {
       kind: 'escalate';
       category?: Category;
       symptomId?: string;
       label: Label;
       customerAsked?: true;
+      unclear?: true;
     }
   /** `category` only when the product is known with confidence: else the generic, gas-safe text. */
   | { kind: 'hazard'; category?: Category; symptomId?: string };

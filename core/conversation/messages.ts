@@ -53,6 +53,7 @@ export const MESSAGE_KEYS = [
   'edit-button',
   'empty-text',
   'escalate-fault',
+  'escalate-unclear',
   'escalate-human',
   'flow-cancelled',
   'forget-confirm',

@@ -1,5 +1,5 @@
 import { readSmallTalk, type SmallTalk } from '../intake/small-talk.ts';
-import { readOutcome, readYesNo } from '../intake/typed-answer.ts';
+import { readOutcome, readSkipChecks, readYesNo } from '../intake/typed-answer.ts';
 import type { Bilingual, CatalogueStep } from '../triage/catalogue.ts';
 import type { CatalogueView } from '../triage/catalogue-view.ts';
 import type { Category } from '../warranty/policy.ts';
@@ -115,7 +115,9 @@ export function triageReport(
       // Asked for in words ("转人工", "send an engineer"): the intake without "this sounds like it
       // needs an engineer", which the customer did not ask the bot to judge.
       if (step.customerAsked) return escalate(known, 'customer_asked', context, seed);
-      return escalate(known, 'fault', context, seed, [{ key: 'escalate-fault' }]);
+      // Still unreadable after the one question: no fault was read, and the words say so.
+      const why = step.unclear ? 'escalate-unclear' : 'escalate-fault';
+      return escalate(known, 'fault', context, seed, [{ key: why }]);
     }
   }
 }
@@ -314,7 +316,8 @@ export function hazardOr(
 
 /**
  * Words typed while buttons are awaited (guidance, quick checks): a hazard in them comes first;
- * "fixed", "好了", "still not working", "仲係唔得" are the buttons' answers (`answer`); "hi" or
+ * "fixed", "好了", "still not working", "仲係唔得" are the buttons' answers (`answer`), and with
+ * `skip` (quick checks) "skip the checks", "跳過檢查", "直接派人" are the skip button's; "hi" or
  * "thanks" is answered and the step shown again; anything else gets the default (use the
  * buttons, and the pending step again).
  */
@@ -327,7 +330,8 @@ export function hazardOrButtons(
     unhandled: () => T;
     resume: (state: ConversationState, before: Reply[]) => T;
   },
-  answer: (outcome: 'fixed' | 'not_fixed') => T,
+  answer: (outcome: 'fixed' | 'not_fixed' | 'skip') => T,
+  options: { skip?: boolean } = {},
 ): T {
   const { state, flow, event, context, unhandled, resume } = input;
   return hazardOr(
@@ -336,6 +340,7 @@ export function hazardOrButtons(
     { category: flow.category, description: flow.text },
     context,
     () => {
+      if (options.skip && readSkipChecks(event.text)) return answer('skip');
       const outcome = readOutcome(event.text);
       if (outcome) return answer(outcome);
       const talk = readSmallTalk(event.text);
@@ -476,6 +481,12 @@ export function answerCheckback(
   ]);
 }
 
+/** "no, …", "没有，…", "冇…": a sentence that opens by answering "is it still working?" with no. */
+const OPENS_WITH_NO =
+  /^\s*(?:no|nope|nah|not really|没有|沒有|冇|没|沒|不是|唔係)(?:[\s,，、.。!！]|$)/iu;
+const opensWithNo = (text: string) =>
+  OPENS_WITH_NO.test(text) && readOutcome(text.replace(OPENS_WITH_NO, '')) !== 'fixed';
+
 /**
  * The check-back answered in words while nothing else is asked ("yes all good now thanks",
  * "还是不行", "仲係唔得", a bare "yes" / "no": the question was "is it still working?"), as its
@@ -489,14 +500,21 @@ export function checkbackInWords(
   context: TurnContext,
   otherwise: () => T,
 ): T {
-  // A bare "yes" / "no" answers "is it still working?"; a "no" inside a sentence does not.
-  const yesNo = readYesNo(text);
-  const outcome = yesNo ? (yesNo === 'yes' ? 'fixed' : 'not_fixed') : readOutcome(text);
-  if (!outcome) return otherwise();
   const { guidance } = pending;
+  const read = context.triage(text, { asked: false });
   // "my tv is broken" is a new report about another product, not this answer.
-  const named = context.triage(text, { asked: false }).category;
-  if (named !== undefined && named !== guidance.category) return otherwise();
+  if (read.category !== undefined && read.category !== guidance.category) return otherwise();
+  // A bare "yes" / "no" answers "is it still working?"; so do "no, it's freezing again" (a
+  // sentence that opens with no, "again", "又…了"), and the guided symptom told once more.
+  const yesNo = readYesNo(text);
+  const sameSymptom = 'symptomId' in read && read.symptomId === guidance.symptomId;
+  const outcome = yesNo
+    ? yesNo === 'yes'
+      ? 'fixed'
+      : 'not_fixed'
+    : (readOutcome(text, { problemBack: true }) ??
+      (opensWithNo(text) || sameSymptom ? 'not_fixed' : undefined));
+  if (!outcome) return otherwise();
   return hazardOr(
     state,
     text,

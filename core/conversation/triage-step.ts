@@ -62,6 +62,7 @@ export function createConversationTriage(
           label: step.label,
           ...(step.symptomId ? { symptomId: step.symptomId } : {}),
           ...(step.reason === 'customer_asked' ? { customerAsked: true as const } : {}),
+          ...(step.reason === 'unclear_after_question' ? { unclear: true as const } : {}),
         } satisfies TriageStep;
     }
   };

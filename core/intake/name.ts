@@ -29,6 +29,84 @@ const LOWER_LATIN_START = /^(?=\p{Script=Latin})\p{Ll}/u;
 const URL_LIKE =
   /https?:\/\/|www\.|t\.me\/|@\w{4,}|\b[\w-]+\.(?:com|net|org|cn|io|me|hk|tw|mo|info|xyz|top|app|dev)\b/i;
 const NAME = /^[\p{L}\p{M}]+(?:[ .·'’-]+[\p{L}\p{M}]+)*\.?$/u;
+/**
+ * Words that answer something else, never a name: a refusal, a button's words, the conversation's
+ * own replies ("skip", "still not working", "跳过检查", "不知道", "谢谢").
+ */
+const NOT_NAMES = new Set(
+  [
+    'skip',
+    'skip it',
+    'skip the checks',
+    'no',
+    'nope',
+    'none',
+    'n/a',
+    'na',
+    'pass',
+    'later',
+    'next',
+    'yes',
+    'ok',
+    'okay',
+    'thanks',
+    'thank you',
+    'hello',
+    'hi',
+    'help',
+    'cancel',
+    'stop',
+    'fixed',
+    'not fixed',
+    'still not working',
+    'not working',
+    'unknown',
+    'anonymous',
+    "don't know",
+    'dont know',
+    'no name',
+    'why',
+    'what',
+    '跳过',
+    '跳過',
+    '跳过检查',
+    '跳過檢查',
+    '不要',
+    '不用',
+    '唔使',
+    '不知道',
+    '唔知',
+    '不告诉你',
+    '不告訴你',
+    '保密',
+    '匿名',
+    '没有',
+    '沒有',
+    '冇',
+    '好的',
+    '好',
+    '是',
+    '是的',
+    '谢谢',
+    '謝謝',
+    '多谢',
+    '多謝',
+    '唔該',
+    '你好',
+    '您好',
+    '还是不行',
+    '還是不行',
+    '不行',
+    '好了',
+    '算了',
+    '取消',
+    '人工',
+    '转人工',
+    '轉人工',
+    '为什么',
+    '為什麼',
+  ].map((word) => word.toLowerCase()),
+);
 
 /**
  * Validates the name the customer gives for the ticket: any script, 1–40 characters, letters with
@@ -36,7 +114,8 @@ const NAME = /^[\p{L}\p{M}]+(?:[ .·'’-]+[\p{L}\p{M}]+)*\.?$/u;
  * A leading "我叫" / "我是" / "我系" / "姓名：" / "my name is" is dropped; "我姓陈" gives the surname
  * "陈". "I am" / "I'm" / "this is" are dropped only before something that looks like a name (a
  * capital letter or a script without case): "I'm John" is "John", "i am fine" is
- * `NAME.NOT_A_NAME`. Rejects phone numbers, links and @usernames, text without letters (digits
+ * `NAME.NOT_A_NAME`, as are words that answer something else ("skip", "still not working", "跳过检查",
+ * "不知道", "谢谢"). Rejects phone numbers, links and @usernames, text without letters (digits
  * only, emoji only) and anything else (digits or emoji mixed in).
  */
 export function parseName(text: string): Result<string, NameErrorCode> {
@@ -53,6 +132,7 @@ export function parseName(text: string): Result<string, NameErrorCode> {
     .replace(/[。，,！!？?]+$/, '')
     .trim();
   if (value.length === 0) return fail('NAME.EMPTY');
+  if (NOT_NAMES.has(value.toLowerCase().replace(/[.!！。]+$/, ''))) return fail('NAME.NOT_A_NAME');
   if (/\d/.test(value) && isPhoneNumber(value)) return fail('NAME.LOOKS_LIKE_PHONE');
   if (URL_LIKE.test(value)) return fail('NAME.LOOKS_LIKE_URL');
   if (!/\p{L}/u.test(value)) return fail('NAME.NO_LETTERS');

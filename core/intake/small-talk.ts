@@ -167,12 +167,34 @@ const FILLERS = [
 
 const read = phraseClasses({ greeting: GREETINGS, thanks: THANKS, filler: FILLERS });
 
+/** Emoji that approve or thank ("👍", "🙏", "❤️"): the customer closing, as "thanks" would. */
+const APPROVING =
+  /[\u{1F44D}\u{1F44C}\u{1F64F}\u{2764}\u{1F496}\u{1F60A}\u{1F642}\u{1F600}\u{1F601}\u{1F603}\u{1F604}\u{263A}\u{2705}\u{1F197}\u{1F44F}\u{1F91D}]/u;
+/** Emoji that may be a report of danger ("🔥", "💥", "⚡", "💨"): left to triage and the hazard net. */
+const ALARMING =
+  /[\u{1F525}\u{1F4A5}\u{26A1}\u{1F4A8}\u{1F32B}\u{2620}\u{26A0}\u{1F6A8}\u{1F9EF}\u{1F4A7}\u{1F4A6}]/u;
+
+/**
+ * A message with no letter, digit or Chinese character in it (emoji, stickers' text, "???"):
+ * "thanks" for an approving one, else a greeting (the prompt for the problem follows); `null` for
+ * a message with words, or an alarming emoji, which triage reads.
+ */
+function readWordless(text: string): SmallTalk | undefined | null {
+  if (/[\p{L}\p{N}]/u.test(text) || ALARMING.test(text)) return null;
+  if (text.trim() === '') return undefined;
+  return APPROVING.test(text) ? 'thanks' : 'greeting';
+}
+
 /**
  * Whether a message is only a greeting ("hi", "你好", "喂", "在吗", "哈囉", "hello there") or only
- * thanks and small talk ("thanks", "謝謝", "ok", "好的"): nothing about a product or a problem. A
- * greeting with a report in it ("hi, my fridge is warm") is a report.
+ * thanks and small talk ("thanks", "謝謝", "ok", "好的", "👍"): nothing about a product or a problem.
+ * A message of emoji or punctuation only ("😡😡😡", "???") is read as a greeting (the customer is
+ * asked what is wrong), not triaged. A greeting with a report in it ("hi, my fridge is warm") is
+ * a report.
  */
 export function readSmallTalk(text: string): SmallTalk | undefined {
+  const wordless = readWordless(text);
+  if (wordless !== null) return wordless;
   const classes = read(toPhraseText(text));
   // Thanks wins over a greeting in the same words ("hi, thanks"): the customer is closing.
   if (classes?.has('thanks')) return 'thanks';

@@ -262,6 +262,87 @@ const FIXED = phraseList([
   '冇問題',
 ]);
 
+/**
+ * Words that come back at the check-back ("it's freezing again", "又结冰了", "返晒嚟"): the problem
+ * is back. Read after the outcome phrases, so "works again" stays fixed.
+ */
+const AGAIN = phraseList([
+  'again',
+  'came back',
+  'come back',
+  'comes back',
+  'is back',
+  "it's back",
+  'its back',
+  'back to',
+  'started up again',
+  'happening again',
+  'happened again',
+  'returned',
+  '又',
+  '再次',
+  '再度',
+  '复发',
+  '復發',
+  '返晒',
+  '又嚟',
+  '又来',
+  '又來',
+]);
+
+/**
+ * "skip the checks", "just send an engineer", "跳過檢查", "唔使檢查", "直接派人": at a quick check, the
+ * "skip the checks" button in words (design.md: words work where buttons are offered).
+ */
+const SKIP_CHECKS = phraseList([
+  'skip',
+  'skip it',
+  'skip checks',
+  'skip the checks',
+  'skip this',
+  'send an engineer',
+  'send engineer',
+  'send a technician',
+  'send technician',
+  'send someone',
+  'send somebody',
+  'send a repairman',
+  'just send',
+  'engineer please',
+  'technician please',
+  'book an engineer',
+  'book a technician',
+  'no checks',
+  'no more checks',
+  '跳过',
+  '跳過',
+  '略过',
+  '略過',
+  '不用检查',
+  '不用檢查',
+  '不想检查',
+  '不想檢查',
+  '唔使检查',
+  '唔使檢查',
+  '唔想檢查',
+  '派工程师',
+  '派工程師',
+  '派师傅',
+  '派師傅',
+  '派人',
+  '直接派',
+  '叫师傅',
+  '叫師傅',
+  '上门',
+  '上門',
+  '到府',
+]);
+
+/** Whether a short reply at a quick check asks to skip the checks and send an engineer. */
+export function readSkipChecks(text: string): boolean {
+  return isShortReply(text) && SKIP_CHECKS.within(toPhraseText(text));
+}
+
 const YES_WORDS = phraseList(['yes', 'yeah', 'yep', 'yup', '是', '是的', '係', '对', '對']);
 const NO_WORDS = phraseList(['no', 'nope', 'nah', '不是', '唔係', '没有', '沒有', '冇']);
 
@@ -269,11 +350,12 @@ const NO_WORDS = phraseList(['no', 'nope', 'nah', '不是', '唔係', '没有', 
  * "fixed", "works now", "好了", "得咗" or "still not working", "还是不行", "仲係唔得", in a short
  * reply: the answer to a guided step, a quick check or the check-back. Negations win ("not fixed"
  * is not "fixed"), apart from phrases that say all is well ("no problem", "没问题"). With
- * `yesMeansFixed` (the check-back asks "is it still working?") a bare yes / no counts too.
+ * `yesMeansFixed` (the check-back asks "is it still working?") a bare yes / no counts too; with
+ * `problemBack` (the check-back) "again", "又", "it's back" say it is not fixed.
  */
 export function readOutcome(
   text: string,
-  options: { yesMeansFixed?: boolean } = {},
+  options: { yesMeansFixed?: boolean; problemBack?: boolean } = {},
 ): 'fixed' | 'not_fixed' | undefined {
   if (!isShortReply(text)) return undefined;
   const whole = toPhraseText(text);
@@ -281,6 +363,7 @@ export function readOutcome(
   const fine = folded !== whole;
   if (NOT_FIXED.within(folded)) return 'not_fixed';
   if (FIXED.within(folded) || fine) return 'fixed';
+  if (options.problemBack && AGAIN.within(folded)) return 'not_fixed';
   if (options.yesMeansFixed) {
     if (NO_WORDS.within(folded)) return 'not_fixed';
     if (YES_WORDS.within(folded)) return 'fixed';
@@ -445,6 +528,46 @@ const DECLINE_NOUNS = [
   '咗',
   '在哪',
   '喺邊',
+  // The words around "where it is" ("I don't know where the model is", "唔知型號喺邊度").
+  'where',
+  'where to',
+  'is',
+  'on',
+  'of',
+  'my',
+  'to',
+  'how',
+  'what',
+  'its',
+  "it's",
+  'this',
+  'that',
+  'find',
+  'look',
+  'located',
+  'written',
+  'anywhere',
+  'either',
+  'machine',
+  'unit',
+  'product',
+  'appliance',
+  '在哪里',
+  '在哪裡',
+  '哪里',
+  '哪裡',
+  '喺邊度',
+  '边度',
+  '邊度',
+  '在',
+  '机器',
+  '機器',
+  '上面',
+  '写',
+  '寫',
+  '是什么',
+  '是什麼',
+  '係咩',
   '不好意思',
   '唔好意思',
   '谢谢',

@@ -247,7 +247,9 @@ export function decideNextStep(signal: TriageResult, context: NextStepContext): 
       };
     }
   }
-  if (context.alreadyAsked) return escalate(label === 'fault' ? 'fault' : 'unclear_after_question');
+  // Still no symptom after the one question: an engineer, without claiming a fault was read (the
+  // label is kept for the ticket; a sure fault or a defect sign went to an engineer above).
+  if (context.alreadyAsked) return escalate('unclear_after_question');
   return askSymptom(entry, signal);
 }
 

@@ -24,11 +24,17 @@ export const checksFlow: FlowDefinition<'checks'> = {
     text: {
       to: ['idle', 'intake', 'review', 'same'],
       handle: (input) =>
-        hazardOrButtons(input, (outcome) =>
-          onCheckAnswer({
-            ...input,
-            event: { type: 'button:check', choice: outcome === 'fixed' ? 'fixed' : 'failed' },
-          }),
+        hazardOrButtons(
+          input,
+          (outcome) =>
+            onCheckAnswer({
+              ...input,
+              event: {
+                type: 'button:check',
+                choice: outcome === 'not_fixed' ? 'failed' : outcome,
+              },
+            }),
+          { skip: true },
         ),
     },
     'button:check': { to: ['same', 'idle', 'intake'], handle: onCheckAnswer },

@@ -105,6 +105,7 @@ already-escalating = I'm already preparing your ticket.
 ## Escalation intake
 
 escalate-fault = This sounds like it needs an engineer.
+escalate-unclear = I couldn't tell from that what is wrong, so an engineer will take a look.
 escalate-human = Sure.
 intake-intro = I'll prepare a service ticket. A few questions, so the engineer comes prepared.
 ask-category = Which product is it?

@@ -81,6 +81,7 @@ already-escalating = 我正在為您準備維修單。
 ## 報修資料收集
 
 escalate-fault = 這個情況需要工程師上門處理。
+escalate-unclear = 我沒能從描述中判斷出是什麼問題，請工程師來看看。
 escalate-human = 好的。
 intake-intro = 我來為您建立維修單。先問幾個問題，好讓工程師有備而來。
 ask-category = 請問是哪種產品？

@@ -80,6 +80,7 @@ already-escalating = 我正在为您准备工单。
 ## 报修信息收集
 
 escalate-fault = 这个情况需要工程师上门处理。
+escalate-unclear = 我没能从描述中判断出是什么问题，请工程师来看看。
 escalate-human = 好的。
 intake-intro = 我来为您创建服务工单。先问几个问题，好让工程师有备而来。
 ask-category = 请问是哪种产品？

@@ -158,8 +158,8 @@ describe('decideTurn: reports and triage', () => {
     expect(keys(last)[0]).toBe('text-too-long');
   });
 
-  it('answers emoji-only input with a question rather than a guess', () => {
-    expect(keys(play(fresh(), text('😡😡😡')).last)).toEqual(['ask-which-product']);
+  it('answers emoji-only input with a prompt for the problem rather than a guess', () => {
+    expect(keys(play(fresh(), text('😡😡😡')).last)).toEqual(['greeting']);
   });
 });
 

@@ -94,6 +94,39 @@ describe('a greeting is not a report', () => {
     expect(last.state.flow).toEqual(asked.flow);
   });
 
+  it.each([
+    ['👍', 'thanks'],
+    ['🙏🙏', 'thanks'],
+    ['😡😡😡', 'greeting'],
+    ['???', 'greeting'],
+    ['…', 'greeting'],
+  ])(
+    '%j (no words) is small talk (%s), with the product buttons: nothing triaged, nothing escalated',
+    (sent, key) => {
+      const { last, state } = play(fresh(), text(sent));
+      expect(keys(last)).toEqual([key]);
+      expect(buttonData(last).filter((data) => data.startsWith('cat:'))).toHaveLength(9);
+      expect(last.effects).toEqual([]);
+      expect(state.flow).toEqual({ kind: 'idle' });
+    },
+  );
+
+  it('an alarming emoji (🔥) is left to triage, not answered as small talk', () => {
+    const { last } = play(fresh(), text('🔥🔥'));
+    expect(keys(last)).not.toContain('greeting');
+  });
+
+  it('words still unreadable after the one question go to an engineer without "this sounds like a fault"', () => {
+    const asked: ConversationState = {
+      ...fresh(),
+      category: 'tv',
+      flow: { kind: 'clarify', text: 'tv weird', category: 'tv' },
+    };
+    const { last } = play(asked, text('asdkjh qwe zzkx'));
+    expect(keys(last)[0]).toBe('escalate-unclear');
+    expect(keys(last)).not.toContain('escalate-fault');
+  });
+
   it('a greeting with a report in it is a report', () => {
     const { last } = play(fresh(), text('hi, my fridge is too cold, the vegetables freeze'));
     expect(keys(last)).toEqual(['guide-intro', 'guide-step']);
@@ -129,6 +162,33 @@ describe('typed answers where buttons are offered', () => {
     expect(failed.state.flow).toMatchObject({ kind: 'checks', step: 1, ruledOut: [0] });
   });
 
+  it.each([
+    'skip',
+    'skip the checks',
+    'just send an engineer',
+    '跳過檢查',
+    '跳过',
+    '唔使檢查，直接派人',
+    '派师傅上门吧',
+  ])(
+    'a quick check answered %j works like "skip the checks": the intake, no check ruled out',
+    (answer) => {
+      const checking = play(fresh(), text('my fridge is not cooling')).state;
+      expect(checking.flow).toMatchObject({ kind: 'checks', step: 0 });
+      const { last, state } = play(checking, text(answer));
+      expect(keys(last)[0]).toBe('checks-skipped');
+      expect(state.flow).toMatchObject({ kind: 'intake', draft: { category: 'refrigerator' } });
+      expect(state.flow.kind === 'intake' && (state.flow.draft.ruledOut ?? [])).toEqual([]);
+    },
+  );
+
+  it('at a guided step, "skip" still means the next step (not an engineer)', () => {
+    const guided = play(fresh(), text('my fridge is too cold, the vegetables freeze')).state;
+    if (guided.flow.kind !== 'guide') return expect(guided.flow.kind).toBe('guide');
+    const { state } = play(guided, text('skip the checks'));
+    expect(state.flow.kind).not.toBe('intake');
+  });
+
   it.each(['skip', 'no', '跳过', '没有', '冇', 'no receipt'])(
     'the invoice step answered %j is skipped, and the summary follows',
     (answer) => {
@@ -137,7 +197,16 @@ describe('typed answers where buttons are offered', () => {
     },
   );
 
-  it.each(["I don't know", '不知道', '找不到铭牌', '唔知'])(
+  it.each([
+    "I don't know",
+    '不知道',
+    '找不到铭牌',
+    '唔知',
+    "I don't know where the model is",
+    "can't find it on the machine",
+    '不知道型号在哪里',
+    '唔知型號喺邊度',
+  ])(
     'the model number answered %j is accepted (the engineer reads the nameplate) and the photo is offered',
     (answer) => {
       const { last, state } = play(askingModel, text(answer));
@@ -195,7 +264,7 @@ describe('the check-back answered in words', () => {
     ref: 'g1',
     guidance: {
       category: 'refrigerator' as const,
-      symptomId: 'refrigerator.too-cold',
+      symptomId: 'refrigerator.too-cold-food-frozen',
       description: 'my fridge is too cold, the vegetables freeze',
     },
   };
@@ -214,22 +283,41 @@ describe('the check-back answered in words', () => {
     },
   );
 
-  it.each(['还是不行', 'no', 'still broken', '仲係唔得', '又坏了'])(
-    '%j records "still broken" and starts the intake with what the guidance knew',
+  it.each([
+    '还是不行',
+    'no',
+    'still broken',
+    '仲係唔得',
+    '又坏了',
+    "no, it's freezing again",
+    '又结冰了',
+    '冇，又結冰',
+    'the problem is back',
+    'it came back this morning',
+    '没有，蔬菜冻住了',
+    'my fridge is too cold again, the vegetables freeze',
+    'the vegetables are freezing in the fridge',
+  ])('%j records "still broken" and starts the intake with what the guidance knew', (answer) => {
+    const { last, state } = play(fresh(), typed(answer));
+    expect(keys(last)).toEqual(['checkback-still-broken', 'intake-intro', 'ask-name']);
+    expect(last.effects).toEqual([
+      { type: 'record-checkback', ref: 'g1', outcome: 'still_broken' },
+    ]);
+    expect(state.flow).toMatchObject({
+      kind: 'intake',
+      draft: {
+        reason: 'still_broken',
+        category: 'refrigerator',
+        description: pending.guidance.description,
+      },
+    });
+  });
+
+  it.each(['it works again', '又好了', 'no problem, all good', '没事了'])(
+    '%j (again, but well) records "working"',
     (answer) => {
-      const { last, state } = play(fresh(), typed(answer));
-      expect(keys(last)).toEqual(['checkback-still-broken', 'intake-intro', 'ask-name']);
-      expect(last.effects).toEqual([
-        { type: 'record-checkback', ref: 'g1', outcome: 'still_broken' },
-      ]);
-      expect(state.flow).toMatchObject({
-        kind: 'intake',
-        draft: {
-          reason: 'still_broken',
-          category: 'refrigerator',
-          description: pending.guidance.description,
-        },
-      });
+      const { last } = play(fresh(), typed(answer));
+      expect(last.effects).toEqual([{ type: 'record-checkback', ref: 'g1', outcome: 'working' }]);
     },
   );
 

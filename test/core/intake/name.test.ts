@@ -73,6 +73,15 @@ describe('parseName', () => {
     ['this is urgent', 'NAME.NOT_A_NAME'],
     ["it's broken", 'NAME.NOT_A_NAME'],
     ['I am 13812345678', 'NAME.LOOKS_LIKE_PHONE'],
+    ['skip', 'NAME.NOT_A_NAME'],
+    ['Skip.', 'NAME.NOT_A_NAME'],
+    ['still not working', 'NAME.NOT_A_NAME'],
+    ['跳过检查', 'NAME.NOT_A_NAME'],
+    ['跳過檢查', 'NAME.NOT_A_NAME'],
+    ['不知道', 'NAME.NOT_A_NAME'],
+    ['唔知', 'NAME.NOT_A_NAME'],
+    ['谢谢', 'NAME.NOT_A_NAME'],
+    ['no', 'NAME.NOT_A_NAME'],
   ])('rejects %j with %s', (text, code) => {
     expect(parseName(text)).toEqual({ ok: false, code });
   });

@@ -174,6 +174,12 @@ describe('decideNextStep: decide by cost', () => {
       context({ alreadyAsked: true }),
       'unclear_after_question',
     ],
+    [
+      'a known product whose symptom is still unknown after the question, read as an unsure fault',
+      unsureFault({ symptom: null }),
+      context({ alreadyAsked: true }),
+      'unclear_after_question',
+    ],
   ])('escalates at once when %s', (_, s, c, reason) => {
     expect(decideNextStep(s, c)).toMatchObject({ kind: 'escalate', reason });
   });
