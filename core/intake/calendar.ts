@@ -1,10 +1,4 @@
-import {
-  addDays,
-  type CalendarDate,
-  dateParts,
-  toDate,
-  toDayNumber,
-} from '../shared/calendar-date.ts';
+import { addDays, type CalendarDate, toDayNumber } from '../shared/calendar-date.ts';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -17,12 +11,6 @@ export function weekdayOf(date: CalendarDate): Weekday {
 /** The Monday of the ISO week (Monday to Sunday) that holds `date`. */
 export function mondayOf(date: CalendarDate): CalendarDate {
   return addDays(date, 1 - weekdayOf(date));
-}
-
-/** The first day of the month that holds `date`. */
-export function firstOfMonth(date: CalendarDate): CalendarDate {
-  const { year, month } = dateParts(date);
-  return toDate(year, month, 1) as CalendarDate;
 }
 
 const WEEKDAY_WORDS: Readonly<Record<string, Weekday>> = {

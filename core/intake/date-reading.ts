@@ -10,7 +10,6 @@ import {
 import {
   EN_MONTH,
   EN_WEEKDAY,
-  firstOfMonth,
   mondayOf,
   toMonth,
   toWeekday,
@@ -18,7 +17,14 @@ import {
   ZH_WEEK,
   ZH_WEEKDAY,
 } from './calendar.ts';
-import { type DatePeriod, dayPeriod, monthsPeriod, toPeriod } from './date-period.ts';
+import {
+  type DatePeriod,
+  type DatePrecision,
+  dayPeriod,
+  monthsPeriod,
+  toPeriod,
+} from './date-period.ts';
+import { FESTIVAL_NAMES, type FestivalRelation, festivalPeriod } from './festivals.ts';
 import { alternationOf, foldText, replaceChineseNumerals } from './text.ts';
 
 /** What a text reads as: a period, a day that does not exist, or nothing. */
@@ -41,6 +47,8 @@ type Context = {
   order: 'MDY' | 'DMY';
   /** `order` was given, not derived from the language. */
   explicitOrder: boolean;
+  /** A word for "about" was said ("大概", "左右", "around"): a count back is read wider. */
+  about: boolean;
 };
 /** A pattern over the cleaned text and its reading (`undefined`: not this rule after all). */
 export type DateRule = [RegExp, (match: RegExpExecArray, context: Context) => Found | undefined];
@@ -235,22 +243,81 @@ function week(back: number, context: Context): Found {
   return toPeriod(monday, addDays(monday, 6), 'week');
 }
 
-/** "N units ago": days and weeks to the day, months and years to the month; all approximate. */
+/** A unit a customer counts back in, from the words for it. */
+type AgoUnit = 'day' | 'week' | 'month' | 'year';
+
+function agoUnit(word: string): AgoUnit {
+  if (/^(天|日|day)/.test(word)) return 'day';
+  if (/^(周|週|星期|礼拜|禮拜|week)/.test(word)) return 'week';
+  return /^(年|year)/.test(word) ? 'year' : 'month';
+}
+
+/**
+ * How far either side of "N units ago" a reading reaches: as it is said ("一年前", "3 months ago")
+ * and with a word for "about" ("大概一年前", "三个月左右", "about two weeks ago"). Nobody counts a
+ * year back to the day, so the period is wide enough for the warranty engine to see a boundary in
+ * it and ask for the day rather than answer for the most favourable one.
+ */
+export const AGO_MARGIN: Readonly<
+  Record<AgoUnit, Record<'plain' | 'about', { days?: number; months?: number }>>
+> = {
+  day: { plain: { days: 0 }, about: { days: 2 } },
+  week: { plain: { days: 3 }, about: { days: 7 } },
+  month: { plain: { days: 15 }, about: { months: 1 } },
+  year: { plain: { months: 1 }, about: { months: 3 } },
+};
+
+/** Today less `amount` units (half a month is 15 days; a fraction of a month beyond whole ones, 15). */
+function back(amount: number, unit: AgoUnit, today: CalendarDate): CalendarDate {
+  if (unit === 'day') return addDays(today, -Math.round(amount));
+  if (unit === 'week') return addDays(today, -Math.round(amount * 7));
+  const months = unit === 'year' ? amount * 12 : amount;
+  if (months < 1) return addDays(today, -Math.round(months * 30));
+  const whole = Math.floor(months);
+  const date = addMonths(today, -whole);
+  return months > whole ? addDays(date, -15) : date;
+}
+
+/** Under a month counts as weeks: "半个月前" is read as about two weeks ago. */
+const marginUnit = (amount: number, unit: AgoUnit): AgoUnit =>
+  unit === 'month' && amount < 1 ? 'week' : unit;
+
+const AGO_PRECISION: Readonly<Record<AgoUnit, DatePrecision>> = {
+  day: 'day',
+  week: 'week',
+  month: 'month',
+  year: 'month',
+};
+
+/**
+ * "N units ago", approximate: the day N units back, widened by {@link AGO_MARGIN} either side
+ * (`about`: a word for "about" was said). Days said plainly stay one day.
+ */
 function ago(amount: number, unit: string, context: Context): Found | undefined {
   if (!Number.isFinite(amount) || amount <= 0 || amount > 1200) return undefined;
-  if (/^(天|日|day)/.test(unit))
-    return dayPeriod(addDays(context.today, -Math.round(amount)), true);
-  if (/^(周|週|星期|礼拜|禮拜|week)/.test(unit)) {
-    return dayPeriod(addDays(context.today, -Math.round(amount * 7)), true);
-  }
-  const months = /^(年|year)/.test(unit) ? amount * 12 : amount;
-  if (months < 1) return dayPeriod(addDays(context.today, -Math.round(months * 30)), true);
-  const whole = Math.floor(months);
-  let date = addMonths(context.today, -whole);
-  if (months > whole) date = addDays(date, -15);
-  const { year: y, month: m } = dateParts(firstOfMonth(date));
-  const found = month(y, m);
-  return found === 'NO_SUCH_DAY' ? found : { ...found, approximate: true };
+  const named = agoUnit(unit);
+  const centre = back(amount, named, context.today);
+  const margin = AGO_MARGIN[marginUnit(amount, named)][context.about ? 'about' : 'plain'];
+  const [from, to] = margin.months
+    ? [addMonths(centre, -margin.months), addMonths(centre, margin.months)]
+    : [addDays(centre, -(margin.days ?? 0)), addDays(centre, margin.days ?? 0)];
+  return toPeriod(from, to, AGO_PRECISION[marginUnit(amount, named)], true);
+}
+
+/**
+ * "Over N units" ("一年多", "两个多月前", "more than a year ago", "十几个月前"): the period from
+ * the next count of units back to N units back, (next, N] — over one year is between one and two
+ * years ago; "十多年" (N a multiple of ten) is between ten and twenty; "半年多" between six months
+ * and a year. Approximate, its precision the unit named.
+ */
+function over(amount: number, unit: string, context: Context): Found | undefined {
+  if (!Number.isFinite(amount) || amount <= 0 || amount > 1200) return undefined;
+  const named = agoUnit(unit);
+  const next = amount >= 10 && amount % 10 === 0 ? amount + 10 : Math.floor(amount) + 1;
+  const from = addDays(back(next, named, context.today), 1);
+  // Whole years back span a year; half a year ("半年多") spans months.
+  const precision = named === 'year' && !Number.isInteger(amount) ? 'month' : named;
+  return toPeriod(from, back(amount, named, context.today), precision, true);
 }
 
 /** `a/b/yyyy`: a part over 12 must be the day; otherwise the configured or language order. */
@@ -365,12 +432,91 @@ function enSeason(match: RegExpExecArray, context: Context): Found {
   return recentSeason(name, context, which === 'last ');
 }
 
+/**
+ * A festival in a named year (`when`: a year; `last`: the latest that has ended before today;
+ * `undefined`: the latest that has begun), before, after or around it.
+ */
+function festival(
+  name: string,
+  when: number | 'last' | undefined,
+  relation: FestivalRelation,
+  context: Context,
+): Found {
+  const how = relation === 'on' && context.about ? 'around' : relation;
+  if (typeof when === 'number') return orNoSuchDay(festivalPeriod(name, when, how));
+  for (let back = 0; back <= 2; back++) {
+    const found = festivalPeriod(name, context.year - back, how);
+    if (!found) return 'NO_SUCH_DAY';
+    const edge = when === 'last' ? found.to : found.from;
+    if (compareDates(edge, context.today) < (when === 'last' ? 0 : 1)) return found;
+  }
+  return 'NO_SUCH_DAY';
+}
+
+const FESTIVAL = `(${alternationOf(FESTIVAL_NAMES)})`;
+const ZH_RELATION: Readonly<Record<string, FestivalRelation>> = {
+  前后: 'around',
+  前後: 'around',
+  之前: 'before',
+  以前: 'before',
+  前: 'before',
+  之后: 'after',
+  之後: 'after',
+  以后: 'after',
+  以後: 'after',
+  后: 'after',
+  後: 'after',
+};
+
+/** 去年双11, 2024年618, 舊年聖誕, 春节前, 国庆假期: a festival with a year and a relation. */
+function zhFestival(match: RegExpExecArray, context: Context): Found {
+  const [, yearWord, yearDigits, name = ''] = match;
+  const when =
+    yearWord !== undefined
+      ? context.year - (YEAR_OFFSET[yearWord] ?? 0)
+      : yearDigits !== undefined
+        ? fullYear(yearDigits, context)
+        : undefined;
+  return festival(name, when, ZH_RELATION[str(match, 4)] ?? 'on', context);
+}
+
+/** "last Christmas", "Black Friday last year", "before Christmas 2024", "this year's 618". */
+function enFestival(match: RegExpExecArray, context: Context): Found {
+  const [, relation, yearBefore, which, name = '', yearAfter] = match;
+  const year = yearBefore ?? yearAfter;
+  const when =
+    year === 'last' || year === 'last year'
+      ? context.year - 1
+      : year === 'this' || year === 'this year'
+        ? context.year
+        : year !== undefined
+          ? Number(year)
+          : which === 'this '
+            ? context.year
+            : which === 'last '
+              ? 'last'
+              : undefined;
+  return festival(name, when, (relation as FestivalRelation | undefined) ?? 'on', context);
+}
+
 function recentMonthOffset(back: number, context: Context): Found {
   const { year: y, month: m } = dateParts(addMonths(context.today, -back));
   return month(y, m);
 }
 
 const RULES: readonly DateRule[] = [
+  [
+    new RegExp(
+      `^(?:${YEAR_WORD}|(\\d{4}|\\d{2}(?=年))年?)? ?${FESTIVAL}(?:节|節)?(?:活动|活動|大促|期间|期間|假期|黄金周|黃金周|长假|長假)? ?(${alternationOf(Object.keys(ZH_RELATION))})?$`,
+    ),
+    zhFestival,
+  ],
+  [
+    new RegExp(
+      `^(?:(before|after|around) )?(?:(last|this) year )?(last |this )?${FESTIVAL}(?: (\\d{4}|last year|this year))?$`,
+    ),
+    enFestival,
+  ],
   [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, (m) => day(num(m, 1), num(m, 2), num(m, 3))],
   [/^(\d{4})(\d{2})(\d{2})$/, (m) => day(num(m, 1), num(m, 2), num(m, 3))],
   [/^(\d{4})[-/.](\d{1,2})$/, (m) => month(num(m, 1), num(m, 2))],
@@ -423,15 +569,16 @@ const RULES: readonly DateRule[] = [
   [/^(?:上(?:个|個)?(?:周|週|星期|礼拜|禮拜)|last week)$/, (_, c) => week(1, c)],
   [/^(?:(?:这|這|本)(?:个|個)?(?:周|週|星期|礼拜|禮拜)|this week)$/, (_, c) => week(0, c)],
   [
-    /^(\d+(?:\.\d+)?) ?(?:个|個)? ?(半)? ?多? ?(天|日|周|週|星期|礼拜|禮拜|月|年) ?(半)? ?多? ?[以之]?前$/,
+    /^(\d+(?:\.\d+)?) ?(多)? ?(?:个|個)? ?(半)? ?(多)? ?(天|日|周|週|星期|礼拜|禮拜|月|年) ?(半)? ?(多)? ?[以之]?前$/,
     (m, c) => {
       // "3月前" reads as "before March"; months ago need 个 (3个月前).
-      if (m[3] === '月' && !/[个個]/.test(m[0])) return undefined;
-      const half = m[2] !== undefined || m[4] !== undefined ? 0.5 : 0;
-      return ago(Number(m[1]) + half, str(m, 3), c);
+      if (m[5] === '月' && !/[个個]/.test(m[0])) return undefined;
+      const amount = Number(m[1]) + (m[3] !== undefined || m[6] !== undefined ? 0.5 : 0);
+      const more = m[2] !== undefined || m[4] !== undefined || m[7] !== undefined;
+      return (more ? over : ago)(amount, str(m, 5), c);
     },
   ],
-  [/^半 ?(?:个|個)? ?(月|年) ?[以之]?前$/, (m, c) => ago(0.5, str(m, 1), c)],
+  [/^半 ?(?:个|個)? ?(月|年) ?(多)? ?[以之]?前$/, (m, c) => (m[2] ? over : ago)(0.5, str(m, 1), c)],
   [
     new RegExp(`^(\\d{1,2}) ${EN_MONTH} (\\d{4})$`),
     (m) => day(num(m, 3), toMonth(str(m, 2)) ?? 0, num(m, 1)),
@@ -464,6 +611,10 @@ const RULES: readonly DateRule[] = [
     new RegExp(`^${EN_MONTH} (last|this) year$`),
     (m, c) => month(m[2] === 'last' ? c.year - 1 : c.year, toMonth(str(m, 1)) ?? 0),
   ],
+  [
+    new RegExp(`^(last|this) year ${EN_MONTH}$`),
+    (m, c) => month(m[1] === 'last' ? c.year - 1 : c.year, toMonth(str(m, 2)) ?? 0),
+  ],
   [new RegExp(`^(last |this )?${EN_SEASON}(?: (\\d{4}|last year|this year))?$`), enSeason],
   [/^last month$/, (_, c) => recentMonthOffset(1, c)],
   [/^this month$/, (_, c) => recentMonthOffset(0, c)],
@@ -474,16 +625,22 @@ const RULES: readonly DateRule[] = [
     (m, c) => latestWeekday(toWeekday(str(m, 2)) ?? 1, m[1] ? 1 : 0, c),
   ],
   [
-    /^(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple|couple|a few|few|half an?) (days?|weeks?|months?|years?) ago$/,
+    /^(over |more than |a (?:bit|little) (?:over|more than) )?(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple|couple|a few|few|half an?)( and a half)? (days?|weeks?|months?|years?)( and a half)? ago$/,
     (m, c) => {
-      const word = str(m, 1);
-      const amount = word.startsWith('half') ? 0.5 : (NUMBER_WORDS[word] ?? Number(word));
-      return ago(amount, str(m, 2), c);
+      const word = str(m, 2);
+      const half = m[3] !== undefined || m[5] !== undefined ? 0.5 : 0;
+      const amount = word.startsWith('half') ? 0.5 : (NUMBER_WORDS[word] ?? Number(word)) + half;
+      // "a few" and "a couple" are themselves an "about".
+      const about = c.about || /few|couple/.test(word);
+      return (m[1] ? over : ago)(amount, str(m, 4), { ...c, about });
     },
   ],
 ];
 
 const UNIT = '天|周|週|星期|礼拜|禮拜|月|年';
+const ZH_COUNT_ABOUT = new RegExp(
+  `^((?:\\d{1,3}(?:\\.\\d+)?|半) ?多? ?(?:个|個)? ?半? ?多? ?(?:${UNIT}) ?半? ?多?) ?(?:左右|上下)$`,
+);
 
 /**
  * Taiwan writes Republic of China years (民國 113 = 2024) on invoices: `民國113年`, `113年3月`,
@@ -500,17 +657,34 @@ function toGregorianYear(text: string): string {
 }
 
 const ZH_FILLER =
-  /我们|我們|我|好似|嘅|喺|㗎|啦|係|大概|大约|大約|差不多|应该|應該|好像|估计|估計|记得|記得|左右|购买日期|購買日期|购买时间|購買時間|日期|购买|購買|购入|購入|入手|购于|購於|买|買|的时候|的時候|时候|時候|那时|那時|是|在|于|於|的|吧|啊|呢|份|约|約/g;
+  /印象中|印象|可能|用|觉得|覺得|貌似|似乎|想|啩|喎|吖|嗰陣|嗰阵|那会儿|那會兒|我们|我們|我|好似|嘅|喺|㗎|啦|係|大概|大约|大約|差不多|应该|應該|好像|估计|估計|记得|記得|购买日期|購買日期|购买时间|購買時間|日期|购买|購買|购入|購入|入手|购于|購於|买|買|的时候|的時候|时候|時候|那时|那時|是|在|于|於|的|吧|啊|呢|份|约|約/g;
 const EN_FILLER =
-  /\b(?:i|we|it|was|were|bought|purchased|purchase|got|date|on|in|at|around|about|approximately|approx|roughly|maybe|probably|like|circa|of|the|just)\b/g;
+  /\b(?:i|we|it|its|was|were|bought|purchased|purchase|got|date|on|in|at|around|about|approximately|approx|roughly|maybe|probably|perhaps|possibly|like|circa|of|the|just|think|guess|believe|reckon|pretty|not sure|sure|remember|recall|correctly|if|been|had|has|have|for|sale|sales|deal|deals)\b/g;
+
+/**
+ * Words for "about" a count back ("大概一年前", "三个月左右", "about two weeks ago", "a year or
+ * so ago"): the count is read with the wider margin. "I think", "maybe", "我记得", "好像" only say
+ * the customer is unsure of their memory; they are dropped and change nothing.
+ */
+const ABOUT =
+  /\b(?:about|around|approximately|approx|roughly|circa|or so)\b|-ish\b|\bish\b|大概|大约|大約|约|約|左右|上下|差不多|估计|估計/;
+
+/** A count of units with no "ago" ("over a year", "for two years"): it is one. */
+const EN_COUNT =
+  /^((?:over |more than |a (?:bit|little) (?:over|more than) )?(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple|couple|a few|few|half an?)(?: and a half)? (?:days?|weeks?|months?|years?)(?: and a half)?)$/;
 
 /** Folds, lower-cases, turns Chinese numerals into digits and drops words that carry no date. */
 function clean(text: string): string {
   let value = foldText(text).toLowerCase();
   value = replaceChineseNumerals(value);
   value = toGregorianYear(value);
-  // Cantonese: 咗 is 了, and 幾 after a unit is 多 ("買咗一年幾" = bought over a year ago).
-  value = value.replace(/咗/g, '了').replace(new RegExp(`(${UNIT})(半)?[几幾]`), '$1$2多');
+  // Cantonese: 咗 is 了, and 幾 after a unit is 多 ("買咗一年幾" = bought over a year ago); 几
+  // after tens is 多 too ("十几个月" = over ten months).
+  value = value
+    .replace(/咗/g, '了')
+    .replace(new RegExp(`(${UNIT})(半)?[几幾]`), '$1$2多')
+    .replace(/(\d0)[几幾]/g, '$1多');
+
   // "一年多了", "买了三个月", "買咗三個月": "for N units" means N units ago.
   value = value
     .replace(new RegExp(`(${UNIT})(半)?(多)?了$`), '$1$2$3前')
@@ -522,15 +696,21 @@ function clean(text: string): string {
   value = value
     .replace(/(\d+)(?:st|nd|rd|th)\b/g, '$1')
     .replace(/\bback$/, 'ago')
-    .replace(/\bmid-/g, 'mid ');
+    .replace(/\bmid-/g, 'mid ')
+    .replace(/'(?:s|m|re|ve|d)\b/g, '')
+    .replace(/\bor so\b|-ish\b|\bish\b/g, ' ');
   value = value
     .replace(ZH_FILLER, '')
     .replace(EN_FILLER, ' ')
-    .replace(/[,，、]/g, ' ');
+    .replace(/[,，、]/g, ' ')
+    .trim();
+  // "一年左右", "三个月上下": a count of units with "about" and no 前 is one back from today.
+  value = value.replace(ZH_COUNT_ABOUT, '$1前').replace(/左右|上下/g, '');
   return value
     .replace(/^[\s:.。!！?？~～]+|[\s:.。!！?？~～]+$/g, '')
     .replace(/\s+/g, ' ')
-    .replace(/ ?([年月日号號]) ?/g, '$1');
+    .replace(/ ?([年月日号號]) ?/g, '$1')
+    .replace(EN_COUNT, '$1 ago');
 }
 
 /** "early / mid / late / beginning / start / middle / end" before a year or a month. */
@@ -564,6 +744,7 @@ export function readDate(
     month: currentMonth,
     order: options.order ?? (lang === 'en' ? 'MDY' : 'DMY'),
     explicitOrder: options.order !== undefined,
+    about: ABOUT.test(foldText(text).toLowerCase()),
   };
   const cleaned = clean(text);
   const rules = [...extra, ...RULES];

@@ -37,7 +37,11 @@ export const DEFAULT_MAX_AGE_YEARS = 30;
  * November–December), a part of a month (`2023年12月底`, `12月初`, 上旬/中旬/下旬, `late March`:
  * the 1st–10th, 11th–20th, 21st–end), a season (春天, 去年夏天, 早春, `last winter`, `summer 2023`),
  * `N天/周/个月/年前`, 半年前, `yesterday`, `last month/year`, `last March` (the latest March before
- * this month), `3 months ago`.
+ * this month), `3 months ago` (the day N units back with a margin either side, wider after "about" /
+ * 大概 / 左右: see `AGO_MARGIN`), "over N units" (`一年多`, `两年多前`, `more than a year ago`: from
+ * N+1 units back to N units back); festivals (`去年双十一`, `618`, `舊年聖誕`, `Black Friday last
+ * year`, `去年国庆`, `春节前`: see `core/intake/festivals.ts`). Hedges ("I think", "maybe", 我记得,
+ * 好像, 應該係) are dropped.
  *
  * All-numeric dates ending with the year (`3/4/2024`): a part over 12 is the day; otherwise
  * `order`, else by language — `en` reads M/D/Y (US usage), `zh` reads D/M/Y (Hong Kong and Macau

@@ -20,28 +20,36 @@ describe('end to end: every promise the bot makes is kept', () => {
     return { ticket, product };
   };
 
-  it('去年三月 with a purchase that may still be covered: asks the day, states no charge', async () => {
-    const customer = harness.client(9101, 'zh-CN');
-    await customer.say('洗衣机显示E21，排不了水，过滤器已经清理过了', /怎么称呼|姓名|名字/);
-    await customer.say('李娜', /电话/);
-    await customer.say('13812345678', /型号/);
-    await customer.say('XQG100-B12866', /什么时候买/);
-    const asked = await customer.say('去年三月', /具体哪一天会影响保修答复/);
-    expect(asked.at(-1)?.text).toContain('2025年3月10日');
-    await customer.press(/不知道具体哪天/, /上门的地址/);
-    await customer.say('北京市朝阳区建国路88号2号楼1单元502', /什么时间|上门时间/);
-    await customer.say('明天上午', /发票/);
-    const review = await customer.press(/跳过/, /核对/);
-    expect(review.at(-1)?.text).toContain('购买日期：约2025年3月');
-    const filed = await customer.press(/确认/, /FL-\d{6}-\d{4}/);
-    const text = filed.at(-1)?.text ?? '';
-    expect(text).toContain('答复取决于具体的购买日期。若在2025年3月10日当天或之后购买：');
-    expect(text).toContain('在保修范围内');
-    expect(text).not.toMatch(/需支付|您需承担|不在保修范围/);
-    const { ticket, product } = await ticketOf(text);
-    expect(product?.purchasePeriod).toMatchObject({ from: '2025-03-01', to: '2025-03-31' });
-    expect(ticket.warranty).toMatchObject({ covered: true, period: { holdsFrom: '2025-03-10' } });
-  });
+  it.each([
+    // 去年三月: the whole month; 一年多了 (review9 H2): a year, from 2024-03-11 to 2025-03-10.
+    [9101, '去年三月', '约2025年3月', '2025-03-01', '2025-03-31'],
+    [9104, '一年多了', '约2024年3月11日至2025年3月10日', '2024-03-11', '2025-03-10'],
+  ])(
+    'asks the day after %s, %j, when a purchase in the period may still be covered, and states no charge',
+    async (id, said, shown, from, to) => {
+      const customer = harness.client(id, 'zh-CN');
+      await customer.say('洗衣机显示E21，排不了水，过滤器已经清理过了', /怎么称呼|姓名|名字/);
+      await customer.say('李娜', /电话/);
+      await customer.say('13812345678', /型号/);
+      await customer.say('XQG100-B12866', /什么时候买/);
+      const asked = await customer.say(said, /具体哪一天会影响保修答复/);
+      expect(asked.at(-1)?.text).toContain('2025年3月10日当天或之后购买');
+      await customer.press(/不知道具体哪天/, /上门的地址/);
+      await customer.say('北京市朝阳区建国路88号2号楼1单元502', /什么时间|上门时间/);
+      await customer.say('明天上午', /发票/);
+      const review = await customer.press(/跳过/, /核对/);
+      expect(review.at(-1)?.text).toContain(`购买日期：${shown}`);
+      const filed = await customer.press(/确认/, /FL-\d{6}-\d{4}/);
+      const text = filed.at(-1)?.text ?? '';
+      expect(text).toContain('答复取决于具体的购买日期。若在2025年3月10日当天或之后购买：');
+      expect(text).toContain('在保修范围内');
+      expect(text).toContain('若在2025年3月10日之前购买');
+      expect(text).not.toMatch(/需支付|您需承担|不在保修范围/);
+      const { ticket, product } = await ticketOf(text);
+      expect(product?.purchasePeriod).toMatchObject({ from, to });
+      expect(ticket.warranty).toMatchObject({ covered: true, period: { holdsFrom: '2025-03-10' } });
+    },
+  );
 
   it('no receipt: asks the production date on the nameplate and applies rule 1', async () => {
     const customer = harness.client(9102, 'en');

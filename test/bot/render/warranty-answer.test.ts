@@ -9,6 +9,7 @@ import {
   decideDraftWarranty,
   decideWarranty,
   type Locale,
+  parsePurchaseDate,
 } from '../../../core/index.ts';
 import { draftOf } from '../../support/conversation.ts';
 
@@ -58,6 +59,29 @@ describe('the warranty answer for a date known only as a period', () => {
     expect(text).toContain('答复取决于具体的购买日期。若在2025年3月10日当天或之后购买：');
     expect(text).not.toMatch(/需支付|不在保修范围/);
   });
+
+  it.each([
+    ['一年多了', 'zh-Hans', '若在2025年3月10日当天或之后购买：', '若在2025年3月10日之前购买'],
+    ['買咗一年幾', 'zh-HK', '若在2025年3月10日當天或之後購買：', '若在2025年3月10日之前購買'],
+    [
+      'over a year ago',
+      'en',
+      'If you bought it on or after 2025-03-10:',
+      'If you bought it before 2025-03-10',
+    ],
+  ] as const)(
+    'does not say a plain "free" for %j at the 12-month edge (review9 H2), in %s',
+    (said, locale, depends, earlier) => {
+      const read = parsePurchaseDate(said, { today, lang: locale === 'en' ? 'en' : 'zh' });
+      if (!read.ok) throw new Error(read.code);
+      const text = answer({ purchaseDate: read.value }, locale);
+      const lines = text.split('\n');
+      // The depends line comes before the verdict, and the earlier purchases are spoken for.
+      expect(lines[1]).toContain(depends);
+      expect(text).toContain(earlier);
+      expect(text).not.toMatch(/需支付|須支付|You pay/);
+    },
+  );
 
   it('gives the answer that holds for the whole period and says the dates follow the invoice', () => {
     const text = answer({ purchaseDate: month('2025-09-01', '2025-09-30') });
