@@ -88,6 +88,7 @@ export const MESSAGE_KEYS = [
   'photo-nameplate-saved',
   'photo-outside-intake',
   'photo-saved',
+  'photo-kept-for-ticket',
   'privacy',
   'restart-confirm',
   'review',

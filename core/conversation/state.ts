@@ -145,6 +145,8 @@ export type Flow =
       label: Exclude<Label, 'hazard'>;
       step: number;
       ruledOut: number[];
+      /** Photos sent during the checks: they go with the ticket if it comes to one. */
+      photos?: string[];
     }
   /**
    * Walking through a misuse symptom's steps; `ruledOut` holds the indexes of the steps the
@@ -157,6 +159,8 @@ export type Flow =
       symptomId: string;
       step: number;
       ruledOut?: number[];
+      /** Photos sent during the guidance: they go with the ticket if it comes to one. */
+      photos?: string[];
     }
   /**
    * Collecting a ticket's fields; `field` is the one asked. `tries` counts the answers to it that

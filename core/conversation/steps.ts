@@ -349,6 +349,20 @@ export function hazardOrButtons(
   );
 }
 
+/**
+ * A photo sent during guidance or quick checks: kept on the flow (it goes with the ticket if it
+ * comes to one, `escalate`), and the step shown again.
+ */
+export function keepPhoto<F extends Extract<Flow, { kind: 'guide' | 'checks' }>>(
+  state: ConversationState,
+  flow: F,
+  fileId: string,
+  pending: (flow: F) => Reply,
+): T {
+  const next = { ...flow, photos: [...(flow.photos ?? []), fileId] };
+  return turn(withFlow(state, next), [{ key: 'photo-kept-for-ticket' }, pending(next)]);
+}
+
 /** Starts (or continues) the intake for a ticket, carrying over what the current flow knows. */
 export function escalate(
   state: ConversationState,
@@ -389,6 +403,9 @@ export function escalate(
             ? { description: flow.text }
             : { description: '' };
   const draft = newDraft(context, state, { reason, ...fromFlow, ...seed });
+  // Photos sent during the guidance or the checks go with the ticket.
+  if ((flow.kind === 'guide' || flow.kind === 'checks') && flow.photos?.length)
+    draft.otherPhotos = [...draft.otherPhotos, ...flow.photos];
   const intro: Reply[] = reason === 'customer_asked' ? [{ key: 'escalate-human' }] : [];
   return askNext(state, draft, context, [...before, ...intro, { key: 'intake-intro' }]);
 }

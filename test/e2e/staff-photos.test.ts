@@ -106,6 +106,30 @@ describe('the photos a customer sends in the intake reach the ticket topic after
     expect(card?.text).not.toMatch(/🏷/);
   });
 
+  it('a photo sent during the quick checks is kept and follows the card once the checks are skipped', async () => {
+    const bo = h.customer('Bo');
+    await h.says(bo, bo.id, 'my fridge is not cooling', /Check 1 of/);
+    const kept = await h.says(bo, bo.id, { photo: 'checks-photo-1' }, /Photo kept/);
+    expect(kept.text).toMatch(/if we book an engineer, it goes with the ticket/);
+    await h.says(bo, bo.id, 'skip the checks', /What name should the engineer ask for/);
+    await h.says(bo, bo.id, 'Bo Chan', /Which phone number/);
+    await h.says(bo, bo.id, '+852 9123 4567', /model number/);
+    await h.says(bo, bo.id, 'BCD-520W', /When did you buy it/);
+    await h.says(bo, bo.id, '2025-11-10', /Where should the engineer come/);
+    await h.says(bo, bo.id, 'Flat 5B, 12 Nathan Road, Tsim Sha Tsui, Kowloon', /When suits you/);
+    await h.says(bo, bo.id, 'tomorrow afternoon', /receipt or invoice/);
+    await h.says(bo, bo.id, 'no', /check your service ticket/);
+    const filed = await h.presses(bo, bo.id, /Confirm/, /Your ticket FL-\d{6}-\d{4} is filed/);
+    const number = /FL-\d{6}-\d{4}/.exec(filed.text ?? '')?.[0] as string;
+    await h.runJobs();
+    const ticket = await h.repos.tickets.getByNumber(number);
+    const topicId = (await h.repos.tickets.topicOf(ticket?.id ?? ''))?.topicId as number;
+    const photo = await h.waitForBot(STAFF_CHAT, /📷/, { topicId });
+    expect(photo.photo?.[0]?.file_id).toBe('checks-photo-1');
+    const [card] = h.double.botMessages(STAFF_CHAT, topicId);
+    expect(card?.message_id).toBeLessThan(photo.message_id);
+  });
+
   it('one photo goes alone (sendPhoto), captioned, after the card', async () => {
     const wu = h.customer('Wu');
     const { ticket, topicId } = await h.fileTicket(wu);

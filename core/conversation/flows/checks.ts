@@ -4,6 +4,7 @@ import {
   escalate,
   fixedByCustomer,
   hazardOrButtons,
+  keepPhoto,
   quickChecksOf,
   ruledOutOf,
   type T,
@@ -38,6 +39,11 @@ export const checksFlow: FlowDefinition<'checks'> = {
         ),
     },
     'button:check': { to: ['same', 'idle', 'intake'], handle: onCheckAnswer },
+    photo: {
+      to: ['same'],
+      handle: ({ state, flow, event, context }) =>
+        keepPhoto(state, flow, event.fileId, (next) => checksStep(next, context)),
+    },
   },
 };
 

@@ -5,6 +5,7 @@ import {
   fixedByCustomer,
   guideStep,
   hazardOrButtons,
+  keepPhoto,
   type T,
   turn,
   withFlow,
@@ -26,6 +27,11 @@ export const guideFlow: FlowDefinition<'guide'> = {
         ),
     },
     'button:guide': { to: ['same', 'idle', 'intake'], handle: onGuideChoice },
+    photo: {
+      to: ['same'],
+      handle: ({ state, flow, event, context }) =>
+        keepPhoto(state, flow, event.fileId, (next) => guideStep(next, context)),
+    },
   },
 };
 

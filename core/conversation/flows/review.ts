@@ -34,6 +34,17 @@ export const reviewFlow: FlowDefinition<'review'> = {
         ]);
       },
     },
+    // A photo sent under the summary goes with the ticket, as one sent during the questions.
+    photo: {
+      to: ['same'],
+      handle: ({ state, flow, event }) => {
+        const draft = { ...flow.draft, otherPhotos: [...flow.draft.otherPhotos, event.fileId] };
+        return turn(withFlow(state, { kind: 'review', draft }), [
+          { key: 'photo-saved' },
+          reviewReply(draft),
+        ]);
+      },
+    },
     'button:confirm': { to: ['idle', 'intake'], handle: onConfirm },
     'button:discard': {
       to: ['idle'],

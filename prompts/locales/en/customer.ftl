@@ -144,6 +144,7 @@ photo-nameplate-saved = Nameplate photo saved.
 photo-invoice-saved = Invoice photo saved.
 photo-invoice-need-date = Invoice photo saved. What date is on it?
 photo-saved = Photo saved for the engineer.
+photo-kept-for-ticket = Photo kept: if we book an engineer, it goes with the ticket.
 edit-button = ✏️ { $field ->
     [category] Product
     [name] Name

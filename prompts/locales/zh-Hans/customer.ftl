@@ -119,6 +119,7 @@ photo-nameplate-saved = 铭牌照片已保存。
 photo-invoice-saved = 发票照片已保存。
 photo-invoice-need-date = 发票照片已保存。上面的日期是哪天？
 photo-saved = 照片已保存，会转给工程师。
+photo-kept-for-ticket = 照片已保存：如果需要派工程师，会随工单一起转给工程师。
 edit-button = ✏️ { $field ->
     [category] 产品
     [name] 姓名

@@ -120,6 +120,7 @@ photo-nameplate-saved = 銘牌照片已儲存。
 photo-invoice-saved = 發票照片已儲存。
 photo-invoice-need-date = 發票照片已儲存。上面的日期是哪天？
 photo-saved = 照片已儲存，會轉給工程師。
+photo-kept-for-ticket = 照片已儲存：如果需要派工程師，會隨維修單一起轉給工程師。
 edit-button = ✏️ { $field ->
     [category] 產品
     [name] 姓名

@@ -182,6 +182,33 @@ describe('typed answers where buttons are offered', () => {
     },
   );
 
+  it('a photo during the quick checks is kept and goes with the ticket when the checks are skipped', () => {
+    const checking = play(fresh(), text('my fridge is not cooling')).state;
+    const photo = play(checking, { type: 'photo', fileId: 'P1' });
+    expect(keys(photo.last)[0]).toBe('photo-kept-for-ticket');
+    expect(photo.state.flow).toMatchObject({ kind: 'checks', step: 0, photos: ['P1'] });
+    const { state } = play(photo.state, text('skip the checks'));
+    expect(state.flow).toMatchObject({ kind: 'intake', draft: { otherPhotos: ['P1'] } });
+  });
+
+  it('a photo during guidance is kept and goes with the ticket when the guidance fails', () => {
+    let state = play(fresh(), text('my fridge is too cold, the vegetables freeze')).state;
+    if (state.flow.kind !== 'guide') return expect(state.flow.kind).toBe('guide');
+    const photo = play(state, { type: 'photo', fileId: 'G1' });
+    expect(keys(photo.last)[0]).toBe('photo-kept-for-ticket');
+    state = photo.state;
+    for (let i = 0; i < 10 && state.flow.kind === 'guide'; i++)
+      state = play(state, text('still not working')).state;
+    expect(state.flow).toMatchObject({ kind: 'intake', draft: { otherPhotos: ['G1'] } });
+  });
+
+  it('a photo under the summary is added to the ticket and the summary shown again', () => {
+    const reviewing: ConversationState = { ...fresh(), flow: { kind: 'review', draft: complete } };
+    const { last, state } = play(reviewing, { type: 'photo', fileId: 'R1' });
+    expect(keys(last)).toEqual(['photo-saved', 'review']);
+    expect(state.flow).toMatchObject({ kind: 'review', draft: { otherPhotos: ['R1'] } });
+  });
+
   it('at a guided step, "skip" still means the next step (not an engineer)', () => {
     const guided = play(fresh(), text('my fridge is too cold, the vegetables freeze')).state;
     if (guided.flow.kind !== 'guide') return expect(guided.flow.kind).toBe('guide');
