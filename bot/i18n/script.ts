@@ -39,6 +39,13 @@ export function isCantonese(text: string): boolean {
   return CANTONESE.test(text);
 }
 
+/**
+ * Hong Kong's words for household things, Cantonese particles or not: 雪櫃 (fridge), 熱水爐 (water
+ * heater), 煤氣 (town gas), 冷氣機, 花灑 (shower head), 掣 (switch), 插蘇 (plug), 火牛 (adapter), 拖板
+ * (power strip), 屋企 (home).
+ */
+const HONG_KONG_WORDS = /雪櫃|熱水爐|煤氣|冷氣機|花灑|掣|插蘇|火牛|拖板|屋企/;
+
 /** The stored language when it is one of ours, else the Telegram `language_code`'s. */
 export function localeFor(languageCode: string | undefined, stored: string | undefined): Locale {
   return (LOCALES as readonly string[]).includes(stored ?? '')
@@ -72,9 +79,11 @@ export function followScript(
 
 /**
  * Traditional text keeps a regional locale already chosen from Telegram's `language_code`
- * (zh-TW, zh-HK); written Cantonese is Hong Kong's words; otherwise the region-neutral zh-Hant.
+ * (zh-TW, zh-HK); written Cantonese is Hong Kong's; otherwise Hong Kong's words for household
+ * things choose Hong Kong's too, else the region-neutral zh-Hant.
  */
 function traditionalFor(text: string, current: Locale): Locale {
   if (isCantonese(text)) return 'zh-HK';
-  return isTraditionalLocale(current) ? current : 'zh-Hant';
+  if (isTraditionalLocale(current)) return current;
+  return HONG_KONG_WORDS.test(text) ? 'zh-HK' : 'zh-Hant';
 }

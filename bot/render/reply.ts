@@ -41,7 +41,8 @@ function toVariables(
       typeof value === 'number'
         ? value
         : Array.isArray(value)
-          ? value.map((item) => pickText(item, locale)).join(locale === 'en' ? '; ' : '；')
+          ? // A list (the checks already ruled out): one item a line, each its own bullet.
+            value.map((item) => `\n• ${pickText(item, locale)}`).join('')
           : typeof value === 'string'
             ? localiseDate(value, locale)
             : 'from' in value

@@ -159,6 +159,12 @@ describe('end to end through the Bot API emulator: quick checks before an engine
       const intake = await customer.press(script.failed, script.askName);
       expect(intake.map((m) => m.text).join('\n')).toMatch(script.ruledOut);
       const number = await fileFromName(customer, script);
+      // The summary lists what was ruled out one check a line, each its own bullet.
+      const summary = harness
+        .botMessages(user)
+        .map((m) => m.text ?? '')
+        .find((text) => /(Already ruled out|已排除)/.test(text));
+      expect(summary?.match(/\n• /g)?.length).toBe(checks.length);
       const ticket = await harness.app.deps.repos.tickets.getByNumber(number);
       expect(ticket?.triage).toMatchObject({
         label: 'fault',
