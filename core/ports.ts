@@ -131,6 +131,20 @@ export interface TicketRepo {
   setTopicCard(ticketId: string, messageId: number): Promise<void>;
   topicOf(ticketId: string): Promise<TicketTopic | undefined>;
   findByTopic(chatId: number, topicId: number): Promise<Ticket | undefined>;
+  /**
+   * Completes a ticket filed at a hazard report (an `intake_pending` event) with the confirmed
+   * intake's details (contact, product, description, triage, warranty answer, preferred visit —
+   * unless staff have booked one), with an `intake_completed` event and `jobs`, in one transaction
+   * under the row lock. Its number, priority, state and contact deadline stay. `undefined` when
+   * the ticket's intake is not pending (never was, or completed before).
+   */
+  completeIntake(
+    id: string,
+    input: NewTicket,
+    at: Date,
+    actor: Actor,
+    options?: { jobs?: NewJob[] },
+  ): Promise<Ticket | undefined>;
   /** Sets the contact deadline unless one is set already; returns the ticket as it is now. */
   setContactDue(id: string, dueAt: Date): Promise<Ticket | undefined>;
   /**

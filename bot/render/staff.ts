@@ -47,6 +47,8 @@ export type CardFacts = {
   warrantyCase: Pick<WarrantyCase, 'category' | 'part' | 'reportDate'> | undefined;
   timeZone: string;
   now: Date;
+  /** Filed at a hazard report; the customer has not finished the intake yet. */
+  intakePending?: boolean;
 };
 
 /** The card's buttons: take, schedule, close. Callback data names the ticket by number. */
@@ -84,6 +86,7 @@ export function renderCard(
       label,
     }),
   ];
+  if (facts.intakePending) lines.push(t('staff-card-intake-pending'));
   const { name, phone, address } = ticket.contact;
   if (name || phone)
     lines.push(t('staff-card-customer', { name: name ?? '-', phone: phone ?? '-' }));

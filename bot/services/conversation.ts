@@ -20,6 +20,7 @@ import {
   toNewTicket,
   toZonedTime,
   upgradeState,
+  type WarrantyDecision,
 } from '../../core/index.ts';
 import {
   type Database,
@@ -44,6 +45,7 @@ import { AlreadyHandledError } from './inbox-worker.ts';
 import { type Delivery, replyRows, writeReplies } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { HumanRequest } from './staff-human.ts';
+import { intakeCompletedJob, STAFF_JOBS } from './staff-jobs.ts';
 import { createTurnContext } from './turn-context.ts';
 
 /** How long an idle conversation is remembered (the rule is core's). */
@@ -69,6 +71,17 @@ function answersInPlace(event: ConversationEvent): boolean {
 }
 
 export { sessionKey };
+
+/**
+ * Where a hazard's `report-hazard` reply goes among the turn's rendered replies (after `early`):
+ * right after the last safety step, else first.
+ */
+function afterSafety(replies: Reply[], early: RenderedReply[]): number {
+  const last = replies.findLastIndex(
+    (reply) => reply.key === 'hazard-step' || reply.key === 'hazard-generic',
+  );
+  return early.length + last + 1;
+}
 
 /** Work that must commit with the turn, or the turn does not happen (it runs again). */
 export type TurnPrecondition = (repos: Repositories) => Promise<void>;
@@ -107,6 +120,71 @@ export function createConversationService(
 ) {
   const { store, repos, clock, config, log } = deps;
 
+  /**
+   * Files the draft's ticket, keyed by the draft's id (filing the same draft again returns the
+   * same ticket), with the staff side's job in the same transaction: it opens the ticket's topic
+   * and schedules the contact-promise alerts, so a filed ticket always reaches staff. The contact
+   * deadline is the one the customer is told (after the next opening at night).
+   */
+  function fileDraft(
+    draft: Draft,
+    customerId: string,
+    warranty: WarrantyDecision | null,
+    repos: Repositories,
+    now: Date,
+  ) {
+    return repos.tickets.create(
+      {
+        ...toNewTicket(draft, customerId, warranty, config.SERVICE_TZ),
+        contactDueAt: decideContactPromise(now, toContactPromiseRule(config)).dueAt,
+      },
+      {
+        idempotencyKey: `draft:${draft.id}`,
+        day: toZonedTime(now, config.SERVICE_TZ).date,
+        at: now,
+        actor: { kind: 'customer', customerId },
+        jobs: [{ kind: STAFF_JOBS.newTicket, dueAt: now, payload: {} }],
+      },
+    );
+  }
+
+  /**
+   * A hazard reported (`report-hazard`): its urgent ticket is filed now with what the draft knows
+   * and marked `intake_pending`, so staff hear of it (topic, card, the urgent alert, the contact
+   * promise watched) whether or not the customer, told to leave, answers the questions. The same
+   * draft reported again (a second hazard in one intake) finds the same ticket. The customer hears
+   * the number and when a person will be in touch — outside service hours, when the team is back
+   * and what to do meanwhile.
+   */
+  async function reportHazard(
+    draft: Draft,
+    customerId: string,
+    render: RenderContext,
+    repos: Repositories,
+  ): Promise<RenderedReply[]> {
+    const now = clock.now();
+    const { ticket, created } = await fileDraft(draft, customerId, null, repos, now);
+    if (created)
+      await repos.tickets.appendEvent(ticket.id, {
+        at: now,
+        actor: { kind: 'customer', customerId },
+        type: 'intake_pending',
+        payload: {},
+      });
+    const promise = decideContactPromise(ticket.createdAt, toContactPromiseRule(config));
+    const { t, locale, globals } = render;
+    return [
+      {
+        text: t('hazard-reported', {
+          ...globals,
+          ...contactPromiseVars(promise, config.SERVICE_TZ, locale, now),
+          number: ticket.number,
+          relay: staff?.relaysWaiting ? 'yes' : 'no',
+        }),
+      },
+    ];
+  }
+
   async function fileTicket(
     draft: Draft,
     customerId: string,
@@ -118,24 +196,20 @@ export function createConversationService(
     const symptom = draft.symptomId ? deps.catalogue.symptom(draft.symptomId) : undefined;
     const answer = decideDraftWarranty(draft, today, deps.policy, symptom?.part);
     const warranty = answer?.decision ?? null;
-    // The draft's id keys the ticket: confirming the same draft again returns the same ticket.
-    // The staff side's job is filed in the same transaction: it opens the ticket's topic and
-    // schedules the contact-promise alerts, so a filed ticket always reaches staff.
-    // The contact deadline is the one the customer is told (after the next opening at night).
     const rule = toContactPromiseRule(config);
-    const { ticket } = await repos.tickets.create(
-      {
-        ...toNewTicket(draft, customerId, warranty, config.SERVICE_TZ),
-        contactDueAt: decideContactPromise(now, rule).dueAt,
-      },
-      {
-        idempotencyKey: `draft:${draft.id}`,
-        day: today,
-        at: now,
-        actor: { kind: 'customer', customerId },
-        jobs: [{ kind: 'staff-new-ticket', dueAt: now, payload: {} }],
-      },
-    );
+    const filed = await fileDraft(draft, customerId, warranty, repos, now);
+    // Filed at the hazard report: the confirmed intake completes that ticket (one ticket, its
+    // number and contact deadline kept), and staff get its details in its topic.
+    const ticket =
+      (!filed.created &&
+        (await repos.tickets.completeIntake(
+          filed.ticket.id,
+          toNewTicket(draft, customerId, warranty, config.SERVICE_TZ),
+          now,
+          { kind: 'customer', customerId },
+          { jobs: [intakeCompletedJob(filed.ticket.id, now)] },
+        ))) ||
+      filed.ticket;
     // Remembering the contact for next time is a courtesy: it must not fail a filed ticket.
     await repos.customers
       .updateContact(customerId, {
@@ -157,8 +231,12 @@ export function createConversationService(
         urgent: draft.urgent ? 'yes' : 'no',
         relay: staff?.relaysWaiting ? 'yes' : 'no',
       }),
-      '',
     ];
+    // A hazard filed outside service hours: nobody calls before the opening, so what to do until
+    // then is said again.
+    if (draft.urgent && promise.kind === 'after-opening' && config.STAFF_CHAT_ID !== undefined)
+      lines.push(t('hazard-meanwhile'));
+    lines.push('');
     if (answer) {
       lines.push(
         t('ticket-warranty-heading'),
@@ -195,6 +273,8 @@ export function createConversationService(
     switch (effect.type) {
       case 'file-ticket':
         return fileTicket(effect.draft, customerId, render, repos);
+      case 'report-hazard':
+        return reportHazard(effect.draft, customerId, render, repos);
       case 'schedule-checkback': {
         const dueAt = decideCheckbackAt(now, config.CALLBACK_CHECK_AFTER);
         // The guided case and its check-back are filed together: neither exists without the other.
@@ -285,6 +365,7 @@ export function createConversationService(
             updateId: chat.updateId,
             description: effect.description,
             ...(effect.category ? { category: effect.category } : {}),
+            ...(effect.draft ? { draft: effect.draft } : {}),
             render,
           },
           repos,
@@ -454,7 +535,7 @@ export function createConversationService(
       let next = turn.state;
       for (const effect of turn.effects) {
         if (effect.type === 'request-human') continue;
-        if (effect.type !== 'file-ticket') {
+        if (effect.type !== 'file-ticket' && effect.type !== 'report-hazard') {
           const said = await runEffect(effect, chat, customer.id, render, txRepos, afterCommit, tx);
           // The ticket list comes first (after who answers a request for a person); the flow's
           // question follows.
@@ -464,14 +545,25 @@ export function createConversationService(
         }
         try {
           // A savepoint: a filing that fails is rolled back alone, and the turn still commits.
-          out.push(
-            ...(await tx.transaction((sp) =>
-              runEffect(effect, chat, customer.id, render, deps.reposOn(sp), afterCommit),
-            )),
+          const said = await tx.transaction((sp) =>
+            runEffect(effect, chat, customer.id, render, deps.reposOn(sp), afterCommit),
           );
+          // The hazard's ticket and who calls when come right after the safety steps, before the
+          // intake's questions.
+          if (effect.type === 'report-hazard')
+            out.splice(afterSafety(turn.replies, early), 0, ...said);
+          else out.push(...said);
         } catch (error) {
           // An outage fails the whole turn: it is kept in the inbox and runs again.
           if (isUnavailableError(error)) throw error;
+          if (effect.type === 'report-hazard') {
+            // The safety steps still go, and the intake's Confirm files the ticket.
+            log.error(
+              { error: toLoggableError(error), chat: chat.chatId },
+              'filing a hazard ticket at the report failed',
+            );
+            continue;
+          }
           // Nothing is lost: the summary stays, with its buttons, for another try.
           log.error({ error: toLoggableError(error), chat: chat.chatId }, 'filing a ticket failed');
           next = { ...turn.state, flow: { kind: 'review', draft: effect.draft } };

@@ -14,7 +14,7 @@ import {
   readLoanerOpening,
   type Ticket,
 } from '../../core/index.ts';
-import type { JobHandler, NewOutboxMessage } from '../../db/index.ts';
+import { enqueueMessages, type JobHandler, type NewOutboxMessage } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
 import { formatInstant, formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
@@ -132,6 +132,8 @@ export function createStaffAlerts(
       number: ticket.number,
       minutes,
       holder: holder ?? '-',
+      // No number to call (a hazard's intake not answered yet, a question): write in the topic.
+      phone: ticket.contact.phone ? 'yes' : 'no',
     });
   }
 
@@ -238,6 +240,29 @@ export function createStaffAlerts(
   };
 
   /**
+   * A ticket filed at a hazard report whose intake the customer has now confirmed
+   * (`conversation.ts`): its topic's pinned card is brought up to date (contact, product, warranty
+   * answer; the answers themselves reached the topic as they were given), in the job's own step,
+   * keyed by the job, like the alerts. A topic opened after the intake was completed has that card
+   * already.
+   */
+  const intakeCompleted: JobHandler = async (job, { now, commit }) => {
+    const ticket = await loadTicket(job.payload);
+    if (!ticket) return;
+    if (!topics) {
+      log.warn({ ticket: ticket.number }, 'hazard ticket completed, but no STAFF_CHAT_ID');
+      return;
+    }
+    const topic = await topics.ensure(ticket);
+    const history = await repos.tickets.history(ticket.id);
+    const completed = history.findLast((event) => event.type === 'intake_completed');
+    const opened = history.findLast((event) => event.type === 'topic_opened');
+    if (completed && opened && opened.id > completed.id) return;
+    const messages = await topics.cardUpdate(ticket, topic, `intake:${job.id}`);
+    await commit((tx) => enqueueMessages(tx, messages, now));
+  };
+
+  /**
    * Reminds the customer of the visit the evening before, if it still stands. Run late (the bot
    * was down overnight, a backlog), it says "today" on the visit's day, and nothing once the visit
    * has begun.
@@ -285,6 +310,7 @@ export function createStaffAlerts(
       [STAFF_JOBS.visitReminder]: visitReminder,
       [STAFF_JOBS.loanerReminder]: loanerReminder,
       [STAFF_JOBS.humanRequest]: humanRequest,
+      [STAFF_JOBS.intakeCompleted]: intakeCompleted,
     } satisfies Record<string, JobHandler>,
   };
 }

@@ -1,8 +1,10 @@
 import {
   type Category,
+  type Draft,
   decideContactPromise,
   OPEN_TICKET_STATES,
   type Ticket,
+  toNewTicket,
   toZonedTime,
 } from '../../core/index.ts';
 import { type Database, enqueueMessages, type Repositories } from '../../db/index.ts';
@@ -31,6 +33,11 @@ export type HumanRequest = {
   /** What the customer has said so far (the flow's report), for the staff topic. */
   description: string;
   category?: Category;
+  /**
+   * The ticket being prepared when they asked: what the customer already gave (name, phone,
+   * address, product, model, the rest of their words) goes on the question ticket.
+   */
+  draft?: Draft;
   /** The customer's language, for the answer. */
   render: RenderContext;
 };
@@ -59,22 +66,27 @@ export function createStaffHuman(
     on: Repositories,
   ): Promise<Ticket> {
     const customer = await on.customers.findById(request.customerId);
+    // Mid-intake, what the customer gave so far (the draft), so staff can call; else the contact
+    // they gave for an earlier ticket.
+    const draft = request.draft
+      ? toNewTicket(request.draft, request.customerId, null, config.SERVICE_TZ)
+      : undefined;
     const { ticket } = await on.tickets.create(
       {
         customerId: request.customerId,
         kind: 'question',
-        priority: 'normal',
+        priority: draft?.priority ?? 'normal',
         category: request.category ?? null,
-        description: request.description || null,
+        description: draft?.description ?? (request.description || null),
         contact: {
-          name: customer?.name ?? null,
-          phone: customer?.phone ?? null,
-          address: customer?.address ?? null,
+          name: draft?.contact.name ?? customer?.name ?? null,
+          phone: draft?.contact.phone ?? customer?.phone ?? null,
+          address: draft?.contact.address ?? customer?.address ?? null,
         },
-        triage: null,
+        triage: draft?.triage ?? null,
         warranty: null,
-        visitWindow: null,
-        product: null,
+        visitWindow: draft?.visitWindow ?? null,
+        product: draft?.product ?? null,
         contactDueAt: dueAt,
       },
       {

@@ -13,7 +13,19 @@ export const STAFF_JOBS = {
   visitReminder: 'visit-reminder',
   loanerReminder: 'staff-loaner-reminder',
   humanRequest: 'staff-human-request',
+  intakeCompleted: 'staff-intake-completed',
 } as const;
+
+/**
+ * The job that brings a ticket filed at a hazard report up to date in its topic once the customer
+ * confirmed the intake (the card again, with the contact and product): once per ticket.
+ */
+export const intakeCompletedJob = (ticketId: string, now: Date): NewJob => ({
+  kind: STAFF_JOBS.intakeCompleted,
+  key: `intake-completed:${ticketId}`,
+  dueAt: now,
+  payload: { ticketId },
+});
 
 /** The staff alert of one request for a person (the chat and the update that asked). */
 export const humanRequestKey = (chatId: number, updateId: number) =>

@@ -1,6 +1,7 @@
 import { type Api, GrammyError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import {
+  isIntakePending,
   type JsonObject,
   type Locale,
   type Ticket,
@@ -112,13 +113,51 @@ export function createStaffTopics(
             reportDate: toZonedTime(ticket.createdAt, config.SERVICE_TZ).date,
           }
         : undefined;
+    // Filed at a hazard report and the customer still answering the intake: the card says so.
+    const intakePending = isIntakePending(await repos.tickets.history(ticket.id));
     const text = renderCard(
-      { ticket, product, transcript, warrantyCase, timeZone: config.SERVICE_TZ, now: clock.now() },
+      {
+        ticket,
+        product,
+        transcript,
+        warrantyCase,
+        timeZone: config.SERVICE_TZ,
+        now: clock.now(),
+        intakePending,
+      },
       deps.catalogue,
       t,
       staffLocale,
     );
     return { text, photos: product?.proofPhotoFileIds ?? [] };
+  }
+
+  /**
+   * The topic's pinned card brought up to date, for a ticket whose details changed after it was
+   * posted (a hazard's intake completed): the card edited in place to the ticket as it is now (an
+   * edit, not a new message, so the pin stays and the staff chat's send budget is spared), then
+   * the customer's photos after it — outbox rows keyed by `ref` (the photos by the topic, as a new
+   * topic's are: none twice).
+   */
+  async function cardUpdate(
+    ticket: Ticket,
+    topic: Pick<TicketTopic, 'ticketId' | 'topicId'>,
+    ref: string,
+  ): Promise<NewOutboxMessage[]> {
+    const card = await cardOf(ticket);
+    const { t } = createRenderContext(deps, staffLocale);
+    return [
+      {
+        ...topicRow(topic, `${ref}:card`),
+        method: 'editMessageText',
+        payload: {
+          [MESSAGE_OF]: staffCardKey(ticket.id, topic.topicId),
+          text: card.text,
+          reply_markup: cardButtons(ticket.number, t) as unknown as JsonObject,
+        },
+      },
+      ...photoRows(ticket, topic.topicId, card.photos),
+    ];
   }
 
   /** A topic link staff can tap (private supergroups: t.me/c/<id without -100>/<topic>). */
@@ -468,6 +507,7 @@ export function createStaffTopics(
     chatId,
     queue,
     ensure,
+    cardUpdate,
     topicRow,
     topicMessage,
     generalMessage,

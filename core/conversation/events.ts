@@ -60,7 +60,25 @@ export type Effect =
    * `question` — gets its staff topic at once, staff are alerted, and the customer is told when to
    * expect an answer. The conversation carries on meanwhile.
    */
-  | { type: 'request-human'; description: string; category?: Category };
+  | {
+      type: 'request-human';
+      description: string;
+      category?: Category;
+      /**
+       * The ticket being prepared when the customer asked (an intake or its summary): what they
+       * already gave (name, phone, address, product, model) goes on the question ticket, so staff
+       * can call.
+       */
+      draft?: Draft;
+    }
+  /**
+   * A hazard was reported (design.md: "safety instructions …, then an urgent ticket"): the urgent
+   * ticket is filed at once with what the draft knows, so staff hear of it while the customer
+   * follows the safety steps (and whether or not they answer the intake); confirming the draft
+   * later completes that ticket rather than filing a second one. The reply (the ticket's number
+   * and when a person will be in touch) follows the safety steps.
+   */
+  | { type: 'report-hazard'; draft: Draft };
 
 export type Turn<S> = { state: S; replies: Reply[]; effects: Effect[] };
 

@@ -70,6 +70,7 @@ export const MESSAGE_KEYS = [
   'hazard-step',
   'help',
   'intake-intro',
+  'intake-intro-hazard',
   'kept-as-written',
   'language-en',
   'language-set',

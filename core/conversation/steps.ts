@@ -291,7 +291,11 @@ export function hazard(
   if (step.symptomId) seed.symptomId = step.symptomId;
   if (category) seed.category = category;
   const { category: _remembered, ...unknownProduct } = state;
-  return escalate(category ? state : unknownProduct, 'hazard', context, seed, replies);
+  const next = escalate(category ? state : unknownProduct, 'hazard', context, seed, replies);
+  // Staff hear of it now, not when the customer (told to leave) finishes the intake.
+  const flow = next.state.flow;
+  if (flow.kind !== 'intake' && flow.kind !== 'review') return next;
+  return { ...next, effects: [...next.effects, { type: 'report-hazard', draft: flow.draft }] };
 }
 
 /**
@@ -407,7 +411,9 @@ export function escalate(
   if ((flow.kind === 'guide' || flow.kind === 'checks') && flow.photos?.length)
     draft.otherPhotos = [...draft.otherPhotos, ...flow.photos];
   const intro: Reply[] = reason === 'customer_asked' ? [{ key: 'escalate-human' }] : [];
-  return askNext(state, draft, context, [...before, ...intro, { key: 'intake-intro' }]);
+  // A hazard's ticket is filed at once (`report-hazard`): the questions complete it.
+  const questions = reason === 'hazard' ? 'intake-intro-hazard' : 'intake-intro';
+  return askNext(state, draft, context, [...before, ...intro, { key: questions }]);
 }
 
 /**
@@ -426,13 +432,20 @@ export function askForPerson(state: ConversationState, flow: Flow, carryOn: T): 
       : flow.kind === 'intake' || flow.kind === 'review'
         ? flow.draft.description
         : '';
+  const draft = flow.kind === 'intake' || flow.kind === 'review' ? flow.draft : undefined;
   const category =
     flow.kind === 'guide' || flow.kind === 'checks' || flow.kind === 'clarify'
       ? flow.category
-      : state.category;
-  const request: Effect = category
-    ? { type: 'request-human', description, category }
-    : { type: 'request-human', description };
+      : draft
+        ? draft.category
+        : state.category;
+  const request: Extract<Effect, { type: 'request-human' }> = {
+    type: 'request-human',
+    description,
+  };
+  if (category) request.category = category;
+  // What the customer already gave in the intake goes on the question ticket (name, phone, …).
+  if (draft) request.draft = draft;
   return { ...carryOn, effects: [...carryOn.effects, request] };
 }
 

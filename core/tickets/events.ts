@@ -35,6 +35,13 @@ export type TicketEventType =
   | 'topic_opened'
   /** A message to the customer came back 403: they blocked the bot. */
   | 'customer_blocked'
+  /**
+   * Filed at a hazard report, before the customer answered the intake (what staff know is the
+   * report and the chat); `intake_completed` follows when the customer confirms the summary.
+   */
+  | 'intake_pending'
+  /** The customer confirmed the intake of a ticket filed at a hazard report: its details filled in. */
+  | 'intake_completed'
   | 'rated';
 
 /** Event payloads are JSON. They carry ids and states, never contact details. */
@@ -62,4 +69,17 @@ export type NewTicketEvent = Omit<TicketEvent, 'id' | 'ticketId'>;
 /** Serialises a visit window for an event payload. */
 export function toWindowPayload(window: VisitWindow): JsonObject {
   return { start: window.start.toISOString(), end: window.end.toISOString() };
+}
+
+/**
+ * Whether a ticket filed at a hazard report still waits for the customer's intake (an
+ * `intake_pending` with no `intake_completed` after it), from its history.
+ */
+export function isIntakePending(history: readonly Pick<TicketEvent, 'type'>[]): boolean {
+  let pending = false;
+  for (const event of history) {
+    if (event.type === 'intake_pending') pending = true;
+    else if (event.type === 'intake_completed') pending = false;
+  }
+  return pending;
 }

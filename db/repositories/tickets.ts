@@ -5,11 +5,13 @@ import {
   decideTicketTransition,
   fail,
   formatTicketNumber,
+  isIntakePending,
   type NewTicket,
   OPEN_TICKET_STATES,
   ok,
   readLoanerOpening,
   type Ticket,
+  type TicketEventType,
   type TicketQuery,
   type TicketRepo,
   type TicketState,
@@ -44,20 +46,38 @@ async function nextSequence(tx: Database, day: string): Promise<number> {
   return row.sequence;
 }
 
+/** The ticket's columns the intake fills in: the description, the contact, triage, warranty. */
+const detailColumns = (input: NewTicket) => ({
+  description: input.description,
+  contactName: input.contact.name,
+  contactPhone: input.contact.phone,
+  address: input.contact.address,
+  triage: input.triage,
+  warranty: input.warranty,
+});
+
+/** The product as reported, filed for a ticket; its id, or `null` when none was reported. */
+async function insertProduct(
+  tx: Database,
+  product: NewTicket['product'],
+  customerId: string,
+  at: Date,
+): Promise<string | null> {
+  if (!product) return null;
+  const [row] = await tx
+    .insert(productReports)
+    .values({ ...product, customerId, createdAt: at })
+    .returning({ id: productReports.id });
+  return row?.id ?? null;
+}
+
 async function insertTicket(
   tx: Database,
   input: NewTicket,
   options: CreateTicketOptions,
 ): Promise<Ticket> {
   const { at, day } = options;
-  let productId: string | null = null;
-  if (input.product) {
-    const [product] = await tx
-      .insert(productReports)
-      .values({ ...input.product, customerId: input.customerId, createdAt: at })
-      .returning({ id: productReports.id });
-    productId = product?.id ?? null;
-  }
+  const productId = await insertProduct(tx, input.product, input.customerId, at);
   const number = formatTicketNumber(day, await nextSequence(tx, day));
   const [row] = await tx
     .insert(tickets)
@@ -71,12 +91,7 @@ async function insertTicket(
       state: 'open',
       priority: input.priority,
       category: input.category,
-      description: input.description,
-      contactName: input.contact.name,
-      contactPhone: input.contact.phone,
-      address: input.contact.address,
-      triage: input.triage,
-      warranty: input.warranty,
+      ...detailColumns(input),
       visitStart: input.visitWindow?.start ?? null,
       visitEnd: input.visitWindow?.end ?? null,
       createdAt: at,
@@ -270,6 +285,57 @@ export function createTicketRepo(db: Database): TicketRepo {
         .innerJoin(tickets, eq(tickets.id, ticketTopics.ticketId))
         .where(and(eq(ticketTopics.chatId, chatId), eq(ticketTopics.topicId, topicId)));
       return row && toTicket(row.ticket);
+    },
+    async completeIntake(id, input, at, actor, options = {}) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
+        if (!row) return undefined;
+        const marks = await tx
+          .select({ type: ticketEvents.type })
+          .from(ticketEvents)
+          .where(
+            and(
+              eq(ticketEvents.ticketId, id),
+              inArray(ticketEvents.type, ['intake_pending', 'intake_completed']),
+            ),
+          )
+          .orderBy(asc(ticketEvents.id));
+        if (!isIntakePending(marks as { type: TicketEventType }[])) return undefined;
+        const productId =
+          (await insertProduct(tx, input.product, row.customerId, at)) ?? row.productId;
+        // A visit staff booked meanwhile stands; otherwise the customer's preferred window.
+        const booked = row.state === 'scheduled';
+        const [updated] = await tx
+          .update(tickets)
+          .set({
+            productId,
+            category: input.category ?? row.category,
+            ...detailColumns(input),
+            ...(booked
+              ? {}
+              : {
+                  visitStart: input.visitWindow?.start ?? null,
+                  visitEnd: input.visitWindow?.end ?? null,
+                }),
+            updatedAt: at,
+          })
+          .where(eq(tickets.id, id))
+          .returning();
+        if (!updated) throw new Error('locked ticket row vanished');
+        await tx.insert(ticketEvents).values({
+          ticketId: id,
+          at,
+          actor,
+          type: 'intake_completed',
+          payload: { category: updated.category },
+        });
+        const jobs = (options.jobs ?? []).map((job) => ({
+          ...job,
+          payload: { ...job.payload, ticketId: id, ticketNumber: updated.number },
+        }));
+        await insertJobs(tx, jobs, at);
+        return toTicket(updated);
+      });
     },
     async setContactDue(id: string, dueAt: Date) {
       await db

@@ -190,6 +190,66 @@ describeOnDatabases('ticket repository', (database) => {
     });
   });
 
+  describe('a hazard filed at the report, completed by its intake', () => {
+    it('fills in the details once, keeping the number, priority, state and contact deadline', async () => {
+      const { id: customerId } = await customer();
+      const dueAt = new Date(at.getTime() + 1_800_000);
+      const { ticket } = await repos().tickets.create(
+        newTicket(customerId, {
+          priority: 'urgent',
+          category: null,
+          description: 'smoke from the back',
+          contact: { name: null, phone: null, address: null },
+          triage: { label: 'hazard', category: null, symptomId: null },
+          warranty: null,
+          product: null,
+          contactDueAt: dueAt,
+        }),
+        { idempotencyKey: key(), day: day('2039-01-01'), at, actor: system },
+      );
+      // Not filed at a hazard report: nothing to complete.
+      const later = new Date(at.getTime() + 600_000);
+      const actor: Actor = { kind: 'customer', customerId };
+      expect(
+        await repos().tickets.completeIntake(ticket.id, newTicket(customerId), later, actor),
+      ).toBe(undefined);
+      await repos().tickets.appendEvent(ticket.id, {
+        at,
+        actor,
+        type: 'intake_pending',
+        payload: {},
+      });
+      const jobKey = key();
+      const done = await repos().tickets.completeIntake(
+        ticket.id,
+        newTicket(customerId, { priority: 'normal' }),
+        later,
+        actor,
+        { jobs: [{ kind: 'staff-intake-completed', key: jobKey, dueAt: later, payload: {} }] },
+      );
+      expect(done).toMatchObject({
+        id: ticket.id,
+        number: ticket.number,
+        priority: 'urgent',
+        state: 'open',
+        category: 'refrigerator',
+        contact: { name: '王小明', phone: '13800138000' },
+        contactDueAt: dueAt,
+      });
+      const product = await repos().tickets.getProduct(done?.productId ?? '');
+      expect(product).toMatchObject({ modelNumber: 'BCD-470WDPG' });
+      expect((await repos().jobs.findByKey(jobKey))?.payload).toMatchObject({
+        ticketId: ticket.id,
+      });
+      // Confirmed again (a retried turn): completed already, nothing changes.
+      expect(
+        await repos().tickets.completeIntake(ticket.id, newTicket(customerId), later, actor),
+      ).toBe(undefined);
+      const history = await repos().tickets.history(ticket.id);
+      expect(history.map((e) => e.type)).toEqual(['created', 'intake_pending', 'intake_completed']);
+    });
+  });
+
   describe('lifecycle', () => {
     const file = async () => {
       const { id } = await customer();

@@ -101,6 +101,18 @@ hazard-generic =
     3. If you smell gas and the gas valve is within easy reach, close it; open the doors and windows.
     4. Leave, and call the emergency services or the gas company from outside.
 already-escalating = I'm already preparing your ticket.
+# After the safety steps: the urgent ticket is filed at the report, before the intake's questions.
+hazard-reported = 🚨 Our service team has this as urgent ticket { $number }.{ $staffChat ->
+    [no] {" "}Please keep the number and quote it when you contact us.
+   *[yes] { $contact ->
+        [after-opening] {" "}They work { $hours } and are back at { $opens }: a person will contact you by { $time }. { hazard-meanwhile }
+       *[in-hours] {" "}A person will contact you within { $contactWithin }{ $relay ->
+            [yes] , and they see what you write here.
+           *[no] .
+        }
+    }
+}
+hazard-meanwhile = Until then, follow the steps above: keep it switched off and stay away from it. If there is fire or smoke, a smell of gas, or anyone feels unwell, leave and call the emergency services from outside (119 fire or 120 ambulance in mainland China, 119 in Taiwan, 999 in Hong Kong).
 
 ## Escalation intake
 
@@ -108,6 +120,7 @@ escalate-fault = This sounds like it needs an engineer.
 escalate-unclear = I couldn't tell from that what is wrong, so an engineer will take a look.
 escalate-human = Sure.
 intake-intro = I'll prepare a service ticket. A few questions, so the engineer comes prepared.
+intake-intro-hazard = A few questions, so the engineer comes prepared. If you need to leave, go now: the team already has your ticket, and you can answer later.
 ask-category = Which product is it?
 ask-name = What name should the engineer ask for?
 ask-phone = Which phone number can the engineer call? Tap "Share my phone number" or type it.

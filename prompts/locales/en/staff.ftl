@@ -10,7 +10,10 @@ staff-card-title =
         [urgent] 🚨 URGENT
        *[normal] 🆕
     } { $number } · { $kind ->
-        [question] customer question
+        [question] customer question{ $category ->
+            [unknown] {""}
+           *[other] {" "}· { warranty-category }
+        }
        *[fault] { warranty-category }
     } · { staff-label }
 staff-card-customer = 👤 { $name } · 📞 { $phone }
@@ -26,6 +29,7 @@ staff-card-production = 🏭 Made { $made }, as the customer read it from the na
     [yes] : check it against the nameplate photo below.
    *[other] : no photo yet, ask for one.
 }
+staff-card-intake-pending = ⏳ Filed when the customer reported the hazard, before the intake: they may still be answering it (what they write arrives here), and this card is updated once they confirm. Write to them here.
 staff-card-description = 📝 { $description }
 staff-card-photos = 📷 { $number }: { $count ->
     [one] the photo
@@ -132,9 +136,15 @@ staff-unknown-command = Staff commands: in a ticket's topic /take /release /assi
 staff-customer-blocked = ⛔ The customer has blocked the bot: nothing more reaches them for { $number }. Call them if the ticket needs it.
 staff-cannot-copy = The customer sent something the bot cannot copy here (a poll or a service message).
 
-staff-alert-urgent = 🚨 Hazard ticket { $number }: contact the customer now (the phone number is on the card in its topic). After a call, record it there with /contacted.
+staff-alert-urgent = 🚨 Hazard ticket { $number }: contact the customer now { $phone ->
+    [no] (no phone number yet: write to them in its topic, where what they write arrives too).
+   *[yes] (the phone number is on the card in its topic). After a call, record it there with /contacted.
+}
 staff-alert-warning = ⏰ { $number }: nobody has contacted the customer yet (holder: { $holder }). The { $contactWithin } contact promise lapses in { $minutes } min. A call counts once recorded with /contacted in its topic.
-staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes } min ago (holder: { $holder }). Contact the customer now (record a call with /contacted in its topic).
+staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes } min ago (holder: { $holder }). Contact the customer now { $phone ->
+    [no] (no phone number on the card: write to them in its topic).
+   *[yes] (record a call with /contacted in its topic).
+}
 staff-loaner-due = 🔁 { $number } has waited { $hours } hours since the report without a repair. Our promise: offer the customer a free loaner until it is repaired.
 staff-loaner-due-reopened = 🔁 { $number } was reopened { $hours } hours ago and is still not repaired. Our promise: offer the customer a free loaner until it is repaired.
 staff-customer-rated = ⭐ The customer rated { $number } { $score }/5.

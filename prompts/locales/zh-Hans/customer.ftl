@@ -76,6 +76,18 @@ hazard-generic =
     3. 如闻到燃气味且燃气阀门就在手边，请关上阀门；打开门窗通风。
     4. 离开现场，到室外再拨打报警电话或燃气公司电话。
 already-escalating = 我正在为您准备工单。
+# 安全步骤之后：紧急工单在报告时就已提交，之后才问报修信息。
+hazard-reported = 🚨 售后团队已收到您的紧急工单{ $number }。{ $staffChat ->
+    [no] 请保留此工单号，联系我们时请提供。
+   *[yes] { $contact ->
+        [after-opening] 他们的服务时间为{ $hours }，将于{ $opens }上班，最晚{ $time }前联系您。{ hazard-meanwhile }
+       *[in-hours] 工作人员会在{ $contactWithin }内联系您{ $relay ->
+            [yes] ，也能看到您在这里写的内容。
+           *[no] 。
+        }
+    }
+}
+hazard-meanwhile = 在此之前请按上面的步骤做：保持断电，远离它。如有明火、浓烟、燃气味或有人感到不适，请离开现场，到室外拨打报警电话（内地火警 119、急救 120，台湾 119，香港 999）。
 
 ## 报修信息收集
 
@@ -83,6 +95,7 @@ escalate-fault = 这个情况需要工程师上门处理。
 escalate-unclear = 我没能从描述中判断出是什么问题，请工程师来看看。
 escalate-human = 好的。
 intake-intro = 我来为您创建服务工单。先问几个问题，好让工程师有备而来。
+intake-intro-hazard = 再问几个问题，好让工程师有备而来。如果需要离开，请现在就离开：售后团队已经收到您的工单，稍后再回答也可以。
 ask-category = 请问是哪种产品？
 ask-name = 工程师上门时怎么称呼您？
 ask-phone = 工程师可以拨打哪个电话联系您？点“分享我的手机号”或直接输入。

@@ -10,7 +10,10 @@ staff-card-title =
         [urgent] 🚨 紧急
        *[normal] 🆕
     } { $number } · { $kind ->
-        [question] 客户咨询
+        [question] 客户咨询{ $category ->
+            [unknown] {""}
+           *[other] {" "}· { warranty-category }
+        }
        *[fault] { warranty-category }
     } · { staff-label }
 staff-card-customer = 👤 { $name } · 📞 { $phone }
@@ -26,6 +29,7 @@ staff-card-production = 🏭 生产日期：{ $made }，客户从铭牌上读到
     [yes] ：请对照下方的铭牌照片核实。
    *[other] ：尚无照片，请向客户索取。
 }
+staff-card-intake-pending = ⏳ 客户报告安全隐患时即已提交，尚未填完报修信息：客户可能仍在回答（客户写的内容会出现在这里），确认后此卡片会更新。请在这里给客户留言。
 staff-card-description = 📝 { $description }
 staff-card-photos = 📷 { $number }：客户发送的照片（铭牌、发票或故障），共{ $count }张。
 staff-card-triage = 🔎 分诊：{ staff-label } · { $symptom }
@@ -129,9 +133,15 @@ staff-unknown-command = 客服命令：工单话题中 /take /release /assign /s
 staff-customer-blocked = ⛔ 客户已屏蔽机器人：{ $number }的消息无法再送达。如有需要请电话联系。
 staff-cannot-copy = 客户发送了无法复制到这里的内容（投票或系统消息）。
 
-staff-alert-urgent = 🚨 安全隐患工单{ $number }：请立即联系客户（电话见该工单话题中的卡片）。电话联系后请在该话题中用 /contacted 记录。
+staff-alert-urgent = 🚨 安全隐患工单{ $number }：请立即联系客户{ $phone ->
+    [no] （还没有电话号码：请在该工单话题中给客户留言，客户写的内容也会出现在那里）。
+   *[yes] （电话见该工单话题中的卡片）。电话联系后请在该话题中用 /contacted 记录。
+}
 staff-alert-warning = ⏰ { $number }：尚未有人联系客户（接单人：{ $holder }）。{ $contactWithin }内联系的承诺将在{ $minutes }分钟后到期。电话联系在该话题中用 /contacted 记录后即算数。
-staff-alert-breach = 🔴 { $number }：联系承诺已超时{ $minutes }分钟（接单人：{ $holder }）。请立即联系客户（电话联系后在该话题中用 /contacted 记录）。
+staff-alert-breach = 🔴 { $number }：联系承诺已超时{ $minutes }分钟（接单人：{ $holder }）。请立即联系客户{ $phone ->
+    [no] （卡片上没有电话号码：请在该工单话题中给客户留言）。
+   *[yes] （电话联系后在该话题中用 /contacted 记录）。
+}
 staff-loaner-due = 🔁 { $number }自报修起已过{ $hours }小时仍未修复。按服务承诺：请为客户免费提供备用机，直至修好。
 staff-loaner-due-reopened = 🔁 { $number }重新打开已{ $hours }小时，仍未修复。按服务承诺：请为客户免费提供备用机，直至修好。
 staff-customer-rated = ⭐ 客户为{ $number }打了{ $score }/5 分。

@@ -11,7 +11,10 @@ staff-card-title =
         [urgent] 🚨 緊急
        *[normal] 🆕
     } { $number } · { $kind ->
-        [question] 客戶諮詢
+        [question] 客戶諮詢{ $category ->
+            [unknown] {""}
+           *[other] {" "}· { warranty-category }
+        }
        *[fault] { warranty-category }
     } · { staff-label }
 staff-card-customer = 👤 { $name } · 📞 { $phone }
@@ -27,6 +30,7 @@ staff-card-production = 🏭 生產日期：{ $made }，客戶從銘牌上讀到
     [yes] ：請對照下方的銘牌照片核實。
    *[other] ：尚無照片，請向客戶索取。
 }
+staff-card-intake-pending = ⏳ 客戶報告安全隱患時即已提交，尚未填完報修資料：客戶可能仍在回答（客戶寫的內容會出現在這裡），確認後此卡片會更新。請在這裡給客戶留言。
 staff-card-description = 📝 { $description }
 staff-card-photos = 📷 { $number }：客戶傳送的照片（銘牌、發票或故障），共{ $count }張。
 staff-card-triage = 🔎 分診：{ staff-label } · { $symptom }
@@ -130,9 +134,15 @@ staff-unknown-command = 客服命令：維修單話題中 /take /release /assign
 staff-customer-blocked = ⛔ 客戶已遮蔽機器人：{ $number }的訊息無法再送達。如有需要請電話聯絡。
 staff-cannot-copy = 客戶傳送了無法複製到這裡的內容（投票或系統訊息）。
 
-staff-alert-urgent = 🚨 安全隱患維修單{ $number }：請立即聯絡客戶（電話見該維修單話題中的卡片）。電話聯絡後請在該話題中用 /contacted 記錄。
+staff-alert-urgent = 🚨 安全隱患維修單{ $number }：請立即聯絡客戶{ $phone ->
+    [no] （還沒有電話號碼：請在該維修單話題中給客戶留言，客戶寫的內容也會出現在那裡）。
+   *[yes] （電話見該維修單話題中的卡片）。電話聯絡後請在該話題中用 /contacted 記錄。
+}
 staff-alert-warning = ⏰ { $number }：尚未有人聯絡客戶（接單人：{ $holder }）。{ $contactWithin }內聯絡的承諾將在{ $minutes }分鐘後到期。電話聯絡在該話題中用 /contacted 記錄後即算數。
-staff-alert-breach = 🔴 { $number }：聯絡承諾已超時{ $minutes }分鐘（接單人：{ $holder }）。請立即聯絡客戶（電話聯絡後在該話題中用 /contacted 記錄）。
+staff-alert-breach = 🔴 { $number }：聯絡承諾已超時{ $minutes }分鐘（接單人：{ $holder }）。請立即聯絡客戶{ $phone ->
+    [no] （卡片上沒有電話號碼：請在該維修單話題中給客戶留言）。
+   *[yes] （電話聯絡後在該話題中用 /contacted 記錄）。
+}
 staff-loaner-due = 🔁 { $number }自報修起已過{ $hours }小時仍未修復。按服務承諾：請為客戶免費提供備用機，直至修好。
 staff-loaner-due-reopened = 🔁 { $number }重新開啟已{ $hours }小時，仍未修復。按服務承諾：請為客戶免費提供備用機，直至修好。
 staff-customer-rated = ⭐ 客戶為{ $number }打了{ $score }/5 分。

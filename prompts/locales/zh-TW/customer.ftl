@@ -77,6 +77,18 @@ hazard-generic =
     3. 如聞到瓦斯味且瓦斯閥門就在手邊，請關上閥門；開啟門窗通風。
     4. 離開現場，到室外再撥打報警電話或瓦斯公司電話。
 already-escalating = 我正在為您準備維修單。
+# 安全步驟之後：緊急維修單在報告時就已提交，之後才問報修資料。
+hazard-reported = 🚨 售後團隊已收到您的緊急維修單{ $number }。{ $staffChat ->
+    [no] 請保留此維修單號，聯絡我們時請提供。
+   *[yes] { $contact ->
+        [after-opening] 他們的服務時間為{ $hours }，將於{ $opens }上班，最晚{ $time }前聯絡您。{ hazard-meanwhile }
+       *[in-hours] 工作人員會在{ $contactWithin }內聯絡您{ $relay ->
+            [yes] ，也能看到您在這裡寫的內容。
+           *[no] 。
+        }
+    }
+}
+hazard-meanwhile = 在此之前請按上面的步驟做：保持斷電，遠離它。如有明火、濃煙、瓦斯味或有人感到不適，請離開現場，到室外撥打報警電話（內地火警 119、急救 120，臺灣 119，香港 999）。
 
 ## 報修資料收集
 
@@ -84,6 +96,7 @@ escalate-fault = 這個情況需要工程師到府處理。
 escalate-unclear = 我沒能從描述中判斷出是什麼問題，請工程師來看看。
 escalate-human = 好的。
 intake-intro = 我來為您建立維修單。先問幾個問題，好讓工程師有備而來。
+intake-intro-hazard = 再問幾個問題，好讓工程師有備而來。如果需要離開，請現在就離開：售後團隊已經收到您的維修單，稍後再回答也可以。
 ask-category = 請問是哪種產品？
 ask-name = 工程師到府時怎麼稱呼您？
 ask-phone = 工程師可以撥打哪個電話聯絡您？點「分享我的電話號碼」或直接輸入。

@@ -27,6 +27,32 @@ describe('decideTurn: reports and triage', () => {
     expect(last.state.flow).toEqual({ kind: 'idle' });
   });
 
+  it("files the hazard's urgent ticket with the report (the draft the intake then completes), and again only for that draft", () => {
+    const first = play(
+      fresh(),
+      text('my water heater is leaking onto the socket and I got a small shock'),
+    );
+    const flow = first.last.state.flow;
+    if (flow.kind !== 'intake') throw new Error(`expected the intake, got ${flow.kind}`);
+    expect(first.last.effects).toEqual([{ type: 'report-hazard', draft: flow.draft }]);
+    expect(flow.draft).toMatchObject({ urgent: true, label: 'hazard', category: 'water_heater' });
+    expect(keys(first.last)).toContain('intake-intro-hazard');
+    // A second hazard in the same intake reports the same draft (one ticket, by its id).
+    const again = play(first.state, text('now there are sparks and smoke'));
+    expect(again.last.effects).toMatchObject([
+      { type: 'report-hazard', draft: { id: flow.draft.id } },
+    ]);
+    // A fault intake upgraded by a hazard mid-way reports its own draft.
+    const fault = intakeAt('model', {
+      description: 'washer shows E21',
+      category: 'washing_machine',
+    });
+    const upgraded = play(fault, text('the washer is smoking and smells of burning'));
+    expect(upgraded.last.effects).toMatchObject([
+      { type: 'report-hazard', draft: { id: 'chat:1', urgent: true } },
+    ]);
+  });
+
   it.each([
     ['en', 'there is smoke coming out of the back of my fridge and a burning smell'],
     ['zh', '冰箱后面冒烟了，有焦味'],
@@ -320,6 +346,25 @@ describe('decideTurn: commands, buttons and staff hold', () => {
     const idle = play(fresh(), { type: 'command', name: 'human' }).last;
     expect(idle.replies).toEqual([]);
     expect(idle.effects).toEqual([{ type: 'request-human', description: '' }]);
+  });
+
+  it("hands /human in an intake what the customer already gave, with the draft's product", () => {
+    const state = intakeAt('purchaseDate', {
+      description: 'washer shows E21',
+      category: 'washing_machine',
+      name: 'Li Na',
+      phone: '+8613800138000',
+      model: 'XQG100-B12866',
+    });
+    const { last } = play(state, { type: 'command', name: 'human' });
+    expect(last.effects).toMatchObject([
+      {
+        type: 'request-human',
+        description: 'washer shows E21',
+        category: 'washing_machine',
+        draft: { name: 'Li Na', phone: '+8613800138000', model: 'XQG100-B12866' },
+      },
+    ]);
   });
 
   it('keeps the guided step on screen when "talk to a person" is pressed', () => {
