@@ -4,7 +4,9 @@ import {
   decodeButton,
   encodeButton,
   type GuidanceCase,
+  isQuietMinute,
   type Locale,
+  toZonedTime,
 } from '../../core/index.ts';
 import { type JobHandler, StaleStateError } from '../../db/index.ts';
 import { renderReply } from '../render/reply.ts';
@@ -64,8 +66,11 @@ export function createCheckbackService(deps: AppDeps) {
         },
         now,
       );
+      // On time (the seed's 2 hours), but without a sound at night in the service time zone.
+      const { minute } = toZonedTime(now, deps.config.SERVICE_TZ);
       await writeReplies(tx, { chatId: guidance.chatId, key: `job:${job.id}` }, [reply], now, {
         background: true,
+        silent: isQuietMinute(minute),
       });
     });
   };

@@ -105,12 +105,15 @@ export type WriteRepliesOptions = {
   background?: boolean;
   /** The erasure's answer: once delivered, its rows keep no chat id. */
   erased?: boolean;
+  /** Sent without a sound (`disable_notification`): the check-back at night. */
+  silent?: boolean;
 };
 
-const sendPayload = (message: RenderedReply): JsonObject =>
-  message.markup
-    ? { text: message.text, reply_markup: message.markup as unknown as JsonObject }
-    : { text: message.text };
+const sendPayload = (message: RenderedReply, silent = false): JsonObject => ({
+  text: message.text,
+  ...(message.markup ? { reply_markup: message.markup as unknown as JsonObject } : {}),
+  ...(silent ? { disable_notification: true } : {}),
+});
 
 /**
  * Writes a turn's (or a job's) replies to the outbox in the caller's transaction (see
@@ -180,7 +183,7 @@ export async function replyRows(
             key: `${key}:${index}`,
             chatId,
             method: 'sendMessage',
-            payload: sendPayload(message),
+            payload: sendPayload(message, options.silent),
             priority,
           },
     );

@@ -71,6 +71,30 @@ describe('end to end through the Bot API emulator: guidance and the 2-hour check
     expect(filed.at(-1)?.text).toMatch(/在保修范围内：免费/);
   });
 
+  it('checks back on time at night too, but without a sound (and with one by day)', async () => {
+    const customer = harness.client(6004, 'en');
+    // To 01:30 in the service time zone (Asia/Shanghai, UTC+8): the check-back falls at 03:30.
+    const now = harness.clock.now().getTime();
+    const day = 86_400_000;
+    const target = Math.floor(now / day) * day + 17.5 * 3_600_000;
+    harness.clock.advance((target > now ? target : target + day) - now);
+    await customer.say('my fridge is too cold, the vegetables freeze', /Step 1 of/);
+    await customer.press(/Fixed/, /check back in 2 hours/);
+    harness.clock.advance(TWO_HOURS);
+    await harness.worker.runDue();
+    const night = await customer.waitFor(/Is it still working\?/);
+    expect(night.at(-1)?.silent).toBe(true);
+    await customer.press(/Working fine/, /closed this as solved/);
+    // By day (10:30 → 12:30) the same question rings as usual.
+    harness.clock.advance(7 * 3_600_000);
+    await customer.say('my fridge is too cold, the vegetables freeze', /Step 1 of/);
+    await customer.press(/Fixed/, /check back in 2 hours/);
+    harness.clock.advance(TWO_HOURS);
+    await harness.worker.runDue();
+    const byDay = await customer.waitFor(/Is it still working\?/);
+    expect(byDay.at(-1)?.silent).toBe(false);
+  });
+
   it('records a check-back nobody answered as unconfirmed after 24 hours', async () => {
     const customer = harness.client(6003, 'en');
     await customer.say('the tv has no signal on the screen', /Step 1 of/);

@@ -22,6 +22,8 @@ export type BotMessage = {
   text: string;
   buttons: { text: string; data: string }[];
   keyboard?: unknown;
+  /** Sent with `disable_notification` (no sound). */
+  silent: boolean;
 };
 
 /**
@@ -116,6 +118,9 @@ export class E2eHarness {
           text: String(update.message.text),
           buttons,
           keyboard: markup?.keyboard,
+          silent:
+            String((update.message as { disable_notification?: unknown }).disable_notification) ===
+            'true',
         };
       });
   }
