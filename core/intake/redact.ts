@@ -67,7 +67,7 @@ const IM_HANDLES: readonly RegExp[] = [
   /(微信号|微信號|微信|weixin|wechat(?:\s*id)?|vx|wx|qq号|qq號|qq|line\s*id|whats\s?app|telegram|skype|kakao(?:\s*talk)?)(\s*(?:号|號|id)?\s*(?:是|为|為|:|：|is)?\s*)(?!(?:me|or|and|too|also|please)\b)[A-Za-z0-9][\w.+-]{2,}/giu,
   /(LINE)(\s*[:：]\s*)[A-Za-z0-9][\w.+-]{2,}/gu,
 ];
-const TELEGRAM_USERNAME = /(?<![\w.@[])@[A-Za-z][A-Za-z0-9_]{4,31}\b/g;
+const TELEGRAM_USERNAME = /(?<![\w.@[\]])@[A-Za-z][A-Za-z0-9_]{4,31}\b/g;
 /** Text after these lead-ins is an address, up to the end of the clause. */
 const ADDRESS_LEAD_INS: readonly RegExp[] = [
   /(地址|住址|家住|家在|住在|我住|地點|地点)(\s*[:：是在]?\s*)([^，,。；;！!？?\n]+)/gu,

@@ -67,6 +67,9 @@ describe('redactPersonalData', () => {
     ['LINE: foo_bar', 'LINE: [im]'],
     ['whatsapp +852 9123 4567', 'whatsapp [phone]'],
     ['my telegram is @john_doe', 'my telegram is [im]'],
+    // Redacting again changes nothing: a handle glued after a redaction is not read anew.
+    ['@fridge@tomorrow', '[im]@tomorrow'],
+    ['[im]@tomorrow', '[im]@tomorrow'],
     ['ping @john_doe here', 'ping [im] here'],
     // A street address runs on over the buildings and rooms after it.
     ['家在朝阳区建国路88号SOHO现代城5号楼', '家在[address]'],
