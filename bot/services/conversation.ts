@@ -40,6 +40,7 @@ import { renderWarrantyAnswer } from '../render/warranty.ts';
 import { chatStoreKeys, sessionKey } from './chat-keys.ts';
 import { withPendingCheckback } from './checkback.ts';
 import { checkbackExpiryKey } from './checkback-keys.ts';
+import { createDecideTogether } from './decide-together.ts';
 import type { AppDeps } from './deps.ts';
 import { AlreadyHandledError } from './inbox-worker.ts';
 import { type Delivery, replyRows, writeReplies } from './outbox.ts';
@@ -119,6 +120,7 @@ export function createConversationService(
   staff?: ConversationStaff,
 ) {
   const { store, repos, clock, config, log } = deps;
+  const decideTogether = createDecideTogether();
 
   /**
    * Files the draft's ticket, keyed by the draft's id (filing the same draft again returns the
@@ -469,7 +471,7 @@ export function createConversationService(
           delivery.typing(chat.chatId).catch(() => undefined);
         })
       : context;
-    const turn = decideTurn(followed, event, ready);
+    const turn = await decideTogether(() => decideTurn(followed, event, ready));
     const render = createRenderContext(deps, turn.state.locale);
     if (turn.effects.some((effect) => effect.type === 'file-ticket'))
       await delivery.typing(chat.chatId);
