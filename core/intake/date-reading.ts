@@ -443,12 +443,20 @@ function festival(
   context: Context,
 ): Found {
   const how = relation === 'on' && context.about ? 'around' : relation;
-  if (typeof when === 'number') return orNoSuchDay(festivalPeriod(name, when, how));
+  // Days still to come are no purchase days: a period that runs past today ends today.
+  const upToToday = (period: DatePeriod | undefined) =>
+    period &&
+    compareDates(period.from, context.today) <= 0 &&
+    compareDates(period.to, context.today) > 0
+      ? { ...period, to: context.today }
+      : period;
+  if (typeof when === 'number') return orNoSuchDay(upToToday(festivalPeriod(name, when, how)));
   for (let back = 0; back <= 2; back++) {
     const found = festivalPeriod(name, context.year - back, how);
     if (!found) return 'NO_SUCH_DAY';
     const edge = when === 'last' ? found.to : found.from;
-    if (compareDates(edge, context.today) < (when === 'last' ? 0 : 1)) return found;
+    if (compareDates(edge, context.today) < (when === 'last' ? 0 : 1))
+      return upToToday(found) ?? found;
   }
   return 'NO_SUCH_DAY';
 }

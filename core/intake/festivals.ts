@@ -64,17 +64,27 @@ const springFestival: FestivalDays = (year) => {
 const READ_AROUND: ReadonlySet<FestivalDays> = new Set([springFestival]);
 
 /**
+ * Online shopping days: an order "on 双十一" is delivered, and its invoice dated, in the days after
+ * (the warranty counts from the invoice or delivery), so the purchase is read as the day and the
+ * week after it — never as the order day alone, which could state a charge the customer may not owe.
+ */
+const SHOPPING_DAY_DELIVERY_DAYS = 7;
+const singlesDay = onDay(11, 11);
+const midYearSale = onDay(6, 18);
+const SHOPPING_DAYS: ReadonlySet<FestivalDays> = new Set([singlesDay, midYearSale, blackFriday]);
+
+/**
  * Festivals and shopping days customers date a purchase by, as the cleaned text writes them
  * (numerals as digits: 双十一 → 双11). Moveable feasts not listed (Easter, 中秋) are not guessed.
  */
 const FESTIVALS: Readonly<Record<string, FestivalDays>> = {
-  双11: onDay(11, 11),
-  雙11: onDay(11, 11),
-  'double 11': onDay(11, 11),
-  'double eleven': onDay(11, 11),
-  'singles day': onDay(11, 11),
-  "singles' day": onDay(11, 11),
-  '618': onDay(6, 18),
+  双11: singlesDay,
+  雙11: singlesDay,
+  'double 11': singlesDay,
+  'double eleven': singlesDay,
+  'singles day': singlesDay,
+  "singles' day": singlesDay,
+  '618': midYearSale,
   圣诞: onDay(12, 25),
   聖誕: onDay(12, 25),
   christmas: onDay(12, 25),
@@ -107,7 +117,8 @@ const AROUND_DAYS = 7;
 export type FestivalRelation = 'on' | 'before' | 'after' | 'around';
 
 /**
- * A festival in a year as a period: its day (precision `day`) or days (`week`), the 30 days before
+ * A festival in a year as a period: its day (precision `day`) or days (`week`; a shopping day and
+ * the week of delivery after it), the 30 days before
  * or after it (`month`), or a week either side (`week`; the Spring Festival always); always
  * approximate — a festival names when, not the date on the invoice.
  */
@@ -121,6 +132,8 @@ export function festivalPeriod(
   if (!festival || !days) return undefined;
   const [first, last] = days;
   const how = relation === 'on' && READ_AROUND.has(festival) ? 'around' : relation;
+  if (how === 'on' && SHOPPING_DAYS.has(festival))
+    return toPeriod(first, addDays(last, SHOPPING_DAY_DELIVERY_DAYS), 'week', true);
   if (how === 'before') {
     return toPeriod(addDays(first, -BEFORE_AFTER_DAYS), addDays(first, -1), 'month', true);
   }

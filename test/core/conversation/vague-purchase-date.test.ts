@@ -57,9 +57,10 @@ describe('review9 H2: "一年多了" is a period, and the answer depends on the 
 
 describe('review9 M1: everyday dates in the intake', () => {
   it.each([
-    ['去年双十一买的', '2025-11-11', '2025-11-11'],
+    // A shopping day: the order day and the week of delivery after it (the invoice's date).
+    ['去年双十一买的', '2025-11-11', '2025-11-18'],
     ['舊年聖誕買嘅', '2025-12-25', '2025-12-25'],
-    ['Black Friday last year', '2025-11-28', '2025-11-28'],
+    ['Black Friday last year', '2025-11-28', '2025-12-05'],
     ['去年国庆', '2025-10-01', '2025-10-07'],
   ])('takes %j and goes on to the address', (answer, from, to) => {
     const { state } = play(atPurchase(), text(answer));

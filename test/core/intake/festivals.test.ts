@@ -24,14 +24,15 @@ const reads = (rows: Row[]) =>
 
 describe('parsePurchaseDate: festivals and shopping days, Simplified Chinese', () => {
   reads([
-    ['去年双十一买的', '2025-11-11', '2025-11-11', 'day', true],
-    ['去年双11', '2025-11-11', '2025-11-11', 'day', true],
-    ['双十一买的', '2026-11-11', '2026-11-11', 'day', true],
-    ['我记得是去年双十一买的', '2025-11-11', '2025-11-11', 'day', true],
+    // A shopping day is the order day and the week of delivery after it.
+    ['去年双十一买的', '2025-11-11', '2025-11-18', 'week', true],
+    ['去年双11', '2025-11-11', '2025-11-18', 'week', true],
+    ['双十一买的', '2026-11-11', '2026-11-18', 'week', true],
+    ['我记得是去年双十一买的', '2025-11-11', '2025-11-18', 'week', true],
     ['双十一左右', '2026-11-04', '2026-11-18', 'week', true],
-    ['去年618', '2025-06-18', '2025-06-18', 'day', true],
-    ['前年618买的', '2024-06-18', '2024-06-18', 'day', true],
-    ['618活动的时候', '2026-06-18', '2026-06-18', 'day', true],
+    ['去年618', '2025-06-18', '2025-06-25', 'week', true],
+    ['前年618买的', '2024-06-18', '2024-06-25', 'week', true],
+    ['618活动的时候', '2026-06-18', '2026-06-25', 'week', true],
     ['去年圣诞节', '2025-12-25', '2025-12-25', 'day', true],
     // This year's Christmas is still to come: the latest that has begun.
     ['圣诞', '2025-12-25', '2025-12-25', 'day', true],
@@ -48,7 +49,7 @@ describe('parsePurchaseDate: festivals and shopping days, Simplified Chinese', (
 
 describe('parsePurchaseDate: festivals, Traditional Chinese and Cantonese', () => {
   reads([
-    ['去年雙十一', '2025-11-11', '2025-11-11', 'day', true],
+    ['去年雙十一', '2025-11-11', '2025-11-18', 'week', true],
     ['舊年聖誕買嘅', '2025-12-25', '2025-12-25', 'day', true],
     ['好似係舊年聖誕節買嘅', '2025-12-25', '2025-12-25', 'day', true],
     ['應該係前年國慶買嘅', '2024-10-01', '2024-10-07', 'week', true],
@@ -67,12 +68,13 @@ describe('parsePurchaseDate: festivals and hedges, English', () => {
     ['around Christmas', '2025-12-18', '2026-01-01', 'week', true],
     ['I think it was before Christmas last year', '2025-11-25', '2025-12-24', 'month', true],
     // Black Friday is the day after the fourth Thursday of November (2025-11-27).
-    ['Black Friday last year', '2025-11-28', '2025-11-28', 'day', true],
-    ["last year's Black Friday sale", '2025-11-28', '2025-11-28', 'day', true],
-    ['on Black Friday', '2026-11-27', '2026-11-27', 'day', true],
+    ['Black Friday last year', '2025-11-28', '2025-12-05', 'week', true],
+    ["last year's Black Friday sale", '2025-11-28', '2025-12-05', 'week', true],
+    // Three days ago: the week of delivery ends today, not in days still to come.
+    ['on Black Friday', '2026-11-27', '2026-11-30', 'week', true],
     // November 2018 began on a Thursday: Black Friday was the 23rd, not the last Friday (30th).
-    ['black friday 2018', '2018-11-23', '2018-11-23', 'day', true],
-    ['Singles Day last year', '2025-11-11', '2025-11-11', 'day', true],
+    ['black friday 2018', '2018-11-23', '2018-11-30', 'week', true],
+    ['Singles Day last year', '2025-11-11', '2025-11-18', 'week', true],
     ['Chinese New Year', '2026-02-10', '2026-02-24', 'week', true],
     ['last year in November', '2025-11-01', '2025-11-30', 'month', false],
     ['last summer I think', '2026-06-01', '2026-08-31', 'season', false],
