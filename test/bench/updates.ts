@@ -287,6 +287,17 @@ export const updateScenario: Scenario = {
         OFFERED_PER_S,
       );
 
+      /** Tickets in the database so far. */
+      const ticketsFiled = async () =>
+        (
+          await app.deps.repos.report.figures(
+            new Date(0),
+            new Date(Date.now() + 86_400_000),
+            { slaMs: 1, hours: { startMinute: 0, endMinute: 24 * 60 }, timeZone: 'UTC' },
+            new Date(),
+          )
+        ).tickets.total;
+      const filedBeforeIntake = await ticketsFiled();
       // The intake path: chats already escalated; their answers, the skip and the confirmation.
       const base = firstChat();
       const ids = Array.from({ length: INTAKE_CHATS }, (_, i) => base + i);
@@ -306,12 +317,7 @@ export const updateScenario: Scenario = {
           press(id, /Confirm/),
         ]),
       );
-      const filed = await app.deps.repos.report.figures(
-        new Date(0),
-        new Date(Date.now() + 86_400_000),
-        { slaMs: 1, hours: { startMinute: 0, endMinute: 24 * 60 }, timeZone: 'UTC' },
-        new Date(),
-      );
+      const filedAfterIntake = await ticketsFiled();
 
       // The baseline: grammY with a session and one reply, the same triage-path updates.
       const bare = new Bot<BareContext>(`${BOT_INFO.id}:bare`, { botInfo: BOT_INFO });
@@ -362,7 +368,8 @@ export const updateScenario: Scenario = {
         offered_p99_ms: open.offered_p99_ms ?? 0,
         offered_answered_per_s: open.offered_updates_per_s ?? 0,
         ...summary('intake_', intake),
-        intake_tickets_filed: filed.tickets.total,
+        // The intake path's own: the triage path files tickets too (a hazard's first message).
+        intake_tickets_filed: filedAfterIntake - filedBeforeIntake,
         ...bareFigures,
         frontline_to_bare_ratio: round(
           Number(frontline.updates_per_s) / Number(bareFigures.bare_grammy_updates_per_s),
