@@ -739,6 +739,8 @@ const ORDINARY: [Script, string][] = [
   ['English', 'the expansion tank for the water heater ruptured and water is all over the garage'],
   ['English', 'the tech said the control board was fried'],
   ['English', 'I live in a flat and the fridge is noisy'],
+  ['English', 'a puff of air came out when I opened the door'],
+  ['English', 'the cream puff came out great'],
   ['Simplified', '一开空调，房间就凉快了'],
   ['Simplified', '烤面包一面烤焦了'],
   ['Simplified', '冰箱门和密封条之间有缝'],

@@ -164,6 +164,52 @@ const REPORTS: Record<string, Record<Script, string[]>> = {
   },
 };
 
+/**
+ * Longer stories, where the danger is one clause among others and told by what was seen, heard,
+ * felt or smelt (written after the rounds above, as real reports are told).
+ */
+const STORIES: [Script, string][] = [
+  [
+    'English',
+    'Last night the fridge went quiet, then there was a loud click and a sort of fizzing noise from the back. My son says he saw a blue light flicker behind it.',
+  ],
+  [
+    'English',
+    'This morning the toaster oven would not stop; the elements stayed glowing even after the timer ran out and the crumbs caught.',
+  ],
+  ['English', 'When I mop the floor near the dryer and touch it I feel a little electric prickle.'],
+  [
+    'English',
+    "There's been a faint rotten smell in the basement for a week, near the furnace and water heater, and the pilot keeps going out.",
+  ],
+  [
+    'English',
+    'Every few days the bathroom and kitchen lose power together; the box in the hall shows the RCD down, usually while the washing machine is on heat.',
+  ],
+  [
+    'English',
+    'The microwave was running with nothing inside and there was a bright light and a crackle.',
+  ],
+  ['Simplified', '冰箱突然不响了，接着后面啪嗒一声，还有滋滋的声音，儿子说看到后面有蓝光一闪。'],
+  ['Simplified', '女儿一手扶着不锈钢水槽一手碰洗衣机，说被扎了一下。'],
+  ['Simplified', '地下室这一周一直有股臭味，在热水器和锅炉附近，火还老是灭。'],
+  ['Simplified', '打开水龙头喷出一股蒸汽和开水，热水器嗡嗡响。'],
+  ['Simplified', '空调外机电线上有一块黑的，外皮都裂开发脆了。'],
+  ['Traditional', '打開水龍頭噴出一股蒸汽和開水。'],
+  ['Cantonese', '洗碗機有陣好攻鼻嘅化學味，插頭隻腳變咗色。'],
+  ['Cantonese', '個女一隻手揸住不銹鋼盆一隻手掂洗衣機，話俾佢拮咗一下。'],
+  ['Cantonese', '打開水喉噴咗啲蒸氣同滾水出嚟。'],
+  [
+    'English',
+    'the monitor started making a high pitched whine then a puff came out the top vent and it died',
+  ],
+  ['English', 'the instant water heater shoots out boiling water and steam when first turned on'],
+  ['English', "the water heater's popping valve keeps going off and spraying"],
+  ['Simplified', '电水壶的线弯折的地方发黑还有味道'],
+  ['Simplified', '冰箱制冰的水管漏水，正好滴在插排上'],
+  ['Cantonese', '電水煲條線屈咗嗰度黑咗仲有陣味'],
+];
+
 /** The same families denied, or their words in an ordinary sense: no hazard path. */
 const CALM: [Script, string][] = [
   ['Simplified', '没有煤气味，就是点不着火'],
@@ -180,6 +226,11 @@ const CALM: [Script, string][] = [
   ['English', 'the power goes off in the whole street sometimes, then the fridge beeps'],
   ['English', 'the laptop battery only lasts an hour'],
   ['English', 'the hot water runs out after one shower'],
+  ['English', 'the microwave won’t stop beeping after it finishes'],
+  ['English', 'the router’s blue light flickers all night'],
+  ['Simplified', '新冰箱有股刺鼻的塑料味，正常吗'],
+  ['Simplified', '显示器有电流声'],
+  ['Cantonese', '抽濕機唔抽水'],
 ];
 
 describe('hazard reports in the words customers use', () => {
@@ -190,6 +241,9 @@ describe('hazard reports in the words customers use', () => {
       });
     }
   }
+  it.each(STORIES)('a story (%s): reads %j as a hazard', (_, text) => {
+    expect(engine.classify(text).label).toBe('hazard');
+  });
   it.each(CALM)('no hazard path (%s): %j', (_, text) => {
     expect(engine.classify(text).label).not.toBe('hazard');
   });
