@@ -1,4 +1,5 @@
 import {
+  type Category,
   type ConversationEvent,
   type ConversationState,
   type Customer,
@@ -253,6 +254,14 @@ export function createConversationService(
     return [{ text: lines.join('\n'), markup: { remove_keyboard: true }, own: true }];
   }
 
+  /** Whether the policy covers some main part of the category longer than the whole product. */
+  function longerForParts(category: Category): 'yes' | 'no' {
+    const terms = deps.policy.categories[category];
+    return terms && Object.values(terms.mainParts).some((months) => months > terms.wholeUnitMonths)
+      ? 'yes'
+      : 'no';
+  }
+
   async function runEffect(
     effect: Effect,
     chat: ChatRef,
@@ -298,6 +307,28 @@ export function createConversationService(
         if (await repos.guidance.recordOutcome(effect.ref, effect.outcome, now))
           await repos.jobs.cancel(checkbackExpiryKey(effect.ref), now);
         return [];
+      }
+      case 'answer-warranty': {
+        // The engine's answer for the whole product, as on a ticket (over a vague date's period).
+        const { date: today } = toZonedTime(now, config.SERVICE_TZ);
+        const answer = decideDraftWarranty(
+          { category: effect.category, purchaseDate: effect.purchaseDate },
+          today,
+          deps.policy,
+        );
+        if (!answer)
+          return [say('warranty-question-no-proof', { graceDays: deps.policy.graceDays })];
+        const { t, locale } = render;
+        return [
+          {
+            text: [
+              t('warranty-question-heading'),
+              renderWarrantyAnswer(answer.case.input, answer.decision, t, locale),
+              '',
+              t('warranty-question-after', { longer: longerForParts(effect.category) }),
+            ].join('\n'),
+          },
+        ];
       }
       case 'list-tickets': {
         const tickets = await repos.tickets.listByCustomer(customerId, { limit: 10 });

@@ -1,3 +1,4 @@
+import type { DatePeriod } from '../intake/date-period.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { Category } from '../warranty/policy.ts';
 import type { Address, Draft, Reply } from './state.ts';
@@ -47,6 +48,11 @@ export type Effect =
   | { type: 'record-checkback'; ref: string; outcome: 'working' | 'still_broken' }
   /** Reply with the customer's tickets and their states. */
   | { type: 'list-tickets' }
+  /**
+   * Answer a warranty question: the engine's preliminary answer for the whole product bought in
+   * `purchaseDate` (over the period, as on a ticket), then how to go on.
+   */
+  | { type: 'answer-warranty'; category: Category; purchaseDate: DatePeriod }
   /** Offer the customer's open tickets for cancelling (or say there are none). */
   | { type: 'offer-cancel' }
   | { type: 'cancel-ticket'; ticketNumber: string }

@@ -181,7 +181,12 @@ export type Flow =
   /** Asked to confirm erasing personal data; `previous` is restored on "no". */
   | { kind: 'confirm-forget'; previous?: Flow }
   /** Asked (on /start) whether to discard the ticket being prepared; `previous` is restored on "no". */
-  | { kind: 'confirm-restart'; previous?: Flow };
+  | { kind: 'confirm-restart'; previous?: Flow }
+  /**
+   * A warranty question with no problem told ("is my fridge still under warranty?"): the product
+   * if it was not named, then the purchase date; the answer is the engine's, as on a ticket.
+   */
+  | { kind: 'warranty'; text: string; category?: Category };
 
 /** A chat's conversation state, kept in the session store (so a restart resumes it). */
 export type ConversationState = {

@@ -8,6 +8,7 @@ import type { TriageStep, TurnContext } from './context.ts';
 import type { Effect, Guidance, PendingCheckback, Turn } from './events.ts';
 import { askField, newDraft, nextField, reviewReply } from './intake.ts';
 import type { ConversationState, Draft, Flow, IntakeReason, Reply } from './state.ts';
+import { isWarrantyOnly, startWarrantyQuestion } from './warranty-question.ts';
 
 /**
  * The steps several flows share: triage of a report, the hazard path, escalation to the intake,
@@ -91,6 +92,10 @@ export function triageReport(
       return startChecks(known, text, step, context);
     case 'ask': {
       if (options.asked) return escalate(known, 'unclear', context, { description: text });
+      // A warranty question and nothing else ("is my fridge still under warranty?"): the
+      // warranty answer, not a clarifying question about a problem nobody told.
+      if (isWarrantyOnly(text, context, state.locale))
+        return startWarrantyQuestion(known, text, step.category ?? state.category, context);
       if (!step.category) {
         return turn(withFlow(known, { kind: 'choose-category', text }), [
           { key: 'ask-which-product', buttons: categoryButtons() },

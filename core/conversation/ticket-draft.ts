@@ -8,6 +8,10 @@ import type { WarrantyPolicy } from '../warranty/policy.ts';
 import type { WarrantyCase } from '../warranty/warranty-case.ts';
 import type { Address, Draft } from './state.ts';
 
+/** What the warranty answer reads of a draft (or of a warranty question): product and dates. */
+export type WarrantyFacts = Partial<Draft> &
+  Pick<Draft, 'category' | 'purchaseDate' | 'productionDate'>;
+
 /** The warranty question a draft asks: the case, and the periods its dates are known to. */
 export type DraftWarrantyCase = {
   /** The case without its dates; `reportDate` is today. */
@@ -23,7 +27,7 @@ export type DraftWarrantyCase = {
  * from the production date when the customer gave one: warranty rule 1).
  */
 export function toDraftWarrantyCase(
-  draft: Draft,
+  draft: WarrantyFacts,
   today: CalendarDate,
   part?: string,
 ): DraftWarrantyCase | undefined {
@@ -51,7 +55,7 @@ export function toDraftWarrantyCase(
  * purchase date is never read as its first day): see {@link decideWarrantyOverPeriod}.
  */
 export function decideDraftWarranty(
-  draft: Draft,
+  draft: WarrantyFacts,
   today: CalendarDate,
   policy: WarrantyPolicy,
   part?: string,

@@ -7,6 +7,7 @@ import { guideFlow } from './flows/guide.ts';
 import { idleFlow } from './flows/idle.ts';
 import { intakeFlow } from './flows/intake.ts';
 import { reviewFlow } from './flows/review.ts';
+import { warrantyFlow } from './flows/warranty.ts';
 import type { Transitions } from './table.ts';
 
 /**
@@ -26,6 +27,7 @@ export const transitions: Transitions = {
   'confirm-cancel': confirmCancelFlow,
   'confirm-forget': confirmForgetFlow,
   'confirm-restart': confirmRestartFlow,
+  warranty: warrantyFlow,
 };
 
 export { anyFlow };

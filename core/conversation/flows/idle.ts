@@ -7,7 +7,7 @@ export const idleFlow: FlowDefinition<'idle'> = {
   pending: () => [],
   on: {
     text: {
-      to: ['same', 'guide', 'checks', 'clarify', 'choose-category', 'intake', 'review'],
+      to: ['same', 'guide', 'checks', 'clarify', 'choose-category', 'intake', 'review', 'warranty'],
       handle: ({ state, event, context }) => {
         const report = () => {
           const talk = readSmallTalk(event.text);

@@ -256,6 +256,14 @@ ticket-filed =
        *[no] {""}
     }
 ticket-warranty-heading = Preliminary warranty answer:
+warranty-ask-product = Which product is it? I'll tell you what its warranty covers.
+warranty-ask-date = When did you buy your { warranty-category }? For example 2024-03-14, last March, or 3 months ago. The warranty counts from the date on the invoice or receipt.
+warranty-question-heading = Preliminary warranty answer for the product as a whole:
+warranty-question-after = { $longer ->
+        [yes] Its main parts are covered for longer; a fault caused by misuse or an accident is not covered.
+       *[no] A fault caused by misuse or an accident is not covered.
+    } If something is wrong with it, tell me what happens and I'll help, or book an engineer.
+warranty-question-no-proof = Without an invoice or receipt, the warranty counts from the production date printed on the nameplate, plus { $graceDays } days: the engineer reads it on site. If something is wrong with it, tell me what happens and I'll help.
 ticket-failed = Sorry, I couldn't file the ticket just now. Nothing is lost: tap Confirm again in a moment.
 tickets-none = You have no tickets yet.
 tickets-heading = Your tickets:

@@ -232,6 +232,14 @@ ticket-filed =
        *[no] {""}
     }
 ticket-warranty-heading = 初步保修答覆：
+warranty-ask-product = 請問是哪種產品？我來告訴您它的保修範圍。
+warranty-ask-date = 您的{ warranty-category }是什麼時候買的？例如 2024-03-14、去年三月或三個月前。保修從發票或收據上的日期算起。
+warranty-question-heading = 整機初步保修答覆：
+warranty-question-after = { $longer ->
+        [yes] 主要部件的保修期更長；使用不當或意外造成的故障不在保修範圍內。
+       *[no] 使用不當或意外造成的故障不在保修範圍內。
+    }如果產品有問題，請告訴我是什麼情況，我來幫您處理或安排工程師。
+warranty-question-no-proof = 沒有發票或收據時，保修從銘牌上的生產日期加{ $graceDays }天算起，工程師會上門核對。如果產品有問題，請告訴我是什麼情況，我來幫您處理。
 ticket-failed = 抱歉，維修單暫時沒能提交。資料都還在，請稍後再點一次「確認提交」。
 tickets-none = 您還沒有維修單。
 tickets-heading = 您的維修單：

@@ -231,6 +231,14 @@ ticket-filed =
        *[no] {""}
     }
 ticket-warranty-heading = 初步保修答复：
+warranty-ask-product = 请问是哪种产品？我来告诉您它的保修范围。
+warranty-ask-date = 您的{ warranty-category }是什么时候买的？例如 2024-03-14、去年三月或三个月前。保修从发票或收据上的日期算起。
+warranty-question-heading = 整机初步保修答复：
+warranty-question-after = { $longer ->
+        [yes] 主要部件的保修期更长；使用不当或意外造成的故障不在保修范围内。
+       *[no] 使用不当或意外造成的故障不在保修范围内。
+    }如果产品有问题，请告诉我是什么情况，我来帮您处理或安排工程师。
+warranty-question-no-proof = 没有发票或收据时，保修从铭牌上的生产日期加{ $graceDays }天算起，工程师会上门核对。如果产品有问题，请告诉我是什么情况，我来帮您处理。
 ticket-failed = 抱歉，工单暂时没能提交。信息都还在，请稍后再点一次“确认提交”。
 tickets-none = 您还没有工单。
 tickets-heading = 您的工单：

@@ -176,8 +176,11 @@ describe('instructions inside a message change nothing the core does not allow',
     const said = JSON.stringify(turn.replies);
     if (typeof answer.clarifying_question === 'string')
       expect(said).not.toContain(answer.clarifying_question);
-    // No warranty answer, no ticket, no refund: nothing is filed or decided in a triage turn.
-    expect(turn.effects).toEqual([]);
+    // No warranty answer, no refund, nothing the message asked for: the only effect a triage turn
+    // may have is the core's own — a hazard's urgent ticket, filed at the report (staff hear of
+    // it at once), whatever the model said.
+    expect(turn.effects.filter((effect) => effect.type !== 'report-hazard')).toEqual([]);
+    if (kind !== 'hazard') expect(turn.effects).toEqual([]);
     // Whatever is guided is a catalogue symptom of the product the report is about.
     const flow = turn.state.flow;
     if (flow.kind === 'guide') {

@@ -144,6 +144,18 @@ const STATES: ConversationState[] = [
     category: 'refrigerator',
     flow: { kind: 'clarify', text: 'fridge problem', category: 'refrigerator' },
   },
+  { ...fresh(), flow: { kind: 'warranty', text: 'how long is the warranty?' } },
+  { ...fresh(), flow: { kind: 'warranty', text: 'warranty? I bought it last March' } },
+  {
+    ...fresh(),
+    profile,
+    flow: { kind: 'warranty', text: 'is my fridge under warranty?', category: 'refrigerator' },
+  },
+  {
+    ...fresh(),
+    category: 'refrigerator',
+    flow: { kind: 'warranty', text: 'is my fridge under warranty?', category: 'refrigerator' },
+  },
 ];
 
 const press = (data: string): ConversationEvent => ({ type: 'button', data });
@@ -178,6 +190,9 @@ const EVENTS: ConversationEvent[] = [
     'no',
     "I don't know",
     'Block 3, 12/F',
+    'is my fridge still under warranty?',
+    'how long is the warranty?',
+    'the washing machine',
   ].map((text) => ({ type: 'text', text }) as const),
   ...['still not working', 'yes all good now thanks'].map(
     (text) =>
