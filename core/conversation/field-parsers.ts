@@ -9,6 +9,7 @@ import {
   parseVisitWindow,
   suggestWindows,
 } from '../intake/index.ts';
+import type { Locale } from '../shared/locale.ts';
 import { fail, ok, type Result } from '../shared/result.ts';
 import type { TriageCatalogue } from '../triage/types.ts';
 import type { FieldParsers } from './context.ts';
@@ -19,6 +20,9 @@ import type { FieldErrorCode } from './messages.ts';
  * can fix (the bot has a message for each): `NAME.INVALID`, `PHONE.INVALID`, `MODEL.INVALID`,
  * `DATE.*`, `ADDRESS.INVALID`, `WINDOW.*`.
  */
+
+/** How a customer's language reads an all-numeric date (`3/4/2024`): English or Chinese order. */
+export const dateLanguage = (locale: Locale): 'en' | 'zh' => (locale === 'en' ? 'en' : 'zh');
 
 export function createFieldParsers(catalogue: TriageCatalogue): FieldParsers {
   const patterns = Object.fromEntries(
@@ -46,13 +50,13 @@ export function createFieldParsers(catalogue: TriageCatalogue): FieldParsers {
       })),
     purchaseDate: (text, today, locale) =>
       as(
-        parsePurchaseDate(text, { today, lang: locale === 'en' ? 'en' : 'zh' }),
+        parsePurchaseDate(text, { today, lang: dateLanguage(locale) }),
         dateCode,
         (period) => period,
       ),
     productionDate: (text, today, locale) =>
       as(
-        parseProductionDate(text, { today, lang: locale === 'en' ? 'en' : 'zh' }),
+        parseProductionDate(text, { today, lang: dateLanguage(locale) }),
         dateCode,
         (period) => period,
       ),

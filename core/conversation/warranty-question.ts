@@ -4,6 +4,7 @@ import type { Category } from '../warranty/policy.ts';
 import { button, categoryButtons } from './buttons.ts';
 import type { TurnContext } from './context.ts';
 import type { Turn } from './events.ts';
+import { dateLanguage } from './field-parsers.ts';
 import type { ConversationState, Flow, Reply } from './state.ts';
 
 type WarrantyFlow = Extract<Flow, { kind: 'warranty' }>;
@@ -75,7 +76,7 @@ function readPurchaseDate(
 ): DatePeriod | undefined {
   const read = parsePurchaseDate(clause, {
     today: context.today,
-    lang: locale === 'en' ? 'en' : 'zh',
+    lang: dateLanguage(locale),
   });
   return read.ok ? read.value : undefined;
 }
