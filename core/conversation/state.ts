@@ -183,10 +183,26 @@ export type Flow =
   /** Asked (on /start) whether to discard the ticket being prepared; `previous` is restored on "no". */
   | { kind: 'confirm-restart'; previous?: Flow }
   /**
+   * A change the customer asked for in words while a ticket is prepared ("it's not the TV, it's my
+   * monitor", "my number is wrong, it's 139…"): asked to confirm; `previous` (the intake question or
+   * the summary) comes back with the change on "yes", unchanged on "no".
+   */
+  | {
+      kind: 'confirm-change';
+      change: DraftChange;
+      previous: Extract<Flow, { kind: 'intake' | 'review' }>;
+    }
+  /**
    * A warranty question with no problem told ("is my fridge still under warranty?"): the product
    * if it was not named, then the purchase date; the answer is the engine's, as on a ticket.
    */
   | { kind: 'warranty'; text: string; category?: Category };
+
+/** A field of a ticket being prepared, as the customer asked to change it in words. */
+export type DraftChange =
+  | { field: 'category'; category: Category }
+  | { field: 'phone'; phone: string; callNote?: string }
+  | { field: 'window'; window: Window };
 
 /** A chat's conversation state, kept in the session store (so a restart resumes it). */
 export type ConversationState = {
@@ -254,6 +270,11 @@ export function upgradeState(state: ConversationState): ConversationState {
       case 'confirm-forget':
       case 'confirm-restart':
         return flow.previous ? { ...flow, previous: upgradeFlow(flow.previous) } : flow;
+      case 'confirm-change':
+        return {
+          ...flow,
+          previous: { ...flow.previous, draft: upgradeDraft(flow.previous.draft) },
+        };
       default:
         return flow;
     }

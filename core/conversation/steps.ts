@@ -42,7 +42,8 @@ export function previousOf(flow: Flow): { previous?: Flow } {
   if (
     flow.kind === 'confirm-cancel' ||
     flow.kind === 'confirm-forget' ||
-    flow.kind === 'confirm-restart'
+    flow.kind === 'confirm-restart' ||
+    flow.kind === 'confirm-change'
   )
     return previousOf(flow.previous ?? { kind: 'idle' });
   return { previous: flow };
@@ -454,17 +455,21 @@ export function askForPerson(state: ConversationState, flow: Flow, carryOn: T): 
   return { ...carryOn, effects: [...carryOn.effects, request] };
 }
 
-/** Asks the next missing field, or shows the summary when nothing is missing. */
+/**
+ * Asks the next missing field, or shows the summary when nothing is missing; `editing`: an edit
+ * from the summary, which the intake comes back to once nothing is missing.
+ */
 export function askNext(
   state: ConversationState,
   draft: Draft,
   context: TurnContext,
   before: Reply[] = [],
+  editing = false,
 ): T {
   const field = nextField(draft);
   if (!field)
     return turn(withFlow(state, { kind: 'review', draft }), [...before, reviewReply(draft)]);
-  return turn(withFlow(state, { kind: 'intake', field, draft, editing: false }), [
+  return turn(withFlow(state, { kind: 'intake', field, draft, editing }), [
     ...before,
     askField(field, draft, context),
   ]);

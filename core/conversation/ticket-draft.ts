@@ -6,6 +6,7 @@ import type { WarrantyDecision } from '../warranty/decide.ts';
 import { decideWarrantyOverPeriod } from '../warranty/period.ts';
 import type { WarrantyPolicy } from '../warranty/policy.ts';
 import type { WarrantyCase } from '../warranty/warranty-case.ts';
+import type { TurnContext } from './context.ts';
 import type { Address, Draft } from './state.ts';
 
 /** What the warranty answer reads of a draft (or of a warranty question): product and dates. */
@@ -144,4 +145,22 @@ export function ticketDescription(draft: Draft): string | null {
     draft.windowNote ? `🕒 ${draft.windowNote}` : '',
   ];
   return lines.filter(Boolean).join('\n') || null;
+}
+
+/**
+ * The draft with a purchase date; when the date is a period over which the warranty answer differs
+ * ("last March", reported after the 12-month term of a purchase on 1 March), it notes from which
+ * day the better answer holds, and the intake asks for the exact day.
+ */
+export function withPurchaseDate(
+  draft: Draft,
+  period: DatePeriod,
+  context: Pick<TurnContext, 'catalogue' | 'today' | 'policy'>,
+): Draft {
+  const { purchaseDayMatters: _before, ...next } = { ...draft, purchaseDate: period };
+  const part = draft.symptomId ? context.catalogue.symptom(draft.symptomId)?.part : undefined;
+  const answer = decideDraftWarranty(next, context.today, context.policy, part)?.decision.period;
+  return answer && answer.holdsFrom !== answer.from
+    ? { ...next, purchaseDayMatters: answer.holdsFrom }
+    : next;
 }

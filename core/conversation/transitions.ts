@@ -2,7 +2,12 @@ import { anyFlow } from './flows/any-flow.ts';
 import { checksFlow } from './flows/checks.ts';
 import { chooseCategoryFlow } from './flows/choose-category.ts';
 import { clarifyFlow } from './flows/clarify.ts';
-import { confirmCancelFlow, confirmForgetFlow, confirmRestartFlow } from './flows/confirm.ts';
+import {
+  confirmCancelFlow,
+  confirmChangeFlow,
+  confirmForgetFlow,
+  confirmRestartFlow,
+} from './flows/confirm.ts';
 import { guideFlow } from './flows/guide.ts';
 import { idleFlow } from './flows/idle.ts';
 import { intakeFlow } from './flows/intake.ts';
@@ -27,6 +32,7 @@ export const transitions: Transitions = {
   'confirm-cancel': confirmCancelFlow,
   'confirm-forget': confirmForgetFlow,
   'confirm-restart': confirmRestartFlow,
+  'confirm-change': confirmChangeFlow,
   warranty: warrantyFlow,
 };
 

@@ -86,8 +86,8 @@ const PARTS: ReadonlyArray<[RegExp, Part]> = [
 
 const FILLER = new RegExp(
   [
-    String.raw`\b(?:thanks|thank you|ok|okay|fine|please|pls|come|visit|on|at|in|the|is|are|would|will|be|good|great|any|time|around|between|and|from|or|i|i'?m|am|we|home|best|works?|for|me|us|free|available|sometime|can|could|you|if|possible|maybe|prefer|preferably|let'?s|say|day)\b`,
-    '谢谢|謝謝|多谢|多謝|唔该|唔該|的|都|也|可以|可|行|好|吧|呀|啊|呢|了|来|來|上门|上門|过来|過來|时间|時間|时候|時候|最好|比较|比較|方便|有空|得闲|得閒|在家|喺屋企|屋企|喺|吖|㗎|啲|先|麻烦|麻煩|我们|我們|我|你们|你們|你|请|請|安排|那天|之间|之間|左右|大概|前后|前後|都得|得|嘅|啦|就|吗|嗎|师傅|師傅|一下|能|会|會|是|在',
+    String.raw`\b(?:thanks|thank you|ok|okay|fine|please|pls|come|visit|on|at|in|the|is|are|would|will|be|good|great|any|time|around|between|and|from|or|i|i'?m|am|we|home|best|works?|for|me|us|free|available|sometime|can|could|you|if|possible|maybe|prefer|preferably|let'?s|say|day|instead|rather|change|make|it|to)\b`,
+    '改成|改到|改为|改為|换成|換成|谢谢|謝謝|多谢|多謝|唔该|唔該|的|都|也|可以|可|行|好|吧|呀|啊|呢|了|来|來|上门|上門|过来|過來|时间|時間|时候|時候|最好|比较|比較|方便|有空|得闲|得閒|在家|喺屋企|屋企|喺|吖|㗎|啲|先|麻烦|麻煩|我们|我們|我|你们|你們|你|请|請|安排|那天|之间|之間|左右|大概|前后|前後|都得|得|嘅|啦|就|吗|嗎|师傅|師傅|一下|能|会|會|是|在',
     String.raw`[\s,，.。!！?？~、:：;；()（）'"]`,
   ].join('|'),
   'g',

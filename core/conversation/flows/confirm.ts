@@ -1,9 +1,13 @@
 import { readYesNo } from '../../intake/typed-answer.ts';
 import { categoryButtons } from '../buttons.ts';
-import { hazardOr, type T, turn, withFlow, yesNo } from '../steps.ts';
+import { applyChange, changeQuestion } from '../draft-change.ts';
+import { hazardOr, knownCategory, type T, turn, withFlow, yesNo } from '../steps.ts';
 import type { FlowDefinition, FlowKind, TransitionInput } from '../table.ts';
 
-type ConfirmKind = Extract<FlowKind, 'confirm-cancel' | 'confirm-forget' | 'confirm-restart'>;
+type ConfirmKind = Extract<
+  FlowKind,
+  'confirm-cancel' | 'confirm-forget' | 'confirm-restart' | 'confirm-change'
+>;
 
 /**
  * Words typed at a yes/no question: danger comes first, in the flow the question interrupted;
@@ -14,10 +18,15 @@ function typedAnswer<K extends ConfirmKind>(
 ): (input: TransitionInput<K, 'text'>) => T {
   return (input) => {
     const { state, flow, event, context, unhandled } = input;
+    const previous = flow.previous ?? { kind: 'idle' };
     return hazardOr(
-      withFlow(state, flow.previous ?? { kind: 'idle' }),
+      withFlow(state, previous),
       event.text,
-      state.category ? { category: state.category } : {},
+      previous.kind === 'intake' || previous.kind === 'review'
+        ? { ...knownCategory(previous.draft), description: previous.draft.description }
+        : state.category
+          ? { category: state.category }
+          : {},
       context,
       () => {
         const answer = readYesNo(event.text);
@@ -88,6 +97,20 @@ export const confirmRestartFlow: FlowDefinition<'confirm-restart'> = {
   on: {
     text: { to: ['idle', 'previous', 'intake', 'review', 'same'], handle: typedAnswer(restart) },
     'button:yes': { to: ['idle'], handle: restart },
+    'button:no': { to: ['previous'], handle: keepAll },
+  },
+};
+
+/** The change made: on with the intake (a new product needs its model), or back to the summary. */
+const change = ({ state, flow, context }: TransitionInput<'confirm-change', 'button:yes'>): T =>
+  applyChange(state, flow.previous, flow.change, context);
+
+/** Asked to confirm a change told in words ("it's not the TV, it's my monitor"). */
+export const confirmChangeFlow: FlowDefinition<'confirm-change'> = {
+  pending: (_state, flow) => [changeQuestion(flow.change)],
+  on: {
+    text: { to: ['previous', 'intake', 'review', 'same'], handle: typedAnswer(change) },
+    'button:yes': { to: ['intake', 'review'], handle: change },
     'button:no': { to: ['previous'], handle: keepAll },
   },
 };

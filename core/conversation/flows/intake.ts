@@ -1,21 +1,20 @@
 import {
   ADDRESS_MAX_LENGTH,
-  type DatePeriod,
   isDecline,
   MODEL_MAX_LENGTH,
   NAME_MAX_LENGTH,
   readSmallTalk,
 } from '../../intake/index.ts';
 import { foldText } from '../../intake/text.ts';
+import type { Category } from '../../warranty/policy.ts';
 import { button } from '../buttons.ts';
 import type { TurnContext } from '../context.ts';
+import { correctedProduct, proposeChange } from '../draft-change.ts';
 import {
   ADDRESS_DETAIL_MAX_LENGTH,
   askField,
   hasField,
   isOptional,
-  nextField,
-  reviewReply,
   skipField,
 } from '../intake.ts';
 import { errorKey, type FieldErrorCode, type MessageKey } from '../messages.ts';
@@ -32,13 +31,14 @@ import {
   askNext,
   hazardOr,
   knownCategory,
+  safetyReplies,
   smallTalkReply,
   type T,
   turn,
   withFlow,
 } from '../steps.ts';
 import type { FlowDefinition, FlowOf, TransitionInput } from '../table.ts';
-import { decideDraftWarranty } from '../ticket-draft.ts';
+import { withPurchaseDate } from '../ticket-draft.ts';
 import { onCheckbackWhileFiling } from './review.ts';
 
 type IntakeFlow = FlowOf<'intake'>;
@@ -48,7 +48,7 @@ export const intakeFlow: FlowDefinition<'intake'> = {
   pending: (_state, flow, context) => [askField(flow.field, flow.draft, context)],
   on: {
     text: {
-      to: ['same', 'review'],
+      to: ['same', 'review', 'confirm-change'],
       handle: ({ state, flow, event, context, resume }) => {
         // "hi", "thanks" between questions: answered, and the question asked again.
         const talk = readSmallTalk(event.text);
@@ -102,28 +102,7 @@ function resolved(
   context: TurnContext,
   before: Reply[] = [],
 ): T {
-  if (!flow.editing || !hasField(draft, flow.field)) return askNext(state, draft, context, before);
-  const follow = nextField(draft);
-  if (!follow)
-    return turn(withFlow(state, { kind: 'review', draft }), [...before, reviewReply(draft)]);
-  return turn(withFlow(state, { kind: 'intake', field: follow, draft, editing: true }), [
-    ...before,
-    askField(follow, draft, context),
-  ]);
-}
-
-/**
- * The draft with a purchase date; when the date is a period over which the warranty answer differs
- * ("last March", reported after the 12-month term of a purchase on 1 March), it notes from which
- * day the better answer holds, and the intake asks for the exact day.
- */
-function withPurchaseDate(draft: Draft, period: DatePeriod, context: TurnContext): Draft {
-  const { purchaseDayMatters: _before, ...next } = { ...draft, purchaseDate: period };
-  const part = draft.symptomId ? context.catalogue.symptom(draft.symptomId)?.part : undefined;
-  const answer = decideDraftWarranty(next, context.today, context.policy, part)?.decision.period;
-  return answer && answer.holdsFrom !== answer.from
-    ? { ...next, purchaseDayMatters: answer.holdsFrom }
-    : next;
+  return askNext(state, draft, context, before, flow.editing && hasField(draft, flow.field));
 }
 
 function onValue(
@@ -330,21 +309,57 @@ function keptAsMoreSaid(
   text: string,
   context: TurnContext,
 ): T | undefined {
-  const kept = flow.draft.moreSaid ?? [];
-  if (flow.field === 'category' || kept.length >= MORE_SAID_KEPT || !looksLikeSentence(text))
-    return undefined;
+  if (flow.field === 'category') return undefined;
+  const draft = flow.draft;
+  const kept = draft.moreSaid ?? [];
+  const sentence = looksLikeSentence(text);
   const reading = context.triage(text, { asked: false });
+  const named = reading.kind === 'hazard' ? undefined : reading.category;
+  // An urgent ticket whose product was not known: the product named now is taken, with its own
+  // safety steps ("I think it's the microwave actually").
+  if (draft.urgent && !draft.category && named) return takeProduct(state, flow, named, context);
+  const moreSaid = sentence && kept.length < MORE_SAID_KEPT ? [...kept, oneLine(text)] : kept;
+  // "Sorry, it's not the TV, it's my monitor": asked before the product is changed.
+  const corrected = correctedProduct(text, named, draft, context);
+  if (corrected)
+    return proposeChange(
+      state,
+      { ...flow, draft: { ...draft, moreSaid } },
+      { field: 'category', category: corrected },
+    );
+  if (moreSaid === kept) return undefined;
   const isReport =
     reading.kind === 'ask' ? reading.category !== undefined : reading.kind !== 'hazard';
   if (!isReport) return undefined;
-  // As written (full-width punctuation kept), on one line, without control characters.
-  const words = text
+  const next: Draft = { ...draft, moreSaid };
+  return turn(withFlow(state, { ...flow, draft: next }), [
+    { key: 'intake-more-said' },
+    askField(flow.field, next, context),
+  ]);
+}
+
+/** As written (full-width punctuation kept), on one line, without control characters. */
+function oneLine(text: string): string {
+  return text
     .replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ')
     .trim()
     .slice(0, MORE_SAID_MAX_LENGTH);
-  const draft: Draft = { ...flow.draft, moreSaid: [...kept, words] };
-  return turn(withFlow(state, { ...flow, draft }), [
-    { key: 'intake-more-said' },
+}
+
+/** The product of an urgent ticket, named after the generic safety text: its own steps follow. */
+function takeProduct(
+  state: ConversationState,
+  flow: IntakeFlow,
+  category: Category,
+  context: TurnContext,
+): T {
+  const draft: Draft = { ...flow.draft, category };
+  const steps = safetyReplies(category, context.catalogue).filter(
+    (reply) => reply.key === 'hazard-step',
+  );
+  return turn({ ...withFlow(state, { ...flow, draft }), category }, [
+    { key: 'hazard-product-noted', vars: { category } },
+    ...steps,
     askField(flow.field, draft, context),
   ]);
 }

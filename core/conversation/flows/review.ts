@@ -1,4 +1,5 @@
 import { readYesNo } from '../../intake/typed-answer.ts';
+import { proposeChange, readChange } from '../draft-change.ts';
 import { askField, clearField, reviewReply } from '../intake.ts';
 import { errorKey } from '../messages.ts';
 import { hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
@@ -9,19 +10,23 @@ export const reviewFlow: FlowDefinition<'review'> = {
   pending: (_state, flow) => [reviewReply(flow.draft)],
   on: {
     text: {
-      to: ['same', 'idle', 'intake'],
+      to: ['same', 'idle', 'intake', 'confirm-change'],
       handle: (input) => {
         const { state, flow, event, context, unhandled } = input;
-        // "yes", "ok", "确认", "係" typed under the summary confirm it, as the button does.
+        // "yes", "ok", "确认", "係" typed under the summary confirm it, as the button does; a change
+        // told in words is asked to confirm.
         return hazardOr(
           state,
           event.text,
           { ...knownCategory(flow.draft), description: flow.draft.description },
           context,
-          () =>
-            readYesNo(event.text) === 'yes'
-              ? onConfirm({ ...input, event: { type: 'button:confirm' } })
-              : unhandled(),
+          () => {
+            if (readYesNo(event.text) === 'yes')
+              return onConfirm({ ...input, event: { type: 'button:confirm' } });
+            // "my number is wrong, it's 139…", "can you come tomorrow afternoon instead".
+            const change = readChange(event.text, flow.draft, context);
+            return change ? proposeChange(state, flow, change) : unhandled();
+          },
         );
       },
     },

@@ -95,6 +95,7 @@ symptom-option = { $title }
 
 hazard-first = ⚠️ Safety first. Please do this now:
 hazard-step = { $n }. { $instruction }
+hazard-product-noted = Thank you: { warranty-category }. Its own safety steps:
 hazard-generic =
     1. Stop using it and keep away from it.
     2. Do not touch any electrical switch, plug or light, and do not light a flame or smoke: a spark can set gas alight.
@@ -222,6 +223,10 @@ review-urgent =
     }
 flow-cancelled = Stopped. Write to me any time.
 nothing-changed = OK, nothing changed.
+change-category-confirm = Should I change the product on this ticket to { warranty-category }? What you said stays with the ticket either way.
+change-phone-confirm = Should I change the phone number on this ticket to { $phone }?
+change-window-confirm = Should I change the visit time to { $window }?
+changed = Done, changed.
 
 ## Field errors
 

@@ -71,6 +71,7 @@ symptom-option = { $title }
 
 hazard-first = ⚠️ 安全第一，請立即這樣做：
 hazard-step = { $n }. { $instruction }
+hazard-product-noted = 謝謝，是{ warranty-category }。它的安全步驟：
 hazard-generic =
     1. 立即停止使用，並遠離它。
     2. 不要開關任何電器開關、插頭或電燈，不要點火、不要吸煙：一點火花就可能引燃煤氣。
@@ -198,6 +199,10 @@ review-urgent =
     }
 flow-cancelled = 已停止。有需要隨時找我。
 nothing-changed = 好的，沒有做任何更改。
+change-category-confirm = 要把這張維修單的產品改成{ warranty-category }嗎？無論改不改，您説的話都會留在維修單上。
+change-phone-confirm = 要把這張維修單的電話號碼改成{ $phone }嗎？
+change-window-confirm = 要把上門時間改成{ $window }嗎？
+changed = 好的，已修改。
 
 ## 輸入錯誤
 

@@ -70,6 +70,7 @@ symptom-option = { $title }
 
 hazard-first = ⚠️ 安全第一，请立即这样做：
 hazard-step = { $n }. { $instruction }
+hazard-product-noted = 谢谢，是{ warranty-category }。它的安全步骤：
 hazard-generic =
     1. 立即停止使用，并远离它。
     2. 不要开关任何电器开关、插头或电灯，不要点火、不要吸烟：一点火花就可能引燃燃气。
@@ -197,6 +198,10 @@ review-urgent =
     }
 flow-cancelled = 已停止。有需要随时找我。
 nothing-changed = 好的，没有做任何更改。
+change-category-confirm = 要把这张维修单的产品改成{ warranty-category }吗？无论改不改，您说的话都会留在维修单上。
+change-phone-confirm = 要把这张维修单的电话号码改成{ $phone }吗？
+change-window-confirm = 要把上门时间改成{ $window }吗？
+changed = 好的，已修改。
 
 ## 输入错误
 

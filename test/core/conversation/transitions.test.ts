@@ -12,6 +12,7 @@ import {
   dayPeriod,
   decideTurn,
   encodeButton,
+  type Flow,
   type FlowKind,
   INTAKE_FIELDS,
   initialState,
@@ -121,6 +122,33 @@ const BASE_STATES: ConversationState[] = [
     flow: { ...intakeAt('name', complete, true).flow, tries: 2, tried: 'x1' },
   } as ConversationState,
   { ...fresh(), flow: { kind: 'confirm-forget', previous: { kind: 'review', draft: complete } } },
+  {
+    ...fresh(),
+    flow: {
+      kind: 'confirm-change',
+      change: { field: 'category', category: 'dishwasher' },
+      previous: intakeAt('phone').flow as Extract<Flow, { kind: 'intake' }>,
+    },
+  },
+  {
+    ...fresh(),
+    flow: {
+      kind: 'confirm-change',
+      change: { field: 'phone', phone: '+8613912345678' },
+      previous: { kind: 'review', draft: complete },
+    },
+  },
+  {
+    ...fresh(),
+    flow: {
+      kind: 'confirm-change',
+      change: {
+        field: 'window',
+        window: { date: '2026-03-11' as CalendarDate, startMinute: 780, endMinute: 1080 },
+      },
+      previous: { kind: 'review', draft: complete },
+    },
+  },
 ];
 
 const profile = { name: 'Ann', phone: '+85291234567', address: complete.address };

@@ -1,0 +1,153 @@
+import type { Category } from '../warranty/policy.ts';
+import type { TurnContext } from './context.ts';
+import { formatWindow } from './format.ts';
+import { clearField } from './intake.ts';
+import type { ConversationState, Draft, DraftChange, Flow, Reply } from './state.ts';
+import { askNext, type T, turn, withFlow, yesNo } from './steps.ts';
+import { withPurchaseDate } from './ticket-draft.ts';
+
+/**
+ * Changes the customer asks for in words while a ticket is prepared ("sorry, it's not the TV, it's
+ * my monitor"; at the summary, "my number is wrong, it's 139…"): read, asked to confirm with
+ * yes / no, then made. A button edit from the summary is the other way to the same change.
+ */
+
+type Filing = Extract<Flow, { kind: 'intake' | 'review' }>;
+
+/** The yes / no question for a change. */
+export function changeQuestion(change: DraftChange): Reply {
+  switch (change.field) {
+    case 'category':
+      return {
+        key: 'change-category-confirm',
+        vars: { category: change.category },
+        buttons: yesNo(),
+      };
+    case 'phone':
+      return { key: 'change-phone-confirm', vars: { phone: change.phone }, buttons: yesNo() };
+    case 'window':
+      return {
+        key: 'change-window-confirm',
+        vars: { window: formatWindow(change.window) },
+        buttons: yesNo(),
+      };
+  }
+}
+
+/** Asks to confirm `change`; `flow` (with anything the turn already kept) comes back after. */
+export function proposeChange(state: ConversationState, flow: Filing, change: DraftChange): T {
+  return turn(withFlow(state, { kind: 'confirm-change', change, previous: flow }), [
+    changeQuestion(change),
+  ]);
+}
+
+/**
+ * The draft with the change made. A new product drops what belonged to the old one: its model
+ * number (a nameplate photo stays with the ticket as a photo) and its symptom; the exact purchase
+ * day is asked again if the new product's warranty depends on it.
+ */
+export function changedDraft(draft: Draft, change: DraftChange, context: TurnContext): Draft {
+  switch (change.field) {
+    case 'category': {
+      const { symptomId: _old, ...rest } = clearField(draft, 'model');
+      const next: Draft = {
+        ...rest,
+        category: change.category,
+        otherPhotos: [...draft.otherPhotos, ...draft.nameplatePhotos],
+      };
+      return next.purchaseDate && !next.answered.includes('purchaseDay')
+        ? withPurchaseDate(next, next.purchaseDate, context)
+        : next;
+    }
+    case 'phone': {
+      const next: Draft = { ...clearField(draft, 'phone'), phone: change.phone };
+      return change.callNote ? { ...next, callNote: change.callNote } : next;
+    }
+    case 'window':
+      return { ...clearField(draft, 'window'), window: change.window };
+  }
+}
+
+/**
+ * "Yes": the change is made; the intake goes on (a new product's model number is asked), or, from
+ * the summary, the summary is shown again after any question the change raised.
+ */
+export function applyChange(
+  state: ConversationState,
+  previous: Filing,
+  change: DraftChange,
+  context: TurnContext,
+): T {
+  const draft = changedDraft(previous.draft, change, context);
+  const next = change.field === 'category' ? { ...state, category: change.category } : state;
+  const editing = previous.kind === 'review' || previous.editing;
+  return askNext(next, draft, context, [{ key: 'changed' }], editing);
+}
+
+/** "also", "too", "还有", "仲有": a sentence that adds to the report, not one that corrects it. */
+const ADDS_TO =
+  /\b(?:also|too|as well|another|besides|plus|and my)\b|还有|還有|另外|仲有|同埋|以及|也|亦/i;
+
+/** "not the TV, it's my monitor", "唔係電視，係雪櫃": the product denied, then the clause after it. */
+const DENIED =
+  /(?:\bnot\b|\bisn'?t\b|\bwasn'?t\b|不是|唔係|唔系|不係)[^,，。;；!！]*[,，。;；!！]\s*(\S.*)$/isu;
+
+/**
+ * The product a sentence told while a ticket is prepared names instead of the draft's: a correction
+ * ("it's not the TV, it's my monitor") unless the sentence adds another problem ("the fridge is
+ * clicking too"), which is kept for the engineer as before. `named` is the product triage read in
+ * the whole sentence; when that is the draft's own, denied, the clause after the denial is read.
+ */
+export function correctedProduct(
+  text: string,
+  named: Category | undefined,
+  draft: Draft,
+  context: Pick<TurnContext, 'triage'>,
+): Category | undefined {
+  if (!draft.category) return undefined;
+  let product = named;
+  const after = product === draft.category ? DENIED.exec(text)?.[1] : undefined;
+  if (after) {
+    const reading = context.triage(after, { asked: true });
+    product = reading.kind === 'hazard' ? undefined : reading.category;
+  }
+  if (!product || product === draft.category) return undefined;
+  return ADDS_TO.test(text) ? undefined : product;
+}
+
+/** Digit runs long enough to be a phone number, in ASCII or full-width digits. */
+const PHONE_LIKE = /\+?[\d０-９][\d０-９ \-()（）]{5,}[\d０-９]/g;
+
+/**
+ * A change typed under the summary instead of pressing its edit button: a new phone number in the
+ * sentence, a visit time, or another product named. `undefined` when the text asks for none.
+ */
+export function readChange(
+  text: string,
+  draft: Draft,
+  context: TurnContext,
+): DraftChange | undefined {
+  for (const candidate of text.match(PHONE_LIKE) ?? []) {
+    const parsed = context.fields.phone(candidate);
+    if (parsed.ok && parsed.value.e164 !== draft.phone) {
+      const { e164, note } = parsed.value;
+      return note
+        ? { field: 'phone', phone: e164, callNote: note }
+        : { field: 'phone', phone: e164 };
+    }
+  }
+  const window = context.fields.window(
+    text,
+    context.today,
+    context.nowMinute,
+    context.serviceHours,
+  );
+  if (window.ok && JSON.stringify(window.value) !== JSON.stringify(draft.window))
+    return { field: 'window', window: window.value };
+  const reading = context.triage(text, { asked: true });
+  const category =
+    reading.kind === 'hazard'
+      ? undefined
+      : correctedProduct(text, reading.category, draft, context);
+  return category ? { field: 'category', category } : undefined;
+}

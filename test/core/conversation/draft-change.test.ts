@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type CalendarDate,
+  type ConversationEvent,
+  type ConversationState,
+  initialState,
+  toNewTicket,
+} from '../../../core/index.ts';
+import { draftOf, intakeAt, keys, playWith } from '../../support/conversation.ts';
+import { realTurnContext } from '../../support/turn-context.ts';
+
+const context = realTurnContext();
+const play = playWith(context);
+const text = (value: string): ConversationEvent => ({ type: 'text', text: value });
+const press = (data: string): ConversationEvent => ({ type: 'button', data });
+
+/** A TV ticket asking for the model number, the contact known. */
+const tvModel = intakeAt('model', {
+  category: 'tv',
+  description: 'tv has no picture',
+  symptomId: 'tv.no-picture',
+  name: 'Ann Lee',
+  phone: '+85291234567',
+  nameplatePhotos: ['photo-1'],
+});
+
+const draft = (state: ConversationState) => {
+  const flow = state.flow.kind === 'confirm-change' ? state.flow.previous : state.flow;
+  if (flow.kind !== 'intake' && flow.kind !== 'review') throw new Error(`no draft: ${flow.kind}`);
+  return flow.draft;
+};
+
+describe('a product corrected in the middle of an intake', () => {
+  it.each([
+    ["sorry, it's not the TV, it's my computer monitor that has no picture", 'computer'],
+    ['不好意思，不是电视，是电脑显示器没有画面', 'computer'],
+    ['唔係電視呀，係部雪櫃唔凍', 'refrigerator'],
+    ["it's a microwave", 'microwave'],
+  ])('%j asks to change the product to %s', (words, category) => {
+    const { last, state } = play(tvModel, text(words));
+    expect(keys(last)).toEqual(['change-category-confirm']);
+    expect(last.replies[0]?.vars).toEqual({ category });
+    expect(state.flow).toMatchObject({ kind: 'confirm-change', change: { category } });
+  });
+
+  it('"yes" changes it: the old product\'s model and symptom go, the new model is asked', () => {
+    const words = "sorry, it's not the TV, it's my computer monitor that has no picture";
+    for (const yes of [press('yes'), text('yes'), text('好的')]) {
+      const { last, state } = play(tvModel, text(words), yes);
+      expect(keys(last)).toEqual(['changed', 'ask-model']);
+      expect(last.replies[1]?.vars).toMatchObject({ category: 'computer' });
+      const changed = draft(state);
+      expect(state.category).toBe('computer');
+      expect(changed.category).toBe('computer');
+      expect(changed.symptomId).toBeUndefined();
+      expect(changed.nameplatePhotos).toEqual([]);
+      // The TV's nameplate photo still goes with the ticket, and what was said is kept.
+      expect(changed.otherPhotos).toEqual(['photo-1']);
+      expect(changed.moreSaid).toEqual([words]);
+    }
+  });
+
+  it('"no" keeps the product and the sentence, and asks the same question again', () => {
+    const words = "sorry, it's not the TV, it's my computer monitor that has no picture";
+    for (const no of [press('no'), text('no'), text('唔使')]) {
+      const { last, state } = play(tvModel, text(words), no);
+      expect(keys(last)).toEqual(['nothing-changed', 'ask-model']);
+      expect(state.flow).toMatchObject({ kind: 'intake', field: 'model' });
+      expect(draft(state)).toMatchObject({ category: 'tv', moreSaid: [words] });
+    }
+  });
+
+  it.each([
+    'the fridge is clicking too, every few minutes it clicks loudly',
+    '还有家里的冰箱也不制冷了，冷藏室一点都不凉',
+  ])('%j adds to the report: kept for the engineer, not a change', (words) => {
+    const { last, state } = play(intakeAt('phone'), text(words));
+    expect(keys(last)).toEqual(['intake-more-said', 'ask-phone']);
+    expect(draft(state).category).toBe('washing_machine');
+  });
+
+  it('danger told at the question still comes first', () => {
+    const { last } = play(tvModel, text("it's not the TV, the socket behind it is smoking"));
+    expect(keys(last)[0]).toBe('hazard-first');
+  });
+});
+
+describe('an urgent ticket whose product was not known', () => {
+  it("takes the product named later, with that product's own safety steps", () => {
+    const reported = play(initialState('en'), text('there is a burning smell in my kitchen'));
+    expect(keys(reported.last)).toContain('hazard-generic');
+    const { last, state } = play(reported.state, text("I think it's the microwave actually"));
+    expect(keys(last)[0]).toBe('hazard-product-noted');
+    const steps = last.replies.filter((reply) => reply.key === 'hazard-step');
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps.map((step) => step.vars?.instruction)).toEqual(
+      context.catalogue.category('microwave')?.safety,
+    );
+    expect(keys(last).at(-1)).toBe('ask-phone');
+    expect(draft(state)).toMatchObject({ category: 'microwave', urgent: true });
+    expect(state.category).toBe('microwave');
+  });
+});
+
+describe('a change typed under the summary', () => {
+  const summary: ConversationState = {
+    ...initialState('en'),
+    flow: {
+      kind: 'review',
+      draft: draftOf({
+        name: 'Ann Lee',
+        phone: '+85291234567',
+        model: 'XQG100-B12866',
+        purchaseDate: null,
+        productionDate: null,
+        address: { kind: 'text', text: 'Flat 3A, 8 Queen Road, Central, Hong Kong' },
+        window: { date: '2026-03-12' as CalendarDate, startMinute: 480, endMinute: 720 },
+        answered: ['invoice'],
+      }),
+    },
+  };
+
+  it.each([
+    ["wait, my phone number is wrong, it's 13912345678", '+8613912345678'],
+    ['电话写错了，应该是139 1234 5678', '+8613912345678'],
+  ])('%j asks to replace the phone, and "yes" shows the summary with it', (words, phone) => {
+    const asked = play(summary, text(words));
+    expect(keys(asked.last)).toEqual(['change-phone-confirm']);
+    expect(asked.last.replies[0]?.vars).toEqual({ phone });
+    const { last, state } = play(asked.state, press('yes'));
+    expect(keys(last)).toEqual(['changed', 'review']);
+    expect(draft(state).phone).toBe(phone);
+    // The ticket the engineer gets has the new number.
+    expect(toNewTicket(draft(state), 'customer-1', null, 'Asia/Shanghai').contact.phone).toBe(
+      phone,
+    );
+  });
+
+  it.each(['can you come tomorrow afternoon instead', '改成明天下午吧'])(
+    '%j asks to change the visit time',
+    (words) => {
+      const asked = play(summary, text(words));
+      expect(keys(asked.last)).toEqual(['change-window-confirm']);
+      const { state } = play(asked.state, press('yes'));
+      expect(draft(state).window).toEqual({
+        date: '2026-03-11',
+        startMinute: 780,
+        endMinute: 1080,
+      });
+    },
+  );
+
+  it("another product named: asked, and on yes the new product's model is asked", () => {
+    const asked = play(summary, text("oh it's actually the dishwasher not the washer"));
+    expect(keys(asked.last)).toEqual(['change-category-confirm']);
+    const { last, state } = play(asked.state, press('yes'));
+    expect(keys(last)).toEqual(['changed', 'ask-model']);
+    expect(state.flow).toMatchObject({ kind: 'intake', field: 'model', editing: true });
+    const { last: after } = play(state, text('WQP12-J7635'));
+    expect(keys(after)).toEqual(['review']);
+  });
+
+  it.each(['hmm wait', 'the same number +852 9123 4567'])(
+    '%j asks for no change: the buttons, as before',
+    (words) => {
+      const { last } = play(summary, text(words));
+      expect(keys(last)).toEqual(['use-buttons', 'review']);
+    },
+  );
+});
