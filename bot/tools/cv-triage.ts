@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   createTriageEngine,
@@ -106,6 +107,7 @@ export function crossValidate(
   const content = { catalogue, fallback: lexicon.fallback };
   const perFold: (CvFigures & { n: number })[] = [];
   const misses: string[] = [];
+  const items: CvItem[] = [];
   const weighed: WeighedCase[] = [];
   const scale = combine.scale ?? DEFAULT_COMBINE.scale;
   for (const { held, model } of trained.folds) {
@@ -116,6 +118,18 @@ export function crossValidate(
     const { metrics } = scoreTriage(held, results, steps);
     held.forEach((c, i) => {
       const r = results[i];
+      if (r)
+        items.push({
+          id: c.id,
+          fold: perFold.length + 1,
+          truth: c.label,
+          label: r.label,
+          category: r.category?.id ?? null,
+          next: steps[i] ?? null,
+          rule: r.explanation?.rule ?? null,
+          hazardP: r.explanation?.learnedHazard ?? null,
+          hazards: r.cues.hazards,
+        });
       const p = r?.labelProbabilities?.misuse;
       if (r?.explanation?.rule === 'weighed' && p !== undefined && c.label !== 'hazard')
         weighed.push({ odds: logit(p) / scale, misuse: c.label === 'misuse' });
@@ -132,8 +146,24 @@ export function crossValidate(
   const mean = Object.fromEntries(
     CV_METRICS.map((m) => [m, round(perFold.reduce((s, f) => s + f[m], 0) / k)]),
   ) as CvFigures;
-  return { k, n: cases.length, mean, perFold, misses, weighed };
+  return { k, n: cases.length, mean, perFold, misses, items, weighed };
 }
+
+/**
+ * One held-out message's reading (`--jsonl OUT`): its true label, the engine's label and next step,
+ * the rule that settled it, the learned model's own hazard probability and the hazard net's words.
+ */
+export type CvItem = {
+  id: string;
+  fold: number;
+  truth: string;
+  label: string;
+  category: string | null;
+  next: string | null;
+  rule: string | null;
+  hazardP: number | null;
+  hazards: string[];
+};
 
 /** A held-out message the combination weighed: its log-odds of misuse before scaling, and the truth. */
 export type WeighedCase = { odds: number; misuse: boolean };
@@ -170,7 +200,7 @@ export function fitScale(cases: readonly WeighedCase[]): { scale: number; logLos
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  // `npm run triage:cv -- [--misses] [--calibrate] [--costs=0.4,0.5,…] [K] ['{"realWeight":2}'] ['{"hazard":0.3}'] ['{"checksCost":0.6}']`:
+  // `npm run triage:cv -- [--misses] [--calibrate] [--jsonl=OUT] [--costs=0.4,0.5,…] [K] ['{"realWeight":2}'] ['{"hazard":0.3}'] ['{"checksCost":0.6}']`:
   // folds, then the training, combination and next-step options to try, as JSON.
   const args = process.argv.slice(2);
   const [folds, train, weigh, route] = args.filter((a) => !a.startsWith('--'));
@@ -179,8 +209,10 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const combine = JSON.parse(weigh ?? '{}') as Partial<LabelCombineOptions>;
   const thresholds = JSON.parse(route ?? '{}') as Partial<DecisionThresholds>;
   const trained = trainFolds(k, options);
-  const { perFold, mean, n, misses, weighed } = crossValidate(trained, combine, thresholds);
+  const { perFold, mean, n, misses, items, weighed } = crossValidate(trained, combine, thresholds);
   if (args.includes('--misses')) for (const miss of misses) console.log(`MISS ${miss}`);
+  const out = args.find((a) => a.startsWith('--jsonl='))?.slice('--jsonl='.length);
+  if (out) writeFileSync(out, items.map((item) => `${JSON.stringify(item)}\n`).join(''));
   if (args.includes('--calibrate')) {
     const now = combine.scale ?? DEFAULT_COMBINE.scale;
     const fitted = fitScale(weighed);

@@ -385,6 +385,7 @@ export function createTriageEngine(
                       learned.category,
                     )
                   : null,
+                learnedHazard: learned.label.probabilities.hazard ?? 0,
               },
             }
           : {}),

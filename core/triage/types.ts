@@ -28,6 +28,11 @@ export type TriageExplanation = {
   label: FeaturePull[];
   /** The features that pulled the category most, when the model chose it. */
   category: FeaturePull[] | null;
+  /**
+   * The learned label head's own hazard probability, before any rule settled the label (what
+   * `DEFAULT_COMBINE.hazard` is compared with): the hazard threshold's studies read it.
+   */
+  learnedHazard: number;
 };
 
 /**

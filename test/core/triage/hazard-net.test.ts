@@ -981,3 +981,55 @@ describe('hazard net in front of any engine', () => {
     expect(guarded.classify('the fridge is a bit noisy')).toEqual(calm);
   });
 });
+
+/**
+ * Ordinary senses that sent calm reports down the hazard path on grouped CV (issue 8, the false
+ * alarms freed): a noise likened to an explosion, a gas burner's or pilot's own flame and its
+ * ignition (着火 as "lights"), an electric water heater's own words, a leak that put a pilot out,
+ * a "dumped" that is no drink, a sound compared with a smoke alarm. Each beside the real hazard in
+ * the same words, so the ordinary sense is all that is left out.
+ */
+describe('hazard net: ordinary senses of explosion, flame, ignition and water words', () => {
+  const calm: [Script, string][] = [
+    ['English', 'the motor was chugging away sounding as though it might explode at any moment'],
+    ['English', 'the washer sounds like it is going to explode on the spin'],
+    [
+      'English',
+      'The pilot lit, but as soon as I released the gas control valve, POOF the flame disappeared.',
+    ],
+    ['English', 'the pilot is lit and the flame looks blue and steady, still no hot water'],
+    ['English', 'our electric hot water heater stopped heating and water leaks from the bottom'],
+    ['English', 'the contacts were wet enough to prevent a decent spark, so no hot water'],
+    ['English', 'the water heater sprung a leak and extinguished the gas pilot light'],
+    ['English', 'the router dumped the user off every hour'],
+    ['English', "the alarm didn't sound like a smoke detector, it was the water alarm"],
+    ['Simplified', '洗衣机脱水的时候声音大得像要爆炸一样'],
+    ['Simplified', '热水器点着火之后又灭了'],
+    ['Traditional', '洗衣機脫水時聲音大到像要爆炸'],
+    ['Traditional', '熱水器打著火之後又熄了'],
+    ['Cantonese', '洗衣機脫水嘅時候嘈到好似要爆炸咁'],
+    ['Cantonese', '熱水爐著火之後好快又熄咗，試咗幾次都係咁'],
+  ];
+  it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
+    expect(net.read(text).hazard).toBe(false);
+  });
+
+  const hazards: [Script, string][] = [
+    ['English', 'the washing machine exploded during the spin'],
+    ['English', 'flames came out of the burner and up the wall'],
+    ['English', 'there was a lot of snap crackle popping and a flame, then the lights flickered'],
+    ['English', 'water from the electric water heater is dripping onto the socket'],
+    ['English', 'I can smell a gas leak near the pilot'],
+    ['English', 'I dumped a cup of coffee on the keyboard'],
+    ['English', 'the smoke detector went off when the dryer was running'],
+    ['Simplified', '洗衣机爆炸了'],
+    ['Simplified', '燃气热水器着火了，火从下面窜出来'],
+    ['Traditional', '洗衣機爆炸了'],
+    ['Traditional', '熱水器著火了，火從下面竄出來'],
+    ['Cantonese', '部洗衣機爆炸，好大聲'],
+    ['Cantonese', '個熱水爐著咗火，火由下面竄出嚟'],
+  ];
+  it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
+    expect(net.read(text).hazard).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_FILE, loadTriageContent } from '../../../../bot/content/index.ts';
 import { toModelJson, trainFromRepository } from '../../../../bot/tools/train-triage.ts';
-import { createTriageEngine } from '../../../../core/index.ts';
+import { createTriageEngine, DEFAULT_COMBINE } from '../../../../core/index.ts';
 
 const { catalogue, lexicon, model } = loadTriageContent();
 const engine = createTriageEngine(catalogue, { lexicon, model });
@@ -47,5 +47,20 @@ describe('the committed learned model (prompts/triage/model.json)', () => {
     const named = engine.classify('my washing machine will not drain');
     expect(named.category?.id).toBe('washing_machine');
     expect(named.cues.categoryEvidence).toContain('name');
+  });
+
+  it("reports the model's own hazard probability, the one its hazard threshold is compared with", () => {
+    const threshold = DEFAULT_COMBINE.hazard;
+    const learned = engine.classify('热水器有点怪味，头晕', { explain: true });
+    expect(learned.explanation?.rule).toBe('learned_hazard');
+    expect(learned.explanation?.learnedHazard).toBeGreaterThanOrEqual(threshold);
+    expect(learned.labelConfidence).toBe(learned.explanation?.learnedHazard);
+    const calm = engine.classify('the fridge is a bit noisy', { explain: true });
+    expect(calm.explanation?.rule).toBe('weighed');
+    expect(calm.explanation?.learnedHazard).toBeLessThan(threshold);
+    // A hazard the net settles still shows what the model alone would have said.
+    const net = engine.classify('the socket behind the fridge is sparking', { explain: true });
+    expect(net.explanation?.learnedHazard).toBeGreaterThan(0);
+    expect(net.explanation?.learnedHazard).toBeLessThanOrEqual(1);
   });
 });
