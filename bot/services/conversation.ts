@@ -28,7 +28,6 @@ import {
   isUnavailableError,
   loadVersioned,
   type Repositories,
-  saveVersioned,
   type Versioned,
 } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
@@ -606,17 +605,18 @@ export function createConversationService(
           );
         }
       }
-      await saveVersioned(tx, saving.key, next, version, saving.expiresAt);
-      const texts = await writeReplies(tx, target, out, now, {
+      const { rows, texts } = await replyRows(tx, target, out, {
         inPlace: answersInPlace(event),
         erased: forgets,
       });
-      // What the customer wrote and what the bot answered, in one write; after an erasure the
-      // transcript stays empty.
-      if (!forgets)
-        await txRepos.transcript.appendAll(
-          transcriptOf(texts).map((entry) => ({ ...entry, ticketId: null, at: now })),
-        );
+      // The state, the replies and what the customer wrote and the bot answered, in one
+      // statement; after an erasure the transcript stays empty.
+      await txRepos.turns.commitTail({
+        at: now,
+        state: { ...saving, value: next },
+        messages: rows,
+        transcript: forgets ? [] : transcriptOf(texts),
+      });
     });
     for (const hook of afterCommit) {
       await hook().catch((error: unknown) =>

@@ -56,7 +56,13 @@ export function createRepositories(db: Database): Repositories {
 
 export * from './conversation-states.ts';
 export { readTurn, type TurnRead } from './turn-read.ts';
-export { commitPlainTurn, type PlainTurn, type TurnRepo } from './turns.ts';
+export {
+  commitPlainTurn,
+  commitTurnTail,
+  type PlainTurn,
+  type TurnRepo,
+  type TurnTail,
+} from './turns.ts';
 export {
   createAuditRepo,
   createCustomerRepo,

@@ -16,8 +16,10 @@ import { readTurn, type TurnRead } from './turn-read.ts';
  * A turn that writes nothing but its own four things: its update marked handled, the chat's new
  * state (saved over the version it was read at), its replies in the outbox and its transcript.
  */
-export type PlainTurn = {
-  updateId: number;
+export type PlainTurn = TurnTail & { updateId: number };
+
+/** What every turn writes last: its state, its replies and its transcript. */
+export type TurnTail = {
   at: Date;
   state: { key: string; value: unknown; version: number; expiresAt: Date };
   /** The replies, as outbox rows (`priority: 'turn'` is decided in the statement, as ever). */
@@ -48,7 +50,9 @@ type Preparing = {
  * The statement of a turn with `messages` replies and `transcript` entries, every value a
  * placeholder (`m<n>_…`, `t<n>_…` for the rows): its text depends on the two counts only.
  */
-function commitStatement(messages: number, transcript: number): SQL {
+function commitStatement(messages: number, transcript: number, marks: boolean): SQL {
+  /** What the replies and the transcript wait for: the update marked, or (a tail) the state saved. */
+  const gate = marks ? sql`marked` : sql`saved`;
   const rows = (count: number, row: (n: number) => SQL) =>
     sql.join(
       Array.from({ length: count }, (_, n) => row(n)),
@@ -67,7 +71,7 @@ function commitStatement(messages: number, transcript: number): SQL {
     (n) =>
       sql`(${n}::int, ${ph(`m${n}_key`)}::text, ${ph(`m${n}_chatId`)}::bigint, ${ph(`m${n}_method`)}::text, ${ph(`m${n}_payload`)}::text, ${ph(`m${n}_priority`)}::smallint, ${ph(`m${n}_availableAt`)}::timestamptz, ${ph(`m${n}_erased`)}::boolean)`,
   )}) as v(n, key, chat_id, method, payload, priority, available_at, erased)
-  where exists (select 1 from marked)
+  where exists (select 1 from ${gate})
   order by v.n
   on conflict (key) do nothing
   returning id
@@ -83,10 +87,20 @@ function commitStatement(messages: number, transcript: number): SQL {
     (n) =>
       sql`(${n}::int, ${ph(`t${n}_customerId`)}::uuid, ${ph(`t${n}_direction`)}::text, ${ph(`t${n}_text`)}::text)`,
   )}) as v(n, customer_id, direction, text)
-  where exists (select 1 from marked)
+  where exists (select 1 from ${gate})
   order by v.n
   returning id
 )`;
+  if (!marks)
+    return sql`with saved as (
+  insert into sessions (key, value, version, expires_at)
+  select ${ph('key')}::text, ${ph('value')}::jsonb, ${ph('nextVersion')}::int, ${ph('expiresAt')}::timestamptz
+  on conflict (key) do update set value = excluded.value, expires_at = excluded.expires_at,
+    version = sessions.version + 1
+  where sessions.version = ${ph('version')}::int
+  returning version
+)${outbox}${logged}
+select (select count(*) from saved)::int as saved`;
   return sql`with pending as materialized (
   select state from inbox_updates where update_id = ${ph('updateId')}::bigint for update
 ), saved as (
@@ -106,13 +120,13 @@ select (select state from pending) as state, (select count(*) from marked)::int 
 }
 
 /**
- * A turn's statement by its shape (its replies and transcript entries counted), built once: a
- * statement's SQL is otherwise put together on every call. Run as `db.execute` runs a statement
- * (no result mapping), with the same text and values.
+ * A turn's statement by its shape (its replies and transcript entries counted, and whether it
+ * marks the update), built once: a statement's SQL is otherwise put together on every call. Run
+ * as `db.execute` runs a statement (no result mapping), with the same text and values.
  */
 const commitQueries = new Map<string, ReturnType<typeof preparedCommit>>();
-const preparedCommit = (messages: number, transcript: number) => {
-  const statement = commitStatement(messages, transcript);
+const preparedCommit = (messages: number, transcript: number, marks: boolean) => {
+  const statement = commitStatement(messages, transcript, marks);
   return preparedPerHandle((db) => {
     const { dialect, _ } = db as unknown as Preparing;
     return _.session.prepareQuery(dialect.sqlToQuery(statement), undefined, undefined, false);
@@ -121,30 +135,21 @@ const preparedCommit = (messages: number, transcript: number) => {
 /** Shapes kept at most (a turn sends a handful of messages: bounded anyway). */
 const MAX_SHAPES = 200;
 
-function commitQuery(messages: number, transcript: number) {
-  const shape = `${messages}:${transcript}`;
+function commitQuery(messages: number, transcript: number, marks: boolean) {
+  const shape = `${messages}:${transcript}:${marks}`;
   let query = commitQueries.get(shape);
   if (query === undefined) {
-    query = preparedCommit(messages, transcript);
+    query = preparedCommit(messages, transcript, marks);
     if (commitQueries.size < MAX_SHAPES) commitQueries.set(shape, query);
   }
   return query;
 }
 
-/**
- * Commits a {@link PlainTurn} in ONE statement (one round trip, no BEGIN or COMMIT): a statement
- * is atomic on its own, so all four writes happen or none does, exactly as in a transaction. The
- * update's inbox row is locked first (`for update`: a turn committing the same update meanwhile
- * is waited for, and its outcome read); the state is saved only while the update is pending and
- * the version is the one read; the update is marked, and the replies and transcript written, only
- * when the state was saved. Returns `false` when the update was not pending (handled already:
- * nothing is written); throws {@link StaleStateError} when another turn saved the state since
- * (nothing is written, the update stays pending).
- */
-export async function commitPlainTurn(db: Database, turn: PlainTurn): Promise<boolean> {
-  const { updateId, at, state, messages, transcript } = turn;
+/** The values of a turn's statement (see {@link commitStatement}'s placeholders). */
+function commitValues(turn: TurnTail, updateId?: number): Record<string, unknown> {
+  const { at, state, messages, transcript } = turn;
   const values: Record<string, unknown> = {
-    updateId,
+    ...(updateId === undefined ? {} : { updateId }),
     key: state.key,
     value: storableJson(state.value),
     nextVersion: state.version + 1,
@@ -167,11 +172,48 @@ export async function commitPlainTurn(db: Database, turn: PlainTurn): Promise<bo
     values[`t${n}_direction`] = entry.direction;
     values[`t${n}_text`] = entry.text;
   });
-  const result = await commitQuery(messages.length, transcript.length)(db).execute(values);
+  return values;
+}
+
+/**
+ * Commits a {@link PlainTurn} in ONE statement (one round trip, no BEGIN or COMMIT): a statement
+ * is atomic on its own, so all four writes happen or none does, exactly as in a transaction. The
+ * update's inbox row is locked first (`for update`: a turn committing the same update meanwhile
+ * is waited for, and its outcome read); the state is saved only while the update is pending and
+ * the version is the one read; the update is marked, and the replies and transcript written, only
+ * when the state was saved. Returns `false` when the update was not pending (handled already:
+ * nothing is written); throws {@link StaleStateError} when another turn saved the state since
+ * (nothing is written, the update stays pending).
+ */
+export async function commitPlainTurn(db: Database, turn: PlainTurn): Promise<boolean> {
+  const { messages, transcript } = turn;
+  const result = await commitQuery(
+    messages.length,
+    transcript.length,
+    true,
+  )(db).execute(commitValues(turn, turn.updateId));
   const [row] = rowsOf<{ state: string | null; marked: number }>(result);
   if (row?.marked === 1) return true;
   if (row?.state !== 'pending') return false;
-  throw new StaleStateError(state.key);
+  throw new StaleStateError(turn.state.key);
+}
+
+/**
+ * The end of a turn with effects, in its transaction (its update marked first, its effects
+ * written): the chat's new state saved over the version it was read at, its replies queued and its
+ * transcript written, in ONE statement — what `saveVersioned`, `enqueueMessages` and the
+ * transcript's `appendAll` write one by one, with the same rows. Throws {@link StaleStateError}
+ * when another turn saved the state since (nothing is written; the caller's transaction rolls back).
+ */
+export async function commitTurnTail(db: Database, tail: TurnTail): Promise<void> {
+  const { messages, transcript } = tail;
+  const result = await commitQuery(
+    messages.length,
+    transcript.length,
+    false,
+  )(db).execute(commitValues(tail));
+  const [row] = rowsOf<{ saved: number }>(result);
+  if (row?.saved !== 1) throw new StaleStateError(tail.state.key);
 }
 
 /**
@@ -183,11 +225,17 @@ export type TurnRepo = {
   /** What the turn reads before it runs, in one statement ({@link readTurn}). */
   read(input: Parameters<typeof readTurn>[1]): Promise<TurnRead>;
   commitPlain(turn: PlainTurn): Promise<boolean>;
+  /** The end of a turn with effects, on its transaction's handle ({@link commitTurnTail}). */
+  commitTail(tail: TurnTail): Promise<void>;
 };
 
 export function createTurnRepo(db: Database): TurnRepo {
   const { read } = withStorageErrors('turns', {
     read: (input) => readTurn(db, input),
   } satisfies Pick<TurnRepo, 'read'>);
-  return { read, commitPlain: (turn) => commitPlainTurn(db, turn) };
+  return {
+    read,
+    commitPlain: (turn) => commitPlainTurn(db, turn),
+    commitTail: (tail) => commitTurnTail(db, tail),
+  };
 }

@@ -54,7 +54,8 @@ describe('a log of whole conversations', () => {
     // One filing fails the way a database does, its detail quoting the row (as PostgreSQL's do),
     // and one turn fails with a driver error that quotes what the customer wrote. Turns run their
     // repositories on the turn's transaction, or a turn without effects its one statement on the
-    // database (`turns.commitPlain`): the failures go in there.
+    // database (`turns.commitPlain`), a turn with effects its state, replies and transcript in one
+    // statement (`turns.commitTail`): the failures go in there.
     const reposOn = bot.app.deps.reposOn;
     let filingFails = true;
     let turnFails = true;
@@ -94,6 +95,12 @@ describe('a log of whole conversations', () => {
           async commitPlain(turn) {
             const quoted = turn.transcript.find((entry) => entry.text.includes('9123 4567'));
             if (!turnFails || !quoted) return repos.turns.commitPlain(turn);
+            turnFails = false;
+            throw new Error(`invalid input syntax for type json: "${quoted.text}"`);
+          },
+          async commitTail(tail) {
+            const quoted = tail.transcript.find((entry) => entry.text.includes('9123 4567'));
+            if (!turnFails || !quoted) return repos.turns.commitTail(tail);
             turnFails = false;
             throw new Error(`invalid input syntax for type json: "${quoted.text}"`);
           },

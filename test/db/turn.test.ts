@@ -3,8 +3,11 @@ import { eq, inArray } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import {
   commitPlainTurn,
+  commitTurnTail,
   createCustomerRepo,
   createInbox,
+  createTranscriptRepo,
+  enqueueMessages,
   loadVersioned,
   markUpdateHandled,
   type PlainTurn,
@@ -221,5 +224,63 @@ describeOnDatabases('a plain turn committed in one statement', (database) => {
       .where(eq(inboxUpdates.updateId, turn.updateId));
     expect(update?.state).toBe('done');
     expect((await loadVersioned(db(), turn.state.key, clock.now())).version).toBe(1);
+  });
+
+  /** What a turn wrote, with its keys and ids made comparable across chats. */
+  const comparable = async (turn: PlainTurn) => {
+    const { messages, transcript, state } = await written(turn);
+    return {
+      state,
+      messages: messages.map((m) => ({
+        ...m,
+        id: 0,
+        key: m.key.replace(String(turn.updateId), 'U'),
+        chatId: 0,
+      })),
+      transcript: transcript.map((e) => ({ ...e, id: 0, customerId: '' })),
+    };
+  };
+
+  it('a turn with effects ends in one statement writing what saveVersioned, enqueueMessages and appendAll write', async () => {
+    for (const [version, erased] of [
+      [0, false],
+      [1, true],
+    ] as const) {
+      const apart = await pendingTurn(version);
+      const tail = await pendingTurn(version);
+      for (const turn of [apart, tail]) {
+        if (version > 0)
+          await saveVersioned(db(), turn.state.key, { before: true }, 0, turn.state.expiresAt);
+        turn.messages = turn.messages.map((m) => ({ ...m, erased }));
+      }
+      await database().handle.db.transaction(async (tx) => {
+        await markUpdateHandled(tx, apart.updateId, apart.at);
+        await saveVersioned(tx, apart.state.key, apart.state.value, version, apart.state.expiresAt);
+        await enqueueMessages(tx, apart.messages, apart.at);
+        await createTranscriptRepo(tx).appendAll(
+          apart.transcript.map((entry) => ({ ...entry, ticketId: null, at: apart.at })),
+        );
+      });
+      await database().handle.db.transaction(async (tx) => {
+        await markUpdateHandled(tx, tail.updateId, tail.at);
+        await commitTurnTail(tx, tail);
+      });
+      expect(await comparable(tail)).toEqual(await comparable(apart));
+      expect((await comparable(tail)).messages).toHaveLength(2);
+    }
+  });
+
+  it('a turn’s tail over a state saved since writes nothing and throws', async () => {
+    const turn = await pendingTurn();
+    await saveVersioned(db(), turn.state.key, { other: true }, 0, turn.state.expiresAt);
+    await expect(
+      database().handle.db.transaction((tx) => commitTurnTail(tx, turn)),
+    ).rejects.toBeInstanceOf(StaleStateError);
+    const { messages, transcript, state } = await written(turn);
+    expect({ messages, transcript, state }).toEqual({
+      messages: [],
+      transcript: [],
+      state: { value: { other: true }, version: 1 },
+    });
   });
 });
