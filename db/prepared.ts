@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Database } from './database.ts';
 
 /** What a drizzle handle and a prepared query hold (drizzle internals, see the trap below). */
@@ -35,4 +36,32 @@ export function preparedPerHandle<Query extends object>(
     }
     return query;
   };
+}
+
+/** What drizzle's handles hold to prepare a statement (drizzle internals). */
+type Preparing = {
+  dialect: { sqlToQuery(query: SQL): unknown };
+  _: {
+    session: {
+      prepareQuery(
+        query: unknown,
+        fields: undefined,
+        name: undefined,
+        arrayMode: false,
+      ): { execute(values: Record<string, unknown>): Promise<unknown> };
+    };
+  };
+};
+
+/**
+ * A whole statement written with `sql` (every value a `sql.placeholder`), built once and run as
+ * `db.execute` runs a statement: no result mapping, the rows as the driver reads them.
+ */
+export function preparedStatement(
+  statement: SQL,
+): (db: Database) => { execute(values: Record<string, unknown>): Promise<unknown> } {
+  return preparedPerHandle((db) => {
+    const { dialect, _ } = db as unknown as Preparing;
+    return _.session.prepareQuery(dialect.sqlToQuery(statement), undefined, undefined, false);
+  });
 }

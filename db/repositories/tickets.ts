@@ -4,13 +4,11 @@ import {
   type CreateTicketOptions,
   decideTicketTransition,
   fail,
-  formatTicketNumber,
   isIntakePending,
   type NewTicket,
   OPEN_TICKET_STATES,
   ok,
   readLoanerOpening,
-  type Ticket,
   type TicketEventType,
   type TicketQuery,
   type TicketRepo,
@@ -20,31 +18,13 @@ import {
 import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
 import { cancelJobs, insertJobs } from '../jobs/queue.ts';
-import {
-  productReports,
-  ticketCounters,
-  ticketEvents,
-  tickets,
-  ticketTopics,
-} from '../schema/index.ts';
+import { preparedPerHandle } from '../prepared.ts';
+import { productReports, ticketEvents, tickets, ticketTopics } from '../schema/index.ts';
+import { fileTicketRows } from './ticket-filing.ts';
 import { toProductReport, toTicket, toTicketEvent } from './to-domain.ts';
 
 /** Thrown inside the creation transaction to roll it back when a concurrent retry won the key. */
 class DuplicateKey extends Error {}
-
-/** Next sequence number for a filing day; the row lock serialises concurrent filings that day. */
-async function nextSequence(tx: Database, day: string): Promise<number> {
-  const [row] = await tx
-    .insert(ticketCounters)
-    .values({ day, lastSequence: 1 })
-    .onConflictDoUpdate({
-      target: ticketCounters.day,
-      set: { lastSequence: sql`${ticketCounters.lastSequence} + 1` },
-    })
-    .returning({ sequence: ticketCounters.lastSequence });
-  if (!row) throw new Error('ticket counter upsert returned no row');
-  return row.sequence;
-}
 
 /** The ticket's columns the intake fills in: the description, the contact, triage, warranty. */
 const detailColumns = (input: NewTicket) => ({
@@ -71,55 +51,34 @@ async function insertProduct(
   return row?.id ?? null;
 }
 
-async function insertTicket(
-  tx: Database,
-  input: NewTicket,
-  options: CreateTicketOptions,
-): Promise<Ticket> {
-  const { at, day } = options;
-  const productId = await insertProduct(tx, input.product, input.customerId, at);
-  const number = formatTicketNumber(day, await nextSequence(tx, day));
-  const [row] = await tx
-    .insert(tickets)
+/** A ticket by its idempotency key (read before every filing), built once. */
+const ticketByKey = preparedPerHandle((db) =>
+  db
+    .select()
+    .from(tickets)
+    .where(eq(tickets.idempotencyKey, sql.placeholder('key')))
+    .prepare('ticket_by_key'),
+);
+
+/** One event appended to a ticket's log, built once. */
+const eventInsert = preparedPerHandle((db) =>
+  db
+    .insert(ticketEvents)
     .values({
-      number,
-      idempotencyKey: options.idempotencyKey,
-      customerId: input.customerId,
-      productId,
-      kind: input.kind ?? 'fault',
-      contactDueAt: input.contactDueAt ?? null,
-      state: 'open',
-      priority: input.priority,
-      category: input.category,
-      ...detailColumns(input),
-      visitStart: input.visitWindow?.start ?? null,
-      visitEnd: input.visitWindow?.end ?? null,
-      createdAt: at,
-      updatedAt: at,
+      ticketId: sql.placeholder('ticketId'),
+      at: sql.placeholder('at'),
+      actor: sql.placeholder('actor'),
+      type: sql.placeholder('type'),
+      payload: sql.placeholder('payload'),
     })
-    .onConflictDoNothing({ target: tickets.idempotencyKey })
-    .returning();
-  if (!row) throw new DuplicateKey();
-  await tx.insert(ticketEvents).values({
-    ticketId: row.id,
-    at,
-    actor: options.actor,
-    type: 'created',
-    payload: { number, priority: input.priority, category: input.category },
-  });
-  // The jobs filed with the ticket learn which ticket they are about (the contact alert reads it).
-  const jobs = (options.jobs ?? []).map((job) => ({
-    ...job,
-    payload: { ...job.payload, ticketId: row.id, ticketNumber: number },
-  }));
-  await insertJobs(tx, jobs, at);
-  return toTicket(row);
-}
+    .returning()
+    .prepare('ticket_event_insert'),
+);
 
 /** Tickets, their event log and their staff topics. */
 export function createTicketRepo(db: Database): TicketRepo {
   const byKey = async (key: string) => {
-    const [row] = await db.select().from(tickets).where(eq(tickets.idempotencyKey, key));
+    const [row] = await ticketByKey(db).execute({ key });
     return row && toTicket(row);
   };
   const byId = async (id: string) => {
@@ -132,7 +91,13 @@ export function createTicketRepo(db: Database): TicketRepo {
       const seen = await byKey(options.idempotencyKey);
       if (seen) return { ticket: seen, created: false };
       try {
-        const ticket = await db.transaction((tx) => insertTicket(tx, input, options));
+        // A savepoint when `db` is a transaction: a key taken meanwhile rolls back the product
+        // report and the day's number the filing's one statement wrote.
+        const ticket = await db.transaction(async (tx) => {
+          const filed = await fileTicketRows(tx, input, options);
+          if (!filed) throw new DuplicateKey();
+          return filed;
+        });
         return { ticket, created: true };
       } catch (error) {
         if (!(error instanceof DuplicateKey)) throw error;
@@ -223,10 +188,8 @@ export function createTicketRepo(db: Database): TicketRepo {
       });
     },
     async appendEvent(ticketId, event) {
-      const [row] = await db
-        .insert(ticketEvents)
-        .values({ ticketId, ...event })
-        .returning();
+      const { at, actor, type, payload } = event;
+      const [row] = await eventInsert(db).execute({ ticketId, at, actor, type, payload });
       if (!row) throw new Error('event insert returned no row');
       return toTicketEvent(row);
     },

@@ -8,7 +8,7 @@ import {
   OUTBOX_PRIORITY,
   turnPriority,
 } from '../outbox/outbox.ts';
-import { preparedPerHandle } from '../prepared.ts';
+import { preparedStatement } from '../prepared.ts';
 import { StaleStateError, storableJson } from './conversation-states.ts';
 import { readTurn, type TurnRead } from './turn-read.ts';
 
@@ -30,21 +30,6 @@ export type TurnTail = {
 
 const iso = (date: Date) => date.toISOString();
 const ph = sql.placeholder;
-
-/** What drizzle's prepared queries hold and how a statement becomes one (drizzle internals). */
-type Preparing = {
-  dialect: { sqlToQuery(query: SQL): unknown };
-  _: {
-    session: {
-      prepareQuery(
-        query: unknown,
-        fields: undefined,
-        name: undefined,
-        arrayMode: false,
-      ): { execute(values: Record<string, unknown>): Promise<unknown> };
-    };
-  };
-};
 
 /**
  * The statement of a turn with `messages` replies and `transcript` entries, every value a
@@ -125,13 +110,8 @@ select (select state from pending) as state, (select count(*) from marked)::int 
  * as `db.execute` runs a statement (no result mapping), with the same text and values.
  */
 const commitQueries = new Map<string, ReturnType<typeof preparedCommit>>();
-const preparedCommit = (messages: number, transcript: number, marks: boolean) => {
-  const statement = commitStatement(messages, transcript, marks);
-  return preparedPerHandle((db) => {
-    const { dialect, _ } = db as unknown as Preparing;
-    return _.session.prepareQuery(dialect.sqlToQuery(statement), undefined, undefined, false);
-  });
-};
+const preparedCommit = (messages: number, transcript: number, marks: boolean) =>
+  preparedStatement(commitStatement(messages, transcript, marks));
 /** Shapes kept at most (a turn sends a handful of messages: bounded anyway). */
 const MAX_SHAPES = 200;
 

@@ -57,6 +57,85 @@ describeOnDatabases('ticket repository', (database) => {
       });
     });
 
+    it('files in one statement what reads back as filed: the ticket, its product and its first event', async () => {
+      const { id: customerId } = await customer();
+      const start = new Date('2031-02-03T01:00:00Z');
+      const filings = [
+        newTicket(customerId, {
+          visitWindow: { start, end: new Date(start.getTime() + 7_200_000) },
+          contactDueAt: new Date(at.getTime() + 3_600_000),
+          kind: 'question',
+          priority: 'urgent',
+        }),
+        newTicket(customerId, {
+          product: null,
+          category: null,
+          description: null,
+          contact: { name: null, phone: null, address: null },
+          triage: null,
+          warranty: null,
+        }),
+      ];
+      for (const input of filings) {
+        const { ticket } = await repos().tickets.create(input, {
+          idempotencyKey: key(),
+          day: day('2031-02-03'),
+          at,
+          actor: { kind: 'customer', customerId },
+        });
+        expect(await repos().tickets.get(ticket.id)).toEqual(ticket);
+        expect(ticket).toMatchObject({
+          kind: input.kind ?? 'fault',
+          priority: input.priority,
+          category: input.category,
+          description: input.description,
+          contact: input.contact,
+          triage: input.triage,
+          warranty: input.warranty,
+          visitWindow: input.visitWindow,
+          contactDueAt: input.contactDueAt ?? null,
+          createdAt: at,
+          updatedAt: at,
+          closedAt: null,
+        });
+        if (input.product) {
+          const product = await repos().tickets.getProduct(ticket.productId ?? '');
+          expect(product).toEqual({
+            ...input.product,
+            id: ticket.productId,
+            customerId,
+            createdAt: at,
+          });
+        } else expect(ticket.productId).toBeNull();
+        const [event] = await repos().tickets.history(ticket.id);
+        expect(event).toMatchObject({
+          at,
+          actor: { kind: 'customer', customerId },
+          payload: JSON.parse(
+            JSON.stringify({
+              number: ticket.number,
+              priority: input.priority,
+              category: input.category,
+            }),
+          ),
+        });
+      }
+    });
+
+    it('numbers past 9999 a day with all their digits', async () => {
+      const { id } = await customer();
+      await database().handle.db.execute(
+        sql`insert into ticket_counters (day, last_sequence) values ('2031-03-04', 9999)`,
+      );
+      const { ticket } = await repos().tickets.create(newTicket(id), {
+        idempotencyKey: key(),
+        day: day('2031-03-04'),
+        at,
+        actor: system,
+      });
+      expect(ticket.number).toBe('FL-310304-10000');
+    });
+
     it('numbers tickets per filing day, starting again at 0001 on the next day', async () => {
       const { id } = await customer();
       const file = (d: string) =>

@@ -1,0 +1,165 @@
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import {
+  type CreateTicketOptions,
+  formatTicketNumber,
+  type NewTicket,
+  type Ticket,
+} from '../../core/index.ts';
+import type { Database } from '../database.ts';
+import { rowsOf } from '../migrate.ts';
+import { preparedStatement } from '../prepared.ts';
+import { productReports, tickets } from '../schema/index.ts';
+import { toTicket } from './to-domain.ts';
+
+const ph = sql.placeholder;
+const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+const json = (value: unknown) =>
+  value === null || value === undefined ? null : JSON.stringify(value);
+
+/**
+ * A ticket's filing in ONE statement, every value a placeholder (its text depends on whether a
+ * product is filed and on the count of jobs): the product report, the day's next sequence number
+ * (the counter's row lock serialises concurrent filings that day), the ticket (nothing when its
+ * idempotency key is taken), its `created` event and its jobs (told the ticket's id and number;
+ * a job whose key is taken is left out). What five statements wrote one by one, with the same rows.
+ */
+function filingStatement(withProduct: boolean, jobCount: number): SQL {
+  const product = withProduct
+    ? sql`product as (
+  insert into product_reports (customer_id, category, model_number, purchase_date, purchase_period,
+    production_date, production_period, proof_photo_file_ids, created_at)
+  values (${ph('customerId')}::uuid, ${ph('p_category')}::text, ${ph('p_modelNumber')}::text,
+    ${ph('p_purchaseDate')}::date, ${ph('p_purchasePeriod')}::jsonb, ${ph('p_productionDate')}::date,
+    ${ph('p_productionPeriod')}::jsonb, ${ph('p_proofPhotoFileIds')}::text[], ${ph('at')}::timestamptz)
+  returning id
+), `
+    : sql``;
+  const jobs =
+    jobCount === 0
+      ? sql``
+      : sql`, queued as (
+  insert into jobs (kind, key, due_at, payload, max_attempts, created_at, updated_at)
+  select v.kind, v.key, v.due_at,
+    v.payload || jsonb_build_object('ticketId', created.id, 'ticketNumber', created.number),
+    v.max_attempts, ${ph('at')}::timestamptz, ${ph('at')}::timestamptz
+  from created, (values ${sql.join(
+    Array.from(
+      { length: jobCount },
+      (_, n) =>
+        sql`(${n}::int, ${ph(`j${n}_kind`)}::text, ${ph(`j${n}_key`)}::text, ${ph(`j${n}_dueAt`)}::timestamptz, ${ph(`j${n}_payload`)}::jsonb, ${ph(`j${n}_maxAttempts`)}::int)`,
+    ),
+    sql`, `,
+  )}) as v(n, kind, key, due_at, payload, max_attempts)
+  order by v.n
+  on conflict (key) do nothing
+)`;
+  return sql`with ${product}counter as (
+  insert into ticket_counters (day, last_sequence) values (${ph('day')}::date, 1)
+  on conflict (day) do update set last_sequence = ticket_counters.last_sequence + 1
+  returning last_sequence::text as sequence
+), created as (
+  insert into tickets (number, idempotency_key, customer_id, product_id, kind, contact_due_at, state,
+    priority, category, description, contact_name, contact_phone, address, triage, warranty,
+    visit_start, visit_end, created_at, updated_at)
+  select ${ph('numberPrefix')}::text || lpad(counter.sequence, greatest(4, length(counter.sequence)), '0'),
+    ${ph('idempotencyKey')}::text, ${ph('customerId')}::uuid,
+    ${withProduct ? sql`(select id from product)` : sql`null::uuid`}, ${ph('kind')}::text,
+    ${ph('contactDueAt')}::timestamptz, 'open', ${ph('priority')}::text, ${ph('category')}::text,
+    ${ph('description')}::text, ${ph('contactName')}::text, ${ph('contactPhone')}::text,
+    ${ph('address')}::text, ${ph('triage')}::jsonb, ${ph('warranty')}::jsonb,
+    ${ph('visitStart')}::timestamptz, ${ph('visitEnd')}::timestamptz, ${ph('at')}::timestamptz,
+    ${ph('at')}::timestamptz
+  from counter
+  on conflict (idempotency_key) do nothing
+  returning *
+), event as (
+  insert into ticket_events (ticket_id, at, actor, type, payload)
+  select created.id, ${ph('at')}::timestamptz, ${ph('actor')}::jsonb, 'created',
+    ${ph('eventPayload')}::jsonb || jsonb_build_object('number', created.number)
+  from created
+)${jobs}
+select * from created`;
+}
+
+/** Filing statements by shape, built once. */
+const filingQueries = new Map<string, ReturnType<typeof preparedFiling>>();
+const preparedFiling = (withProduct: boolean, jobCount: number) =>
+  preparedStatement(filingStatement(withProduct, jobCount));
+/** Shapes kept at most (a filing carries a job or two: bounded anyway). */
+const MAX_SHAPES = 50;
+
+/** The ticket's columns, to read a row as drizzle reads it (each column's own decoder). */
+const ticketColumns = Object.entries(getTableColumns(tickets));
+
+function toTicketRow(raw: Record<string, unknown>): typeof tickets.$inferSelect {
+  const row: Record<string, unknown> = {};
+  for (const [field, column] of ticketColumns) {
+    const value = raw[column.name];
+    row[field] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as typeof tickets.$inferSelect;
+}
+
+/**
+ * Files a ticket in `tx` in one statement (see {@link filingStatement}); `undefined` when its
+ * idempotency key is taken — the product report and the day's number were written all the same,
+ * so the caller rolls `tx` back (a savepoint), as when each was its own statement.
+ */
+export async function fileTicketRows(
+  tx: Database,
+  input: NewTicket,
+  options: CreateTicketOptions,
+): Promise<Ticket | undefined> {
+  const { at, day } = options;
+  const { product } = input;
+  const jobs = options.jobs ?? [];
+  const shape = `${product !== null}:${jobs.length}`;
+  let query = filingQueries.get(shape);
+  if (query === undefined) {
+    query = preparedFiling(product !== null, jobs.length);
+    if (filingQueries.size < MAX_SHAPES) filingQueries.set(shape, query);
+  }
+  const sample = formatTicketNumber(day, 1);
+  const values: Record<string, unknown> = {
+    at: iso(at),
+    day,
+    numberPrefix: sample.slice(0, sample.length - 4),
+    idempotencyKey: options.idempotencyKey,
+    customerId: input.customerId,
+    kind: input.kind ?? 'fault',
+    contactDueAt: iso(input.contactDueAt),
+    priority: input.priority,
+    category: input.category ?? null,
+    description: input.description ?? null,
+    contactName: input.contact.name ?? null,
+    contactPhone: input.contact.phone ?? null,
+    address: input.contact.address ?? null,
+    triage: json(input.triage),
+    warranty: json(input.warranty),
+    visitStart: iso(input.visitWindow?.start),
+    visitEnd: iso(input.visitWindow?.end),
+    actor: JSON.stringify(options.actor),
+    eventPayload: JSON.stringify({ priority: input.priority, category: input.category }),
+  };
+  if (product !== null) {
+    values.p_category = product.category ?? null;
+    values.p_modelNumber = product.modelNumber ?? null;
+    values.p_purchaseDate = product.purchaseDate ?? null;
+    values.p_purchasePeriod = json(product.purchasePeriod);
+    values.p_productionDate = product.productionDate ?? null;
+    values.p_productionPeriod = json(product.productionPeriod);
+    // An array as drizzle sends it (a PostgreSQL array literal, for both drivers).
+    values.p_proofPhotoFileIds = productReports.proofPhotoFileIds.mapToDriverValue(
+      product.proofPhotoFileIds ?? [],
+    );
+  }
+  jobs.forEach((job, n) => {
+    values[`j${n}_kind`] = job.kind;
+    values[`j${n}_key`] = job.key ?? null;
+    values[`j${n}_dueAt`] = iso(job.dueAt);
+    values[`j${n}_payload`] = JSON.stringify(job.payload);
+    values[`j${n}_maxAttempts`] = job.maxAttempts ?? null;
+  });
+  const [raw] = rowsOf<Record<string, unknown>>(await query(tx).execute(values));
+  return raw ? toTicket(toTicketRow(raw)) : undefined;
+}
