@@ -1033,3 +1033,77 @@ describe('hazard net: ordinary senses of explosion, flame, ignition and water wo
     expect(net.read(text).hazard).toBe(true);
   });
 });
+
+/**
+ * Families grown from paraphrase rounds the net had not seen (test/support/hazard-rounds, each
+ * scored before the net was changed for it): electricity felt in other words (a buzz up the arm, a
+ * pulse through the fingers, "definitely electricity", 手指一阵发麻, 像被针扎), fire coming out of
+ * it (火由下面竄出嚟), arcing in a microwave told by its sound or light anywhere in the message
+ * (噼啪, a blue light dancing), an appliance that burst (部洗衣機爆咗), a heater or cooker that keeps
+ * going after its timer, water shot out hot, a power brick gone soft, a smell likened to something
+ * burning or hot (像烧头发一样, "a hot dashboard", burnt toast that is not toast), an electrical smell
+ * likened to fish at a socket, a gas heater and chest tightness or a stinging smell, and a breaker
+ * pushed up that trips again at once (推返上去佢又即刻跳). Each with its negation and ordinary sense.
+ */
+describe('hazard net: families from the unseen paraphrase rounds', () => {
+  const hazards: [Script, string][] = [
+    ['English', 'I get this buzz up my arm when I touch the dishwasher door'],
+    ['English', 'when I touched the tap I felt a pulse through my fingers'],
+    ['English', "it's not painful exactly but it's definitely electricity"],
+    ['English', 'the door handle gives me a tickle in my hand while it washes'],
+    ['English', 'a sting on my fingers from the handle, like static but stronger'],
+    ['English', 'there was a bright blue light dancing at the top, inside. Panasonic microwave.'],
+    ['English', 'My microwave kept running after the timer ended, I had to pull the plug'],
+    ['English', 'the little pipe on the side began shooting hot water onto the floor'],
+    ['English', 'the power brick has gone a bit soft and bendy on one corner'],
+    ['English', 'it kinda smells like a hot dashboard near the router'],
+    ['English', "there's a burnt toast smell inside the fridge, not from food"],
+    ['English', 'a fishy smell that is definitely not fish, coming from the power strip'],
+    ['English', 'the adapter made a crack and there is a scorchy mark on the casing'],
+    ['Simplified', '碰到花洒的金属管子，手指头一阵发麻，像被针扎了一样'],
+    ['Simplified', '微波炉热饭的时候，里面噼啪响了几下，还看见一道亮光'],
+    ['Simplified', '点火的时候火从观察窗那里喷出来'],
+    ['Simplified', '电源板那块闻着有股臭味，像烧头发一样'],
+    ['Simplified', '充电宝爆了'],
+    ['Simplified', '燃气热水器一开，卫生间里一股刺鼻的味道，熏得眼睛疼，洗完澡胸闷头疼'],
+    ['Simplified', '微波炉时间到了还在加热，停不下来'],
+    ['Traditional', '碰到冰箱門，手指一陣發麻'],
+    ['Traditional', '微波爐加熱的時候裡面劈啪響，還有藍光'],
+    ['Traditional', '熱水器點火時火從下面竄出來'],
+    ['Cantonese', '屋企個熱水爐「噗」一聲，跟住有火由下面竄出嚟'],
+    ['Cantonese', '部微波爐轉緊嘅時候入面有藍色嘅光閃嚟閃去，仲有滋滋聲'],
+    ['Cantonese', '部洗衣機爆咗，好大聲'],
+    ['Cantonese', '成間屋跳晒掣，我推返上去佢又即刻跳'],
+    ['Cantonese', '水流出嚟，插頭嗰度濕濕哋'],
+  ];
+  it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
+    expect(net.read(text).hazard).toBe(true);
+  });
+
+  const calm: [Script, string][] = [
+    ['English', "my hand doesn't tingle when I touch it"],
+    ['English', 'the charger is not soft or warm'],
+    ['English', 'there is no crackling in the microwave, it just does not heat'],
+    ['English', 'the popcorn popped fine in the microwave'],
+    ['English', 'the shower sprays hot water just fine'],
+    ['English', 'the washer kept running after the timer ended'],
+    ['English', "the microwave won't turn on"],
+    ['English', 'it smells like a hot dog stand in here'],
+    ['English', 'I burnt my toast again, the toaster timer is weird'],
+    ['English', 'the fridge has a fishy smell'],
+    ['English', 'the water heater makes a rumbling, popping sound when it heats'],
+    ['Simplified', '洗完衣服手都冻麻了'],
+    ['Simplified', '摸洗衣机的时候手没有发麻'],
+    ['Simplified', '燃气灶的火从炉头出来是蓝色的'],
+    ['Simplified', '水管爆了，地上全是水'],
+    ['Simplified', '电视屏幕好像烧了印一样'],
+    ['Traditional', '凍到手都麻晒'],
+    ['Traditional', '微波爐沒有劈啪聲，只是不熱'],
+    ['Cantonese', '微波爐冇啪啪聲，只係唔熱'],
+    ['Cantonese', '雪櫃有陣魚腥味'],
+    ['Cantonese', '部機冇火由下面竄出嚟'],
+  ];
+  it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
+    expect(net.read(text).hazard).toBe(false);
+  });
+});
