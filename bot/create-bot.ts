@@ -192,7 +192,13 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     ...(options.staff?.perMinute ? { groupPerMinute: options.staff.perMinute } : {}),
   });
   const delivery = createDelivery(deps.db, bot.api, () => sender.wake());
-  const staff = createStaffDesk(deps, bot.api, delivery, options.staff);
+  const staff = createStaffDesk(deps, bot.api, delivery, {
+    ...options.staff,
+    // The staff chat queue learns of an outage from the sender too, and probes as it does (the
+    // outbox's own Bot API: no retries of its own, the request timeout bounded).
+    probe: () => deliveryApi.getMe(),
+    telegramDown: () => sender.inOutage(),
+  });
   const conversation = createConversationService(deps, delivery, {
     requestHuman: (request, on) => staff.human.request(request, on),
     customerCancelled: (ticket, tx, ref) => staff.human.customerCancelled(ticket, tx, ref),

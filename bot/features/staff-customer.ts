@@ -121,9 +121,10 @@ export function createStaffCustomerFeature(
         // Waiting for a person (after /human, or a filed ticket nobody has taken yet): what the
         // customer writes reaches the ticket's topic, and the bot keeps helping meanwhile.
         const waiting = await waitingTicket(ctx.chat.id);
-        // The staff queue waits out 429s and network errors itself; what still fails (the bot
-        // removed from the staff chat) is the operator's to fix and must not cost the customer
-        // the bot's answer.
+        // The staff queue waits out 429s itself; what still fails — the bot removed from the staff
+        // chat (the operator's to fix), or a Telegram outage while the ticket has no topic yet (the
+        // card the topic gets later carries the latest exchange) — must not cost the customer the
+        // bot's answer.
         if (waiting) await forum.relay.fromCustomer(waiting, message).catch(notCopied);
         return await next();
       } finally {

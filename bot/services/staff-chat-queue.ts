@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { GrammyError, HttpError } from 'grammy';
+import { GrammyError } from 'grammy';
+import { retryDelayMs } from '../../db/index.ts';
+import { isOutage } from './outbox-sender.ts';
 
 export type StaffChatQueueOptions = {
   /**
@@ -13,15 +15,30 @@ export type StaffChatQueueOptions = {
    * the queue keeps its own bucket.
    */
   takeToken?: () => Promise<{ granted: number; waitMs: number }>;
-  /** First wait after a network or server error; doubled on each retry, capped at a minute. */
-  retryBaseMs?: number;
   /**
-   * Tries of one task before it is given up (429s, network and server errors all count). Default 6:
-   * with the default waits, about half a minute of trying.
+   * The first pause after a Telegram outage (no answer, a network error, a 5xx): doubled on each
+   * failed probe, capped at 30×. Default 1 s.
+   */
+  outagePauseMs?: number;
+  /**
+   * A harmless call (`getMe`) that tells whether Telegram answers: made before the first task
+   * after an outage's pause, so that a call Telegram cannot make twice safely (a topic's creation)
+   * is never what finds out. Without it the task itself is tried.
+   */
+  probe?: () => Promise<unknown>;
+  /**
+   * Whether Telegram is known to be down elsewhere (the outbox sender's outage): the next task is
+   * then preceded by the probe too, though this queue has not met the outage itself.
+   */
+  telegramDown?: () => boolean;
+  /**
+   * Tries of one task before it is given up when Telegram asks to wait (429). Default 6.
    */
   maxAttempts?: number;
   /** Told about each retry (error code and wait only). */
   onRetry?: (error: unknown, waitMs: number) => void;
+  /** Told when an outage is met (the error) and when Telegram answers again (`undefined`). */
+  onOutage?: (error: unknown) => void;
   /** Told about each task given up after `maxAttempts` (its last error). */
   onGiveUp?: (error: unknown) => void;
   wait?: (ms: number) => Promise<void>;
@@ -31,10 +48,12 @@ export type StaffChatQueueOptions = {
 export type StaffChatQueue = {
   /**
    * Runs `task` after every task queued before it, within the send budget. A 429 answer pauses the
-   * whole queue for its `retry_after` and runs the task again; network and server errors are
-   * retried with backoff; after `maxAttempts` tries the task is rejected with
-   * {@link StaffChatGaveUpError} (and `onGiveUp` told). Any other error (a 400, a 403) rejects the
-   * task at once.
+   * whole queue for its `retry_after` and runs the task again; after `maxAttempts` tries the task
+   * is rejected with {@link StaffChatGaveUpError} (and `onGiveUp` told). A Telegram outage (no
+   * answer, a network error, a 5xx) rejects the task at once with that error, and every task after
+   * it with {@link StaffChatDownError} without a call until the outage's pause has passed: the
+   * caller (a job) tries again later rather than hold its place. Any other error (a 400, a 403)
+   * rejects the task at once.
    */
   run<T>(task: () => Promise<T>): Promise<T>;
   /** Tasks queued or running. */
@@ -54,25 +73,37 @@ export class StaffChatGaveUpError extends Error {
   }
 }
 
+/**
+ * Telegram is down (this queue met the outage, or its probe did): the task was not tried. The cause
+ * is the outage's last error, so a job's outage test ({@link isJobOutage}) sees an outage.
+ */
+export class StaffChatDownError extends Error {
+  constructor(options: { cause: unknown }) {
+    super('staff chat: Telegram is not answering; not tried', options);
+    this.name = 'StaffChatDownError';
+  }
+}
+
 /** `retry_after` in milliseconds for a 429, else `undefined`. */
 function retryAfterMs(error: unknown): number | undefined {
   if (!(error instanceof GrammyError) || error.error_code !== 429) return undefined;
   return (error.parameters.retry_after ?? 1) * 1000;
 }
 
-const isTransient = (error: unknown) =>
-  error instanceof HttpError || (error instanceof GrammyError && error.error_code >= 500);
-
 /**
  * The staff group's queue for the calls that are not outbox messages (topics, pins, copies,
  * deletes): one per staff chat, strictly in order, paced by the group's send budget (shared with
- * the outbox sender), and patient with Telegram within bounds: 429 and transient failures are
- * waited out up to `maxAttempts` tries, then handed back to the caller as
- * {@link StaffChatGaveUpError} — never retried without end.
+ * the outbox sender). A 429 is waited out up to `maxAttempts` tries, then handed back to the caller
+ * as {@link StaffChatGaveUpError} — never retried without end. A Telegram outage is not waited
+ * out here at all: the task meeting it fails with it, and the queue stays down — every task fails
+ * at once, untried — for a pause (1 s doubling to 30 s, as the outbox sender's), after which the
+ * probe (or the next task) finds out whether Telegram answers again. So no caller holds its place
+ * (and the queue's) for longer than one call's timeout.
  */
 export function createStaffChatQueue(options: StaffChatQueueOptions = {}): StaffChatQueue {
-  const { perMinute = 20, retryBaseMs = 1_000, maxAttempts = 6, onRetry = () => {} } = options;
-  const { takeToken: takeShared, onGiveUp = () => {} } = options;
+  const { perMinute = 20, outagePauseMs = 1_000, maxAttempts = 6, onRetry = () => {} } = options;
+  const { takeToken: takeShared, onGiveUp = () => {}, onOutage = () => {}, probe } = options;
+  const { telegramDown = () => false } = options;
   const { wait = (ms: number) => sleep(ms), now = Date.now } = options;
   const refillPerMs = perMinute / 60_000;
   let tokens = perMinute;
@@ -80,6 +111,43 @@ export function createStaffChatQueue(options: StaffChatQueueOptions = {}): Staff
   let pausedUntil = 0;
   let tail: Promise<unknown> = Promise.resolve();
   let size = 0;
+  /** Telegram not answering: the last outage error, the probes that failed, and the pause's end. */
+  let down: { cause: unknown; probes: number; until: number } | undefined;
+
+  const outagePause = { baseMs: outagePauseMs, capMs: outagePauseMs * 30 };
+
+  /** An outage met: the queue stays down for a pause that doubles with each failed probe. */
+  function wentDown(error: unknown): void {
+    const probes = (down?.probes ?? 0) + 1;
+    if (!down) onOutage(error);
+    down = { cause: error, probes, until: now() + retryDelayMs(probes, outagePause) };
+  }
+
+  /** Telegram answered: the outage, if any, is over. */
+  function answered(): void {
+    if (!down) return;
+    down = undefined;
+    onOutage(undefined);
+  }
+
+  /**
+   * Before a task while Telegram is (or may be) down: rejects at once during the pause; after it
+   * (or when only the outbox sender knows of the outage), asks the probe first.
+   */
+  async function checkUp(): Promise<void> {
+    if (down && now() < down.until) throw new StaffChatDownError({ cause: down.cause });
+    if (!probe || !(down || telegramDown())) return;
+    try {
+      await probe();
+    } catch (error) {
+      if (isOutage(error)) {
+        wentDown(error);
+        throw new StaffChatDownError({ cause: error });
+      }
+    }
+    // Answered (even a refusal is an answer): the task is tried.
+    answered();
+  }
 
   /** From the shared budget: `0` once taken, else the wait; `undefined` when it cannot answer. */
   async function fromShared(): Promise<number | undefined> {
@@ -117,26 +185,28 @@ export function createStaffChatQueue(options: StaffChatQueueOptions = {}): Staff
   }
 
   async function attempt<T>(task: () => Promise<T>): Promise<T> {
-    let backoff = retryBaseMs;
+    await checkUp();
     for (let attempts = 1; ; attempts += 1) {
       await takeToken();
       try {
-        return await task();
+        const result = await task();
+        answered();
+        return result;
       } catch (error) {
+        if (isOutage(error)) {
+          wentDown(error);
+          throw error;
+        }
+        // Telegram answered (a 429, a refusal): it is up.
+        answered();
         const after = retryAfterMs(error);
-        if (attempts >= maxAttempts && (after !== undefined || isTransient(error))) {
+        if (after === undefined) throw error;
+        if (attempts >= maxAttempts) {
           onGiveUp(error);
           throw new StaffChatGaveUpError(attempts, { cause: error });
         }
-        if (after !== undefined) {
-          pausedUntil = now() + after;
-          onRetry(error, after);
-          continue;
-        }
-        if (!isTransient(error)) throw error;
-        onRetry(error, backoff);
-        await wait(backoff);
-        backoff = Math.min(backoff * 2, 60_000);
+        pausedUntil = now() + after;
+        onRetry(error, after);
       }
     }
   }

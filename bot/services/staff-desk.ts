@@ -21,6 +21,13 @@ export type StaffDeskOptions = {
   albumWaitMs?: number;
   /** How long a staff-chat membership answer is trusted. */
   memberCacheMs?: number;
+  /**
+   * Asks Telegram something harmless (`getMe`, without retries): the staff chat queue's probe
+   * after an outage, before it tries a call that cannot be made twice safely.
+   */
+  probe?: () => Promise<unknown>;
+  /** Whether the outbox sender is waiting out a Telegram outage. */
+  telegramDown?: () => boolean;
 };
 
 /**
@@ -67,6 +74,16 @@ export function createStaffDesk(
     onGiveUp: (error) => {
       deps.metrics.sendsGivenUp.inc({ via: 'staff_queue', chat: 'group' });
       deps.log.error({ code: codeOf(error) }, 'staff chat call given up after its retries');
+    },
+    ...(options.probe ? { probe: options.probe } : {}),
+    ...(options.telegramDown ? { telegramDown: options.telegramDown } : {}),
+    onOutage: (error) => {
+      if (error === undefined) deps.log.info('staff chat: Telegram answers again');
+      else
+        deps.log.warn(
+          { code: codeOf(error) },
+          'staff chat: Telegram not answering; its calls fail at once (their jobs try again later) until a probe is answered',
+        );
     },
   });
   const topics = createStaffTopics(deps, api, queue, chatId, delivery);

@@ -270,8 +270,9 @@ export function createStaffTopics(
 
   /**
    * Creates the ticket's topic (or one in place of the `lost` one) as nearly once as the Bot API
-   * allows: the intent is recorded first; the one call Telegram cannot make idempotent is the
-   * topic's creation, and its id is written in the very next step, with the `topic_opened` event
+   * allows: the intent is recorded just before the call (after the staff chat queue's probe when
+   * Telegram is known to be down: a creation is never how an outage's end is found out); the one
+   * call Telegram cannot make idempotent is the topic's creation, and its id is written in the very next step, with the `topic_opened` event
    * and the card and its pin as outbox rows keyed by the ticket and the topic (so no rerun sends a
    * second card). `call` runs the creation in the staff chat's queue (or raw, when the caller holds
    * it). A race lost to another instance deletes its own topic and returns the winner's.
@@ -284,8 +285,15 @@ export function createStaffTopics(
     // Everything read first, so that nothing stands between the call and its record.
     const name = topicName(ticket);
     const card = await cardOf(ticket);
-    await recordIntent(ticket, lost);
-    const { message_thread_id: topicId } = await call(() => api.createForumTopic(chatId, name));
+    // The intent is recorded in the queue's turn, just before the call: a task the queue rejects
+    // untried (Telegram down) records none, so a job retried through an outage leaves no false
+    // trace of a topic that may exist; a 429's retry within this call records it once.
+    let intended = false;
+    const { message_thread_id: topicId } = await call(async () => {
+      if (!intended) await recordIntent(ticket, lost);
+      intended = true;
+      return api.createForumTopic(chatId, name);
+    });
     const linked = await delivery.commit(async (tx) => {
       const txRepos = deps.reposOn(tx);
       const result =

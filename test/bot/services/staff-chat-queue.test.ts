@@ -1,8 +1,10 @@
 import { GrammyError, HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
+import { isJobOutage } from '../../../bot/instrument.ts';
 import { groupBudgetKey } from '../../../bot/services/outbox-sender.ts';
 import {
   createStaffChatQueue,
+  StaffChatDownError,
   StaffChatGaveUpError,
 } from '../../../bot/services/staff-chat-queue.ts';
 import { createMemoryStore } from '../../../db/index.ts';
@@ -65,20 +67,105 @@ describe('the staff chat queue', () => {
     expect(time.elapsed).toBeGreaterThanOrEqual(15_000);
   });
 
-  it('retries network and server errors with growing waits', async () => {
+  it('hands an outage back at once and fails what follows untried until its pause has passed', async () => {
     const time = fakeTime();
-    const queue = createStaffChatQueue({ perMinute: 1000, retryBaseMs: 100, ...time });
-    const failures = [
-      new HttpError('network down', new Error('ECONNRESET')),
-      apiError(502, 'Bad Gateway'),
-    ];
-    const result = await queue.run(async () => {
-      const failure = failures.shift();
-      if (failure) throw failure;
+    const outages: unknown[] = [];
+    const queue = createStaffChatQueue({
+      perMinute: 1000,
+      outagePauseMs: 100,
+      onOutage: (error) => outages.push(error),
+      ...time,
+    });
+    const silent = new HttpError('no answer', new Error('timeout'));
+    let tried = 0;
+    const met = queue.run(async () => {
+      tried += 1;
+      throw silent;
+    });
+    const behind = queue.run(async () => {
+      tried += 1;
       return 'sent';
     });
-    expect(result).toBe('sent');
-    expect(time.waits).toEqual([100, 200]);
+    // The task that met it fails with the outage itself, once tried; the next is not tried.
+    await expect(met).rejects.toBe(silent);
+    const untried = await behind.catch((error: unknown) => error);
+    expect(untried).toBeInstanceOf(StaffChatDownError);
+    expect((untried as Error).cause).toBe(silent);
+    // A job meeting either is waiting out an outage (tried again later, uncounted).
+    expect(isJobOutage(silent)).toBe(true);
+    expect(isJobOutage(untried)).toBe(true);
+    expect(tried).toBe(1);
+    // No waiting inside the queue: the callers got their answers with no time passed.
+    expect(time.elapsed).toBe(0);
+    // After the pause (no probe here), the next task is tried: Telegram answers, the queue is up.
+    time.wait(100);
+    await expect(queue.run(async () => 'sent')).resolves.toBe('sent');
+    expect(outages).toEqual([silent, undefined]);
+  });
+
+  it('after an outage asks its probe before a task, and doubles the pause on each failed probe', async () => {
+    const time = fakeTime();
+    const bad = apiError(502, 'Bad Gateway');
+    let probeAnswers = false;
+    const probes: number[] = [];
+    const queue = createStaffChatQueue({
+      perMinute: 1000,
+      outagePauseMs: 100,
+      probe: async () => {
+        probes.push(time.elapsed);
+        if (!probeAnswers) throw bad;
+      },
+      ...time,
+    });
+    const created: number[] = [];
+    const create = () =>
+      queue.run(async () => {
+        created.push(time.elapsed);
+        if (created.length === 1) throw bad;
+        return 'topic';
+      });
+    await expect(create()).rejects.toBe(bad);
+    // Within the pause: untried, no probe.
+    await expect(create()).rejects.toBeInstanceOf(StaffChatDownError);
+    // After it: the probe first; it fails, so the task is not tried and the pause doubles.
+    time.wait(100);
+    await expect(create()).rejects.toBeInstanceOf(StaffChatDownError);
+    time.wait(100);
+    await expect(create()).rejects.toBeInstanceOf(StaffChatDownError);
+    expect(probes).toEqual([100]);
+    time.wait(100);
+    probeAnswers = true;
+    await expect(create()).resolves.toBe('topic');
+    expect(probes).toEqual([100, 300]);
+    // The creation was tried twice: when the outage was met, and after the probe was answered.
+    expect(created).toEqual([0, 300]);
+  });
+
+  it('asks its probe first while the outbox sender knows Telegram is down', async () => {
+    const time = fakeTime();
+    let answers = false;
+    let probed = 0;
+    const queue = createStaffChatQueue({
+      ...time,
+      outagePauseMs: 100,
+      probe: async () => {
+        probed += 1;
+        if (!answers) throw new HttpError('no answer', new Error('timeout'));
+      },
+      // The sender's view may be stale (nothing left in the outbox to probe with): the probe decides.
+      telegramDown: () => true,
+    });
+    let tried = 0;
+    const task = async () => {
+      tried += 1;
+      return 'ok';
+    };
+    await expect(queue.run(task)).rejects.toBeInstanceOf(StaffChatDownError);
+    expect([probed, tried]).toEqual([1, 0]);
+    time.wait(100);
+    answers = true;
+    await expect(queue.run(task)).resolves.toBe('ok');
+    expect([probed, tried]).toEqual([2, 1]);
   });
 
   it('hands a 400 or 403 back to the caller and goes on with the next task', async () => {
@@ -93,12 +180,11 @@ describe('the staff chat queue', () => {
     expect(queue.size).toBe(0);
   });
 
-  it('gives a task up after its bounded tries (network errors, 429s), says so, and goes on with the next', async () => {
+  it('gives a task up after its bounded tries (429s), says so, and goes on with the next', async () => {
     const time = fakeTime();
     const givenUp: unknown[] = [];
     const queue = createStaffChatQueue({
       perMinute: 1000,
-      retryBaseMs: 100,
       maxAttempts: 4,
       onGiveUp: (error) => givenUp.push(error),
       ...time,
@@ -106,9 +192,7 @@ describe('the staff chat queue', () => {
     let tries = 0;
     const doomed = queue.run(async () => {
       tries += 1;
-      throw tries % 2 === 0
-        ? apiError(429, 'Too Many Requests: retry after 1', 1)
-        : new HttpError('network down', new Error('ECONNRESET'));
+      throw apiError(429, 'Too Many Requests: retry after 1', 1);
     });
     const next = queue.run(async () => 'next');
     const failure = await doomed.catch((error: unknown) => error);
@@ -118,8 +202,8 @@ describe('the staff chat queue', () => {
     expect(tries).toBe(4);
     expect(givenUp).toHaveLength(1);
     await expect(next).resolves.toBe('next');
-    // Waited out: 100 ms, a 1 s retry_after, 200 ms — then given up, not tried again.
-    expect(time.elapsed).toBeLessThan(2_000);
+    // Waited out: three retry_afters of 1 s — then given up, not tried again.
+    expect(time.elapsed).toBe(3_000);
   });
 
   it("takes its sends from the group's shared budget: what the outbox sender spent, it waits for", async () => {
