@@ -64,6 +64,15 @@ describe('a Telegram outage loses nothing', () => {
     h.double.send(cat, cat.id, { text: 'my fridge is sparking and smells of burning' });
     await h.double.waitFor(() => failedCalls(cat.id) >= 1, 'the reply to Cat tried');
     await h.double.waitFor(() => h.frontline.sender.inOutage(), 'the sender in an outage');
+    // Cat answers the intake's question (her phone): her ticket has no topic to copy it to, and
+    // none can be made now — the turn is not held for it (answered, the answer queued); the
+    // topic's card will carry it.
+    h.double.send(cat, cat.id, { text: '13812345678' });
+    await h.double.waitFor(async () => {
+      const customer = await h.repos.customers.findByTelegramId(cat.id);
+      const lines = customer ? await h.repos.transcript.list(customer.id) : [];
+      return lines.some((line) => line.direction === 'out' && lines.indexOf(line) > 1);
+    }, "Cat's second message answered");
     // The check-back and the contact alert fall due. The run of due jobs returns promptly: Cat's
     // ticket's jobs, which need a topic Telegram cannot make now, wait for a later run.
     h.clock.advance(TWO_HOURS);
@@ -153,6 +162,7 @@ describe('a Telegram outage loses nothing', () => {
     const cards = inCatTopic.filter((m) => m.reply_markup?.inline_keyboard);
     expect(cards).toHaveLength(1);
     expect(cards[0]?.pinned).toBe(true);
+    expect(cards[0]?.text).toMatch(/13812345678/);
     const alertAt = inCatTopic.findIndex((m) => urgent.test(m.text ?? ''));
     expect(inCatTopic.indexOf(cards[0] as (typeof inCatTopic)[number])).toBeLessThan(alertAt);
     // Ann: the check-back question, once, after what came before.
