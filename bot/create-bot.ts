@@ -168,6 +168,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
     onOutage: (event) => {
       if (event === 'began') deps.metrics.telegramOutages.inc();
       deps.metrics.telegramDown.set(event === 'began' ? 1 : 0);
+      // Telegram answers the outbox again: the staff chat queue need not wait out its own pause.
+      if (event === 'ended') staff.forum?.queue.answered();
     },
     // In a private chat the chat id is the customer's user id; a message from the staff side
     // tells the ticket's topic too.

@@ -56,6 +56,11 @@ export type StaffChatQueue = {
    * rejects the task at once.
    */
   run<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * Telegram answered a call made elsewhere (the outbox's): an outage this queue met is over, and
+   * the next task goes without waiting out the pause or asking the probe.
+   */
+  answered(): void;
   /** Tasks queued or running. */
   readonly size: number;
   /** Resolves once every task queued so far has settled. */
@@ -223,6 +228,7 @@ export function createStaffChatQueue(options: StaffChatQueueOptions = {}): Staff
         size -= 1;
       });
     },
+    answered,
     get size() {
       return size;
     },

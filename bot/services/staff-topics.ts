@@ -482,6 +482,9 @@ export function createStaffTopics(
     const topicId = message.payload.message_thread_id;
     const ticketId = ticketOfKey(message.key);
     if (message.chatId !== chatId || typeof topicId !== 'number' || !ticketId) return undefined;
+    // Telegram has just answered (a refusal): the queue's calls below are not held by an outage
+    // it met earlier.
+    queue.answered();
     if (cannotCopy(error) && message.method.startsWith('copyMessage')) {
       // Telegram will not copy it (a protected message): the topic hears that instead.
       const { t } = createRenderContext(deps, staffLocale);

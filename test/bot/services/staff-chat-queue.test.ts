@@ -141,6 +141,28 @@ describe('the staff chat queue', () => {
     expect(created).toEqual([0, 300]);
   });
 
+  it("takes an answer Telegram gave elsewhere (the outbox) as the outage's end: no pause, no probe", async () => {
+    const time = fakeTime();
+    let probed = 0;
+    const queue = createStaffChatQueue({
+      ...time,
+      outagePauseMs: 1_000,
+      probe: async () => {
+        probed += 1;
+      },
+    });
+    const bad = apiError(502, 'Bad Gateway');
+    await expect(
+      queue.run(async () => {
+        throw bad;
+      }),
+    ).rejects.toBe(bad);
+    await expect(queue.run(async () => 'reopened')).rejects.toBeInstanceOf(StaffChatDownError);
+    queue.answered();
+    await expect(queue.run(async () => 'reopened')).resolves.toBe('reopened');
+    expect([probed, time.elapsed]).toEqual([0, 0]);
+  });
+
   it('asks its probe first while the outbox sender knows Telegram is down', async () => {
     const time = fakeTime();
     let answers = false;
