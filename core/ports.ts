@@ -70,6 +70,11 @@ export type CreateTicketOptions = {
   actor: Actor;
   /** Jobs filed in the same transaction (the contact alert, say). */
   jobs?: NewJob[];
+  /**
+   * Events after its `created` one, in order, by the same actor at the same time (a hazard's
+   * `intake_pending`): written only when the ticket is filed now, not when the key was seen.
+   */
+  events?: Pick<NewTicketEvent, 'type' | 'payload'>[];
 };
 
 export type TicketPage = { states?: TicketState[]; limit?: number };

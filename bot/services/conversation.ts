@@ -2,6 +2,7 @@ import {
   type Category,
   type ConversationEvent,
   type ConversationState,
+  type CreateTicketOptions,
   type Customer,
   type Draft,
   decideCheckbackAt,
@@ -134,6 +135,7 @@ export function createConversationService(
     warranty: WarrantyDecision | null,
     repos: Repositories,
     now: Date,
+    events: CreateTicketOptions['events'] = [],
   ) {
     return repos.tickets.create(
       {
@@ -146,6 +148,7 @@ export function createConversationService(
         at: now,
         actor: { kind: 'customer', customerId },
         jobs: [{ kind: STAFF_JOBS.newTicket, dueAt: now, payload: {} }],
+        events,
       },
     );
   }
@@ -165,14 +168,10 @@ export function createConversationService(
     repos: Repositories,
   ): Promise<RenderedReply[]> {
     const now = clock.now();
-    const { ticket, created } = await fileDraft(draft, customerId, null, repos, now);
-    if (created)
-      await repos.tickets.appendEvent(ticket.id, {
-        at: now,
-        actor: { kind: 'customer', customerId },
-        type: 'intake_pending',
-        payload: {},
-      });
+    // Marked with the filing itself (not when the draft's ticket was filed before).
+    const { ticket } = await fileDraft(draft, customerId, null, repos, now, [
+      { type: 'intake_pending', payload: {} },
+    ]);
     const promise = decideContactPromise(ticket.createdAt, toContactPromiseRule(config));
     const { t, locale, globals } = render;
     return [

@@ -20,10 +20,11 @@ const json = (value: unknown) =>
  * A ticket's filing in ONE statement, every value a placeholder (its text depends on whether a
  * product is filed and on the count of jobs): the product report, the day's next sequence number
  * (the counter's row lock serialises concurrent filings that day), the ticket (nothing when its
- * idempotency key is taken), its `created` event and its jobs (told the ticket's id and number;
- * a job whose key is taken is left out). What five statements wrote one by one, with the same rows.
+ * idempotency key is taken), its `created` event and the events asked to follow it, in order, and
+ * its jobs (told the ticket's id and number; a job whose key is taken is left out). What five
+ * statements (and an event appended after them) wrote one by one, with the same rows.
  */
-function filingStatement(withProduct: boolean, jobCount: number): SQL {
+function filingStatement(withProduct: boolean, jobCount: number, eventCount: number): SQL {
   const product = withProduct
     ? sql`product as (
   insert into product_reports (customer_id, category, model_number, purchase_date, purchase_period,
@@ -72,19 +73,25 @@ function filingStatement(withProduct: boolean, jobCount: number): SQL {
   from counter
   on conflict (idempotency_key) do nothing
   returning *
-), event as (
+), logged as (
   insert into ticket_events (ticket_id, at, actor, type, payload)
-  select created.id, ${ph('at')}::timestamptz, ${ph('actor')}::jsonb, 'created',
-    ${ph('eventPayload')}::jsonb || jsonb_build_object('number', created.number)
-  from created
+  select created.id, ${ph('at')}::timestamptz, ${ph('actor')}::jsonb, v.type,
+    case when v.n = 0 then v.payload || jsonb_build_object('number', created.number) else v.payload end
+  from created, (values (0, 'created', ${ph('eventPayload')}::jsonb)${sql.join(
+    Array.from(
+      { length: eventCount },
+      (_, n) => sql`, (${n + 1}::int, ${ph(`e${n}_type`)}::text, ${ph(`e${n}_payload`)}::jsonb)`,
+    ),
+  )}) as v(n, type, payload)
+  order by v.n
 )${jobs}
 select * from created`;
 }
 
 /** Filing statements by shape, built once. */
 const filingQueries = new Map<string, ReturnType<typeof preparedFiling>>();
-const preparedFiling = (withProduct: boolean, jobCount: number) =>
-  preparedStatement(filingStatement(withProduct, jobCount));
+const preparedFiling = (withProduct: boolean, jobCount: number, eventCount: number) =>
+  preparedStatement(filingStatement(withProduct, jobCount, eventCount));
 /** Shapes kept at most (a filing carries a job or two: bounded anyway). */
 const MAX_SHAPES = 50;
 
@@ -113,10 +120,11 @@ export async function fileTicketRows(
   const { at, day } = options;
   const { product } = input;
   const jobs = options.jobs ?? [];
-  const shape = `${product !== null}:${jobs.length}`;
+  const events = options.events ?? [];
+  const shape = `${product !== null}:${jobs.length}:${events.length}`;
   let query = filingQueries.get(shape);
   if (query === undefined) {
-    query = preparedFiling(product !== null, jobs.length);
+    query = preparedFiling(product !== null, jobs.length, events.length);
     if (filingQueries.size < MAX_SHAPES) filingQueries.set(shape, query);
   }
   const sample = formatTicketNumber(day, 1);
@@ -153,6 +161,10 @@ export async function fileTicketRows(
       product.proofPhotoFileIds ?? [],
     );
   }
+  events.forEach((event, n) => {
+    values[`e${n}_type`] = event.type;
+    values[`e${n}_payload`] = JSON.stringify(event.payload);
+  });
   jobs.forEach((job, n) => {
     values[`j${n}_kind`] = job.kind;
     values[`j${n}_key`] = job.key ?? null;

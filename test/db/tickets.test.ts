@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../core/index.ts';
+import type { Actor, CreateTicketOptions } from '../../core/index.ts';
 import { createRepositories, StorageError } from '../../db/index.ts';
 import { describeOnDatabases, uniqueTelegramId } from '../support/db.ts';
 import { day, newTicket, WARRANTY } from './fixtures.ts';
@@ -120,6 +120,34 @@ describeOnDatabases('ticket repository', (database) => {
           ),
         });
       }
+    });
+
+    it('writes the events asked to follow `created` in order, only when it files the ticket', async () => {
+      const { id: customerId } = await customer();
+      const options: CreateTicketOptions = {
+        idempotencyKey: key(),
+        day: day('2031-03-05'),
+        at,
+        actor: { kind: 'customer', customerId },
+        events: [
+          { type: 'intake_pending', payload: {} },
+          { type: 'note', payload: { text: 'second' } },
+        ],
+      };
+      const { ticket } = await repos().tickets.create(newTicket(customerId), options);
+      const again = await repos().tickets.create(newTicket(customerId), options);
+      expect(again).toEqual({ ticket, created: false });
+      const history = await repos().tickets.history(ticket.id);
+      expect(history.map((e) => [e.type, e.payload, e.at, e.actor])).toEqual([
+        [
+          'created',
+          { number: ticket.number, priority: 'normal', category: 'refrigerator' },
+          at,
+          options.actor,
+        ],
+        ['intake_pending', {}, at, options.actor],
+        ['note', { text: 'second' }, at, options.actor],
+      ]);
     });
 
     it('numbers past 9999 a day with all their digits', async () => {
