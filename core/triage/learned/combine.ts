@@ -62,7 +62,7 @@ export const DEFAULT_COMBINE: LabelCombineOptions = {
   bias: -0.3,
   defect: -5,
   alreadyTried: -1,
-  scale: 0.18,
+  scale: 0.13,
 };
 
 /** The combined label, its probabilities and the rule that settled it. */
