@@ -9,7 +9,7 @@ import type { FieldErrorCode } from './messages.ts';
 import type { Address, Window } from './state.ts';
 
 /** The triage outcome the conversation acts on (the core decision from the engine's signal). */
-export type TriageStep =
+export type TriageStep = (
   | { kind: 'guide'; category: Category; symptomId: string }
   /** Quick checks before an engineer (design.md "Decide by cost"). */
   | { kind: 'checks'; category: Category; symptomId: string; label: Exclude<Label, 'hazard'> }
@@ -28,7 +28,14 @@ export type TriageStep =
       unclear?: true;
     }
   /** `category` only when the product is known with confidence: else the generic, gas-safe text. */
-  | { kind: 'hazard'; category?: Category; symptomId?: string };
+  | { kind: 'hazard'; category?: Category; symptomId?: string }
+) & {
+  /**
+   * The text names its product (a product word or a model number), rather than the product being
+   * read from the symptom or by the learned model: what a correction ("it's my monitor") needs.
+   */
+  named?: true;
+};
 
 /** Service hours in minutes of the day (the intake's opening hours). */
 export type ServiceHours = OpeningHours;

@@ -1,8 +1,17 @@
+import { readYesNo } from '../intake/typed-answer.ts';
 import type { Category } from '../warranty/policy.ts';
-import type { TurnContext } from './context.ts';
+import type { TriageStep, TurnContext } from './context.ts';
 import { formatWindow } from './format.ts';
 import { clearField } from './intake.ts';
-import type { ConversationState, Draft, DraftChange, Flow, Reply } from './state.ts';
+import {
+  type ConversationState,
+  type Draft,
+  type DraftChange,
+  type Flow,
+  MORE_SAID_KEPT,
+  MORE_SAID_MAX_LENGTH,
+  type Reply,
+} from './state.ts';
 import { askNext, type T, turn, withFlow, yesNo } from './steps.ts';
 import { withPurchaseDate } from './ticket-draft.ts';
 
@@ -95,24 +104,30 @@ const DENIED =
 /**
  * The product a sentence told while a ticket is prepared names instead of the draft's: a correction
  * ("it's not the TV, it's my monitor") unless the sentence adds another problem ("the fridge is
- * clicking too"), which is kept for the engineer as before. `named` is the product triage read in
- * the whole sentence; when that is the draft's own, denied, the clause after the denial is read.
+ * clicking too"), which is kept for the engineer as before. Only a product the words name counts:
+ * in the whole sentence, or, when that is the draft's own (denied), in the clause after the denial.
  */
 export function correctedProduct(
   text: string,
-  named: Category | undefined,
+  reading: TriageStep,
   draft: Draft,
   context: Pick<TurnContext, 'triage'>,
 ): Category | undefined {
   if (!draft.category) return undefined;
-  let product = named;
-  const after = product === draft.category ? DENIED.exec(text)?.[1] : undefined;
-  if (after) {
-    const reading = context.triage(after, { asked: true });
-    product = reading.kind === 'hazard' ? undefined : reading.category;
-  }
+  let product = namedProduct(reading);
+  const after =
+    product === undefined || product === draft.category ? DENIED.exec(text)?.[1] : undefined;
+  if (after) product = namedProduct(context.triage(after, { asked: true }));
   if (!product || product === draft.category) return undefined;
   return ADDS_TO.test(text) ? undefined : product;
+}
+
+/**
+ * The product a text names by a product word or a model number; never one the learned model read
+ * from the symptom ("去年十月" is no product, whatever the model's best guess).
+ */
+export function namedProduct(reading: TriageStep): Category | undefined {
+  return reading.kind !== 'hazard' && reading.named ? reading.category : undefined;
 }
 
 /** Digit runs long enough to be a phone number, in ASCII or full-width digits. */
@@ -144,10 +159,27 @@ export function readChange(
   );
   if (window.ok && JSON.stringify(window.value) !== JSON.stringify(draft.window))
     return { field: 'window', window: window.value };
-  const reading = context.triage(text, { asked: true });
-  const category =
-    reading.kind === 'hazard'
-      ? undefined
-      : correctedProduct(text, reading.category, draft, context);
+  const category = correctedProduct(text, context.triage(text, { asked: true }), draft, context);
   return category ? { field: 'category', category } : undefined;
+}
+
+/** As written (full-width punctuation kept), on one line, without control characters. */
+export function oneLine(text: string): string {
+  return text
+    .replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ')
+    .trim()
+    .slice(0, MORE_SAID_MAX_LENGTH);
+}
+
+/**
+ * The draft with words typed under the summary kept for the engineer ("please call before
+ * coming", "门铃坏了，请敲门", "call my husband on 0933…"); the same draft for a short reply, a yes
+ * or no, or when enough has been kept already.
+ */
+export function withNote(draft: Draft, text: string): Draft {
+  const kept = draft.moreSaid ?? [];
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = text.split(/\s+/).filter(Boolean).length;
+  if ((han <= 4 && words <= 3) || kept.length >= MORE_SAID_KEPT || readYesNo(text)) return draft;
+  return { ...draft, moreSaid: [...kept, oneLine(text)] };
 }

@@ -115,6 +115,25 @@ export function readYesNo(text: string): 'yes' | 'no' | undefined {
   return classes.has('no') ? 'no' : undefined;
 }
 
+/** "no, keep the TV", "不用改", "唔使改": the change is refused (read before the agreeing words). */
+const KEEP_AS_IS =
+  /^\s*(?:no\b|nope|nah|don'?t|do not|keep|leave)|不改|不用改|不要改|别改|別改|唔使改|唔改|唔好改|保留|不用了|不要|唔使|唔要/iu;
+/** "change it", "改吧", "对，改成电脑", "係呀改啦": the change is wanted. */
+const MAKE_CHANGE =
+  /^\s*(?:yes|yeah|yep|ok(?:ay)?|sure|please|change|switch|correct|right)\b|改吧|要改|改成|修改|改啦|改咗|换吧|換吧|^\s*(?:对|對|是|係|好)/iu;
+
+/**
+ * The answer to "should I change … to …?": the yes/no words, and the verb said back ("改吧",
+ * "change it", "不用改", "keep it"), as Chinese speakers usually answer.
+ */
+export function readChangeAnswer(text: string): 'yes' | 'no' | undefined {
+  const plain = readYesNo(text);
+  if (plain) return plain;
+  if (!isShortReply(text)) return undefined;
+  if (KEEP_AS_IS.test(text)) return 'no';
+  return MAKE_CHANGE.test(text) ? 'yes' : undefined;
+}
+
 /** Phrases that carry a negation but say all is well: read as "fine" before the negations. */
 const FINE_DESPITE_NEGATION = phraseList([
   'no problem',

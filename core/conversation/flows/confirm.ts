@@ -1,6 +1,7 @@
-import { readYesNo } from '../../intake/typed-answer.ts';
+import { readChangeAnswer, readYesNo } from '../../intake/typed-answer.ts';
 import { categoryButtons } from '../buttons.ts';
-import { applyChange, changeQuestion } from '../draft-change.ts';
+import { applyChange, changedDraft, changeQuestion } from '../draft-change.ts';
+import type { Flow } from '../state.ts';
 import { hazardOr, knownCategory, type T, turn, withFlow, yesNo } from '../steps.ts';
 import type { FlowDefinition, FlowKind, TransitionInput } from '../table.ts';
 
@@ -10,15 +11,21 @@ type ConfirmKind = Extract<
 >;
 
 /**
- * Words typed at a yes/no question: danger comes first, in the flow the question interrupted;
+ * Words typed at a yes/no question: danger comes first, in the flow the question interrupted (for a
+ * change, with the change made: the customer told us the new number or product before the danger);
  * "yes" / "好的" / "係" and "no" / "不要" / "唔使" are the buttons; anything else asks again.
  */
 function typedAnswer<K extends ConfirmKind>(
   onYes: (input: TransitionInput<K, 'button:yes'>) => T,
+  read: (text: string) => 'yes' | 'no' | undefined = readYesNo,
 ): (input: TransitionInput<K, 'text'>) => T {
   return (input) => {
     const { state, flow, event, context, unhandled } = input;
-    const previous = flow.previous ?? { kind: 'idle' };
+    const asked: Flow = flow;
+    const previous: Flow =
+      asked.kind === 'confirm-change'
+        ? { ...asked.previous, draft: changedDraft(asked.previous.draft, asked.change, context) }
+        : (flow.previous ?? { kind: 'idle' });
     return hazardOr(
       withFlow(state, previous),
       event.text,
@@ -29,7 +36,7 @@ function typedAnswer<K extends ConfirmKind>(
           : {},
       context,
       () => {
-        const answer = readYesNo(event.text);
+        const answer = read(event.text);
         if (answer === 'yes') return onYes({ ...input, event: { type: 'button:yes' } });
         if (answer === 'no') return keepAll({ ...input, event: { type: 'button:no' } });
         return unhandled();
@@ -109,7 +116,10 @@ const change = ({ state, flow, context }: TransitionInput<'confirm-change', 'but
 export const confirmChangeFlow: FlowDefinition<'confirm-change'> = {
   pending: (_state, flow) => [changeQuestion(flow.change)],
   on: {
-    text: { to: ['previous', 'intake', 'review', 'same'], handle: typedAnswer(change) },
+    text: {
+      to: ['previous', 'intake', 'review', 'same'],
+      handle: typedAnswer(change, readChangeAnswer),
+    },
     'button:yes': { to: ['intake', 'review'], handle: change },
     'button:no': { to: ['previous'], handle: keepAll },
   },

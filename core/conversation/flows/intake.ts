@@ -9,14 +9,8 @@ import { foldText } from '../../intake/text.ts';
 import type { Category } from '../../warranty/policy.ts';
 import { button } from '../buttons.ts';
 import type { TurnContext } from '../context.ts';
-import { correctedProduct, proposeChange } from '../draft-change.ts';
-import {
-  ADDRESS_DETAIL_MAX_LENGTH,
-  askField,
-  hasField,
-  isOptional,
-  skipField,
-} from '../intake.ts';
+import { correctedProduct, namedProduct, oneLine, proposeChange } from '../draft-change.ts';
+import { ADDRESS_DETAIL_MAX_LENGTH, askField, hasField, isOptional, skipField } from '../intake.ts';
 import { errorKey, type FieldErrorCode, type MessageKey } from '../messages.ts';
 import {
   type Button,
@@ -24,7 +18,6 @@ import {
   type Draft,
   type IntakeField,
   MORE_SAID_KEPT,
-  MORE_SAID_MAX_LENGTH,
   type Reply,
 } from '../state.ts';
 import {
@@ -314,13 +307,13 @@ function keptAsMoreSaid(
   const kept = draft.moreSaid ?? [];
   const sentence = looksLikeSentence(text);
   const reading = context.triage(text, { asked: false });
-  const named = reading.kind === 'hazard' ? undefined : reading.category;
+  const named = namedProduct(reading);
   // An urgent ticket whose product was not known: the product named now is taken, with its own
   // safety steps ("I think it's the microwave actually").
   if (draft.urgent && !draft.category && named) return takeProduct(state, flow, named, context);
   const moreSaid = sentence && kept.length < MORE_SAID_KEPT ? [...kept, oneLine(text)] : kept;
   // "Sorry, it's not the TV, it's my monitor": asked before the product is changed.
-  const corrected = correctedProduct(text, named, draft, context);
+  const corrected = correctedProduct(text, reading, draft, context);
   if (corrected)
     return proposeChange(
       state,
@@ -336,14 +329,6 @@ function keptAsMoreSaid(
     { key: 'intake-more-said' },
     askField(flow.field, next, context),
   ]);
-}
-
-/** As written (full-width punctuation kept), on one line, without control characters. */
-function oneLine(text: string): string {
-  return text
-    .replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ')
-    .trim()
-    .slice(0, MORE_SAID_MAX_LENGTH);
 }
 
 /** The product of an urgent ticket, named after the generic safety text: its own steps follow. */

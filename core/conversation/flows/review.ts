@@ -1,5 +1,5 @@
 import { readYesNo } from '../../intake/typed-answer.ts';
-import { proposeChange, readChange } from '../draft-change.ts';
+import { proposeChange, readChange, withNote } from '../draft-change.ts';
 import { askField, clearField, reviewReply } from '../intake.ts';
 import { errorKey } from '../messages.ts';
 import { hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
@@ -23,9 +23,22 @@ export const reviewFlow: FlowDefinition<'review'> = {
           () => {
             if (readYesNo(event.text) === 'yes')
               return onConfirm({ ...input, event: { type: 'button:confirm' } });
-            // "my number is wrong, it's 139…", "can you come tomorrow afternoon instead".
+            // "my number is wrong, it's 139…", "can you come tomorrow afternoon instead"; the
+            // words are kept for the engineer whatever the answer ("call my husband on 0933…").
             const change = readChange(event.text, flow.draft, context);
-            return change ? proposeChange(state, flow, change) : unhandled();
+            const draft = withNote(flow.draft, event.text);
+            if (change)
+              return proposeChange(
+                state,
+                { kind: 'review', draft: change.field === 'window' ? flow.draft : draft },
+                change,
+              );
+            // "please call before coming": kept for the engineer, the summary shows it.
+            if (draft === flow.draft) return unhandled();
+            return turn(withFlow(state, { kind: 'review', draft }), [
+              { key: 'intake-more-said' },
+              reviewReply(draft),
+            ]);
           },
         );
       },

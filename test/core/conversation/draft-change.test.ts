@@ -160,11 +160,74 @@ describe('a change typed under the summary', () => {
     expect(keys(after)).toEqual(['review']);
   });
 
-  it.each(['hmm wait', 'the same number +852 9123 4567'])(
-    '%j asks for no change: the buttons, as before',
-    (words) => {
-      const { last } = play(summary, text(words));
-      expect(keys(last)).toEqual(['use-buttons', 'review']);
-    },
-  );
+  it.each(['hmm wait', 'hmm', '等等'])('%j asks for no change: the buttons, as before', (words) => {
+    const { last } = play(summary, text(words));
+    expect(keys(last)).toEqual(['use-buttons', 'review']);
+  });
+
+  it.each([
+    'please ask the engineer to call before coming',
+    'the doorbell is broken, knock loudly',
+    'I bought it last October actually',
+    '工程师来之前请先打电话',
+    '门铃坏了，请敲门',
+    '其实是去年十月买的',
+    '地址改成台北市信義區松仁路100號',
+    'the same number +852 9123 4567, call after 6',
+  ])('%j names no product: no change is asked, the words are kept for the engineer', (words) => {
+    const { last, state } = play(summary, text(words));
+    expect(keys(last)).toEqual(['intake-more-said', 'review']);
+    expect(draft(state)).toMatchObject({ category: 'washing_machine', moreSaid: [words] });
+  });
+
+  it('"no" to a number in words keeps the words for the engineer ("call my husband on …")', () => {
+    const words = '請打我先生的電話 0933-111-222';
+    const { last, state } = play(summary, text(words), text('不用'));
+    expect(keys(last)).toEqual(['nothing-changed', 'review']);
+    expect(draft(state)).toMatchObject({ phone: '+85291234567', moreSaid: [words] });
+  });
+});
+
+describe('the answer to "should I change …?"', () => {
+  const words = "sorry, it's not the TV, it's my computer monitor that has no picture";
+  it.each([
+    'change it',
+    'yes change it',
+    '改吧',
+    '要改',
+    '好，改吧',
+    '对，改成电脑',
+    '是的，请修改',
+    '係呀改啦',
+  ])('%j changes it', (answer) => {
+    const { last } = play(tvModel, text(words), text(answer));
+    expect(keys(last)[0]).toBe('changed');
+  });
+
+  it.each(['no keep the TV', '不改', '不用改', '唔使改', 'keep it'])('%j keeps it', (answer) => {
+    const { last } = play(tvModel, text(words), text(answer));
+    expect(keys(last)[0]).toBe('nothing-changed');
+  });
+
+  it('danger told instead of the answer: the change told is made, the safety steps are its product’s', () => {
+    const asked = play(tvModel, text(words));
+    const { last, state } = play(asked.state, text('actually now there is smoke coming out of it'));
+    expect(keys(last)[0]).toBe('hazard-first');
+    expect(draft(state)).toMatchObject({ category: 'computer', urgent: true });
+    const steps = last.replies.filter((reply) => reply.key === 'hazard-step');
+    expect(steps.map((step) => step.vars?.instruction)).toEqual(
+      context.catalogue.category('computer')?.safety,
+    );
+  });
+
+  it('danger told at a phone change: the new number goes with the urgent ticket', () => {
+    const review: ConversationState = {
+      ...initialState('zh-TW'),
+      flow: { kind: 'review', draft: draftOf({ name: 'Ann', phone: '+886912345678' }) },
+    };
+    const asked = play(review, text('我的電話改成 0922 333 444'));
+    expect(keys(asked.last)).toEqual(['change-phone-confirm']);
+    const { state } = play(asked.state, text('洗衣機在冒煙'));
+    expect(draft(state)).toMatchObject({ phone: '+886922333444', urgent: true });
+  });
 });
