@@ -343,6 +343,7 @@ export function createTriageEngine(
               misuseLogOdds: rules.logOdds,
               defect: analysis.defects.length > 0,
               alreadyTried: analysis.alreadyTried && !analysis.ordinaryCause,
+              hazardHint: analysis.hazardHint,
             },
             {
               probabilities: learned.label.probabilities as Record<Label, number>,

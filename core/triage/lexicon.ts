@@ -68,6 +68,13 @@ export const triageLexiconSchema = z.strictObject({
      * a `smokeWords` entry) no hazard; a burning smell, sparks or a shock still are.
      */
     benignSmoke: byLanguage.default({ zh: [], en: [] }),
+    /**
+     * Words around danger that make no hazard by themselves (a smell, heat, a pop, sparks, gas,
+     * electricity, 烟, 焦, 麻, 烫, 爆…), as regular expressions on the whole normalised message:
+     * with one of them the learned model's hazard probability needs only
+     * `DEFAULT_COMBINE.hintedHazard`, not `hazard`, to add a hazard (see `combineLabel`).
+     */
+    hints: patterns.default({ zh: [], en: [] }),
     /** What marks a hazard word (of `cues` or `patterns`) as one that only says smoke. */
     smokeWords: byLanguage.default({ zh: [], en: [] }),
     /** Phrases that contain a hazard word but are not one (Fire TV, shock absorber). */

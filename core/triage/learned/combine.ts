@@ -15,6 +15,11 @@ export type RuleReading = {
   defect?: boolean;
   /** The customer already did the everyday checks (and names no everyday cause). */
   alreadyTried?: boolean;
+  /**
+   * A word around danger that makes no hazard by itself (a smell, heat, a pop, gas, 焦, 麻…): the
+   * model's hazard probability then needs only `hintedHazard`.
+   */
+  hazardHint?: boolean;
 };
 
 /** The learned label head's probabilities, and how many features it read in the message. */
@@ -24,6 +29,8 @@ export type LearnedLabel = { probabilities: Record<Label, number>; features: num
 export type LabelCombineOptions = {
   /** The model's hazard probability at which it adds a hazard the rules did not see. */
   hazard: number;
+  /** …and the lower one at which it does so when the message has a hazard hint (`RuleReading`). */
+  hintedHazard: number;
   /**
    * Weight of the model's log-odds of misuse over fault, for a message with at least `evidence`
    * features; a shorter one counts in proportion. The model learned the catalogue's short phrases by
@@ -55,7 +62,8 @@ export type LabelCombineOptions = {
 };
 
 export const DEFAULT_COMBINE: LabelCombineOptions = {
-  hazard: 0.4,
+  hazard: 0.45,
+  hintedHazard: 0.35,
   model: 3,
   evidence: 40,
   rules: 0.3,
@@ -82,7 +90,8 @@ const logit = (p: number) => Math.log(clamp(p) / (1 - clamp(p)));
  * Combines the rules with the learned model (issue 8 item 4), in this order:
  * 1. a hazard the rules see (the hazard net's words, a well-matched hazard symptom) is a hazard —
  *    the model can never take a hazard away;
- * 2. a hazard the model is sure of (P ≥ `hazard`) is a hazard too: the model may only add;
+ * 2. a hazard the model is sure of (P ≥ `hazard`, or ≥ `hintedHazard` when the message has a word
+ *    around danger) is a hazard too: the model may only add;
  * 3. a breaker that trips as soon as it runs is a fault;
  * 4. otherwise misuse against fault is weighed: the model's log-odds and the rules' (symptom match,
  *    already tried, unknown error code, "is that normal?") added with their weights, the model's
@@ -103,7 +112,9 @@ export function combineLabel(
       rule: rules.hazard === 'words' ? 'hazard_words' : 'hazard_symptom',
     };
   }
-  if (hazard >= options.hazard) {
+  if (
+    hazard >= (rules.hazardHint ? Math.min(options.hazard, options.hintedHazard) : options.hazard)
+  ) {
     return {
       label: 'hazard',
       confidence: hazard,

@@ -50,6 +50,8 @@ export type Analysis = {
   defects: DefectCue[];
   normalQuestion: boolean;
   wantsPerson: boolean;
+  /** A word around danger that makes no hazard by itself (`hazard.hints`): a smell, heat, a pop. */
+  hazardHint: boolean;
   /** Product words found, by `NameList.key`. */
   names: Map<string, string[]>;
   /** Weighted features for matching symptoms: Chinese character n-grams, English stems and stem pairs. */
@@ -181,6 +183,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     errorCode: anyPattern([...lexicon.errorCode.zh, ...lexicon.errorCode.en]),
     normalQuestion: anyPattern([...lexicon.normalQuestion.zh, ...lexicon.normalQuestion.en]),
     wantsPerson: anyPattern([...lexicon.wantsPerson.zh, ...lexicon.wantsPerson.en]),
+    hazardHint: anyPattern([...lexicon.hazard.hints.zh, ...lexicon.hazard.hints.en]),
     notYetTried: anyPattern([...lexicon.notYetTried.zh, ...lexicon.notYetTried.en]),
     ordinaryCause: anyPattern([...lexicon.ordinaryCause.zh, ...lexicon.ordinaryCause.en]),
     worsening: anyPattern([...lexicon.worsening.zh, ...lexicon.worsening.en]),
@@ -312,6 +315,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         defects: defectCues.flatMap(([name, pattern]) => (pattern?.test(text) ? [name] : [])),
         normalQuestion: cue.normalQuestion?.test(text) ?? false,
         wantsPerson: cue.wantsPerson?.test(text) ?? false,
+        hazardHint: cue.hazardHint?.test(text) ?? false,
         ...readBreakerTrip(text),
         names: new Map(),
         features: new Map(),

@@ -7,6 +7,7 @@ import {
   type TriageResult,
   withHazardNet,
 } from '../../../core/index.ts';
+import { createTextReader, MAX_TRIAGE_CHARS } from '../../../core/triage/reader.ts';
 
 const { catalogue, lexicon } = loadTriageContent();
 const net = createHazardNet(catalogue, lexicon);
@@ -1105,5 +1106,76 @@ describe('hazard net: families from the unseen paraphrase rounds', () => {
   ];
   it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
     expect(net.read(text).hazard).toBe(false);
+  });
+});
+
+/**
+ * The fourth round's families (scored unseen first): an outlet's arcing hiss written as it sounds
+ * ("tsst tsst"), a yellow tint or melt mark on a plate, a burn or blister from steam, a body that
+ * feels as if current runs through it (麻酥酥, 像有电流过), and a microwave that flashes like a bug
+ * zapper (灭蚊灯). A microwave's flashing clock or display is no arcing.
+ */
+describe('hazard net: sounds, tints, steam burns and current, from the fourth round', () => {
+  const hazards: [Script, string][] = [
+    ['English', "the outlet the microwave plugs into goes 'tsst tsst' when it runs"],
+    ['English', 'the cover plate has a faint yellow tint on one side now'],
+    ['English', 'I got a blast of steam that burned my forearm'],
+    ['English', 'a noise like a bug zapper and little flashes inside the microwave'],
+    ['Simplified', '手放在外壳上会有一种麻酥酥的感觉，像有电流过'],
+    ['Simplified', '洗碗机一开门喷出蒸汽，把我手烫起水泡'],
+    ['Simplified', '微波炉里面像灭蚊灯一样一闪一闪的'],
+    ['Traditional', '摸電腦外殼有種像有電流的感覺'],
+    ['Traditional', '洗碗機門一開噴出蒸氣，把我的手臂燙起水泡'],
+    ['Cantonese', '手放喺部機上面有陣麻酥酥嘅感覺，好似有電流過'],
+    ['Cantonese', '洗碗碟機一開門啲蒸氣標出嚟，燙到我隻手起泡'],
+    ['Cantonese', '微波爐入面好似滅蚊燈咁閃吓閃吓'],
+  ];
+  it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
+    expect(net.read(text).hazard).toBe(true);
+  });
+
+  const calm: [Script, string][] = [
+    ['English', 'the outlet is fine, no tsst or anything'],
+    ['English', 'the cover plate is not yellow'],
+    ['English', "Microwave display just shows a flashing clock and won't start cooking"],
+    ['Simplified', '手没有麻酥酥的感觉'],
+    ['Simplified', '熨衣服的时候没有起泡'],
+    ['Simplified', '微波炉的显示屏一闪一闪的，停电之后就这样'],
+    ['Traditional', '蒸氣熨斗的蒸氣不燙'],
+    ['Cantonese', '微波爐個顯示屏閃吓閃吓，停完電就係咁'],
+  ];
+  it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
+    expect(net.read(text).hazard).toBe(false);
+  });
+});
+
+/**
+ * Hazard hints (`hazard.hints`): words around danger that make no hazard by themselves but let the
+ * learned model's hazard probability count from `DEFAULT_COMBINE.hintedHazard` instead of `hazard`.
+ * They are read on the whole message, negated or not ("no smell" still talks about a smell).
+ */
+describe('hazard hints for the learned model', () => {
+  const { analyser } = createTextReader(catalogue, lexicon, MAX_TRIAGE_CHARS);
+  const hinted: [Script, string][] = [
+    ['English', 'the back of the dryer gets hot and there is a funny smell'],
+    ['English', 'the TV made a pop and went off'],
+    ['English', 'no smoke, it just stopped'],
+    ['Simplified', '洗衣机有股怪味'],
+    ['Simplified', '插头有点烫'],
+    ['Traditional', '雪櫃後面有陣燶味'],
+    ['Cantonese', '部機摸落有啲麻'],
+  ];
+  it.each(hinted)('(%s) hints at danger: %j', (_, text) => {
+    expect(analyser.analyse(text).hazardHint).toBe(true);
+  });
+  const plain: [Script, string][] = [
+    ['English', 'the washer will not drain and the door stays locked'],
+    ['English', 'my wifi keeps dropping every evening'],
+    ['Simplified', '冰箱不制冷了'],
+    ['Traditional', '洗衣機不排水'],
+    ['Cantonese', '部冷氣唔凍'],
+  ];
+  it.each(plain)('(%s) has no hint: %j', (_, text) => {
+    expect(analyser.analyse(text).hazardHint).toBe(false);
   });
 });

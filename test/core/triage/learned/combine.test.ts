@@ -54,6 +54,27 @@ describe('combineLabel', () => {
       'learned_hazard',
     ],
     [
+      'with a hazard hint (a smell, heat, a pop) the model adds a hazard at its lower threshold',
+      rules({ hazardHint: true }),
+      learned(0.5, 0.48 - DEFAULT_COMBINE.hintedHazard, DEFAULT_COMBINE.hintedHazard + 0.02),
+      'hazard',
+      'learned_hazard',
+    ],
+    [
+      'the same probability without a hint adds none',
+      rules(),
+      learned(0.5, 0.48 - DEFAULT_COMBINE.hintedHazard, DEFAULT_COMBINE.hintedHazard + 0.02),
+      'misuse',
+      'weighed',
+    ],
+    [
+      'just below the hinted threshold the model adds none',
+      rules({ hazardHint: true }),
+      learned(0.5, 0.52 - DEFAULT_COMBINE.hintedHazard, DEFAULT_COMBINE.hintedHazard - 0.02),
+      'misuse',
+      'weighed',
+    ],
+    [
       'just below its hazard threshold the model adds none',
       rules(),
       learned(0.5, 0.5 - DEFAULT_COMBINE.hazard + 0.06, DEFAULT_COMBINE.hazard - 0.06),
