@@ -9,6 +9,7 @@ import {
 } from '../../core/index.ts';
 
 let simplifier: ((text: string) => string) | undefined;
+let traditionaliser: ((text: string) => string) | undefined;
 
 /** Traditional → Simplified, built on first use: OpenCC's tables take a moment to load. */
 function toSimplified(text: string): string {
@@ -16,15 +17,30 @@ function toSimplified(text: string): string {
   simplifier = convert;
   return convert(text);
 }
+
+/** Simplified → standard Traditional (no regional variants), built on first use. */
+function toTraditional(text: string): string {
+  const convert = traditionaliser ?? OpenCC.Converter({ from: 'cn', to: 't' });
+  traditionaliser = convert;
+  return convert(text);
+}
 const HAN = /\p{Script=Han}/gu;
 
 const REPORT_FLOWS = new Set(['idle', 'choose-category', 'clarify', 'guide']);
 const LATIN_WORD = /\b[a-z]{2,}\b/gi;
 
-/** Which script a text is written in: Traditional or Simplified Chinese, English words, or none. */
-export function detectScript(text: string): 'traditional' | 'simplified' | 'latin' | 'none' {
+/**
+ * Which script a text is written in: Traditional or Simplified Chinese, Chinese written the same in
+ * both ("好的", "不行", "可以", "2026年3月14日": `chinese`), English words, or none.
+ */
+export function detectScript(
+  text: string,
+): 'traditional' | 'simplified' | 'chinese' | 'latin' | 'none' {
   const han = text.match(HAN)?.length ?? 0;
-  if (han >= 2) return toSimplified(text) !== text ? 'traditional' : 'simplified';
+  if (han >= 2) {
+    if (toSimplified(text) !== text) return 'traditional';
+    return toTraditional(text) !== text ? 'simplified' : 'chinese';
+  }
   if (han === 0 && (text.match(LATIN_WORD)?.length ?? 0) >= 3) return 'latin';
   return 'none';
 }
@@ -56,7 +72,8 @@ export function localeFor(languageCode: string | undefined, stored: string | und
 /**
  * Replies follow the customer's script (design.md "Triage"): until the customer picks a language
  * with /language, Chinese text switches the replies to Simplified or Traditional as written (a
- * regional Traditional locale is kept, written Cantonese chooses Hong Kong's), and a sentence of
+ * regional Traditional locale is kept, written Cantonese chooses Hong Kong's, Chinese written the
+ * same in both scripts keeps a Traditional reader's locale), and a sentence of
  * English (three words or more, no Chinese) to English.
  */
 export function followScript(
@@ -68,12 +85,18 @@ export function followScript(
   if (!REPORT_FLOWS.has(state.flow.kind)) return state;
   const script = detectScript(event.text);
   if (script === 'none') return state;
+  // Chinese the same in both scripts says nothing about which the customer reads: a Traditional
+  // reader's "不行" keeps Traditional (and its region); anyone else's "你好" is Simplified.
   const locale: Locale =
     script === 'traditional'
       ? traditionalFor(event.text, state.locale)
       : script === 'simplified'
         ? 'zh-Hans'
-        : 'en';
+        : script === 'chinese'
+          ? isTraditionalLocale(state.locale)
+            ? state.locale
+            : 'zh-Hans'
+          : 'en';
   return locale === state.locale ? state : { ...state, locale };
 }
 

@@ -11,7 +11,12 @@ describe('reply language follows the customer', () => {
     ['E21', 'none'],
     ['ok', 'none'],
     ['😡😡', 'none'],
-    ['冰箱 not cold', 'simplified'],
+    ['冰箱 not cold', 'chinese'],
+    // The same in both scripts.
+    ['不行', 'chinese'],
+    ['好的', 'chinese'],
+    ['可以', 'chinese'],
+    ['2026年3月14日', 'chinese'],
   ])('reads %j as %s', (text, script) => {
     expect(detectScript(text)).toBe(script);
   });
@@ -30,6 +35,12 @@ describe('reply language follows the customer', () => {
     ['zh-HK', 'the washer will not drain', 'en'],
     ['zh-Hant', 'the washer will not drain', 'en'],
     ['zh-Hans', 'E21', 'zh-Hans'],
+    // Chinese the same in both scripts keeps a Traditional reader (and the region) where they are.
+    ['zh-TW', '不行', 'zh-TW'],
+    ['zh-HK', '2026年3月14日', 'zh-HK'],
+    ['zh-Hant', '好的', 'zh-Hant'],
+    ['en', '你好', 'zh-Hans'],
+    ['en', '不行', 'zh-Hans'],
   ] as const)('switches %s to %s on %j', (from, text, to) => {
     expect(followScript(initialState(from), { type: 'text', text }).locale).toBe(to);
   });
