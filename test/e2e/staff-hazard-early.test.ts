@@ -114,7 +114,7 @@ describe('a hazard reaches staff at the report, before the intake', () => {
     await h.waitForBot(
       STAFF_CHAT,
       new RegExp(
-        `${number}: the contact promise was broken \\d+ min ago .* \\(no phone number on the card: write to them in its topic\\)`,
+        `${number}: the contact promise was broken \\d+ min ago .* \\(no phone number on the card yet: if the customer has given one in its topic, where their answers arrive, call it; otherwise write to them there\\)`,
       ),
       { topicId: 0 },
     );

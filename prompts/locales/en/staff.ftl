@@ -142,7 +142,7 @@ staff-alert-urgent = 🚨 Hazard ticket { $number }: contact the customer now { 
 }
 staff-alert-warning = ⏰ { $number }: nobody has contacted the customer yet (holder: { $holder }). The { $contactWithin } contact promise lapses in { $minutes } min. A call counts once recorded with /contacted in its topic.
 staff-alert-breach = 🔴 { $number }: the contact promise was broken { $minutes } min ago (holder: { $holder }). Contact the customer now { $phone ->
-    [no] (no phone number on the card: write to them in its topic).
+    [no] (no phone number on the card yet: if the customer has given one in its topic, where their answers arrive, call it; otherwise write to them there).
    *[yes] (record a call with /contacted in its topic).
 }
 staff-loaner-due = 🔁 { $number } has waited { $hours } hours since the report without a repair. Our promise: offer the customer a free loaner until it is repaired.

@@ -140,7 +140,7 @@ staff-alert-urgent = 🚨 安全隱患維修單{ $number }：請立即聯繫客�
 }
 staff-alert-warning = ⏰ { $number }：尚未有人聯繫客户（接單人：{ $holder }）。{ $contactWithin }內聯繫的承諾將在{ $minutes }分鐘後到期。電話聯繫在該話題中用 /contacted 記錄後即算數。
 staff-alert-breach = 🔴 { $number }：聯繫承諾已超時{ $minutes }分鐘（接單人：{ $holder }）。請立即聯繫客户{ $phone ->
-    [no] （卡片上沒有電話號碼：請在該維修單話題中給客户留言）。
+    [no] （卡片上還沒有電話號碼：客户的回答會轉到該維修單話題，如果客户已在話題中給出電話，請直接打電話；否則請在話題中給客户留言）。
    *[yes] （電話聯繫後在該話題中用 /contacted 記錄）。
 }
 staff-loaner-due = 🔁 { $number }自報修起已過{ $hours }小時仍未修復。按服務承諾：請為客户免費提供備用機，直至修好。

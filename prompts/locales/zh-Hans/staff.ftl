@@ -139,7 +139,7 @@ staff-alert-urgent = 🚨 安全隐患工单{ $number }：请立即联系客户{
 }
 staff-alert-warning = ⏰ { $number }：尚未有人联系客户（接单人：{ $holder }）。{ $contactWithin }内联系的承诺将在{ $minutes }分钟后到期。电话联系在该话题中用 /contacted 记录后即算数。
 staff-alert-breach = 🔴 { $number }：联系承诺已超时{ $minutes }分钟（接单人：{ $holder }）。请立即联系客户{ $phone ->
-    [no] （卡片上没有电话号码：请在该工单话题中给客户留言）。
+    [no] （卡片上还没有电话号码：客户的回答会转到该工单话题，如果客户已在话题中给出电话，请直接打电话；否则请在话题中给客户留言）。
    *[yes] （电话联系后在该话题中用 /contacted 记录）。
 }
 staff-loaner-due = 🔁 { $number }自报修起已过{ $hours }小时仍未修复。按服务承诺：请为客户免费提供备用机，直至修好。
