@@ -518,6 +518,13 @@ describe('staff take over escalated chats in the staff forum', () => {
       });
       await h.waitForBot(customer.id, /is confirmed/);
     }
+    // Every send recorded before the clock moves a day: a message still in flight would outlive
+    // its claim's lease and go again (the outbox's one window), a second confirmation to Oli.
+    await h.double.waitFor(
+      async () => (await h.frontline.sender.depth()) === 0,
+      'the outbox drained',
+      30_000,
+    );
     // The bot was down overnight: the 19:00 reminders run at 10:00 on the visit's day.
     const before = {
       nia: h.double.botMessages(nia.id).length,
