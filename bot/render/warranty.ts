@@ -24,6 +24,12 @@ const humanise = (part: string) => part.replace(/_/g, ' ');
 export type WarrantyAnswerOptions = {
   /** A nameplate photo was sent: a missing production date can be read from it. */
   nameplatePhoto?: boolean;
+  /**
+   * The whole unit's answer, when the decision counts a part the symptom makes likely (a
+   * compressor's longer term): a likely part is not a finding, so when the unit's answer is worse,
+   * the free repair is said to hold if the engineer finds that part, and the unit's answer follows.
+   */
+  otherwise?: WarrantyDecision;
 };
 
 /**
@@ -56,8 +62,15 @@ export function renderWarrantyAnswer(
       t('warranty-depends', { basis: period.basis, date: formatDate(period.holdsFrom, locale) }),
     );
   }
+  const otherwise =
+    options.otherwise && decision.covered && !options.otherwise.covered && part !== 'unit'
+      ? options.otherwise
+      : undefined;
+  const partVars = { part, partName: humanise(part) };
   lines.push(
-    t(decision.covered ? 'warranty-verdict-covered' : 'warranty-verdict-not-covered'),
+    otherwise
+      ? t('warranty-verdict-covered-if-part', partVars)
+      : t(decision.covered ? 'warranty-verdict-covered' : 'warranty-verdict-not-covered'),
     decision.remedies.length > 1
       ? t('warranty-remedies', { remedies: joinList(remedies, locale) })
       : t('warranty-remedies-repair-only'),
@@ -69,6 +82,11 @@ export function renderWarrantyAnswer(
         ? `• ${t('warranty-clause-no-proof-photo-sent')}`
         : `• ${clauseLine(clause, t, locale, part)}`,
     );
+  }
+  if (otherwise) {
+    lines.push(t('warranty-otherwise', { ...partVars, charge: otherwise.charge }));
+    for (const clause of otherwise.clauses)
+      lines.push(`• ${clauseLine(clause, t, locale, 'unit')}`);
   }
   if (period) {
     lines.push(

@@ -65,6 +65,8 @@ warranty-subject = { $part ->
 }, reported on { $reportDate }.
 warranty-verdict-covered = Covered by the warranty: free of charge.
 warranty-verdict-not-covered = Not covered by the warranty.
+warranty-verdict-covered-if-part = Covered by the warranty, free of charge, if the engineer finds the { warranty-part } at fault (the likely part for what you describe).
+warranty-otherwise = If it is another part: not covered by the warranty. { warranty-charge }
 warranty-remedies = You may choose: { $remedies }.
 warranty-remedies-repair-only = We can repair it.
 warranty-charge = { $charge ->

@@ -65,6 +65,8 @@ warranty-subject = 您的{ warranty-category }{ $part ->
 }，报修日期：{ $reportDate }。
 warranty-verdict-covered = 在保修范围内：免费。
 warranty-verdict-not-covered = 不在保修范围内。
+warranty-verdict-covered-if-part = 如果工程师检查确认是{ warranty-part }的问题（根据您的描述最可能是它）：在保修范围内，免费。
+warranty-otherwise = 如果是其他部件的问题：不在保修范围内。{ warranty-charge }
 warranty-remedies = 您可以选择：{ $remedies }。
 warranty-remedies-repair-only = 我们可以为您维修。
 warranty-charge = { $charge ->

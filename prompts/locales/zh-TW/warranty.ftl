@@ -66,6 +66,8 @@ warranty-subject = 您的{ warranty-category }{ $part ->
 }，報修日期：{ $reportDate }。
 warranty-verdict-covered = 在保固範圍內：免費。
 warranty-verdict-not-covered = 不在保固範圍內。
+warranty-verdict-covered-if-part = 如果工程師檢查確認是{ warranty-part }的問題（根據您的描述最可能是它）：在保固範圍內，免費。
+warranty-otherwise = 如果是其他部件的問題：不在保固範圍內。{ warranty-charge }
 warranty-remedies = 您可以選擇：{ $remedies }。
 warranty-remedies-repair-only = 我們可以為您維修。
 warranty-charge = { $charge ->

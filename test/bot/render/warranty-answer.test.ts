@@ -198,3 +198,78 @@ describe('the repeat-failure exchange clause names the policy’s own number of 
     expect(repeat(repairs, locale)).toContain(line);
   });
 });
+
+describe('the warranty answer that counts a likely part (review10 H5)', () => {
+  /** A fridge bought in October 2024, reported 2026-03-10: the unit's 12 months are over. */
+  const fridge = draftOf({
+    category: 'refrigerator',
+    purchaseDate: {
+      from: d('2024-10-01'),
+      to: d('2024-10-01'),
+      precision: 'day',
+      approximate: false,
+    },
+  });
+  const render = (locale: Locale) => {
+    const likely = decideDraftWarranty(fridge, today, BUILT_IN_POLICY, 'compressor');
+    const unit = decideDraftWarranty(fridge, today, BUILT_IN_POLICY);
+    if (!likely || !unit) throw new Error('no warranty question');
+    expect(likely.decision.covered).toBe(true);
+    expect(unit.decision.covered).toBe(false);
+    const t = createTranslate(i18n, locale);
+    return renderWarrantyAnswer(likely.case.input, likely.decision, t, locale, {
+      otherwise: unit.decision,
+    });
+  };
+
+  it.each([
+    [
+      'en',
+      'Covered by the warranty, free of charge, if the engineer finds the compressor at fault',
+      'If it is another part: not covered by the warranty. You pay for parts and labour',
+      'The warranty ended on 2025-10-01.',
+    ],
+    [
+      'zh-Hans',
+      '如果工程师检查确认是压缩机的问题',
+      '如果是其他部件的问题：不在保修范围内。',
+      '2025年10月1日',
+    ],
+    [
+      'zh-TW',
+      '如果工程師檢查確認是壓縮機的問題',
+      '如果是其他部件的問題：不在保固範圍內。',
+      '2025年10月1日',
+    ],
+  ] as const)(
+    'in %s says free only if the engineer finds that part, and the unit’s answer',
+    (locale, ifPart, other, ended) => {
+      const text = render(locale);
+      expect(text).toContain(ifPart);
+      expect(text).toContain(other);
+      expect(text).toContain(ended);
+      expect(text).not.toMatch(/^Covered by the warranty: free of charge\.$/m);
+    },
+  );
+
+  it('says nothing more when the unit is covered too', () => {
+    const recent = draftOf({
+      category: 'refrigerator',
+      purchaseDate: {
+        from: d('2025-10-01'),
+        to: d('2025-10-01'),
+        precision: 'day',
+        approximate: false,
+      },
+    });
+    const likely = decideDraftWarranty(recent, today, BUILT_IN_POLICY, 'compressor');
+    const unit = decideDraftWarranty(recent, today, BUILT_IN_POLICY);
+    if (!likely || !unit) throw new Error('no warranty question');
+    const t = createTranslate(i18n, 'en');
+    const text = renderWarrantyAnswer(likely.case.input, likely.decision, t, 'en', {
+      otherwise: unit.decision,
+    });
+    expect(text).toContain('Covered by the warranty: free of charge.');
+    expect(text).not.toContain('another part');
+  });
+});
