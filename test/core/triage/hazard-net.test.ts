@@ -1179,3 +1179,51 @@ describe('hazard hints for the learned model', () => {
     expect(analyser.analyse(text).hazardHint).toBe(false);
   });
 });
+
+/**
+ * Ordinary senses the tenth collection round's calm messages showed (read after the lead ingested
+ * them; the net had not been written from them): surprise ("very shocked when…"), a fire hose as a
+ * likeness, insects a contactor zapped, food melting in a freezer left open; a burst water pipe
+ * (水管爆开, 條喉爆咗) is a leak, not an explosion, and insects 被电死 are no shock to a person.
+ */
+describe('hazard net: ordinary senses from the tenth round', () => {
+  const calm: [Script, string][] = [
+    ['English', 'I was very shocked when she decided to be a roaring river'],
+    ['English', 'sending water out like a fire hose all over the garage'],
+    ['English', 'I should look for the zapped remains of unfortunate bugs in the contactor'],
+    ['English', 'the freezer door was ajar so long that the stuff was melting'],
+    ['Simplified', '水管爆开，水像消防水管一样喷出来'],
+    ['Simplified', '空调外机里面有很多被电死的虫子'],
+    ['Traditional', '冷氣外機裡面有很多被電死的蟲'],
+    ['Cantonese', '冷氣外機入面有好多被電死嘅蟲'],
+    ['Cantonese', '洗衣機後面條水喉爆咗，成地都係水'],
+  ];
+  it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
+    expect(net.read(text).hazard).toBe(false);
+  });
+
+  const hazards: [Script, string][] = [
+    ['English', 'I got a shock from the washer'],
+    ['English', 'the wires were melting behind the fridge'],
+    ['English', 'the hose caught fire'],
+    ['Simplified', '摸空调外机的时候被电到'],
+    ['Simplified', '热水器水管爆开，还冒烟'],
+    ['Traditional', '摸冷氣外機的時候被電到'],
+    ['Cantonese', '洗衣機後面條喉爆咗，水浸到落個拖板度，拖板仲插住電'],
+  ];
+  it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
+    expect(net.read(text).hazard).toBe(true);
+  });
+
+  it('keeps every English exception of several words at two words or more without its stopwords', () => {
+    // A stopword dropped from "so shocked" or "thing melt" would leave "shocked" or "melt" alone,
+    // and excuse every shock or melt.
+    const { analyser } = createTextReader(catalogue, lexicon, MAX_TRIAGE_CHARS);
+    const stop = new Set(lexicon.english.stopwords);
+    const lone = lexicon.hazard.exceptions.en.filter((phrase) => {
+      const words = analyser.words(phrase);
+      return words.length > 1 && words.filter((w) => !stop.has(w)).length < 2;
+    });
+    expect(lone).toEqual([]);
+  });
+});
