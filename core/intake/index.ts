@@ -7,5 +7,6 @@ export * from './production-date.ts';
 export * from './purchase-date.ts';
 export * from './redact.ts';
 export * from './small-talk.ts';
+export * from './status-question.ts';
 export * from './typed-answer.ts';
 export * from './visit-window.ts';

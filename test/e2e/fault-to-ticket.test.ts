@@ -25,6 +25,10 @@ describe('end to end through the Bot API emulator: a fault becomes a ticket', ()
 
     const status = await customer.say('/status', /Your tickets/);
     expect(status.at(-1)?.text).toMatch(/FL-\d{6}-\d{4} · washing machine · waiting for our team/);
+    // Asked in words while waiting: the same list, not a new report about the washer.
+    const asked = await customer.say('when will the engineer come?', /Your tickets/);
+    expect(asked.at(-1)?.text).toMatch(/FL-\d{6}-\d{4} · washing machine · waiting for our team/);
+    expect(asked).toHaveLength(1);
     // The staff side's job ran and scheduled the contact-promise alerts (the staff forum itself,
     // which this emulator cannot model, is driven in staff-forum.test.ts).
     await harness.worker.runDue();

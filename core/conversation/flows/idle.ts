@@ -1,8 +1,12 @@
 import { readSmallTalk } from '../../intake/small-talk.ts';
+import { readStatusQuestion } from '../../intake/status-question.ts';
 import { checkbackInWords, smallTalkPrompt, triageReport, turn } from '../steps.ts';
 import type { FlowDefinition } from '../table.ts';
 
-/** Nothing in progress: a message is a new report; a product button remembers the product. */
+/**
+ * Nothing in progress: a message is a new report (or asks after a ticket); a product button
+ * remembers the product.
+ */
 export const idleFlow: FlowDefinition<'idle'> = {
   pending: () => [],
   on: {
@@ -10,6 +14,9 @@ export const idleFlow: FlowDefinition<'idle'> = {
       to: ['same', 'guide', 'checks', 'clarify', 'choose-category', 'intake', 'review', 'warranty'],
       handle: ({ state, event, context }) => {
         const report = () => {
+          // "When will the engineer come?": the customer's tickets and where they stand, not a
+          // new report (the staff side has the words too, copied to a waiting ticket's topic).
+          if (readStatusQuestion(event.text)) return turn(state, [], [{ type: 'list-tickets' }]);
           const talk = readSmallTalk(event.text);
           return talk
             ? turn(state, [smallTalkPrompt(talk)])
