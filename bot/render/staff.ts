@@ -86,7 +86,14 @@ export function renderCard(
       label,
     }),
   ];
-  if (facts.intakePending) lines.push(t('staff-card-intake-pending'));
+  if (facts.intakePending)
+    lines.push(
+      t(
+        ticket.kind === 'question'
+          ? 'staff-card-intake-pending-question'
+          : 'staff-card-intake-pending',
+      ),
+    );
   const { name, phone, address } = ticket.contact;
   if (name || phone)
     lines.push(t('staff-card-customer', { name: name ?? '-', phone: phone ?? '-' }));

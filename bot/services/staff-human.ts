@@ -90,12 +90,18 @@ export function createStaffHuman(
         contactDueAt: dueAt,
       },
       {
-        idempotencyKey: `human:${request.chatId}:${request.updateId}`,
+        // Mid-intake, the draft's own ticket, marked intake_pending as a hazard's is: confirming
+        // the summary completes this ticket (its number, topic and contact promise kept) instead
+        // of filing a second one for the same problem.
+        idempotencyKey: request.draft
+          ? `draft:${request.draft.id}`
+          : `human:${request.chatId}:${request.updateId}`,
         day: toZonedTime(now, config.SERVICE_TZ).date,
         at: now,
         actor: { kind: 'customer', customerId: request.customerId },
         // The staff side's job keeps this durable: topic, card and contact alerts.
         jobs: [{ kind: STAFF_JOBS.newTicket, dueAt: now, payload: {} }],
+        ...(request.draft ? { events: [{ type: 'intake_pending' as const, payload: {} }] } : {}),
       },
     );
     return ticket;

@@ -272,6 +272,8 @@ export function createTicketRepo(db: Database): TicketRepo {
           .update(tickets)
           .set({
             productId,
+            // A question raised with /human mid-intake becomes the repair its intake asked for.
+            kind: 'fault',
             category: input.category ?? row.category,
             ...detailColumns(input),
             ...(booked

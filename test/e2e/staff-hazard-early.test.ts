@@ -218,6 +218,8 @@ describe('/human in the middle of an intake', () => {
     expect(card?.text).toContain('🏷 Model XQG100-B12866');
     expect(card?.text).toContain('📝 The washing machine shows error E21');
 
+    expect(card?.text).toContain('Asked for a person in the middle of a repair request');
+
     h.clock.advance(40 * MIN);
     await h.runJobs();
     await h.waitForBot(
@@ -227,5 +229,16 @@ describe('/human in the middle of an intake', () => {
       ),
       { topicId: 0 },
     );
+
+    // The customer finishes the intake: the question ticket becomes the repair, no second ticket.
+    await h.says(li, li.id, '2025-11-10', /Where should the engineer come/);
+    await h.says(li, li.id, 'Flat 5B, 12 Nathan Road, Tsim Sha Tsui, Kowloon', /When suits you/);
+    await h.says(li, li.id, 'tomorrow afternoon', /receipt or invoice/);
+    await h.presses(li, li.id, /Skip/, /check your service ticket/);
+    const filed = await h.presses(li, li.id, /Confirm/, /FL-\d{6}-\d{4}/);
+    expect(numberOf(filed.text)).toBe(number);
+    const tickets = await h.repos.tickets.listByCustomer(ticket?.customerId ?? '', { limit: 10 });
+    expect(tickets.map((t) => t.number)).toEqual([number]);
+    expect(tickets[0]).toMatchObject({ kind: 'fault', category: 'washing_machine' });
   });
 });

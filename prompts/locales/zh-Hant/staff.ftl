@@ -31,6 +31,7 @@ staff-card-production = 🏭 生產日期：{ $made }，客戶從銘牌上讀到
    *[other] ：尚無照片，請向客戶索取。
 }
 staff-card-intake-pending = ⏳ 客戶報告安全隱患時即已提交，尚未填完報修資料：客戶可能仍在回答（客戶寫的內容會出現在這裡），確認後此卡片會更新。請在這裡給客戶留言。
+staff-card-intake-pending-question = ⏳ 客戶在填寫報修資料的過程中要求人工：客戶可能仍在回答（客戶寫的內容會出現在這裡），確認後此維修單即轉為報修，卡片會更新。
 staff-card-description = 📝 { $description }
 staff-card-photos = 📷 { $number }：客戶傳送的照片（銘牌、發票或故障），共{ $count }張。
 staff-card-triage = 🔎 分診：{ staff-label } · { $symptom }
