@@ -18,20 +18,22 @@ const json = (value: unknown) =>
 
 /**
  * A ticket's filing in ONE statement, every value a placeholder (its text depends on whether a
- * product is filed and on the count of jobs): the product report, the day's next sequence number
+ * product is filed and on the count of jobs and events): the ticket filed with its idempotency key
+ * before, if any (then nothing is written); otherwise the product report, the day's next sequence number
  * (the counter's row lock serialises concurrent filings that day), the ticket (nothing when its
  * idempotency key is taken), its `created` event and the events asked to follow it, in order, and
- * its jobs (told the ticket's id and number; a job whose key is taken is left out). What five
- * statements (and an event appended after them) wrote one by one, with the same rows.
+ * its jobs (told the ticket's id and number; a job whose key is taken is left out). What the read
+ * by key and five statements (and an event appended after them) did one by one, with the same rows.
  */
 function filingStatement(withProduct: boolean, jobCount: number, eventCount: number): SQL {
   const product = withProduct
     ? sql`product as (
   insert into product_reports (customer_id, category, model_number, purchase_date, purchase_period,
     production_date, production_period, proof_photo_file_ids, created_at)
-  values (${ph('customerId')}::uuid, ${ph('p_category')}::text, ${ph('p_modelNumber')}::text,
+  select ${ph('customerId')}::uuid, ${ph('p_category')}::text, ${ph('p_modelNumber')}::text,
     ${ph('p_purchaseDate')}::date, ${ph('p_purchasePeriod')}::jsonb, ${ph('p_productionDate')}::date,
-    ${ph('p_productionPeriod')}::jsonb, ${ph('p_proofPhotoFileIds')}::text[], ${ph('at')}::timestamptz)
+    ${ph('p_productionPeriod')}::jsonb, ${ph('p_proofPhotoFileIds')}::text[], ${ph('at')}::timestamptz
+  where not exists (select 1 from seen)
   returning id
 ), `
     : sql``;
@@ -54,8 +56,11 @@ function filingStatement(withProduct: boolean, jobCount: number, eventCount: num
   order by v.n
   on conflict (key) do nothing
 )`;
-  return sql`with ${product}counter as (
-  insert into ticket_counters (day, last_sequence) values (${ph('day')}::date, 1)
+  return sql`with seen as (
+  select * from tickets where idempotency_key = ${ph('idempotencyKey')}::text
+), ${product}counter as (
+  insert into ticket_counters (day, last_sequence)
+  select ${ph('day')}::date, 1 where not exists (select 1 from seen)
   on conflict (day) do update set last_sequence = ticket_counters.last_sequence + 1
   returning last_sequence::text as sequence
 ), created as (
@@ -85,7 +90,9 @@ function filingStatement(withProduct: boolean, jobCount: number, eventCount: num
   )}) as v(n, type, payload)
   order by v.n
 )${jobs}
-select * from created`;
+select true as seen, * from seen
+union all
+select false as seen, * from created`;
 }
 
 /** Filing statements by shape, built once. */
@@ -108,15 +115,17 @@ function toTicketRow(raw: Record<string, unknown>): typeof tickets.$inferSelect 
 }
 
 /**
- * Files a ticket in `tx` in one statement (see {@link filingStatement}); `undefined` when its
- * idempotency key is taken — the product report and the day's number were written all the same,
- * so the caller rolls `tx` back (a savepoint), as when each was its own statement.
+ * Files a ticket in `tx` in one statement (see {@link filingStatement}): the ticket and whether it
+ * was filed now (`created: false`, the one filed before with its key). `undefined` when the key was
+ * taken meanwhile by a filing not yet visible — the product report and the day's number were
+ * written all the same, so the caller rolls `tx` back (a savepoint), as when each was its own
+ * statement.
  */
 export async function fileTicketRows(
   tx: Database,
   input: NewTicket,
   options: CreateTicketOptions,
-): Promise<Ticket | undefined> {
+): Promise<{ ticket: Ticket; created: boolean } | undefined> {
   const { at, day } = options;
   const { product } = input;
   const jobs = options.jobs ?? [];
@@ -173,5 +182,5 @@ export async function fileTicketRows(
     values[`j${n}_maxAttempts`] = job.maxAttempts ?? null;
   });
   const [raw] = rowsOf<Record<string, unknown>>(await query(tx).execute(values));
-  return raw ? toTicket(toTicketRow(raw)) : undefined;
+  return raw ? { ticket: toTicket(toTicketRow(raw)), created: raw.seen !== true } : undefined;
 }

@@ -88,17 +88,15 @@ export function createTicketRepo(db: Database): TicketRepo {
 
   return withStorageErrors('tickets', {
     async create(input: NewTicket, options: CreateTicketOptions) {
-      const seen = await byKey(options.idempotencyKey);
-      if (seen) return { ticket: seen, created: false };
       try {
         // A savepoint when `db` is a transaction: a key taken meanwhile rolls back the product
-        // report and the day's number the filing's one statement wrote.
-        const ticket = await db.transaction(async (tx) => {
+        // report and the day's number the filing's one statement wrote. A key seen before writes
+        // nothing and returns that ticket.
+        return await db.transaction(async (tx) => {
           const filed = await fileTicketRows(tx, input, options);
           if (!filed) throw new DuplicateKey();
           return filed;
         });
-        return { ticket, created: true };
       } catch (error) {
         if (!(error instanceof DuplicateKey)) throw error;
         const winner = await byKey(options.idempotencyKey);

@@ -207,11 +207,20 @@ describeOnDatabases('ticket repository', (database) => {
       const { id } = await customer();
       const options = { idempotencyKey: key(), day: day('2034-01-01'), at, actor: system };
       const first = await repos().tickets.create(newTicket(id), options);
+      const tables = ['tickets', 'ticket_events', 'product_reports', 'jobs'];
+      const before = await Promise.all(tables.map(count));
       const retry = await repos().tickets.create(
         newTicket(id, { description: 'changed' }),
         options,
       );
       expect(retry).toEqual({ ticket: first.ticket, created: false });
+      // Nothing written again, and the day's number not taken.
+      expect(await Promise.all(tables.map(count))).toEqual(before);
+      const next = await repos().tickets.create(newTicket(id), {
+        ...options,
+        idempotencyKey: key(),
+      });
+      expect(next.ticket.number).toBe('FL-340101-0002');
     });
 
     it('files one ticket when ten retries with the same key race each other', async () => {
