@@ -85,8 +85,6 @@ function unhandledNotice(type: EventType): MessageKey {
       return 'photo-outside-intake';
     case 'location':
       return 'location-outside-intake';
-    case 'contact':
-      return 'contact-outside-intake';
     default:
       return 'use-buttons';
   }

@@ -53,7 +53,7 @@ export const MESSAGE_KEYS = [
   'choose-language',
   'clarify',
   'clarify-generic',
-  'contact-outside-intake',
+  'contact-kept',
   'edit-button',
   'empty-text',
   'escalate-fault',

@@ -1,4 +1,5 @@
 import { button, categoryButtons } from '../buttons.ts';
+import { errorKey } from '../messages.ts';
 import { answerCheckback, askForPerson, previousOf, turn, withFlow, yesNo } from '../steps.ts';
 import type { FlowKind, FlowTransitions } from '../table.ts';
 
@@ -100,6 +101,19 @@ export const anyFlow: FlowTransitions<FlowKind> = {
         }),
         [{ key: 'cancel-confirm', vars: { ticket: event.ticketNumber }, buttons: yesNo() }],
       ),
+  },
+  // A number shared outside the intake is kept for when an engineer needs to call: a hazard told
+  // later reaches staff with it, and the intake does not ask for it again.
+  contact: {
+    to: ['same'],
+    handle: ({ state, event, context, resume }) => {
+      const parsed = context.fields.phone(
+        event.phone.startsWith('+') ? event.phone : `+${event.phone}`,
+      );
+      if (!parsed.ok) return resume(state, [{ key: errorKey(parsed.code) }]);
+      const profile = { ...state.profile, phone: parsed.value.e164 };
+      return resume({ ...state, profile }, [{ key: 'contact-kept' }]);
+    },
   },
   checkback: {
     to: ['same', 'intake'],

@@ -52,6 +52,18 @@ export const reviewFlow: FlowDefinition<'review'> = {
         ]);
       },
     },
+    // A contact shared under the summary: a change of the phone, asked to confirm.
+    contact: {
+      to: ['confirm-change', 'same'],
+      handle: ({ state, flow, event, context, unhandled }) => {
+        const parsed = context.fields.phone(
+          event.phone.startsWith('+') ? event.phone : `+${event.phone}`,
+        );
+        return parsed.ok && parsed.value.e164 !== flow.draft.phone
+          ? proposeChange(state, flow, { field: 'phone', phone: parsed.value.e164 })
+          : unhandled();
+      },
+    },
     // A photo sent under the summary goes with the ticket, as one sent during the questions.
     photo: {
       to: ['same'],

@@ -231,3 +231,30 @@ describe('the answer to "should I change …?"', () => {
     expect(draft(state)).toMatchObject({ phone: '+886922333444', urgent: true });
   });
 });
+
+describe('a phone number shared outside the intake (review10 M8)', () => {
+  const contact = (phone: string): ConversationEvent => ({ type: 'contact', phone, own: true });
+
+  it('is kept: a hazard told later reaches staff with it, and it is not asked again', () => {
+    const guided = play(initialState('en'), text('my fridge is too cold, the vegetables freeze'));
+    expect(guided.state.flow.kind).not.toBe('intake');
+    const shared = play(guided.state, contact('85291234567'));
+    expect(keys(shared.last)[0]).toBe('contact-kept');
+    expect(shared.state.profile.phone).toBe('+85291234567');
+    const { state, last } = play(shared.state, text('now there is smoke and a burning smell'));
+    expect(keys(last)[0]).toBe('hazard-first');
+    expect(keys(last)).not.toContain('ask-phone');
+    expect(draft(state).phone).toBe('+85291234567');
+  });
+
+  it('under the summary is a change of the phone, asked to confirm', () => {
+    const review: ConversationState = {
+      ...initialState('en'),
+      flow: { kind: 'review', draft: draftOf({ name: 'Ann', phone: '+85291234567' }) },
+    };
+    const asked = play(review, contact('8613912345678'));
+    expect(keys(asked.last)).toEqual(['change-phone-confirm']);
+    const { state } = play(asked.state, press('yes'));
+    expect(draft(state).phone).toBe('+8613912345678');
+  });
+});

@@ -238,6 +238,8 @@ const EVENTS: ConversationEvent[] = [
       }) as const,
   ),
   { type: 'contact', phone: '85261234567', own: true },
+  // The summary's own number again: no change to ask.
+  { type: 'contact', phone: '85291234567', own: true },
   { type: 'location', latitude: 22.3, longitude: 114.17 },
   { type: 'photo', fileId: 'P1' },
   { type: 'checkback', outcome: 'working', guidance },
