@@ -983,6 +983,20 @@ describe('hazard net in front of any engine', () => {
   });
 });
 
+/** Each message of a table read by the net alone as a hazard. */
+function readsAsHazards(table: [Script, string][]) {
+  it.each(table)('(%s) reads %j as a hazard', (_, text) => {
+    expect(net.read(text).hazard).toBe(true);
+  });
+}
+
+/** Each message of a table read by the net alone as no hazard. */
+function readsCalm(table: [Script, string][]) {
+  it.each(table)('(%s) makes no hazard of %j', (_, text) => {
+    expect(net.read(text).hazard).toBe(false);
+  });
+}
+
 /**
  * Ordinary senses that sent calm reports down the hazard path on grouped CV (issue 8, the false
  * alarms freed): a noise likened to an explosion, a gas burner's or pilot's own flame and its
@@ -1011,9 +1025,7 @@ describe('hazard net: ordinary senses of explosion, flame, ignition and water wo
     ['Cantonese', '洗衣機脫水嘅時候嘈到好似要爆炸咁'],
     ['Cantonese', '熱水爐著火之後好快又熄咗，試咗幾次都係咁'],
   ];
-  it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
-    expect(net.read(text).hazard).toBe(false);
-  });
+  readsCalm(calm);
 
   const hazards: [Script, string][] = [
     ['English', 'the washing machine exploded during the spin'],
@@ -1030,9 +1042,7 @@ describe('hazard net: ordinary senses of explosion, flame, ignition and water wo
     ['Cantonese', '部洗衣機爆炸，好大聲'],
     ['Cantonese', '個熱水爐著咗火，火由下面竄出嚟'],
   ];
-  it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
-    expect(net.read(text).hazard).toBe(true);
-  });
+  readsAsHazards(hazards);
 });
 
 /**
@@ -1077,9 +1087,7 @@ describe('hazard net: families from the unseen paraphrase rounds', () => {
     ['Cantonese', '成間屋跳晒掣，我推返上去佢又即刻跳'],
     ['Cantonese', '水流出嚟，插頭嗰度濕濕哋'],
   ];
-  it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
-    expect(net.read(text).hazard).toBe(true);
-  });
+  readsAsHazards(hazards);
 
   const calm: [Script, string][] = [
     ['English', "my hand doesn't tingle when I touch it"],
@@ -1104,9 +1112,7 @@ describe('hazard net: families from the unseen paraphrase rounds', () => {
     ['Cantonese', '雪櫃有陣魚腥味'],
     ['Cantonese', '部機冇火由下面竄出嚟'],
   ];
-  it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
-    expect(net.read(text).hazard).toBe(false);
-  });
+  readsCalm(calm);
 });
 
 /**
@@ -1130,9 +1136,7 @@ describe('hazard net: sounds, tints, steam burns and current, from the fourth ro
     ['Cantonese', '洗碗碟機一開門啲蒸氣標出嚟，燙到我隻手起泡'],
     ['Cantonese', '微波爐入面好似滅蚊燈咁閃吓閃吓'],
   ];
-  it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
-    expect(net.read(text).hazard).toBe(true);
-  });
+  readsAsHazards(hazards);
 
   const calm: [Script, string][] = [
     ['English', 'the outlet is fine, no tsst or anything'],
@@ -1144,9 +1148,7 @@ describe('hazard net: sounds, tints, steam burns and current, from the fourth ro
     ['Traditional', '蒸氣熨斗的蒸氣不燙'],
     ['Cantonese', '微波爐個顯示屏閃吓閃吓，停完電就係咁'],
   ];
-  it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
-    expect(net.read(text).hazard).toBe(false);
-  });
+  readsCalm(calm);
 });
 
 /**
@@ -1198,9 +1200,7 @@ describe('hazard net: ordinary senses from the tenth round', () => {
     ['Cantonese', '冷氣外機入面有好多被電死嘅蟲'],
     ['Cantonese', '洗衣機後面條水喉爆咗，成地都係水'],
   ];
-  it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
-    expect(net.read(text).hazard).toBe(false);
-  });
+  readsCalm(calm);
 
   const hazards: [Script, string][] = [
     ['English', 'I got a shock from the washer'],
@@ -1211,9 +1211,7 @@ describe('hazard net: ordinary senses from the tenth round', () => {
     ['Traditional', '摸冷氣外機的時候被電到'],
     ['Cantonese', '洗衣機後面條喉爆咗，水浸到落個拖板度，拖板仲插住電'],
   ];
-  it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
-    expect(net.read(text).hazard).toBe(true);
-  });
+  readsAsHazards(hazards);
 
   it('keeps every English exception of several words at two words or more without its stopwords', () => {
     // A stopword dropped from "so shocked" or "thing melt" would leave "shocked" or "melt" alone,
@@ -1226,4 +1224,40 @@ describe('hazard net: ordinary senses from the tenth round', () => {
     });
     expect(lone).toEqual([]);
   });
+});
+
+/**
+ * The fifth round's families (scored unseen first): a mounted unit coming off the wall (a mount
+ * pulling out, tilting forward, 支架松脱, 就快跌落), a flame glimpsed through the vents, a wire's core
+ * showing and a touch that sparks (线露出来, 一碰就打火), touching it stings like needles (刺刺的,
+ * 像有小针在扎), flames from under a gas heater (火苗从下面往外窜); a washer's bang as it spins an
+ * unbalanced load is ordinary.
+ */
+describe('hazard net: a unit coming off the wall, a glimpsed flame, needles, from the fifth round', () => {
+  const hazards: [Script, string][] = [
+    ['English', 'the wall mount is pulling out of the drywall and one bolt already came out'],
+    ['English', 'the tv is tilting forward off its bracket'],
+    ['English', 'I saw a small orange flicker through the vents at the back'],
+    ['Simplified', '电源线被夹破了，里面的线露出来了，一碰就打火'],
+    ['Simplified', '手一碰水就觉得刺刺的，像有小针在扎'],
+    ['Simplified', '燃气热水器一开火，火苗从下面往外窜'],
+    ['Simplified', '电视支架螺丝松了，电视往前倾'],
+    ['Traditional', '電源線裡面的線露出來了，一碰就打火'],
+    ['Traditional', '瓦斯熱水器一開，火苗從下面往外竄'],
+    ['Cantonese', '電視掛架鬆脫，部電視就快跌落嚟'],
+    ['Cantonese', '一掂啲水就覺得刺刺哋，好似有針拮咁'],
+  ];
+  readsAsHazards(hazards);
+
+  const calm: [Script, string][] = [
+    ['English', 'The washing machine is making a loud bang when it spins, the load is unbalanced'],
+    ['English', 'the screws are not loose, the mount is fine'],
+    ['English', 'the fridge is leaning forward a bit when the door opens'],
+    ['English', 'The light inside flickers like a candle'],
+    ['Simplified', '洗衣机门把手的螺丝松了'],
+    ['Simplified', '电线没有露出来，就是不通电'],
+    ['Traditional', '電視支架沒有鬆脫，只是畫面偏了'],
+    ['Cantonese', '部洗衣機個門柄螺絲鬆咗'],
+  ];
+  readsCalm(calm);
 });

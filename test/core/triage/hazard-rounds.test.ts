@@ -23,7 +23,7 @@ function round(name: string): TriageEvalCase[] {
  * The rounds the net was generalised from, after they were scored unseen: the net alone keeps every
  * hazard of each and fires on at most the near misses it fires on now (a router "on fire" in
  * jest, a gas smell the customer explains away, a dishwasher's rotten-egg smell in an all-electric
- * house, a fork left in a microwave). A floor, not a measure: the measure of a round is
+ * house, a fork left in a microwave, a burning smell that was the neighbour's barbecue). A floor, not a measure: the measure of a round is
  * its score before the net was changed for it (README, "Triage").
  */
 describe.each([
@@ -31,6 +31,7 @@ describe.each([
   ['r2', 1],
   ['r3', 0],
   ['r4', 2],
+  ['r5', 1],
 ])('hazard paraphrase round %s', (name, calmFired) => {
   const cases = round(name);
   const hazards = cases.filter((c) => c.label === 'hazard');
