@@ -162,7 +162,13 @@ export function createStaffFeature(deps: AppDeps, forum: StaffForum) {
     }
     // Commands for other bots, and anything not from the ticket's taker, stay in the topic.
     if (text?.startsWith('/') || !ticket || message.sender_chat || ctx.from.is_bot) return;
-    if (ticket.assigneeId !== ctx.from.id || isTicketClosed(ticket.state)) return;
+    if (ticket.assigneeId !== ctx.from.id || isTicketClosed(ticket.state)) {
+      // Not the customer's: a staff member who expected it to be is told so, once.
+      const known = await repos.staff.get(ctx.from.id);
+      if (!known) return;
+      const updateId = ctx.update.update_id;
+      return actions.notSent({ member: known, user: ctx.from, topicId, ticket, message, updateId });
+    }
     const member =
       (await repos.staff.get(ctx.from.id)) ??
       (await repos.staff.seen(ctx.from.id, ctx.from.first_name, ctx.from.username ?? null));

@@ -7,6 +7,7 @@ import {
   decideVisitReminderAt,
   decideWarranty,
   decideWarrantyOverPeriod,
+  isTicketClosed,
   LOCALES,
   type Locale,
   type NewJob,
@@ -143,6 +144,29 @@ export function createStaffActions(
   ) {
     const { t, globals } = createRenderContext(deps, localeOf(req.member, req.user));
     await answer(req, key, t(key, { ...globals, ...vars }), markup, step);
+  }
+
+  /**
+   * A staff member wrote in a ticket's topic but the customer does not get it: the ticket is
+   * closed or cancelled, or someone else (or nobody) holds it. Said once for each state of the
+   * ticket and each staff member (the outbox's key), so talking in the topic among themselves is
+   * not answered every time, while whoever expected the words to reach the customer is told.
+   */
+  async function notSent(req: StaffRequest & { ticket: Ticket }) {
+    const { ticket } = req;
+    const closed = isTicketClosed(ticket.state);
+    const { t, globals } = createRenderContext(deps, localeOf(req.member, req.user));
+    const text = closed
+      ? t('staff-not-sent-closed', { ...globals, number: ticket.number })
+      : t('staff-not-sent-not-held', {
+          ...globals,
+          number: ticket.number,
+          holder: await nameOf(ticket.assigneeId),
+        });
+    const ref = `not-sent:${req.member.telegramUserId}:${ticket.state}:${ticket.assigneeId ?? 'none'}`;
+    await customers.inStep(req.updateId, (into) =>
+      enqueueMessages(into.tx, [topics.replyRow(ref, req.topicId, ticket.id, text)], into.at),
+    );
   }
 
   async function nameOf(staffId: number | null, on: Repositories = repos): Promise<string> {
@@ -606,6 +630,7 @@ export function createStaffActions(
 
   return {
     say,
+    notSent,
     take,
     release,
     assign,

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toZonedTime } from '../../core/index.ts';
 import { BOT, STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
 
+const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * "/human reaches a person": through the Bot API double, a customer who asks for a person gets a
  * staff topic and staff are alerted (a job written with the turn), and the customer hears when to
@@ -170,6 +172,24 @@ describe('a customer asks for a person', () => {
       answerIn: lee.id,
     });
     await h.says(staff, STAFF_CHAT, '/release', /Quinn released/, { topicId });
+    // Written after the release: not the customer's, and Quinn is told so — once.
+    const toLee = h.double.botMessages(lee.id).length;
+    await h.says(
+      staff,
+      STAFF_CHAT,
+      'one more question about the fridge',
+      /Not sent to the customer/,
+      {
+        topicId,
+      },
+    );
+    h.double.send(staff, STAFF_CHAT, { text: 'and another' }, { topicId });
+    await settle();
+    const notices = h.double
+      .botMessages(STAFF_CHAT, topicId)
+      .filter((m) => /Not sent to the customer/.test(m.text ?? ''));
+    expect(notices).toHaveLength(1);
+    expect(h.double.botMessages(lee.id).slice(toLee)).toEqual([]);
     const told = await h.says(lee, lee.id, '/human', /asked our service team/);
     expect(told.text).toMatch(
       new RegExp(

@@ -203,3 +203,5 @@ staff-ticket-erased = 🗑 { $number } was erased at the customer's request{ $ca
        *[refused] The bot could not delete its topic, nor clear all of the customer's details and messages from it (that needs the right to delete messages). Please delete the topic by hand.
     }
 staff-erased-card = 🗑 Erased at the customer's request.
+staff-not-sent-closed = ℹ️ Not sent to the customer: { $number } is closed or cancelled; /reopen it to write to them again. (Said once: talk here among yourselves freely.)
+staff-not-sent-not-held = ℹ️ Not sent to the customer: only the member who took { $number } writes to them (holder: { $holder }); /take it to write to them. (Said once: talk here among yourselves freely.)

@@ -200,3 +200,5 @@ staff-ticket-erased = 🗑 應客户要求，{ $number }已刪除{ $cancelled ->
        *[refused] 機器人無法刪除該話題，也未能清除其中客户的全部資料和訊息（需在管理員設定中允許其「刪除訊息」）。請手動刪除該話題。
     }
 staff-erased-card = 🗑 應客户要求已刪除。
+staff-not-sent-closed = ℹ️ 未發送給客户：{ $number }已關閉或取消；如需再聯繫客户，請先 /reopen。（僅提示一次，在話題中彼此討論不受影響。）
+staff-not-sent-not-held = ℹ️ 未發送給客户：只有接單人才能給客户發訊息（{ $number }的接單人：{ $holder }）；如需聯繫客户，請先 /take。（僅提示一次，在話題中彼此討論不受影響。）

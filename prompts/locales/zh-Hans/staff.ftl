@@ -199,3 +199,5 @@ staff-ticket-erased = 🗑 应客户要求，{ $number }已删除{ $cancelled ->
        *[refused] 机器人无法删除该话题，也未能清除其中客户的全部资料和消息（需在管理员设置中允许其“删除消息”）。请手动删除该话题。
     }
 staff-erased-card = 🗑 应客户要求已删除。
+staff-not-sent-closed = ℹ️ 未发送给客户：{ $number }已关闭或取消；如需再联系客户，请先 /reopen。（仅提示一次，在话题中彼此讨论不受影响。）
+staff-not-sent-not-held = ℹ️ 未发送给客户：只有接单人才能给客户发消息（{ $number }的接单人：{ $holder }）；如需联系客户，请先 /take。（仅提示一次，在话题中彼此讨论不受影响。）
