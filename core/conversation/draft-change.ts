@@ -110,7 +110,7 @@ const DENIED =
 export function correctedProduct(
   text: string,
   reading: TriageStep,
-  draft: Draft,
+  draft: { category?: Category },
   context: Pick<TurnContext, 'triage'>,
 ): Category | undefined {
   if (!draft.category) return undefined;
@@ -120,6 +120,30 @@ export function correctedProduct(
   if (after) product = namedProduct(context.triage(after, { asked: true }));
   if (!product || product === draft.category) return undefined;
   return ADDS_TO.test(text) ? undefined : product;
+}
+
+/** "sorry", "actually", "不好意思", "其实", "搞错": the customer correcting what they said. */
+const CORRECTING =
+  /\b(?:sorry|actually|i meant|my mistake|wrong one)\b|不好意思|唔好意思|其实|其實|搞错|搞錯|弄错|弄錯|应该是|應該是|唔係|不是/iu;
+
+/**
+ * "不好意思，不是电视，是我的显示器" during the guidance or the quick checks: the product is changed and
+ * the customer asked what is wrong with it (the wrong product's steps are not counted as tried).
+ * Only a correction counts ("not the TV, it's…", "sorry, it's the…"): another product named in
+ * passing is not the customer leaving these steps. `undefined` when the text corrects no product.
+ */
+export function reportCorrected(
+  state: ConversationState,
+  flow: { category: Category },
+  text: string,
+  context: TurnContext,
+): T | undefined {
+  if (!CORRECTING.test(text)) return undefined;
+  const product = correctedProduct(text, context.triage(text, { asked: true }), flow, context);
+  if (!product) return undefined;
+  return turn(withFlow({ ...state, category: product }, { kind: 'idle' }), [
+    { key: 'category-chosen', vars: { category: product } },
+  ]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TurnContext } from '../context.ts';
+import { reportCorrected } from '../draft-change.ts';
 import {
   checksStep,
   escalate,
@@ -25,6 +26,7 @@ export const checksFlow: FlowDefinition<'checks'> = {
     text: {
       to: ['idle', 'intake', 'review', 'same'],
       handle: (input) =>
+        reportCorrected(input.state, input.flow, input.event.text, input.context) ??
         hazardOrButtons(
           input,
           (outcome) =>

@@ -1,3 +1,4 @@
+import { reportCorrected } from '../draft-change.ts';
 import type { Reply } from '../state.ts';
 import {
   askForPerson,
@@ -19,6 +20,7 @@ export const guideFlow: FlowDefinition<'guide'> = {
     text: {
       to: ['idle', 'intake', 'review', 'same'],
       handle: (input) =>
+        reportCorrected(input.state, input.flow, input.event.text, input.context) ??
         hazardOrButtons(input, (outcome) =>
           onGuideChoice({
             ...input,

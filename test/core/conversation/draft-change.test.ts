@@ -258,3 +258,32 @@ describe('a phone number shared outside the intake (review10 M8)', () => {
     expect(draft(state).phone).toBe('+8613912345678');
   });
 });
+
+describe('a product corrected during the quick checks or the guidance (review10 M6)', () => {
+  it.each([
+    ['电视没有画面，有声音', '不好意思，不是电视，是我的显示器', 'computer'],
+    ['the tv has sound but no picture', "sorry, it's not the TV, it's my monitor", 'computer'],
+    [
+      'my fridge is too cold, the vegetables freeze',
+      'sorry, wrong one, it is the washing machine',
+      'washing_machine',
+    ],
+  ])(
+    'after %j, %j changes the product to %s and asks what is wrong with it',
+    (report, words, category) => {
+      const started = play(initialState('zh-Hans'), text(report));
+      expect(['checks', 'guide']).toContain(started.state.flow.kind);
+      const { last, state } = play(started.state, text(words));
+      expect(keys(last)).toEqual(['category-chosen']);
+      expect(last.replies[0]?.vars).toEqual({ category });
+      expect(state).toMatchObject({ category, flow: { kind: 'idle' } });
+    },
+  );
+
+  it('another product named without a correction is no answer to the step, as before', () => {
+    const started = play(initialState('en'), text('the tv has sound but no picture'));
+    const { last, state } = play(started.state, text('the washing machine'));
+    expect(keys(last)[0]).toBe('use-buttons');
+    expect(state.flow).toMatchObject({ kind: 'checks', category: 'tv' });
+  });
+});
