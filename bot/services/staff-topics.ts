@@ -98,7 +98,18 @@ export function createStaffTopics(
     const { t } = createRenderContext(deps, staffLocale);
     const product = ticket.productId ? await repos.tickets.getProduct(ticket.productId) : undefined;
     // The report that started it, then the latest exchange.
-    const recent = await repos.transcript.list(ticket.customerId, { limit: TRANSCRIPT_SCAN });
+    // A message the customer sent while the ticket waited is on the transcript twice: the turn's
+    // line and the copy to the topic's (the same words, in a row); the card shows it once.
+    const recent = (
+      await repos.transcript.list(ticket.customerId, { limit: TRANSCRIPT_SCAN })
+    ).filter(
+      (entry, i, all) =>
+        !(
+          entry.direction === 'in' &&
+          all[i - 1]?.direction === 'in' &&
+          all[i - 1]?.text === entry.text
+        ),
+    );
     const report = recent.find((entry) => entry.direction === 'in' && !entry.text.startsWith('/'));
     const latest = recent.slice(-TRANSCRIPT_EXCERPT);
     const transcript = report && !latest.includes(report) ? [report, ...latest] : latest;

@@ -155,6 +155,9 @@ describe('a hazard reaches staff at the report, before the intake', () => {
     expect(card?.text).toContain('👤 Wu Lei');
     expect(card?.text).toContain('📍 Room 1203, 88 Century Avenue');
     expect(card?.text).not.toMatch(/⏳ Filed when/);
+    // Each answer once in the card's latest exchange, though it was both a turn and a copy.
+    expect(card?.text?.match(/^› customer: Wu Lei$/gm) ?? []).toHaveLength(1);
+    expect(card?.text?.match(/^› customer: Room 1203, 88 Century Avenue/gm) ?? []).toHaveLength(1);
     await h.runJobs();
     await settle();
     expect(h.double.botMessages(STAFF_CHAT).length).toBe(sent);
