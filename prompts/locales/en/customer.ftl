@@ -274,7 +274,7 @@ tickets-none = You have no tickets yet.
 tickets-heading = Your tickets:
 ticket-line = { $number } · { warranty-category } · { $state ->
     [open] waiting for our team
-    [taken] with an engineer
+    [taken] with our service team
     [scheduled] visit booked
     [resolved] resolved
    *[cancelled] cancelled

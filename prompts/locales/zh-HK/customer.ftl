@@ -250,7 +250,7 @@ tickets-none = 您還沒有維修單。
 tickets-heading = 您的維修單：
 ticket-line = { $number } · { warranty-category } · { $state ->
     [open] 等待客服處理
-    [taken] 工程師已接單
+    [taken] 客服已接手
     [scheduled] 已預約上門
     [resolved] 已解決
    *[cancelled] 已取消

@@ -249,7 +249,7 @@ tickets-none = 您还没有工单。
 tickets-heading = 您的工单：
 ticket-line = { $number } · { warranty-category } · { $state ->
     [open] 等待客服处理
-    [taken] 工程师已接单
+    [taken] 客服已接手
     [scheduled] 已预约上门
     [resolved] 已解决
    *[cancelled] 已取消
