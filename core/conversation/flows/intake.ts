@@ -4,6 +4,7 @@ import {
   MODEL_MAX_LENGTH,
   NAME_MAX_LENGTH,
   readSmallTalk,
+  readStatusQuestion,
 } from '../../intake/index.ts';
 import { foldText } from '../../intake/text.ts';
 import type { Category } from '../../warranty/policy.ts';
@@ -43,6 +44,12 @@ export const intakeFlow: FlowDefinition<'intake'> = {
     text: {
       to: ['same', 'review', 'confirm-change'],
       handle: ({ state, flow, event, context, resume }) => {
+        // "anyone there?", "还有人吗" after /human: the tickets (the question ticket among them),
+        // then the question again, as /status does.
+        if (readStatusQuestion(event.text)) {
+          const shown = resume(state, []);
+          return { ...shown, effects: [{ type: 'list-tickets' }, ...shown.effects] };
+        }
         // "hi", "thanks" between questions: answered, and the question asked again.
         const talk = readSmallTalk(event.text);
         return talk && !isDecline(event.text)

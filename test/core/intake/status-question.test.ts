@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ConversationEvent, initialState, readStatusQuestion } from '../../../core/index.ts';
-import { keys, playWith } from '../../support/conversation.ts';
+import { intakeAt, keys, playWith } from '../../support/conversation.ts';
 import { realTurnContext } from '../../support/turn-context.ts';
 
 const play = playWith(realTurnContext());
@@ -39,4 +39,17 @@ describe('a customer asking after a ticket (review10 H2)', () => {
     expect(keys(last).length + last.effects.length).toBeGreaterThan(0);
     expect(last.effects).not.toContainEqual({ type: 'list-tickets' });
   });
+});
+
+describe('asking after the ticket in the middle of an intake', () => {
+  it.each(['还有人吗', 'is anyone there?'])(
+    '%j lists the tickets and asks the same question again, not read as the answer',
+    (words) => {
+      const { last, state } = play(intakeAt('model'), text(words));
+      expect(last.effects).toEqual([{ type: 'list-tickets' }]);
+      expect(keys(last)).toEqual(['ask-model']);
+      expect(state.flow).toMatchObject({ kind: 'intake', field: 'model' });
+      expect(state.flow.kind === 'intake' && state.flow.tries).toBeFalsy();
+    },
+  );
 });
