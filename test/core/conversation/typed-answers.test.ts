@@ -233,6 +233,10 @@ describe('typed answers where buttons are offered', () => {
     "can't find it on the machine",
     '不知道型号在哪里',
     '唔知型號喺邊度',
+    'no idea, my husband bought it',
+    "I can't reach the label",
+    '老公买的，不知道',
+    '够不着铭牌',
   ])(
     'the model number answered %j is accepted (the engineer reads the nameplate) and the photo is offered',
     (answer) => {
