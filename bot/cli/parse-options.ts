@@ -15,9 +15,11 @@ function usageMessage(error: unknown): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${quoted ?? text}`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return text.includes('argument missing')
-        ? `${quoted ?? 'an option'} needs a value`
-        : `${quoted ?? 'an option'} takes no value`;
+      if (text.includes('argument missing')) return `${quoted ?? 'an option'} needs a value`;
+      // "--limit -3": a value starting with a dash reads as another option.
+      if (text.includes('ambiguous'))
+        return `${quoted ?? 'an option'} needs a value (one starting with "-" is written ${quoted ?? '--option'}=VALUE)`;
+      return `${quoted ?? 'an option'} takes no value`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL': {
       const argument = /'([^']*)'/.exec(text)?.[1];
       return argument === undefined ? 'unexpected argument' : `unexpected argument "${argument}"`;

@@ -71,6 +71,10 @@ describe('operator CLI help', () => {
   it.each([
     [['db', 'migrate', 'extra'], 'db migrate: unexpected argument "extra"'],
     [['warranty', 'check', '--cases'], 'warranty check: --cases needs a value'],
+    [
+      ['tickets', 'list', '--limit', '-3'],
+      'tickets list: --limit needs a value (one starting with "-" is written --limit=VALUE)',
+    ],
   ])('names the mistake in %j', async (argv, message) => {
     const run = await runCliForTest(argv);
     expect(run.code).toBe(2);
