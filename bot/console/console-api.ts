@@ -85,14 +85,15 @@ export function createConsoleApi(
       text,
       buttons,
     };
-    const topic = threadId === undefined ? undefined : topics.get(threadId);
-    if (threadId !== undefined) output.threadId = threadId;
+    // An edit names no topic: it stays where the message was sent.
+    const before = known.get(key(chatId, messageId));
+    const where = threadId ?? before?.threadId;
+    const topic = where === undefined ? undefined : topics.get(where);
+    if (where !== undefined) output.threadId = where;
     if (topic) output.topic = topic;
     const requested = markup?.keyboard?.flat()[0];
     if (requested?.request_contact) output.request = 'contact';
     if (requested?.request_location) output.request = 'location';
-    const before = known.get(key(chatId, messageId));
-    const where = threadId ?? before?.threadId;
     known.set(key(chatId, messageId), where === undefined ? { text } : { text, threadId: where });
     onMessage(output);
     return {
