@@ -68,10 +68,8 @@ export function changedDraft(draft: Draft, change: DraftChange, context: TurnCon
         ? withPurchaseDate(next, next.purchaseDate, context)
         : next;
     }
-    case 'phone': {
-      const next: Draft = { ...clearField(draft, 'phone'), phone: change.phone };
-      return change.callNote ? { ...next, callNote: change.callNote } : next;
-    }
+    case 'phone':
+      return { ...clearField(draft, 'phone'), phone: change.phone };
     case 'window':
       return { ...clearField(draft, 'window'), window: change.window };
   }
@@ -154,27 +152,19 @@ export function namedProduct(reading: TriageStep): Category | undefined {
   return reading.kind !== 'hazard' && reading.named ? reading.category : undefined;
 }
 
-/** Digit runs long enough to be a phone number, in ASCII or full-width digits. */
-const PHONE_LIKE = /\+?[\d０-９][\d０-９ \-()（）]{5,}[\d０-９]/g;
-
 /**
  * A change typed under the summary instead of pressing its edit button: a new phone number in the
- * sentence, a visit time, or another product named. `undefined` when the text asks for none.
+ * sentence (the phone parser finds it among other words), a visit time, or another product named.
+ * `undefined` when the text asks for none.
  */
 export function readChange(
   text: string,
   draft: Draft,
   context: TurnContext,
 ): DraftChange | undefined {
-  for (const candidate of text.match(PHONE_LIKE) ?? []) {
-    const parsed = context.fields.phone(candidate);
-    if (parsed.ok && parsed.value.e164 !== draft.phone) {
-      const { e164, note } = parsed.value;
-      return note
-        ? { field: 'phone', phone: e164, callNote: note }
-        : { field: 'phone', phone: e164 };
-    }
-  }
+  const phone = context.fields.phone(text);
+  if (phone.ok && phone.value.e164 !== draft.phone)
+    return { field: 'phone', phone: phone.value.e164 };
   const window = context.fields.window(
     text,
     context.today,

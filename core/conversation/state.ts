@@ -201,7 +201,7 @@ export type Flow =
 /** A field of a ticket being prepared, as the customer asked to change it in words. */
 export type DraftChange =
   | { field: 'category'; category: Category }
-  | { field: 'phone'; phone: string; callNote?: string }
+  | { field: 'phone'; phone: string }
   | { field: 'window'; window: Window };
 
 /** A chat's conversation state, kept in the session store (so a restart resumes it). */

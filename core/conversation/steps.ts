@@ -49,6 +49,9 @@ export function previousOf(flow: Flow): { previous?: Flow } {
   return { previous: flow };
 }
 
+/** A shared contact's number: Telegram sends it in international form without the "+". */
+export const sharedPhone = (phone: string): string => (phone.startsWith('+') ? phone : `+${phone}`);
+
 export const knownCategory = (draft: Draft): { category?: Category } =>
   draft.category ? { category: draft.category } : {};
 

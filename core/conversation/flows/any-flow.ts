@@ -1,6 +1,14 @@
 import { button, categoryButtons } from '../buttons.ts';
 import { errorKey } from '../messages.ts';
-import { answerCheckback, askForPerson, previousOf, turn, withFlow, yesNo } from '../steps.ts';
+import {
+  answerCheckback,
+  askForPerson,
+  previousOf,
+  sharedPhone,
+  turn,
+  withFlow,
+  yesNo,
+} from '../steps.ts';
 import type { FlowKind, FlowTransitions } from '../table.ts';
 
 /**
@@ -107,9 +115,7 @@ export const anyFlow: FlowTransitions<FlowKind> = {
   contact: {
     to: ['same'],
     handle: ({ state, event, context, resume }) => {
-      const parsed = context.fields.phone(
-        event.phone.startsWith('+') ? event.phone : `+${event.phone}`,
-      );
+      const parsed = context.fields.phone(sharedPhone(event.phone));
       if (!parsed.ok) return resume(state, [{ key: errorKey(parsed.code) }]);
       const profile = { ...state.profile, phone: parsed.value.e164 };
       return resume({ ...state, profile }, [{ key: 'contact-kept' }]);

@@ -26,6 +26,7 @@ import {
   hazardOr,
   knownCategory,
   safetyReplies,
+  sharedPhone,
   smallTalkReply,
   type T,
   turn,
@@ -59,15 +60,8 @@ export const intakeFlow: FlowDefinition<'intake'> = {
     },
     contact: {
       to: ['same', 'review'],
-      // Telegram sends a shared contact's number in international form without the "+".
       handle: ({ state, flow, event, context }) =>
-        onValue(
-          state,
-          flow,
-          'phone',
-          event.phone.startsWith('+') ? event.phone : `+${event.phone}`,
-          context,
-        ),
+        onValue(state, flow, 'phone', sharedPhone(event.phone), context),
     },
     location: { to: ['same'], handle: onLocation },
     photo: { to: ['same', 'review'], handle: onPhoto },

@@ -2,7 +2,7 @@ import { readYesNo } from '../../intake/typed-answer.ts';
 import { proposeChange, readChange, withNote } from '../draft-change.ts';
 import { askField, clearField, reviewReply } from '../intake.ts';
 import { errorKey } from '../messages.ts';
-import { hazardOr, knownCategory, type T, turn, withFlow } from '../steps.ts';
+import { hazardOr, knownCategory, sharedPhone, type T, turn, withFlow } from '../steps.ts';
 import type { FlowDefinition, FlowKind, TransitionInput } from '../table.ts';
 
 /** The summary, with an edit button per field and confirm / discard. */
@@ -56,9 +56,7 @@ export const reviewFlow: FlowDefinition<'review'> = {
     contact: {
       to: ['confirm-change', 'same'],
       handle: ({ state, flow, event, context, unhandled }) => {
-        const parsed = context.fields.phone(
-          event.phone.startsWith('+') ? event.phone : `+${event.phone}`,
-        );
+        const parsed = context.fields.phone(sharedPhone(event.phone));
         return parsed.ok && parsed.value.e164 !== flow.draft.phone
           ? proposeChange(state, flow, { field: 'phone', phone: parsed.value.e164 })
           : unhandled();
