@@ -51,9 +51,15 @@ export type WarrantyDecision = {
    * Set when the start is known only as a period ("last March", a nameplate's "2024.03"): the
    * answer above holds for a start on any day from `holdsFrom` to `to`, and its dates count from
    * `holdsFrom` (the exact day may move them later). `holdsFrom` after `from` means an earlier start
-   * would get a less favourable answer: the exact day decides (see {@link decideWarrantyOverPeriod}).
+   * would get a less favourable answer: the exact day decides (see {@link decideWarrantyOverPeriod}),
+   * and `earlier` is the answer for a start the day before `holdsFrom`, so the customer is told
+   * what that would be rather than only that it is worse.
    */
-  period?: StartPeriod & { basis: 'purchase' | 'production'; holdsFrom: CalendarDate };
+  period?: StartPeriod & {
+    basis: 'purchase' | 'production';
+    holdsFrom: CalendarDate;
+    earlier?: Omit<WarrantyDecision, 'period'>;
+  };
 };
 
 /** The days a purchase (or production) date may be, both ends included. */

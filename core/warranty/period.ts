@@ -17,8 +17,9 @@ const outcome = (decision: WarrantyDecision) =>
  * on which it holds: `period.holdsFrom` is the first day from which every start up to `period.to`
  * gets the same outcome (covered, choices, charge, reason). When `holdsFrom` is the period's first
  * day the answer holds for the whole period; otherwise an earlier start would get a less favourable
- * one, and no charge is to be stated as owed before the exact day is known. Clause dates count from
- * `holdsFrom`, so they never overstate a term. A one-day period is an ordinary decision.
+ * one (`period.earlier`, the answer for the day before `holdsFrom`), and no charge is to be stated as
+ * owed before the exact day is known. Clause dates count from `holdsFrom`, so they never overstate
+ * a term. A one-day period is an ordinary decision.
  */
 export function decideWarrantyOverPeriod(
   input: Omit<WarrantyCase, 'purchaseDate' | 'productionDate'>,
@@ -45,5 +46,10 @@ export function decideWarrantyOverPeriod(
     if (outcome(at(before)) !== best) break;
     holdsFrom = before;
   }
-  return { ...at(holdsFrom), period: { from: period.from, to: period.to, basis, holdsFrom } };
+  const earlier =
+    compareDates(holdsFrom, period.from) > 0 ? { earlier: at(addDays(holdsFrom, -1)) } : {};
+  return {
+    ...at(holdsFrom),
+    period: { from: period.from, to: period.to, basis, holdsFrom, ...earlier },
+  };
 }

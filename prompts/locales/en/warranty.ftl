@@ -96,6 +96,7 @@ warranty-clause-repeat-failure-exchange = The same part failed again after { $re
 }: you may also choose an exchange (this applies until { $until }).
 warranty-clause-parts-wait-exchange = No repair within { $days } days for lack of parts: you may also choose an exchange (this applies until { $until }).
 warranty-clause-expired = The warranty ended on { $until }.
+warranty-clause-expired-by = The warranty ended on { $until } at the latest.
 warranty-clause-on-site-service = Free on-site service runs until { $until }.
 warranty-preliminary = This is a preliminary answer: the engineer's inspection decides.
 warranty-depends = It depends on the exact { $basis ->
@@ -109,6 +110,29 @@ warranty-depends-earlier = { $basis ->
     [production] If it was made
    *[purchase] If you bought it
 } before { $date }, the answer may be less favourable (fewer choices, or a charge): the engineer confirms it from { $basis ->
+    [production] the nameplate
+   *[purchase] your invoice
+}.
+warranty-depends-before = If { $basis ->
+    [production] it was made
+   *[purchase] you bought it
+} before { $date }:
+warranty-depends-likely = It depends on the exact { $basis ->
+    [production] production
+   *[purchase] purchase
+} day. Most likely { $basis ->
+    [production] it was made
+   *[purchase] you bought it
+} before { $date }, and then:
+warranty-depends-only-from = Only if { $basis ->
+    [production] it was made
+   *[purchase] you bought it
+} on or after { $date }:
+warranty-depends-only-on = Only if { $basis ->
+    [production] it was made
+   *[purchase] you bought it
+} on { $date }:
+warranty-depends-confirm = The engineer confirms the exact day from { $basis ->
     [production] the nameplate
    *[purchase] your invoice
 }.

@@ -93,6 +93,7 @@ warranty-clause-replaced-part-term = 更换过的{ warranty-part }保修期自�
 warranty-clause-repeat-failure-exchange = 同一部件经{ $repairs }次保修维修后再次故障：您也可以选择换货（截至{ $until }适用）。
 warranty-clause-parts-wait-exchange = 因缺少配件超过{ $days }天未能修复：您也可以选择换货（截至{ $until }适用）。
 warranty-clause-expired = 保修期已于{ $until }结束。
+warranty-clause-expired-by = 保修期最晚已于{ $until }结束。
 warranty-clause-on-site-service = 免费上门服务期至{ $until }。
 warranty-preliminary = 以上为初步答复，以工程师上门检测结果为准。
 warranty-depends = 答复取决于具体的{ $basis ->
@@ -109,6 +110,29 @@ warranty-depends-earlier = 若在{ $date }之前{ $basis ->
     [production] 铭牌
    *[purchase] 发票
 }确认。
+warranty-depends-before = 若在{ $date }之前{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}：
+warranty-depends-likely = 答复取决于具体的{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}日期。很可能是在{ $date }之前{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}的，这种情况下：
+warranty-depends-only-from = 只有在{ $date }当天或之后{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}，才是：
+warranty-depends-only-on = 只有在{ $date }当天{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}，才是：
+warranty-depends-confirm = 工程师会根据{ $basis ->
+    [production] 铭牌
+   *[purchase] 发票
+}确认具体日期。
 warranty-dates-approximate = 以上日期按最早可能的{ $basis ->
     [production] 生产
    *[purchase] 购买

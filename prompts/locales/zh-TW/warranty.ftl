@@ -94,6 +94,7 @@ warranty-clause-replaced-part-term = 更換過的{ warranty-part }保固期自�
 warranty-clause-repeat-failure-exchange = 同一部件經{ $repairs }次保固維修後再次故障：您也可以選擇換貨（截至{ $until }適用）。
 warranty-clause-parts-wait-exchange = 因缺少配件超過{ $days }天未能修復：您也可以選擇換貨（截至{ $until }適用）。
 warranty-clause-expired = 保固期已於{ $until }結束。
+warranty-clause-expired-by = 保固期最晚已於{ $until }結束。
 warranty-clause-on-site-service = 免費到府服務期至{ $until }。
 warranty-preliminary = 以上為初步答覆，以工程師到府檢測結果為準。
 warranty-depends = 答覆取決於具體的{ $basis ->
@@ -110,6 +111,29 @@ warranty-depends-earlier = 若在{ $date }之前{ $basis ->
     [production] 銘牌
    *[purchase] 發票
 }確認。
+warranty-depends-before = 若在{ $date }之前{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}：
+warranty-depends-likely = 答覆取決於具體的{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}日期。很可能是在{ $date }之前{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}的，這種情況下：
+warranty-depends-only-from = 只有在{ $date }當天或之後{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}，才是：
+warranty-depends-only-on = 只有在{ $date }當天{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}，才是：
+warranty-depends-confirm = 工程師會根據{ $basis ->
+    [production] 銘牌
+   *[purchase] 發票
+}確認具體日期。
 warranty-dates-approximate = 以上日期按最早可能的{ $basis ->
     [production] 生產
    *[purchase] 購買

@@ -50,36 +50,60 @@ describe('the warranty answer for a date known only as a period', () => {
       'It depends on the exact purchase day. If you bought it on or after 2025-03-10:',
     );
     expect(text).toContain('Covered by the warranty: free of charge.');
-    expect(text).toContain('If you bought it before 2025-03-10, the answer may be less favourable');
-    expect(text).not.toMatch(/You pay|Not covered/);
+    // The earlier purchases' answer is spelled out after it, its end date as "at the latest"
+    // (review10 M9: not "fewer choices, or a charge").
+    const after = text.slice(text.indexOf('If you bought it before 2025-03-10:'));
+    expect(after).toContain('Not covered by the warranty.');
+    expect(after).toContain('You pay for parts and labour at the standard rates.');
+    expect(after).toContain('The warranty ended on 2026-03-09 at the latest.');
+    expect(text.indexOf('Covered by the warranty: free of charge.')).toBeLessThan(
+      text.indexOf('If you bought it before'),
+    );
+    expect(text).toContain('The engineer confirms the exact day from your invoice.');
   });
 
   it('says the same in Chinese, with no charge stated', () => {
     const text = answer({ purchaseDate: month('2025-03-01', '2025-03-31') }, 'zh-Hans');
     expect(text).toContain('答复取决于具体的购买日期。若在2025年3月10日当天或之后购买：');
-    expect(text).not.toMatch(/需支付|不在保修范围/);
+    expect(text).toContain('若在2025年3月10日之前购买：\n不在保修范围内。');
   });
 
   it.each([
-    ['一年多了', 'zh-Hans', '若在2025年3月10日当天或之后购买：', '若在2025年3月10日之前购买'],
-    ['買咗一年幾', 'zh-HK', '若在2025年3月10日當天或之後購買：', '若在2025年3月10日之前購買'],
+    [
+      '一年多了',
+      'zh-Hans',
+      '很可能是在2025年3月10日之前购买的',
+      '需按标准收取配件费和人工费',
+      '只有在2025年3月10日当天购买，才是：',
+    ],
+    [
+      '買咗一年幾',
+      'zh-HK',
+      '很可能是在2025年3月10日之前購買的',
+      '需按標準收取配件費和人工費',
+      '只有在2025年3月10日當天購買，才是：',
+    ],
     [
       'over a year ago',
       'en',
-      'If you bought it on or after 2025-03-10:',
-      'If you bought it before 2025-03-10',
+      'Most likely you bought it before 2025-03-10',
+      'You pay for parts and labour',
+      'Only if you bought it on 2025-03-10:',
     ],
   ] as const)(
-    'does not say a plain "free" for %j at the 12-month edge (review9 H2), in %s',
-    (said, locale, depends, earlier) => {
+    'leads with the likely answer for %j, the 12-month edge a day of its range (review10 M9), in %s',
+    (said, locale, likely, charge, exception) => {
       const read = parsePurchaseDate(said, { today, lang: locale === 'en' ? 'en' : 'zh' });
       if (!read.ok) throw new Error(read.code);
       const text = answer({ purchaseDate: read.value }, locale);
       const lines = text.split('\n');
-      // The depends line comes before the verdict, and the earlier purchases are spoken for.
-      expect(lines[1]).toContain(depends);
-      expect(text).toContain(earlier);
-      expect(text).not.toMatch(/需支付|須支付|You pay/);
+      // "Over a year" is 2024-03-11 to 2025-03-10: only its last day is still within 12 months,
+      // so the answer for the other 364 comes first, with its charge, and the free one after it.
+      expect(lines[1]).toContain(likely);
+      expect(lines.findIndex((line) => line.includes(charge))).toBeLessThan(
+        lines.findIndex((line) => line.includes(exception)),
+      );
+      expect(lines.findIndex((line) => line.includes(exception))).toBeGreaterThan(1);
     },
   );
 

@@ -37,6 +37,10 @@ describe('decideWarrantyOverPeriod: a purchase date known only as a period', () 
       charge: 'none',
       period: { basis: 'purchase', from: '2025-03-01', to: '2025-03-31', holdsFrom: '2025-03-10' },
     });
+    // What a purchase the day before would get, said to the customer as the other branch.
+    expect(decision.period?.earlier).toEqual(
+      decideWarranty({ ...base, purchaseDate: d('2025-03-09') }, BUILT_IN_POLICY),
+    );
   });
 
   it('gives the answer for the whole period when it is the same on every day, with dates from the first', () => {
@@ -46,6 +50,7 @@ describe('decideWarrantyOverPeriod: a purchase date known only as a period', () 
       period: { holdsFrom: '2025-09-01' },
       clauses: [{ id: 'whole-unit-term', until: '2026-09-01' }],
     });
+    expect(decision.period?.earlier).toBeUndefined();
   });
 
   it('is an ordinary decision for a single day', () => {
