@@ -30,12 +30,6 @@ const humanise = (part: string) => part.replace(/_/g, ' ');
 export type WarrantyAnswerOptions = {
   /** A nameplate photo was sent: a missing production date can be read from it. */
   nameplatePhoto?: boolean;
-  /**
-   * The whole unit's answer, when the decision counts a part the symptom makes likely (a
-   * compressor's longer term): a likely part is not a finding, so when the unit's answer is worse,
-   * the free repair is said to hold if the engineer finds that part, and the unit's answer follows.
-   */
-  otherwise?: WarrantyDecision;
 };
 
 /**
@@ -69,14 +63,13 @@ export function renderWarrantyAnswer(
       reportDate: formatDate(input.reportDate, locale),
     }),
   ];
-  const answer = (which: Omit<WarrantyDecision, 'period'>, otherwise?: WarrantyDecision) =>
-    answerLines(which, t, locale, part, { ...options, otherwise });
+  const answer = (which: WarrantyDecision) => answerLines(which, t, locale, part, options);
   // The answer for any start before `holdsFrom`: its dates are those of the latest such start, so
   // an end date is said as "by" and a term's "until" is left out (an earlier start ends earlier).
   const before = (which: Omit<WarrantyDecision, 'period'>) =>
     answerLines(which, t, locale, part, { ...options, before: true });
   if (!period || period.holdsFrom === period.from) {
-    lines.push(...answer(decision, options.otherwise));
+    lines.push(...answer(decision));
     if (period) lines.push(t('warranty-dates-approximate', { basis: period.basis }));
   } else {
     const date = formatDate(period.holdsFrom, locale);
@@ -86,7 +79,7 @@ export function renderWarrantyAnswer(
       (daysBetween(period.holdsFrom, period.to) + 1) / (daysBetween(period.from, period.to) + 1);
     if (!earlier) {
       // A ticket filed before the earlier answer was kept with the decision.
-      lines.push(t('warranty-depends', vars), ...answer(decision, options.otherwise));
+      lines.push(t('warranty-depends', vars), ...answer(decision));
       lines.push(t('warranty-depends-earlier', vars));
     } else if (share < LIKELY_SHARE) {
       lines.push(t('warranty-depends-likely', vars), ...before(earlier));
@@ -97,11 +90,11 @@ export function renderWarrantyAnswer(
             : 'warranty-depends-only-from',
           vars,
         ),
-        ...answer(decision, options.otherwise),
+        ...answer(decision),
       );
       lines.push(t('warranty-depends-confirm', vars));
     } else {
-      lines.push(t('warranty-depends', vars), ...answer(decision, options.otherwise));
+      lines.push(t('warranty-depends', vars), ...answer(decision));
       lines.push(t('warranty-depends-before', vars), ...before(earlier));
       lines.push(t('warranty-depends-confirm', vars));
     }
@@ -116,13 +109,14 @@ function answerLines(
   t: Translate,
   locale: Locale,
   part: string,
-  options: WarrantyAnswerOptions & { before?: boolean },
+  { nameplatePhoto, before }: WarrantyAnswerOptions & { before?: boolean },
 ): string[] {
   const remedies = decision.remedies.map((remedy) => t('warranty-remedy', { remedy }));
+  // The likely part's longer term is not a finding: the unit's answer follows it (review10 H5).
   const otherwise =
-    options.otherwise && decision.covered && !options.otherwise.covered && part !== 'unit'
-      ? options.otherwise
-      : undefined;
+    before || !decision.covered || part === 'unit' || decision.otherwise?.covered !== false
+      ? undefined
+      : decision.otherwise;
   const partVars = { part, partName: humanise(part) };
   const lines = [
     otherwise
@@ -134,7 +128,7 @@ function answerLines(
   ];
   if (decision.charge !== 'none') lines.push(t('warranty-charge', { charge: decision.charge }));
   for (const clause of decision.clauses) {
-    if (options.before && clause.until) {
+    if (before && clause.until) {
       if (clause.id === 'expired')
         lines.push(
           `• ${t('warranty-clause-expired-by', { until: formatDate(clause.until, locale) })}`,
@@ -142,7 +136,7 @@ function answerLines(
       continue;
     }
     lines.push(
-      clause.id === 'no-proof' && options.nameplatePhoto
+      clause.id === 'no-proof' && nameplatePhoto
         ? `• ${t('warranty-clause-no-proof-photo-sent')}`
         : `• ${clauseLine(clause, t, locale, part)}`,
     );

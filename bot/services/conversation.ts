@@ -195,9 +195,8 @@ export function createConversationService(
     const now = clock.now();
     const { date: today } = toZonedTime(now, config.SERVICE_TZ);
     const symptom = draft.symptomId ? deps.catalogue.symptom(draft.symptomId) : undefined;
+    // The part is the symptom's likely one, not a finding: the answer carries the whole unit's.
     const answer = decideDraftWarranty(draft, today, deps.policy, symptom?.part);
-    // The part is the symptom's likely one, not a finding: the whole unit's answer is told beside it.
-    const unit = symptom?.part ? decideDraftWarranty(draft, today, deps.policy) : undefined;
     const warranty = answer?.decision ?? null;
     const rule = toContactPromiseRule(config);
     const filed = await fileDraft(draft, customerId, warranty, repos, now);
@@ -245,7 +244,6 @@ export function createConversationService(
         t('ticket-warranty-heading'),
         renderWarrantyAnswer(answer.case.input, answer.decision, t, locale, {
           nameplatePhoto: draft.nameplatePhotos.length > 0,
-          ...(unit ? { otherwise: unit.decision } : {}),
         }),
       );
     } else {

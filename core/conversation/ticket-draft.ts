@@ -53,7 +53,10 @@ export function toDraftWarrantyCase(
 
 /**
  * The preliminary warranty answer for a draft, over the periods its dates are known to (a vague
- * purchase date is never read as its first day): see {@link decideWarrantyOverPeriod}.
+ * purchase date is never read as its first day): see {@link decideWarrantyOverPeriod}. With the
+ * symptom's likely `part`, an answer that is better than the whole unit's only because of that
+ * part's longer term carries the unit's answer as `otherwise`: the part is a guess until the
+ * engineer finds it, so "free" is never said as a fact on it alone (review10 H5).
  */
 export function decideDraftWarranty(
   draft: WarrantyFacts,
@@ -64,10 +67,11 @@ export function decideDraftWarranty(
   const question = toDraftWarrantyCase(draft, today, part);
   if (!question) return undefined;
   const { input, purchase, production } = question;
-  return {
-    case: question,
-    decision: decideWarrantyOverPeriod(input, { purchase, production }, policy),
-  };
+  const decision = decideWarrantyOverPeriod(input, { purchase, production }, policy);
+  if (!part || !decision.covered) return { case: question, decision };
+  const { part: _likely, ...unitInput } = input;
+  const unit = decideWarrantyOverPeriod(unitInput, { purchase, production }, policy);
+  return { case: question, decision: unit.covered ? decision : { ...decision, otherwise: unit } };
 }
 
 export function addressText(address: Address | undefined): string | null {

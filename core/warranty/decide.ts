@@ -55,6 +55,12 @@ export type WarrantyDecision = {
    * and `earlier` is the answer for a start the day before `holdsFrom`, so the customer is told
    * what that would be rather than only that it is worse.
    */
+  /**
+   * Set on an answer that counts a part the symptom makes likely (a compressor's longer term) when
+   * the whole unit's answer is worse: a likely part is not a finding, so the answer holds if the
+   * engineer finds that part, and this one otherwise (see `decideDraftWarranty`).
+   */
+  otherwise?: Omit<WarrantyDecision, 'otherwise'>;
   period?: StartPeriod & {
     basis: 'purchase' | 'production';
     holdsFrom: CalendarDate;

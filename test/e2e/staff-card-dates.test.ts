@@ -51,4 +51,32 @@ describe('the staff card shows a vague purchase date as approximate', () => {
     expect(card?.text).toContain('It depends on the exact purchase day');
     expect(conditional(card?.text)).toBe(true);
   });
+
+  it('gives the card the answer the customer got for a likely part: free only if the engineer finds it (review10 H5)', async () => {
+    const mo = h.customer('Mo');
+    await h.says(
+      mo,
+      mo.id,
+      'fridge not cooling at all, the compressor never starts, already tried another socket',
+      /What name should the engineer ask for/,
+    );
+    await h.says(mo, mo.id, 'Mo Chan', /Which phone number/);
+    await h.says(mo, mo.id, '+852 9123 4568', /model number/);
+    await h.says(mo, mo.id, 'BCD-520W', /When did you buy it/);
+    await h.says(mo, mo.id, '2024-10-01', /Where should the engineer come/);
+    await h.says(mo, mo.id, 'Flat 3A, 8 Nathan Road, Kowloon', /When suits you/);
+    await h.says(mo, mo.id, 'tomorrow afternoon', /receipt or invoice/);
+    await h.presses(mo, mo.id, /Skip/, /check your service ticket/);
+    const filed = await h.presses(mo, mo.id, /Confirm/, /Your ticket FL-\d{6}-\d{4} is filed/);
+    const number = /FL-\d{6}-\d{4}/.exec(filed.text ?? '')?.[0] as string;
+    await h.runJobs();
+    const ticket = await h.repos.tickets.getByNumber(number);
+    const topic = await h.repos.tickets.topicOf(ticket?.id ?? '');
+    const [card] = h.double.botMessages(STAFF_CHAT, topic?.topicId as number);
+    for (const text of [filed.text, card?.text]) {
+      expect(text).toContain('if the engineer finds the compressor at fault');
+      expect(text).toContain('If it is another part: not covered by the warranty.');
+      expect(text).not.toMatch(/^Covered by the warranty: free of charge\.$/m);
+    }
+  });
 });
