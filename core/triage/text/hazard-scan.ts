@@ -1,13 +1,8 @@
 import type { TriageLexicon } from '../lexicon.ts';
-import {
-  anyPattern,
-  type BilingualFinder,
-  createNegation,
-  type Token,
-  withoutExceptions,
-} from './cues.ts';
+import { type BilingualFinder, createNegation, type Token, withoutExceptions } from './cues.ts';
 import { latinWords, stem } from './english.ts';
 import { overlaps, type Span } from './phrase-matcher.ts';
+import { afterGroup, createStartFilter } from './start-keys.ts';
 
 /** What a scan of one message found. */
 export type HazardScan = {
@@ -44,28 +39,9 @@ const LATIN = /[a-z]/i;
 export function withoutLookbehind(source: string): string {
   let rest = source;
   while (rest.startsWith('(?<!') || rest.startsWith('(?<=')) {
-    let depth = 0;
-    let inClass = false;
-    let end = -1;
-    for (let i = 0; i < rest.length; i++) {
-      const c = rest[i];
-      if (c === '\\') {
-        i++;
-        continue;
-      }
-      if (inClass) {
-        if (c === ']') inClass = false;
-        continue;
-      }
-      if (c === '[') inClass = true;
-      else if (c === '(') depth++;
-      else if (c === ')' && --depth === 0) {
-        end = i;
-        break;
-      }
-    }
+    const end = afterGroup(rest, 0);
     if (end < 0) return source;
-    rest = rest.slice(end + 1);
+    rest = rest.slice(end);
   }
   return rest;
 }
@@ -88,14 +64,15 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   const hazard = tools.bilingual(lexicon.hazard.cues);
   // Patterns by script: a clause is read only by the patterns of the scripts it has. Each is run
   // only when its gate (the pattern without a leading lookbehind, which only narrows a match)
-  // matches, and a script's gates are tried first as one alternation: most clauses match none, and
-  // a lookbehind tried at every position costs far more than the words after it (hostile text has
-  // many clauses).
+  // matches: a lookbehind tried at every position costs far more than the words after it (hostile
+  // text has many clauses). Gates are tried only where the clause has their start keys (most
+  // clauses have few): as one alternation the Latin gates cost three times what they cost one by
+  // one, the alternation too large for the regular expression engine's optimisations.
   const byScript = (han: boolean) => {
     const list = lexicon.hazard.patterns
       .filter((p) => HAN.test(p) === han)
       .map((p) => ({ pattern: new RegExp(p, 'gi'), gate: new RegExp(withoutLookbehind(p), 'i') }));
-    return { list, any: anyPattern(list.map((p) => p.gate.source)) };
+    return { list, filter: createStartFilter(list.map((p) => p.gate.source)) };
   };
   const hanPatterns = byScript(true);
   const latinPatterns = byScript(false);
@@ -122,8 +99,9 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
       HAN.test(clause) ? hanPatterns : undefined,
       LATIN.test(clause) ? latinPatterns : undefined,
     ]) {
-      if (!group?.any?.test(clause)) continue;
-      for (const { pattern, gate } of group.list) {
+      if (group === undefined) continue;
+      for (const i of group.filter.mayMatch(clause)) {
+        const { pattern, gate } = group.list[i] as (typeof group.list)[number];
         if (!gate.test(clause)) continue;
         for (const m of clause.matchAll(pattern)) {
           const span = { start: m.index, end: m.index + m[0].length, phrase: m[0] };

@@ -1,0 +1,195 @@
+/**
+ * Start keys: the one or two characters any match of a pattern must begin with, read from the
+ * pattern's source, so that a list of patterns tried on a text is narrowed to the ones whose key
+ * the text has (`\b(?:smell|odou?r)…` can match only where a word starts "sm" or "od"). It is a
+ * filter, never a reading: a pattern whose start it cannot tell for certain is always tried.
+ *
+ * Written for patterns compiled with the `i` flag and without `u`: ASCII letters are compared in
+ * lower case, a word boundary and `\w` are ASCII, and no other character folds to an ASCII one.
+ */
+
+const SPECIAL = new Set('\\^$.|?*+()[]{}');
+/** Quantifiers that may leave the atom before them out (or that this reader does not count). */
+const OPTIONAL = new Set('?*{');
+const ASCII_WORD = /^[a-z0-9_]$/;
+/** The longest key: three characters tell most words apart ("sme" for "smell", "smoke"). */
+const KEY_LENGTH = 3;
+
+/** What a pattern's matches must start with: `keys` at a word start (`\b`), or anywhere. */
+export type StartKeys = { atWordStart: boolean; keys: string[] };
+
+/** Calls `each` with every character of a source from `from` outside escapes and classes, until it returns true. */
+function eachOutsideClasses(
+  source: string,
+  from: number,
+  each: (c: string, at: number) => boolean,
+): void {
+  let inClass = false;
+  for (let i = from; i < source.length; i++) {
+    const c = source[i] as string;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (each(c, i)) return;
+  }
+}
+
+/** The index just after the group that opens at `open`, or -1 when it never closes. */
+export function afterGroup(source: string, open: number): number {
+  let depth = 0;
+  let end = -1;
+  eachOutsideClasses(source, open, (c, at) => {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) end = at + 1;
+    return end >= 0;
+  });
+  return end;
+}
+
+/** A source split at its top-level `|`. */
+function alternatives(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  eachOutsideClasses(source, 0, (c, at) => {
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(from, at));
+      from = at + 1;
+    }
+    return false;
+  });
+  parts.push(source.slice(from));
+  return parts;
+}
+
+/** The literal character at `at` and where the next atom starts, or undefined for anything else. */
+function literalAt(source: string, at: number): { char: string; next: number } | undefined {
+  const c = source[at];
+  if (c === undefined) return undefined;
+  if (c === '\\') {
+    const escaped = source[at + 1];
+    // `\d`, `\b`, `\1`, `\u…`: a class, an assertion or a reference, not a literal.
+    if (escaped === undefined || /[a-z0-9]/i.test(escaped)) return undefined;
+    return { char: escaped, next: at + 2 };
+  }
+  return SPECIAL.has(c) ? undefined : { char: c, next: at + 1 };
+}
+
+/**
+ * A literal as a key character: ASCII in lower case, or a Han character (which has no case);
+ * undefined for any other, whose case folding this reader does not follow.
+ */
+function keyChar(c: string): string | undefined {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return c.toLowerCase();
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) ? c : undefined;
+}
+
+/** Keys of one to {@link KEY_LENGTH} characters, one of which starts every match of `source`; undefined if unsure. */
+function prefixKeys(source: string): string[] | undefined {
+  if (source.startsWith('(')) {
+    // Lookarounds and named groups are not read.
+    if (source.startsWith('(?=') || source.startsWith('(?!') || source.startsWith('(?<'))
+      return undefined;
+    const end = afterGroup(source, 0);
+    if (end < 0 || OPTIONAL.has(source[end] ?? '')) return undefined;
+    const body = source.slice(source.startsWith('(?:') ? 3 : 1, end - 1);
+    const keys: string[] = [];
+    for (const alternative of alternatives(body)) {
+      const own = prefixKeys(alternative);
+      if (own === undefined) return undefined;
+      keys.push(...own);
+    }
+    return keys;
+  }
+  let key = '';
+  let at = 0;
+  while (key.length < KEY_LENGTH) {
+    const literal = literalAt(source, at);
+    if (literal === undefined || OPTIONAL.has(source[literal.next] ?? '')) break;
+    const c = keyChar(literal.char);
+    if (c === undefined) break;
+    key += c;
+    at = literal.next;
+  }
+  return key === '' ? undefined : [key];
+}
+
+/** The start keys of a pattern's source, or undefined when they cannot be told for certain. */
+export function startKeys(source: string): StartKeys | undefined {
+  if (alternatives(source).length > 1) return undefined;
+  const atWordStart = source.startsWith('\\b');
+  const keys = prefixKeys(atWordStart ? source.slice(2) : source);
+  if (keys === undefined || keys.length === 0) return undefined;
+  // After `\b` a match starting with a word character starts a word; anything else is not indexed.
+  if (atWordStart && !keys.every((k) => ASCII_WORD.test(k[0] ?? ''))) return undefined;
+  return { atWordStart, keys: [...new Set(keys)] };
+}
+
+const isWordCode = (code: number) =>
+  (code >= 97 && code <= 122) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 48 && code <= 57) ||
+  code === 95;
+const lowerCode = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
+/** A key as a number, its code units in base 65,536 after a leading 1 (so "a" and "\0a" differ). */
+function keyNumber(key: string): number {
+  let n = 1;
+  for (let i = 0; i < key.length; i++) n = n * 65536 + key.charCodeAt(i);
+  return n;
+}
+
+/**
+ * Narrows a list of patterns (their sources, as compiled with the `i` flag) to those that may
+ * match a text: `mayMatch(text)` lists, in order, every pattern that may match it (a pattern left
+ * out cannot).
+ */
+export function createStartFilter(sources: readonly string[]) {
+  const always = new Uint8Array(sources.length);
+  const atWordStart = new Map<number, number[]>();
+  const anywhere = new Map<number, number[]>();
+  sources.forEach((source, i) => {
+    const found = startKeys(source);
+    if (found === undefined) {
+      always[i] = 1;
+      return;
+    }
+    const into = found.atWordStart ? atWordStart : anywhere;
+    for (const key of found.keys) {
+      const n = keyNumber(key);
+      into.set(n, [...(into.get(n) ?? []), i]);
+    }
+  });
+  /** Marks the patterns keyed by the one to three characters from `at`. */
+  const mark = (into: Uint8Array, keys: Map<number, number[]>, text: string, at: number) => {
+    let n = 1;
+    for (let k = at; k < at + KEY_LENGTH && k < text.length; k++) {
+      n = n * 65536 + lowerCode(text.charCodeAt(k));
+      const found = keys.get(n);
+      if (found !== undefined) for (const i of found) into[i] = 1;
+    }
+  };
+  return {
+    mayMatch(text: string): number[] {
+      const marked = always.slice();
+      let wordBefore = false;
+      for (let at = 0; at < text.length; at++) {
+        if (anywhere.size > 0) mark(marked, anywhere, text, at);
+        const word = isWordCode(text.charCodeAt(at));
+        if (word && !wordBefore && atWordStart.size > 0) mark(marked, atWordStart, text, at);
+        wordBefore = word;
+      }
+      const out: number[] = [];
+      for (let i = 0; i < marked.length; i++) if (marked[i] === 1) out.push(i);
+      return out;
+    },
+  };
+}
