@@ -14,6 +14,7 @@ import type {
   ProductReport,
   StaffMember,
   Ticket,
+  TicketContact,
   TicketRating,
   TicketState,
   TicketTopic,
@@ -146,6 +147,19 @@ export interface TicketRepo {
   completeIntake(
     id: string,
     input: NewTicket,
+    at: Date,
+    actor: Actor,
+    options?: { jobs?: NewJob[] },
+  ): Promise<Ticket | undefined>;
+  /**
+   * Writes the contact a customer gave so far (`null` fields left as they are) to the ticket filed
+   * with `idempotencyKey` while its intake is pending (a hazard's, or a question raised mid-intake),
+   * with a `contact_added` event (no details in its payload) and `jobs`, under the row lock.
+   * `undefined` when there is no such ticket or its intake is complete (Confirm carries the contact).
+   */
+  addPendingContact(
+    idempotencyKey: string,
+    contact: TicketContact,
     at: Date,
     actor: Actor,
     options?: { jobs?: NewJob[] },

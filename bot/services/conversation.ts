@@ -47,7 +47,7 @@ import { AlreadyHandledError } from './inbox-worker.ts';
 import { type Delivery, replyRows, writeReplies } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { HumanRequest } from './staff-human.ts';
-import { intakeCompletedJob, STAFF_JOBS } from './staff-jobs.ts';
+import { intakeCompletedJob, pendingContactJob, STAFF_JOBS } from './staff-jobs.ts';
 import { createTurnContext } from './turn-context.ts';
 
 /** How long an idle conversation is remembered (the rule is core's). */
@@ -285,6 +285,19 @@ export function createConversationService(
         return fileTicket(effect.draft, customerId, render, repos);
       case 'report-hazard':
         return reportHazard(effect.draft, customerId, render, repos);
+      case 'update-pending-contact': {
+        // The draft's ticket (filed at its hazard report) gets the number to call now; the card
+        // follows. Nothing when its intake was completed or it was never filed.
+        const { contact } = toNewTicket(effect.draft, customerId, null, config.SERVICE_TZ);
+        await repos.tickets.addPendingContact(
+          `draft:${effect.draft.id}`,
+          contact,
+          now,
+          { kind: 'customer', customerId },
+          { jobs: [pendingContactJob(effect.draft.id, now)] },
+        );
+        return [];
+      }
       case 'schedule-checkback': {
         const dueAt = decideCheckbackAt(now, config.CALLBACK_CHECK_AFTER);
         // The guided case and its check-back are filed together: neither exists without the other.

@@ -27,6 +27,18 @@ export const intakeCompletedJob = (ticketId: string, now: Date): NewJob => ({
   payload: { ticketId },
 });
 
+/**
+ * The card of a ticket whose intake is pending, brought up to date with a contact the customer
+ * gave (an urgent ticket's phone number before Confirm): the same job as the completed intake's,
+ * keyed by the moment, so each answer edits the card once.
+ */
+export const pendingContactJob = (draftId: string, now: Date): NewJob => ({
+  kind: STAFF_JOBS.intakeCompleted,
+  key: `contact-added:${draftId}:${now.getTime()}`,
+  dueAt: now,
+  payload: {},
+});
+
 /** The staff alert of one request for a person (the chat and the update that asked). */
 export const humanRequestKey = (chatId: number, updateId: number) =>
   `human-request:${chatId}:${updateId}`;

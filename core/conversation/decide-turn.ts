@@ -1,7 +1,7 @@
 import type { TurnContext } from './context.ts';
 import type { ConversationEvent } from './events.ts';
 import type { MessageKey } from './messages.ts';
-import type { ConversationState, Reply } from './state.ts';
+import type { ConversationState, Draft, Reply } from './state.ts';
 import { type T, turn } from './steps.ts';
 import {
   type EventType,
@@ -42,14 +42,46 @@ export function decideTurn(
       [{ type: 'forward-to-staff', ticketNumber: state.staffHold.ticketNumber }],
     );
   }
-  if (event.type !== 'text') return dispatch(state, toTableEvent(event), context);
+  if (event.type !== 'text')
+    return withPendingContact(state, dispatch(state, toTableEvent(event), context));
   const text = event.text.trim();
   if (text === '') return turn(state, [{ key: 'empty-text' }]);
-  if (text.length <= MAX_REPORT_CHARS) return dispatch(state, { ...event, text }, context);
+  if (text.length <= MAX_REPORT_CHARS)
+    return withPendingContact(state, dispatch(state, { ...event, text }, context));
   const result = dispatch(state, { ...event, text: text.slice(0, MAX_REPORT_CHARS) }, context);
-  return {
+  return withPendingContact(state, {
     ...result,
     replies: [{ key: 'text-too-long', vars: { max: MAX_REPORT_CHARS } }, ...result.replies],
+  });
+}
+
+/** The ticket being prepared in a flow (an intake question, the summary, a change asked about). */
+const draftIn = (flow: ConversationState['flow']): Draft | undefined =>
+  flow.kind === 'intake' || flow.kind === 'review'
+    ? flow.draft
+    : flow.kind === 'confirm-change'
+      ? flow.previous.draft
+      : undefined;
+
+const sameContact = (a: Draft, b: Draft) =>
+  a.phone === b.phone &&
+  a.name === b.name &&
+  JSON.stringify(a.address) === JSON.stringify(b.address);
+
+/**
+ * An urgent draft (its ticket filed at the hazard report) whose contact the turn changed: the
+ * change goes to that ticket now, not at Confirm, so the alerts and the card have the number to
+ * call (review10 H4). A turn that files or reports the draft carries its contact anyway.
+ */
+function withPendingContact(before: ConversationState, result: T): T {
+  const was = draftIn(before.flow);
+  const now = draftIn(result.state.flow);
+  if (!was?.urgent || !now || now.id !== was.id || sameContact(was, now)) return result;
+  if (result.effects.some((e) => e.type === 'file-ticket' || e.type === 'report-hazard'))
+    return result;
+  return {
+    ...result,
+    effects: [...result.effects, { type: 'update-pending-contact', draft: now }],
   };
 }
 

@@ -84,7 +84,13 @@ export type Effect =
    * later completes that ticket rather than filing a second one. The reply (the ticket's number
    * and when a person will be in touch) follows the safety steps.
    */
-  | { type: 'report-hazard'; draft: Draft };
+  | { type: 'report-hazard'; draft: Draft }
+  /**
+   * An urgent draft's contact changed (a phone, a name or an address answered or shared): written
+   * to the ticket filed at its hazard report at once, so staff can call before the customer, told
+   * to leave, confirms the summary (review10 H4). Nothing when that ticket's intake is complete.
+   */
+  | { type: 'update-pending-contact'; draft: Draft };
 
 export type Turn<S> = { state: S; replies: Reply[]; effects: Effect[] };
 

@@ -104,6 +104,7 @@ export const MESSAGE_KEYS = [
   'review-urgent',
   'stale-button',
   'status-preparing',
+  'status-preparing-urgent',
   'symptom-option',
   'text-too-long',
   'thanks',

@@ -42,6 +42,8 @@ export type TicketEventType =
   | 'intake_pending'
   /** The customer confirmed the intake of a ticket filed at a hazard report: its details filled in. */
   | 'intake_completed'
+  /** A contact detail given during a pending intake, written to the ticket before Confirm. */
+  | 'contact_added'
   | 'rated';
 
 /** Event payloads are JSON. They carry ids and states, never contact details. */

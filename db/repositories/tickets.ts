@@ -75,6 +75,21 @@ const eventInsert = preparedPerHandle((db) =>
     .prepare('ticket_event_insert'),
 );
 
+/** Whether a ticket's intake is pending (filed at a hazard report, not yet confirmed). */
+async function intakePending(tx: Database, id: string): Promise<boolean> {
+  const marks = await tx
+    .select({ type: ticketEvents.type })
+    .from(ticketEvents)
+    .where(
+      and(
+        eq(ticketEvents.ticketId, id),
+        inArray(ticketEvents.type, ['intake_pending', 'intake_completed']),
+      ),
+    )
+    .orderBy(asc(ticketEvents.id));
+  return isIntakePending(marks as { type: TicketEventType }[]);
+}
+
 /** Tickets, their event log and their staff topics. */
 export function createTicketRepo(db: Database): TicketRepo {
   const byKey = async (key: string) => {
@@ -247,21 +262,40 @@ export function createTicketRepo(db: Database): TicketRepo {
         .where(and(eq(ticketTopics.chatId, chatId), eq(ticketTopics.topicId, topicId)));
       return row && toTicket(row.ticket);
     },
+    async addPendingContact(idempotencyKey, contact, at, actor, options = {}) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(tickets)
+          .where(eq(tickets.idempotencyKey, idempotencyKey))
+          .for('update');
+        if (!row || !(await intakePending(tx, row.id))) return undefined;
+        const [updated] = await tx
+          .update(tickets)
+          .set({
+            ...(contact.name ? { contactName: contact.name } : {}),
+            ...(contact.phone ? { contactPhone: contact.phone } : {}),
+            ...(contact.address ? { address: contact.address } : {}),
+            updatedAt: at,
+          })
+          .where(eq(tickets.id, row.id))
+          .returning();
+        if (!updated) throw new Error('locked ticket row vanished');
+        await tx
+          .insert(ticketEvents)
+          .values({ ticketId: row.id, at, actor, type: 'contact_added', payload: {} });
+        const jobs = (options.jobs ?? []).map((job) => ({
+          ...job,
+          payload: { ...job.payload, ticketId: row.id, ticketNumber: updated.number },
+        }));
+        await insertJobs(tx, jobs, at);
+        return toTicket(updated);
+      });
+    },
     async completeIntake(id, input, at, actor, options = {}) {
       return db.transaction(async (tx) => {
         const [row] = await tx.select().from(tickets).where(eq(tickets.id, id)).for('update');
-        if (!row) return undefined;
-        const marks = await tx
-          .select({ type: ticketEvents.type })
-          .from(ticketEvents)
-          .where(
-            and(
-              eq(ticketEvents.ticketId, id),
-              inArray(ticketEvents.type, ['intake_pending', 'intake_completed']),
-            ),
-          )
-          .orderBy(asc(ticketEvents.id));
-        if (!isIntakePending(marks as { type: TicketEventType }[])) return undefined;
+        if (!row || !(await intakePending(tx, id))) return undefined;
         const productId =
           (await insertProduct(tx, input.product, row.customerId, at)) ?? row.productId;
         // A visit staff booked meanwhile stands; otherwise the customer's preferred window.

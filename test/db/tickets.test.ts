@@ -366,6 +366,79 @@ describeOnDatabases('ticket repository', (database) => {
     });
   });
 
+  describe('a contact given while a hazard ticket’s intake is pending (review10 H4)', () => {
+    it('is written at once, only while the intake is pending, with an event that carries no detail', async () => {
+      const { id: customerId } = await customer();
+      const filingKey = key();
+      const { ticket } = await repos().tickets.create(
+        newTicket(customerId, {
+          priority: 'urgent',
+          contact: { name: null, phone: null, address: null },
+          product: null,
+        }),
+        {
+          idempotencyKey: filingKey,
+          day: day('2039-02-01'),
+          at,
+          actor: system,
+          events: [{ type: 'intake_pending', payload: {} }],
+        },
+      );
+      const actor: Actor = { kind: 'customer', customerId };
+      const later = new Date(at.getTime() + 60_000);
+      const jobKey = key();
+      const added = await repos().tickets.addPendingContact(
+        filingKey,
+        { name: null, phone: '+8613900139000', address: null },
+        later,
+        actor,
+        { jobs: [{ kind: 'staff-intake-completed', key: jobKey, dueAt: later, payload: {} }] },
+      );
+      expect(added).toMatchObject({ id: ticket.id, contact: { phone: '+8613900139000' } });
+      expect((await repos().jobs.findByKey(jobKey))?.payload).toMatchObject({
+        ticketId: ticket.id,
+      });
+      // A later answer adds to it; a field not given keeps what the ticket has.
+      await repos().tickets.addPendingContact(
+        filingKey,
+        { name: '李燕', phone: null, address: null },
+        later,
+        actor,
+      );
+      expect((await repos().tickets.get(ticket.id))?.contact).toMatchObject({
+        name: '李燕',
+        phone: '+8613900139000',
+      });
+      // No such ticket, or its intake completed: nothing is written.
+      expect(
+        await repos().tickets.addPendingContact(
+          key(),
+          { name: 'x', phone: null, address: null },
+          later,
+          actor,
+        ),
+      ).toBeUndefined();
+      await repos().tickets.completeIntake(ticket.id, newTicket(customerId), later, actor);
+      expect(
+        await repos().tickets.addPendingContact(
+          filingKey,
+          { name: null, phone: '+8613700137000', address: null },
+          later,
+          actor,
+        ),
+      ).toBeUndefined();
+      const history = await repos().tickets.history(ticket.id);
+      expect(history.map((e) => e.type)).toEqual([
+        'created',
+        'intake_pending',
+        'contact_added',
+        'contact_added',
+        'intake_completed',
+      ]);
+      expect(JSON.stringify(history)).not.toMatch(/139001|李燕/);
+    });
+  });
+
   describe('lifecycle', () => {
     const file = async () => {
       const { id } = await customer();

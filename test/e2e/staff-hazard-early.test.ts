@@ -166,6 +166,55 @@ describe('a hazard reaches staff at the report, before the intake', () => {
     expect(history.filter((e) => e.type === 'created')).toHaveLength(1);
   });
 
+  it('writes the phone number to the urgent ticket as it is given, before Confirm: the card shows it and the breach alert says to call (review10 H4)', async () => {
+    h.advanceTo(13);
+    const yan = h.customer('Yan');
+    const first = await h.says(
+      yan,
+      yan.id,
+      'sparks came out of the washing machine socket and it smells burnt',
+      /Which phone number/,
+    );
+    const number = numberOf(first.text);
+    await h.runJobs();
+    const ticket = await h.repos.tickets.getByNumber(number);
+    expect(ticket?.contact.phone).toBeNull();
+    const topicId = (await h.repos.tickets.topicOf(ticket?.id ?? ''))?.topicId as number;
+    // The customer gives the number and then stops answering (they left, as told).
+    await h.says(yan, yan.id, '+86 139 0013 9000', /Where should the engineer come/);
+    expect((await h.repos.tickets.getByNumber(number))?.contact.phone).toBe('+8613900139000');
+    await h.runJobs();
+    const [card] = h.double.botMessages(STAFF_CHAT, topicId);
+    await h.double.waitFor(
+      () => card?.text?.includes('📞 +8613900139000'),
+      'the card has the phone',
+    );
+    expect(card?.text).toMatch(/⏳ Filed when the customer reported the hazard/);
+    const history = await h.repos.tickets.history(ticket?.id ?? '');
+    expect(history.filter((e) => e.type === 'contact_added')).toHaveLength(1);
+    expect(JSON.stringify(history)).not.toContain('13900139000');
+    // /status meanwhile: the urgent ticket is listed and not said to wait for Confirm.
+    const status = await h.says(yan, yan.id, '/status', /Where should the engineer come/);
+    expect(status.text).toContain(number);
+    expect(status.text).toContain('Your urgent report is already with our service team');
+    expect(status.text).not.toMatch(/filed when you confirm/);
+    h.clock.advance(31 * MIN);
+    await h.runJobs();
+    await h.waitForBot(
+      STAFF_CHAT,
+      new RegExp(
+        `${number}: the contact promise was broken \\d+ min ago .*\\(record a call with /contacted`,
+      ),
+      { topicId: 0 },
+    );
+    // Confirming later still completes the same ticket.
+    await h.says(yan, yan.id, 'Room 5, 1 Nanjing Road, Shanghai', /What name/);
+    await h.says(yan, yan.id, 'Yan Li', /Yan Li/);
+    const filed = await h.presses(yan, yan.id, /Confirm/, /is filed/);
+    expect(numberOf(filed.text)).toBe(number);
+    expect(await h.repos.tickets.listByCustomer(ticket?.customerId ?? '')).toHaveLength(1);
+  });
+
   it('at night says the team is back at the opening and what to do until then, at the report and when filed', async () => {
     h.advanceTo(3);
     const lin = h.customer('Lin', 'zh-hans');

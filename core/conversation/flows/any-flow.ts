@@ -59,9 +59,18 @@ export const anyFlow: FlowTransitions<FlowKind> = {
     // The filed tickets (the adapter's list comes first), then the one being prepared, if any,
     // and the question it waits on.
     handle: ({ state, flow, resume }) => {
+      // An urgent draft's ticket was filed at the hazard report (it is in the list): the answers
+      // are added to it, so it is not "filed when you confirm" (review10 H4).
       const preparing =
         flow.kind === 'intake' || flow.kind === 'review'
-          ? [{ key: 'status-preparing' as const, vars: { description: flow.draft.description } }]
+          ? [
+              flow.draft.urgent
+                ? { key: 'status-preparing-urgent' as const }
+                : {
+                    key: 'status-preparing' as const,
+                    vars: { description: flow.draft.description },
+                  },
+            ]
           : [];
       const shown = resume(state, preparing);
       return { ...shown, effects: [{ type: 'list-tickets' }, ...shown.effects] };

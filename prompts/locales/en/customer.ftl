@@ -375,6 +375,7 @@ greeting-pending = Hello, I'm here.
 thanks-pending = You're welcome.
 restart-confirm = Start over? The ticket I'm preparing with you ("{ $description }") has not been filed yet and will be discarded.
 status-preparing = I'm also preparing a ticket with you: "{ $description }". It is filed when you confirm the summary.
+status-preparing-urgent = Your urgent report is already with our service team (its ticket is listed above); what you answer here is added to it.
 way-on-skip = If you don't have it to hand, that's fine: the button below lets you go on without it.
 way-on-keep = If that is what you meant, I can pass it on exactly as you wrote it, and the engineer will check it.
 way-on-person = If this is not working out, a person from our service team can help you.

@@ -29,7 +29,7 @@ staff-card-production = 🏭 Made { $made }, as the customer read it from the na
     [yes] : check it against the nameplate photo below.
    *[other] : no photo yet, ask for one.
 }
-staff-card-intake-pending = ⏳ Filed when the customer reported the hazard, before the intake: they may still be answering it (what they write arrives here), and this card is updated once they confirm. Write to them here.
+staff-card-intake-pending = ⏳ Filed when the customer reported the hazard, before the intake: they may still be answering it (what they write arrives here). Their phone, name and address are added to this card as they give them, the rest once they confirm. Write to them here.
 staff-card-intake-pending-question = ⏳ Asked for a person in the middle of a repair request: the customer may still be answering it (what they write arrives here), and this ticket becomes the repair, this card updated, once they confirm.
 staff-card-description = 📝 { $description }
 staff-card-photos = 📷 { $number }: { $count ->

@@ -30,7 +30,7 @@ staff-card-production = 🏭 生產日期：{ $made }，客户從銘牌上讀到
     [yes] ：請對照下方的銘牌照片核實。
    *[other] ：尚無照片，請向客户索取。
 }
-staff-card-intake-pending = ⏳ 客户報告安全隱患時即已提交，尚未填完報修資料：客户可能仍在回答（客户寫的內容會出現在這裏），確認後此卡片會更新。請在這裏給客户留言。
+staff-card-intake-pending = ⏳ 客户報告安全隱患時即已提交，尚未填完報修資料：客户可能仍在回答（客户寫的內容會出現在這裏）。客户提供的電話、姓名和地址會隨時更新到此卡片，其餘資料在客户確認後更新。請在這裏給客户留言。
 staff-card-intake-pending-question = ⏳ 客户在填寫報修資料的過程中要求人工：客户可能仍在回答（客户寫的內容會出現在這裏），確認後此維修單即轉為報修，卡片會更新。
 staff-card-description = 📝 { $description }
 staff-card-photos = 📷 { $number }：客户發送的照片（銘牌、發票或故障），共{ $count }張。

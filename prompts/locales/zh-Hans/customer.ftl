@@ -346,6 +346,7 @@ greeting-pending = 您好，我在。
 thanks-pending = 不客气。
 restart-confirm = 要重新开始吗？正在为您准备的工单（“{ $description }”）还没有提交，会被放弃。
 status-preparing = 另外，我正在为您准备一张工单：“{ $description }”。确认摘要后才会提交。
+status-preparing-urgent = 您的紧急报修已交给售后团队（工单见上方）；您在这里回答的内容会补充到该工单。
 way-on-skip = 手边没有也没关系：按下面的按钮就可以跳过。
 way-on-keep = 如果您要写的就是这个，我可以按原样转给工程师，由工程师核对。
 way-on-person = 如果一直填不上，可以请我们的服务人员帮您。

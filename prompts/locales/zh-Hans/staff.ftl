@@ -29,7 +29,7 @@ staff-card-production = 🏭 生产日期：{ $made }，客户从铭牌上读到
     [yes] ：请对照下方的铭牌照片核实。
    *[other] ：尚无照片，请向客户索取。
 }
-staff-card-intake-pending = ⏳ 客户报告安全隐患时即已提交，尚未填完报修信息：客户可能仍在回答（客户写的内容会出现在这里），确认后此卡片会更新。请在这里给客户留言。
+staff-card-intake-pending = ⏳ 客户报告安全隐患时即已提交，尚未填完报修信息：客户可能仍在回答（客户写的内容会出现在这里）。客户提供的电话、姓名和地址会随时更新到此卡片，其余信息在客户确认后更新。请在这里给客户留言。
 staff-card-intake-pending-question = ⏳ 客户在填写报修信息的过程中要求人工：客户可能仍在回答（客户写的内容会出现在这里），确认后此工单即转为报修，卡片会更新。
 staff-card-description = 📝 { $description }
 staff-card-photos = 📷 { $number }：客户发送的照片（铭牌、发票或故障），共{ $count }张。

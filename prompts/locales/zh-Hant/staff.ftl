@@ -30,7 +30,7 @@ staff-card-production = 🏭 生產日期：{ $made }，客戶從銘牌上讀到
     [yes] ：請對照下方的銘牌照片核實。
    *[other] ：尚無照片，請向客戶索取。
 }
-staff-card-intake-pending = ⏳ 客戶報告安全隱患時即已提交，尚未填完報修資料：客戶可能仍在回答（客戶寫的內容會出現在這裡），確認後此卡片會更新。請在這裡給客戶留言。
+staff-card-intake-pending = ⏳ 客戶報告安全隱患時即已提交，尚未填完報修資料：客戶可能仍在回答（客戶寫的內容會出現在這裡）。客戶提供的電話、姓名和地址會隨時更新到此卡片，其餘資料在客戶確認後更新。請在這裡給客戶留言。
 staff-card-intake-pending-question = ⏳ 客戶在填寫報修資料的過程中要求人工：客戶可能仍在回答（客戶寫的內容會出現在這裡），確認後此維修單即轉為報修，卡片會更新。
 staff-card-description = 📝 { $description }
 staff-card-photos = 📷 { $number }：客戶傳送的照片（銘牌、發票或故障），共{ $count }張。

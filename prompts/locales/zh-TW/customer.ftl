@@ -347,6 +347,7 @@ greeting-pending = 您好，我在。
 thanks-pending = 不客氣。
 restart-confirm = 要重新開始嗎？正在為您準備的維修單（「{ $description }」）還沒有提交，會被放棄。
 status-preparing = 另外，我正在為您準備一張維修單：「{ $description }」。確認摘要後才會提交。
+status-preparing-urgent = 您的緊急報修已交給售後團隊（維修單見上方）；您在這裡回答的內容會補充到該維修單。
 way-on-skip = 手邊沒有也沒關係：按下面的按鈕就可以跳過。
 way-on-keep = 如果您要寫的就是這個，我可以按原樣轉給工程師，由工程師核對。
 way-on-person = 如果一直填不上，可以請我們的服務人員幫您。
