@@ -14,6 +14,7 @@ import {
   encodeButton,
   type GuidanceCase,
   initialState,
+  isTicketClosed,
   OPEN_TICKET_STATES,
   type Reply,
   reviewReply,
@@ -22,6 +23,7 @@ import {
   toNewTicket,
   toZonedTime,
   upgradeState,
+  type WaitingTicket,
   type WarrantyDecision,
 } from '../../core/index.ts';
 import {
@@ -355,6 +357,25 @@ export function createConversationService(
         );
         return [{ text: [render.t('tickets-heading'), ...lines].join('\n') }];
       }
+      case 'add-to-ticket': {
+        const ticket = await repos.tickets.getByNumber(effect.ticketNumber);
+        if (!ticket || ticket.customerId !== customerId || isTicketClosed(ticket.state))
+          return [say('which-ticket-closed', { number: effect.ticketNumber })];
+        // With a staff forum the words reached the ticket's topic as they came (it was waiting);
+        // without one they are kept with the ticket's own transcript.
+        const relayed = staff?.relaysWaiting === true;
+        if (!relayed)
+          await repos.transcript.append({
+            customerId,
+            ticketId: ticket.id,
+            direction: 'in',
+            text: effect.text,
+            at: now,
+          });
+        return [
+          say('which-ticket-added', { number: ticket.number, relay: relayed ? 'yes' : 'no' }),
+        ];
+      }
       case 'offer-cancel': {
         const open = await repos.tickets.listByCustomer(customerId, {
           states: [...OPEN_TICKET_STATES],
@@ -423,6 +444,7 @@ export function createConversationService(
     customer: Customer;
     state: Versioned<ConversationState>;
     awaiting: GuidanceCase | undefined;
+    waiting: WaitingTicket | undefined;
   };
 
   /**
@@ -450,12 +472,15 @@ export function createConversationService(
         customer: read.customer,
         state: read.state as Versioned<ConversationState>,
         awaiting: read.awaiting,
+        waiting: read.waiting,
       };
-    // A concurrent turn made the customer first: read the three apart.
+    // A concurrent turn made the customer first: read the three apart (a customer made a moment
+    // ago has no ticket waiting).
     return {
       customer: await repos.customers.ensure(chat.userId, language, at),
       state: await loadVersioned<ConversationState>(deps.db, key, at),
       awaiting: await repos.guidance.awaitingAnswer(chat.chatId, at),
+      waiting: undefined,
     };
   }
 
@@ -467,9 +492,9 @@ export function createConversationService(
     const now = clock.now();
     const read = await repos.turns.read(readInput(chat, now, false));
     if (read.customer) {
-      const { customer, awaiting } = read;
+      const { customer, awaiting, waiting } = read;
       const state = read.state as Versioned<ConversationState>;
-      peeked.set(chat.updateId, { customer, state, awaiting });
+      peeked.set(chat.updateId, { customer, state, awaiting, waiting });
       return state.value ? upgradeState(state.value) : undefined;
     }
     const stored = await loadVersioned<ConversationState>(deps.db, sessionKey(chat.chatId), now);
@@ -506,7 +531,7 @@ export function createConversationService(
         ? withPendingCheckback(given, read.awaiting)
         : given;
     const followed = followScript(state, event);
-    const context = createTurnContext(deps, now, `${chat.chatId}:${chat.updateId}`);
+    const context = createTurnContext(deps, now, `${chat.chatId}:${chat.updateId}`, read.waiting);
     // The model (when configured) reads what this turn will triage before the pure turn runs
     // (outside the transaction: a network call never holds one open).
     const ready = deps.llm

@@ -25,6 +25,8 @@ export type ButtonAction =
   | { action: 'discard' }
   | { action: 'language'; locale: 'en' | 'zh-Hans' | 'zh-Hant' }
   | { action: 'cancel-ticket'; ticketNumber: string }
+  /** A problem told while a ticket waits: about that ticket (`same`), or a new problem. */
+  | { action: 'which-ticket'; choice: 'same' | 'new' }
   | { action: 'yes' }
   | { action: 'no' }
   | { action: 'checkback'; outcome: 'working' | 'still_broken'; ref: string };
@@ -56,6 +58,8 @@ export function encodeButton(action: ButtonAction): string {
       return `lang:${action.locale}`;
     case 'cancel-ticket':
       return `cancel:${action.ticketNumber}`;
+    case 'which-ticket':
+      return `wt:${action.choice}`;
     case 'checkback':
       return `cb:${action.outcome === 'working' ? 'ok' : 'broken'}:${action.ref}`;
     default:
@@ -108,6 +112,8 @@ export function decodeButton(data: string): ButtonAction | undefined {
       return /^[A-Z]{2}-\d{6}-\d{4,}$/.test(arg)
         ? { action: 'cancel-ticket', ticketNumber: arg }
         : undefined;
+    case 'wt':
+      return arg === 'same' || arg === 'new' ? { action: 'which-ticket', choice: arg } : undefined;
     case 'cb': {
       const [outcome, ref] = [rest[0], rest.slice(1).join(':')];
       if ((outcome !== 'ok' && outcome !== 'broken') || !ref) return undefined;

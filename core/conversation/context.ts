@@ -2,6 +2,7 @@ import type { DatePeriod, OpeningHours } from '../intake/index.ts';
 import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { Result } from '../shared/result.ts';
+import type { TicketKind } from '../tickets/ticket.ts';
 import type { Bilingual, Label } from '../triage/catalogue.ts';
 import type { CatalogueView } from '../triage/catalogue-view.ts';
 import type { Category, WarrantyPolicy } from '../warranty/policy.ts';
@@ -35,6 +36,20 @@ export type TriageStep = (
    * read from the symptom or by the learned model: what a correction ("it's my monitor") needs.
    */
   named?: true;
+};
+
+/**
+ * The customer's newest ticket filed and waiting for a person (nobody has taken it yet): what they
+ * write meanwhile is copied to its staff topic. A new problem told then is asked about first.
+ */
+export type WaitingTicket = {
+  number: string;
+  /** A repair filed (`fault`), or a request for a person (`question`, opened by /human). */
+  kind: TicketKind;
+  category?: Category;
+  symptomId?: string;
+  /** The problem in the customer's words, as filed. Personal data. */
+  description?: string;
 };
 
 /** Service hours in minutes of the day (the intake's opening hours). */
@@ -99,4 +114,6 @@ export type TurnContext = {
   /** Triage of the customer's words; `asked` tells whether a clarifying question was already asked. */
   triage(text: string, options: { category?: Category; asked: boolean }): TriageStep;
   fields: FieldParsers;
+  /** The customer's ticket waiting for a person, when there is one (read with the turn). */
+  waiting?: WaitingTicket;
 };

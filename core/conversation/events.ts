@@ -53,6 +53,11 @@ export type Effect =
    * `purchaseDate` (over the period, as on a ticket), then how to go on.
    */
   | { type: 'answer-warranty'; category: Category; purchaseDate: DatePeriod }
+  /**
+   * The customer said what they wrote (`text`) is about their waiting ticket: it goes with that
+   * ticket (already copied to its staff topic when there is one), and they are told so.
+   */
+  | { type: 'add-to-ticket'; ticketNumber: string; text: string }
   /** Offer the customer's open tickets for cancelling (or say there are none). */
   | { type: 'offer-cancel' }
   | { type: 'cancel-ticket'; ticketNumber: string }

@@ -35,6 +35,8 @@ export const MESSAGE_KEYS = [
   'button-skip',
   'button-skip-checks',
   'button-skip-step',
+  'button-which-new',
+  'button-which-same',
   'button-yes',
   'cancel-confirm',
   'category-button',
@@ -114,6 +116,7 @@ export const MESSAGE_KEYS = [
   'way-on-person',
   'way-on-skip',
   'welcome',
+  'which-ticket',
   'window-button',
   'window-kept-as-written',
 ] as const;

@@ -4,6 +4,7 @@ import type { CalendarDate } from '../shared/calendar-date.ts';
 import type { Locale } from '../shared/locale.ts';
 import type { Bilingual, Label } from '../triage/catalogue.ts';
 import type { Category } from '../warranty/policy.ts';
+import type { WaitingTicket } from './context.ts';
 import type { Guidance } from './events.ts';
 import type { MessageKey } from './messages.ts';
 
@@ -122,6 +123,11 @@ export type Draft = {
 
 export type Flow =
   | { kind: 'idle' }
+  /**
+   * A ticket waits for a person and the customer told a problem (`text`): asked whether it is
+   * about that ticket or a new problem before anything is triaged (a hazard is not asked about).
+   */
+  | { kind: 'which-ticket'; text: string; waiting: WaitingTicket }
   /** Asked which product it is, holding the report. */
   | { kind: 'choose-category'; text: string }
   /** Asked the category's clarifying question once (`question`: the one asked, when not the category's). */

@@ -13,6 +13,7 @@ import { idleFlow } from './flows/idle.ts';
 import { intakeFlow } from './flows/intake.ts';
 import { reviewFlow } from './flows/review.ts';
 import { warrantyFlow } from './flows/warranty.ts';
+import { whichTicketFlow } from './flows/which-ticket.ts';
 import type { Transitions } from './table.ts';
 
 /**
@@ -23,6 +24,7 @@ import type { Transitions } from './table.ts';
  */
 export const transitions: Transitions = {
   idle: idleFlow,
+  'which-ticket': whichTicketFlow,
   'choose-category': chooseCategoryFlow,
   clarify: clarifyFlow,
   guide: guideFlow,

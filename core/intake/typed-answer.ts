@@ -634,3 +634,23 @@ const readDeclineClasses = phraseClasses({ decline: DECLINE, noun: DECLINE_NOUNS
 export function isDecline(text: string): boolean {
   return readDeclineClasses(toPhraseText(text))?.has('decline') ?? false;
 }
+
+/** "not the same one", "不是同一个", "唔係嗰張": a new problem (read before the agreeing words). */
+const NOT_THAT_TICKET =
+  /\bnot\s+(?:the\s+)?(?:same|that|this|about\s+(?:it|that|this|the|my))\b|\b(?:new|another|different|separate|second|other|unrelated)\b|不是同一|不是那|不是这|不是這|不是那個|唔係同一|唔係嗰|唔係呢|新的|新问题|新問題|新嘅|另一|另外一|别的|別的|其他|其它|唔同|无关|無關/iu;
+/** "the same one", "yes it's about that", "同一个", "就是那张单", "係嗰個": the waiting ticket. */
+const THAT_TICKET =
+  /\b(?:same|that\s+one|this\s+one|that\s+ticket|my\s+ticket|the\s+ticket|existing|old\s+one|about\s+(?:it|that|this))\b|\bfl-?\d|同一|一样|一樣|就是那|就是这|就是這|那个|那個|那张|那張|这个单|這個單|之前的|原来的|原來的|嗰個|嗰張|呢張|一樣嘅|同一單/iu;
+
+/**
+ * The answer to "is this about your ticket FL-… or a new problem?": `same` (the yes words, "the same
+ * one", "同一个", the ticket's number), `new` (the no words, "a new problem", "另一个", "唔同"), or
+ * `undefined` for anything else. A short reply only: a sentence is no answer to it.
+ */
+export function readWhichTicket(text: string): 'same' | 'new' | undefined {
+  if (!isShortReply(text)) return undefined;
+  if (NOT_THAT_TICKET.test(text)) return 'new';
+  if (THAT_TICKET.test(text)) return 'same';
+  const plain = readYesNo(text);
+  return plain === 'yes' ? 'same' : plain === 'no' ? 'new' : undefined;
+}

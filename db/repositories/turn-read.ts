@@ -1,8 +1,14 @@
 import { and, desc, eq, getTableColumns, isNull, lte, sql } from 'drizzle-orm';
-import type { Customer, GuidanceCase } from '../../core/index.ts';
+import type {
+  Category,
+  Customer,
+  GuidanceCase,
+  TicketKind,
+  WaitingTicket,
+} from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { preparedPerHandle } from '../prepared.ts';
-import { customers, guidanceCases, sessions } from '../schema/index.ts';
+import { customers, guidanceCases, sessions, tickets } from '../schema/index.ts';
 import type { Versioned } from './conversation-states.ts';
 import { toCustomer, toGuidanceCase } from './to-domain.ts';
 
@@ -17,14 +23,19 @@ export type TurnRead = {
   state: Versioned<unknown>;
   /** The chat's latest check-back asked and not answered, as `GuidanceRepo.awaitingAnswer`. */
   awaiting: GuidanceCase | undefined;
+  /**
+   * The customer's newest ticket waiting for a person (open: filed, nobody has taken it), the one
+   * what they write is copied to: a new problem told meanwhile is asked about first.
+   */
+  waiting: WaitingTicket | undefined;
 };
 
 const ph = sql.placeholder;
 
 /**
- * The three reads in one prepared statement: the customer (`found`, or `made` when there is none:
- * an insert that a concurrent insert turns into nothing), the state by its key and the check-back
- * awaiting an answer, each left-joined to the one customer row.
+ * The reads in one prepared statement: the customer (`found`, or `made` when there is none: an
+ * insert that a concurrent insert turns into nothing), the state by its key, the check-back
+ * awaiting an answer and the newest waiting ticket, each left-joined to the one customer row.
  */
 const turnReadQuery = preparedPerHandle((db) => {
   const columns = getTableColumns(customers);
@@ -56,6 +67,9 @@ const turnReadQuery = preparedPerHandle((db) => {
     )
     .orderBy(desc(guidanceCases.checkBackAt))
     .limit(1);
+  // The newest open ticket of the customer (tickets_customer_idx), as the relay picks it.
+  const waitingId = sql`(select w.id from ${tickets} w where w.customer_id = ${customer.id}
+    and w.state = 'open' order by w.created_at desc limit 1)`;
   return db
     .with(found, made, customer)
     .select({
@@ -72,10 +86,18 @@ const turnReadQuery = preparedPerHandle((db) => {
       },
       state: { value: sessions.value, version: sessions.version, expiresAt: sessions.expiresAt },
       awaiting: getTableColumns(guidanceCases),
+      waiting: {
+        number: tickets.number,
+        kind: tickets.kind,
+        category: tickets.category,
+        description: tickets.description,
+        triage: tickets.triage,
+      },
     })
     .from(customer)
     .leftJoin(sessions, eq(sessions.key, ph('key')))
     .leftJoin(guidanceCases, eq(guidanceCases.id, sql`(${awaitingId})`))
+    .leftJoin(tickets, eq(tickets.id, waitingId))
     .prepare('turn_read');
 });
 
@@ -83,7 +105,8 @@ const turnReadQuery = preparedPerHandle((db) => {
  * Reads, in one round trip, what a customer's turn needs before it runs: the customer (inserted on
  * their first message, as `CustomerRepo.ensure` does), the chat's state with its version (an
  * expired state reads as absent but keeps its version, as {@link loadVersioned}) and the chat's
- * check-back awaiting an answer (as `GuidanceRepo.awaitingAnswer`). The statement writes only the
+ * check-back awaiting an answer (as `GuidanceRepo.awaitingAnswer`) and the newest ticket waiting for
+ * a person. The statement writes only the
  * new customer, and only with `make`. When there is no customer (and none made), or a concurrent
  * insert made it first, nothing is read: `customer` is `undefined` and the caller reads apart.
  */
@@ -110,13 +133,33 @@ export async function readTurn(
     now: at.toISOString(),
   });
   if (!row)
-    return { customer: undefined, state: { value: undefined, version: 0 }, awaiting: undefined };
-  const { state, awaiting } = row;
+    return {
+      customer: undefined,
+      state: { value: undefined, version: 0 },
+      awaiting: undefined,
+      waiting: undefined,
+    };
+  const { state, awaiting, waiting } = row;
   return {
     customer: toCustomer(row.customer),
     state: state
       ? { value: state.expiresAt > at ? state.value : undefined, version: state.version }
       : { value: undefined, version: 0 },
     awaiting: awaiting ? toGuidanceCase(awaiting) : undefined,
+    waiting: waiting ? toWaitingTicket(waiting) : undefined,
   };
+}
+
+function toWaitingTicket(row: {
+  number: string;
+  kind: string;
+  category: string | null;
+  description: string | null;
+  triage: { symptomId: string | null } | null;
+}): WaitingTicket {
+  const waiting: WaitingTicket = { number: row.number, kind: row.kind as TicketKind };
+  if (row.category) waiting.category = row.category as Category;
+  if (row.triage?.symptomId) waiting.symptomId = row.triage.symptomId;
+  if (row.description) waiting.description = row.description;
+  return waiting;
 }

@@ -61,6 +61,7 @@ describe('a turn whose one-statement read lost the first-message race', () => {
           customer: undefined,
           state: { value: undefined, version: 0 },
           awaiting: undefined,
+          waiting: undefined,
         };
       },
     };

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { createRepositories, loadVersioned, readTurn, saveVersioned } from '../../db/index.ts';
 import { rowsOf } from '../../db/migrate.ts';
 import { describeOnDatabases, uniqueTelegramId } from '../support/db.ts';
+import { day, newTicket } from './fixtures.ts';
 
 const at = new Date('2024-03-14T02:00:00Z');
 const later = new Date('2024-03-14T05:00:00Z');
@@ -61,6 +62,7 @@ describeOnDatabases(
         },
         state: { value: undefined, version: 0 },
         awaiting: undefined,
+        waiting: undefined,
       });
       expect(await repos().customers.findByTelegramId(userId)).toEqual(first.customer);
       expect(await customerRows(userId)).toBe(1);
@@ -121,6 +123,45 @@ describeOnDatabases(
       expect(awaiting).toEqual(await repos().guidance.awaitingAnswer(userId, later));
       // Before any is due, none awaits.
       expect((await read(userId)).awaiting).toBeUndefined();
+    });
+
+    it("reads the customer's newest ticket waiting for a person (open), not a taken or closed one", async () => {
+      const userId = uniqueTelegramId();
+      const { tickets, customers } = repos();
+      const { id } = await customers.ensure(userId, 'zh-Hant', at);
+      const file = (key: string, filedAt: Date, overrides = {}) =>
+        tickets.create(newTicket(id, overrides), {
+          idempotencyKey: `waiting:${key}:${id}`,
+          day: day('2024-03-14'),
+          at: filedAt,
+          actor: { kind: 'customer', customerId: id },
+        });
+      expect((await read(userId)).waiting).toBeUndefined();
+      const { ticket: older } = await file('older', at);
+      expect((await read(userId, { at: later })).waiting).toEqual({
+        number: older.number,
+        kind: 'fault',
+        category: 'refrigerator',
+        symptomId: 'refrigerator.not-cooling',
+        description: '冰箱不制冷了',
+      });
+      const { ticket: newer } = await file('newer', later, {
+        category: null,
+        description: null,
+        triage: null,
+      });
+      expect((await read(userId, { at: later })).waiting).toEqual({
+        number: newer.number,
+        kind: 'fault',
+      });
+      await tickets.apply(newer.id, { type: 'take', staffId: 5 }, later);
+      expect((await read(userId, { at: later })).waiting?.number).toBe(older.number);
+      await tickets.apply(
+        older.id,
+        { type: 'cancel', actor: { kind: 'system' }, reason: null },
+        later,
+      );
+      expect((await read(userId, { at: later })).waiting).toBeUndefined();
     });
 
     it('makes one customer when first messages race; a read that lost the race says so', async () => {

@@ -137,7 +137,8 @@ describe('a customer asks for a person', () => {
     await h.fileTicket(ned);
     h.double.setMember(STAFF_CHAT, BOT.id, 'kicked');
     try {
-      await h.says(ned, ned.id, 'my fridge is too cold, the vegetables freeze', /Step 1 of/);
+      // The bot's answer (its fridge ticket waits: asked whether this is about it) still comes.
+      await h.says(ned, ned.id, 'my fridge is too cold, the vegetables freeze', /a new problem\?/);
     } finally {
       h.double.setMember(STAFF_CHAT, BOT.id, 'administrator');
     }

@@ -2,6 +2,7 @@ import { readSmallTalk } from '../../intake/small-talk.ts';
 import { readStatusQuestion } from '../../intake/status-question.ts';
 import { checkbackInWords, smallTalkPrompt, triageReport, turn } from '../steps.ts';
 import type { FlowDefinition } from '../table.ts';
+import { askWhichTicket } from './which-ticket.ts';
 
 /**
  * Nothing in progress: a message is a new report (or asks after a ticket); a product button
@@ -11,16 +12,29 @@ export const idleFlow: FlowDefinition<'idle'> = {
   pending: () => [],
   on: {
     text: {
-      to: ['same', 'guide', 'checks', 'clarify', 'choose-category', 'intake', 'review', 'warranty'],
+      to: [
+        'same',
+        'which-ticket',
+        'guide',
+        'checks',
+        'clarify',
+        'choose-category',
+        'intake',
+        'review',
+        'warranty',
+      ],
       handle: ({ state, event, context }) => {
         const report = () => {
           // "When will the engineer come?": the customer's tickets and where they stand, not a
           // new report (the staff side has the words too, copied to a waiting ticket's topic).
           if (readStatusQuestion(event.text)) return turn(state, [], [{ type: 'list-tickets' }]);
           const talk = readSmallTalk(event.text);
-          return talk
-            ? turn(state, [smallTalkPrompt(talk)])
-            : triageReport(state, event.text, context, { asked: false });
+          if (talk) return turn(state, [smallTalkPrompt(talk)]);
+          // A ticket waits for a person: about it, or a new problem? (Never asked of a hazard.)
+          return (
+            askWhichTicket(state, event.text, context) ??
+            triageReport(state, event.text, context, { asked: false })
+          );
         };
         // Nothing else is asked: words may answer the check-back ("yes all good now", "还是不行").
         return event.checkback

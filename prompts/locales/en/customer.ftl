@@ -271,6 +271,17 @@ warranty-question-after = { $longer ->
 warranty-question-no-proof = Without an invoice or receipt, the warranty counts from the production date printed on the nameplate, plus { $graceDays } days: the engineer reads it on site. If something is wrong with it, tell me what happens and I'll help.
 ticket-failed = Sorry, I couldn't file the ticket just now. Nothing is lost: tap Confirm again in a moment.
 tickets-none = You have no tickets yet.
+which-ticket = Is this about your ticket { $number } ({ warranty-category }{ $summary ->
+        [none] {""}
+       *[other] : "{ $summary }"
+    }), which is waiting for our service team, or a new problem?
+button-which-same = 📎 About { $number }
+button-which-new = 🆕 A new problem
+which-ticket-added = Added to your ticket { $number }{ $relay ->
+        [yes] : our service team sees it there.
+       *[no] .
+    }
+which-ticket-closed = Ticket { $number } is closed now. Please tell me the problem again and I'll help you with it.
 tickets-heading = Your tickets:
 ticket-line = { $number } · { warranty-category } · { $state ->
     [open] waiting for our team

@@ -247,6 +247,17 @@ warranty-question-after = { $longer ->
 warranty-question-no-proof = 沒有發票或收據時，保修從銘牌上的生產日期加{ $graceDays }天算起，工程師會上門核對。如果產品有問題，請告訴我是什麼情況，我來幫您處理。
 ticket-failed = 抱歉，維修單暫時沒能提交。資料都還在，請稍後再點一次「確認提交」。
 tickets-none = 您還沒有維修單。
+which-ticket = 這是關於您的維修單{ $number }（{ warranty-category }{ $summary ->
+        [none] {""}
+       *[other] ：「{ $summary }」
+    }，正在等待服務團隊處理），還是一個新問題？
+button-which-same = 📎 關於{ $number }
+button-which-new = 🆕 新問題
+which-ticket-added = 已添加到您的維修單{ $number }{ $relay ->
+        [yes] ：服務團隊在維修單裏能看到。
+       *[no] 。
+    }
+which-ticket-closed = 維修單{ $number }現在已經結束。請再告訴我一次出了什麼問題，我來幫您。
 tickets-heading = 您的維修單：
 ticket-line = { $number } · { warranty-category } · { $state ->
     [open] 等待客服處理

@@ -246,6 +246,17 @@ warranty-question-after = { $longer ->
 warranty-question-no-proof = 没有发票或收据时，保修从铭牌上的生产日期加{ $graceDays }天算起，工程师会上门核对。如果产品有问题，请告诉我是什么情况，我来帮您处理。
 ticket-failed = 抱歉，工单暂时没能提交。信息都还在，请稍后再点一次“确认提交”。
 tickets-none = 您还没有工单。
+which-ticket = 这是关于您的工单{ $number }（{ warranty-category }{ $summary ->
+        [none] {""}
+       *[other] ：“{ $summary }”
+    }，正在等待服务团队处理），还是一个新问题？
+button-which-same = 📎 关于{ $number }
+button-which-new = 🆕 新问题
+which-ticket-added = 已添加到您的工单{ $number }{ $relay ->
+        [yes] ：服务团队在工单里能看到。
+       *[no] 。
+    }
+which-ticket-closed = 工单{ $number }现在已经结束。请再告诉我一次出了什么问题，我来帮您。
 tickets-heading = 您的工单：
 ticket-line = { $number } · { warranty-category } · { $state ->
     [open] 等待客服处理

@@ -17,16 +17,33 @@ import {
   INTAKE_FIELDS,
   initialState,
   type Target,
+  type TurnContext,
   toMermaid,
   toTableEvent,
   transitionFor,
   transitions,
+  type WaitingTicket,
 } from '../../../core/index.ts';
 import { draftOf, intakeAt } from '../../support/conversation.ts';
 import { realTurnContext } from '../../support/turn-context.ts';
 
 const context = realTurnContext();
 const fresh = () => initialState('en');
+/** A ticket filed and waiting for staff: a problem told then is asked about first. */
+const waiting: WaitingTicket = {
+  number: 'FL-260310-0001',
+  kind: 'fault',
+  category: 'washing_machine',
+  description: 'washer shows E21',
+};
+const withWaiting: TurnContext = { ...context, waiting };
+/** States whose turns run with a ticket waiting. */
+const WAITING_STATES = new Set<ConversationState>();
+const waitingState = (state: ConversationState) => {
+  WAITING_STATES.add(state);
+  return state;
+};
+const contextOf = (state: ConversationState) => (WAITING_STATES.has(state) ? withWaiting : context);
 
 const draft = draftOf({ id: 'd1' });
 const complete: Draft = {
@@ -153,9 +170,24 @@ const BASE_STATES: ConversationState[] = [
 
 const profile = { name: 'Ann', phone: '+85291234567', address: complete.address };
 
+/** Asked "about FL-… or a new problem?" about words that lead each way once they are new. */
+const WHICH_TICKET_STATES: ConversationState[] = [
+  'the washer makes a loud noise',
+  'my fridge is too cold, the vegetables freeze',
+  'my fridge is not cooling',
+  'it stopped working',
+  'tv weird',
+  'the washing machine will not drain at all, error E21, already cleaned the filter',
+].flatMap((text) => [
+  waitingState({ ...fresh(), flow: { kind: 'which-ticket', text, waiting } }),
+  waitingState({ ...fresh(), profile, flow: { kind: 'which-ticket', text, waiting } }),
+]);
+
 /** Each state as it is, with the customer's contact known (a hazard then goes to the summary), and every field edited from the summary. */
 const STATES: ConversationState[] = [
   ...BASE_STATES,
+  waitingState(fresh()),
+  ...WHICH_TICKET_STATES,
   ...BASE_STATES.map((state) => ({ ...state, profile })),
   ...INTAKE_FIELDS.map((field) => intakeAt(field, complete, true)),
   { ...fresh(), flow: { kind: 'choose-category', text: 'washer leaks water, error E21' } },
@@ -260,6 +292,8 @@ const EVENTS: ConversationEvent[] = [
   press('skip:addressDetail'),
   press('keep:name'),
   press('human'),
+  press(encodeButton({ action: 'which-ticket', choice: 'same' })),
+  press(encodeButton({ action: 'which-ticket', choice: 'new' })),
   press('win:2026-03-11:480-720'),
   press('edit:phone'),
   press('confirm'),
@@ -299,7 +333,7 @@ describe('the transition table', () => {
     const wrong: string[] = [];
     for (const state of STATES) {
       for (const event of EVENTS) {
-        const next = decideTurn(state, event, context).state.flow.kind;
+        const next = decideTurn(state, event, contextOf(state)).state.flow.kind;
         if (!targetsOf(state, event).includes(next))
           wrong.push(`${state.flow.kind} × ${toTableEvent(event).type} → ${next}`);
       }
@@ -322,7 +356,7 @@ describe('the transition table', () => {
         const type = toTableEvent(event).type;
         const own = type in transitions[kind].on;
         if (!own && !(type in anyFlow)) continue;
-        const next = decideTurn(state, event, context).state.flow.kind;
+        const next = decideTurn(state, event, contextOf(state)).state.flow.kind;
         const row = own ? kind : 'any';
         reached.add(`${row} ${type} ${next}`);
         if (next === kind) reached.add(`${row} ${type} same`);

@@ -1,0 +1,114 @@
+import { readSmallTalk } from '../../intake/small-talk.ts';
+import { readWhichTicket } from '../../intake/typed-answer.ts';
+import { button } from '../buttons.ts';
+import type { TurnContext, WaitingTicket } from '../context.ts';
+import type { ConversationState, Reply } from '../state.ts';
+import { hazardOr, smallTalkReply, type T, triageReport, turn, withFlow } from '../steps.ts';
+import type { FlowDefinition, FlowOf } from '../table.ts';
+
+/** The longest piece of the filed words the question quotes, in characters. */
+const QUOTED_MAX = 60;
+
+/**
+ * "Is this about your ticket FL-… (washing machine: 'E21, won't drain') or a new problem?", with a
+ * button for each: the ticket's symptom as the catalogue words it, else the filed words (cut).
+ */
+export function whichTicketQuestion(waiting: WaitingTicket, context: TurnContext): Reply {
+  const symptom = waiting.symptomId ? context.catalogue.symptom(waiting.symptomId) : undefined;
+  const words = waiting.description?.replace(/\s+/g, ' ').trim() ?? '';
+  const quoted = words.length > QUOTED_MAX ? `${words.slice(0, QUOTED_MAX - 1)}…` : words;
+  return {
+    key: 'which-ticket',
+    vars: {
+      number: waiting.number,
+      category: waiting.category ?? 'unknown',
+      summary: symptom?.title ?? (quoted || 'none'),
+    },
+    buttons: [
+      [
+        button(
+          'button-which-same',
+          { action: 'which-ticket', choice: 'same' },
+          { number: waiting.number },
+        ),
+      ],
+      [button('button-which-new', { action: 'which-ticket', choice: 'new' })],
+    ],
+  };
+}
+
+/**
+ * A problem told while a repair ticket waits for a person (nothing else in progress): unless it is a
+ * hazard (safety first, never behind a question) or names another product than the ticket's, the
+ * customer is asked whether it is about that ticket or a new problem; `undefined` when triage goes
+ * ahead as for any report.
+ */
+export function askWhichTicket(
+  state: ConversationState,
+  text: string,
+  context: TurnContext,
+): T | undefined {
+  const waiting = context.waiting;
+  // A request for a person (/human) waits for someone to read just this: nothing to ask.
+  if (waiting?.kind !== 'fault') return undefined;
+  const read = context.triage(
+    text,
+    state.category ? { category: state.category, asked: false } : { asked: false },
+  );
+  if (read.kind === 'hazard') return undefined;
+  if (read.named && read.category && waiting.category && read.category !== waiting.category)
+    return undefined;
+  return turn(withFlow(state, { kind: 'which-ticket', text, waiting }), [
+    whichTicketQuestion(waiting, context),
+  ]);
+}
+
+type Input = {
+  state: ConversationState;
+  flow: FlowOf<'which-ticket'>;
+  context: TurnContext;
+};
+
+/** About the waiting ticket: the words go with it, and the customer is told (the adapter's reply). */
+const sameTicket = ({ state, flow }: Input): T =>
+  turn(
+    withFlow(state, { kind: 'idle' }),
+    [],
+    [{ type: 'add-to-ticket', ticketNumber: flow.waiting.number, text: flow.text }],
+  );
+
+/** A new problem: the report is triaged as any other. */
+const newProblem = ({ state, flow, context }: Input): T =>
+  triageReport(withFlow(state, { kind: 'idle' }), flow.text, context, { asked: false });
+
+/** Asked whether the words are about the waiting ticket or a new problem. */
+export const whichTicketFlow: FlowDefinition<'which-ticket'> = {
+  pending: (_state, flow, context) => [whichTicketQuestion(flow.waiting, context)],
+  on: {
+    text: {
+      to: ['idle', 'guide', 'checks', 'clarify', 'choose-category', 'intake', 'review', 'same'],
+      handle: (input) => {
+        const { state, flow, event, context, unhandled, resume } = input;
+        // Danger in the answer comes first, read with the words it follows.
+        return hazardOr(
+          withFlow(state, { kind: 'idle' }),
+          event.text,
+          { description: flow.text },
+          context,
+          () => {
+            const answer = readWhichTicket(event.text);
+            if (answer === 'same') return sameTicket(input);
+            if (answer === 'new') return newProblem(input);
+            const talk = readSmallTalk(event.text);
+            return talk ? resume(state, [smallTalkReply(talk)]) : unhandled();
+          },
+        );
+      },
+    },
+    'button:which-ticket': {
+      // Never a hazard's words (not asked about), so never straight to a hazard's summary.
+      to: ['idle', 'guide', 'checks', 'clarify', 'choose-category', 'intake'],
+      handle: (input) => (input.event.choice === 'same' ? sameTicket(input) : newProblem(input)),
+    },
+  },
+};

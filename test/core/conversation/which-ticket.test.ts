@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ConversationEvent,
+  encodeButton,
+  initialState,
+  readWhichTicket,
+  type WaitingTicket,
+} from '../../../core/index.ts';
+import { keys, playWith } from '../../support/conversation.ts';
+import { realTurnContext } from '../../support/turn-context.ts';
+
+const waiting: WaitingTicket = {
+  number: 'FL-260310-0001',
+  kind: 'fault',
+  category: 'washing_machine',
+  symptomId: 'washing_machine.error-code',
+  description: 'washer shows E21 and will not drain',
+};
+const play = playWith({ ...realTurnContext(), waiting });
+const playAlone = playWith(realTurnContext());
+const text = (value: string): ConversationEvent => ({ type: 'text', text: value });
+const press = (choice: 'same' | 'new'): ConversationEvent => ({
+  type: 'button',
+  data: encodeButton({ action: 'which-ticket', choice }),
+});
+const fresh = () => initialState('en');
+
+describe('a problem told while a ticket waits for staff (review10 H2)', () => {
+  it.each([
+    "I'm home all day tomorrow",
+    'the washer is making a loud noise too',
+    '洗衣机还是不排水',
+    '部洗衣機仲係唔去水',
+  ])(
+    '%j: asked whether it is about the waiting ticket or a new problem, nothing triaged',
+    (words) => {
+      const { last, state } = play(fresh(), text(words));
+      expect(keys(last)).toEqual(['which-ticket']);
+      expect(last.effects).toEqual([]);
+      expect(last.replies[0]?.vars).toMatchObject({
+        number: waiting.number,
+        category: 'washing_machine',
+      });
+      expect(last.replies[0]?.buttons?.flat().map((b) => b.data)).toEqual(['wt:same', 'wt:new']);
+      expect(state.flow).toEqual({ kind: 'which-ticket', text: words, waiting });
+    },
+  );
+
+  it('with no ticket waiting, the same words are triaged as before (no question)', () => {
+    const { last } = playAlone(fresh(), text('the washer is making a loud noise too'));
+    expect(keys(last)).not.toContain('which-ticket');
+  });
+
+  it.each([
+    ['the washer is smoking and smells of burning', 'en'],
+    ['洗衣机冒烟了，有焦味', 'zh'],
+    ['熱水爐有煤氣味', 'zh-Hant'],
+  ])('%j (%s): a hazard is never asked about, the safety steps come first', (words) => {
+    const { last } = play(fresh(), text(words));
+    expect(keys(last)[0]).toBe('hazard-first');
+    expect(keys(last)).not.toContain('which-ticket');
+    expect(last.effects.map((effect) => effect.type)).toEqual(['report-hazard']);
+  });
+
+  it('a request for a person waiting (/human) is not asked about: the bot helps as before', () => {
+    const words = 'the washer is making a loud noise too';
+    const asked = playWith({ ...realTurnContext(), waiting: { ...waiting, kind: 'question' } });
+    expect(keys(asked(fresh(), text(words)).last)).toEqual(
+      keys(playAlone(fresh(), text(words)).last),
+    );
+  });
+
+  it('another product named outright is a new problem: triaged at once', () => {
+    const { last } = play(fresh(), text('my TV has no picture, only sound'));
+    expect(keys(last)).not.toContain('which-ticket');
+    expect(last.state.flow.kind).not.toBe('which-ticket');
+  });
+
+  it('"about FL-…" (button or words) adds the words to the ticket and asks nothing else', () => {
+    for (const answer of [press('same'), text('the same one'), text('是同一个'), text('係')]) {
+      const { last, state } = play(fresh(), text("I'm home all day tomorrow"), answer);
+      expect(last.replies).toEqual([]);
+      expect(last.effects).toEqual([
+        { type: 'add-to-ticket', ticketNumber: waiting.number, text: "I'm home all day tomorrow" },
+      ]);
+      expect(state.flow).toEqual({ kind: 'idle' });
+    }
+  });
+
+  it('"a new problem" (button or words) triages the words as today', () => {
+    const words = 'the dryer makes a clicking noise';
+    const triaged = playAlone(fresh(), text(words)).last;
+    for (const answer of [
+      press('new'),
+      text('new problem'),
+      text('不是，另一个'),
+      text('唔同嘅'),
+    ]) {
+      const { last } = play(fresh(), text(words), answer);
+      expect(keys(last)).toEqual(keys(triaged));
+      expect(last.state.flow.kind).toBe(triaged.state.flow.kind);
+    }
+  });
+
+  it('danger told at the question comes first, with the words it follows', () => {
+    const { last } = play(
+      fresh(),
+      text('the washer is making a loud noise'),
+      text('now it is smoking!'),
+    );
+    expect(keys(last)[0]).toBe('hazard-first');
+    const effect = last.effects[0];
+    expect(effect?.type).toBe('report-hazard');
+    if (effect?.type === 'report-hazard')
+      expect(effect.draft.description).toBe(
+        'the washer is making a loud noise\nnow it is smoking!',
+      );
+  });
+
+  it('anything else asks again (use the buttons); "thanks" is answered and the question follows', () => {
+    const asked = play(fresh(), text('the washer is making a loud noise')).state;
+    expect(keys(play(asked, text('what do you mean')).last)).toEqual([
+      'use-buttons',
+      'which-ticket',
+    ]);
+    expect(keys(play(asked, text('thanks')).last)).toEqual(['thanks-pending', 'which-ticket']);
+  });
+});
+
+describe('readWhichTicket', () => {
+  it.each([
+    ['yes', 'same'],
+    ['the same one', 'same'],
+    ['yes, about that', 'same'],
+    ['FL-260310-0001', 'same'],
+    ['同一个', 'same'],
+    ['就是那张单', 'same'],
+    ['是的', 'same'],
+    ['係嗰張', 'same'],
+    ['no', 'new'],
+    ['a new problem', 'new'],
+    ['no, something different', 'new'],
+    ['not the same', 'new'],
+    ['新问题', 'new'],
+    ['不是，另一个', 'new'],
+    ['唔係同一個', 'new'],
+    ['其他问题', 'new'],
+    ['what do you mean', undefined],
+    ['the washer is making a loud noise and the door will not open at all now', undefined],
+  ] as const)('%j → %s', (words, expected) => {
+    expect(readWhichTicket(words)).toBe(expected);
+  });
+});

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF_CHAT, StaffHarness } from '../support/staff-harness.ts';
+
+/**
+ * A customer whose repair ticket waits for staff (filed, nobody has taken it) and who writes a
+ * problem again (review10 H2): asked "about FL-… or a new problem?" first; about the ticket, the
+ * words stay with it (its topic has them, as any message while it waits); a new problem is triaged
+ * as any report; a hazard is never asked about.
+ */
+describe('a problem told while a ticket waits for staff', () => {
+  const h = new StaffHarness();
+  beforeAll(() => h.start(), 90_000);
+  afterAll(() => h.stop(), 30_000);
+
+  it('asks which, adds the words to the waiting ticket or triages a new problem, and puts a hazard first', async () => {
+    h.advanceTo(10);
+    const mei = h.customer('Mei');
+    const { ticket, topicId } = await h.fileTicket(mei);
+    const { number } = ticket;
+
+    // Words about the fridge: asked first, with both buttons, naming the ticket and its fault.
+    const asked = await h.says(mei, mei.id, "I'm home all day tomorrow", /or a new problem\?/);
+    expect(asked.text).toContain(`Is this about your ticket ${number} (refrigerator: "`);
+    expect(asked.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toEqual([
+      `📎 About ${number}`,
+      '🆕 A new problem',
+    ]);
+    // The message reached the ticket's topic as it came (the ticket waits for a person).
+    await h.waitForBot(STAFF_CHAT, /^I'm home all day tomorrow$/, { topicId });
+    const added = await h.presses(mei, mei.id, /About FL-/, /Added to your ticket/);
+    expect(added.text).toBe(`Added to your ticket ${number}: our service team sees it there.`);
+    expect(await h.repos.tickets.listByCustomer(ticket.customerId)).toHaveLength(1);
+
+    // A new problem: triaged as any report.
+    await h.says(
+      mei,
+      mei.id,
+      'the fridge is too cold, the vegetables freeze',
+      /or a new problem\?/,
+    );
+    await h.presses(mei, mei.id, /A new problem/, /Step 1 of/);
+
+    // Another product named outright is no question: triaged at once.
+    const kim = h.customer('Kim');
+    await h.fileTicket(kim);
+    const tv = await h.says(kim, kim.id, 'my TV has no picture, only sound', /./);
+    expect(tv.text).not.toMatch(/or a new problem\?/);
+
+    // Danger first, never behind the question: the safety steps and an urgent ticket.
+    const mai = h.customer('Mai');
+    await h.fileTicket(mai);
+    const hazard = await h.says(
+      mai,
+      mai.id,
+      'the fridge is smoking and smells of burning',
+      /Stop using|unplug|Unplug/,
+    );
+    expect(hazard.text).not.toMatch(/or a new problem\?/);
+    await h.waitForBot(mai.id, /urgent/i);
+  });
+
+  it('in Chinese: typed answers work ("同一个", "新问题"), and the question is in the customer\'s script', async () => {
+    h.advanceTo(11);
+    const wang = h.customer('Wang', 'zh-hans');
+    const { ticket } = await h.fileTicket(wang);
+    const asked = await h.says(wang, wang.id, '冰箱还是不制冷', /还是一个新问题/);
+    expect(asked.text).toContain(`这是关于您的工单${ticket.number}（冰箱`);
+    const added = await h.says(wang, wang.id, '同一个', /已添加到您的工单/);
+    expect(added.text).toBe(`已添加到您的工单${ticket.number}：服务团队在工单里能看到。`);
+    await h.says(wang, wang.id, '冰箱太冷了，蔬菜都冻住了', /还是一个新问题/);
+    const triaged = await h.says(wang, wang.id, '新问题', /第1步/);
+    expect(triaged.text).not.toMatch(/已添加/);
+
+    const chan = h.customer('Chan', 'zh-hk');
+    await h.fileTicket(chan);
+    const traditional = await h.says(
+      chan,
+      chan.id,
+      '雪櫃仲係唔凍',
+      /定係一個新問題|還是一個新問題/,
+    );
+    expect(traditional.text).toMatch(/這是關於您的/);
+  });
+});
