@@ -39,6 +39,7 @@ import { followScript, localeFor } from '../i18n/script.ts';
 import { toLoggableError } from '../loggable-error.ts';
 import { contactPromiseVars } from '../render/contact-promise.ts';
 import { type RenderedReply, renderReply } from '../render/reply.ts';
+import { formatVisitWindow } from '../render/staff.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
 import { chatStoreKeys, sessionKey } from './chat-keys.ts';
 import { withPendingCheckback } from './checkback.ts';
@@ -255,6 +256,26 @@ export function createConversationService(
     return [{ text: lines.join('\n'), markup: { remove_keyboard: true }, own: true }];
   }
 
+  /**
+   * The customer's booked engineer visits ("FL-… 2026-12-02 09:00–11:00", joined), or `none`:
+   * what an erasure calls off.
+   */
+  async function bookedVisits(
+    customerId: string,
+    render: RenderContext,
+    repos: Repositories,
+  ): Promise<string> {
+    const scheduled = await repos.tickets.listByCustomer(customerId, { states: ['scheduled'] });
+    const visits = scheduled.flatMap((ticket) =>
+      ticket.visitWindow
+        ? [
+            `${ticket.number} ${formatVisitWindow(ticket.visitWindow, config.SERVICE_TZ, render.locale)}`,
+          ]
+        : [],
+    );
+    return visits.length > 0 ? visits.join(render.locale === 'en' ? '; ' : '；') : 'none';
+  }
+
   /** Whether the policy covers some main part of the category longer than the whole product. */
   function longerForParts(category: Category): 'yes' | 'no' {
     const terms = deps.policy.categories[category];
@@ -405,7 +426,13 @@ export function createConversationService(
         if (staff && tx) await staff.customerCancelled(result.value, tx, `turn:${chat.updateId}`);
         return [say('ticket-cancelled', { number: ticket.number })];
       }
+      case 'tell-booked-visits': {
+        const visits = await bookedVisits(customerId, render, repos);
+        return visits === 'none' ? [] : [say('forget-visits', { visits })];
+      }
       case 'forget': {
+        // Read before they go: the visits the erasure calls off are named in the reply.
+        const visits = await bookedVisits(customerId, render, repos);
         const erased = await repos.customers.erase(customerId, now);
         // What the short-lived store keeps about this chat goes too, once the turn is committed
         // (the conversation state itself is saved cleared with the turn).
@@ -413,7 +440,8 @@ export function createConversationService(
           for (const key of chatStoreKeys(chat.chatId)) await store.deleteSession(key);
         });
         const cancelled = erased?.cancelledTickets ?? 0;
-        return [say('forgotten', { cancelled }, { remove_keyboard: true })];
+        const done = say('forgotten', { cancelled }, { remove_keyboard: true });
+        return visits === 'none' ? [done] : [done, say('forgotten-visits', { visits })];
       }
       case 'set-locale':
         await repos.customers.setLanguage(customerId, effect.locale);
@@ -609,7 +637,8 @@ export function createConversationService(
           const said = await runEffect(effect, chat, customer.id, render, txRepos, afterCommit, tx);
           // The ticket list comes first (after who answers a request for a person); the flow's
           // question follows.
-          if (effect.type === 'list-tickets') out.splice(early.length, 0, ...said);
+          if (effect.type === 'list-tickets' || effect.type === 'tell-booked-visits')
+            out.splice(early.length, 0, ...said);
           else out.push(...said);
           continue;
         }

@@ -14,6 +14,7 @@ import {
   type NewOutboxMessage,
   OUTBOX_PRIORITY,
 } from '../../db/index.ts';
+import { formatVisitWindow } from '../render/staff.ts';
 import type { AppDeps } from './deps.ts';
 import { createRenderContext } from './render-context.ts';
 
@@ -81,14 +82,25 @@ export function createStaffErasure(deps: AppDeps, forum: { chatId: number } | un
   function noticeAlternatives(
     erased: EraseStaffMessagesPayload,
     calls: NewOutboxMessage[],
+    holder: string | undefined,
   ): Alternative[] {
     const { t, globals } = createRenderContext(deps, staffLocale);
+    const { visit } = erased;
     const text = (outcome: 'deleted' | 'kept' | 'refused') =>
       t('staff-ticket-erased', {
         ...globals,
         number: erased.number,
         cancelled: erased.cancelled ? 'yes' : 'no',
         outcome,
+        // The booked visit it calls off, and who held the ticket: the engineer must be told.
+        visit: visit
+          ? formatVisitWindow(
+              { start: new Date(visit.start), end: new Date(visit.end) },
+              deps.config.SERVICE_TZ,
+              staffLocale,
+            )
+          : 'none',
+        holder: holder ?? '-',
       });
     const [topic, ...instead] = calls.map((call) => call.key);
     const topicKey = topic as string;
@@ -112,6 +124,8 @@ export function createStaffErasure(deps: AppDeps, forum: { chatId: number } | un
     if (!forum) return;
     const payload = job.payload as unknown as EraseStaffMessagesPayload;
     const calls = erasingCalls(job.id, payload);
+    const holderId = payload.visit?.holderId;
+    const holder = holderId ? (await deps.repos.staff.get(holderId))?.displayName : undefined;
     // Written as the job completes, keyed by the job: a rerun (a lost lease) writes nothing twice.
     // The notice goes after the deletions in the staff chat's line, its words chosen by their end.
     await commit((tx) =>
@@ -124,7 +138,7 @@ export function createStaffErasure(deps: AppDeps, forum: { chatId: number } | un
             chatId: payload.chatId,
             method: 'sendMessage',
             payload: {
-              [DEPENDING_ON]: noticeAlternatives(payload, calls) as unknown as JsonValue[],
+              [DEPENDING_ON]: noticeAlternatives(payload, calls, holder) as unknown as JsonValue[],
             },
             priority: OUTBOX_PRIORITY.background,
           },

@@ -61,6 +61,11 @@ export type Effect =
   /** Offer the customer's open tickets for cancelling (or say there are none). */
   | { type: 'offer-cancel' }
   | { type: 'cancel-ticket'; ticketNumber: string }
+  /**
+   * Say which engineer visits are booked (erasing cancels them), before the question whether to
+   * erase: nothing when there are none.
+   */
+  | { type: 'tell-booked-visits' }
   /** Erase the customer's personal data. */
   | { type: 'forget' }
   | { type: 'set-locale'; locale: Locale }

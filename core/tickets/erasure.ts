@@ -28,6 +28,11 @@ export type EraseStaffMessagesPayload = {
   number: string;
   /** Whether the erasure cancelled the ticket (it was still open). */
   cancelled: boolean;
+  /**
+   * The engineer visit the cancellation calls off (ISO instants; a time, no personal data), and
+   * who held the ticket: staff tell the engineer.
+   */
+  visit?: { start: string; end: string; holderId: number | null };
 };
 
 /**

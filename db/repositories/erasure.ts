@@ -186,7 +186,13 @@ export async function eraseCustomer(
  */
 async function moveStaffMessagesToJobs(
   tx: Database,
-  owned: { id: string; number: string }[],
+  owned: {
+    id: string;
+    number: string;
+    visitStart: Date | null;
+    visitEnd: Date | null;
+    assigneeId: number | null;
+  }[],
   cancelled: Set<string>,
   at: Date,
 ): Promise<number> {
@@ -209,14 +215,22 @@ async function moveStaffMessagesToJobs(
         // A copy still queued has id 0: it is cancelled below, never sent.
         row.targetChatId === topic.chatId && row.targetMessageId > 0 ? [row.targetMessageId] : [],
       );
+    const ticket = owned.find((row) => row.id === topic.ticketId);
     const payload: EraseStaffMessagesPayload = {
       chatId: topic.chatId,
       topicId: topic.topicId,
       cardMessageId: topic.cardMessageId,
       messageIds: [...new Set(inStaffChat)],
-      number: owned.find((ticket) => ticket.id === topic.ticketId)?.number ?? '',
+      number: ticket?.number ?? '',
       cancelled: cancelled.has(topic.ticketId),
     };
+    // A booked visit the cancellation calls off: staff tell the engineer.
+    if (ticket?.visitStart && ticket.visitEnd && cancelled.has(topic.ticketId))
+      payload.visit = {
+        start: ticket.visitStart.toISOString(),
+        end: ticket.visitEnd.toISOString(),
+        holderId: ticket.assigneeId,
+      };
     return {
       kind: ERASE_STAFF_MESSAGES_JOB,
       key: `erase-staff:${randomUUID()}`,

@@ -21,6 +21,7 @@ const vars = {
   state: 'resolved',
   closing: 'repaired',
   window: '2026-03-12 09:00–11:00',
+  visit: '2026-03-12 09:00–11:00',
   reminder: '19:00',
   day: 'tomorrow',
   score: 4,

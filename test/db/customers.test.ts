@@ -298,6 +298,8 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
         messageIds: [79],
         number: ticket.number,
         cancelled: true,
+        // The booked visit it calls off, and its holder: a time and a staff id, for the notice.
+        visit: { start: window.start.toISOString(), end: window.end.toISOString(), holderId: 5 },
       });
     });
 

@@ -211,6 +211,38 @@ describe('erasure that erases', () => {
     log.error = error;
     h.double.setMember(STAFF_CHAT, BOT.id, 'administrator');
   }, 120_000);
+  it('with an engineer visit booked: the customer is told before and after that it is called off, and staff in General with the visit and the holder (review10 M3)', async () => {
+    h.advanceTo(10);
+    const anna = h.staffMember('Anna');
+    const vic = h.customer('Vic');
+    const { ticket, topicId } = await h.fileTicket(vic);
+    await h.presses(anna, STAFF_CHAT, /Take/, /took/, { topicId });
+    await h.says(anna, STAFF_CHAT, '/schedule tomorrow 9-11', /scheduled the visit/, { topicId });
+    const booked = await h.repos.tickets.getByNumber(ticket.number);
+    const start = booked?.visitWindow?.start as Date;
+    const day = start.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    const visit = `${ticket.number} ${day} 09:00–11:00`;
+
+    const asked = await h.says(vic, vic.id, '/forget', /Erase everything we hold about you/);
+    expect(asked.text).toContain(
+      `You have an engineer visit booked: ${visit}. Erasing your data cancels it, and the engineer will not come.`,
+    );
+    const done = await h.presses(vic, vic.id, /Yes/, /personal data is erased/);
+    expect(done.text).toContain(
+      `The engineer visit booked for ${visit} is cancelled: nobody will come (our team has been told).`,
+    );
+    const general = h.double.botMessages(STAFF_CHAT, 0).length;
+    await h.runJobs();
+    const notice = await h.waitForBot(
+      STAFF_CHAT,
+      new RegExp(`${ticket.number} was erased at the customer's request`),
+      { topicId: 0, after: general },
+    );
+    expect(notice.text).toContain(
+      `📅 The engineer visit booked for ${day} 09:00–11:00 is called off (holder: Anna): please tell the engineer.`,
+    );
+  }, 120_000);
+
   it('leaves nothing of the customer anywhere in the staff chat: not a hazard alert in General, not a rating comment, even where topics cannot be deleted', async () => {
     const rights = (deleteMessages: boolean) =>
       h.double.setMember(STAFF_CHAT, BOT.id, 'administrator', {

@@ -87,9 +87,12 @@ export const anyFlow: FlowTransitions<FlowKind> = {
   '/forget': {
     to: ['confirm-forget'],
     handle: ({ state }) =>
-      turn(withFlow(state, { kind: 'confirm-forget', ...previousOf(state.flow) }), [
-        { key: 'forget-confirm', buttons: yesNo() },
-      ]),
+      turn(
+        withFlow(state, { kind: 'confirm-forget', ...previousOf(state.flow) }),
+        [{ key: 'forget-confirm', buttons: yesNo() }],
+        // A booked visit is called off by the erasure: said before the question.
+        [{ type: 'tell-booked-visits' }],
+      ),
   },
   '/cancel': {
     to: ['idle', 'same'],

@@ -296,6 +296,7 @@ cancel-ticket-button = { $number }
 cancel-confirm = Cancel ticket { $ticket }?
 ticket-cancelled = Ticket { $number } is cancelled.
 ticket-cancel-failed = Ticket { $number } can't be cancelled any more (it is { $state }).
+forget-visits = You have an engineer visit booked: { $visits }. Erasing your data cancels it, and the engineer will not come.
 forget-confirm = Erase everything we hold about you — name, phone, address, product details, photos and this conversation? Open tickets will be cancelled{ $staffChat ->
     [no] {""}
    *[yes] {" "}and our team told
@@ -311,6 +312,10 @@ forgotten = Done: your personal data is erased{ $cancelled ->
            *[yes] {" "}(our team has been told).
         }
     }
+forgotten-visits = The engineer visit booked for { $visits } is cancelled: nobody will come{ $staffChat ->
+    [no] .
+   *[yes] {" "}(our team has been told).
+}
 button-yes = Yes
 button-no = No
 

@@ -201,6 +201,9 @@ staff-ticket-erased = 🗑 { $number } was erased at the customer's request{ $ca
         [deleted] Its topic is deleted with everything in it. Only anonymous figures remain.
         [kept] The bot may not delete its topic (that needs the right to delete messages): its card is overwritten and the bot's copies of the customer's messages are deleted, but your replies and any photos posted after the card stay. Please delete the topic by hand.
        *[refused] The bot could not delete its topic, nor clear all of the customer's details and messages from it (that needs the right to delete messages). Please delete the topic by hand.
+    }{ $visit ->
+        [none] {""}
+       *[other] {" "}📅 The engineer visit booked for { $visit } is called off (holder: { $holder }): please tell the engineer.
     }
 staff-erased-card = 🗑 Erased at the customer's request.
 staff-not-sent-closed = ℹ️ Not sent to the customer: { $number } is closed or cancelled; /reopen it to write to them again. (Said once: talk here among yourselves freely.)
