@@ -16,6 +16,7 @@ import {
   parseClosing,
   parseTicketNumber,
   parseWarrantyArgs,
+  pendingReplies,
   type StaffMember,
   type Ticket,
   type TicketCommand,
@@ -27,6 +28,8 @@ import {
 } from '../../core/index.ts';
 import { enqueueMessages, type Repositories } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
+import { composeMessages } from '../render/compose.ts';
+import { renderReply } from '../render/reply.ts';
 import { formatInstant, formatVisitWindow, toMinutes, toMinutesAgo } from '../render/staff.ts';
 import { renderWarrantyAnswer } from '../render/warranty.ts';
 import type { AppDeps } from './deps.ts';
@@ -35,6 +38,7 @@ import type { StaffAccess } from './staff-access.ts';
 import type { StaffCustomers, StaffStep } from './staff-customers.ts';
 import { contactAlertKeys, loanerReminderJob, STAFF_JOBS, visitReminderKey } from './staff-jobs.ts';
 import type { StaffTopics } from './staff-topics.ts';
+import { createTurnContext } from './turn-context.ts';
 
 /** One staff member's request, after the access check. */
 export type StaffRequest = {
@@ -245,8 +249,24 @@ export function createStaffActions(
     const command: TicketCommand = { type: 'release', staffId: staffId(req) };
     await apply(req, ticket, command, {}, async (step, released) => {
       const customer = await customers.customerOf(released, step.repos);
-      await customers.setHold(customer, undefined, step.tx);
-      await tellCustomer(step, released, 'handover-released');
+      const state = await customers.setHold(customer, undefined, step.tx);
+      // The question the customer was answering when the chat was taken (an intake's, the
+      // summary) is asked again, so they know what the bot waits for.
+      const pending = pendingReplies(state, createTurnContext(deps, step.at, step.ref));
+      await customers.tellIn(step, released, 'handover-released', {
+        blocked: () => topics.blockedNotice(released, step.ref, step.repos),
+        compose: ({ t, locale, globals }) => {
+          const [message, ...more] = composeMessages([
+            {
+              text: t('handover-released', { ...globals, pending: pending.length ? 'yes' : 'no' }),
+            },
+            ...pending.map((reply) => renderReply(reply, t, locale, globals)),
+          ]);
+          const text = [message, ...more].map((part) => part?.text).join('\n\n');
+          const markup = (more.at(-1) ?? message)?.markup;
+          return markup ? { text, markup } : { text };
+        },
+      });
       await topics.announceIn(step, released, 'staff-released', { name: req.member.displayName });
     });
   }

@@ -60,11 +60,12 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
    * transaction). Saved with the state's version like a turn: if a turn commits in between, the
    * hold is applied again on its state.
    */
+  /** Returns the chat's state as saved. */
   async function setHold(
     customer: Customer,
     hold: StaffHold | undefined,
     on: Database = db,
-  ): Promise<void> {
+  ): Promise<ConversationState> {
     const chatId = customer.telegramUserId;
     const locale = localeFor(customer.language, customer.language);
     for (let attempt = 0; ; attempt += 1) {
@@ -75,7 +76,7 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
       const expiresAt = new Date(clock.now().getTime() + SESSION_TTL_MS);
       try {
         await saveVersioned(on, sessionKey(chatId), next, version, expiresAt);
-        return;
+        return next;
       } catch (error) {
         if (!(error instanceof StaleStateError) || attempt >= 5) throw error;
       }
@@ -121,8 +122,11 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
       vars?: Record<string, string | number>;
       markup?: RenderedReply['markup'];
       blocked?: () => Promise<NewOutboxMessage | undefined>;
-      /** The text, when it is more than the one message `key` names (`key` still keys the row). */
-      compose?: (render: RenderContext) => string;
+      /**
+       * The text (and its buttons), when it is more than the one message `key` names (`key` still
+       * keys the row).
+       */
+      compose?: (render: RenderContext) => string | RenderedReply;
     } = {},
   ): Promise<boolean> {
     const customer = await customerOf(ticket, step.repos);
@@ -131,10 +135,11 @@ export function createStaffCustomers(deps: AppDeps, delivery: Delivery) {
       return false;
     }
     const render = createRenderContext(deps, await localeOf(customer, step.tx));
-    const text = options.compose
+    const composed = options.compose
       ? options.compose(render)
       : render.t(key, { ...render.globals, ...options.vars });
-    const { markup } = options;
+    const { text, markup = options.markup } =
+      typeof composed === 'string' ? { text: composed } : composed;
     const row: NewOutboxMessage = {
       key: `${customerTicketKeyPrefix(ticket.id)}${step.ref}:${key}`,
       chatId: customer.telegramUserId,

@@ -88,6 +88,14 @@ function withPendingContact(before: ConversationState, result: T): T {
 const flowDefinition = (kind: FlowKind) => transitions[kind] as unknown as FlowDefinition<FlowKind>;
 
 /**
+ * The question the chat's flow waits on (none when idle): asked again when the conversation comes
+ * back to the customer (staff hand the chat back with /release).
+ */
+export function pendingReplies(state: ConversationState, context: TurnContext): Reply[] {
+  return flowDefinition(state.flow.kind).pending(state, state.flow, context);
+}
+
+/**
  * The table's cell for an event in a flow: the flow's own row first, then `anyFlow`; `undefined`
  * means the default (say why, ask the pending question again).
  */

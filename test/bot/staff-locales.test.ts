@@ -22,6 +22,7 @@ const vars = {
   closing: 'repaired',
   window: '2026-03-12 09:00–11:00',
   visit: '2026-03-12 09:00–11:00',
+  pending: 'yes',
   reminder: '19:00',
   day: 'tomorrow',
   score: 4,

@@ -159,7 +159,10 @@ staff-customer-cancelled = 🚫 The customer cancelled { $number } themselves.
 ## What the customer is told about the staff side
 
 handover-taken = 👤 { $name } from our service team is with you now. Write here; they will answer you.
-handover-released = You are back with the assistant. Write any time if you need anything.
+handover-released = You are back with the assistant. { $pending ->
+        [yes] Let's go on where we left off:
+       *[no] Write any time if you need anything.
+    }
 handover-scheduled = 📅 Your engineer visit for ticket { $number } is confirmed: { $window }.
 handover-reminder = ⏰ Reminder: our engineer visits you { $day ->
     [today] today

@@ -155,7 +155,10 @@ staff-customer-cancelled = 🚫 客户自己取消了{ $number }。
 ## 客户看到的客服相关消息
 
 handover-taken = 👤 服务团队的{ $name }现在为您服务。请在这里留言，对方会回复您。
-handover-released = 您已回到智能助手。如有需要，随时留言。
+handover-released = 您已回到智能助手。{ $pending ->
+        [yes] 我们接着刚才的继续：
+       *[no] 如有需要，随时留言。
+    }
 handover-scheduled = 📅 工单{ $number }的上门时间已确认：{ $window }。
 handover-reminder = ⏰ 提醒：工程师{ $day ->
     [today] 今天

@@ -156,7 +156,10 @@ staff-customer-cancelled = 🚫 客戶自己取消了{ $number }。
 ## 客戶看到的客服相關訊息
 
 handover-taken = 👤 服務團隊的{ $name }現在為您服務。請在這裡留言，對方會回覆您。
-handover-released = 您已回到智慧助手。如有需要，隨時留言。
+handover-released = 您已回到智慧助手。{ $pending ->
+        [yes] 我們接著剛才的繼續：
+       *[no] 如有需要，隨時留言。
+    }
 handover-scheduled = 📅 維修單{ $number }的到府時間已確認：{ $window }。
 handover-reminder = ⏰ 提醒：工程師{ $day ->
     [today] 今天
