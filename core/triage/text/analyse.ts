@@ -88,11 +88,33 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
   const normalise = createNormaliser(lexicon, maxChars);
   const stopwords = new Set(lexicon.english.stopwords);
   const irregular = new Map(Object.entries(lexicon.english.irregular));
-  const toTokens = (clause: string, correct?: (word: string) => string | undefined): Token[] =>
-    latinWords(clause).map((raw) => {
+  // A word's token, as read without and with each typo corrector: made once, since words recur
+  // from clause to clause and message to message (a message is tokenised three times over).
+  const plainTokens = new Map<string, Token>();
+  const correctedTokens = new WeakMap<(word: string) => string | undefined, Map<string, Token>>();
+  const tokenOf = (raw: string, correct?: (word: string) => string | undefined): Token => {
+    let known = plainTokens;
+    if (correct !== undefined) {
+      const own = correctedTokens.get(correct);
+      known = own ?? new Map();
+      if (own === undefined) correctedTokens.set(correct, known);
+    }
+    let token = known.get(raw);
+    if (token === undefined) {
       const word = irregular.get(raw) ?? correct?.(raw) ?? raw;
-      return { raw, word, stem: stem(word), stop: stopwords.has(word) || stopwords.has(raw) };
-    });
+      token = Object.freeze({
+        raw,
+        word,
+        stem: stem(word),
+        stop: stopwords.has(word) || stopwords.has(raw),
+      });
+      if (known.size >= 20_000) known.clear();
+      known.set(raw, token);
+    }
+    return token;
+  };
+  const toTokens = (clause: string, correct?: (word: string) => string | undefined): Token[] =>
+    latinWords(clause).map((raw) => tokenOf(raw, correct));
   /** A token list's stems, with or without its stopwords, and where each stands: worked out once. */
   const viewWith =
     (skipStopwords: boolean) =>

@@ -2,7 +2,7 @@ import type { TriageLexicon } from '../lexicon.ts';
 import { type BilingualFinder, createNegation, type Token, withoutExceptions } from './cues.ts';
 import { latinWords, stem } from './english.ts';
 import { overlaps, type Span } from './phrase-matcher.ts';
-import { afterGroup, createStartFilter } from './start-keys.ts';
+import { afterGroup, createStartFilter, matchesFrom } from './start-keys.ts';
 
 /** What a scan of one message found. */
 export type HazardScan = {
@@ -30,6 +30,8 @@ export type HazardScanTools = {
 };
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** A `near` pair's words in a clause that has neither. */
+const NEITHER = Object.freeze({ first: false, second: false });
 const LATIN = /[a-z]/i;
 
 /**
@@ -71,7 +73,11 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   const byScript = (han: boolean) => {
     const list = lexicon.hazard.patterns
       .filter((p) => HAN.test(p) === han)
-      .map((p) => ({ pattern: new RegExp(p, 'gi'), gate: new RegExp(withoutLookbehind(p), 'i') }));
+      .map((p) => ({
+        pattern: new RegExp(p, 'gi'),
+        gate: new RegExp(withoutLookbehind(p), 'i'),
+        sticky: new RegExp(withoutLookbehind(p), 'iy'),
+      }));
     return { list, filter: createStartFilter(list.map((p) => p.gate.source)) };
   };
   const hanPatterns = byScript(true);
@@ -100,9 +106,11 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
       LATIN.test(clause) ? latinPatterns : undefined,
     ]) {
       if (group === undefined) continue;
-      for (const i of group.filter.mayMatch(clause)) {
-        const { pattern, gate } = group.list[i] as (typeof group.list)[number];
-        if (!gate.test(clause)) continue;
+      for (const candidate of group.filter.candidates(clause)) {
+        const { pattern, gate, sticky } = group.list[
+          candidate.index
+        ] as (typeof group.list)[number];
+        if (!matchesFrom(candidate, gate, sticky, clause)) continue;
         for (const m of clause.matchAll(pattern)) {
           const span = { start: m.index, end: m.index + m[0].length, phrase: m[0] };
           if (m[0] !== '' && ![...words, ...extra].some((w) => overlaps(w, span))) extra.push(span);
@@ -119,6 +127,12 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
     second: tools.bilingual(pair.second),
     elsewhere: tools.bilingual(pair.elsewhere),
   }));
+  // Every pair's words as one list: a clause with none of them (most clauses) reads no pair.
+  const anyPairWord = tools.bilingual({
+    zh: lexicon.hazard.pairs.flatMap((p) => [...p.first.zh, ...p.second.zh, ...p.elsewhere.zh]),
+    en: lexicon.hazard.pairs.flatMap((p) => [...p.first.en, ...p.second.en, ...p.elsewhere.en]),
+  });
+  const nearPairs = pairs.filter((pair) => pair.scope === 'near');
   const live = (text: string, tokens: readonly Token[], zh: Span[], en: Span[]) =>
     negation.zh(text, zh).some((n) => !n) || negation.en(tokens, en).some((n) => !n);
 
@@ -184,7 +198,10 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
         if (enNegated[i]) masked.en.push(span);
       });
       const now = new Map<string, { first: boolean; second: boolean }>();
-      for (const pair of pairs) {
+      const pairWords = anyPairWord.zh(text).length > 0 || anyPairWord.en(tokens).length > 0;
+      // Without a pair word no pair's words stand: only the `near` pairs note their absence.
+      if (!pairWords) for (const pair of nearPairs) now.set(pair.name, NEITHER);
+      for (const pair of pairWords ? pairs : []) {
         const except = pair.keepNames ? { zh: zhExceptions, en: enExceptions } : pairExceptions;
         const firstLive = live(
           text,

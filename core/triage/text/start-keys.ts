@@ -140,56 +140,95 @@ const isWordCode = (code: number) =>
   (code >= 48 && code <= 57) ||
   code === 95;
 const lowerCode = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code);
-/** A key as a number, its code units in base 65,536 after a leading 1 (so "a" and "\0a" differ). */
-function keyNumber(key: string): number {
-  let n = 1;
-  for (let i = 0; i < key.length; i++) n = n * 65536 + key.charCodeAt(i);
-  return n;
-}
+
+/** A trie of keys by code unit: the patterns keyed by the characters so far. */
+type KeyNode = { patterns: number[]; next: Map<number, KeyNode> };
+const keyNode = (): KeyNode => ({ patterns: [], next: new Map() });
+
+/** The mark of a pattern tried everywhere. */
+const EVERYWHERE: number[] = [];
+
+/** One pattern that may match a text: where its matches may start, or everywhere (`undefined`). */
+export type StartCandidate = { index: number; starts: number[] | undefined };
 
 /**
- * Narrows a list of patterns (their sources, as compiled with the `i` flag) to those that may
- * match a text: `mayMatch(text)` lists, in order, every pattern that may match it (a pattern left
- * out cannot).
+ * Narrows a list of patterns (their sources, as compiled with the `i` flag) to where they may
+ * match a text: `candidates(text)` lists, in the patterns' order, each pattern that may match and
+ * the positions its matches may start at (a pattern or a position left out cannot match there).
+ * A pattern whose start keys cannot be told is listed for every text, with no positions.
  */
 export function createStartFilter(sources: readonly string[]) {
-  const always = new Uint8Array(sources.length);
-  const atWordStart = new Map<number, number[]>();
-  const anywhere = new Map<number, number[]>();
+  const always: number[] = [];
+  const atWordStart = keyNode();
+  const anywhere = keyNode();
   sources.forEach((source, i) => {
     const found = startKeys(source);
     if (found === undefined) {
-      always[i] = 1;
+      always.push(i);
       return;
     }
-    const into = found.atWordStart ? atWordStart : anywhere;
     for (const key of found.keys) {
-      const n = keyNumber(key);
-      into.set(n, [...(into.get(n) ?? []), i]);
+      let node = found.atWordStart ? atWordStart : anywhere;
+      for (let k = 0; k < key.length; k++) {
+        const code = key.charCodeAt(k);
+        let next = node.next.get(code);
+        if (next === undefined) {
+          next = keyNode();
+          node.next.set(code, next);
+        }
+        node = next;
+      }
+      if (!node.patterns.includes(i)) node.patterns.push(i);
     }
   });
-  /** Marks the patterns keyed by the one to three characters from `at`. */
-  const mark = (into: Uint8Array, keys: Map<number, number[]>, text: string, at: number) => {
-    let n = 1;
-    for (let k = at; k < at + KEY_LENGTH && k < text.length; k++) {
-      n = n * 65536 + lowerCode(text.charCodeAt(k));
-      const found = keys.get(n);
-      if (found !== undefined) for (const i of found) into[i] = 1;
+  /** Notes `at` for the patterns keyed by the characters from `at`. */
+  const mark = (starts: (number[] | undefined)[], root: KeyNode, text: string, at: number) => {
+    let node: KeyNode | undefined = root;
+    for (let k = at; k < text.length; k++) {
+      node = node.next.get(lowerCode(text.charCodeAt(k)));
+      if (node === undefined) return;
+      for (const i of node.patterns) {
+        const list = starts[i];
+        if (list === undefined) starts[i] = [at];
+        else if (list[list.length - 1] !== at) list.push(at);
+      }
     }
   };
   return {
-    mayMatch(text: string): number[] {
-      const marked = always.slice();
+    candidates(text: string): StartCandidate[] {
+      const starts = new Array<number[] | undefined>(sources.length).fill(undefined);
       let wordBefore = false;
       for (let at = 0; at < text.length; at++) {
-        if (anywhere.size > 0) mark(marked, anywhere, text, at);
+        if (anywhere.next.size > 0) mark(starts, anywhere, text, at);
         const word = isWordCode(text.charCodeAt(at));
-        if (word && !wordBefore && atWordStart.size > 0) mark(marked, atWordStart, text, at);
+        if (word && !wordBefore) mark(starts, atWordStart, text, at);
         wordBefore = word;
       }
-      const out: number[] = [];
-      for (let i = 0; i < marked.length; i++) if (marked[i] === 1) out.push(i);
+      for (const index of always) starts[index] = EVERYWHERE;
+      const out: StartCandidate[] = [];
+      for (let index = 0; index < starts.length; index++) {
+        const list = starts[index];
+        if (list !== undefined) out.push({ index, starts: list === EVERYWHERE ? undefined : list });
+      }
       return out;
     },
   };
+}
+
+/**
+ * Whether a pattern matches a text, tried only where {@link createStartFilter} says a match may
+ * start: `sticky` is the pattern compiled with the `y` flag as well.
+ */
+export function matchesFrom(
+  candidate: StartCandidate,
+  pattern: RegExp,
+  sticky: RegExp,
+  text: string,
+): boolean {
+  if (candidate.starts === undefined) return pattern.test(text);
+  for (const at of candidate.starts) {
+    sticky.lastIndex = at;
+    if (sticky.test(text)) return true;
+  }
+  return false;
 }
