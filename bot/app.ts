@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import {
   type Clock,
+  createAlreadyTriedPieces,
   createCatalogueView,
   createConversationTriage,
   createFieldParsers,
@@ -40,7 +41,8 @@ function loadContent(config: Config) {
   const policy = loadWarrantyPolicy(config.WARRANTY_POLICY_FILE);
   const { catalogue, lexicon, model, content } = loadTriageContent();
   const engine = createTriageEngine(catalogue, { lexicon, model });
-  return { policy, catalogue, content, engine, i18n: createI18n() };
+  const alreadyTried = createAlreadyTriedPieces(lexicon);
+  return { policy, catalogue, content, engine, alreadyTried, i18n: createI18n() };
 }
 
 export type App = {
@@ -84,7 +86,7 @@ export async function createApp(
     );
     throw error;
   }
-  const { policy, catalogue, content, engine, i18n } = loaded;
+  const { policy, catalogue, content, engine, alreadyTried, i18n } = loaded;
   const database = await opening;
   log.info(`database: ${database.kind} at ${database.target}`);
   progress.step('applying migrations…');
@@ -126,6 +128,7 @@ export async function createApp(
     triage: countTriage(metrics, triage),
     triageUncounted: triage,
     fields: createFieldParsers(catalogue),
+    alreadyTried,
     policy,
     metrics,
   };

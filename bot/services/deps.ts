@@ -38,6 +38,8 @@ export type AppDeps = {
   policy: WarrantyPolicy;
   /** Prometheus instruments: services count what they do here. */
   metrics: Metrics;
+  /** The checks a customer says they already did, in their words (`TurnContext.alreadyTried`). */
+  alreadyTried(text: string): string[];
   /** The openai triage and intake help, when configured: consulted before each turn. */
   llm?: LlmAssist;
 };

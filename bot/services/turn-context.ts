@@ -19,5 +19,6 @@ export function createTurnContext(
     policy: deps.policy,
     triage: deps.triage,
     fields: deps.fields,
+    alreadyTried: deps.alreadyTried,
   };
 }

@@ -114,6 +114,11 @@ export type TurnContext = {
   /** Triage of the customer's words; `asked` tells whether a clarifying question was already asked. */
   triage(text: string, options: { category?: Category; asked: boolean }): TriageStep;
   fields: FieldParsers;
+  /**
+   * The checks the customer says they already did, in their own words ("I already cleaned the
+   * filter", "濾網已經洗過了"), as triage reads "already tried": the engineer sees them as ruled out.
+   */
+  alreadyTried(text: string): string[];
   /** The customer's ticket waiting for a person, when there is one (read with the turn). */
   waiting?: WaitingTicket;
 };

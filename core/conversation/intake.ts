@@ -1,3 +1,4 @@
+import type { Bilingual } from '../triage/catalogue.ts';
 import type { Category } from '../warranty/policy.ts';
 import { button, categoryButtons } from './buttons.ts';
 import type { TurnContext } from './context.ts';
@@ -88,6 +89,38 @@ export function hasField(draft: Draft, field: IntakeField): boolean {
 export function nextField(draft: Draft): IntakeField | undefined {
   const order = draft.urgent ? URGENT_FIELDS : INTAKE_FIELDS;
   return order.find((field) => !hasField(draft, field));
+}
+
+/** A ruled-out item's identity: its words, whatever the spacing and case. */
+const ruledOutKey = (item: Bilingual) =>
+  `${item.en}\u0000${item.zh}`.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** Two ruled-out lists as one, in order, an item already there not repeated. */
+export function joinRuledOut(first: readonly Bilingual[], then: readonly Bilingual[]): Bilingual[] {
+  const seen = new Set<string>();
+  return [...first, ...then].filter((item) => {
+    const key = ruledOutKey(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The draft with the checks the customer says in `text` they already did ("I already cleaned the
+ * filter", "濾網已經洗過了") on its ruled-out list, quoted as they wrote them, after what is there;
+ * the same draft when the text says none.
+ */
+export function withTried(
+  draft: Draft,
+  text: string,
+  context: Pick<TurnContext, 'alreadyTried'>,
+): Draft {
+  const said = context
+    .alreadyTried(text)
+    .map((words): Bilingual => ({ en: `"${words}"`, zh: `“${words}”` }));
+  if (said.length === 0) return draft;
+  return { ...draft, ruledOut: joinRuledOut(draft.ruledOut ?? [], said) };
 }
 
 /** Starts a draft from what the conversation already knows. */

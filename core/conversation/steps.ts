@@ -6,7 +6,7 @@ import type { Category } from '../warranty/policy.ts';
 import { button, categoryButtons } from './buttons.ts';
 import type { TriageStep, TurnContext } from './context.ts';
 import type { Effect, Guidance, PendingCheckback, Turn } from './events.ts';
-import { askField, newDraft, nextField, reviewReply } from './intake.ts';
+import { askField, joinRuledOut, newDraft, nextField, reviewReply, withTried } from './intake.ts';
 import type { ConversationState, Draft, Flow, IntakeReason, Reply } from './state.ts';
 import { isWarrantyOnly, startWarrantyQuestion } from './warranty-question.ts';
 
@@ -387,7 +387,10 @@ export function escalate(
   const flow = state.flow;
   if (flow.kind === 'intake' || flow.kind === 'review') {
     // Upgrading a draft (a hazard reported mid-way) keeps the new words and what they showed.
-    const draft: Draft = { ...flow.draft };
+    // What the new words say was already tried goes on the ruled-out list too.
+    const draft: Draft = seed?.description
+      ? withTried(flow.draft, seed.description, context)
+      : { ...flow.draft };
     if (reason === 'hazard') Object.assign(draft, { urgent: true, reason, label: 'hazard' });
     if (seed?.description) draft.description = seed.description;
     if (seed?.symptomId) draft.symptomId = seed.symptomId;
@@ -415,7 +418,13 @@ export function escalate(
           : flow.kind === 'choose-category'
             ? { description: flow.text }
             : { description: '' };
-  const draft = newDraft(context, state, { reason, ...fromFlow, ...seed });
+  const started = newDraft(context, state, { reason, ...fromFlow, ...seed });
+  // The checks the customer says they did come first on the ruled-out list, then the quick checks
+  // or steps that did not help here (each once).
+  const said = withTried({ ...started, ruledOut: [] }, started.description, context).ruledOut ?? [];
+  const draft: Draft = { ...started };
+  const ruledOut = joinRuledOut(said, started.ruledOut ?? []);
+  if (ruledOut.length > 0) draft.ruledOut = ruledOut;
   // Photos sent during the guidance or the checks go with the ticket.
   if ((flow.kind === 'guide' || flow.kind === 'checks') && flow.photos?.length)
     draft.otherPhotos = [...draft.otherPhotos, ...flow.photos];

@@ -7,4 +7,5 @@ export * from './learned/index.ts';
 export * from './lexicon.ts';
 export * from './model-reading.ts';
 export * from './next-step.ts';
+export { createAlreadyTriedPieces } from './text/already-tried.ts';
 export * from './types.ts';

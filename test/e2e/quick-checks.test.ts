@@ -298,7 +298,9 @@ describe('end to end through the staff forum: the card lists what quick checks r
       expect(ticket?.triage?.ruledOut).toEqual([checks[0]?.action]);
       // The staff language is English: the card words the check as the catalogue does in English.
       const text = card?.text ?? '';
-      expect(text).toContain('Already tried with the customer (none fixed it):');
+      expect(text).toContain(
+        'Already ruled out (none fixed it; in quotes, what the customer said they did):',
+      );
       expect(text).toContain(`  1. ${checks[0]?.action.en}`);
       for (const skipped of checks.slice(1)) expect(text).not.toContain(skipped.action.en);
     },
@@ -331,7 +333,9 @@ describe('end to end through the staff forum: the card lists what quick checks r
     const done = steps.slice(0, -1).map((step) => step.action);
     expect(ticket?.triage?.ruledOut).toEqual(done);
     const text = card?.text ?? '';
-    expect(text).toContain('Already tried with the customer (none fixed it):');
+    expect(text).toContain(
+      'Already ruled out (none fixed it; in quotes, what the customer said they did):',
+    );
     done.forEach((action, index) => {
       expect(text).toContain(`  ${index + 1}. ${action.en}`);
     });

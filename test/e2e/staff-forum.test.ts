@@ -54,6 +54,10 @@ describe('staff take over escalated chats in the staff forum', () => {
     expect(card?.text).toMatch(/The whole unit is covered until/);
     expect(card?.text).toMatch(/Contact promise: the customer hears from us by 10:30/);
     expect(card?.text).toMatch(/› customer: The washing machine shows error E21/);
+    // What the customer said they already did is on the card as ruled out, in their words.
+    expect(card?.text).toContain(
+      'Already ruled out (none fixed it; in quotes, what the customer said they did):\n  1. "already restarted it twice"',
+    );
     expect(card?.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toEqual([
       '✋ Take',
       '📅 Schedule',

@@ -2,6 +2,7 @@ import { loadTriageContent } from '../../bot/content/index.ts';
 import {
   BUILT_IN_POLICY,
   type CalendarDate,
+  createAlreadyTriedPieces,
   createCatalogueView,
   createConversationTriage,
   createFieldParsers,
@@ -11,6 +12,7 @@ import {
 
 const { catalogue, lexicon, content } = loadTriageContent();
 const engine = createTriageEngine(catalogue, { lexicon });
+const alreadyTried = createAlreadyTriedPieces(lexicon);
 
 /** A turn context on the real catalogue, triage engine and field parsers, at a fixed time. */
 export function realTurnContext(
@@ -26,6 +28,7 @@ export function realTurnContext(
     policy: BUILT_IN_POLICY,
     triage: createConversationTriage(engine, content),
     fields: createFieldParsers(catalogue),
+    alreadyTried,
   };
 }
 

@@ -11,7 +11,14 @@ import type { Category } from '../../warranty/policy.ts';
 import { button } from '../buttons.ts';
 import type { TurnContext } from '../context.ts';
 import { correctedProduct, namedProduct, oneLine, proposeChange } from '../draft-change.ts';
-import { ADDRESS_DETAIL_MAX_LENGTH, askField, hasField, isOptional, skipField } from '../intake.ts';
+import {
+  ADDRESS_DETAIL_MAX_LENGTH,
+  askField,
+  hasField,
+  isOptional,
+  skipField,
+  withTried,
+} from '../intake.ts';
 import { errorKey, type FieldErrorCode, type MessageKey } from '../messages.ts';
 import {
   type Button,
@@ -321,11 +328,14 @@ function keptAsMoreSaid(
       { ...flow, draft: { ...draft, moreSaid } },
       { field: 'category', category: corrected },
     );
-  if (moreSaid === kept) return undefined;
+  // "I already restarted it twice": a check the engineer sees as ruled out.
+  const tried = withTried(draft, text, context);
+  if (moreSaid === kept && tried === draft) return undefined;
   const isReport =
-    reading.kind === 'ask' ? reading.category !== undefined : reading.kind !== 'hazard';
+    tried !== draft ||
+    (reading.kind === 'ask' ? reading.category !== undefined : reading.kind !== 'hazard');
   if (!isReport) return undefined;
-  const next: Draft = { ...draft, moreSaid };
+  const next: Draft = { ...tried, moreSaid };
   return turn(withFlow(state, { ...flow, draft: next }), [
     { key: 'intake-more-said' },
     askField(flow.field, next, context),

@@ -1,6 +1,6 @@
 import { readYesNo } from '../../intake/typed-answer.ts';
 import { proposeChange, readChange, withNote } from '../draft-change.ts';
-import { askField, clearField, reviewReply } from '../intake.ts';
+import { askField, clearField, reviewReply, withTried } from '../intake.ts';
 import { errorKey } from '../messages.ts';
 import { hazardOr, knownCategory, sharedPhone, type T, turn, withFlow } from '../steps.ts';
 import type { FlowDefinition, FlowKind, TransitionInput } from '../table.ts';
@@ -26,7 +26,8 @@ export const reviewFlow: FlowDefinition<'review'> = {
             // "my number is wrong, it's 139…", "can you come tomorrow afternoon instead"; the
             // words are kept for the engineer whatever the answer ("call my husband on 0933…").
             const change = readChange(event.text, flow.draft, context);
-            const draft = withNote(flow.draft, event.text);
+            // "I already restarted it": on the ruled-out list too.
+            const draft = withTried(withNote(flow.draft, event.text), event.text, context);
             if (change)
               return proposeChange(
                 state,

@@ -37,7 +37,7 @@ staff-card-photos = 📷 { $number }: { $count ->
    *[other] the { $count } photos
 } the customer sent (nameplate, invoice or the fault).
 staff-card-triage = 🔎 Triage: { staff-label } · { $symptom }
-staff-card-tried = Already tried with the customer (none fixed it):
+staff-card-tried = Already ruled out (none fixed it; in quotes, what the customer said they did):
 staff-card-warranty = ⚖️ Preliminary warranty answer, as the customer got it:
 staff-card-no-warranty = ⚖️ No warranty answer yet (product or purchase date unknown): use /warranty.
 staff-card-window = 🗓 Preferred visit: { $window }

@@ -64,7 +64,7 @@ describe('the staff card lists what the customer already ruled out, and only tha
       triage: { ...base, label: 'fault', ruledOut: [action(first), action(second)] },
       locale: 'en',
       shows: [
-        'Already tried with the customer (none fixed it):',
+        'Already ruled out (none fixed it; in quotes, what the customer said they did):',
         `  1. ${first?.action.en}`,
         `  2. ${second?.action.en}`,
       ],
@@ -74,7 +74,7 @@ describe('the staff card lists what the customer already ruled out, and only tha
       case: 'the ruled-out checks in the staff language',
       triage: { ...base, label: 'fault', ruledOut: [action(first)] },
       locale: 'zh-Hans',
-      shows: ['已和客户一起检查过（均未解决）：', `  1. ${first?.action.zh}`],
+      shows: ['已排除（均未解决；引号内为客户自己说已做过的）：', `  1. ${first?.action.zh}`],
       hides: [second?.action.zh],
     },
     {
