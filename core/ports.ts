@@ -98,6 +98,12 @@ export interface TicketRepo {
   ): Promise<{ ticket: Ticket; created: boolean }>;
   get(id: string): Promise<Ticket | undefined>;
   getByNumber(number: string): Promise<Ticket | undefined>;
+  /**
+   * Whether a number was handed out (the day's counter reached its sequence): a number handed out
+   * that no ticket carries was erased with its customer (an erased ticket keeps a random reference,
+   * nothing that links it to the number).
+   */
+  wasNumberIssued(day: CalendarDate, sequence: number): Promise<boolean>;
   listByCustomer(customerId: string, page?: TicketPage): Promise<Ticket[]>;
   /** The staff queue: urgent first, then oldest first. */
   listByState(states: TicketState[], limit?: number): Promise<Ticket[]>;

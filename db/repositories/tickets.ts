@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   type Actor,
+  type CalendarDate,
   type CreateTicketOptions,
   decideTicketTransition,
   fail,
@@ -19,7 +20,13 @@ import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
 import { cancelJobs, insertJobs } from '../jobs/queue.ts';
 import { preparedPerHandle } from '../prepared.ts';
-import { productReports, ticketEvents, tickets, ticketTopics } from '../schema/index.ts';
+import {
+  productReports,
+  ticketCounters,
+  ticketEvents,
+  tickets,
+  ticketTopics,
+} from '../schema/index.ts';
 import { fileTicketRows } from './ticket-filing.ts';
 import { toProductReport, toTicket, toTicketEvent } from './to-domain.ts';
 
@@ -123,6 +130,13 @@ export function createTicketRepo(db: Database): TicketRepo {
     async getByNumber(number: string) {
       const [row] = await db.select().from(tickets).where(eq(tickets.number, number));
       return row && toTicket(row);
+    },
+    async wasNumberIssued(day: CalendarDate, sequence: number) {
+      const [row] = await db
+        .select({ last: ticketCounters.lastSequence })
+        .from(ticketCounters)
+        .where(eq(ticketCounters.day, day));
+      return row !== undefined && row.last >= sequence;
     },
     async listByCustomer(
       customerId: string,

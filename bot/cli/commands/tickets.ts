@@ -37,7 +37,8 @@ const SHOW_HELP = `Usage: npm run -s cli -- tickets show <FL-YYMMDD-NNNN> [--jso
 Shows one ticket: the customer's contact details, the product, the photos the customer sent
 (their Telegram file ids: the files stay with Telegram), triage, the preliminary warranty
 answer, the visit window, the staff topic, the contact promise, the rating, and its history (every
-event: when, who, what). --json prints it as one JSON object.
+event: when, who, what). --json prints it as one JSON object. A number erased with its customer
+(/forget) is said to be erased, with nothing more: the erased ticket keeps no number.
 
 ${DB_NOTE}
 
@@ -111,10 +112,14 @@ async function list(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function load(db: Database, number: string) {
+/** A ticket number as read: the number, its day and sequence. */
+type TicketNumber = NonNullable<ReturnType<typeof parseTicketNumber>>;
+
+async function load(db: Database, { number, day, sequence }: TicketNumber) {
   const repos = createRepositories(db);
   const ticket = await repos.tickets.getByNumber(number);
-  if (!ticket) return null;
+  // Handed out and carried by no ticket: erased at the customer's request.
+  if (!ticket) return (await repos.tickets.wasNumberIssued(day, sequence)) ? 'erased' : null;
   const [product, topic, rating, history] = await Promise.all([
     ticket.productId ? repos.tickets.getProduct(ticket.productId) : undefined,
     repos.tickets.topicOf(ticket.id),
@@ -136,10 +141,16 @@ async function show(args: string[], io: CliIo): Promise<number> {
   const parsed = parseTicketNumber(positionals[0] ?? '');
   if (!parsed) throw new UsageError('give a ticket number such as FL-260310-0001');
   const config = loadConfig(io.cwd, io.env);
-  const found = await readDatabase('tickets show', config, io, (db) => load(db, parsed.number));
+  const found = await readDatabase('tickets show', config, io, (db) => load(db, parsed));
   if (found === undefined) return 1;
   if (found === null) {
     io.stderr.write(`tickets show: no ticket ${parsed.number}\n`);
+    return 1;
+  }
+  if (found === 'erased') {
+    io.stderr.write(
+      `tickets show: ${parsed.number} was erased at the customer's request: the ticket keeps no number and none of their details\n`,
+    );
     return 1;
   }
   const { ticket, product, topic, rating, history } = found;

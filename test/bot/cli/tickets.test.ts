@@ -43,7 +43,16 @@ describe('tickets list and show (the operator sees every ticket without a staff 
       { type: 'cancel', actor: { kind: 'system' }, reason: null },
       at,
     );
-    numbers = [normal.number, urgent.number, closed.number];
+    // A customer who asked to be forgotten: their ticket keeps a random reference, not its number.
+    const { id: gone } = await repos.customers.ensure(600_002, 'en', at);
+    const { ticket: forgotten } = await repos.tickets.create(newTicket(gone), {
+      idempotencyKey: 'd',
+      day: day('2026-03-10'),
+      at,
+      actor: { kind: 'customer', customerId: gone },
+    });
+    await repos.customers.erase(gone, at);
+    numbers = [normal.number, urgent.number, closed.number, forgotten.number];
     await handle.close();
   }, 60_000);
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
@@ -66,7 +75,11 @@ describe('tickets list and show (the operator sees every ticket without a staff 
     const run = await runCliForTest(['tickets', 'list', '--state', 'cancelled', '--json'], {
       env: env(),
     });
-    expect(run.lines.map((line) => JSON.parse(line).number)).toEqual([numbers[2]]);
+    // The erased customer's ticket, cancelled by the erasure, under its random reference.
+    expect(run.lines.map((line) => JSON.parse(line).number).sort()).toEqual([
+      expect.stringMatching(/^ERASED-[0-9A-F]{12}$/),
+      numbers[2],
+    ]);
     const bad = await runCliForTest(['tickets', 'list', '--state', 'lost'], { env: env() });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown state "lost"/);
@@ -83,5 +96,21 @@ describe('tickets list and show (the operator sees every ticket without a staff 
     expect(run.stdout).toContain('note {"text":"call after 5pm"}');
     const missing = await runCliForTest(['tickets', 'show', 'FL-260310-0999'], { env: env() });
     expect(missing).toMatchObject({ code: 1, stderr: 'tickets show: no ticket FL-260310-0999\n' });
+  });
+
+  it("says a number erased at the customer's request was erased, and nothing of them (review10 L1)", async () => {
+    const erased = numbers[3] as string;
+    for (const args of [[], ['--json']]) {
+      const run = await runCliForTest(['tickets', 'show', erased, ...args], { env: env() });
+      expect(run).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: `tickets show: ${erased} was erased at the customer's request: the ticket keeps no number and none of their details\n`,
+      });
+    }
+    // A number of that day never handed out is still no ticket.
+    const next = erased.replace(/\d{4}$/, (n) => String(Number(n) + 1).padStart(4, '0'));
+    const never = await runCliForTest(['tickets', 'show', next], { env: env() });
+    expect(never).toMatchObject({ code: 1, stderr: `tickets show: no ticket ${next}\n` });
   });
 });
