@@ -53,6 +53,12 @@ export const triageLexiconSchema = z.strictObject({
      * until today", "之前没焦味，现在有了"): safety first, the hazard counts.
      */
     revive: byLanguage,
+    /**
+     * Phrases ending in a negation word that negate nothing: "heat, if not sparks" means "or even
+     * sparks". English only, matched on the words as written: the Chinese negations' gap words
+     * already keep "不停冒烟", "不一会就冒烟" apart.
+     */
+    idioms: z.strictObject({ en: words }),
   }),
   hazard: z.strictObject({
     /** Hazard words: one that is not negated makes the message a hazard. */

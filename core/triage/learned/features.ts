@@ -24,6 +24,8 @@ export type CueFlags = {
   defects: readonly string[];
   /** Categories whose product words the text names. */
   products: readonly string[];
+  /** Where the hazard words the net set aside stand in the text (`Analysis.deniedRanges`). */
+  denied: readonly (readonly [number, number])[];
 };
 
 /**
@@ -62,8 +64,35 @@ export function charGramsOf(word: string): string[] {
 /** Where {@link eachModelFeature} puts what it reads: features, and words for their n-grams. */
 type FeatureSink = { add(feature: string): void; word(word: string): void };
 
-/** Every model feature of a text, in reading order (a feature may come more than once). */
+/**
+ * Every model feature of a text, in reading order (a feature may come more than once). The hazard
+ * words the net set aside (`denied`: "no smoke or burning smell", "没有冒烟也没有焦味") are read
+ * apart, as features of their own (`n:`, word and Chinese n-grams, no English character n-grams),
+ * and the rest of the text is read as if a clause ended there: "no smoke" never weighs as "smoke".
+ */
 function eachModelFeature(text: string, cues: CueFlags, sink: FeatureSink): void {
+  let rest = text;
+  if (cues.denied.length > 0) {
+    rest = '';
+    let at = 0;
+    for (const [start, end] of cues.denied) {
+      if (end <= at) continue;
+      const from = Math.max(start, at);
+      rest += `${text.slice(at, from)}\n`;
+      eachTextFeature(text.slice(from, end), {
+        add: (feature) => sink.add(`n:${feature}`),
+        word: () => {},
+      });
+      at = end;
+    }
+    rest += text.slice(at);
+  }
+  eachTextFeature(rest, sink);
+  eachCueFeature(cues, sink);
+}
+
+/** A text's n-gram features (`z:`, `w:`, and the words for their `e:` n-grams). */
+function eachTextFeature(text: string, sink: FeatureSink): void {
   for (const clause of text.split(CLAUSE)) {
     for (const [run] of clause.matchAll(HAN_RUN)) {
       for (let i = 0; i < run.length; i++) {
@@ -84,6 +113,10 @@ function eachModelFeature(text: string, cues: CueFlags, sink: FeatureSink): void
       previous = word;
     }
   }
+}
+
+/** The rule cues' features (`c:`, `p:`). */
+function eachCueFeature(cues: CueFlags, sink: FeatureSink): void {
   const flags: [string, boolean][] = [
     ['already_tried', cues.alreadyTried],
     ['not_yet_tried', cues.notYetTried],
@@ -187,5 +220,6 @@ export function cueFlagsOf(analysis: Analysis): CueFlags {
     negatedHazard: analysis.negatedHazards.length > 0,
     defects: analysis.defects,
     products: [...analysis.names.keys()],
+    denied: analysis.deniedRanges,
   };
 }

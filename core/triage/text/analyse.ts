@@ -2,7 +2,7 @@ import type { TriageLexicon } from '../lexicon.ts';
 import type { DefectCue } from '../types.ts';
 import { createAlreadyTried } from './already-tried.ts';
 import { anyPattern, type Token } from './cues.ts';
-import { latinWords, stem } from './english.ts';
+import { LATIN_WORD, latinWords, stem } from './english.ts';
 import { createHazardScanner, type HazardMask, type HazardScan } from './hazard-scan.ts';
 import { createNormaliser } from './normalise.ts';
 import {
@@ -35,6 +35,12 @@ export type Analysis = {
   hazards: string[];
   /** Hazard words found under a negation ("no smoke", "冇燒焦味"). */
   negatedHazards: string[];
+  /**
+   * Where the hazard words the net set aside stand in `text` (negated, "no smoke or burning
+   * smell", "没有冒烟也没有焦味", or smoke in a message that calls it mist), as [start, end) in
+   * reading order: the learned model reads them apart, so "no smoke" does not weigh as smoke.
+   */
+  deniedRanges: [number, number][];
   alreadyTried: boolean;
   notYetTried: boolean;
   /** An everyday cause is named (just installed, a power cut, a child pressed buttons). */
@@ -329,6 +335,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         words: enWords + han / HAN_PER_WORD,
         hazards: [],
         negatedHazards: [],
+        deniedRanges: [],
         alreadyTried: alreadyTried(text),
         notYetTried: cue.notYetTried?.test(text) ?? false,
         ordinaryCause: cue.ordinaryCause?.test(text) ?? false,
@@ -342,7 +349,13 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         names: new Map(),
         features: new Map(),
       };
+      let cursor = 0;
       const scan = scanClauses(text, correct, (clause, tokens, names, masked) => {
+        // Clauses come in order and hold no separator, so the next one starts at or after the last.
+        const at = text.indexOf(clause, cursor);
+        cursor = at + clause.length;
+        if (masked.zh.length + masked.en.length > 0)
+          analysis.deniedRanges.push(...deniedIn(clause, at, masked));
         for (const span of [...names.zh, ...names.en]) {
           for (const key of nameOwners.get(span.phrase) ?? []) {
             analysis.names.set(key, [...(analysis.names.get(key) ?? []), span.phrase]);
@@ -355,6 +368,31 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
       return analysis;
     },
   };
+}
+
+/**
+ * A clause's set-aside hazard spans as [start, end) in the whole text (the clause starts at `at`),
+ * in order, overlapping ones merged (a span is often matched by several forms: smoke, smoking).
+ */
+function deniedIn(clause: string, at: number, masked: HazardMask): [number, number][] {
+  const ranges: [number, number][] = masked.zh.map((s) => [at + s.start, at + s.end]);
+  if (masked.en.length > 0) {
+    const words = [...clause.matchAll(LATIN_WORD)];
+    for (const span of masked.en) {
+      const first = words[span.start];
+      const last = words[span.end - 1];
+      if (first?.index !== undefined && last?.index !== undefined)
+        ranges.push([at + first.index, at + last.index + last[0].length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const last = merged.at(-1);
+    if (last !== undefined && range[0] < last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push(range);
+  }
+  return merged;
 }
 
 export type Analyser = ReturnType<typeof createAnalyser>;

@@ -18,7 +18,7 @@ const boundary = (list: readonly string[]) => new Set(list);
  * when it follows a negated word with only a coordinating word between ("no smoke or sparks").
  */
 export function createNegation(lexicon: TriageLexicon) {
-  const { cues, gap, coordination, revive } = lexicon.negation;
+  const { cues, gap, coordination, revive, idioms } = lexicon.negation;
   const zhNegators = [...cues.zh].sort((a, b) => b.length - a.length);
   const zhGap = [...gap.zh].sort((a, b) => b.length - a.length);
   const zhCoordination = boundary(coordination.zh);
@@ -26,6 +26,14 @@ export function createNegation(lexicon: TriageLexicon) {
   const enGap = boundary(gap.en);
   const enCoordination = boundary(coordination.en);
   const enRevive = boundary(revive.en);
+  const enIdioms = idioms.en.map((phrase) => phrase.split(' '));
+  /** Whether the negation word at `at` ends an idiom that negates nothing ("if not"). */
+  const enIdiomAt = (tokens: readonly Token[], at: number): boolean =>
+    enIdioms.some(
+      (words) =>
+        at + 1 >= words.length &&
+        words.every((word, k) => tokens[at + 1 - words.length + k]?.raw === word),
+    );
   /** A revival word within the rest of the clause ends the negation. */
   const zhRevived = (text: string, end: number): boolean => {
     const rest = text.slice(end, end + 16).split(/[。！？!?；;\n]/)[0] ?? '';
@@ -49,7 +57,7 @@ export function createNegation(lexicon: TriageLexicon) {
     for (let j = start - 1, steps = 0; j >= 0 && steps <= 4; j--, steps++) {
       const token = tokens[j];
       if (token === undefined) return false;
-      if (enNegators.has(token.word)) return true;
+      if (enNegators.has(token.word)) return !enIdiomAt(tokens, j);
       if (!enGap.has(token.raw) && !enGap.has(token.word)) return false;
     }
     return false;

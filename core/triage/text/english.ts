@@ -23,7 +23,10 @@ function undouble(w: string): string {
   return last !== undefined && last === w.at(-2) && !'lsz'.includes(last) ? w.slice(0, -1) : w;
 }
 
-/** Splits lower-case Latin text into word tokens (letters and digits; "2.4ghz" stays whole). */
+/** A Latin word token: letters and digits; "2.4ghz" stays whole. */
+export const LATIN_WORD = /[a-z0-9]+(?:\.[0-9]+[a-z]*)?/g;
+
+/** Splits lower-case Latin text into word tokens ({@link LATIN_WORD}). */
 export function latinWords(text: string): string[] {
-  return text.match(/[a-z0-9]+(?:\.[0-9]+[a-z]*)?/g) ?? [];
+  return text.match(LATIN_WORD) ?? [];
 }

@@ -28,6 +28,7 @@ const noCues = {
   negatedHazard: false,
   defects: [],
   products: [],
+  denied: [],
 };
 
 describe('toModelFeatures', () => {
@@ -63,6 +64,30 @@ describe('toModelFeatures', () => {
     expect(features).toEqual(
       expect.arrayContaining(['c:already_tried', 'c:part_replaced', 'p:refrigerator']),
     );
+  });
+
+  it('reads the words in a denied range apart (n:), and the rest as if a clause ended there', () => {
+    const text = 'no smoke or burning smell, 没有冒烟，就是不制冷';
+    const ranges = (...words: string[]) =>
+      words.map((w) => [text.indexOf(w), text.indexOf(w) + w.length] as const);
+    const features = toModelFeatures(text, {
+      ...noCues,
+      denied: ranges('smoke', 'burning smell', '冒烟'),
+    });
+    expect(features).toEqual(
+      expect.arrayContaining([
+        'n:w:smoke',
+        'n:w:burning smell',
+        'n:z:冒烟',
+        'w:no',
+        'w:or',
+        'z:没有',
+        'z:就是不',
+      ]),
+    );
+    for (const plain of ['w:smoke', 'w:burning', 'e:<smo', 'z:冒烟', 'z:有冒', 'w:no smoke'])
+      expect(features).not.toContain(plain);
+    expect(features.filter((f) => f.startsWith('n:e:'))).toEqual([]);
   });
 
   it('gives the same sorted list for the same text', () => {
