@@ -228,8 +228,8 @@ describe('erasure that erases', () => {
       `You have an engineer visit booked: ${visit}. Erasing your data cancels it, and the engineer will not come.`,
     );
     const done = await h.presses(vic, vic.id, /Yes/, /personal data is erased/);
-    expect(done.text).toContain(
-      `The engineer visit booked for ${visit} is cancelled: nobody will come (our team has been told).`,
+    expect(done.text).toBe(
+      `Done: your personal data is erased, and your open ticket is cancelled (our team has been told).\n\nThe engineer visit booked for ${visit} is called off with it: nobody will come.`,
     );
     const general = h.double.botMessages(STAFF_CHAT, 0).length;
     await h.runJobs();

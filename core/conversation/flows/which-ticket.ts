@@ -1,4 +1,5 @@
 import { readSmallTalk } from '../../intake/small-talk.ts';
+import { readStatusQuestion } from '../../intake/status-question.ts';
 import { readWhichTicket } from '../../intake/typed-answer.ts';
 import { button } from '../buttons.ts';
 import type { TurnContext, WaitingTicket } from '../context.ts';
@@ -99,6 +100,11 @@ export const whichTicketFlow: FlowDefinition<'which-ticket'> = {
             const answer = readWhichTicket(event.text);
             if (answer === 'same') return sameTicket(input);
             if (answer === 'new') return newProblem(input);
+            // "when will the engineer come?": the tickets, as /status lists them, and the question.
+            if (readStatusQuestion(event.text)) {
+              const shown = resume(state, []);
+              return { ...shown, effects: [{ type: 'list-tickets' }, ...shown.effects] };
+            }
             const talk = readSmallTalk(event.text);
             return talk ? resume(state, [smallTalkReply(talk)]) : unhandled();
           },

@@ -312,10 +312,7 @@ forgotten = Done: your personal data is erased{ $cancelled ->
            *[yes] {" "}(our team has been told).
         }
     }
-forgotten-visits = The engineer visit booked for { $visits } is cancelled: nobody will come{ $staffChat ->
-    [no] .
-   *[yes] {" "}(our team has been told).
-}
+forgotten-visits = The engineer visit booked for { $visits } is called off with it: nobody will come.
 button-yes = Yes
 button-no = No
 

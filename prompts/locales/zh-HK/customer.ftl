@@ -284,10 +284,7 @@ forgotten = 已完成：您的個人資料已刪除{ $cancelled ->
            *[yes] （已通知服務團隊）。
         }
     }
-forgotten-visits = 已預約的上門（{ $visits }）已取消，工程師不會前來{ $staffChat ->
-    [no] 。
-   *[yes] （已通知服務團隊）。
-}
+forgotten-visits = 已預約的上門（{ $visits }）也隨之取消，工程師不會前來。
 button-yes = 是
 button-no = 否
 

@@ -283,10 +283,7 @@ forgotten = 已完成：您的个人信息已删除{ $cancelled ->
            *[yes] （已通知服务团队）。
         }
     }
-forgotten-visits = 已预约的上门（{ $visits }）已取消，工程师不会前来{ $staffChat ->
-    [no] 。
-   *[yes] （已通知服务团队）。
-}
+forgotten-visits = 已预约的上门（{ $visits }）也随之取消，工程师不会前来。
 button-yes = 是
 button-no = 否
 

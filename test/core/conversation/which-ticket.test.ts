@@ -124,6 +124,10 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
       'which-ticket',
     ]);
     expect(keys(play(asked, text('thanks')).last)).toEqual(['thanks-pending', 'which-ticket']);
+    // Asked after the ticket instead: the tickets (listed by the adapter), then the question.
+    const status = play(asked, text('when will the engineer come?')).last;
+    expect(status.effects).toEqual([{ type: 'list-tickets' }]);
+    expect(keys(status)).toEqual(['which-ticket']);
   });
 });
 
