@@ -84,7 +84,16 @@ export function phraseClasses<C extends string>(
       classOf.set(compact(phrase), name);
       phrases.push(phrase);
     }
-  const next = new RegExp(alternation(phrases), 'uy');
+  // One pattern per first character, its phrases in the alternation's order: at a place only the
+  // phrases starting with its character can match, and the first of them that matches is the one
+  // the whole alternation finds. A message's first reading of one large pattern cost 0.2 ms in the
+  // bot (its machine code out of the caches), a hundred times a reading in a loop.
+  const byFirst = new Map<number, RegExp>();
+  const ordered = [...phrases].sort((a, b) => b.length - a.length);
+  for (const first of new Set(ordered.map((phrase) => phrase.codePointAt(0) ?? 0))) {
+    const own = ordered.filter((phrase) => phrase.codePointAt(0) === first);
+    byFirst.set(first, new RegExp(own.map(toPattern).join('|'), 'uy'));
+  }
   const space = /\s+/y;
   return (folded) => {
     const found = new Set<C>();
@@ -95,6 +104,8 @@ export function phraseClasses<C extends string>(
         at = space.lastIndex;
         continue;
       }
+      const next = byFirst.get(folded.codePointAt(at) ?? 0);
+      if (next === undefined) return undefined;
       next.lastIndex = at;
       const match = next.exec(folded);
       const name = match ? classOf.get(compact(match[0])) : undefined;
