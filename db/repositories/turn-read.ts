@@ -67,9 +67,13 @@ const turnReadQuery = preparedPerHandle((db) => {
     )
     .orderBy(desc(guidanceCases.checkBackAt))
     .limit(1);
-  // The newest open ticket of the customer (tickets_customer_idx), as the relay picks it.
-  const waitingId = sql`(select w.id from ${tickets} w where w.customer_id = ${customer.id}
-    and w.state = 'open' order by w.created_at desc limit 1)`;
+  // The newest open ticket of the customer (tickets_customer_idx), as the relay picks it: one
+  // JSON column (null when there is none), what the question names.
+  const waiting = sql<WaitingRow | null>`(select json_build_object('number', w.number,
+    'kind', w.kind, 'category', w.category, 'description', w.description,
+    'symptomId', w.triage->>'symptomId')
+    from ${tickets} w where w.customer_id = ${customer.id} and w.state = 'open'
+    order by w.created_at desc limit 1)`;
   return db
     .with(found, made, customer)
     .select({
@@ -86,18 +90,11 @@ const turnReadQuery = preparedPerHandle((db) => {
       },
       state: { value: sessions.value, version: sessions.version, expiresAt: sessions.expiresAt },
       awaiting: getTableColumns(guidanceCases),
-      waiting: {
-        number: tickets.number,
-        kind: tickets.kind,
-        category: tickets.category,
-        description: tickets.description,
-        triage: tickets.triage,
-      },
+      waiting,
     })
     .from(customer)
     .leftJoin(sessions, eq(sessions.key, ph('key')))
     .leftJoin(guidanceCases, eq(guidanceCases.id, sql`(${awaitingId})`))
-    .leftJoin(tickets, eq(tickets.id, waitingId))
     .prepare('turn_read');
 });
 
@@ -150,16 +147,19 @@ export async function readTurn(
   };
 }
 
-function toWaitingTicket(row: {
+/** The waiting ticket as the statement reads it. */
+type WaitingRow = {
   number: string;
   kind: string;
   category: string | null;
   description: string | null;
-  triage: { symptomId: string | null } | null;
-}): WaitingTicket {
+  symptomId: string | null;
+};
+
+function toWaitingTicket(row: WaitingRow): WaitingTicket {
   const waiting: WaitingTicket = { number: row.number, kind: row.kind as TicketKind };
   if (row.category) waiting.category = row.category as Category;
-  if (row.triage?.symptomId) waiting.symptomId = row.triage.symptomId;
+  if (row.symptomId) waiting.symptomId = row.symptomId;
   if (row.description) waiting.description = row.description;
   return waiting;
 }
