@@ -204,6 +204,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
   const conversation = createConversationService(deps, delivery, {
     requestHuman: (request, on) => staff.human.request(request, on),
     customerCancelled: (ticket, tx, ref) => staff.human.customerCancelled(ticket, tx, ref),
+    customerSaidWhich: (ticket, which, text, tx, ref) =>
+      staff.human.customerSaidWhich(ticket, which, text, tx, ref),
     relaysWaiting: staff.forum !== undefined,
   });
   const checkback = createCheckbackService(deps);

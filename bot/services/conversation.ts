@@ -112,6 +112,17 @@ export type ConversationStaff = {
    */
   customerCancelled(ticket: Ticket, tx: Database, ref: string): Promise<void>;
   /**
+   * The customer said whether words copied to a waiting ticket's topic are about it (`same`) or a
+   * new problem: the topic hears it, written in the turn's transaction `tx` (keyed by `ref`).
+   */
+  customerSaidWhich(
+    ticket: Ticket,
+    which: 'same' | 'new',
+    text: string,
+    tx: Database,
+    ref: string,
+  ): Promise<void>;
+  /**
    * Whether what the customer writes while a ticket waits for a person reaches its staff topic
    * (features/staff-customer.ts): true with a staff forum.
    */
@@ -385,6 +396,8 @@ export function createConversationService(
         // With a staff forum the words reached the ticket's topic as they came (it was waiting);
         // without one they are kept with the ticket's own transcript.
         const relayed = staff?.relaysWaiting === true;
+        if (staff && relayed && tx)
+          await staff.customerSaidWhich(ticket, 'same', effect.text, tx, `turn:${chat.updateId}`);
         if (!relayed)
           await repos.transcript.append({
             customerId,
@@ -396,6 +409,15 @@ export function createConversationService(
         return [
           say('which-ticket-added', { number: ticket.number, relay: relayed ? 'yes' : 'no' }),
         ];
+      }
+      case 'new-problem': {
+        // The words went to the waiting ticket's topic as they came: its staff hear they are not
+        // about it.
+        if (!staff?.relaysWaiting || !tx) return [];
+        const ticket = await repos.tickets.getByNumber(effect.ticketNumber);
+        if (ticket && ticket.customerId === customerId)
+          await staff.customerSaidWhich(ticket, 'new', effect.text, tx, `turn:${chat.updateId}`);
+        return [];
       }
       case 'offer-cancel': {
         const open = await repos.tickets.listByCustomer(customerId, {

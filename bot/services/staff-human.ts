@@ -214,5 +214,28 @@ export function createStaffHuman(
     await enqueueMessages(tx, [topics.topicMessage(topic, `cancelled:${ref}`, text)], now);
   }
 
-  return { request, customerCancelled };
+  /** The longest piece of the customer's words the topic's line quotes, in characters. */
+  const QUOTED_MAX = 80;
+
+  /**
+   * The customer said whether words copied to the ticket's topic are about it or a new problem:
+   * the topic hears which, quoting the words (written in `tx`, keyed by `ref`).
+   */
+  async function customerSaidWhich(
+    ticket: Ticket,
+    which: 'same' | 'new',
+    text: string,
+    tx: Database,
+    ref: string,
+  ): Promise<void> {
+    const topic = topics && (await deps.reposOn(tx).tickets.topicOf(ticket.id));
+    if (!topics || !topic) return;
+    const { t } = createRenderContext(deps, topics.staffLocale);
+    const words = text.replace(/\s+/g, ' ').trim();
+    const quoted = words.length > QUOTED_MAX ? `${words.slice(0, QUOTED_MAX - 1)}…` : words;
+    const line = t('staff-customer-which', { number: ticket.number, which, words: quoted });
+    await enqueueMessages(tx, [topics.topicMessage(topic, `which:${ref}`, line)], clock.now());
+  }
+
+  return { request, customerCancelled, customerSaidWhich };
 }

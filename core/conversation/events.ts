@@ -58,6 +58,11 @@ export type Effect =
    * ticket (already copied to its staff topic when there is one), and they are told so.
    */
   | { type: 'add-to-ticket'; ticketNumber: string; text: string }
+  /**
+   * The customer said what they wrote (`text`, copied to the waiting ticket's topic as it came) is
+   * a new problem: staff in that topic hear so, and the bot goes on with it.
+   */
+  | { type: 'new-problem'; ticketNumber: string; text: string }
   /** Offer the customer's open tickets for cancelling (or say there are none). */
   | { type: 'offer-cancel' }
   | { type: 'cancel-ticket'; ticketNumber: string }

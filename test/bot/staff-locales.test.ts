@@ -23,6 +23,8 @@ const vars = {
   window: '2026-03-12 09:00–11:00',
   visit: '2026-03-12 09:00–11:00',
   pending: 'yes',
+  which: 'new',
+  words: 'x',
   reminder: '19:00',
   day: 'tomorrow',
   score: 4,

@@ -30,6 +30,12 @@ describe('a problem told while a ticket waits for staff', () => {
     const added = await h.presses(mei, mei.id, /About FL-/, /Added to your ticket/);
     expect(added.text).toBe(`Added to your ticket ${number}: our service team sees it there.`);
     expect(await h.repos.tickets.listByCustomer(ticket.customerId)).toHaveLength(1);
+    // Staff in the topic hear which: the words above are about this ticket.
+    await h.waitForBot(
+      STAFF_CHAT,
+      new RegExp(`^📎 The customer says "I'm home all day tomorrow" is about ${number}\\.$`),
+      { topicId },
+    );
 
     // A new problem: triaged as any report.
     await h.says(
@@ -39,6 +45,13 @@ describe('a problem told while a ticket waits for staff', () => {
       /or a new problem\?/,
     );
     await h.presses(mei, mei.id, /A new problem/, /Step 1 of/);
+    await h.waitForBot(
+      STAFF_CHAT,
+      new RegExp(
+        `^ℹ️ The customer says "the fridge is too cold, the vegetables freeze" is a new problem, not about ${number}`,
+      ),
+      { topicId },
+    );
 
     // Another product named outright is no question: triaged at once.
     const kim = h.customer('Kim');

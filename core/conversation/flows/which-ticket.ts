@@ -78,9 +78,19 @@ const sameTicket = ({ state, flow }: Input): T =>
     [{ type: 'add-to-ticket', ticketNumber: flow.waiting.number, text: flow.text }],
   );
 
-/** A new problem: the report is triaged as any other. */
-const newProblem = ({ state, flow, context }: Input): T =>
-  triageReport(withFlow(state, { kind: 'idle' }), flow.text, context, { asked: false });
+/** A new problem: the report is triaged as any other (staff in the ticket's topic told so). */
+const newProblem = ({ state, flow, context }: Input): T => {
+  const triaged = triageReport(withFlow(state, { kind: 'idle' }), flow.text, context, {
+    asked: false,
+  });
+  return {
+    ...triaged,
+    effects: [
+      { type: 'new-problem', ticketNumber: flow.waiting.number, text: flow.text },
+      ...triaged.effects,
+    ],
+  };
+};
 
 /** Asked whether the words are about the waiting ticket or a new problem. */
 export const whichTicketFlow: FlowDefinition<'which-ticket'> = {

@@ -155,6 +155,10 @@ staff-hazard-reported = 🚨 { $number }: the customer's message below reads as 
 staff-hazard-reported-general = 🚨 { $number }: the customer's latest message reads as a hazard; it is in the ticket's topic. The bot has sent them the safety instructions; contact them now (the phone number is on the card in the topic).
 staff-human-request = 🙋 { $number }: the customer asks for a person. Answer them by { $time } (take the ticket in its topic).
 staff-customer-cancelled = 🚫 The customer cancelled { $number } themselves.
+staff-customer-which = { $which ->
+        [same] 📎 The customer says "{ $words }" is about { $number }.
+       *[new] ℹ️ The customer says "{ $words }" is a new problem, not about { $number }: the bot is helping them with it (a new ticket if it comes to one).
+    }
 
 ## What the customer is told about the staff side
 

@@ -151,6 +151,10 @@ staff-hazard-reported = 🚨 { $number }：下面这条客户消息像是安全�
 staff-hazard-reported-general = 🚨 { $number }：客户的最新消息像是安全隐患，消息在该工单的话题中。机器人已向客户发送安全须知；请立即联系客户（电话见该话题中的卡片）。
 staff-human-request = 🙋 { $number }：客户希望与人工客服交流。请在{ $time }前回复（在该工单话题中接单）。
 staff-customer-cancelled = 🚫 客户自己取消了{ $number }。
+staff-customer-which = { $which ->
+        [same] 📎 客户说“{ $words }”是关于{ $number }的。
+       *[new] ℹ️ 客户说“{ $words }”是一个新问题，与{ $number }无关：机器人正在处理（如需要会另开工单）。
+    }
 
 ## 客户看到的客服相关消息
 

@@ -152,6 +152,10 @@ staff-hazard-reported = 🚨 { $number }：下面這條客戶訊息像是安全�
 staff-hazard-reported-general = 🚨 { $number }：客戶的最新訊息像是安全隱患，訊息在該維修單的話題中。機器人已向客戶傳送安全須知；請立即聯絡客戶（電話見該話題中的卡片）。
 staff-human-request = 🙋 { $number }：客戶希望與人工客服交流。請在{ $time }前回復（在該維修單話題中接單）。
 staff-customer-cancelled = 🚫 客戶自己取消了{ $number }。
+staff-customer-which = { $which ->
+        [same] 📎 客戶說「{ $words }」是關於{ $number }的。
+       *[new] ℹ️ 客戶說「{ $words }」是一個新問題，與{ $number }無關：機器人正在處理（如需要會另開維修單）。
+    }
 
 ## 客戶看到的客服相關訊息
 

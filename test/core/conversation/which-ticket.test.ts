@@ -99,6 +99,11 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
       const { last } = play(fresh(), text(words), answer);
       expect(keys(last)).toEqual(keys(triaged));
       expect(last.state.flow.kind).toBe(triaged.state.flow.kind);
+      // Staff in the waiting ticket's topic (which has the words) hear they are not about it.
+      expect(last.effects).toEqual([
+        { type: 'new-problem', ticketNumber: waiting.number, text: words },
+        ...triaged.effects,
+      ]);
     }
   });
 
