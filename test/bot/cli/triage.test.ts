@@ -175,7 +175,7 @@ describe('triage CLI', () => {
       /^decided\s+learned model and rule cues weighed .*\(calibrated: misuse \d+\.\d%, fault \d+\.\d%/m,
     );
     expect(out).toMatch(
-      /^cost\s+a fault goes to an engineer at once above calibrated P\(fault\) 60\.6%/m,
+      /^cost\s+a fault goes to an engineer at once above calibrated P\(fault\) 57\.1%/m,
     );
     expect(out).toMatch(/^features\s+label misuse: \S+ \+\d\.\d{3}/m);
     expect(out).toMatch(/^features\s+category washing_machine: /m);
