@@ -638,17 +638,27 @@ export function isDecline(text: string): boolean {
 /** "not the same one", "不是同一个", "唔係嗰張": a new problem (read before the agreeing words). */
 const NOT_THAT_TICKET =
   /\bnot\s+(?:the\s+)?(?:same|that|this|about\s+(?:it|that|this|the|my))\b|\b(?:new|another|different|separate|second|other|unrelated)\b|不是同一|不是那|不是这|不是這|不是那個|唔係同一|唔係嗰|唔係呢|新的|新问题|新問題|新嘅|另一|另外一|别的|別的|其他|其它|唔同|无关|無關/iu;
+/**
+ * "not new", "not a new problem", "not another one", "不是新问题", "唔係新問題", "不是另一个": the
+ * "new" words denied, i.e. about the waiting ticket (a plain "no" is still "new").
+ */
+const NOT_NEW =
+  /\b(?:not|isn'?t|is\s+not|nothing)\s+(?:(?:a|an|really|quite|some)\s+)?(?:new|another|different|separate|second|other|unrelated)\b|(?:不是|并不是|並不是|不算|唔係|唔系|唔算|並唔係|并唔系)(?:一个|一個|一|个|個|啲)?(?:新|另|别的|別的|其他|其它|第二|唔同|不同)|(?:没有|沒有|冇|无|無)(?:什么|什麼|咩)?(?:不同|唔同|分别|分別|新)/giu;
 /** "the same one", "yes it's about that", "同一个", "就是那张单", "係嗰個": the waiting ticket. */
 const THAT_TICKET =
   /\b(?:same|that\s+one|this\s+one|that\s+ticket|my\s+ticket|the\s+ticket|existing|old\s+one|about\s+(?:it|that|this))\b|\bfl-?\d|同一|一样|一樣|就是那|就是这|就是這|那个|那個|那张|那張|这个单|這個單|之前的|原来的|原來的|嗰個|嗰張|呢張|一樣嘅|同一單/iu;
 
 /**
  * The answer to "is this about your ticket FL-… or a new problem?": `same` (the yes words, "the same
- * one", "同一个", the ticket's number), `new` (the no words, "a new problem", "另一个", "唔同"), or
+ * one", "同一个", the ticket's number, the "new" words denied: "not new", "不是新问题", "唔係新問題"),
+ * `new` (the no words, "a new problem", "另一个", "唔同"), or
  * `undefined` for anything else. A short reply only: a sentence is no answer to it.
  */
 export function readWhichTicket(text: string): 'same' | 'new' | undefined {
   if (!isShortReply(text)) return undefined;
+  // Denied "new" words are about the ticket, unless what is left still says new ("not new, not that one").
+  const undenied = text.replace(NOT_NEW, ' ');
+  if (undenied !== text && !NOT_THAT_TICKET.test(undenied)) return 'same';
   if (NOT_THAT_TICKET.test(text)) return 'new';
   if (THAT_TICKET.test(text)) return 'same';
   const plain = readYesNo(text);

@@ -77,7 +77,15 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
   });
 
   it('"about FL-…" (button or words) adds the words to the ticket and asks nothing else', () => {
-    for (const answer of [press('same'), text('the same one'), text('是同一个'), text('係')]) {
+    for (const answer of [
+      press('same'),
+      text('the same one'),
+      text('是同一个'),
+      text('係'),
+      text('no, not new'),
+      text('不是新问题'),
+      text('唔係新問題'),
+    ]) {
       const { last, state } = play(fresh(), text("I'm home all day tomorrow"), answer);
       expect(last.replies).toEqual([]);
       expect(last.effects).toEqual([
@@ -154,6 +162,24 @@ describe('readWhichTicket', () => {
     ['不是，另一个', 'new'],
     ['唔係同一個', 'new'],
     ['其他问题', 'new'],
+    // The "new" words denied (review11 H2a): about the ticket; a plain "no" stays new.
+    ['no, not new', 'same'],
+    ['not a new problem', 'same'],
+    ["it's not a new one", 'same'],
+    ['not another one', 'same'],
+    ['not different', 'same'],
+    ['nothing new, same washer', 'same'],
+    ['不是新问题', 'same'],
+    ['不是新的', 'same'],
+    ['不是另一个问题', 'same'],
+    ['没有什么不同', 'same'],
+    ['唔係新問題', 'same'],
+    ['唔係另一部', 'same'],
+    ['冇唔同', 'same'],
+    ['不是新問題', 'same'],
+    ['no, new problem', 'new'],
+    ['唔係，新問題', 'new'],
+    ['not new, not that one', 'new'],
     ['what do you mean', undefined],
     ['the washer is making a loud noise and the door will not open at all now', undefined],
   ] as const)('%j → %s', (words, expected) => {
