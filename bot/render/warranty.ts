@@ -1,7 +1,10 @@
 import {
+  type CalendarDate,
   type Clause,
   daysBetween,
+  type EarlierAnswer,
   type Locale,
+  type StartPeriod,
   type WarrantyCase,
   type WarrantyDecision,
 } from '../../core/index.ts';
@@ -35,16 +38,16 @@ export type WarrantyAnswerOptions = {
 /**
  * Below this share of the period's days, the answer that holds from `holdsFrom` is the exception,
  * not the likely case ("over a year ago": only its last day is still within 12 months), so the
- * answer for an earlier start leads.
+ * answer of the most days leads.
  */
 const LIKELY_SHARE = 0.2;
 
 /**
  * The warranty answer in plain words: the verdict, what the customer may choose and pay, the
  * clauses with their dates ("The 7-day return window ends 2025-03-21."), and that it is preliminary.
- * When the start is known only as a period, it says so: an answer that holds only from some day of
- * the period is given for purchases from that day, the answer for an earlier purchase is spelled
- * out (its charge, its end date), and whichever covers most of the period comes first.
+ * When the start is known only as a period, it says so: each answer is given for the days it
+ * holds on ("if you bought it on or after …", "between … and …", "before …"), an earlier
+ * purchase's with its charge and its end date "at the latest", and the likely one first.
  */
 export function renderWarrantyAnswer(
   input: Pick<WarrantyCase, 'category' | 'part' | 'reportDate'>,
@@ -54,53 +57,93 @@ export function renderWarrantyAnswer(
   options: WarrantyAnswerOptions = {},
 ): string {
   const part = input.part ?? 'unit';
-  const period = decision.period;
-  const lines = [
+  return [
     t('warranty-subject', {
       category: input.category,
       part,
       partName: humanise(part),
       reportDate: formatDate(input.reportDate, locale),
     }),
-  ];
+    ...bodyLines(decision, t, locale, part, options),
+    t('warranty-preliminary'),
+  ].join('\n');
+}
+
+/** An answer over its period: each run of days with its answer, the likely one first. */
+function bodyLines(
+  decision: WarrantyDecision,
+  t: Translate,
+  locale: Locale,
+  part: string,
+  options: WarrantyAnswerOptions,
+): string[] {
+  const period = decision.period;
   const answer = (which: WarrantyDecision) => answerLines(which, t, locale, part, options);
-  // The answer for any start before `holdsFrom`: its dates are those of the latest such start, so
-  // an end date is said as "by" and a term's "until" is left out (an earlier start ends earlier).
-  const before = (which: Omit<WarrantyDecision, 'period'>) =>
-    answerLines(which, t, locale, part, { ...options, before: true });
-  if (!period || period.holdsFrom === period.from) {
-    lines.push(...answer(decision));
-    if (period) lines.push(t('warranty-dates-approximate', { basis: period.basis }));
-  } else {
-    const date = formatDate(period.holdsFrom, locale);
-    const vars = { basis: period.basis, date };
-    const earlier = period.earlier;
-    const share =
-      (daysBetween(period.holdsFrom, period.to) + 1) / (daysBetween(period.from, period.to) + 1);
-    if (!earlier) {
-      // A ticket filed before the earlier answer was kept with the decision.
-      lines.push(t('warranty-depends', vars), ...answer(decision));
-      lines.push(t('warranty-depends-earlier', vars));
-    } else if (share < LIKELY_SHARE) {
-      lines.push(t('warranty-depends-likely', vars), ...before(earlier));
-      lines.push(
-        t(
-          period.holdsFrom === period.to
-            ? 'warranty-depends-only-on'
-            : 'warranty-depends-only-from',
-          vars,
-        ),
-        ...answer(decision),
-      );
-      lines.push(t('warranty-depends-confirm', vars));
-    } else {
-      lines.push(t('warranty-depends', vars), ...answer(decision));
-      lines.push(t('warranty-depends-before', vars), ...before(earlier));
-      lines.push(t('warranty-depends-confirm', vars));
-    }
+  if (!period || period.holdsFrom === period.from)
+    return answerLines(decision, t, locale, part, {
+      ...options,
+      ...(period ? { approximate: period.basis } : {}),
+    });
+  const basis = period.basis;
+  const date = (day: CalendarDate) => formatDate(day, locale);
+  const earlier = Array.isArray(period.earlier) ? period.earlier : [];
+  if (earlier.length === 0) {
+    // A ticket filed before the earlier answers were kept with the decision.
+    return [
+      t('warranty-depends', { basis, date: date(period.holdsFrom) }),
+      ...answer(decision),
+      t('warranty-depends-earlier', { basis, date: date(period.holdsFrom) }),
+    ];
   }
-  lines.push(t('warranty-preliminary'));
-  return lines.join('\n');
+  const days = (run: StartPeriod) => daysBetween(run.from, run.to) + 1;
+  const newest = { from: period.holdsFrom, to: period.to };
+  const runs = [newest, ...earlier];
+  const total = days(period);
+  // The newest run leads unless it is the exception; then the run of the most days.
+  const lead =
+    days(newest) / total >= LIKELY_SHARE
+      ? 0
+      : runs.reduce(
+          (best, run, index) => (days(run) > days(runs[best] as StartPeriod) ? index : best),
+          0,
+        );
+  // Earlier runs are decided for their latest day: an end date is said "at the latest" and a
+  // term's "until" is left out (an earlier start ends earlier).
+  const linesOf = (index: number) =>
+    index === 0
+      ? answer(decision)
+      : answerLines((earlier[index - 1] as EarlierAnswer).decision, t, locale, part, {
+          ...options,
+          before: true,
+        });
+  const heading = (index: number, leads: boolean) => {
+    const run = runs[index] as StartPeriod;
+    if (index === 0) {
+      if (leads) return t('warranty-depends', { basis, date: date(run.from) });
+      return t(run.from === run.to ? 'warranty-depends-only-on' : 'warranty-depends-only-from', {
+        basis,
+        date: date(run.from),
+      });
+    }
+    const oldest = index === runs.length - 1;
+    const next = runs[index - 1] as StartPeriod;
+    if (oldest)
+      return t(leads ? 'warranty-depends-likely' : 'warranty-depends-before', {
+        basis,
+        date: date(next.from),
+      });
+    return t(leads ? 'warranty-depends-likely-between' : 'warranty-depends-between', {
+      basis,
+      from: date(run.from),
+      to: date(run.to),
+    });
+  };
+  const lines = [heading(lead, true), ...linesOf(lead)];
+  runs.forEach((_run, index) => {
+    if (index !== lead) lines.push(heading(index, false), ...linesOf(index));
+  });
+  lines.push(t('warranty-depends-confirm', { basis }));
+  return lines;
 }
 
 /** One answer's lines: the verdict, the choices, the charge and the clauses with their dates. */
@@ -109,14 +152,15 @@ function answerLines(
   t: Translate,
   locale: Locale,
   part: string,
-  { nameplatePhoto, before }: WarrantyAnswerOptions & { before?: boolean },
+  {
+    nameplatePhoto,
+    before,
+    approximate,
+  }: WarrantyAnswerOptions & { before?: boolean; approximate?: 'purchase' | 'production' },
 ): string[] {
   const remedies = decision.remedies.map((remedy) => t('warranty-remedy', { remedy }));
   // The likely part's longer term is not a finding: the unit's answer follows it (review10 H5).
-  const otherwise =
-    before || !decision.covered || part === 'unit' || decision.otherwise?.covered !== false
-      ? undefined
-      : decision.otherwise;
+  const otherwise = before || !decision.covered || part === 'unit' ? undefined : decision.otherwise;
   const partVars = { part, partName: humanise(part) };
   const lines = [
     otherwise
@@ -141,10 +185,21 @@ function answerLines(
         : `• ${clauseLine(clause, t, locale, part)}`,
     );
   }
+  // The dates above count from the period's first day; the unit's answer below says its own.
+  if (approximate) lines.push(t('warranty-dates-approximate', { basis: approximate }));
   if (otherwise) {
-    lines.push(t('warranty-otherwise', { ...partVars, charge: otherwise.charge }));
-    for (const clause of otherwise.clauses)
-      lines.push(`• ${clauseLine(clause, t, locale, 'unit')}`);
+    const tiered = otherwise.period && otherwise.period.holdsFrom !== otherwise.period.from;
+    if (!tiered && !otherwise.covered) {
+      lines.push(t('warranty-otherwise', { ...partVars, charge: otherwise.charge }));
+      for (const clause of otherwise.clauses)
+        lines.push(`• ${clauseLine(clause, t, locale, 'unit')}`);
+    } else {
+      // The unit's own answer, over the period when it depends on the day (review11 W2).
+      lines.push(
+        t('warranty-otherwise-depends', partVars),
+        ...bodyLines(otherwise, t, locale, 'unit', { nameplatePhoto }),
+      );
+    }
   }
   return lines;
 }

@@ -71,7 +71,28 @@ export function decideDraftWarranty(
   if (!part || !decision.covered) return { case: question, decision };
   const { part: _likely, ...unitInput } = input;
   const unit = decideWarrantyOverPeriod(unitInput, { purchase, production }, policy);
-  return { case: question, decision: unit.covered ? decision : { ...decision, otherwise: unit } };
+  // Worse on any day of the period (review11 W2: "over a year ago" is free for the unit on one day
+  // of 365): the unit's whole answer goes with it.
+  return {
+    case: question,
+    decision: sameAnswers(unit, decision) ? decision : { ...decision, otherwise: unit },
+  };
+}
+
+/** Whether two answers over a period say the same on every day (what is chosen and paid). */
+function sameAnswers(a: WarrantyDecision, b: WarrantyDecision): boolean {
+  const runs = (d: WarrantyDecision) =>
+    [d, ...(d.period?.earlier ?? []).map((run) => run.decision)].map((x) => [
+      x.covered,
+      x.remedies,
+      x.charge,
+    ]);
+  return (
+    a.period?.holdsFrom === b.period?.holdsFrom &&
+    JSON.stringify((a.period?.earlier ?? []).map((r) => r.from)) ===
+      JSON.stringify((b.period?.earlier ?? []).map((r) => r.from)) &&
+    JSON.stringify(runs(a)) === JSON.stringify(runs(b))
+  );
 }
 
 export function addressText(address: Address | undefined): string | null {

@@ -74,12 +74,20 @@ export function toErasedEventPayload(payload: JsonObject): JsonObject {
 }
 
 /**
- * The warranty verdict without the dates it was counted from: the start (the purchase date) and
- * each term's last day (the purchase date plus the term) go; the clauses, parts and lengths stay.
+ * The warranty verdict without the dates it was counted from: the start (the purchase date), each
+ * term's last day (the purchase date plus the term) and a vague date's period with the answers of
+ * its days go, in the unit's answer beside a likely part's too (review11 E1); the verdict, the
+ * clauses, parts and lengths stay.
  */
-export function toErasedWarranty(decision: WarrantyDecision): WarrantyDecision {
-  const { start: _start, startBasis: _basis, ...kept } = decision;
-  return { ...kept, clauses: kept.clauses.map(({ until: _until, ...clause }) => clause) };
+export function toErasedWarranty(
+  decision: Omit<WarrantyDecision, 'otherwise'> & { otherwise?: WarrantyDecision['otherwise'] },
+): WarrantyDecision {
+  const { start: _start, startBasis: _basis, period: _period, otherwise, ...kept } = decision;
+  return {
+    ...kept,
+    clauses: kept.clauses.map(({ until: _until, ...clause }) => clause),
+    ...(otherwise ? { otherwise: toErasedWarranty(otherwise) } : {}),
+  };
 }
 
 /** A ticket reference that replaces the number on erasure: random, so it links to nothing. */

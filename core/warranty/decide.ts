@@ -57,15 +57,31 @@ export type WarrantyDecision = {
    */
   /**
    * Set on an answer that counts a part the symptom makes likely (a compressor's longer term) when
-   * the whole unit's answer is worse: a likely part is not a finding, so the answer holds if the
-   * engineer finds that part, and this one otherwise (see `decideDraftWarranty`).
+   * the whole unit's answer is worse on some day: a likely part is not a finding, so the answer
+   * holds if the engineer finds that part, and this one otherwise (see `decideDraftWarranty`).
    */
   otherwise?: Omit<WarrantyDecision, 'otherwise'>;
+  /**
+   * Set when the start is known only as a period ("last March", a nameplate's "2024.03"): the
+   * answer above holds for a start on any day from `holdsFrom` to `to`, and its dates count from
+   * `holdsFrom` (the exact day may move them later). `holdsFrom` after `from` means an earlier start
+   * gets another answer: `earlier` lists them, newest first, each for the days it holds on (a
+   * return window, then a repair, then an ended term), so the customer is told what each would be
+   * (see {@link decideWarrantyOverPeriod}).
+   */
   period?: StartPeriod & {
     basis: 'purchase' | 'production';
     holdsFrom: CalendarDate;
-    earlier?: Omit<WarrantyDecision, 'period'>;
+    earlier?: EarlierAnswer[];
   };
+};
+
+/**
+ * The answer for starts from `from` to `to` (both included), decided for the latest of them (its
+ * dates are the latest any of those starts gets).
+ */
+export type EarlierAnswer = StartPeriod & {
+  decision: Omit<WarrantyDecision, 'period' | 'otherwise'>;
 };
 
 /** The days a purchase (or production) date may be, both ends included. */

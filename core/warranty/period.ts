@@ -17,9 +17,9 @@ const outcome = (decision: WarrantyDecision) =>
  * on which it holds: `period.holdsFrom` is the first day from which every start up to `period.to`
  * gets the same outcome (covered, choices, charge, reason). When `holdsFrom` is the period's first
  * day the answer holds for the whole period; otherwise an earlier start would get a less favourable
- * one (`period.earlier`, the answer for the day before `holdsFrom`), and no charge is to be stated as
- * owed before the exact day is known. Clause dates count from `holdsFrom`, so they never overstate
- * a term. A one-day period is an ordinary decision.
+ * one: `period.earlier` gives each other answer with the days it holds on (decided for the latest
+ * of them), so what an earlier purchase gets is said for exactly those days. Clause dates count
+ * from `holdsFrom`, so they never overstate a term. A one-day period is an ordinary decision.
  */
 export function decideWarrantyOverPeriod(
   input: Omit<WarrantyCase, 'purchaseDate' | 'productionDate'>,
@@ -37,19 +37,34 @@ export function decideWarrantyOverPeriod(
     );
   if (!period || !basis) return at(null);
   if (compareDates(period.from, period.to) >= 0) return at(period.from);
-  const best = outcome(at(period.to));
-  let holdsFrom = period.to;
   // Periods are at most a year or so: walking back a day at a time is cheap and assumes nothing
-  // about how the rules change along the way.
-  while (compareDates(holdsFrom, period.from) > 0) {
-    const before = addDays(holdsFrom, -1);
-    if (outcome(at(before)) !== best) break;
-    holdsFrom = before;
+  // about how the rules change along the way. Each run of days with one outcome is one answer.
+  const runs: StartPeriod[] = [];
+  let to = period.to;
+  let same = outcome(at(to));
+  let day = to;
+  while (compareDates(day, period.from) > 0) {
+    const before = addDays(day, -1);
+    const answer = outcome(at(before));
+    if (answer !== same) {
+      runs.push({ from: day, to });
+      to = before;
+      same = answer;
+    }
+    day = before;
   }
-  const earlier =
-    compareDates(holdsFrom, period.from) > 0 ? { earlier: at(addDays(holdsFrom, -1)) } : {};
+  runs.push({ from: period.from, to });
+  const [newest, ...older] = runs as [StartPeriod, ...StartPeriod[]];
+  const holdsFrom = newest.from;
+  const earlier = older.map((run) => ({ ...run, decision: at(run.to) }));
   return {
     ...at(holdsFrom),
-    period: { from: period.from, to: period.to, basis, holdsFrom, ...earlier },
+    period: {
+      from: period.from,
+      to: period.to,
+      basis,
+      holdsFrom,
+      ...(earlier.length > 0 ? { earlier } : {}),
+    },
   };
 }

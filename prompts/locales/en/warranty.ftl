@@ -66,6 +66,7 @@ warranty-subject = { $part ->
 warranty-verdict-covered = Covered by the warranty: free of charge.
 warranty-verdict-not-covered = Not covered by the warranty.
 warranty-verdict-covered-if-part = Covered by the warranty, free of charge, if the engineer finds the { warranty-part } at fault (the likely part for what you describe).
+warranty-otherwise-depends = If it is another part, the whole unit's warranty applies:
 warranty-otherwise = If it is another part: not covered by the warranty. { warranty-charge }
 warranty-remedies = You may choose: { $remedies }.
 warranty-remedies-repair-only = We can repair it.
@@ -124,6 +125,17 @@ warranty-depends-likely = It depends on the exact { $basis ->
     [production] it was made
    *[purchase] you bought it
 } before { $date }, and then:
+warranty-depends-between = If { $basis ->
+    [production] it was made
+   *[purchase] you bought it
+} between { $from } and { $to }:
+warranty-depends-likely-between = It depends on the exact { $basis ->
+    [production] production
+   *[purchase] purchase
+} day. Most likely { $basis ->
+    [production] it was made
+   *[purchase] you bought it
+} between { $from } and { $to }, and then:
 warranty-depends-only-from = Only if { $basis ->
     [production] it was made
    *[purchase] you bought it

@@ -66,6 +66,7 @@ warranty-subject = 您的{ warranty-category }{ $part ->
 warranty-verdict-covered = 在保修范围内：免费。
 warranty-verdict-not-covered = 不在保修范围内。
 warranty-verdict-covered-if-part = 如果工程师检查确认是{ warranty-part }的问题（根据您的描述最可能是它）：在保修范围内，免费。
+warranty-otherwise-depends = 如果是其他部件的问题，按整机保修：
 warranty-otherwise = 如果是其他部件的问题：不在保修范围内。{ warranty-charge }
 warranty-remedies = 您可以选择：{ $remedies }。
 warranty-remedies-repair-only = 我们可以为您维修。
@@ -118,6 +119,17 @@ warranty-depends-likely = 答复取决于具体的{ $basis ->
     [production] 生产
    *[purchase] 购买
 }日期。很可能是在{ $date }之前{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}的，这种情况下：
+warranty-depends-between = 若在{ $from }至{ $to }之间{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}：
+warranty-depends-likely-between = 答复取决于具体的{ $basis ->
+    [production] 生产
+   *[purchase] 购买
+}日期。很可能是在{ $from }至{ $to }之间{ $basis ->
     [production] 生产
    *[purchase] 购买
 }的，这种情况下：

@@ -67,6 +67,7 @@ warranty-subject = 您的{ warranty-category }{ $part ->
 warranty-verdict-covered = 在保修範圍內：免費。
 warranty-verdict-not-covered = 不在保修範圍內。
 warranty-verdict-covered-if-part = 如果工程師檢查確認是{ warranty-part }的問題（根據您的描述最可能是它）：在保修範圍內，免費。
+warranty-otherwise-depends = 如果是其他部件的問題，按整機保修：
 warranty-otherwise = 如果是其他部件的問題：不在保修範圍內。{ warranty-charge }
 warranty-remedies = 您可以選擇：{ $remedies }。
 warranty-remedies-repair-only = 我們可以為您維修。
@@ -119,6 +120,17 @@ warranty-depends-likely = 答覆取決於具體的{ $basis ->
     [production] 生產
    *[purchase] 購買
 }日期。很可能是在{ $date }之前{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}的，這種情況下：
+warranty-depends-between = 若在{ $from }至{ $to }之間{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}：
+warranty-depends-likely-between = 答覆取決於具體的{ $basis ->
+    [production] 生產
+   *[purchase] 購買
+}日期。很可能是在{ $from }至{ $to }之間{ $basis ->
     [production] 生產
    *[purchase] 購買
 }的，這種情況下：

@@ -296,3 +296,43 @@ describe('the warranty answer that counts a likely part (review10 H5)', () => {
     expect(text).not.toContain('another part');
   });
 });
+
+describe('every run of a vague date’s days gets its own answer (review11)', () => {
+  const t = createTranslate(i18n, 'en');
+  const render = (draft: Partial<Draft>, part?: string) => {
+    const decided = decideDraftWarranty(draftOf(draft), today, BUILT_IN_POLICY, part);
+    if (!decided) throw new Error('no warranty question');
+    return renderWarrantyAnswer(decided.case.input, decided.decision, t, 'en');
+  };
+  const after = (text: string, heading: string) => text.slice(text.indexOf(heading));
+
+  it('W1: "about two weeks ago" offers an exchange only for the days it holds on', () => {
+    const read = parsePurchaseDate('about two weeks ago', { today, lang: 'en' });
+    if (!read.ok) throw new Error(read.code);
+    const text = render({ purchaseDate: read.value });
+    const lines = text.split('\n');
+    expect(lines[1]).toBe(
+      'It depends on the exact purchase day. Most likely you bought it between 2026-02-23 and 2026-03-02, and then:',
+    );
+    expect(lines[3]).toBe('You may choose: exchange or repair.');
+    expect(text).toContain('Only if you bought it on 2026-03-03:');
+    const oldest = after(text, 'If you bought it before 2026-02-23:');
+    expect(oldest).toContain('We can repair it.');
+    expect(oldest).not.toMatch(/exchange|refund/);
+  });
+
+  it('W2: a likely part covered all period long, the unit only on its last day: "free" only if the engineer finds the part', () => {
+    const read = parsePurchaseDate('over a year ago', { today, lang: 'en' });
+    if (!read.ok) throw new Error(read.code);
+    const text = render({ category: 'refrigerator', purchaseDate: read.value }, 'compressor');
+    // The first verdict is the part's, conditional; a plain "free" only inside the unit's own
+    // answer, for the one day it holds on.
+    expect(text.split('\n')[1]).toContain('if the engineer finds the compressor at fault');
+    const unit = after(text, "If it is another part, the whole unit's warranty applies:");
+    expect(unit).toContain('Most likely you bought it before 2025-03-10, and then:\nNot covered');
+    expect(unit).toContain('The warranty ended on 2026-03-09 at the latest.');
+    expect(unit).toContain(
+      'Only if you bought it on 2025-03-10:\nCovered by the warranty: free of charge.',
+    );
+  });
+});

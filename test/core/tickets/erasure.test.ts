@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  BUILT_IN_POLICY,
   type CalendarDate,
+  decideDraftWarranty,
   toErasedEventPayload,
   toErasedReference,
   toErasedWarranty,
 } from '../../../core/index.ts';
+import { draftOf } from '../../support/conversation.ts';
 
 describe('what erasure keeps of a ticket', () => {
   it.each([
@@ -63,6 +66,29 @@ describe('what erasure keeps of a ticket', () => {
         { id: 'main-part-term', months: 36, part: 'motor' },
       ],
     });
+    expect(JSON.stringify(erased)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('drops the dates of a vague date’s answers and of the unit’s answer beside a likely part (review11 E1)', () => {
+    const decision = decideDraftWarranty(
+      draftOf({
+        category: 'refrigerator',
+        purchaseDate: {
+          from: '2025-03-01' as CalendarDate,
+          to: '2025-03-31' as CalendarDate,
+          precision: 'month',
+          approximate: false,
+        },
+      }),
+      '2026-03-10' as CalendarDate,
+      BUILT_IN_POLICY,
+      'compressor',
+    )?.decision;
+    if (!decision) throw new Error('no warranty question');
+    // Before: the unit's answer over the month is there, with its dates.
+    expect(decision.otherwise?.period?.earlier).toHaveLength(1);
+    const erased = toErasedWarranty(decision);
+    expect(erased).toMatchObject({ covered: true, otherwise: { covered: true } });
     expect(JSON.stringify(erased)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 

@@ -37,10 +37,28 @@ describe('decideWarrantyOverPeriod: a purchase date known only as a period', () 
       charge: 'none',
       period: { basis: 'purchase', from: '2025-03-01', to: '2025-03-31', holdsFrom: '2025-03-10' },
     });
-    // What a purchase the day before would get, said to the customer as the other branch.
-    expect(decision.period?.earlier).toEqual(
-      decideWarranty({ ...base, purchaseDate: d('2025-03-09') }, BUILT_IN_POLICY),
-    );
+    // What an earlier purchase would get, said to the customer as the other branch, for its days.
+    expect(decision.period?.earlier).toEqual([
+      {
+        from: '2025-03-01',
+        to: '2025-03-09',
+        decision: decideWarranty({ ...base, purchaseDate: d('2025-03-09') }, BUILT_IN_POLICY),
+      },
+    ]);
+  });
+
+  it('gives each run of days its own answer: "about two weeks ago" crosses the return and the exchange windows (review11 W1)', () => {
+    const decision = over(['2026-02-17', '2026-03-03']);
+    expect(decision).toMatchObject({
+      remedies: ['refund', 'exchange', 'repair'],
+      period: { holdsFrom: '2026-03-03' },
+    });
+    expect(
+      decision.period?.earlier?.map((run) => [run.from, run.to, run.decision.remedies]),
+    ).toEqual([
+      ['2026-02-23', '2026-03-02', ['exchange', 'repair']],
+      ['2026-02-17', '2026-02-22', ['repair']],
+    ]);
   });
 
   it('gives the answer for the whole period when it is the same on every day, with dates from the first', () => {
