@@ -59,6 +59,19 @@ describe('a problem told while a ticket waits for staff', () => {
     const tv = await h.says(kim, kim.id, 'my TV has no picture, only sound', /./);
     expect(tv.text).not.toMatch(/or a new problem\?/);
 
+    // "No, not new" is about the ticket (review11 H2a); a warranty question is answered, not asked
+    // about (H2c).
+    const lee = h.customer('Lee');
+    const filed = await h.fileTicket(lee);
+    await h.says(lee, lee.id, 'the door seal leaks a bit too', /or a new problem\?/);
+    const notNew = await h.says(lee, lee.id, 'no, not new', /Added to your ticket/);
+    expect(notNew.text).toBe(
+      `Added to your ticket ${filed.ticket.number}: our service team sees it there.`,
+    );
+    const warranty = await h.says(lee, lee.id, 'is it still under warranty?', /./);
+    expect(warranty.text).not.toMatch(/or a new problem\?/);
+    expect(warranty.text).toMatch(/^(?:Which product is it\?|When did you buy your)/);
+
     // Danger first, never behind the question: the safety steps and an urgent ticket.
     const mai = h.customer('Mai');
     await h.fileTicket(mai);

@@ -6,6 +6,7 @@ import type { TurnContext, WaitingTicket } from '../context.ts';
 import type { ConversationState, Reply } from '../state.ts';
 import { hazardOr, smallTalkReply, type T, triageReport, turn, withFlow } from '../steps.ts';
 import type { FlowDefinition, FlowOf } from '../table.ts';
+import { isWarrantyOnly } from '../warranty-question.ts';
 
 /** The longest piece of the filed words the question quotes, in characters. */
 const QUOTED_MAX = 60;
@@ -40,9 +41,9 @@ export function whichTicketQuestion(waiting: WaitingTicket, context: TurnContext
 
 /**
  * A problem told while a repair ticket waits for a person (nothing else in progress): unless it is a
- * hazard (safety first, never behind a question) or names another product than the ticket's, the
- * customer is asked whether it is about that ticket or a new problem; `undefined` when triage goes
- * ahead as for any report.
+ * hazard (safety first, never behind a question), a warranty question and nothing else, or names
+ * another product than the ticket's, the customer is asked whether it is about that ticket or a new
+ * problem; `undefined` when triage goes ahead as for any report.
  */
 export function askWhichTicket(
   state: ConversationState,
@@ -57,6 +58,9 @@ export function askWhichTicket(
     state.category ? { category: state.category, asked: false } : { asked: false },
   );
   if (read.kind === 'hazard') return undefined;
+  // "Is it still under warranty?" asks, it reports nothing: the warranty answer, as with no ticket
+  // waiting (triageReport's reading: no problem read, warranty words and nothing else).
+  if (read.kind === 'ask' && isWarrantyOnly(text, context, state.locale)) return undefined;
   if (read.named && read.category && waiting.category && read.category !== waiting.category)
     return undefined;
   return turn(withFlow(state, { kind: 'which-ticket', text, waiting }), [

@@ -70,6 +70,29 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
     );
   });
 
+  it.each([
+    ['en', 'is it still under warranty?'],
+    ['en', 'how long is the warranty?'],
+    ['zh-Hans', '还在保修期吗'],
+    ['zh-HK', '仲喺保養期內嗎'],
+  ] as const)(
+    '%s: %j is a warranty question: answered as with no ticket waiting (review11 H2c)',
+    (locale, words) => {
+      const asked = play(initialState(locale), text(words));
+      const alone = playAlone(initialState(locale), text(words));
+      expect(keys(asked.last)).not.toContain('which-ticket');
+      expect(keys(asked.last)[0]).toMatch(/^warranty-ask-/);
+      expect(keys(asked.last)).toEqual(keys(alone.last));
+      expect(asked.state.flow).toEqual(alone.state.flow);
+      expect(asked.last.effects).toEqual(alone.last.effects);
+    },
+  );
+
+  it('a problem told with warranty words is still asked about', () => {
+    const { last } = play(fresh(), text("the washer still won't drain, is it under warranty?"));
+    expect(keys(last)).toEqual(['which-ticket']);
+  });
+
   it('another product named outright is a new problem: triaged at once', () => {
     const { last } = play(fresh(), text('my TV has no picture, only sound'));
     expect(keys(last)).not.toContain('which-ticket');
