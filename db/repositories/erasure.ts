@@ -189,6 +189,7 @@ async function moveStaffMessagesToJobs(
   owned: {
     id: string;
     number: string;
+    state: string;
     visitStart: Date | null;
     visitEnd: Date | null;
     assigneeId: number | null;
@@ -224,8 +225,14 @@ async function moveStaffMessagesToJobs(
       number: ticket?.number ?? '',
       cancelled: cancelled.has(topic.ticketId),
     };
-    // A booked visit the cancellation calls off: staff tell the engineer.
-    if (ticket?.visitStart && ticket.visitEnd && cancelled.has(topic.ticketId))
+    // A booked visit the cancellation calls off: staff tell the engineer. Only a scheduled
+    // ticket's window is booked; an open one carries the customer's preferred window (review11 F1).
+    if (
+      ticket?.state === 'scheduled' &&
+      ticket.visitStart &&
+      ticket.visitEnd &&
+      cancelled.has(topic.ticketId)
+    )
       payload.visit = {
         start: ticket.visitStart.toISOString(),
         end: ticket.visitEnd.toISOString(),

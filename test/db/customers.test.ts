@@ -303,6 +303,34 @@ describeOnDatabases('customer, transcript and staff repositories', (database) =>
       });
     });
 
+    it('an open ticket with only the preferred window: cancelled, and no visit is said to be called off (review11 F1)', async () => {
+      const { customers, tickets } = repos();
+      const { id } = await customers.ensure(uniqueTelegramId(), 'en', at);
+      // The customer's wish, filed with the ticket: nobody has taken it, nothing is booked.
+      const visitWindow = {
+        start: new Date('2024-03-15T00:00:00Z'),
+        end: new Date('2024-03-15T02:00:00Z'),
+      };
+      const { ticket } = await tickets.create(
+        { ...newTicket(id), visitWindow },
+        {
+          idempotencyKey: `erase-preferred:${id}`,
+          day: day('2024-03-14'),
+          at,
+          actor: { kind: 'customer', customerId: id },
+        },
+      );
+      expect(ticket).toMatchObject({ state: 'open', visitWindow });
+      await tickets.linkTopic({ ticketId: ticket.id, chatId: -100998, topicId: 91 });
+
+      expect(await customers.erase(id, later)).toMatchObject({ cancelledTickets: 1 });
+      const erase = (await jobsOfKind('erase-staff-messages')).find(
+        (job) => job.payload.number === ticket.number,
+      );
+      expect(erase?.payload).toMatchObject({ topicId: 91, cancelled: true });
+      expect(erase?.payload).not.toHaveProperty('visit');
+    });
+
     it('answers undefined when erasing an unknown customer', async () => {
       expect(
         await repos().customers.erase('00000000-0000-4000-8000-000000000001', at),
