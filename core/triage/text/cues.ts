@@ -25,7 +25,11 @@ export function createNegation(lexicon: TriageLexicon) {
   const enNegators = boundary(cues.en);
   const enGap = boundary(gap.en);
   const enCoordination = boundary(coordination.en);
-  const enRevive = boundary(revive.en);
+  const enRevive = boundary(revive.en.filter((phrase) => !phrase.includes(' ')));
+  /** Revival phrases of several words ("like this": "never seen smoke like this" is smoke). */
+  const enRevivePhrases = revive.en
+    .filter((phrase) => phrase.includes(' '))
+    .map((phrase) => phrase.split(' '));
   const enIdioms = idioms.en.map((phrase) => phrase.split(' '));
   /** Whether the negation word at `at` ends an idiom that negates nothing ("if not"). */
   const enIdiomAt = (tokens: readonly Token[], at: number): boolean =>
@@ -40,7 +44,16 @@ export function createNegation(lexicon: TriageLexicon) {
     return revive.zh.some((word) => rest.includes(word));
   };
   const enRevived = (tokens: readonly Token[], end: number): boolean =>
-    tokens.slice(end, end + 8).some((token) => enRevive.has(token.raw) || enRevive.has(token.word));
+    tokens
+      .slice(end, end + 8)
+      .some(
+        (token, k) =>
+          enRevive.has(token.raw) ||
+          enRevive.has(token.word) ||
+          enRevivePhrases.some((words) =>
+            words.every((word, w) => tokens[end + k + w]?.raw === word),
+          ),
+      );
 
   const zhNegatedAt = (text: string, start: number): boolean => {
     let end = start;

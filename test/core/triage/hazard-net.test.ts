@@ -819,6 +819,25 @@ describe('hazard net', () => {
     expect(net.read('I did not notice the burning smell until today').hazard).toBe(true);
   });
 
+  it.each([
+    'I have never seen smoke like this from a TV',
+    "didn't notice the burning smell at first",
+    'never smelled burning plastic like this before, the heater is hot',
+    'I have never had sparks like this from the socket',
+  ])(
+    'reads a denied perception that compares or comes later as the hazard it is (review11 T1): %j',
+    (text) => {
+      expect(net.read(text).hazard).toBe(true);
+    },
+  );
+
+  it('keeps a plain denial a denial when nothing brings it back', () => {
+    expect(net.read('There was no burning smell before it stopped').hazard).toBe(false);
+    expect(
+      net.read('There is no smoke or burning smell, the freezer just stopped freezing').hazard,
+    ).toBe(false);
+  });
+
   it('reads a hazard in a long story, whatever comes before it', () => {
     const story = `${'We bought the washer last year and it worked fine for months. '.repeat(8)}Then yesterday it started smoking.`;
     expect(net.read(story).hazard).toBe(true);
