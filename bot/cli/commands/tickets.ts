@@ -9,12 +9,37 @@ import {
   type TicketEvent,
   type TicketState,
   toZonedTime,
+  type WarrantyDecision,
 } from '../../../core/index.ts';
 import { createRepositories, type Database } from '../../../db/index.ts';
 import { type Config, loadConfig, toContactPromiseRule } from '../../config.ts';
 import { type CliCommand, type CliIo, UsageError } from '../command.ts';
 import { parseOptions } from '../parse-options.ts';
 import { readDatabase } from '../read-database.ts';
+
+/** One answer's verdict, choices, charge and clauses. */
+const verdictOf = (d: Omit<WarrantyDecision, 'period' | 'otherwise'>) =>
+  `${d.covered ? 'covered' : `not covered (${d.reason})`} · ${d.remedies.join(', ')} · charge ${d.charge} · clauses ${d.clauses.map((c) => c.id).join(', ')}`;
+
+/**
+ * The preliminary warranty answer on one line, as the customer got it: a vague date's answer for
+ * each run of its days, and the whole unit's beside a likely part's (review11 L1).
+ */
+function warrantyLine(decision: WarrantyDecision): string {
+  const period = decision.period;
+  const runs =
+    period && period.holdsFrom !== period.from
+      ? [
+          `${verdictOf(decision)} (start ${period.holdsFrom}–${period.to})`,
+          ...(Array.isArray(period.earlier) ? period.earlier : []).map(
+            (run) => `${verdictOf(run.decision)} (start ${run.from}–${run.to})`,
+          ),
+        ].join('; ')
+      : verdictOf(decision);
+  return decision.otherwise
+    ? `${runs} — if another part: ${warrantyLine(decision.otherwise)}`
+    : runs;
+}
 
 const DB_NOTE = `Reads DATABASE_URL (PostgreSQL) when set, else the PGlite data folder DATA_DIR (default ./.data;
 one process at a time: while the bot runs on it, the command refuses and says so — stop the bot
@@ -168,11 +193,7 @@ async function show(args: string[], io: CliIo): Promise<number> {
     `Product:    ${product ? `${product.modelNumber ?? 'model unknown'}, bought ${product.purchaseDate ?? 'unknown'}` : '-'}`,
     `Photos:     ${product && product.proofPhotoFileIds.length > 0 ? `${product.proofPhotoFileIds.length} (Telegram file ids: ${product.proofPhotoFileIds.join(', ')})` : '-'}`,
     `Triage:     ${ticket.triage ? `${ticket.triage.label} · ${ticket.triage.symptomId ?? '-'}` : '-'}`,
-    `Warranty:   ${
-      ticket.warranty
-        ? `${ticket.warranty.covered ? 'covered' : `not covered (${ticket.warranty.reason})`} · ${ticket.warranty.remedies.join(', ')} · charge ${ticket.warranty.charge} · clauses ${ticket.warranty.clauses.map((c) => c.id).join(', ')}`
-        : '-'
-    }`,
+    `Warranty:   ${ticket.warranty ? warrantyLine(ticket.warranty) : '-'}`,
     `Visit:      ${ticket.visitWindow ? `${when(ticket.visitWindow.start, config)}–${when(ticket.visitWindow.end, config).slice(11)}` : '-'}`,
     `Holder:     ${ticket.assigneeId ?? '-'}`,
     `Resolution: ${ticket.resolution ?? '-'}`,

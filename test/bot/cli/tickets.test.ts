@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT_IN_POLICY, type CalendarDate, decideDraftWarranty } from '../../../core/index.ts';
 import { createRepositories, openDatabase } from '../../../db/index.ts';
 import { day, newTicket } from '../../db/fixtures.ts';
 import { runCliForTest } from '../../support/cli.ts';
@@ -28,7 +29,22 @@ describe('tickets list and show (the operator sees every ticket without a staff 
         })
       ).ticket;
     const normal = await file('a');
-    const urgent = await file('b', { priority: 'urgent' });
+    // A fridge bought "over a year ago": the compressor's answer, the unit's over its days.
+    const warranty = decideDraftWarranty(
+      {
+        category: 'refrigerator',
+        purchaseDate: {
+          from: '2024-03-11' as CalendarDate,
+          to: '2025-03-10' as CalendarDate,
+          precision: 'year',
+          approximate: true,
+        },
+      },
+      '2026-03-10' as CalendarDate,
+      BUILT_IN_POLICY,
+      'compressor',
+    )?.decision;
+    const urgent = await file('b', { priority: 'urgent', warranty });
     const closed = await file('c');
     await repos.tickets.apply(normal.id, { type: 'take', staffId: 42 }, at);
     await repos.tickets.appendEvent(normal.id, {
@@ -94,6 +110,11 @@ describe('tickets list and show (the operator sees every ticket without a staff 
     expect(run.stdout).toContain('Photos:     1 (Telegram file ids: AgACAgUAAxkBAAIB)');
     expect(run.stdout).toMatch(/2026-03-10 10:00 {2}staff 42 {9}taken/);
     expect(run.stdout).toContain('note {"text":"call after 5pm"}');
+    // The warranty as the customer got it (review11 L1): the part's, then the unit's per run of days.
+    const urgent = await runCliForTest(['tickets', 'show', numbers[1] as string], { env: env() });
+    expect(urgent.stdout).toContain(
+      'Warranty:   covered · repair · charge none · clauses main-part-term — if another part: covered · repair · charge none · clauses whole-unit-term (start 2025-03-10–2025-03-10); not covered (expired) · repair · charge parts_and_labour · clauses expired (start 2024-03-11–2025-03-09)',
+    );
     const missing = await runCliForTest(['tickets', 'show', 'FL-260310-0999'], { env: env() });
     expect(missing).toMatchObject({ code: 1, stderr: 'tickets show: no ticket FL-260310-0999\n' });
   });
