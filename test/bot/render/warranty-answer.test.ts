@@ -304,7 +304,7 @@ describe('every run of a vague date’s days gets its own answer (review11)', ()
     if (!decided) throw new Error('no warranty question');
     return renderWarrantyAnswer(decided.case.input, decided.decision, t, 'en');
   };
-  const after = (text: string, heading: string) => text.slice(text.indexOf(heading));
+  const tailFrom = (text: string, heading: string) => text.slice(text.indexOf(heading));
 
   it('W1: "about two weeks ago" offers an exchange only for the days it holds on', () => {
     const read = parsePurchaseDate('about two weeks ago', { today, lang: 'en' });
@@ -316,7 +316,7 @@ describe('every run of a vague date’s days gets its own answer (review11)', ()
     );
     expect(lines[3]).toBe('You may choose: exchange or repair.');
     expect(text).toContain('Only if you bought it on 2026-03-03:');
-    const oldest = after(text, 'If you bought it before 2026-02-23:');
+    const oldest = tailFrom(text, 'If you bought it before 2026-02-23:');
     expect(oldest).toContain('We can repair it.');
     expect(oldest).not.toMatch(/exchange|refund/);
   });
@@ -328,7 +328,7 @@ describe('every run of a vague date’s days gets its own answer (review11)', ()
     // The first verdict is the part's, conditional; a plain "free" only inside the unit's own
     // answer, for the one day it holds on.
     expect(text.split('\n')[1]).toContain('if the engineer finds the compressor at fault');
-    const unit = after(text, "If it is another part, the whole unit's warranty applies:");
+    const unit = tailFrom(text, "If it is another part, the whole unit's warranty applies:");
     expect(unit).toContain('Most likely you bought it before 2025-03-10, and then:\nNot covered');
     expect(unit).toContain('The warranty ended on 2026-03-09 at the latest.');
     expect(unit).toContain(
