@@ -396,7 +396,7 @@ export function createConversationService(
         // With a staff forum the words reached the ticket's topic as they came (it was waiting);
         // without one they are kept with the ticket's own transcript.
         const relayed = staff?.relaysWaiting === true;
-        if (staff && relayed && tx)
+        if (staff && relayed && tx && !effect.again)
           await staff.customerSaidWhich(ticket, 'same', effect.text, tx, `turn:${chat.updateId}`);
         if (!relayed)
           await repos.transcript.append({

@@ -225,6 +225,11 @@ export type ConversationState = {
    * customer writes (commands still work).
    */
   staffHold?: { ticketNumber: string; staffId: number };
+  /**
+   * The waiting ticket the customer said their words are about (the which-ticket question's
+   * answer): further words while it waits go with it without the question again (review11 H2b).
+   */
+  aboutTicket?: string;
 };
 
 export function initialState(locale: Locale): ConversationState {

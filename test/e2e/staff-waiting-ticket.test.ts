@@ -37,20 +37,27 @@ describe('a problem told while a ticket waits for staff', () => {
       { topicId },
     );
 
+    // Asked once (review11 H2b): more words go with the ticket unasked, and staff hear nothing new.
+    const again = await h.says(mei, mei.id, 'the ice maker is noisy too', /Added to your ticket/);
+    expect(again.text).toBe(`Added to your ticket ${number}: our service team sees it there.`);
+    await h.waitForBot(STAFF_CHAT, /^the ice maker is noisy too$/, { topicId });
+
     // A new problem: triaged as any report.
+    const ron = h.customer('Ron');
+    const { ticket: ronTicket, topicId: ronTopic } = await h.fileTicket(ron);
     await h.says(
-      mei,
-      mei.id,
+      ron,
+      ron.id,
       'the fridge is too cold, the vegetables freeze',
       /or a new problem\?/,
     );
-    await h.presses(mei, mei.id, /A new problem/, /Step 1 of/);
+    await h.presses(ron, ron.id, /A new problem/, /Step 1 of/);
     await h.waitForBot(
       STAFF_CHAT,
       new RegExp(
-        `^ℹ️ The customer says "the fridge is too cold, the vegetables freeze" is a new problem, not about ${number}`,
+        `^ℹ️ The customer says "the fridge is too cold, the vegetables freeze" is a new problem, not about ${ronTicket.number}`,
       ),
-      { topicId },
+      { topicId: ronTopic },
     );
 
     // Another product named outright is no question: triaged at once.
@@ -93,8 +100,12 @@ describe('a problem told while a ticket waits for staff', () => {
     expect(asked.text).toContain(`这是关于您的工单${ticket.number}（冰箱`);
     const added = await h.says(wang, wang.id, '同一个', /已添加到您的工单/);
     expect(added.text).toBe(`已添加到您的工单${ticket.number}：服务团队在工单里能看到。`);
-    await h.says(wang, wang.id, '冰箱太冷了，蔬菜都冻住了', /还是一个新问题/);
-    const triaged = await h.says(wang, wang.id, '新问题', /第1步/);
+    // Asked once: more words go with the ticket.
+    await h.says(wang, wang.id, '制冰机也有噪音', /已添加到您的工单/);
+    const li = h.customer('Li', 'zh-hans');
+    await h.fileTicket(li);
+    await h.says(li, li.id, '冰箱太冷了，蔬菜都冻住了', /还是一个新问题/);
+    const triaged = await h.says(li, li.id, '新问题', /第1步/);
     expect(triaged.text).not.toMatch(/已添加/);
 
     const chan = h.customer('Chan', 'zh-hk');

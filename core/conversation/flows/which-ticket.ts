@@ -43,7 +43,8 @@ export function whichTicketQuestion(waiting: WaitingTicket, context: TurnContext
  * A problem told while a repair ticket waits for a person (nothing else in progress): unless it is a
  * hazard (safety first, never behind a question), a warranty question and nothing else, or names
  * another product than the ticket's, the customer is asked whether it is about that ticket or a new
- * problem; `undefined` when triage goes ahead as for any report.
+ * problem (once: after "about it" the words go with the ticket unasked); `undefined` when triage
+ * goes ahead as for any report.
  */
 export function askWhichTicket(
   state: ConversationState,
@@ -63,6 +64,13 @@ export function askWhichTicket(
   if (read.kind === 'ask' && isWarrantyOnly(text, context, state.locale)) return undefined;
   if (read.named && read.category && waiting.category && read.category !== waiting.category)
     return undefined;
+  // Asked once: the customer said earlier in this chat that their words are about this ticket.
+  if (state.aboutTicket === waiting.number)
+    return turn(
+      state,
+      [],
+      [{ type: 'add-to-ticket', ticketNumber: waiting.number, text, again: true }],
+    );
   return turn(withFlow(state, { kind: 'which-ticket', text, waiting }), [
     whichTicketQuestion(waiting, context),
   ]);
@@ -77,14 +85,15 @@ type Input = {
 /** About the waiting ticket: the words go with it, and the customer is told (the adapter's reply). */
 const sameTicket = ({ state, flow }: Input): T =>
   turn(
-    withFlow(state, { kind: 'idle' }),
+    withFlow({ ...state, aboutTicket: flow.waiting.number }, { kind: 'idle' }),
     [],
     [{ type: 'add-to-ticket', ticketNumber: flow.waiting.number, text: flow.text }],
   );
 
 /** A new problem: the report is triaged as any other (staff in the ticket's topic told so). */
 const newProblem = ({ state, flow, context }: Input): T => {
-  const triaged = triageReport(withFlow(state, { kind: 'idle' }), flow.text, context, {
+  const { aboutTicket: _earlier, ...rest } = state;
+  const triaged = triageReport(withFlow(rest, { kind: 'idle' }), flow.text, context, {
     asked: false,
   });
   return {

@@ -118,6 +118,37 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
     }
   });
 
+  it('asked once (review11 H2b): after "about FL-…", further words go with the ticket unasked; danger and another product still do not', () => {
+    const answered = play(fresh(), text("I'm home all day tomorrow"), press('same')).state;
+    expect(answered.aboutTicket).toBe(waiting.number);
+    const { last, state } = play(answered, text('the washer also leaks a bit'));
+    expect(last.replies).toEqual([]);
+    expect(last.effects).toEqual([
+      {
+        type: 'add-to-ticket',
+        ticketNumber: waiting.number,
+        text: 'the washer also leaks a bit',
+        again: true,
+      },
+    ]);
+    expect(state.flow).toEqual({ kind: 'idle' });
+    expect(keys(play(answered, text('洗衣机冒烟了，有焦味')).last)[0]).toBe('hazard-first');
+    expect(keys(play(answered, text('my TV has no picture, only sound')).last)).not.toContain(
+      'which-ticket',
+    );
+    // Another ticket waiting (the first one was taken, a new one filed): asked again.
+    const other = playWith({
+      ...realTurnContext(),
+      waiting: { ...waiting, number: 'FL-260310-0002' },
+    });
+    expect(keys(other(answered, text('the washer also leaks a bit')).last)).toEqual([
+      'which-ticket',
+    ]);
+    // A new problem forgets the earlier answer.
+    const renewed = other(answered, text('the drum is noisy'), press('new')).state;
+    expect(renewed.aboutTicket).toBeUndefined();
+  });
+
   it('"a new problem" (button or words) triages the words as today', () => {
     const words = 'the dryer makes a clicking noise';
     const triaged = playAlone(fresh(), text(words)).last;
