@@ -37,6 +37,7 @@ describe('already tried: a change that caused the problem is not a check', () =>
     ['zh 之后还是', '电视换了个插座之后还是开不了机'],
     ['zh 还是没', '换了个HDMI口还是没信号，电视是不是坏了'],
     ['Cantonese 都係咁', '電視開唔到機，換過插蘇都係咁'],
+    ['Cantonese 都係唔得 (review11 L2)', '部電視開唔到機，已經重新開機咗，都係唔得'],
     ['en still', 'switched the tv to another hdmi port, still no signal'],
     ['en after … still', 'after trying another socket the microwave still will not power on'],
   ];
