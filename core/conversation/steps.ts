@@ -87,6 +87,11 @@ export function triageReport(
       ? context.triage(text, { asked: options.asked })
       : read;
   const known = step.category ? { ...state, category: step.category } : state;
+  // A warranty question and nothing else ("how long is the warranty on a washing machine?",
+  // "我的洗衣机还在保修期吗"): the warranty answer, whatever the problem reading guessed (quick
+  // checks for a question that tells no problem help nobody). A hazard still comes first.
+  if (step.kind !== 'hazard' && !options.asked && isWarrantyOnly(text, context, state.locale))
+    return startWarrantyQuestion(known, text, step.category ?? state.category, context);
   switch (step.kind) {
     case 'hazard':
       return hazard(known, text, step, context);
@@ -96,10 +101,6 @@ export function triageReport(
       return startChecks(known, text, step, context);
     case 'ask': {
       if (options.asked) return escalate(known, 'unclear', context, { description: text });
-      // A warranty question and nothing else ("is my fridge still under warranty?"): the
-      // warranty answer, not a clarifying question about a problem nobody told.
-      if (isWarrantyOnly(text, context, state.locale))
-        return startWarrantyQuestion(known, text, step.category ?? state.category, context);
       if (!step.category) {
         return turn(withFlow(known, { kind: 'choose-category', text }), [
           { key: 'ask-which-product', buttons: categoryButtons() },

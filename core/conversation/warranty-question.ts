@@ -21,9 +21,10 @@ export function isWarrantyQuestion(text: string): boolean {
   return WARRANTY_WORDS.test(text);
 }
 
+/** Clauses, commas included: "my washer won't drain, is it under warranty?" tells a problem. */
 const clausesOf = (text: string) =>
   text
-    .split(/[?？。！!；;\n]+/)
+    .split(/[?？。！!；;,，、\n]+/)
     .map((clause) => clause.trim())
     .filter(Boolean);
 

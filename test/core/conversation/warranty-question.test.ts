@@ -48,6 +48,26 @@ describe('a warranty question gets the warranty answer, not fault triage (review
     },
   );
 
+  it.each([
+    ['en', 'how long is the warranty on a washing machine?', 'washing_machine'],
+    ['en', 'is the dishwasher still covered by the guarantee?', 'dishwasher'],
+    ['zh-Hans', '空调保修几年？', 'air_conditioner'],
+  ] as const)(
+    '%s: %j is a warranty question whatever the problem reading guessed (review11)',
+    (locale, question, category) => {
+      const asked = play(fresh(locale), text(question));
+      expect(asked.state.flow).toMatchObject({ kind: 'warranty', category });
+    },
+  );
+
+  it.each([
+    "my washer won't drain, is it under warranty?",
+    '洗衣机显示E21不排水，还在保修吗',
+    'the fridge stopped cooling yesterday, is that covered by the warranty?',
+  ])('a problem told with the question is a report, not only a warranty question: %j', (said) => {
+    expect(play(fresh(), text(said)).state.flow.kind).not.toBe('warranty');
+  });
+
   it('asks for the product first when the question names none (buttons or words)', () => {
     const asked = play(fresh(), text('how long is the warranty?'));
     expect(keys(asked.last)).toEqual(['warranty-ask-product']);
