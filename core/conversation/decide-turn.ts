@@ -33,6 +33,11 @@ export function decideTurn(
   event: ConversationEvent,
   context: TurnContext,
 ): T {
+  return withPendingContact(state, turnFor(state, event, context));
+}
+
+/** The turn itself, before an urgent draft's contact change is passed on. */
+function turnFor(state: ConversationState, event: ConversationEvent, context: TurnContext): T {
   // While a person holds the chat, what the customer writes is theirs; commands and buttons (a
   // cancellation, a language, a rating) still work.
   if (state.staffHold && HELD_EVENTS.has(event.type)) {
@@ -42,17 +47,15 @@ export function decideTurn(
       [{ type: 'forward-to-staff', ticketNumber: state.staffHold.ticketNumber }],
     );
   }
-  if (event.type !== 'text')
-    return withPendingContact(state, dispatch(state, toTableEvent(event), context));
+  if (event.type !== 'text') return dispatch(state, toTableEvent(event), context);
   const text = event.text.trim();
   if (text === '') return turn(state, [{ key: 'empty-text' }]);
-  if (text.length <= MAX_REPORT_CHARS)
-    return withPendingContact(state, dispatch(state, { ...event, text }, context));
+  if (text.length <= MAX_REPORT_CHARS) return dispatch(state, { ...event, text }, context);
   const result = dispatch(state, { ...event, text: text.slice(0, MAX_REPORT_CHARS) }, context);
-  return withPendingContact(state, {
+  return {
     ...result,
     replies: [{ key: 'text-too-long', vars: { max: MAX_REPORT_CHARS } }, ...result.replies],
-  });
+  };
 }
 
 /** The ticket being prepared in a flow (an intake question, the summary, a change asked about). */

@@ -3,7 +3,7 @@ import { type CalendarDate, compareDates } from '../shared/calendar-date.ts';
 import { toInstant } from '../shared/zoned-time.ts';
 import type { NewProductReport, NewTicket } from '../tickets/ticket.ts';
 import type { WarrantyDecision } from '../warranty/decide.ts';
-import { decideWarrantyOverPeriod } from '../warranty/period.ts';
+import { answerOutcome, decideWarrantyOverPeriod } from '../warranty/period.ts';
 import type { WarrantyPolicy } from '../warranty/policy.ts';
 import type { WarrantyCase } from '../warranty/warranty-case.ts';
 import type { TurnContext } from './context.ts';
@@ -79,20 +79,15 @@ export function decideDraftWarranty(
   };
 }
 
-/** Whether two answers over a period say the same on every day (what is chosen and paid). */
+/** Whether two answers over a period say the same on every day (each run of days and its outcome). */
 function sameAnswers(a: WarrantyDecision, b: WarrantyDecision): boolean {
   const runs = (d: WarrantyDecision) =>
-    [d, ...(d.period?.earlier ?? []).map((run) => run.decision)].map((x) => [
-      x.covered,
-      x.remedies,
-      x.charge,
+    JSON.stringify([
+      d.period?.holdsFrom,
+      answerOutcome(d),
+      ...(d.period?.earlier ?? []).map((run) => [run.from, answerOutcome(run.decision)]),
     ]);
-  return (
-    a.period?.holdsFrom === b.period?.holdsFrom &&
-    JSON.stringify((a.period?.earlier ?? []).map((r) => r.from)) ===
-      JSON.stringify((b.period?.earlier ?? []).map((r) => r.from)) &&
-    JSON.stringify(runs(a)) === JSON.stringify(runs(b))
-  );
+  return runs(a) === runs(b);
 }
 
 export function addressText(address: Address | undefined): string | null {

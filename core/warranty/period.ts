@@ -4,7 +4,7 @@ import type { WarrantyPolicy } from './policy.ts';
 import type { WarrantyCase } from './warranty-case.ts';
 
 /** What the customer is told: covered or not, the choices, the charge, the reason. */
-const outcome = (decision: WarrantyDecision) =>
+export const answerOutcome = (decision: WarrantyDecision) =>
   JSON.stringify([decision.covered, decision.remedies, decision.charge, decision.reason ?? null]);
 
 /**
@@ -41,11 +41,11 @@ export function decideWarrantyOverPeriod(
   // about how the rules change along the way. Each run of days with one outcome is one answer.
   const runs: StartPeriod[] = [];
   let to = period.to;
-  let same = outcome(at(to));
+  let same = answerOutcome(at(to));
   let day = to;
   while (compareDates(day, period.from) > 0) {
     const before = addDays(day, -1);
-    const answer = outcome(at(before));
+    const answer = answerOutcome(at(before));
     if (answer !== same) {
       runs.push({ from: day, to });
       to = before;
