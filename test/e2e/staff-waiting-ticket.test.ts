@@ -41,6 +41,17 @@ describe('a problem told while a ticket waits for staff', () => {
     const again = await h.says(mei, mei.id, 'the ice maker is noisy too', /Added to your ticket/);
     expect(again.text).toBe(`Added to your ticket ${number}: our service team sees it there.`);
     await h.waitForBot(STAFF_CHAT, /^the ice maker is noisy too$/, { topicId });
+    // Another symptom is not added silently: asked again, and a new problem is triaged, staff told.
+    await h.says(mei, mei.id, 'now the vegetables freeze in the fridge', /or a new problem\?/);
+    const leak = await h.presses(mei, mei.id, /A new problem/, /./);
+    expect(leak.text).not.toMatch(/Added to your ticket/);
+    await h.waitForBot(
+      STAFF_CHAT,
+      new RegExp(
+        `^ℹ️ The customer says "now the vegetables freeze in the fridge" is a new problem, not about ${number}`,
+      ),
+      { topicId },
+    );
 
     // A new problem: triaged as any report.
     const ron = h.customer('Ron');
@@ -100,8 +111,10 @@ describe('a problem told while a ticket waits for staff', () => {
     expect(asked.text).toContain(`这是关于您的工单${ticket.number}（冰箱`);
     const added = await h.says(wang, wang.id, '同一个', /已添加到您的工单/);
     expect(added.text).toBe(`已添加到您的工单${ticket.number}：服务团队在工单里能看到。`);
-    // Asked once: more words go with the ticket.
-    await h.says(wang, wang.id, '制冰机也有噪音', /已添加到您的工单/);
+    // Asked once: more words go with the ticket, unless they tell another symptom.
+    await h.says(wang, wang.id, '我明天全天在家', /已添加到您的工单/);
+    await h.says(wang, wang.id, '制冰机也有噪音', /还是一个新问题/);
+    await h.says(wang, wang.id, '是同一个', /已添加到您的工单/);
     const li = h.customer('Li', 'zh-hans');
     await h.fileTicket(li);
     await h.says(li, li.id, '冰箱太冷了，蔬菜都冻住了', /还是一个新问题/);

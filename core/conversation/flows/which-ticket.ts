@@ -43,7 +43,8 @@ export function whichTicketQuestion(waiting: WaitingTicket, context: TurnContext
  * A problem told while a repair ticket waits for a person (nothing else in progress): unless it is a
  * hazard (safety first, never behind a question), a warranty question and nothing else, or names
  * another product than the ticket's, the customer is asked whether it is about that ticket or a new
- * problem (once: after "about it" the words go with the ticket unasked); `undefined` when triage
+ * problem (once: after "about it" the words go with the ticket unasked, unless they tell another
+ * symptom, when it is asked again); `undefined` when triage
  * goes ahead as for any report.
  */
 export function askWhichTicket(
@@ -64,8 +65,9 @@ export function askWhichTicket(
   if (read.kind === 'ask' && isWarrantyOnly(text, context, state.locale)) return undefined;
   if (read.named && read.category && waiting.category && read.category !== waiting.category)
     return undefined;
-  // Asked once: the customer said earlier in this chat that their words are about this ticket.
-  if (state.aboutTicket === waiting.number)
+  // Asked once: the customer said earlier in this chat that their words are about this ticket,
+  // unless these words tell another problem (review11 H2b follow-up: asked again).
+  if (state.aboutTicket === waiting.number && !tellsAnotherProblem(text, waiting, context))
     return turn(
       state,
       [],
@@ -74,6 +76,23 @@ export function askWhichTicket(
   return turn(withFlow(state, { kind: 'which-ticket', text, waiting }), [
     whichTicketQuestion(waiting, context),
   ]);
+}
+
+/**
+ * Whether words told after "about FL-…" name a problem of their own: read without the product's
+ * bias (with it, "please call after 5pm" reads as a washer's fault), a symptom that is neither the
+ * ticket's nor the one its filed words read as ("the drum also makes a grinding noise" on a ticket
+ * for "E21, won't drain"; "it still shows E21" is the same). Words that read as no symptom ("I'm
+ * home all day tomorrow", "it is getting worse") go with the ticket.
+ */
+function tellsAnotherProblem(text: string, waiting: WaitingTicket, context: TurnContext): boolean {
+  const symptomOf = (words: string) => {
+    const read = context.triage(words, { asked: false });
+    return read.kind === 'ask' || read.kind === 'hazard' ? undefined : read.symptomId;
+  };
+  const symptom = symptomOf(text);
+  if (symptom === undefined || symptom === waiting.symptomId) return false;
+  return !waiting.description || symptom !== symptomOf(waiting.description);
 }
 
 type Input = {

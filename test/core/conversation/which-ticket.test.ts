@@ -121,13 +121,13 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
   it('asked once (review11 H2b): after "about FL-…", further words go with the ticket unasked; danger and another product still do not', () => {
     const answered = play(fresh(), text("I'm home all day tomorrow"), press('same')).state;
     expect(answered.aboutTicket).toBe(waiting.number);
-    const { last, state } = play(answered, text('the washer also leaks a bit'));
+    const { last, state } = play(answered, text('please call me after 5pm'));
     expect(last.replies).toEqual([]);
     expect(last.effects).toEqual([
       {
         type: 'add-to-ticket',
         ticketNumber: waiting.number,
-        text: 'the washer also leaks a bit',
+        text: 'please call me after 5pm',
         again: true,
       },
     ]);
@@ -147,6 +147,49 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
     // A new problem forgets the earlier answer.
     const renewed = other(answered, text('the drum is noisy'), press('new')).state;
     expect(renewed.aboutTicket).toBeUndefined();
+  });
+
+  it.each([
+    'the washer also leaks a bit',
+    'the drum also makes a grinding noise',
+    '还有，洗衣机甩干的时候声音很大',
+    '部洗衣機入水好慢',
+  ])(
+    'after "about FL-…", %j tells another symptom: asked again, not added silently (review11 H2b)',
+    (words) => {
+      const answered = play(fresh(), text("I'm home all day tomorrow"), press('same')).state;
+      const { last, state } = play(answered, text(words));
+      expect(keys(last)).toEqual(['which-ticket']);
+      expect(last.effects).toEqual([]);
+      expect(state.flow).toEqual({ kind: 'which-ticket', text: words, waiting });
+      // About it after all: added (staff told which, as at the first question), still remembered.
+      const same = play(state, press('same'));
+      expect(same.last.effects).toEqual([
+        { type: 'add-to-ticket', ticketNumber: waiting.number, text: words },
+      ]);
+      expect(same.state.aboutTicket).toBe(waiting.number);
+      // A new problem: triaged, staff told.
+      const fresher = play(state, press('new')).last;
+      expect(fresher.effects[0]).toEqual({
+        type: 'new-problem',
+        ticketNumber: waiting.number,
+        text: words,
+      });
+    },
+  );
+
+  it.each([
+    'it is getting worse',
+    'please call me after 5pm',
+    '我明天全天在家',
+    'the washer still shows E21',
+  ])('after "about FL-…", %j tells no other symptom: added unasked', (words) => {
+    const answered = play(fresh(), text("I'm home all day tomorrow"), press('same')).state;
+    const { last } = play(answered, text(words));
+    expect(last.replies).toEqual([]);
+    expect(last.effects).toEqual([
+      { type: 'add-to-ticket', ticketNumber: waiting.number, text: words, again: true },
+    ]);
   });
 
   it('"a new problem" (button or words) triages the words as today', () => {
