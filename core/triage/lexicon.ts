@@ -59,6 +59,11 @@ export const triageLexiconSchema = z.strictObject({
      * already keep "不停冒烟", "不一会就冒烟" apart.
      */
     idioms: z.strictObject({ en: words }),
+    /**
+     * Words that turn a denied perception into a comparison when the hazard word starts with them:
+     * "从来没见过这么大的烟" saw the smoke (English says it after the word: "like this", in `revive`).
+     */
+    comparison: z.strictObject({ zh: words }),
   }),
   hazard: z.strictObject({
     /** Hazard words: one that is not negated makes the message a hazard. */

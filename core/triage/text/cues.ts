@@ -18,7 +18,7 @@ const boundary = (list: readonly string[]) => new Set(list);
  * when it follows a negated word with only a coordinating word between ("no smoke or sparks").
  */
 export function createNegation(lexicon: TriageLexicon) {
-  const { cues, gap, coordination, revive, idioms } = lexicon.negation;
+  const { cues, gap, coordination, revive, idioms, comparison } = lexicon.negation;
   const zhNegators = [...cues.zh].sort((a, b) => b.length - a.length);
   const zhGap = [...gap.zh].sort((a, b) => b.length - a.length);
   const zhCoordination = boundary(coordination.zh);
@@ -56,6 +56,7 @@ export function createNegation(lexicon: TriageLexicon) {
       );
 
   const zhNegatedAt = (text: string, start: number): boolean => {
+    if (comparison.zh.some((word) => text.startsWith(word, start))) return false;
     let end = start;
     for (let step = 0; step < 4; step++) {
       if (zhNegators.some((n) => end >= n.length && text.startsWith(n, end - n.length)))

@@ -831,6 +831,21 @@ describe('hazard net', () => {
     },
   );
 
+  it.each([
+    '从来没见过这么大的烟，电视后面',
+    '我都冇見過咁大煙，部雪櫃後面',
+    '我從來沒見過那麼多煙',
+    '微波炉门缝出了一股烟',
+    '厨房全是烟，热水器在响',
+  ])('reads smoke told by how much of it there was, even after "never seen": %j', (text) => {
+    expect(net.read(text).hazard).toBe(true);
+  });
+
+  it('keeps a denied amount of smoke a denial', () => {
+    expect(net.read('没有很多烟，只是不转了').hazard).toBe(false);
+    expect(net.read('没有一股烟，也没有焦味，就是不制冷').hazard).toBe(false);
+  });
+
   it('keeps a plain denial a denial when nothing brings it back', () => {
     expect(net.read('There was no burning smell before it stopped').hazard).toBe(false);
     expect(
