@@ -15,9 +15,11 @@ const joinList = (items: string[], locale: Locale): string =>
   new Intl.ListFormat(locale, { type: 'disjunction' }).format(items);
 
 function clauseLine(clause: Clause, t: Translate, locale: Locale, part: string): string {
+  // An ended term is the whole unit's unless the clause names the main part that ended last.
+  const termPart = clause.part ?? (clause.id === 'expired' ? 'unit' : part);
   const variables: Record<string, string | number> = {
-    part: clause.part ?? part,
-    partName: humanise(clause.part ?? part),
+    part: termPart,
+    partName: humanise(termPart),
   };
   if (clause.until) variables.until = formatDate(clause.until, locale);
   if (clause.days !== undefined) variables.days = clause.days;
@@ -175,7 +177,11 @@ function answerLines(
     if (before && clause.until) {
       if (clause.id === 'expired')
         lines.push(
-          `• ${t('warranty-clause-expired-by', { until: formatDate(clause.until, locale) })}`,
+          `• ${t('warranty-clause-expired-by', {
+            until: formatDate(clause.until, locale),
+            part: clause.part ?? 'unit',
+            partName: humanise(clause.part ?? 'unit'),
+          })}`,
         );
       continue;
     }

@@ -27,7 +27,7 @@ export type Clause = {
   id: ClauseId;
   /** Last day the term runs (inclusive), where the clause is a term. */
   until?: CalendarDate;
-  /** The part the term covers, for part terms. */
+  /** The part the term covers, for part terms (and `expired` when a main part's term ended last). */
   part?: string;
   /** Length of the term, for the explanation. */
   days?: number;
@@ -211,11 +211,12 @@ export function decideWarranty(input: WarrantyCase, policy: WarrantyPolicy): War
   if (running.length > 0)
     return withExchangeRules(covered(['repair'], running), input, policy, start);
 
-  // Rule 7.
-  const lastTerm = [wholeUntil, ...(partMonths === undefined ? [] : [addMonths(start, partMonths)])]
-    .sort()
-    .at(-1);
-  return notCovered('expired', { id: 'expired', until: lastTerm as CalendarDate });
+  // Rule 7. The last term to end is the one said; a main part's longer term is named as such (the
+  // whole unit's ended before it: review11 W4).
+  const partUntil = partMonths === undefined ? undefined : addMonths(start, partMonths);
+  if (part !== undefined && partUntil !== undefined && compareDates(partUntil, wholeUntil) > 0)
+    return notCovered('expired', { id: 'expired', until: partUntil, part });
+  return notCovered('expired', { id: 'expired', until: wholeUntil });
 }
 
 /**

@@ -96,8 +96,14 @@ warranty-clause-repeat-failure-exchange = The same part failed again after { $re
    *[other] { $repairs } warranty repairs
 }: you may also choose an exchange (this applies until { $until }).
 warranty-clause-parts-wait-exchange = No repair within { $days } days for lack of parts: you may also choose an exchange (this applies until { $until }).
-warranty-clause-expired = The warranty ended on { $until }.
-warranty-clause-expired-by = The warranty ended on { $until } at the latest.
+warranty-clause-expired = { $part ->
+    [unit] The warranty ended on { $until }.
+   *[other] The whole unit's warranty has ended; the { warranty-part }'s longer term ended on { $until }.
+}
+warranty-clause-expired-by = { $part ->
+    [unit] The warranty ended on { $until } at the latest.
+   *[other] The whole unit's warranty has ended; the { warranty-part }'s longer term ended on { $until } at the latest.
+}
 warranty-clause-on-site-service = Free on-site service runs until { $until }.
 warranty-preliminary = This is a preliminary answer: the engineer's inspection decides.
 warranty-depends = It depends on the exact { $basis ->

@@ -94,8 +94,14 @@ warranty-clause-main-part-term = { warranty-part }屬於主要部件，保修至
 warranty-clause-replaced-part-term = 更換過的{ warranty-part }保修期自更換之日起重新計算，至{ $until }（{ $months }個月）。
 warranty-clause-repeat-failure-exchange = 同一部件經{ $repairs }次保修維修後再次故障：您也可以選擇換貨（截至{ $until }適用）。
 warranty-clause-parts-wait-exchange = 因缺少配件超過{ $days }天未能修復：您也可以選擇換貨（截至{ $until }適用）。
-warranty-clause-expired = 保修期已於{ $until }結束。
-warranty-clause-expired-by = 保修期最晚已於{ $until }結束。
+warranty-clause-expired = { $part ->
+    [unit] 保修期已於{ $until }結束。
+   *[other] 整機保修期已結束；{ warranty-part }的更長保修期已於{ $until }結束。
+}
+warranty-clause-expired-by = { $part ->
+    [unit] 保修期最晚已於{ $until }結束。
+   *[other] 整機保修期已結束；{ warranty-part }的更長保修期最晚已於{ $until }結束。
+}
 warranty-clause-on-site-service = 免費上門服務期至{ $until }。
 warranty-preliminary = 以上為初步答覆，以工程師上門檢測結果為準。
 warranty-depends = 答覆取決於具體的{ $basis ->

@@ -93,8 +93,14 @@ warranty-clause-main-part-term = { warranty-part }属于主要部件，保修至
 warranty-clause-replaced-part-term = 更换过的{ warranty-part }保修期自更换之日起重新计算，至{ $until }（{ $months }个月）。
 warranty-clause-repeat-failure-exchange = 同一部件经{ $repairs }次保修维修后再次故障：您也可以选择换货（截至{ $until }适用）。
 warranty-clause-parts-wait-exchange = 因缺少配件超过{ $days }天未能修复：您也可以选择换货（截至{ $until }适用）。
-warranty-clause-expired = 保修期已于{ $until }结束。
-warranty-clause-expired-by = 保修期最晚已于{ $until }结束。
+warranty-clause-expired = { $part ->
+    [unit] 保修期已于{ $until }结束。
+   *[other] 整机保修期已结束；{ warranty-part }的更长保修期已于{ $until }结束。
+}
+warranty-clause-expired-by = { $part ->
+    [unit] 保修期最晚已于{ $until }结束。
+   *[other] 整机保修期已结束；{ warranty-part }的更长保修期最晚已于{ $until }结束。
+}
 warranty-clause-on-site-service = 免费上门服务期至{ $until }。
 warranty-preliminary = 以上为初步答复，以工程师上门检测结果为准。
 warranty-depends = 答复取决于具体的{ $basis ->

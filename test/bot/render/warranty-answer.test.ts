@@ -335,4 +335,60 @@ describe('every run of a vague date’s days gets its own answer (review11)', ()
       'Only if you bought it on 2025-03-10:\nCovered by the warranty: free of charge.',
     );
   });
+
+  it.each([
+    [
+      'en',
+      "The whole unit's warranty has ended; the compressor's longer term ended on 2026-03-09 at the latest.",
+    ],
+    ['zh-Hans', '整机保修期已结束；压缩机的更长保修期最晚已于2026年3月9日结束。'],
+    ['zh-Hant', '整機保修期已結束；壓縮機的更長保修期最晚已於2026年3月9日結束。'],
+  ] as const)(
+    'W4 (%s): an earlier run with a likely part names the part\'s term as the one that ended, not "the warranty"',
+    (locale, line) => {
+      // "three years ago" (2023-02-01..2023-04-01 as read on 2026-03-10): the compressor's 36
+      // months still run for the latest days, not for the earlier ones; the unit's 12 ended in 2024.
+      const read = parsePurchaseDate('three years ago', {
+        today,
+        lang: locale === 'en' ? 'en' : 'zh',
+      });
+      if (!read.ok) throw new Error(read.code);
+      const decided = decideDraftWarranty(
+        draftOf({ category: 'refrigerator', purchaseDate: read.value }),
+        today,
+        BUILT_IN_POLICY,
+        'compressor',
+      );
+      if (!decided) throw new Error('no warranty question');
+      const text = renderWarrantyAnswer(
+        decided.case.input,
+        decided.decision,
+        createTranslate(i18n, locale),
+        locale,
+      );
+      expect(text).toContain(line);
+      expect(text).not.toMatch(/^• The warranty ended on 2026-/m);
+    },
+  );
+
+  it("W4: an exact date past the part's term says both ended, the part's date given", () => {
+    const old = draftOf({
+      category: 'refrigerator',
+      purchaseDate: {
+        from: d('2022-01-05'),
+        to: d('2022-01-05'),
+        precision: 'day',
+        approximate: false,
+      },
+    });
+    const decided = decideDraftWarranty(old, today, BUILT_IN_POLICY, 'compressor');
+    if (!decided) throw new Error('no warranty question');
+    expect(decided.decision.clauses).toEqual([
+      { id: 'expired', until: '2025-01-05', part: 'compressor' },
+    ]);
+    const text = renderWarrantyAnswer(decided.case.input, decided.decision, t, 'en');
+    expect(text).toContain(
+      "• The whole unit's warranty has ended; the compressor's longer term ended on 2025-01-05.",
+    );
+  });
 });
