@@ -268,14 +268,14 @@ export function createConversationService(
   }
 
   /**
-   * The customer's booked engineer visits ("FL-… 2026-12-02 09:00–11:00", joined), or `none`:
-   * what an erasure calls off.
+   * The customer's booked engineer visits ("FL-… 2026-12-02 09:00–11:00", joined) and how many,
+   * or `undefined` when there are none: what an erasure calls off.
    */
   async function bookedVisits(
     customerId: string,
     render: RenderContext,
     repos: Repositories,
-  ): Promise<string> {
+  ): Promise<{ visits: string; count: number } | undefined> {
     const scheduled = await repos.tickets.listByCustomer(customerId, { states: ['scheduled'] });
     const visits = scheduled.flatMap((ticket) =>
       ticket.visitWindow
@@ -284,7 +284,10 @@ export function createConversationService(
           ]
         : [],
     );
-    return visits.length > 0 ? visits.join(render.locale === 'en' ? '; ' : '；') : 'none';
+    // The count words the message: one visit is "it", several "them" (review11 F2).
+    return visits.length > 0
+      ? { visits: visits.join(render.locale === 'en' ? '; ' : '；'), count: visits.length }
+      : undefined;
   }
 
   /** Whether the policy covers some main part of the category longer than the whole product. */
@@ -450,7 +453,7 @@ export function createConversationService(
       }
       case 'tell-booked-visits': {
         const visits = await bookedVisits(customerId, render, repos);
-        return visits === 'none' ? [] : [say('forget-visits', { visits })];
+        return visits ? [say('forget-visits', visits)] : [];
       }
       case 'forget': {
         // Read before they go: the visits the erasure calls off are named in the reply.
@@ -463,7 +466,7 @@ export function createConversationService(
         });
         const cancelled = erased?.cancelledTickets ?? 0;
         const done = say('forgotten', { cancelled }, { remove_keyboard: true });
-        return visits === 'none' ? [done] : [done, say('forgotten-visits', { visits })];
+        return visits ? [done, say('forgotten-visits', visits)] : [done];
       }
       case 'set-locale':
         await repos.customers.setLanguage(customerId, effect.locale);

@@ -243,6 +243,40 @@ describe('erasure that erases', () => {
     );
   }, 120_000);
 
+  it('with two engineer visits booked: the customer is told of both, in the plural (review11 F2)', async () => {
+    h.advanceTo(10);
+    const anna = h.staffMember('Anna');
+    const wes = h.customer('Wes');
+    const visits: string[] = [];
+    for (const hours of ['9-11', '14-16']) {
+      const { ticket, topicId } = await h.fileTicket(wes);
+      await h.presses(anna, STAFF_CHAT, /Take/, /took/, { topicId });
+      await h.says(anna, STAFF_CHAT, `/schedule tomorrow ${hours}`, /scheduled the visit/, {
+        topicId,
+      });
+      const start = (await h.repos.tickets.getByNumber(ticket.number))?.visitWindow?.start as Date;
+      const day = start.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+      const [from, to] = hours.split('-').map((hour) => `${hour.padStart(2, '0')}:00`);
+      visits.push(`${ticket.number} ${day} ${from}–${to}`);
+    }
+    // Newest first, as /status lists them.
+    const both = visits.reverse().join('; ');
+    const asked = await h.says(wes, wes.id, '/forget', /Erase everything we hold about you/);
+    expect(asked.text).toContain(
+      `You have 2 engineer visits booked: ${both}. Erasing your data cancels them, and the engineers will not come.`,
+    );
+    const done = await h.presses(wes, wes.id, /Yes/, /personal data is erased/);
+    expect(done.text).toContain(
+      `The 2 engineer visits booked (${both}) are called off with it: nobody will come.`,
+    );
+    // Staff hear of each (its own notice in General), and the topics go.
+    await h.runJobs();
+    for (const visit of visits)
+      await h.waitForBot(STAFF_CHAT, new RegExp(`${visit.split(' ')[0]} was erased`), {
+        topicId: 0,
+      });
+  }, 120_000);
+
   it('leaves nothing of the customer anywhere in the staff chat: not a hazard alert in General, not a rating comment, even where topics cannot be deleted', async () => {
     const rights = (deleteMessages: boolean) =>
       h.double.setMember(STAFF_CHAT, BOT.id, 'administrator', {

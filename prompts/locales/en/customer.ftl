@@ -296,7 +296,10 @@ cancel-ticket-button = { $number }
 cancel-confirm = Cancel ticket { $ticket }?
 ticket-cancelled = Ticket { $number } is cancelled.
 ticket-cancel-failed = Ticket { $number } can't be cancelled any more (it is { $state }).
-forget-visits = You have an engineer visit booked: { $visits }. Erasing your data cancels it, and the engineer will not come.
+forget-visits = { $count ->
+        [1] You have an engineer visit booked: { $visits }. Erasing your data cancels it, and the engineer will not come.
+       *[other] You have { $count } engineer visits booked: { $visits }. Erasing your data cancels them, and the engineers will not come.
+    }
 forget-confirm = Erase everything we hold about you — name, phone, address, product details, photos and this conversation? Open tickets will be cancelled{ $staffChat ->
     [no] {""}
    *[yes] {" "}and our team told
@@ -312,7 +315,10 @@ forgotten = Done: your personal data is erased{ $cancelled ->
            *[yes] {" "}(our team has been told).
         }
     }
-forgotten-visits = The engineer visit booked for { $visits } is called off with it: nobody will come.
+forgotten-visits = { $count ->
+        [1] The engineer visit booked for { $visits } is called off with it: nobody will come.
+       *[other] The { $count } engineer visits booked ({ $visits }) are called off with it: nobody will come.
+    }
 button-yes = Yes
 button-no = No
 

@@ -272,7 +272,10 @@ cancel-ticket-button = { $number }
 cancel-confirm = 確定取消維修單{ $ticket }嗎？
 ticket-cancelled = 維修單{ $number }已取消。
 ticket-cancel-failed = 維修單{ $number }已無法取消（當前狀態：{ $state }）。
-forget-visits = 您已預約工程師上門：{ $visits }。刪除資料會同時取消這次上門，工程師將不會前來。
+forget-visits = { $count ->
+        [1] 您已預約工程師上門：{ $visits }。刪除資料會同時取消這次上門，工程師將不會前來。
+       *[other] 您已預約{ $count }次工程師上門：{ $visits }。刪除資料會同時取消這些上門，工程師都不會前來。
+    }
 forget-confirm = 確定刪除我們保存的您的全部資料嗎？包括姓名、電話、地址、產品資料、照片和本次對話。未完成的維修單會被取消{ $staffChat ->
     [no] {""}
    *[yes] 並通知服務團隊
@@ -284,7 +287,10 @@ forgotten = 已完成：您的個人資料已刪除{ $cancelled ->
            *[yes] （已通知服務團隊）。
         }
     }
-forgotten-visits = 已預約的上門（{ $visits }）也隨之取消，工程師不會前來。
+forgotten-visits = { $count ->
+        [1] 已預約的上門（{ $visits }）也隨之取消，工程師不會前來。
+       *[other] 已預約的{ $count }次上門（{ $visits }）都隨之取消，工程師都不會前來。
+    }
 button-yes = 是
 button-no = 否
 

@@ -271,7 +271,10 @@ cancel-ticket-button = { $number }
 cancel-confirm = 确定取消工单{ $ticket }吗？
 ticket-cancelled = 工单{ $number }已取消。
 ticket-cancel-failed = 工单{ $number }已无法取消（当前状态：{ $state }）。
-forget-visits = 您已预约工程师上门：{ $visits }。删除信息会同时取消这次上门，工程师将不会前来。
+forget-visits = { $count ->
+        [1] 您已预约工程师上门：{ $visits }。删除信息会同时取消这次上门，工程师将不会前来。
+       *[other] 您已预约{ $count }次工程师上门：{ $visits }。删除信息会同时取消这些上门，工程师都不会前来。
+    }
 forget-confirm = 确定删除我们保存的您的全部信息吗？包括姓名、电话、地址、产品信息、照片和本次对话。未完成的工单会被取消{ $staffChat ->
     [no] {""}
    *[yes] 并通知服务团队
@@ -283,7 +286,10 @@ forgotten = 已完成：您的个人信息已删除{ $cancelled ->
            *[yes] （已通知服务团队）。
         }
     }
-forgotten-visits = 已预约的上门（{ $visits }）也随之取消，工程师不会前来。
+forgotten-visits = { $count ->
+        [1] 已预约的上门（{ $visits }）也随之取消，工程师不会前来。
+       *[other] 已预约的{ $count }次上门（{ $visits }）都随之取消，工程师都不会前来。
+    }
 button-yes = 是
 button-no = 否
 
