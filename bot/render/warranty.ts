@@ -1,9 +1,9 @@
 import {
   type CalendarDate,
   type Clause,
-  daysBetween,
   type EarlierAnswer,
   type Locale,
+  periodRuns,
   type StartPeriod,
   type WarrantyCase,
   type WarrantyDecision,
@@ -36,13 +36,6 @@ export type WarrantyAnswerOptions = {
   /** A nameplate photo was sent: a missing production date can be read from it. */
   nameplatePhoto?: boolean;
 };
-
-/**
- * Below this share of the period's days, the answer that holds from `holdsFrom` is the exception,
- * not the likely case ("over a year ago": only its last day is still within 12 months), so the
- * answer of the most days leads.
- */
-const LIKELY_SHARE = 0.2;
 
 /**
  * The warranty answer in plain words: the verdict, what the customer may choose and pay, the
@@ -88,7 +81,8 @@ function bodyLines(
     });
   const basis = period.basis;
   const date = (day: CalendarDate) => formatDate(day, locale);
-  const earlier = Array.isArray(period.earlier) ? period.earlier : [];
+  // Which run is likely is the decision's (core), told first.
+  const { runs, earlier, likely: lead } = periodRuns(period);
   if (earlier.length === 0) {
     // A ticket filed before the earlier answers were kept with the decision.
     return [
@@ -97,18 +91,6 @@ function bodyLines(
       t('warranty-depends-earlier', { basis, date: date(period.holdsFrom) }),
     ];
   }
-  const days = (run: StartPeriod) => daysBetween(run.from, run.to) + 1;
-  const newest = { from: period.holdsFrom, to: period.to };
-  const runs = [newest, ...earlier];
-  const total = days(period);
-  // The newest run leads unless it is the exception; then the run of the most days.
-  const lead =
-    days(newest) / total >= LIKELY_SHARE
-      ? 0
-      : runs.reduce(
-          (best, run, index) => (days(run) > days(runs[best] as StartPeriod) ? index : best),
-          0,
-        );
   // Earlier runs are decided for their latest day: an end date is said "at the latest" and a
   // term's "until" is left out (an earlier start ends earlier).
   const linesOf = (index: number) =>

@@ -48,14 +48,6 @@ export type WarrantyDecision = {
   startBasis?: 'purchase' | 'production';
   clauses: Clause[];
   /**
-   * Set when the start is known only as a period ("last March", a nameplate's "2024.03"): the
-   * answer above holds for a start on any day from `holdsFrom` to `to`, and its dates count from
-   * `holdsFrom` (the exact day may move them later). `holdsFrom` after `from` means an earlier start
-   * would get a less favourable answer: the exact day decides (see {@link decideWarrantyOverPeriod}),
-   * and `earlier` is the answer for a start the day before `holdsFrom`, so the customer is told
-   * what that would be rather than only that it is worse.
-   */
-  /**
    * Set on an answer that counts a part the symptom makes likely (a compressor's longer term) when
    * the whole unit's answer is worse on some day: a likely part is not a finding, so the answer
    * holds if the engineer finds that part, and this one otherwise (see `decideDraftWarranty`).
@@ -67,12 +59,15 @@ export type WarrantyDecision = {
    * `holdsFrom` (the exact day may move them later). `holdsFrom` after `from` means an earlier start
    * gets another answer: `earlier` lists them, newest first, each for the days it holds on (a
    * return window, then a repair, then an ended term), so the customer is told what each would be
-   * (see {@link decideWarrantyOverPeriod}).
+   * (see {@link decideWarrantyOverPeriod}). `likelyFrom`, with `earlier`, is the first day of the
+   * run most likely to hold the start: the answer told first, on the staff card and by
+   * `tickets show` as to the customer.
    */
   period?: StartPeriod & {
     basis: 'purchase' | 'production';
     holdsFrom: CalendarDate;
     earlier?: EarlierAnswer[];
+    likelyFrom?: CalendarDate;
   };
 };
 

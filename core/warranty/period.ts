@@ -1,5 +1,10 @@
-import { addDays, type CalendarDate, compareDates } from '../shared/calendar-date.ts';
-import { decideWarranty, type StartPeriod, type WarrantyDecision } from './decide.ts';
+import { addDays, type CalendarDate, compareDates, daysBetween } from '../shared/calendar-date.ts';
+import {
+  decideWarranty,
+  type EarlierAnswer,
+  type StartPeriod,
+  type WarrantyDecision,
+} from './decide.ts';
 import type { WarrantyPolicy } from './policy.ts';
 import type { WarrantyCase } from './warranty-case.ts';
 
@@ -64,7 +69,45 @@ export function decideWarrantyOverPeriod(
       to: period.to,
       basis,
       holdsFrom,
-      ...(earlier.length > 0 ? { earlier } : {}),
+      ...(earlier.length > 0 ? { earlier, likelyFrom: likelyRun(period, runs).from } : {}),
     },
+  };
+}
+
+/**
+ * Below this share of the period's days, the answer that holds from `holdsFrom` is the exception,
+ * not the likely case ("over a year ago": only its last day is still within 12 months), so the
+ * answer of the most days is the likely one.
+ */
+export const LIKELY_SHARE = 0.2;
+
+/** The run of days most likely to hold the start: the newest unless it is the exception. */
+function likelyRun(period: StartPeriod, runs: StartPeriod[]): StartPeriod {
+  const days = (run: StartPeriod) => daysBetween(run.from, run.to) + 1;
+  const [newest] = runs as [StartPeriod, ...StartPeriod[]];
+  if (days(newest) / days(period) >= LIKELY_SHARE) return newest;
+  return runs.reduce((best, run) => (days(run) > days(best) ? run : best), newest);
+}
+
+/**
+ * A period's runs of days, newest first (the decision's own from `holdsFrom`, then `earlier`),
+ * and which of them is the likely one — as the decision says (`likelyFrom`), or, for a decision
+ * stored before it said so, by the same rule.
+ */
+export function periodRuns(period: NonNullable<WarrantyDecision['period']>): {
+  runs: StartPeriod[];
+  earlier: EarlierAnswer[];
+  likely: number;
+} {
+  const earlier = Array.isArray(period.earlier) ? period.earlier : [];
+  const runs = [{ from: period.holdsFrom, to: period.to }, ...earlier];
+  const likelyFrom = period.likelyFrom ?? likelyRun(period, runs).from;
+  return {
+    runs,
+    earlier,
+    likely: Math.max(
+      0,
+      runs.findIndex((run) => run.from === likelyFrom),
+    ),
   };
 }

@@ -1,9 +1,11 @@
 import {
   decideContactState,
   decideTicketContactDue,
+  type EarlierAnswer,
   formatMinute,
   OPEN_TICKET_STATES,
   parseTicketNumber,
+  periodRuns,
   TICKET_STATES,
   type Ticket,
   type TicketEvent,
@@ -23,22 +25,29 @@ const verdictOf = (d: Omit<WarrantyDecision, 'period' | 'otherwise'>) =>
 
 /**
  * The preliminary warranty answer on one line, as the customer got it: a vague date's answer for
- * each run of its days, and the whole unit's beside a likely part's (review11 L1).
+ * each run of its days, the likely one first (the decision says which), and the whole unit's
+ * beside a likely part's (review11 L1).
  */
 function warrantyLine(decision: WarrantyDecision): string {
   const period = decision.period;
   const runs =
-    period && period.holdsFrom !== period.from
-      ? [
-          `${verdictOf(decision)} (start ${period.holdsFrom}–${period.to})`,
-          ...(Array.isArray(period.earlier) ? period.earlier : []).map(
-            (run) => `${verdictOf(run.decision)} (start ${run.from}–${run.to})`,
-          ),
-        ].join('; ')
-      : verdictOf(decision);
+    period && period.holdsFrom !== period.from ? periodLine(decision, period) : verdictOf(decision);
   return decision.otherwise
     ? `${runs} — if another part: ${warrantyLine(decision.otherwise)}`
     : runs;
+}
+
+/** Each run of a vague date's days with its answer, the likely one first and marked so. */
+function periodLine(
+  decision: WarrantyDecision,
+  period: NonNullable<WarrantyDecision['period']>,
+): string {
+  const { runs, earlier, likely } = periodRuns(period);
+  const said = runs.map((run, index) => {
+    const answer = index === 0 ? decision : (earlier[index - 1] as EarlierAnswer).decision;
+    return `${verdictOf(answer)} (start ${run.from}–${run.to}${index === likely ? ', most likely' : ''})`;
+  });
+  return [said[likely], ...said.filter((_line, index) => index !== likely)].join('; ');
 }
 
 const DB_NOTE = `Reads DATABASE_URL (PostgreSQL) when set, else the PGlite data folder DATA_DIR (default ./.data;

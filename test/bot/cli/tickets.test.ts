@@ -110,10 +110,11 @@ describe('tickets list and show (the operator sees every ticket without a staff 
     expect(run.stdout).toContain('Photos:     1 (Telegram file ids: AgACAgUAAxkBAAIB)');
     expect(run.stdout).toMatch(/2026-03-10 10:00 {2}staff 42 {9}taken/);
     expect(run.stdout).toContain('note {"text":"call after 5pm"}');
-    // The warranty as the customer got it (review11 L1): the part's, then the unit's per run of days.
+    // The warranty as the customer got it (review11 L1): the part's, then the unit's per run of
+    // days, the likely one first as the customer was told (the decision says which).
     const urgent = await runCliForTest(['tickets', 'show', numbers[1] as string], { env: env() });
     expect(urgent.stdout).toContain(
-      'Warranty:   covered · repair · charge none · clauses main-part-term — if another part: covered · repair · charge none · clauses whole-unit-term (start 2025-03-10–2025-03-10); not covered (expired) · repair · charge parts_and_labour · clauses expired (start 2024-03-11–2025-03-09)',
+      'Warranty:   covered · repair · charge none · clauses main-part-term — if another part: not covered (expired) · repair · charge parts_and_labour · clauses expired (start 2024-03-11–2025-03-09, most likely); covered · repair · charge none · clauses whole-unit-term (start 2025-03-10–2025-03-10)',
     );
     const missing = await runCliForTest(['tickets', 'show', 'FL-260310-0999'], { env: env() });
     expect(missing).toMatchObject({ code: 1, stderr: 'tickets show: no ticket FL-260310-0999\n' });

@@ -4,6 +4,7 @@ import {
   type CalendarDate,
   decideWarranty,
   decideWarrantyOverPeriod,
+  periodRuns,
 } from '../../../core/index.ts';
 
 const d = (text: string) => text as CalendarDate;
@@ -94,6 +95,33 @@ describe('decideWarrantyOverPeriod: a purchase date known only as a period', () 
     });
     expect(decision.clauses[0]).toMatchObject({ id: 'production-grace', until: '2026-03-01' });
   });
+
+  it.each([
+    ['last March: the newest run, 22 of 31 days', ['2025-03-01', '2025-03-31'], '2025-03-10', 0],
+    [
+      'over a year ago: 1 day of 365 is the exception',
+      ['2024-03-11', '2025-03-10'],
+      '2024-03-11',
+      1,
+    ],
+    [
+      'about two weeks ago: 1 of 15 days; 8 days of exchange',
+      ['2026-02-17', '2026-03-03'],
+      '2026-02-23',
+      1,
+    ],
+  ] as const)(
+    'says which run of days is likely (%s): the newest unless it holds on under 20 % of them',
+    (_said, [from, to], likelyFrom, index) => {
+      const decision = over([from, to]);
+      expect(decision.period?.likelyFrom).toBe(likelyFrom);
+      const period = decision.period as NonNullable<typeof decision.period>;
+      expect(periodRuns(period).likely).toBe(index);
+      // A decision stored before it said so: the same run, by the same rule.
+      const { likelyFrom: _said2, ...stored } = period;
+      expect(periodRuns(stored).likely).toBe(index);
+    },
+  );
 
   it('says no proof when neither date is known', () => {
     expect(over(null)).toMatchObject({ covered: false, reason: 'no_proof' });
