@@ -50,7 +50,7 @@ import { AlreadyHandledError } from './inbox-worker.ts';
 import { type Delivery, replyRows, writeReplies } from './outbox.ts';
 import { createRenderContext, type RenderContext } from './render-context.ts';
 import type { HumanRequest } from './staff-human.ts';
-import { intakeCompletedJob, pendingContactJob, STAFF_JOBS } from './staff-jobs.ts';
+import { contactAddedJob, intakeCompletedJob, STAFF_JOBS } from './staff-jobs.ts';
 import { createTurnContext } from './turn-context.ts';
 
 /** How long an idle conversation is remembered (the rule is core's). */
@@ -331,7 +331,7 @@ export function createConversationService(
           contact,
           now,
           { kind: 'customer', customerId },
-          { jobs: [pendingContactJob(effect.draft.id, now)] },
+          { jobs: [contactAddedJob(effect.draft.id, now)] },
         );
         return [];
       }

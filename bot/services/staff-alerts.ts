@@ -240,17 +240,20 @@ export function createStaffAlerts(
   };
 
   /**
-   * A ticket filed at a hazard report whose intake the customer has now confirmed
-   * (`conversation.ts`): its topic's pinned card is brought up to date (contact, product, warranty
-   * answer; the answers themselves reached the topic as they were given), in the job's own step,
-   * keyed by the job, like the alerts. A topic opened after the intake was completed has that card
-   * already.
+   * A ticket filed at a hazard report whose intake the customer has now confirmed, or which got a
+   * contact before that (`conversation.ts`): its topic's pinned card is brought up to date
+   * (contact, product, warranty answer; the answers themselves reached the topic as they were
+   * given), in the job's own step, keyed by the job, like the alerts. A topic opened after the
+   * intake was completed has that card already.
    */
-  const intakeCompleted: JobHandler = async (job, { now, commit }) => {
+  const refreshCard: JobHandler = async (job, { now, commit }) => {
     const ticket = await loadTicket(job.payload);
     if (!ticket) return;
     if (!topics) {
-      log.warn({ ticket: ticket.number }, 'hazard ticket completed, but no STAFF_CHAT_ID');
+      log.warn(
+        { ticket: ticket.number, job: job.kind },
+        'hazard ticket card, but no STAFF_CHAT_ID',
+      );
       return;
     }
     const topic = await topics.ensure(ticket);
@@ -310,7 +313,8 @@ export function createStaffAlerts(
       [STAFF_JOBS.visitReminder]: visitReminder,
       [STAFF_JOBS.loanerReminder]: loanerReminder,
       [STAFF_JOBS.humanRequest]: humanRequest,
-      [STAFF_JOBS.intakeCompleted]: intakeCompleted,
+      [STAFF_JOBS.intakeCompleted]: refreshCard,
+      [STAFF_JOBS.contactAdded]: refreshCard,
     } satisfies Record<string, JobHandler>,
   };
 }

@@ -14,6 +14,7 @@ export const STAFF_JOBS = {
   loanerReminder: 'staff-loaner-reminder',
   humanRequest: 'staff-human-request',
   intakeCompleted: 'staff-intake-completed',
+  contactAdded: 'staff-contact-added',
 } as const;
 
 /**
@@ -29,11 +30,12 @@ export const intakeCompletedJob = (ticketId: string, now: Date): NewJob => ({
 
 /**
  * The card of a ticket whose intake is pending, brought up to date with a contact the customer
- * gave (an urgent ticket's phone number before Confirm): the same job as the completed intake's,
- * keyed by the moment, so each answer edits the card once.
+ * gave (an urgent ticket's phone number before Confirm), keyed by the moment, so each answer edits
+ * the card once. Its own kind (workers claim only kinds they handle, so no stored job changes
+ * meaning); the card is refreshed as for a completed intake.
  */
-export const pendingContactJob = (draftId: string, now: Date): NewJob => ({
-  kind: STAFF_JOBS.intakeCompleted,
+export const contactAddedJob = (draftId: string, now: Date): NewJob => ({
+  kind: STAFF_JOBS.contactAdded,
   key: `contact-added:${draftId}:${now.getTime()}`,
   dueAt: now,
   payload: {},

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoubleUser } from '../support/bot-api-double.ts';
@@ -192,6 +193,13 @@ describe('a hazard reaches staff at the report, before the intake', () => {
     expect(card?.text).toMatch(/⏳ Filed when the customer reported the hazard/);
     const history = await h.repos.tickets.history(ticket?.id ?? '');
     expect(history.filter((e) => e.type === 'contact_added')).toHaveLength(1);
+    // The card refresh is a job of its own kind, not a completed intake's (the intake is pending).
+    const jobs = await h.app.database.db.execute(
+      sql`select kind, state from jobs where payload->>'ticketNumber' = ${number} and key like 'contact-added:%'`,
+    );
+    expect((jobs as unknown as { rows: unknown[] }).rows).toEqual([
+      { kind: 'staff-contact-added', state: 'done' },
+    ]);
     expect(JSON.stringify(history)).not.toContain('13900139000');
     // /status meanwhile: the urgent ticket is listed and not said to wait for Confirm.
     const status = await h.says(yan, yan.id, '/status', /Where should the engineer come/);
