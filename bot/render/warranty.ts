@@ -181,6 +181,10 @@ function answerLines(
       lines.push(t('warranty-otherwise', { ...partVars, charge: otherwise.charge }));
       for (const clause of otherwise.clauses)
         lines.push(`• ${clauseLine(clause, t, locale, 'unit')}`);
+      // Its dates count from the first day of the days it is said for (unless said above).
+      const days = otherwise.period;
+      if (!approximate && days && days.from !== days.to)
+        lines.push(t('warranty-dates-approximate', { basis: days.basis }));
     } else {
       // The unit's own answer, over the period when it depends on the day (review11 W2).
       lines.push(

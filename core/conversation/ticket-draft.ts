@@ -73,10 +73,25 @@ export function decideDraftWarranty(
   const unit = decideWarrantyOverPeriod(unitInput, { purchase, production }, policy);
   // Worse on any day of the period (review11 W2: "over a year ago" is free for the unit on one day
   // of 365): the unit's whole answer goes with it.
-  return {
-    case: question,
-    decision: sameAnswers(unit, decision) ? decision : { ...decision, otherwise: unit },
-  };
+  if (sameAnswers(unit, decision)) return { case: question, decision };
+  // One answer for every day: it is said beside the part's for the days the part's answer holds
+  // on, so its dates count from the first of those (review11 W3: "in 2023" said the unit's term
+  // of a purchase on 2023-01-01 to one made on or after 2023-03-10).
+  const holdsFrom = decision.period?.holdsFrom;
+  const oneAnswer = !unit.period || unit.period.holdsFrom === unit.period.from;
+  const from = (days: DatePeriod | null) =>
+    days && holdsFrom ? { ...days, from: holdsFrom } : days;
+  const otherwise =
+    oneAnswer && holdsFrom !== unit.period?.from
+      ? decideWarrantyOverPeriod(
+          unitInput,
+          purchase
+            ? { purchase: from(purchase), production }
+            : { purchase, production: from(production) },
+          policy,
+        )
+      : unit;
+  return { case: question, decision: { ...decision, otherwise } };
 }
 
 /** Whether two answers over a period say the same on every day (each run of days and its outcome). */

@@ -391,4 +391,30 @@ describe('every run of a vague date’s days gets its own answer (review11)', ()
       "• The whole unit's warranty has ended; the compressor's longer term ended on 2025-01-05.",
     );
   });
+
+  it("W3: the unit's answer beside a likely part, in the branch of the days it holds on, dates from that branch's first day", () => {
+    // "in 2023", reported 2026-03-10: the compressor's 36 months run for a purchase on or after
+    // 2023-03-10; the unit's 12 months are over on every day, ending from 2024-03-10 for those days
+    // (2024-01-01 is a purchase on 2023-01-01's, in the other branch).
+    const text = render(
+      {
+        category: 'refrigerator',
+        purchaseDate: {
+          from: d('2023-01-01'),
+          to: d('2023-12-31'),
+          precision: 'year',
+          approximate: false,
+        },
+      },
+      'compressor',
+    );
+    const branch = text.slice(
+      text.indexOf('If you bought it on or after 2023-03-10:'),
+      text.indexOf('If you bought it before 2023-03-10:'),
+    );
+    expect(branch).toContain(
+      'If it is another part: not covered by the warranty. You pay for parts and labour at the standard rates.\n• The warranty ended on 2024-03-10.\nThe dates count from the earliest day you may have bought it;',
+    );
+    expect(text).not.toContain('2024-01-01');
+  });
 });
