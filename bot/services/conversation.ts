@@ -409,8 +409,23 @@ export function createConversationService(
             text: effect.text,
             at: now,
           });
+        const added = say('which-ticket-added', {
+          number: ticket.number,
+          relay: relayed ? 'yes' : 'no',
+        });
+        // Added unasked (the customer said "about it" earlier): they can still say these words
+        // are a new problem (review11 H2b).
+        if (effect.again === undefined) return [added];
+        const data = encodeButton({ action: 'which-ticket', choice: 'new', added: effect.again });
         return [
-          say('which-ticket-added', { number: ticket.number, relay: relayed ? 'yes' : 'no' }),
+          {
+            ...added,
+            markup: {
+              inline_keyboard: [
+                [{ text: render.t('button-which-new-added'), callback_data: data }],
+              ],
+            },
+          },
         ];
       }
       case 'new-problem': {

@@ -25,8 +25,11 @@ export type ButtonAction =
   | { action: 'discard' }
   | { action: 'language'; locale: 'en' | 'zh-Hans' | 'zh-Hant' }
   | { action: 'cancel-ticket'; ticketNumber: string }
-  /** A problem told while a ticket waits: about that ticket (`same`), or a new problem. */
-  | { action: 'which-ticket'; choice: 'same' | 'new' }
+  /**
+   * A problem told while a ticket waits: about that ticket (`same`), or a new problem. `added`:
+   * on the "added to your ticket" reply to words added unasked, which of them (the chat's count).
+   */
+  | { action: 'which-ticket'; choice: 'same' | 'new'; added?: number }
   | { action: 'yes' }
   | { action: 'no' }
   | { action: 'checkback'; outcome: 'working' | 'still_broken'; ref: string };
@@ -59,7 +62,9 @@ export function encodeButton(action: ButtonAction): string {
     case 'cancel-ticket':
       return `cancel:${action.ticketNumber}`;
     case 'which-ticket':
-      return `wt:${action.choice}`;
+      return action.added === undefined
+        ? `wt:${action.choice}`
+        : `wt:${action.choice}:${action.added}`;
     case 'checkback':
       return `cb:${action.outcome === 'working' ? 'ok' : 'broken'}:${action.ref}`;
     default:
@@ -112,8 +117,14 @@ export function decodeButton(data: string): ButtonAction | undefined {
       return /^[A-Z]{2}-\d{6}-\d{4,}$/.test(arg)
         ? { action: 'cancel-ticket', ticketNumber: arg }
         : undefined;
-    case 'wt':
-      return arg === 'same' || arg === 'new' ? { action: 'which-ticket', choice: arg } : undefined;
+    case 'wt': {
+      const [choice, added] = rest;
+      if (choice !== 'same' && choice !== 'new') return undefined;
+      if (added === undefined) return { action: 'which-ticket', choice };
+      return /^\d{1,6}$/.test(added)
+        ? { action: 'which-ticket', choice, added: Number(added) }
+        : undefined;
+    }
     case 'cb': {
       const [outcome, ref] = [rest[0], rest.slice(1).join(':')];
       if ((outcome !== 'ok' && outcome !== 'broken') || !ref) return undefined;

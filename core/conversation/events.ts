@@ -56,9 +56,10 @@ export type Effect =
   /**
    * The customer said what they wrote (`text`) is about their waiting ticket: it goes with that
    * ticket (already copied to its staff topic when there is one), and they are told so. `again`:
-   * not asked this time, the answer given earlier in the chat holds (staff hear nothing new).
+   * not asked this time, the answer given earlier in the chat holds (staff hear nothing new); the
+   * count of words so added, for the reply's "🆕 That's a new problem" button.
    */
-  | { type: 'add-to-ticket'; ticketNumber: string; text: string; again?: true }
+  | { type: 'add-to-ticket'; ticketNumber: string; text: string; again?: number }
   /**
    * The customer said what they wrote (`text`, copied to the waiting ticket's topic as it came) is
    * a new problem: staff in that topic hear so, and the bot goes on with it.

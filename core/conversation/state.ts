@@ -230,6 +230,11 @@ export type ConversationState = {
    * answer): further words while it waits go with it without the question again (review11 H2b).
    */
   aboutTicket?: string;
+  /**
+   * The latest words added to `aboutTicket` unasked, and how many were (`count`): their "added to
+   * your ticket" reply offers "that's a new problem", which acts on these words only.
+   */
+  addedUnasked?: { text: string; count: number };
 };
 
 export function initialState(locale: Locale): ConversationState {

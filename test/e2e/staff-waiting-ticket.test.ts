@@ -40,6 +40,10 @@ describe('a problem told while a ticket waits for staff', () => {
     // Asked once (review11 H2b): more words go with the ticket unasked, and staff hear nothing new.
     const again = await h.says(mei, mei.id, 'the ice maker is noisy too', /Added to your ticket/);
     expect(again.text).toBe(`Added to your ticket ${number}: our service team sees it there.`);
+    // Not merged for good: the reply offers to call those words a new problem.
+    expect(again.reply_markup?.inline_keyboard?.flat().map((b) => b.text)).toEqual([
+      "🆕 No, that's a new problem",
+    ]);
     await h.waitForBot(STAFF_CHAT, /^the ice maker is noisy too$/, { topicId });
     // Another symptom is not added silently: asked again, and a new problem is triaged, staff told.
     await h.says(mei, mei.id, 'now the vegetables freeze in the fridge', /or a new problem\?/);
@@ -69,6 +73,22 @@ describe('a problem told while a ticket waits for staff', () => {
         `^ℹ️ The customer says "the fridge is too cold, the vegetables freeze" is a new problem, not about ${ronTicket.number}`,
       ),
       { topicId: ronTopic },
+    );
+
+    // Words added unasked, then called a new problem with the reply's button: triaged, staff told.
+    const ada = h.customer('Ada');
+    const { ticket: adaTicket, topicId: adaTopic } = await h.fileTicket(ada);
+    await h.says(ada, ada.id, "I'm home all day tomorrow", /or a new problem\?/);
+    await h.presses(ada, ada.id, /About FL-/, /Added to your ticket/);
+    await h.says(ada, ada.id, 'also the light inside is off', /Added to your ticket/);
+    const light = await h.presses(ada, ada.id, /that's a new problem/, /./);
+    expect(light.text).not.toMatch(/Added to your ticket|no longer|expired/i);
+    await h.waitForBot(
+      STAFF_CHAT,
+      new RegExp(
+        `^ℹ️ The customer says "also the light inside is off" is a new problem, not about ${adaTicket.number}`,
+      ),
+      { topicId: adaTopic },
     );
 
     // Another product named outright is no question: triaged at once.

@@ -2,7 +2,7 @@ import { readSmallTalk } from '../../intake/small-talk.ts';
 import { readStatusQuestion } from '../../intake/status-question.ts';
 import { checkbackInWords, smallTalkPrompt, triageReport, turn } from '../steps.ts';
 import type { FlowDefinition } from '../table.ts';
-import { askWhichTicket } from './which-ticket.ts';
+import { askWhichTicket, newProblem } from './which-ticket.ts';
 
 /**
  * Nothing in progress: a message is a new report (or asks after a ticket); a product button
@@ -40,6 +40,17 @@ export const idleFlow: FlowDefinition<'idle'> = {
         return event.checkback
           ? checkbackInWords(state, event.text, event.checkback, context, report)
           : report();
+      },
+    },
+    // "🆕 That's a new problem" under the reply to words added to a waiting ticket unasked: those
+    // words are triaged after all (an older reply's button, or after "about it" was dropped, is stale).
+    'button:which-ticket': {
+      to: ['same', 'guide', 'checks', 'clarify', 'choose-category', 'intake'],
+      handle: ({ state, event, context, unhandled }) => {
+        const added = state.addedUnasked;
+        if (event.choice !== 'new' || !added || !state.aboutTicket || event.added !== added.count)
+          return unhandled();
+        return newProblem(state, state.aboutTicket, added.text, context);
       },
     },
     'button:category': {

@@ -67,12 +67,15 @@ export function askWhichTicket(
     return undefined;
   // Asked once: the customer said earlier in this chat that their words are about this ticket,
   // unless these words tell another problem (review11 H2b follow-up: asked again).
-  if (state.aboutTicket === waiting.number && !tellsAnotherProblem(text, waiting, context))
+  // The reply offers "that's a new problem" for these words (review11 H2b: not merged for good).
+  if (state.aboutTicket === waiting.number && !tellsAnotherProblem(text, waiting, context)) {
+    const count = (state.addedUnasked?.count ?? 0) + 1;
     return turn(
-      state,
+      { ...state, addedUnasked: { text, count } },
       [],
-      [{ type: 'add-to-ticket', ticketNumber: waiting.number, text, again: true }],
+      [{ type: 'add-to-ticket', ticketNumber: waiting.number, text, again: count }],
     );
+  }
   return turn(withFlow(state, { kind: 'which-ticket', text, waiting }), [
     whichTicketQuestion(waiting, context),
   ]);
@@ -102,27 +105,35 @@ type Input = {
 };
 
 /** About the waiting ticket: the words go with it, and the customer is told (the adapter's reply). */
-const sameTicket = ({ state, flow }: Input): T =>
-  turn(
-    withFlow({ ...state, aboutTicket: flow.waiting.number }, { kind: 'idle' }),
+const sameTicket = ({ state, flow }: Input): T => {
+  const { addedUnasked: _offered, ...rest } = state;
+  return turn(
+    withFlow({ ...rest, aboutTicket: flow.waiting.number }, { kind: 'idle' }),
     [],
     [{ type: 'add-to-ticket', ticketNumber: flow.waiting.number, text: flow.text }],
   );
+};
 
-/** A new problem: the report is triaged as any other (staff in the ticket's topic told so). */
-const newProblem = ({ state, flow, context }: Input): T => {
-  const { aboutTicket: _earlier, ...rest } = state;
-  const triaged = triageReport(withFlow(rest, { kind: 'idle' }), flow.text, context, {
-    asked: false,
-  });
+/**
+ * A new problem (`text`, told while `ticketNumber` waited): the report is triaged as any other,
+ * staff in the ticket's topic told so, and the earlier "about it" forgotten.
+ */
+export function newProblem(
+  state: ConversationState,
+  ticketNumber: string,
+  text: string,
+  context: TurnContext,
+): T {
+  const { aboutTicket: _earlier, addedUnasked: _offered, ...rest } = state;
+  const triaged = triageReport(withFlow(rest, { kind: 'idle' }), text, context, { asked: false });
   return {
     ...triaged,
-    effects: [
-      { type: 'new-problem', ticketNumber: flow.waiting.number, text: flow.text },
-      ...triaged.effects,
-    ],
+    effects: [{ type: 'new-problem', ticketNumber, text }, ...triaged.effects],
   };
-};
+}
+
+const newProblemOf = ({ state, flow, context }: Input): T =>
+  newProblem(state, flow.waiting.number, flow.text, context);
 
 /** Asked whether the words are about the waiting ticket or a new problem. */
 export const whichTicketFlow: FlowDefinition<'which-ticket'> = {
@@ -141,7 +152,7 @@ export const whichTicketFlow: FlowDefinition<'which-ticket'> = {
           () => {
             const answer = readWhichTicket(event.text);
             if (answer === 'same') return sameTicket(input);
-            if (answer === 'new') return newProblem(input);
+            if (answer === 'new') return newProblemOf(input);
             // "when will the engineer come?": the tickets, as /status lists them, and the question.
             if (readStatusQuestion(event.text)) {
               const shown = resume(state, []);
@@ -156,7 +167,7 @@ export const whichTicketFlow: FlowDefinition<'which-ticket'> = {
     'button:which-ticket': {
       // Never a hazard's words (not asked about), so never straight to a hazard's summary.
       to: ['idle', 'guide', 'checks', 'clarify', 'choose-category', 'intake'],
-      handle: (input) => (input.event.choice === 'same' ? sameTicket(input) : newProblem(input)),
+      handle: (input) => (input.event.choice === 'same' ? sameTicket(input) : newProblemOf(input)),
     },
   },
 };

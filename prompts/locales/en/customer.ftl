@@ -277,6 +277,7 @@ which-ticket = Is this about your ticket { $number } ({ warranty-category }{ $su
     }), which is waiting for our service team, or a new problem?
 button-which-same = 📎 About { $number }
 button-which-new = 🆕 A new problem
+button-which-new-added = 🆕 No, that's a new problem
 which-ticket-added = Added to your ticket { $number }{ $relay ->
         [yes] : our service team sees it there.
        *[no] .

@@ -252,6 +252,7 @@ which-ticket = 這是關於您的維修單{ $number }（{ warranty-category }{ $
        *[other] ：「{ $summary }」
     }，正在等待服務團隊處理），還是一個新問題？
 button-which-same = 📎 關於{ $number }
+button-which-new-added = 🆕 不對，這是新問題
 button-which-new = 🆕 新問題
 which-ticket-added = 已添加到您的維修單{ $number }{ $relay ->
         [yes] ：服務團隊在維修單裏能看到。

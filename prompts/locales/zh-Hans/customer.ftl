@@ -251,6 +251,7 @@ which-ticket = 这是关于您的工单{ $number }（{ warranty-category }{ $sum
        *[other] ：“{ $summary }”
     }，正在等待服务团队处理），还是一个新问题？
 button-which-same = 📎 关于{ $number }
+button-which-new-added = 🆕 不对，这是新问题
 button-which-new = 🆕 新问题
 which-ticket-added = 已添加到您的工单{ $number }{ $relay ->
         [yes] ：服务团队在工单里能看到。

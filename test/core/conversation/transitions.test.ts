@@ -183,11 +183,23 @@ const WHICH_TICKET_STATES: ConversationState[] = [
   waitingState({ ...fresh(), profile, flow: { kind: 'which-ticket', text, waiting } }),
 ]);
 
+/** Idle after words were added to the waiting ticket unasked: "that's a new problem" leads each way. */
+const ADDED_UNASKED_STATES: ConversationState[] = WHICH_TICKET_STATES.filter(
+  (state) => !state.profile.name,
+).map((state) =>
+  waitingState({
+    ...fresh(),
+    aboutTicket: waiting.number,
+    addedUnasked: { text: state.flow.kind === 'which-ticket' ? state.flow.text : '', count: 1 },
+  }),
+);
+
 /** Each state as it is, with the customer's contact known (a hazard then goes to the summary), and every field edited from the summary. */
 const STATES: ConversationState[] = [
   ...BASE_STATES,
   waitingState(fresh()),
   ...WHICH_TICKET_STATES,
+  ...ADDED_UNASKED_STATES,
   ...BASE_STATES.map((state) => ({ ...state, profile })),
   ...INTAKE_FIELDS.map((field) => intakeAt(field, complete, true)),
   { ...fresh(), flow: { kind: 'choose-category', text: 'washer leaks water, error E21' } },
@@ -294,6 +306,7 @@ const EVENTS: ConversationEvent[] = [
   press('human'),
   press(encodeButton({ action: 'which-ticket', choice: 'same' })),
   press(encodeButton({ action: 'which-ticket', choice: 'new' })),
+  press(encodeButton({ action: 'which-ticket', choice: 'new', added: 1 })),
   press('win:2026-03-11:480-720'),
   press('edit:phone'),
   press('confirm'),

@@ -128,7 +128,7 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
         type: 'add-to-ticket',
         ticketNumber: waiting.number,
         text: 'please call me after 5pm',
-        again: true,
+        again: 1,
       },
     ]);
     expect(state.flow).toEqual({ kind: 'idle' });
@@ -188,8 +188,42 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
     const { last } = play(answered, text(words));
     expect(last.replies).toEqual([]);
     expect(last.effects).toEqual([
-      { type: 'add-to-ticket', ticketNumber: waiting.number, text: words, again: true },
+      { type: 'add-to-ticket', ticketNumber: waiting.number, text: words, again: 1 },
     ]);
+  });
+
+  it("words added unasked can still be called a new problem: the reply's button triages them, staff told (review11 H2b)", () => {
+    const answered = play(fresh(), text("I'm home all day tomorrow"), press('same')).state;
+    const first = play(answered, text('it is getting worse'));
+    const second = play(first.state, text('please call me after 5pm'));
+    expect(second.last.effects).toEqual([
+      {
+        type: 'add-to-ticket',
+        ticketNumber: waiting.number,
+        text: 'please call me after 5pm',
+        again: 2,
+      },
+    ]);
+    const newAfter = (added: number): ConversationEvent => ({
+      type: 'button',
+      data: encodeButton({ action: 'which-ticket', choice: 'new', added }),
+    });
+    // The first reply's button is stale once more words were added: it would act on other words.
+    const stale = play(second.state, newAfter(1));
+    expect(keys(stale.last)).toEqual(['stale-button']);
+    expect(stale.last.effects).toEqual([]);
+    // The latest one's: those words are a new problem, triaged as any report; "about it" is dropped.
+    const renewed = play(first.state, newAfter(1));
+    expect(renewed.last.effects[0]).toEqual({
+      type: 'new-problem',
+      ticketNumber: waiting.number,
+      text: 'it is getting worse',
+    });
+    expect(keys(renewed.last)).not.toContain('stale-button');
+    expect(renewed.state.aboutTicket).toBeUndefined();
+    expect(renewed.state.addedUnasked).toBeUndefined();
+    // Pressed again: nothing left to act on.
+    expect(keys(play(renewed.state, newAfter(1)).last)).toContain('stale-button');
   });
 
   it('"a new problem" (button or words) triages the words as today', () => {
