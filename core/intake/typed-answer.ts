@@ -637,16 +637,19 @@ export function isDecline(text: string): boolean {
 
 /** "not the same one", "不是同一个", "唔係嗰張": a new problem (read before the agreeing words). */
 const NOT_THAT_TICKET =
-  /\bnot\s+(?:the\s+)?(?:same|that|this|about\s+(?:it|that|this|the|my))\b|\b(?:new|another|different|separate|second|other|unrelated)\b|不是同一|不是那|不是这|不是這|不是那個|唔係同一|唔係嗰|唔係呢|新的|新问题|新問題|新嘅|另一|另外一|别的|別的|其他|其它|唔同|无关|無關/iu;
+  /\bnot\s+(?:the\s+)?(?:same|that|this|about\s+(?:it|that|this|the|my))\b|\b(?:new|another|different|separate|second|other|unrelated)\b|不是同一|不是那|不是这|不是這|不是那個|唔係同一|唔係嗰|唔係呢|新的|新问题|新問題|新嘅|另一|另外一|别的|別的|其他|其它|唔同|无关|無關|新嘢|第二个|第二個|第二张|第二張|唔關事|不相关|不相關/iu;
 /**
  * "not new", "not a new problem", "not another one", "不是新问题", "唔係新問題", "不是另一个": the
  * "new" words denied, i.e. about the waiting ticket (a plain "no" is still "new").
  */
 const NOT_NEW =
   /\b(?:not|isn'?t|is\s+not|nothing)\s+(?:(?:a|an|really|quite|some)\s+)?(?:new|another|different|separate|second|other|unrelated)\b|(?:不是|并不是|並不是|不算|唔係|唔系|唔算|並唔係|并唔系)(?:一个|一個|一|个|個|啲)?(?:新|另|别的|別的|其他|其它|第二|唔同|不同)|(?:没有|沒有|冇|无|無)(?:什么|什麼|咩)?(?:不同|唔同|分别|分別|新)/giu;
-/** "the same one", "yes it's about that", "同一个", "就是那张单", "係嗰個": the waiting ticket. */
+/**
+ * "the same one", "yes it's about that", "the fridge one", "my fridge ticket", "同一个", "就是那张单",
+ * "係嗰個": the waiting ticket.
+ */
 const THAT_TICKET =
-  /\b(?:same|that\s+one|this\s+one|that\s+ticket|my\s+ticket|the\s+ticket|existing|old\s+one|about\s+(?:it|that|this))\b|\bfl-?\d|同一|一样|一樣|就是那|就是这|就是這|那个|那個|那张|那張|这个单|這個單|之前的|原来的|原來的|嗰個|嗰張|呢張|一樣嘅|同一單/iu;
+  /\b(?:same|(?:that|this|the|my)\s+(?:\p{L}+\s+)?(?:one|ticket)|existing|old\s+one|about\s+(?:it|that|this))\b|\bfl-?\d|同一|一样|一樣|就是那|就是这|就是這|那个|那個|那张|那張|这个单|這個單|之前的|原来的|原來的|嗰個|嗰張|呢張|一樣嘅|同一單/iu;
 
 /**
  * The answer to "is this about your ticket FL-… or a new problem?": `same` (the yes words, "the same

@@ -311,6 +311,16 @@ describe('readWhichTicket', () => {
     ['no, new problem', 'new'],
     ['唔係，新問題', 'new'],
     ['not new, not that one', 'new'],
+    // Asked again before (review11 H2a's list): now read.
+    ['新嘢', 'new'],
+    ['第二個問題', 'new'],
+    ['第二个问题', 'new'],
+    ['唔關事', 'new'],
+    ['跟那个不相关', 'new'],
+    ['唔係第二個', 'same'],
+    ['the fridge one', 'same'],
+    ['it is about my fridge ticket', 'same'],
+    ['the other one', 'new'],
     ['what do you mean', undefined],
     ['the washer is making a loud noise and the door will not open at all now', undefined],
   ] as const)('%j → %s', (words, expected) => {
