@@ -1,5 +1,6 @@
 import type { TriageLexicon } from '../lexicon.ts';
 import { createNormaliser } from './normalise.ts';
+import { createPatternLists } from './start-keys.ts';
 
 /** Where a sentence ends (a marker after a change is read up to here). */
 const SENTENCE_END = /[。！？；;!?\n]|\.(?!\d)/;
@@ -52,10 +53,9 @@ function createTriedReader(lexicon: TriageLexicon) {
     return !caused || anyOf(rules.persists, rest.slice(0, PERSIST_WINDOW[language]));
   };
 
-  const any = new RegExp(
-    [...lexicon.alreadyTried.zh, ...lexicon.alreadyTried.en].map((p) => `(?:${p})`).join('|'),
-    'i',
-  );
+  // Whether any check matches, read where the text has the checks' start keys.
+  const anyCheck = createPatternLists([[...lexicon.alreadyTried.zh, ...lexicon.alreadyTried.en]]);
+  const any = { test: (text: string) => anyCheck.read(text)[0] === true };
   return { checks, counts, any };
 }
 

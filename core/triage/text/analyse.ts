@@ -13,6 +13,7 @@ import {
   createStemSequenceSet,
   type Span,
 } from './phrase-matcher.ts';
+import { createPatternLists } from './start-keys.ts';
 
 /** Product words of one category (catalogue `names` plus the lexicon's extra names). */
 export type NameList = {
@@ -204,31 +205,47 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     ),
   };
   const alreadyTried = createAlreadyTried(lexicon);
-  const breakerTrip = [...lexicon.breakerTrip.zh, ...lexicon.breakerTrip.en].map(
-    (p) => new RegExp(p, 'gi'),
-  );
-  const cue = {
-    errorCode: anyPattern([...lexicon.errorCode.zh, ...lexicon.errorCode.en]),
-    normalQuestion: anyPattern([...lexicon.normalQuestion.zh, ...lexicon.normalQuestion.en]),
-    wantsPerson: anyPattern([...lexicon.wantsPerson.zh, ...lexicon.wantsPerson.en]),
-    hazardHint: anyPattern([...lexicon.hazard.hints.zh, ...lexicon.hazard.hints.en]),
-    notYetTried: anyPattern([...lexicon.notYetTried.zh, ...lexicon.notYetTried.en]),
-    ordinaryCause: anyPattern([...lexicon.ordinaryCause.zh, ...lexicon.ordinaryCause.en]),
-    worsening: anyPattern([...lexicon.worsening.zh, ...lexicon.worsening.en]),
-  };
+  const breakerTrip = [...lexicon.breakerTrip.zh, ...lexicon.breakerTrip.en];
+  const breakerTripPatterns = breakerTrip.map((p) => new RegExp(p, 'gi'));
+  const errorCode = anyPattern([...lexicon.errorCode.zh, ...lexicon.errorCode.en]);
   const { partReplaced, physicalDamage, failingNoise, partCode, failedPart } = lexicon.defect;
-  const defectCues: [DefectCue, RegExp | undefined][] = [
-    ['part_replaced', anyPattern([...partReplaced.zh, ...partReplaced.en])],
-    ['physical_damage', anyPattern([...physicalDamage.zh, ...physicalDamage.en])],
-    ['failing_noise', anyPattern([...failingNoise.zh, ...failingNoise.en])],
-    ['part_code', anyPattern([...partCode.zh, ...partCode.en])],
-    ['failed_part', anyPattern([...failedPart.zh, ...failedPart.en])],
+  const defectNames: DefectCue[] = [
+    'part_replaced',
+    'physical_damage',
+    'failing_noise',
+    'part_code',
+    'failed_part',
   ];
+  const both = (list: { zh: readonly string[]; en: readonly string[] }) => [...list.zh, ...list.en];
+  // The cues read on the whole text, as lists of patterns read in one walk of it; then each
+  // breaker-trip pattern, as a list of its own.
+  const cues = createPatternLists([
+    both(lexicon.notYetTried),
+    both(lexicon.ordinaryCause),
+    both(lexicon.worsening),
+    both(lexicon.normalQuestion),
+    both(lexicon.wantsPerson),
+    both(lexicon.hazard.hints),
+    ...[partReplaced, physicalDamage, failingNoise, partCode, failedPart].map(both),
+    ...breakerTrip.map((p) => [p]),
+  ]);
+  const DEFECTS_AT = 6;
+  const BREAKER_AT = DEFECTS_AT + defectNames.length;
 
-  /** Whether the breaker trips on start or repeatedly, and the text without those words. */
-  function readBreakerTrip(text: string): Pick<Analysis, 'breakerTrip' | 'withoutTrip'> {
+  /**
+   * Whether the breaker trips on start or repeatedly, and the text without those words; `found`
+   * says which breaker-trip patterns match the text as given.
+   */
+  function readBreakerTrip(
+    text: string,
+    found: readonly boolean[],
+  ): Pick<Analysis, 'breakerTrip' | 'withoutTrip'> {
     let cut = text;
-    for (const pattern of breakerTrip) cut = cut.replace(pattern, (m) => ' '.repeat(m.length));
+    breakerTripPatterns.forEach((pattern, i) => {
+      // A pattern that does not match the text changes nothing, until an earlier one changed it.
+      if (cut !== text || found[BREAKER_AT + i] === true)
+        cut = cut.replace(pattern, (m) => ' '.repeat(m.length));
+    });
     return cut === text
       ? { breakerTrip: false, withoutTrip: undefined }
       : { breakerTrip: true, withoutTrip: cut };
@@ -329,6 +346,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) han += 1;
         else if (letter) latin += 1;
       }
+      const found = cues.read(text);
       const analysis: Analysis = {
         ...normalised,
         language: han === 0 ? (latin === 0 ? 'none' : 'en') : latin > han * 2 ? 'mixed' : 'zh',
@@ -337,15 +355,15 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         negatedHazards: [],
         deniedRanges: [],
         alreadyTried: alreadyTried(text),
-        notYetTried: cue.notYetTried?.test(text) ?? false,
-        ordinaryCause: cue.ordinaryCause?.test(text) ?? false,
-        worsening: cue.worsening?.test(text) ?? false,
-        errorCode: cue.errorCode?.exec(text)?.[0]?.trim(),
-        defects: defectCues.flatMap(([name, pattern]) => (pattern?.test(text) ? [name] : [])),
-        normalQuestion: cue.normalQuestion?.test(text) ?? false,
-        wantsPerson: cue.wantsPerson?.test(text) ?? false,
-        hazardHint: cue.hazardHint?.test(text) ?? false,
-        ...readBreakerTrip(text),
+        notYetTried: found[0] === true,
+        ordinaryCause: found[1] === true,
+        worsening: found[2] === true,
+        errorCode: errorCode?.exec(text)?.[0]?.trim(),
+        defects: defectNames.filter((_, i) => found[DEFECTS_AT + i] === true),
+        normalQuestion: found[3] === true,
+        wantsPerson: found[4] === true,
+        hazardHint: found[5] === true,
+        ...readBreakerTrip(text, found),
         names: new Map(),
         features: new Map(),
       };

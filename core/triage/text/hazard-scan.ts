@@ -2,7 +2,7 @@ import type { TriageLexicon } from '../lexicon.ts';
 import { type BilingualFinder, createNegation, type Token, withoutExceptions } from './cues.ts';
 import { latinWords, stem } from './english.ts';
 import { overlaps, type Span } from './phrase-matcher.ts';
-import { afterGroup, createStartFilter, matchesFrom } from './start-keys.ts';
+import { createStartFilter, matchesFrom, withoutLookbehind } from './start-keys.ts';
 
 /** What a scan of one message found. */
 export type HazardScan = {
@@ -33,20 +33,6 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** A `near` pair's words in a clause that has neither. */
 const NEITHER = Object.freeze({ first: false, second: false });
 const LATIN = /[a-z]/i;
-
-/**
- * A pattern's source without its leading lookbehinds (`(?<!…)`, `(?<=…)`): the gate that any
- * match of the pattern also matches.
- */
-export function withoutLookbehind(source: string): string {
-  let rest = source;
-  while (rest.startsWith('(?<!') || rest.startsWith('(?<=')) {
-    const end = afterGroup(rest, 0);
-    if (end < 0) return source;
-    rest = rest.slice(end);
-  }
-  return rest;
-}
 
 /**
  * The hazard net's reading of a message (design.md, "Triage": a hazard net runs on every message,

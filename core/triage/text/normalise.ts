@@ -1,6 +1,7 @@
 import { Converter } from 'opencc-js';
 import type { TriageLexicon } from '../lexicon.ts';
 import { createReplacer } from './phrase-matcher.ts';
+import { createPatternLists } from './start-keys.ts';
 
 /** Customer text made comparable: one script, Mandarin words, lower case. */
 export type NormalisedText = {
@@ -44,6 +45,7 @@ export function createNormaliser(
   const cantonese = createReplacer(lexicon.cantonese);
   const regional = createReplacer(lexicon.regional);
   const moveNegation = potentialNegative(lexicon.potentialVerbs);
+  const ordinarySenses = createPatternLists(lexicon.ordinarySenses.map(({ pattern }) => [pattern]));
   const ordinary = lexicon.ordinarySenses.map(
     ({ pattern, replace }) => [new RegExp(pattern, 'gi'), replace] as const,
   );
@@ -68,7 +70,12 @@ export function createNormaliser(
       .replace(/\s*\n\s*/g, '\n')
       .replace(/[^\S\n]+/g, ' ')
       .trim();
-    for (const [pattern, replace] of ordinary) text = text.replace(pattern, replace);
+    // A sense that does not match the text changes nothing, until an earlier one changed it.
+    const before = text;
+    const found = ordinarySenses.read(text);
+    ordinary.forEach(([pattern, replace], i) => {
+      if (text !== before || found[i] === true) text = text.replace(pattern, replace);
+    });
     return { text, traditional, truncated };
   };
 }

@@ -52,6 +52,20 @@ export function afterGroup(source: string, open: number): number {
   return end;
 }
 
+/**
+ * A pattern's source without its leading lookbehinds (`(?<!…)`, `(?<=…)`): the gate that any
+ * match of the pattern also matches.
+ */
+export function withoutLookbehind(source: string): string {
+  let rest = source;
+  while (rest.startsWith('(?<!') || rest.startsWith('(?<=')) {
+    const end = afterGroup(rest, 0);
+    if (end < 0) return source;
+    rest = rest.slice(end);
+  }
+  return rest;
+}
+
 /** A source split at its top-level `|`. */
 function alternatives(source: string): string[] {
   const parts: string[] = [];
@@ -145,9 +159,6 @@ const lowerCode = (code: number) => (code >= 65 && code <= 90 ? code + 32 : code
 type KeyNode = { patterns: number[]; next: Map<number, KeyNode> };
 const keyNode = (): KeyNode => ({ patterns: [], next: new Map() });
 
-/** The mark of a pattern tried everywhere. */
-const EVERYWHERE: number[] = [];
-
 /** One pattern that may match a text: where its matches may start, or everywhere (`undefined`). */
 export type StartCandidate = { index: number; starts: number[] | undefined };
 
@@ -161,6 +172,9 @@ export function createStartFilter(sources: readonly string[]) {
   const always: number[] = [];
   const atWordStart = keyNode();
   const anywhere = keyNode();
+  // Which code units begin a key of each trie (in lower case): most characters of a text begin
+  // none, and are passed over without a look-up.
+  const firstOf = { atWordStart: new Uint8Array(0x10000), anywhere: new Uint8Array(0x10000) };
   sources.forEach((source, i) => {
     const found = startKeys(source);
     if (found === undefined) {
@@ -169,6 +183,7 @@ export function createStartFilter(sources: readonly string[]) {
     }
     for (const key of found.keys) {
       let node = found.atWordStart ? atWordStart : anywhere;
+      firstOf[found.atWordStart ? 'atWordStart' : 'anywhere'][key.charCodeAt(0)] = 1;
       for (let k = 0; k < key.length; k++) {
         const code = key.charCodeAt(k);
         let next = node.next.get(code);
@@ -181,35 +196,44 @@ export function createStartFilter(sources: readonly string[]) {
       if (!node.patterns.includes(i)) node.patterns.push(i);
     }
   });
+  // Scratch space for `candidates` (never re-entered): each pattern's starts so far, and which
+  // patterns have any.
+  const starts: (number[] | undefined)[] = new Array(sources.length).fill(undefined);
+  const marked: number[] = [];
   /** Notes `at` for the patterns keyed by the characters from `at`. */
-  const mark = (starts: (number[] | undefined)[], root: KeyNode, text: string, at: number) => {
+  const mark = (root: KeyNode, text: string, at: number) => {
     let node: KeyNode | undefined = root;
     for (let k = at; k < text.length; k++) {
       node = node.next.get(lowerCode(text.charCodeAt(k)));
       if (node === undefined) return;
       for (const i of node.patterns) {
         const list = starts[i];
-        if (list === undefined) starts[i] = [at];
-        else if (list[list.length - 1] !== at) list.push(at);
+        if (list === undefined) {
+          starts[i] = [at];
+          marked.push(i);
+        } else if (list[list.length - 1] !== at) list.push(at);
       }
     }
   };
+  const anyAnywhere = anywhere.next.size > 0;
   return {
     candidates(text: string): StartCandidate[] {
-      const starts = new Array<number[] | undefined>(sources.length).fill(undefined);
       let wordBefore = false;
       for (let at = 0; at < text.length; at++) {
-        if (anywhere.next.size > 0) mark(starts, anywhere, text, at);
-        const word = isWordCode(text.charCodeAt(at));
-        if (word && !wordBefore) mark(starts, atWordStart, text, at);
+        const code = text.charCodeAt(at);
+        const lower = lowerCode(code);
+        if (anyAnywhere && firstOf.anywhere[lower] === 1) mark(anywhere, text, at);
+        const word = isWordCode(code);
+        if (word && !wordBefore && firstOf.atWordStart[lower] === 1) mark(atWordStart, text, at);
         wordBefore = word;
       }
-      for (const index of always) starts[index] = EVERYWHERE;
+      // A pattern whose keys cannot be told is never marked: its starts stay undefined.
+      for (const index of always) marked.push(index);
+      marked.sort((a, b) => a - b);
       const out: StartCandidate[] = [];
-      for (let index = 0; index < starts.length; index++) {
-        const list = starts[index];
-        if (list !== undefined) out.push({ index, starts: list === EVERYWHERE ? undefined : list });
-      }
+      for (const index of marked) out.push({ index, starts: starts[index] });
+      for (const index of marked) starts[index] = undefined;
+      marked.length = 0;
       return out;
     },
   };
@@ -231,4 +255,39 @@ export function matchesFrom(
     if (sticky.test(text)) return true;
   }
   return false;
+}
+
+/**
+ * Lists of patterns read on one text (each list as one case-insensitive alternation of its
+ * patterns would read it): `read(text)` says, list by list, whether any of its patterns matches.
+ * Every pattern is tried only where the text has its start keys ({@link createStartFilter}), one
+ * walk of the text serving every list: a large alternation is tried at every position of the
+ * text, each of its patterns in turn.
+ */
+export function createPatternLists(lists: readonly (readonly string[])[]) {
+  const owner: number[] = [];
+  const sources: string[] = [];
+  lists.forEach((list, at) => {
+    for (const source of list) {
+      owner.push(at);
+      sources.push(source);
+    }
+  });
+  const whole = sources.map((source) => new RegExp(source, 'i'));
+  const sticky = sources.map((source) => new RegExp(source, 'iy'));
+  const filter = createStartFilter(sources.map(withoutLookbehind));
+  return {
+    /** Whether each list matches a text, in the lists' order. */
+    read(text: string): boolean[] {
+      const found = lists.map(() => false);
+      for (const candidate of filter.candidates(text)) {
+        const list = owner[candidate.index] as number;
+        if (found[list] === true) continue;
+        const i = candidate.index;
+        if (matchesFrom(candidate, whole[i] as RegExp, sticky[i] as RegExp, text))
+          found[list] = true;
+      }
+      return found;
+    },
+  };
 }

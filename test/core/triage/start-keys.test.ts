@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTriageLexicon } from '../../../bot/content/load-lexicon.ts';
-import { withoutLookbehind } from '../../../core/triage/text/hazard-scan.ts';
-import { createStartFilter, matchesFrom, startKeys } from '../../../core/triage/text/start-keys.ts';
+import {
+  createPatternLists,
+  createStartFilter,
+  matchesFrom,
+  startKeys,
+  withoutLookbehind,
+} from '../../../core/triage/text/start-keys.ts';
 
 describe('start keys', () => {
   it.each([
@@ -106,5 +111,58 @@ describe('the start filter over the lexicon’s hazard patterns', () => {
     const tried = real.map((text) => filter.candidates(text).length);
     const mean = tried.reduce((a, b) => a + b, 0) / tried.length;
     expect(mean).toBeLessThan(sources.length / 4);
+  });
+});
+
+describe('pattern lists over the lexicon’s other cues', () => {
+  const lexicon = loadTriageLexicon();
+  const both = (list: { zh: readonly string[]; en: readonly string[] }) => [...list.zh, ...list.en];
+  const lists = [
+    both(lexicon.notYetTried),
+    both(lexicon.ordinaryCause),
+    both(lexicon.worsening),
+    both(lexicon.normalQuestion),
+    both(lexicon.wantsPerson),
+    both(lexicon.hazard.hints),
+    both(lexicon.alreadyTried),
+    both(lexicon.errorCode),
+    ...Object.values(lexicon.defect).map(both),
+    ...both(lexicon.breakerTrip).map((p) => [p]),
+    ...lexicon.ordinarySenses.map(({ pattern }) => [pattern]),
+  ];
+  const alternations = lists.map((list) =>
+    list.length === 0 ? undefined : new RegExp(list.map((p) => `(?:${p})`).join('|'), 'i'),
+  );
+  const read = createPatternLists(lists);
+  const real = ['train', 'dev'].flatMap((split) =>
+    readFileSync(join(import.meta.dirname, `../../support/real/${split}.jsonl`), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => String(JSON.parse(line).text).toLowerCase()),
+  );
+  const next = random(23);
+  const words = lists.map((list) =>
+    list.flatMap((s) => s.match(/[a-z0-9\u3400-\u9fff][a-z0-9\u3400-\u9fff :']*/gi) ?? []),
+  );
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
+  // Each list's own words in its order, some left out, with real text around them.
+  const made = words.flatMap((own) =>
+    Array.from({ length: 300 }, () => {
+      const text = own.filter(() => next() < 0.2).join(pick([' ', '', ' a ', '了']));
+      return `${pick(real).slice(0, 40)} ${text}${pick(['', '. ', '，'])}`;
+    }),
+  );
+
+  it('says what each list’s alternation says', () => {
+    let matched = 0;
+    for (const text of [...real, ...made]) {
+      const found = read.read(text);
+      alternations.forEach((pattern, i) => {
+        const expected = pattern?.test(text) ?? false;
+        if (expected) matched += 1;
+        if (found[i] !== expected) expect.fail(`list ${i} on ${JSON.stringify(text)}`);
+      });
+    }
+    expect(matched).toBeGreaterThan(3_000);
   });
 });
