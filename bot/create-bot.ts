@@ -1,7 +1,7 @@
 import { Api, Bot, type BotConfig, type Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { JobHandler } from '../db/index.ts';
-import { enqueueMessages, type InboxUpdate } from '../db/index.ts';
+import { type AcceptedUpdate, enqueueMessages, type InboxUpdate } from '../db/index.ts';
 import { installApiPolicy } from './api-transformers.ts';
 import type { BotContext } from './context.ts';
 import { createCustomerFeature } from './features/customer.ts';
@@ -338,9 +338,10 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
 
   async function receive(updates: Update[]): Promise<void> {
     const rows = updates.map(toInboxUpdate);
-    let accepted: number[];
+    const at = deps.clock.now();
+    let accepted: AcceptedUpdate[];
     try {
-      accepted = await inbox.inbox.accept(rows, deps.clock.now());
+      accepted = await inbox.inbox.acceptAlone(rows, at);
     } catch (error) {
       await Promise.all(
         rows.map((row) =>
@@ -354,8 +355,13 @@ export function createBot(deps: AppDeps, options: CreateBotOptions): FrontlineBo
       throw error;
     }
     inbox.arrivedFor(rows.map((row) => row.chatId));
+    // An update that was its chat's only pending one is handled without reading it back.
+    for (const { updateId, alone } of accepted) {
+      const row = alone ? rows.find((r) => r.updateId === updateId) : undefined;
+      if (row) inbox.headTakenIn({ ...row, attempts: 0, receivedAt: at });
+    }
     // A redelivered update (or one another instance took in first) is not handled again.
-    const fresh = new Set(accepted);
+    const fresh = new Set(accepted.map((taken) => taken.updateId));
     for (const update of updates)
       if (!fresh.has(update.update_id))
         deps.metrics.updates.inc({ kind: toUpdateKind(update), outcome: 'duplicate' });

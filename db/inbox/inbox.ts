@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { JsonObject } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { rowsOf } from '../migrate.ts';
-import { preparedPerHandle } from '../prepared.ts';
+import { preparedPerHandle, preparedStatement } from '../prepared.ts';
 import { inboxUpdates } from '../schema/index.ts';
 
 /** A customer not written to in this long is served as a new customer (first replies first). */
@@ -20,21 +20,23 @@ export type InboxUpdate = {
 
 export type NewInboxUpdate = { updateId: number; chatId: number; payload: JsonObject };
 
-/** {@link acceptUpdates} for one update. */
-const acceptOne = preparedPerHandle((db) =>
-  db
-    .insert(inboxUpdates)
-    .values({
-      updateId: sql.placeholder('updateId'),
-      chatId: sql.placeholder('chatId'),
-      payload: sql.placeholder('payload'),
-      availableAt: sql.placeholder('at'),
-      receivedAt: sql.placeholder('at'),
-    })
-    .onConflictDoNothing({ target: inboxUpdates.updateId })
-    .returning({ updateId: inboxUpdates.updateId })
-    .prepare('inbox_accept_one'),
-);
+/**
+ * {@link acceptUpdates} for one update, saying too whether it is its chat's only pending update
+ * (`alone`: no other was pending when it was taken in, so it is the chat's head). The `exists`
+ * reads the statement's snapshot, which does not hold the row the insert adds.
+ */
+const acceptOne = preparedStatement(sql`with taken as (
+  insert into inbox_updates (update_id, chat_id, payload, available_at, received_at)
+  values (${sql.placeholder('updateId')}::bigint, ${sql.placeholder('chatId')}::bigint,
+    ${sql.placeholder('payload')}::text, ${sql.placeholder('at')}::timestamptz, ${sql.placeholder('at')}::timestamptz)
+  on conflict (update_id) do nothing
+  returning update_id
+)
+select update_id, not exists (
+  select 1 from inbox_updates
+  where chat_id = ${sql.placeholder('chatId')}::bigint and state = 'pending'
+) as alone
+from taken`);
 
 /** The chat's two oldest pending updates (read before every turn). */
 const chatHead = preparedPerHandle((db) =>
@@ -55,6 +57,9 @@ const chatHead = preparedPerHandle((db) =>
     .prepare('inbox_chat_head'),
 );
 
+/** An update taken in, and whether it was its chat's only pending one (its head) then. */
+export type AcceptedUpdate = { updateId: number; alone: boolean };
+
 /**
  * Takes updates into the inbox; an update id already there (a redelivery, or another instance
  * that got it too) is left alone. Returns the ids that were new.
@@ -64,17 +69,33 @@ export async function acceptUpdates(
   updates: NewInboxUpdate[],
   at: Date,
 ): Promise<number[]> {
+  return (await acceptUpdatesAlone(db, updates, at)).map((taken) => taken.updateId);
+}
+
+/**
+ * {@link acceptUpdates}, each new update with whether no other update of its chat was pending
+ * when it was taken in (said for one update at a time, the webhook's usual call; `false` for
+ * several taken in together).
+ */
+export async function acceptUpdatesAlone(
+  db: Database,
+  updates: NewInboxUpdate[],
+  at: Date,
+): Promise<AcceptedUpdate[]> {
   if (updates.length === 0) return [];
   const [only] = updates;
   if (updates.length === 1 && only) {
-    // The usual case (one update per webhook call): a query built once.
-    const rows = await acceptOne(db).execute({
+    // The usual case (one update per webhook call): a statement built once.
+    const result = await acceptOne(db).execute({
       updateId: only.updateId,
       chatId: only.chatId,
       payload: JSON.stringify(only.payload),
-      at,
+      at: at.toISOString(),
     });
-    return rows.map((row) => row.updateId);
+    return rowsOf<{ update_id: string | number; alone: boolean }>(result).map((row) => ({
+      updateId: Number(row.update_id),
+      alone: row.alone,
+    }));
   }
   const rows = await db
     .insert(inboxUpdates)
@@ -89,7 +110,7 @@ export async function acceptUpdates(
     )
     .onConflictDoNothing({ target: inboxUpdates.updateId })
     .returning({ updateId: inboxUpdates.updateId });
-  return rows.map((row) => row.updateId);
+  return rows.map((row) => ({ updateId: row.updateId, alone: false }));
 }
 
 /**
@@ -157,6 +178,9 @@ export function createInbox(db: Database) {
 
   return {
     accept: (updates: NewInboxUpdate[], at: Date) => acceptUpdates(db, updates, at),
+
+    /** {@link acceptUpdatesAlone}: the new updates, each with whether it is its chat's head. */
+    acceptAlone: (updates: NewInboxUpdate[], at: Date) => acceptUpdatesAlone(db, updates, at),
 
     /**
      * Chats whose oldest pending update is due at `now`: customers the bot has not written to in

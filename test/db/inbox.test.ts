@@ -27,6 +27,38 @@ describeOnDatabases('the durable inbox', (database) => {
     expect([...(a ?? []), ...(b ?? [])]).toHaveLength(1);
   });
 
+  it("says whether an update taken in was its chat's only pending one", async () => {
+    const chat = 77;
+    const u1 = update(chat);
+    const u2 = update(chat);
+    expect(await inbox().acceptAlone([u1], clock.now())).toEqual([
+      { updateId: u1.updateId, alone: true },
+    ]);
+    // Behind a pending update, and taken in again: not alone, then nothing new.
+    expect(await inbox().acceptAlone([u2], clock.now())).toEqual([
+      { updateId: u2.updateId, alone: false },
+    ]);
+    expect(await inbox().acceptAlone([u2], clock.now())).toEqual([]);
+    await markUpdateHandled(database().handle.db, u1.updateId, clock.now());
+    await markUpdateHandled(database().handle.db, u2.updateId, clock.now());
+    const u3 = update(chat);
+    expect(await inbox().acceptAlone([u3], clock.now())).toEqual([
+      { updateId: u3.updateId, alone: true },
+    ]);
+    // Another chat's pending update does not count; several at once are never said alone.
+    const other = update(78);
+    expect(await inbox().acceptAlone([other], clock.now())).toEqual([
+      { updateId: other.updateId, alone: true },
+    ]);
+    const [b1, b2] = [update(79), update(80)];
+    expect(await inbox().acceptAlone([b1, b2] as NewInboxUpdate[], clock.now())).toEqual([
+      { updateId: b1.updateId, alone: false },
+      { updateId: b2.updateId, alone: false },
+    ]);
+    // What it stored is what `accept` stores: the head reads it back the same.
+    expect((await inbox().head(78, clock.now()))?.payload).toEqual(other.payload);
+  });
+
   it("hands out a chat's oldest pending update only, and chats oldest first", async () => {
     const chatA = 72;
     const chatB = 73;
