@@ -107,6 +107,14 @@ export function joinRuledOut(first: readonly Bilingual[], then: readonly Bilingu
 }
 
 /**
+ * Someone else did it: a technician's earlier repair ("the technician already replaced the
+ * compressor") is no check the customer did, nor anything ruled out (review11 L2); it stays in the
+ * customer's words on the ticket.
+ */
+const DONE_BY_SOMEONE_ELSE =
+  /\b(?:technician|engineer|repair\s*(?:man|men|guy|person|shop)|service\s+(?:man|men|guy|person|centre|center)|mechanic|electrician|plumber|installer)s?\b|师傅|師傅|维修工|維修工|修理工|工程师|工程師|售后|售後|维修点|維修點/i;
+
+/**
  * The draft with the checks the customer says in `text` they already did ("I already cleaned the
  * filter", "濾網已經洗過了") on its ruled-out list, quoted as they wrote them, after what is there;
  * the same draft when the text says none.
@@ -118,6 +126,7 @@ export function withTried(
 ): Draft {
   const said = context
     .alreadyTried(text)
+    .filter((words) => !DONE_BY_SOMEONE_ELSE.test(words))
     .map((words): Bilingual => ({ en: `"${words}"`, zh: `“${words}”` }));
   if (said.length === 0) return draft;
   return { ...draft, ruledOut: joinRuledOut(draft.ruledOut ?? [], said) };

@@ -64,6 +64,22 @@ describe('the checks a customer says they already did, in their words (review10 
     expect(ticket.triage?.ruledOut).toEqual([quoted('already restarted it twice')]);
   });
 
+  it.each([
+    ['the technician already replaced the compressor last month and it is not cooling again', []],
+    ['the repairman already cleaned the filter last week, still not draining', []],
+    [
+      'I already cleaned the filter, the engineer replaced the pump last year',
+      [quoted('I already cleaned the filter')],
+    ],
+  ])(
+    "%j: what a technician did is not quoted as the customer's check (review11 L2)",
+    (report, expected) => {
+      const asked = intakeAt('model', { description: 'washer will not drain' });
+      const { state } = play(asked, text(report));
+      expect(draftOf(state).ruledOut ?? []).toEqual(expected);
+    },
+  );
+
   it("quick checks that did not help follow the customer's own, each once", () => {
     // (A report that says it was tried usually goes straight to the intake; a checks flow whose
     // words say so is built here.)
