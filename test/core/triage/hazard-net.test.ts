@@ -974,6 +974,8 @@ describe('hazard net: an appliance that runs by itself, and a bang that blows it
     ],
     ['English', 'the microwave turns on by itself in the middle of the night'],
     ['English', 'The space heater came on by itself while we were out.'],
+    ['English', 'It finished. Then the oven started again on its own! I pressed stop.'],
+    ['English', 'the space heater turned back on by itself after I switched it off'],
     ['English', 'I hit cancel and nothing. The microwave would not stop cooking.'],
     ['English', 'I opened the door to stop it. It keeps cooking with the door open.'],
     ['English', 'I thought it was an earthquake, it was so loud, and the doors were on the floor'],
