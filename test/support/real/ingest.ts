@@ -52,6 +52,34 @@ const RELABEL: Record<string, { label: string; why: string }> = {
     label: 'hazard',
     why: 'the first message says an egg exploded inside the microwave and tripped the fuse for that section: a bang and a breaker tripping at the appliance, a hazard by the rules whatever the damage turned out to be',
   },
+  'en13z-0068': {
+    label: 'fault',
+    why: "the first message describes a router without power and a cord that looked fine; the cat's chewing was found later, so no risk is described (as en2-0117); the cord was replaced",
+  },
+  'en13z-0055': {
+    label: 'hazard',
+    why: 'the microwave turned on by itself: an appliance running by itself is a hazard by the rules',
+  },
+  'en13z-0060': {
+    label: 'misuse',
+    why: 'the modem and router were not faulty: the UPS they were plugged into had died (environment, not the product)',
+  },
+  'en13z-0065': {
+    label: 'misuse',
+    why: "the modem was not faulty: rain got into the phone company's outside box, which the phone company rewired (environment, as zh4-0010)",
+  },
+  'en13z-0071': {
+    label: 'misuse',
+    why: "the modem was not faulty: squirrels had damaged the provider's outside line, which the provider repaired (environment, as zh4-0010)",
+  },
+  'en13z-0072': {
+    label: 'misuse',
+    why: "the modem was not faulty: squirrels had chewed the provider's outside cables, which the provider replaced (environment, as zh4-0010)",
+  },
+  'en13z-0073': {
+    label: 'misuse',
+    why: "the modem was not faulty: squirrels had gnawed through the provider's line, which the provider replaced (environment, as zh4-0010)",
+  },
   'zh4-0010': {
     label: 'misuse',
     why: 'the router was not faulty: the dormitory broadband cable had been cut and the ISP repaired it (environment, not the product)',
