@@ -17,4 +17,5 @@ export {
 } from './migrate.ts';
 export * from './outbox/index.ts';
 export * from './repositories/index.ts';
+export { rolledBackAlone } from './savepoint.ts';
 export * from './store/index.ts';

@@ -31,6 +31,7 @@ import {
   isUnavailableError,
   loadVersioned,
   type Repositories,
+  rolledBackAlone,
   type Versioned,
 } from '../../db/index.ts';
 import { toContactPromiseRule } from '../config.ts';
@@ -684,7 +685,7 @@ export function createConversationService(
         }
         try {
           // A savepoint: a filing that fails is rolled back alone, and the turn still commits.
-          const said = await tx.transaction((sp) =>
+          const said = await rolledBackAlone(tx, (sp) =>
             runEffect(effect, chat, customer.id, render, deps.reposOn(sp), afterCommit),
           );
           // The hazard's ticket and who calls when come right after the safety steps, before the

@@ -20,6 +20,7 @@ import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
 import { cancelJobs, insertJobs } from '../jobs/queue.ts';
 import { preparedPerHandle } from '../prepared.ts';
+import { rolledBackAlone } from '../savepoint.ts';
 import {
   productReports,
   ticketCounters,
@@ -114,7 +115,7 @@ export function createTicketRepo(db: Database): TicketRepo {
         // A savepoint when `db` is a transaction: a key taken meanwhile rolls back the product
         // report and the day's number the filing's one statement wrote. A key seen before writes
         // nothing and returns that ticket.
-        return await db.transaction(async (tx) => {
+        return await rolledBackAlone(db, async (tx) => {
           const filed = await fileTicketRows(tx, input, options);
           if (!filed) throw new DuplicateKey();
           return filed;
