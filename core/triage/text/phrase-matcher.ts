@@ -52,6 +52,10 @@ export function createPhraseSet() {
   const root = node();
   let lists = 0;
   const found = createRecent<string, (Span[] | undefined)[]>(2);
+  // What may start at a code unit: nothing (0), only Latin phrases, which need a word edge
+  // before them (1), or some phrase that needs none (2). Most places of a text are passed over
+  // without a look-up.
+  const starts = new Uint8Array(0x10000);
 
   // Scratch space for `walk` (never re-entered), per list: where its last match ended (no match
   // may start before), and its longest phrase at the position being read.
@@ -67,9 +71,13 @@ export function createPhraseSet() {
       longest = new Array(lists).fill(undefined);
     } else free.fill(0);
     for (let start = 0; start < text.length; start++) {
-      let at: TrieNode | undefined = root.next.get(text.charCodeAt(start));
-      if (at === undefined) continue;
+      const code = text.charCodeAt(start);
+      const may = starts[code] as number;
+      if (may === 0) continue;
       const edgeBefore = start === 0 || !isWordUnit(text.charCodeAt(start - 1));
+      if (may === 1 && !edgeBefore) continue;
+      let at: TrieNode | undefined = root.next.get(code);
+      if (at === undefined) continue;
       for (let end = start + 1; at !== undefined; end++) {
         if (
           at.phrase !== undefined &&
@@ -121,6 +129,8 @@ export function createPhraseSet() {
         }
         at.phrase = phrase;
         at.edges = isAscii(phrase);
+        const first = phrase.charCodeAt(0);
+        starts[first] = Math.max(starts[first] as number, at.edges ? 1 : 2);
         if (!at.lists.includes(list)) at.lists.push(list);
       }
       return (text) => found.get(text, walk)[list]?.map((span) => ({ ...span })) ?? [];

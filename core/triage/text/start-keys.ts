@@ -172,9 +172,6 @@ export function createStartFilter(sources: readonly string[]) {
   const always: number[] = [];
   const atWordStart = keyNode();
   const anywhere = keyNode();
-  // Which code units begin a key of each trie (in lower case): most characters of a text begin
-  // none, and are passed over without a look-up.
-  const firstOf = { atWordStart: new Uint8Array(0x10000), anywhere: new Uint8Array(0x10000) };
   sources.forEach((source, i) => {
     const found = startKeys(source);
     if (found === undefined) {
@@ -183,7 +180,6 @@ export function createStartFilter(sources: readonly string[]) {
     }
     for (const key of found.keys) {
       let node = found.atWordStart ? atWordStart : anywhere;
-      firstOf[found.atWordStart ? 'atWordStart' : 'anywhere'][key.charCodeAt(0)] = 1;
       for (let k = 0; k < key.length; k++) {
         const code = key.charCodeAt(k);
         let next = node.next.get(code);
@@ -196,16 +192,23 @@ export function createStartFilter(sources: readonly string[]) {
       if (!node.patterns.includes(i)) node.patterns.push(i);
     }
   });
+  // Each trie's first level by code unit (in lower case), the nodes numbered from 1 (0: no key
+  // begins with it): most characters of a text begin none, and none costs a look-up.
+  const firstLevel = (root: KeyNode) => {
+    const nodes: KeyNode[] = [];
+    const table = new Int32Array(0x10000);
+    for (const [code, node] of root.next) table[code] = nodes.push(node);
+    return { nodes, table };
+  };
+  const firstOf = { atWordStart: firstLevel(atWordStart), anywhere: firstLevel(anywhere) };
   // Scratch space for `candidates` (never re-entered): each pattern's starts so far, and which
   // patterns have any.
   const starts: (number[] | undefined)[] = new Array(sources.length).fill(undefined);
   const marked: number[] = [];
-  /** Notes `at` for the patterns keyed by the characters from `at`. */
-  const mark = (root: KeyNode, text: string, at: number) => {
-    let node: KeyNode | undefined = root;
-    for (let k = at; k < text.length; k++) {
-      node = node.next.get(lowerCode(text.charCodeAt(k)));
-      if (node === undefined) return;
+  /** Notes `at` for the patterns keyed by the characters from `at` (the first one's node given). */
+  const mark = (first: KeyNode, text: string, at: number) => {
+    let node: KeyNode | undefined = first;
+    for (let k = at + 1; ; k++) {
       for (const i of node.patterns) {
         const list = starts[i];
         if (list === undefined) {
@@ -213,23 +216,33 @@ export function createStartFilter(sources: readonly string[]) {
           marked.push(i);
         } else if (list[list.length - 1] !== at) list.push(at);
       }
+      if (k >= text.length) return;
+      node = node.next.get(lowerCode(text.charCodeAt(k)));
+      if (node === undefined) return;
     }
   };
   const anyAnywhere = anywhere.next.size > 0;
   return {
-    candidates(text: string): StartCandidate[] {
+    /** The candidates in the patterns' order, or in no order when `ordered` is false. */
+    candidates(text: string, ordered = true): StartCandidate[] {
       let wordBefore = false;
       for (let at = 0; at < text.length; at++) {
         const code = text.charCodeAt(at);
         const lower = lowerCode(code);
-        if (anyAnywhere && firstOf.anywhere[lower] === 1) mark(anywhere, text, at);
+        if (anyAnywhere) {
+          const first = firstOf.anywhere.table[lower] as number;
+          if (first !== 0) mark(firstOf.anywhere.nodes[first - 1] as KeyNode, text, at);
+        }
         const word = isWordCode(code);
-        if (word && !wordBefore && firstOf.atWordStart[lower] === 1) mark(atWordStart, text, at);
+        if (word && !wordBefore) {
+          const first = firstOf.atWordStart.table[lower] as number;
+          if (first !== 0) mark(firstOf.atWordStart.nodes[first - 1] as KeyNode, text, at);
+        }
         wordBefore = word;
       }
       // A pattern whose keys cannot be told is never marked: its starts stay undefined.
       for (const index of always) marked.push(index);
-      marked.sort((a, b) => a - b);
+      if (ordered) marked.sort((a, b) => a - b);
       const out: StartCandidate[] = [];
       for (const index of marked) out.push({ index, starts: starts[index] });
       for (const index of marked) starts[index] = undefined;
@@ -280,7 +293,7 @@ export function createPatternLists(lists: readonly (readonly string[])[]) {
     /** Whether each list matches a text, in the lists' order. */
     read(text: string): boolean[] {
       const found = lists.map(() => false);
-      for (const candidate of filter.candidates(text)) {
+      for (const candidate of filter.candidates(text, false)) {
         const list = owner[candidate.index] as number;
         if (found[list] === true) continue;
         const i = candidate.index;
