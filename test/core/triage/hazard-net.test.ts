@@ -1327,3 +1327,74 @@ describe('hazard net: a unit coming off the wall, a glimpsed flame, needles, fro
   ];
   readsCalm(calm);
 });
+
+/**
+ * Issue 8, wording gathered from public reports (repair pages, forums, issue trackers, news; the
+ * probe list with its sources is /work/net-probes.jsonl, not committed): classes the net did not
+ * read, each with its negation and its ordinary sense. A smell likened to a fire burning (a
+ * campfire, wood smoke, a struck match; not a candle's or a whisky's); gas by the odorant's likeness
+ * (boiled cabbage) or a hiss at a gas cooker; water hot enough to poach an egg or make tea, hot
+ * water spitting from a tap; a trackpad working its way free, a laptop that no longer sits tight; a
+ * power bank gone round (圆滚滚, 胀卜卜, like a little water bag); a tingle that comes over someone
+ * (一阵酥麻; not a numb leg, not Sichuan pepper); a cord or plug 热辣辣; an appliance that blew the
+ * moment it was started (一叮即爆; not 爆音).
+ */
+describe('hazard net: wording gathered from public reports (issue 8)', () => {
+  const hazards: [Script, string][] = [
+    ['English', 'my washer smells like a campfire when it runs'],
+    ['English', "there's a smell like wood smoke coming from behind the dryer"],
+    ['English', 'the tv cabinet smells of a struck match'],
+    ['English', 'a hissing sound coming from the oven and the kitchen smells odd'],
+    ['English', 'I can hear a hiss from the gas hob even with the knobs off'],
+    ['English', 'the kitchen has a smell like boiled cabbage since this morning'],
+    ['English', 'the water from the shower is hot enough to poach an egg'],
+    ['English', 'tap water is hot enough to make tea, the heater must be stuck'],
+    ['English', 'hot water is coming out of the faucets in spurts, like it is spitting'],
+    ['English', 'the trackpad on my laptop is slowly working its way free'],
+    ['English', 'the keyboard is pushing up in the middle'],
+    ['English', 'the laptop no longer sits tight on the table'],
+    ['Simplified', '充电宝突然变得圆滚滚，像装了个小水袋'],
+    ['Simplified', '手机电池鼓得像个气球'],
+    ['Simplified', '洗澡的时候一阵强烈的酥麻刺痛突然袭来'],
+    ['Simplified', '摸洗衣机的时候突然一阵电麻'],
+    ['Simplified', '冰箱电线摸上去热辣辣的'],
+    ['Simplified', '微波炉一叮即爆'],
+    ['Simplified', '热水器一通电就炸'],
+    ['Traditional', '行動電源變得圓滾滾的'],
+    ['Traditional', '洗澡時突然一陣酥麻'],
+    ['Traditional', '微波爐一叮即爆'],
+    ['Cantonese', '個尿袋脹卜卜，好似個麵包'],
+    ['Cantonese', '雪櫃條電線摸落嚟熱辣辣'],
+    ['Cantonese', '沖涼嗰陣突然一陣酥麻'],
+    ['Cantonese', '部叮爐一叮即爆'],
+  ];
+  readsAsHazards(hazards);
+
+  const calm: [Script, string][] = [
+    ['English', 'this candle smells like a campfire'],
+    ['English', 'the scotch smells like a campfire'],
+    ['English', 'it does not smell like a campfire, just musty'],
+    ['English', 'the fridge smells of cabbage, I left some in the crisper'],
+    ['English', 'the dishwasher makes a hissing sound when it fills'],
+    ['English', 'there is no hissing from the stove'],
+    ['English', 'the gas hob igniter keeps clicking'],
+    ['English', 'steam comes out of the dishwasher vent when it dries'],
+    ['English', 'the water is not hot enough to make tea'],
+    ['English', 'the fridge door does not sit flush'],
+    ['English', 'smoking hot deal on a new fridge, should I buy it'],
+    ['English', 'red-hot prices on TVs this week'],
+    ['English', 'I was shocked at the price of the repair'],
+    ['English', 'fire TV stick not working'],
+    ['English', 'burnt toast in the toaster'],
+    ['Simplified', '腿坐久了一阵酥麻'],
+    ['Simplified', '吃了花椒嘴里一阵酥麻'],
+    ['Simplified', '电线没有热辣辣的，就是不通电'],
+    ['Simplified', '电视一开就爆音'],
+    ['Simplified', '热水器烧水很慢'],
+    ['Simplified', '充电宝没有鼓起来，就是充不进电'],
+    ['Traditional', '今日天氣熱辣辣，冷氣不夠凍'],
+    ['Cantonese', '部電視一開就爆音'],
+    ['Cantonese', '燒水好慢'],
+  ];
+  readsCalm(calm);
+});
