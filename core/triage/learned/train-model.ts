@@ -8,13 +8,17 @@ import { modelFeaturesOf } from './features.ts';
 import type { TriageModel } from './model.ts';
 import { type TrainHeadOptions, type TrainingExample, trainHead } from './train.ts';
 
-/** Options for {@link trainTriageModel}; defaults are the values tuned on the real set's dev split. */
-export type TrainModelOptions = Omit<TrainHeadOptions, 'classes'> & {
-  /** How much a real customer's message counts against one catalogue phrase. */
-  realWeight?: number;
+/** One head's training options, and how much a real customer's message counts against one catalogue phrase. */
+export type TrainHeadSettings = Omit<TrainHeadOptions, 'classes'> & { realWeight?: number };
+
+/** Options for {@link trainTriageModel}; defaults are the values tuned on the real set. */
+export type TrainModelOptions = TrainHeadSettings & {
+  /** The category head's own settings, over the shared ones (given, they replace the default's). */
+  category?: TrainHeadSettings;
 };
 
-export const DEFAULT_TRAINING: Required<TrainModelOptions> = {
+export const DEFAULT_TRAINING: Required<Omit<TrainModelOptions, 'category'>> &
+  Pick<TrainModelOptions, 'category'> = {
   epochs: 30,
   rate: 0.5,
   decay: 0.2,
@@ -25,6 +29,10 @@ export const DEFAULT_TRAINING: Required<TrainModelOptions> = {
   balance: 0,
   nbScale: 0,
   realWeight: 1,
+  // The category head learns products from real messages more than from the catalogue's short
+  // phrases, with Naive-Bayes scaling and a stronger L2: grouped CV of the 1,334, category 0.939 →
+  // 0.946, better in each fold (the three alone: 0.941, 0.942, 0.941); dev 0.931 → 0.934.
+  category: { realWeight: 4, nbScale: 0.5, l2: 0.003 },
 };
 
 /**
@@ -40,7 +48,12 @@ export function trainTriageModel(
   options: TrainModelOptions = {},
 ): TriageModel {
   const settings = { ...DEFAULT_TRAINING, ...options };
-  const { realWeight, ...head } = settings;
+  const { category: categoryOptions, ...shared } = settings;
+  const { realWeight, ...head } = shared;
+  const { realWeight: categoryWeight = realWeight, ...categoryHead } = {
+    ...shared,
+    ...categoryOptions,
+  };
   const reader = createTextReader(catalogue, lexicon, MAX_TRIAGE_CHARS);
   const phrases = catalogue.flatMap((entry) =>
     entry.symptoms.flatMap((symptom) =>
@@ -48,7 +61,6 @@ export function trainTriageModel(
         features: modelFeaturesOf(reader.analyser.analyse(phrase)),
         label: symptom.label as string,
         category: entry.category as string,
-        weight: 1,
       })),
     ),
   );
@@ -56,14 +68,18 @@ export function trainTriageModel(
     features: modelFeaturesOf(reader.analyser.analyse(c.text, reader.correct)),
     label: c.label as string,
     category: c.category as string,
-    weight: realWeight,
   }));
-  const examples = (key: 'label' | 'category'): TrainingExample[] =>
-    [...phrases, ...real].map((e) => ({ features: e.features, target: e[key], weight: e.weight }));
+  const examples = (key: 'label' | 'category', weight: number): TrainingExample[] => [
+    ...phrases.map((e) => ({ features: e.features, target: e[key], weight: 1 })),
+    ...real.map((e) => ({ features: e.features, target: e[key], weight })),
+  ];
   return {
     version: 1,
     training: { phrases: phrases.length, messages: real.length, ...settings },
-    label: trainHead(examples('label'), { classes: LABELS, ...head }),
-    category: trainHead(examples('category'), { classes: CATEGORIES, ...head }),
+    label: trainHead(examples('label', realWeight), { classes: LABELS, ...head }),
+    category: trainHead(examples('category', categoryWeight), {
+      classes: CATEGORIES,
+      ...categoryHead,
+    }),
   };
 }
