@@ -1398,3 +1398,45 @@ describe('hazard net: wording gathered from public reports (issue 8)', () => {
   ];
   readsCalm(calm);
 });
+
+/**
+ * Issue 8, the same families in the words public reports use for them, generalised after the
+ * probes (measured as a floor only): a cord whose insulation has cracked, gone brittle, crumbly or
+ * crispy (电线胶皮脆晒; not a wire shelf, a cable box or a door seal); a gas flame burning yellow or
+ * red (火苗是黄色的; not blue); a relief valve shooting water (安全阀射水, 标水; not a drip); too hot to
+ * touch in Chinese (烫到不能摸; not soup too hot to drink).
+ */
+describe('hazard net: cracked insulation, a yellow gas flame, a valve shooting water (issue 8)', () => {
+  const hazards: [Script, string][] = [
+    ['English', 'the power cord insulation is cracked and brittle'],
+    ['English', 'the cable is cracking near the plug'],
+    ['English', 'the charger cord has gone stiff and crispy'],
+    ['English', 'the wire insulation behind the dryer is crumbling'],
+    ['Simplified', '电源线的胶皮都脆了，一折就裂'],
+    ['Simplified', '燃气灶的火苗是黄色的'],
+    ['Simplified', '热水器安全阀一直射热水'],
+    ['Simplified', '路由器烫到不能摸'],
+    ['Traditional', '電源線的外皮都裂開了'],
+    ['Traditional', '瓦斯爐的火焰變成紅色'],
+    ['Traditional', '充電器燙到不能摸'],
+    ['Cantonese', '電線啲膠皮脆晒，一拗就裂'],
+    ['Cantonese', '煤氣爐啲火變咗紅色'],
+    ['Cantonese', '熱水爐個安全閥射晒熱水出嚟'],
+    ['Cantonese', '個火牛熱到唔摸得'],
+  ];
+  readsAsHazards(hazards);
+
+  const calm: [Script, string][] = [
+    ['English', 'the wire shelf in the fridge is cracked'],
+    ['English', 'the cable box is cracked on the side'],
+    ['English', 'the door seal is cracked'],
+    ['English', 'the insulation is not cracked, the fridge just runs warm'],
+    ['Simplified', '冰箱门胶皮裂了'],
+    ['Simplified', '燃气灶火焰是蓝色的，就是打不着火'],
+    ['Simplified', '热水器减压阀滴水'],
+    ['Simplified', '汤烫得不能喝'],
+    ['Traditional', '冰箱門的膠條裂了'],
+    ['Cantonese', '雪櫃門膠邊裂咗'],
+  ];
+  readsCalm(calm);
+});
