@@ -1440,3 +1440,40 @@ describe('hazard net: cracked insulation, a yellow gas flame, a valve shooting w
   ];
   readsCalm(calm);
 });
+
+/**
+ * Issue 8, more of the same families generalised: a battery-powered device that hisses (a phone,
+ * a power bank, a vape; 充电宝发出嘶嘶声; not a speaker's, a call's or a fan's hiss); current that
+ * holds on (a hand stuck to the metal, could not let go, 手被吸住甩不开; not an ice tray, not an old
+ * fridge one cannot part with); water scalding in other words (烫得要命, 水滚过头; not soup).
+ */
+describe('hazard net: a hissing device, current that holds on, scalding in other words (issue 8)', () => {
+  const hazards: [Script, string][] = [
+    ['English', 'my phone got super hot and started hissing'],
+    ['English', 'the power bank is hissing on the charger'],
+    ['English', 'the vape started hissing in my pocket'],
+    ['English', 'my hand got stuck to the metal and I could not let go'],
+    ['English', "I couldn't let go of the washer handle"],
+    ['Simplified', '充电宝发出嘶嘶的声音'],
+    ['Simplified', '手机发烫还有嘶嘶声'],
+    ['Simplified', '摸冰箱的时候手被吸住了甩不开'],
+    ['Simplified', '热水器出水烫得要命'],
+    ['Traditional', '行動電源發出嘶嘶聲'],
+    ['Traditional', '熱水器出水燙得要命'],
+    ['Cantonese', '摸部洗衣機，隻手黐住咗放唔開'],
+    ['Cantonese', '熱水爐啲水滾過頭'],
+  ];
+  readsAsHazards(hazards);
+
+  const calm: [Script, string][] = [
+    ['English', 'the laptop speakers hiss when nothing is playing'],
+    ['English', 'my phone hisses during calls'],
+    ['English', 'the laptop fan hisses'],
+    ['English', 'we can’t let go of our old fridge, it still works'],
+    ['English', 'my fingers stuck to the ice tray'],
+    ['Simplified', '手机听筒有嘶嘶声'],
+    ['Simplified', '这个汤烫得要命'],
+    ['Cantonese', '碗湯燙到要命'],
+  ];
+  readsCalm(calm);
+});
