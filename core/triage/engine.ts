@@ -375,14 +375,14 @@ export function createTriageEngine(
                   combined.rule === 'weighed' || combined.rule === 'learned_hazard'
                     ? headDrivers(
                         learnedModel.label,
-                        [...learned.modelFeatures].sort(),
+                        [...learned.modelFeatures()].sort(),
                         learned.label,
                       )
                     : [],
                 category: evidence.includes('learned')
                   ? headDrivers(
                       learnedModel.category,
-                      [...learned.modelFeatures].sort(),
+                      [...learned.modelFeatures()].sort(),
                       learned.category,
                     )
                   : null,

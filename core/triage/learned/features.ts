@@ -70,7 +70,12 @@ type FeatureSink = { add(feature: string): void; word(word: string): void };
  * apart, as features of their own (`n:`, word and Chinese n-grams, no English character n-grams),
  * and the rest of the text is read as if a clause ended there: "no smoke" never weighs as "smoke".
  */
-function eachModelFeature(text: string, cues: CueFlags, sink: FeatureSink): void {
+function eachModelFeature(
+  text: string,
+  cues: CueFlags,
+  sink: FeatureSink,
+  readText: (text: string) => void = (rest) => eachTextFeature(rest, sink),
+): void {
   let rest = text;
   if (cues.denied.length > 0) {
     rest = '';
@@ -87,7 +92,7 @@ function eachModelFeature(text: string, cues: CueFlags, sink: FeatureSink): void
     }
     rest += text.slice(at);
   }
-  eachTextFeature(rest, sink);
+  readText(rest);
   eachCueFeature(cues, sink);
 }
 
@@ -134,55 +139,147 @@ function eachCueFeature(cues: CueFlags, sink: FeatureSink): void {
 
 /** A message's model features, which of them the model knows, and how much the message says. */
 export type CollectedFeatures = {
-  features: Set<string>;
+  /** How many features the message has, each counted once (what a feature's value divides by). */
+  count: number;
   /** The model's numbers of the features it knows, each once, in no order. */
   known: number[];
   /** The features less the English character n-grams ({@link evidenceOf}). */
   evidence: number;
+  /** The features themselves ({@link modelFeatureSet}), made when asked for (to explain a reading). */
+  features(): Set<string>;
 };
+
+/** A feature as the collector knows it: its number here, and the model's (-1: the model has not it). */
+type Known = { n: number; id: number };
+/** An English word as the collector remembers it: its feature, its character n-grams, its pairs' number. */
+type WordEntry = { word: string; self: Known; grams: Known[]; n: number };
+/** How many features the collector numbers before it forgets them all (between messages). */
+const MAX_NUMBERED = 200_000;
+/** A pair's key: both words' numbers (a word's number is below 2^21). */
+const PAIR_SHIFT = 2 ** 21;
 
 /**
  * Reads a message's model features as {@link modelFeatureSet} does, and looks each up in a model
- * (`indexOf`, the model's number of a feature it knows) as it goes. An English word's character
- * n-grams and their numbers are remembered (words recur from message to message, and a word has a
- * dozen n-grams), so a known word costs one look-up, not a dozen strings made and looked up.
+ * (`indexOf`, the model's number of a feature it knows) as it goes, making no string for what it
+ * has seen before: every feature is numbered the first time it is read (an English word with its
+ * feature and its character n-grams, a pair of words by their numbers, a Chinese n-gram by its
+ * code units), and a message's features are told apart by their numbers (a mark per number), not
+ * kept in a set of strings. Text the net set aside (`n:`) and the rule cues are read as
+ * {@link modelFeatureSet} reads them, their features numbered by name.
  */
 export function createFeatureCollector(indexOf: (feature: string) => number | undefined) {
-  const words = new Map<string, { grams: string[]; ids: Int32Array }>();
-  const gramsOf = (word: string) => {
+  let numbered = 0;
+  const byName = new Map<string, Known>();
+  const words = new Map<string, WordEntry>();
+  const pairs = new Map<number, Known>();
+  const hanGrams = new Map<number, Known>();
+  let marks = new Uint32Array(1024);
+  let message = 0;
+  const number = (feature: string): Known => ({ n: numbered++, id: indexOf(feature) ?? -1 });
+  const named = (feature: string): Known => {
+    let known = byName.get(feature);
+    if (known === undefined) {
+      known = number(feature);
+      byName.set(feature, known);
+    }
+    return known;
+  };
+  const wordOf = (word: string): WordEntry => {
     let entry = words.get(word);
     if (entry === undefined) {
-      const grams = charGramsOf(word);
-      entry = { grams, ids: Int32Array.from(grams, (gram) => indexOf(gram) ?? -1) };
-      if (words.size >= 20_000) words.clear();
+      entry = {
+        word,
+        self: named(`w:${word}`),
+        grams: charGramsOf(word).map(named),
+        n: words.size,
+      };
       words.set(word, entry);
     }
     return entry;
   };
+  const hanGram = (key: number, run: string, at: number, length: number): Known => {
+    let known = hanGrams.get(key);
+    if (known === undefined) {
+      known = named(`z:${run.slice(at, at + length)}`);
+      hanGrams.set(key, known);
+    }
+    return known;
+  };
   return (text: string, cues: CueFlags): CollectedFeatures => {
-    const features = new Set<string>();
-    const known: number[] = [];
+    if (numbered >= MAX_NUMBERED) {
+      numbered = 0;
+      byName.clear();
+      words.clear();
+      pairs.clear();
+      hanGrams.clear();
+      marks.fill(0);
+    }
+    message += 1;
+    if (message === 0xffffffff) {
+      marks.fill(0);
+      message = 1;
+    }
+    let count = 0;
     let grams = 0;
-    eachModelFeature(text, cues, {
-      add(feature) {
-        if (features.has(feature)) return;
-        features.add(feature);
-        const i = indexOf(feature);
-        if (i !== undefined) known.push(i);
-      },
-      word(word) {
-        const entry = gramsOf(word);
-        for (let k = 0; k < entry.grams.length; k++) {
-          const gram = entry.grams[k] as string;
-          if (features.has(gram)) continue;
-          features.add(gram);
-          grams += 1;
-          const i = entry.ids[k] as number;
-          if (i >= 0) known.push(i);
+    const known: number[] = [];
+    /** Counts a feature once a message; true when it is new. */
+    const put = (feature: Known): boolean => {
+      if (feature.n >= marks.length) {
+        const more = new Uint32Array(Math.max(marks.length * 2, feature.n + 1));
+        more.set(marks);
+        marks = more;
+      }
+      if (marks[feature.n] === message) return false;
+      marks[feature.n] = message;
+      count += 1;
+      if (feature.id >= 0) known.push(feature.id);
+      return true;
+    };
+    const sink: FeatureSink = { add: (feature) => put(named(feature)), word() {} };
+    // The text's own features, as eachTextFeature reads them.
+    const readText = (rest: string) => {
+      for (const clause of rest.split(CLAUSE)) {
+        for (const [run] of clause.matchAll(HAN_RUN)) {
+          for (let i = 0; i < run.length; i++) {
+            // Han code units (U+3400 and above) as one number per n-gram: a unigram below
+            // 2^16, a bigram below 2^32, a trigram above it.
+            const one = run.charCodeAt(i);
+            put(hanGram(one, run, i, 1));
+            if (i + 2 > run.length) continue;
+            const two = one * 0x10000 + run.charCodeAt(i + 1);
+            put(hanGram(two, run, i, 2));
+            if (i + 3 <= run.length) put(hanGram(two * 0x10000 + run.charCodeAt(i + 2), run, i, 3));
+          }
         }
-      },
-    });
-    return { features, known, evidence: features.size - grams };
+        let previous: WordEntry | undefined;
+        for (const word of latinWords(clause)) {
+          if (/^\d+$/.test(word)) {
+            previous = undefined;
+            continue;
+          }
+          const entry = wordOf(word);
+          put(entry.self);
+          for (const gram of entry.grams) if (put(gram)) grams += 1;
+          if (previous !== undefined) {
+            const key = previous.n * PAIR_SHIFT + entry.n;
+            let pair = pairs.get(key);
+            if (pair === undefined) {
+              pair = named(`w:${previous.word} ${word}`);
+              pairs.set(key, pair);
+            }
+            put(pair);
+          }
+          previous = entry;
+        }
+      }
+    };
+    eachModelFeature(text, cues, sink, readText);
+    return {
+      count,
+      known,
+      evidence: count - grams,
+      features: () => modelFeatureSet(text, cues),
+    };
   };
 }
 

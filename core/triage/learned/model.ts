@@ -117,9 +117,13 @@ export function createModelReader(model: Pick<TriageModel, 'label' | 'category'>
     /** The model's number of a feature it knows. */
     indexOf: (feature: string): number | undefined => index.get(feature),
     /** Reads a message's features as looked up by {@link createFeatureCollector}. */
-    readCollected({ features, known, evidence }: CollectedFeatures): ModelReadings {
+    readCollected({
+      count,
+      known,
+      evidence,
+    }: Pick<CollectedFeatures, 'count' | 'known' | 'evidence'>): ModelReadings {
       const present = Int32Array.from(known).sort();
-      const value = featureValue(features.size);
+      const value = featureValue(count);
       return {
         label: read(heads.label, present, value),
         category: read(heads.category, present, value),

@@ -93,7 +93,8 @@ describe('the feature collector the engine reads the model with', () => {
         const warmed = warm(analysis.text, cueFlagsOf(analysis));
         const knownIds = trained.flatMap((f) => modelReader.indexOf(f) ?? []);
         for (const collected of [fresh, warmed]) {
-          expect([...collected.features].sort()).toEqual(trained);
+          expect([...collected.features()].sort()).toEqual(trained);
+          expect(collected.count).toBe(trained.length);
           expect([...collected.known].sort((a, b) => a - b)).toEqual(
             [...knownIds].sort((a, b) => a - b),
           );

@@ -14,7 +14,7 @@ function readHead(head: TriageModelHead, features: readonly string[]): HeadReadi
   const reader = createModelReader({ label: head, category: head });
   const known = features.flatMap((f) => reader.indexOf(f) ?? []);
   const present = new Set(features);
-  return reader.readCollected({ features: present, known, evidence: present.size }).label;
+  return reader.readCollected({ count: present.size, known, evidence: present.size }).label;
 }
 
 const noCues = {
@@ -124,7 +124,7 @@ describe('createModelReader', () => {
     const features = new Set(['w:x', 'w:y', 'w:unknown']);
     const known = [...features].flatMap((f) => reader.indexOf(f) ?? []);
     expect(known).toHaveLength(2);
-    const read = reader.readCollected({ features, known, evidence: 3 });
+    const read = reader.readCollected({ count: features.size, known, evidence: 3 });
     // misuse 0.5 + 1/√3, fault −0.5 + (−1 + 2)/√3: one apart.
     expect(read.label.probabilities.misuse).toBeCloseTo(1 / (1 + Math.exp(-1)), 12);
     expect(read.label.best).toBe('misuse');
@@ -140,8 +140,12 @@ describe('createModelReader', () => {
     const reader = createModelReader({ label, category });
     const features = new Set(['w:x', 'w:y']);
     const known = [...features].flatMap((f) => reader.indexOf(f) ?? []);
-    const forward = reader.readCollected({ features, known, evidence: 2 });
-    const backward = reader.readCollected({ features, known: [...known].reverse(), evidence: 2 });
+    const forward = reader.readCollected({ count: features.size, known, evidence: 2 });
+    const backward = reader.readCollected({
+      count: features.size,
+      known: [...known].reverse(),
+      evidence: 2,
+    });
     expect(backward).toStrictEqual(forward);
   });
 });
