@@ -1477,3 +1477,35 @@ describe('hazard net: a hissing device, current that holds on, scalding in other
   ];
   readsCalm(calm);
 });
+
+/**
+ * Issue 8, Cantonese as it is typed: a bang spelt in Latin letters (pok 一聲, dup 一聲), a gas smell
+ * written 'gas味' (冇gas味 negated, gas費 ordinary), scalded in the shower (沖涼燙親), a gas cylinder
+ * that hisses, a cord chewed through or its copper showing (俾老鼠咬爛, 見銅, 線甩皮; a sofa that
+ * peels is no cord), fire coming out of an appliance (叮到出火, 插蘇出火; not a lighter).
+ */
+describe('hazard net: Cantonese as typed, a chewed cord, fire coming out (issue 8)', () => {
+  const hazards: [Script, string][] = [
+    ['Cantonese', '部雪櫃後面pok一聲，之後有陣燶味'],
+    ['Cantonese', '部冷氣dup一聲就冇電'],
+    ['Cantonese', '廚房有陣gas味'],
+    ['Cantonese', '沖涼燙親隻手'],
+    ['Cantonese', '個石油氣罐有嘶嘶聲'],
+    ['Cantonese', '雪櫃啲線俾老鼠咬爛咗'],
+    ['Cantonese', '電線甩皮見銅線'],
+    ['Cantonese', '叮爐叮到出火'],
+    ['Simplified', '煤气罐有嘶嘶声'],
+    ['Simplified', '老鼠咬断了冰箱电源线'],
+    ['Simplified', '洗澡的时候烫伤了手'],
+    ['Traditional', '插座出火了'],
+  ];
+  readsAsHazards(hazards);
+
+  const calm: [Script, string][] = [
+    ['Cantonese', '冇gas味，只係著唔到火'],
+    ['Cantonese', 'gas費好貴'],
+    ['Cantonese', '張梳化甩皮'],
+    ['Simplified', '打火机出火'],
+  ];
+  readsCalm(calm);
+});
