@@ -95,33 +95,58 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
   const normalise = createNormaliser(lexicon, maxChars);
   const stopwords = new Set(lexicon.english.stopwords);
   const irregular = new Map(Object.entries(lexicon.english.irregular));
-  // A word's token, as read without and with each typo corrector: made once, since words recur
-  // from clause to clause and message to message (a message is tokenised three times over).
-  const plainTokens = new Map<string, Token>();
+  // A word's token, as read without and with a typo corrector: made once, since words recur
+  // from clause to clause and message to message (a message is tokenised three times over). A
+  // word's entry holds its plain token and its token as the last corrector read it, so a clause
+  // read as written and as corrected looks each word up once.
+  type Entry = {
+    plain: Token;
+    corrector?: (word: string) => string | undefined;
+    corrected?: Token;
+  };
+  const entries = new Map<string, Entry>();
   const correctedTokens = new WeakMap<(word: string) => string | undefined, Map<string, Token>>();
-  const tokenOf = (raw: string, correct?: (word: string) => string | undefined): Token => {
-    let known = plainTokens;
-    if (correct !== undefined) {
-      const own = correctedTokens.get(correct);
-      known = own ?? new Map();
-      if (own === undefined) correctedTokens.set(correct, known);
+  const makeToken = (raw: string, correct?: (word: string) => string | undefined): Token => {
+    const word = irregular.get(raw) ?? correct?.(raw) ?? raw;
+    return Object.freeze({
+      raw,
+      word,
+      stem: stem(word),
+      stop: stopwords.has(word) || stopwords.has(raw),
+    });
+  };
+  const entryOf = (raw: string): Entry => {
+    let entry = entries.get(raw);
+    if (entry === undefined) {
+      entry = { plain: makeToken(raw) };
+      if (entries.size >= 20_000) entries.clear();
+      entries.set(raw, entry);
+    }
+    return entry;
+  };
+  /** A word's token as a corrector reads it: one per corrector and word, kept for each corrector. */
+  const correctedOf = (entry: Entry, correct: (word: string) => string | undefined): Token => {
+    if (entry.corrector === correct && entry.corrected !== undefined) return entry.corrected;
+    const raw = entry.plain.raw;
+    let known = correctedTokens.get(correct);
+    if (known === undefined) {
+      known = new Map();
+      correctedTokens.set(correct, known);
     }
     let token = known.get(raw);
     if (token === undefined) {
-      const word = irregular.get(raw) ?? correct?.(raw) ?? raw;
-      token = Object.freeze({
-        raw,
-        word,
-        stem: stem(word),
-        stop: stopwords.has(word) || stopwords.has(raw),
-      });
+      token = makeToken(raw, correct);
       if (known.size >= 20_000) known.clear();
       known.set(raw, token);
     }
+    entry.corrector = correct;
+    entry.corrected = token;
     return token;
   };
   const toTokens = (clause: string, correct?: (word: string) => string | undefined): Token[] =>
-    latinWords(clause).map((raw) => tokenOf(raw, correct));
+    latinWords(clause).map((raw) =>
+      correct === undefined ? entryOf(raw).plain : correctedOf(entryOf(raw), correct),
+    );
   /** A token list's stems, with or without its stopwords, and where each stands: worked out once. */
   const viewWith =
     (skipStopwords: boolean) =>
@@ -307,8 +332,9 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     const scan = scanner.start(text, toTokens(text));
     for (const clause of text.split(CLAUSE)) {
       if (clause.trim() === '') continue;
-      const written = toTokens(clause);
-      const tokens = correct ? toTokens(clause, correct) : written;
+      const words = latinWords(clause).map(entryOf);
+      const written = words.map((entry) => entry.plain);
+      const tokens = correct ? words.map((entry) => correctedOf(entry, correct)) : written;
       const names = { zh: allNames.zh(clause), en: allNames.en(tokens) };
       const masked = scan.clause(clause, written, { zh: names.zh, en: allNames.en(written) });
       each?.(clause, tokens, names, masked);
