@@ -1509,3 +1509,34 @@ describe('hazard net: Cantonese as typed, a chewed cord, fire coming out (issue 
   ];
   readsCalm(calm);
 });
+
+/**
+ * Issue 8, English families generalised: a device that went dead with a fizz, a snap or a crackle
+ * (not a click or a clunk); a whoosh with a flash or a fireball at a burner (a furnace that lights
+ * with a whoosh is ordinary); a laptop or phone that got wet or soaked (not a wet cloth, not the
+ * floor); a port or jack burnt or blackened (a port 'burnt out' is a dead port).
+ */
+describe('hazard net: dead with a fizz, a whoosh and a flash, a device got wet, a burnt port (issue 8)', () => {
+  const hazards: [Script, string][] = [
+    ['English', "the router's light went out with a fizzing noise"],
+    ['English', 'the tv died with a snap'],
+    ['English', 'a whoosh and a flash from the water heater burner'],
+    ['English', 'whoosh, then a fireball out of the oven'],
+    ['English', "the laptop got wet from the rain and now it won't turn on"],
+    ['English', 'my phone got soaked in the washing machine'],
+    ['English', "the HDMI port on my tv is burnt and there's a black mark around it"],
+    ['English', 'the usb port has burn marks'],
+  ];
+  readsAsHazards(hazards);
+
+  const calm: [Script, string][] = [
+    ['English', 'the tv went off with a click'],
+    ['English', 'the washer stopped with a clunk'],
+    ['English', 'the furnace lights with a whoosh'],
+    ['English', 'I wiped the laptop with a wet cloth'],
+    ['English', 'the floor got wet near the router'],
+    ['English', 'the laptop was not wet'],
+    ['English', 'the hdmi port is burnt out'],
+  ];
+  readsCalm(calm);
+});
