@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { triageCommands } from '../../../bot/cli/commands/triage.ts';
 import { runCli } from '../../../bot/cli/run-cli.ts';
+import { DEFAULT_DECISION_THRESHOLDS } from '../../../core/triage/next-step.ts';
 
 async function run(argv: string[]) {
   const stdout = new PassThrough();
@@ -174,8 +175,13 @@ describe('triage CLI', () => {
     expect(out).toMatch(
       /^decided\s+learned model and rule cues weighed .*\(calibrated: misuse \d+\.\d%, fault \d+\.\d%/m,
     );
+    const { visitCost, checksCost } = DEFAULT_DECISION_THRESHOLDS;
+    const line = ((100 * visitCost) / (visitCost + checksCost)).toFixed(1).replace('.', '\\.');
     expect(out).toMatch(
-      /^cost\s+a fault goes to an engineer at once above calibrated P\(fault\) 57\.1%/m,
+      new RegExp(
+        `^cost\\s+a fault goes to an engineer at once above calibrated P\\(fault\\) ${line}%`,
+        'm',
+      ),
     );
     expect(out).toMatch(/^features\s+label misuse: \S+ \+\d\.\d{3}/m);
     expect(out).toMatch(/^features\s+category washing_machine: /m);

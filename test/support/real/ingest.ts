@@ -22,6 +22,11 @@ type Row = {
   source_kind: string;
   resolution: string;
   confidence: string;
+  /**
+   * `false` when a second reader could not check the text against its source (the look-ups ran
+   * out): such a message may teach the model but never grades it, so its source goes to train.
+   */
+  checked?: boolean;
 };
 type Split = 'train' | 'dev' | 'test';
 const SPLITS: Split[] = ['train', 'dev', 'test'];
@@ -79,6 +84,10 @@ const RELABEL: Record<string, { label: string; why: string }> = {
   'en13z-0073': {
     label: 'misuse',
     why: "the modem was not faulty: squirrels had gnawed through the provider's line, which the provider replaced (environment, as zh4-0010)",
+  },
+  'en14-0064': {
+    label: 'fault',
+    why: 'the first message says only that the dishwasher ran in a loop with its timer stuck; the arced, melted control-board part was found when it was opened, so no risk is described (as en2-0117)',
   },
   'zh4-0010': {
     label: 'misuse',
@@ -212,8 +221,19 @@ function committedSplits(): Map<string, Split> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? '/work/realdata';
-  const rows = readRows(dir);
-  const splits = assignSplits(rows, committedSplits());
+  const pinned = committedSplits();
+  // An unchecked message's source goes to train; one from a source already in dev or test is
+  // left out rather than grading the engine there.
+  const rows = readRows(dir).filter((row) => {
+    if (row.checked !== false) return true;
+    const key = sourceKey(row.source);
+    const split = pinned.get(key) ?? 'train';
+    if (split !== 'train')
+      process.stderr.write(`${row.id}: unchecked, its source is in ${split}: left out\n`);
+    else pinned.set(key, 'train');
+    return split === 'train';
+  });
+  const splits = assignSplits(rows, pinned);
   const out: Record<Split, string[]> = { train: [], dev: [], test: [] };
   for (const row of rows) {
     const key = sourceKey(row.source);
@@ -231,6 +251,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         source_kind: row.source_kind,
         resolution: row.resolution,
         confidence: row.confidence,
+        ...(row.checked === false ? { checked: false } : {}),
       }),
     );
   }
