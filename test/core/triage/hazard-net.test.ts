@@ -1529,6 +1529,7 @@ describe('hazard net: dead with a fizz, a whoosh and a flash, a device got wet, 
     ['English', 'my phone got soaked in the washing machine'],
     ['English', "the HDMI port on my tv is burnt and there's a black mark around it"],
     ['English', 'the usb port has burn marks'],
+    ['English', 'there was a spark and then no life in it'],
   ];
   readsAsHazards(hazards);
 
@@ -1540,6 +1541,8 @@ describe('hazard net: dead with a fizz, a whoosh and a flash, a device got wet, 
     ['English', 'the floor got wet near the router'],
     ['English', 'the laptop was not wet'],
     ['English', 'the hdmi port is burnt out'],
+    ['English', 'Not one spark of life or electrical connection in sight'],
+    ['English', 'the laptop shows no spark of life'],
   ];
   readsCalm(calm);
 });
