@@ -841,6 +841,24 @@ describe('hazard net', () => {
     expect(net.read(text).hazard).toBe(true);
   });
 
+  it.each([
+    '网线被老鼠咬断了，上不了网',
+    '天线被猫咬坏了，电视没信号',
+    '耳机线被狗咬断了',
+    '數據線俾貓咬爛咗',
+    'The PC shut down with a flash of the blue screen',
+    'My router died with a flash of its lights after the firmware update',
+  ])('keeps a chewed data cable and a flash of something else calm (review12 H2): %j', (text) => {
+    expect(net.read(text).hazard).toBe(false);
+  });
+
+  it.each(['條線俾老鼠咬爛咗，見銅', '电源线被老鼠咬断了', 'the TV died with a flash and a bang'])(
+    'still reads a chewed mains cord and a death with a flash: %j',
+    (text) => {
+      expect(net.read(text).hazard).toBe(true);
+    },
+  );
+
   it('keeps a denied amount of smoke a denial', () => {
     expect(net.read('没有很多烟，只是不转了').hazard).toBe(false);
     expect(net.read('没有一股烟，也没有焦味，就是不制冷').hazard).toBe(false);
