@@ -107,19 +107,26 @@ export function createInboxWorker(options: InboxWorkerOptions) {
   const told = new Map<number, number>();
   let prunedAt = performance.now();
 
-  async function handleOne(update: InboxUpdate): Promise<'next' | 'stop'> {
+  async function handleOne(update: InboxUpdate): Promise<'next' | 'skipped' | 'stop'> {
     try {
       await handle(update.payload as unknown as Update);
-      // Updates that committed nothing of their own (ignored ones) are marked handled here.
-      if (!options.markedByTurn?.(update.updateId))
-        await inbox.markHandled(update.updateId, clock.now());
+      // Updates that committed nothing of their own (ignored ones, or a turn that found its
+      // update handled or overtaken) are marked handled here; one not marked (handled elsewhere,
+      // or an earlier update of the chat pending) sends the run to the inbox's head.
+      if (
+        !options.markedByTurn?.(update.updateId) &&
+        !(await inbox.markHandled(update.updateId, clock.now()))
+      )
+        return 'skipped';
       options.onCommitted?.();
       cooling.delete(update.chatId);
       return 'next';
     } catch (raw) {
       const error = unwrap(raw);
+      // Handled elsewhere already, or not the chat's oldest pending update any more (an earlier
+      // one, taken in by another instance, committed after this one was taken in as the head).
       if (error instanceof AlreadyHandledError) {
-        return 'next';
+        return 'skipped';
       }
       if (error instanceof DeferredUpdateError) {
         await inbox.defer(update.updateId, new Date(clock.now().getTime() + error.delayMs));
@@ -215,8 +222,9 @@ export function createInboxWorker(options: InboxWorkerOptions) {
     }, lockTtlMs / 3);
     let handled = 0;
     // The first update is the head taken in here when there is one (it was the chat's only
-    // pending update, and new: due now). Had another instance handled it meanwhile, its turn
-    // commits nothing (the update is no longer pending), as for any update handled twice.
+    // pending update, and new: due now). Had another instance handled it meanwhile, or taken in
+    // an earlier update of the chat since, its turn commits nothing (markUpdateHandled) and the
+    // run reads the inbox's head instead, so nothing is handled twice or out of order.
     let first = known;
     try {
       while (!loop.stopping && !lost) {
@@ -227,7 +235,9 @@ export function createInboxWorker(options: InboxWorkerOptions) {
         first = undefined;
         if (!update) break;
         if (heads.get(chatId)?.updateId === update.updateId) heads.delete(chatId);
-        if ((await handleOne(update)) === 'stop') break;
+        const outcome = await handleOne(update);
+        if (outcome === 'stop') break;
+        if (outcome === 'skipped') continue;
         handled += 1;
         // Nothing was behind it, and nothing came in here since: the chat is done (an update
         // another instance takes in meanwhile is found by that instance's poll).

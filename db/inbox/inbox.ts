@@ -125,7 +125,12 @@ export async function eraseChatUpdates(db: Database, chatId: number, standIn: nu
     .where(and(eq(inboxUpdates.chatId, chatId), inArray(inboxUpdates.state, ['done', 'dead'])));
 }
 
-/** {@link markUpdateHandled}'s statement (one per turn, in the turn's transaction). */
+/**
+ * {@link markUpdateHandled}'s statement (one per turn, in the turn's transaction). An update is
+ * handled only as its chat's oldest pending one: a run that took an update in as its chat's head
+ * (no read) commits nothing when another instance's earlier update of the chat has committed
+ * since, and reads the inbox instead, so the chat's order holds across instances.
+ */
 const markHandled = preparedPerHandle((db) =>
   db
     .update(inboxUpdates)
@@ -134,6 +139,8 @@ const markHandled = preparedPerHandle((db) =>
       and(
         eq(inboxUpdates.updateId, sql.placeholder('updateId')),
         eq(inboxUpdates.state, 'pending'),
+        // Qualified by the table's name: unqualified, the columns would read the subquery's row.
+        sql`not exists (select 1 from inbox_updates as earlier where earlier.chat_id = inbox_updates.chat_id and earlier.state = 'pending' and earlier.update_id < inbox_updates.update_id)`,
       ),
     )
     .returning({ updateId: inboxUpdates.updateId })
@@ -142,7 +149,8 @@ const markHandled = preparedPerHandle((db) =>
 
 /**
  * Marks a pending update handled and drops its content, in the caller's transaction (the turn's):
- * `false` when it was not pending — handled already, so the caller must not commit its work twice.
+ * `false` when it was not pending — handled already, so the caller must not commit its work twice
+ * — or an earlier update of its chat is pending (the caller reads the inbox's head and goes on).
  */
 export async function markUpdateHandled(
   db: Database,

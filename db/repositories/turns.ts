@@ -86,8 +86,16 @@ function commitStatement(messages: number, transcript: number, marks: boolean): 
   returning version
 )${outbox}${logged}
 select (select count(*) from saved)::int as saved`;
+  // 'behind' when an earlier update of the chat is pending: an update is handled only as its
+  // chat's oldest pending one (a head taken in here without a read may have been overtaken by
+  // another instance's earlier update since), and the run then reads the inbox's head instead.
   return sql`with pending as materialized (
-  select state from inbox_updates where update_id = ${ph('updateId')}::bigint for update
+  select case when exists (
+    select 1 from inbox_updates as earlier
+    where earlier.chat_id = inbox_updates.chat_id and earlier.state = 'pending'
+      and earlier.update_id < inbox_updates.update_id
+  ) then 'behind' else state end as state
+  from inbox_updates where update_id = ${ph('updateId')}::bigint for update
 ), saved as (
   insert into sessions (key, value, version, expires_at)
   select ${ph('key')}::text, ${ph('value')}::jsonb, ${ph('nextVersion')}::int, ${ph('expiresAt')}::timestamptz

@@ -81,6 +81,27 @@ describe("the chat's head taken in by this process", () => {
     expect(texts(chat)).toHaveLength(1);
   });
 
+  it("keeps the chat's order when an earlier update is taken in elsewhere after this one was taken in alone", async () => {
+    const chat = 8_404;
+    const earlier = textUpdate(chat, 'hello');
+    const later = textUpdate(chat, 'my washing machine does not drain');
+    // This process takes in the later update while nothing of the chat is pending (its head)…
+    await recorded.frontline.receive([later]);
+    // …and another instance's insert of the earlier one commits before the chat's run here.
+    await recorded.frontline.inbox.inbox.accept(
+      [{ updateId: earlier.update_id, chatId: chat, payload: earlier as never }],
+      recorded.clock.now(),
+    );
+    await recorded.frontline.inbox.runChat(chat);
+    await recorded.frontline.sender.drain();
+    expect(await state(earlier.update_id)).toBe('done');
+    expect(await state(later.update_id)).toBe('done');
+    const replies = texts(chat);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toBe(texts(8_401)[0]);
+    expect(replies[1]).not.toBe(replies[0]);
+  });
+
   it("reads the inbox when an earlier update of the chat is pending, and keeps the chat's order", async () => {
     const chat = 8_403;
     const earlier = textUpdate(chat, 'hello');

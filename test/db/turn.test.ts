@@ -151,15 +151,30 @@ describeOnDatabases('a plain turn committed in one statement', (database) => {
       commitPlainTurn(db(), second),
     ]);
     expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value === true)).toHaveLength(1);
-    const stale = outcomes.filter((o) => o.status === 'rejected');
-    expect(stale).toHaveLength(1);
-    expect((stale[0] as PromiseRejectedResult).reason).toBeInstanceOf(StaleStateError);
+    // The other writes nothing: stale when the first committed before it, or refused (`false`)
+    // when it came first, its chat's earlier update still pending (an update is handled only as
+    // its chat's oldest pending one).
+    const loser = outcomes.find((o) => !(o.status === 'fulfilled' && o.value === true));
+    if (loser?.status === 'rejected') expect(loser.reason).toBeInstanceOf(StaleStateError);
+    else expect(loser).toEqual({ status: 'fulfilled', value: false });
     expect((await loadVersioned(db(), first.state.key, clock.now())).version).toBe(1);
     const pending = await db()
       .select({ state: inboxUpdates.state })
       .from(inboxUpdates)
       .where(inArray(inboxUpdates.updateId, [first.updateId, second.updateId]));
     expect(pending.map((u) => u.state).sort()).toEqual(['done', 'pending']);
+  });
+
+  it('refuses an update while an earlier update of its chat is pending, and writes nothing', async () => {
+    const one = await pendingTurn();
+    const chatId = one.messages[0]?.chatId as number;
+    const other = await pendingTurn(0, chatId);
+    const [earlier, later] = one.updateId < other.updateId ? [one, other] : [other, one];
+    expect(await commitPlainTurn(db(), later)).toBe(false);
+    expect(await markUpdateHandled(db(), later.updateId, clock.now())).toBe(false);
+    expect((await loadVersioned(db(), earlier.state.key, clock.now())).version).toBe(0);
+    expect(await commitPlainTurn(db(), earlier)).toBe(true);
+    expect(await markUpdateHandled(db(), later.updateId, clock.now())).toBe(true);
   });
 
   it('queues a later reply behind the chat’s earlier messages', async () => {
