@@ -848,16 +848,23 @@ describe('hazard net', () => {
     '數據線俾貓咬爛咗',
     'The PC shut down with a flash of the blue screen',
     'My router died with a flash of its lights after the firmware update',
-  ])('keeps a chewed data cable and a flash of something else calm (review12 H2): %j', (text) => {
-    expect(net.read(text).hazard).toBe(false);
-  });
-
-  it.each(['條線俾老鼠咬爛咗，見銅', '电源线被老鼠咬断了', 'the TV died with a flash and a bang'])(
-    'still reads a chewed mains cord and a death with a flash: %j',
+    'Neither the phone nor the charger got wet, it just stopped charging',
+    "My phone was wet with sweat after my run and the touchscreen doesn't respond",
+  ])(
+    'keeps a chewed data cable, a flash of something else and a dry denial calm (review12 H2): %j',
     (text) => {
-      expect(net.read(text).hazard).toBe(true);
+      expect(net.read(text).hazard).toBe(false);
     },
   );
+
+  it.each([
+    '條線俾老鼠咬爛咗，見銅',
+    '电源线被老鼠咬断了',
+    'the TV died with a flash and a bang',
+    'My laptop got wet when a glass of water spilled',
+  ])('still reads a chewed mains cord and a death with a flash: %j', (text) => {
+    expect(net.read(text).hazard).toBe(true);
+  });
 
   it('keeps a denied amount of smoke a denial', () => {
     expect(net.read('没有很多烟，只是不转了').hazard).toBe(false);
