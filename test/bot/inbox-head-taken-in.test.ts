@@ -37,6 +37,28 @@ describe("the chat's head taken in by this process", () => {
       ),
     )[0]?.state;
 
+  /** An update another instance took in (this process never saw it arrive). */
+  const takenInElsewhere = (update: Update) =>
+    recorded.frontline.inbox.inbox.accept(
+      [
+        {
+          updateId: update.update_id,
+          chatId: update.message?.chat.id ?? 0,
+          payload: update as never,
+        },
+      ],
+      recorded.clock.now(),
+    );
+  /** Both updates handled, the greeting's answer first (as the first test's chat got it). */
+  const expectHandledInOrder = async (chat: number, earlier: Update, later: Update) => {
+    expect(await state(earlier.update_id)).toBe('done');
+    expect(await state(later.update_id)).toBe('done');
+    const replies = texts(chat);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toBe(texts(8_401)[0]);
+    expect(replies[1]).not.toBe(replies[0]);
+  };
+
   let dropDatabase: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
@@ -88,18 +110,10 @@ describe("the chat's head taken in by this process", () => {
     // This process takes in the later update while nothing of the chat is pending (its head)…
     await recorded.frontline.receive([later]);
     // …and another instance's insert of the earlier one commits before the chat's run here.
-    await recorded.frontline.inbox.inbox.accept(
-      [{ updateId: earlier.update_id, chatId: chat, payload: earlier as never }],
-      recorded.clock.now(),
-    );
+    await takenInElsewhere(earlier);
     await recorded.frontline.inbox.runChat(chat);
     await recorded.frontline.sender.drain();
-    expect(await state(earlier.update_id)).toBe('done');
-    expect(await state(later.update_id)).toBe('done');
-    const replies = texts(chat);
-    expect(replies).toHaveLength(2);
-    expect(replies[0]).toBe(texts(8_401)[0]);
-    expect(replies[1]).not.toBe(replies[0]);
+    await expectHandledInOrder(chat, earlier, later);
   });
 
   it("reads the inbox when an earlier update of the chat is pending, and keeps the chat's order", async () => {
@@ -107,10 +121,7 @@ describe("the chat's head taken in by this process", () => {
     const earlier = textUpdate(chat, 'hello');
     const later = textUpdate(chat, 'my washing machine does not drain');
     // The earlier update is taken in by another instance (not this process's head).
-    await recorded.frontline.inbox.inbox.accept(
-      [{ updateId: earlier.update_id, chatId: chat, payload: earlier as never }],
-      recorded.clock.now(),
-    );
+    await takenInElsewhere(earlier);
     const reads = vi.spyOn(recorded.frontline.inbox.inbox, 'headAndMore');
     try {
       await recorded.deliver(later);
@@ -118,12 +129,6 @@ describe("the chat's head taken in by this process", () => {
     } finally {
       reads.mockRestore();
     }
-    expect(await state(earlier.update_id)).toBe('done');
-    expect(await state(later.update_id)).toBe('done');
-    const replies = texts(chat);
-    expect(replies).toHaveLength(2);
-    // The greeting's answer first (as the first test's chat got it), then the report's.
-    expect(replies[0]).toBe(texts(8_401)[0]);
-    expect(replies[1]).not.toBe(replies[0]);
+    await expectHandledInOrder(chat, earlier, later);
   });
 });
