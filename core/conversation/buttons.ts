@@ -27,7 +27,8 @@ export type ButtonAction =
   | { action: 'cancel-ticket'; ticketNumber: string }
   /**
    * A problem told while a ticket waits: about that ticket (`same`), or a new problem. `added`:
-   * on the "added to your ticket" reply to words added unasked, which of them (the chat's count).
+   * on the "added to your ticket" reply to words added unasked, which of them (the chat's number
+   * for them, never reused: `addedSeq`).
    */
   | { action: 'which-ticket'; choice: 'same' | 'new'; added?: number }
   | { action: 'yes' }
@@ -62,9 +63,9 @@ export function encodeButton(action: ButtonAction): string {
     case 'cancel-ticket':
       return `cancel:${action.ticketNumber}`;
     case 'which-ticket':
-      return action.added === undefined
-        ? `wt:${action.choice}`
-        : `wt:${action.choice}:${action.added}`;
+      // `wt:add:N`, not the `wt:new:N` of ebd61de, whose numbers restarted (review12 M1): those
+      // buttons decode as nothing, so they are stale however their number compares.
+      return action.added === undefined ? `wt:${action.choice}` : `wt:add:${action.added}`;
     case 'checkback':
       return `cb:${action.outcome === 'working' ? 'ok' : 'broken'}:${action.ref}`;
     default:
@@ -119,10 +120,12 @@ export function decodeButton(data: string): ButtonAction | undefined {
         : undefined;
     case 'wt': {
       const [choice, added] = rest;
-      if (choice !== 'same' && choice !== 'new') return undefined;
-      if (added === undefined) return { action: 'which-ticket', choice };
-      return /^\d{1,6}$/.test(added)
-        ? { action: 'which-ticket', choice, added: Number(added) }
+      if (choice === 'add')
+        return added !== undefined && /^[1-9]\d{0,8}$/.test(added) && rest.length === 2
+          ? { action: 'which-ticket', choice: 'new', added: Number(added) }
+          : undefined;
+      return (choice === 'same' || choice === 'new') && rest.length === 1
+        ? { action: 'which-ticket', choice }
         : undefined;
     }
     case 'cb': {

@@ -57,7 +57,7 @@ export type Effect =
    * The customer said what they wrote (`text`) is about their waiting ticket: it goes with that
    * ticket (already copied to its staff topic when there is one), and they are told so. `again`:
    * not asked this time, the answer given earlier in the chat holds (staff hear nothing new); the
-   * count of words so added, for the reply's "🆕 That's a new problem" button.
+   * chat's number for these words (`addedSeq`), for the reply's "🆕 That's a new problem" button.
    */
   | { type: 'add-to-ticket'; ticketNumber: string; text: string; again?: number }
   /**

@@ -231,10 +231,15 @@ export type ConversationState = {
    */
   aboutTicket?: string;
   /**
-   * The latest words added to `aboutTicket` unasked, and how many were (`count`): their "added to
-   * your ticket" reply offers "that's a new problem", which acts on these words only.
+   * The latest words added to `aboutTicket` unasked and their number (`seq`): their "added to your
+   * ticket" reply offers "that's a new problem", which acts on these words only.
    */
-  addedUnasked?: { text: string; count: number };
+  addedUnasked?: { text: string; seq: number };
+  /**
+   * The last number given to words added unasked in this chat: never reset (not by "about it",
+   * nor a new problem), so an older reply's button never names later words (review12 M1).
+   */
+  addedSeq?: number;
 };
 
 export function initialState(locale: Locale): ConversationState {

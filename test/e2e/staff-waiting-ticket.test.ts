@@ -123,6 +123,58 @@ describe('a problem told while a ticket waits for staff', () => {
     await h.waitForBot(mai.id, /urgent/i);
   });
 
+  it('an older "that\'s a new problem" button is stale: it never acts on later words, nor on the question\'s (review12 M1)', async () => {
+    h.advanceTo(10, 30);
+    const tom = h.customer('Tom');
+    const { ticket, topicId } = await h.fileTicket(tom);
+    /** Presses "that's a new problem" under `message` (not necessarily the latest reply). */
+    const pressOn = (message: { message_id: number }) => {
+      const after = h.double.botMessages(tom.id).length;
+      h.double.press(tom, tom.id, message.message_id, /that's a new problem/);
+      return h.waitForBot(tom.id, /./, { after });
+    };
+    const stale = /^That button is no longer active\./;
+    const another = 'now the vegetables freeze in the fridge';
+    await h.says(tom, tom.id, "I'm home all day tomorrow", /or a new problem\?/);
+    await h.presses(tom, tom.id, /About FL-/, /Added to your ticket/);
+    const first = await h.says(tom, tom.id, 'it is getting worse', /Added to your ticket/);
+    // Another symptom asked about, "about it" again, then more words added unasked: the first
+    // reply's button still names "it is getting worse" only.
+    await h.says(tom, tom.id, another, /or a new problem\?/);
+    await h.presses(tom, tom.id, /About FL-/, /Added to your ticket/);
+    const second = await h.says(tom, tom.id, 'please call me after 5pm', /Added to your ticket/);
+    expect((await pressOn(first)).text).toMatch(stale);
+    // The question open for other words: an earlier reply's button does not triage them.
+    await h.says(tom, tom.id, another, /or a new problem\?/);
+    const atQuestion = await pressOn(second);
+    expect(atQuestion.text).toMatch(
+      /^That button is no longer active\.\n\nIs this about your ticket/,
+    );
+    await h.presses(tom, tom.id, /About FL-/, /Added to your ticket/);
+    // A button from before this change (`wt:new:N`, numbers that restarted) is out of date.
+    const third = await h.says(tom, tom.id, "I'm out on Friday", /Added to your ticket/);
+    const oldButton = h.double.message(tom.id, third.message_id).reply_markup
+      ?.inline_keyboard?.[0]?.[0];
+    if (!oldButton) throw new Error('no button on the reply');
+    oldButton.callback_data = 'wt:new:1';
+    expect((await pressOn(third)).text).toMatch(stale);
+    // The latest reply's own button still works: those words are a new problem, staff told.
+    const latest = await h.says(tom, tom.id, 'please ring twice', /Added to your ticket/);
+    expect((await pressOn(latest)).text).not.toMatch(/Added to your ticket|no longer active/);
+    await h.waitForBot(
+      STAFF_CHAT,
+      new RegExp(
+        `^ℹ️ The customer says "please ring twice" is a new problem, not about ${ticket.number}`,
+      ),
+      { topicId },
+    );
+    const told = h.double
+      .botMessages(STAFF_CHAT, topicId)
+      .filter((m) => m.text?.startsWith('ℹ️'))
+      .map((m) => m.text);
+    expect(told).toHaveLength(1);
+  });
+
   it('in Chinese: typed answers work ("同一个", "新问题"), and the question is in the customer\'s script', async () => {
     h.advanceTo(11);
     const wang = h.customer('Wang', 'zh-hans');

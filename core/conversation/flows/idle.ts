@@ -48,7 +48,7 @@ export const idleFlow: FlowDefinition<'idle'> = {
       to: ['same', 'guide', 'checks', 'clarify', 'choose-category', 'intake'],
       handle: ({ state, event, context, unhandled }) => {
         const added = state.addedUnasked;
-        if (event.choice !== 'new' || !added || !state.aboutTicket || event.added !== added.count)
+        if (event.choice !== 'new' || !added || !state.aboutTicket || event.added !== added.seq)
           return unhandled();
         return newProblem(state, state.aboutTicket, added.text, context);
       },

@@ -69,11 +69,11 @@ export function askWhichTicket(
   // unless these words tell another problem (review11 H2b follow-up: asked again).
   // The reply offers "that's a new problem" for these words (review11 H2b: not merged for good).
   if (state.aboutTicket === waiting.number && !tellsAnotherProblem(text, waiting, context)) {
-    const count = (state.addedUnasked?.count ?? 0) + 1;
+    const seq = (state.addedSeq ?? 0) + 1;
     return turn(
-      { ...state, addedUnasked: { text, count } },
+      { ...state, addedUnasked: { text, seq }, addedSeq: seq },
       [],
-      [{ type: 'add-to-ticket', ticketNumber: waiting.number, text, again: count }],
+      [{ type: 'add-to-ticket', ticketNumber: waiting.number, text, again: seq }],
     );
   }
   return turn(withFlow(state, { kind: 'which-ticket', text, waiting }), [
@@ -166,8 +166,13 @@ export const whichTicketFlow: FlowDefinition<'which-ticket'> = {
     },
     'button:which-ticket': {
       // Never a hazard's words (not asked about), so never straight to a hazard's summary.
-      to: ['idle', 'guide', 'checks', 'clarify', 'choose-category', 'intake'],
-      handle: (input) => (input.event.choice === 'same' ? sameTicket(input) : newProblemOf(input)),
+      to: ['idle', 'guide', 'checks', 'clarify', 'choose-category', 'intake', 'same'],
+      handle: (input) => {
+        // An "added to your ticket" reply's button is about other words than the question's: stale
+        // (review12 M1), the question asked again.
+        if (input.event.added !== undefined) return input.unhandled();
+        return input.event.choice === 'same' ? sameTicket(input) : newProblemOf(input);
+      },
     },
   },
 };

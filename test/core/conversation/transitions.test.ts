@@ -190,7 +190,8 @@ const ADDED_UNASKED_STATES: ConversationState[] = WHICH_TICKET_STATES.filter(
   waitingState({
     ...fresh(),
     aboutTicket: waiting.number,
-    addedUnasked: { text: state.flow.kind === 'which-ticket' ? state.flow.text : '', count: 1 },
+    addedUnasked: { text: state.flow.kind === 'which-ticket' ? state.flow.text : '', seq: 1 },
+    addedSeq: 1,
   }),
 );
 

@@ -327,3 +327,83 @@ describe('readWhichTicket', () => {
     expect(readWhichTicket(words)).toBe(expected);
   });
 });
+
+describe('a stale "new problem" button never acts on other words (review12 M1)', () => {
+  const newAfter = (added: number): ConversationEvent => ({
+    type: 'button',
+    data: encodeButton({ action: 'which-ticket', choice: 'new', added }),
+  });
+  /** The number on the "added to your ticket" reply's button of a turn. */
+  const addedNumber = (turn: { effects: readonly { type: string }[] }) => {
+    const effect = turn.effects.find((e) => e.type === 'add-to-ticket') as
+      | { again?: number }
+      | undefined;
+    if (effect?.again === undefined) throw new Error('no words added unasked');
+    return effect.again;
+  };
+  const answered = () => play(fresh(), text("I'm home all day tomorrow"), press('same')).state;
+
+  it('after "about it" again, the first reply\'s button is stale: it does not triage later words', () => {
+    const first = play(answered(), text('it is getting worse'));
+    const button = addedNumber(first.last);
+    // Another symptom: asked, and "about it" answered again.
+    const asked = play(first.state, text('the drum also makes a grinding noise'));
+    expect(keys(asked.last)).toEqual(['which-ticket']);
+    const same = play(asked.state, press('same'));
+    const later = play(same.state, text('please call me after 5pm'));
+    expect(addedNumber(later.last)).not.toBe(button);
+    const stale = play(later.state, newAfter(button));
+    expect(keys(stale.last)).toEqual(['stale-button']);
+    expect(stale.last.effects).toEqual([]);
+    expect(stale.state.addedUnasked).toEqual(later.state.addedUnasked);
+    // The latest reply's button still acts on its own words.
+    const renewed = play(later.state, newAfter(addedNumber(later.last)));
+    expect(renewed.last.effects[0]).toEqual({
+      type: 'new-problem',
+      ticketNumber: waiting.number,
+      text: 'please call me after 5pm',
+    });
+  });
+
+  it('after a new problem and a later "about it", an earlier reply\'s button is stale', () => {
+    const first = play(answered(), text('it is getting worse'));
+    const button = addedNumber(first.last);
+    const renewed = play(first.state, newAfter(button)).state;
+    const again = play(
+      { ...renewed, flow: { kind: 'idle' } },
+      text('please call me after 5pm'),
+      press('same'),
+      text('the washer still shows E21'),
+    );
+    expect(addedNumber(again.last)).not.toBe(button);
+    const stale = play(again.state, newAfter(button));
+    expect(keys(stale.last)).toEqual(['stale-button']);
+    expect(stale.last.effects).toEqual([]);
+  });
+
+  it("a reply's button pressed while the which-ticket question is open is stale: the question's words are not triaged", () => {
+    const first = play(answered(), text('it is getting worse'));
+    const asked = play(first.state, text('the drum also makes a grinding noise'));
+    const stale = play(asked.state, newAfter(addedNumber(first.last)));
+    expect(keys(stale.last)).toEqual(['stale-button', 'which-ticket']);
+    expect(stale.last.effects).toEqual([]);
+    expect(stale.state.flow).toEqual(asked.state.flow);
+  });
+
+  it.each([
+    'wt:new:1',
+    'wt:new:2',
+    'wt:new:999999',
+    'wt:new:1234567',
+    'wt:new:-1',
+    'wt:new:',
+    'wt:add:x',
+    'wt:same:1',
+  ])('old or forged callback data %j: "that button is no longer active", nothing else', (data) => {
+    const first = play(answered(), text('it is getting worse'));
+    const { last, state } = play(first.state, { type: 'button', data });
+    expect(keys(last)).toEqual(['stale-button']);
+    expect(last.effects).toEqual([]);
+    expect(state).toEqual(first.state);
+  });
+});
