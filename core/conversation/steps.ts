@@ -308,6 +308,10 @@ export function hazard(
   return { ...next, effects: [...next.effects, { type: 'report-hazard', draft: flow.draft }] };
 }
 
+/** Two products both known and different (a hazard's and the flow's it interrupts). */
+const anotherProduct = (hazardProduct: Category | undefined, flowProduct: Category | undefined) =>
+  hazardProduct !== undefined && flowProduct !== undefined && hazardProduct !== flowProduct;
+
 /**
  * A hazard in words given where something else was expected comes first; anything else gets
  * `otherwise`.
@@ -324,7 +328,12 @@ export function hazardOr(
     options.category ? { asked: true, category: options.category } : { asked: true },
   );
   if (step.kind !== 'hazard') return otherwise();
-  const words = options.description === undefined ? text : `${options.description}\n${text}`;
+  // The earlier words go with the hazard's only when they are about its product: a burning smell
+  // from the water heater during the dishwasher's guidance is a ticket about the water heater.
+  const words =
+    options.description === undefined || anotherProduct(step.category, options.category)
+      ? text
+      : `${options.description}\n${text}`;
   return hazard(state, words, step, context);
 }
 
@@ -377,6 +386,44 @@ export function keepPhoto<F extends Extract<Flow, { kind: 'guide' | 'checks' }>>
   return turn(withFlow(state, next), [{ key: 'photo-kept-for-ticket' }, pending(next)]);
 }
 
+/**
+ * What a new ticket takes from the flow it leaves: its words, product, symptom and the steps that
+ * did not help. A hazard about another product than the guidance's or the checks' (see `hazardOr`)
+ * takes nothing from them.
+ */
+function carriedOver(
+  flow: Flow,
+  reason: IntakeReason,
+  product: Category | undefined,
+  context: TurnContext,
+): Partial<Draft> & { description: string } {
+  if (reason === 'hazard' && 'category' in flow && anotherProduct(product, flow.category))
+    return { description: '' };
+  switch (flow.kind) {
+    case 'guide':
+      return {
+        description: flow.text,
+        category: flow.category,
+        symptomId: flow.symptomId,
+        ruledOut: ruledOutOf(flow, context),
+      };
+    case 'checks':
+      return {
+        description: flow.text,
+        category: flow.category,
+        symptomId: flow.symptomId,
+        label: flow.label,
+        ruledOut: ruledOutOf(flow, context),
+      };
+    case 'clarify':
+      return { description: flow.text, category: flow.category };
+    case 'choose-category':
+      return { description: flow.text };
+    default:
+      return { description: '' };
+  }
+}
+
 /** Starts (or continues) the intake for a ticket, carrying over what the current flow knows. */
 export function escalate(
   state: ConversationState,
@@ -398,27 +445,7 @@ export function escalate(
     if (!draft.category && seed?.category) draft.category = seed.category;
     return askNext(state, draft, context, [...before, { key: 'already-escalating' }]);
   }
-  const fromFlow =
-    flow.kind === 'guide'
-      ? {
-          description: flow.text,
-          category: flow.category,
-          symptomId: flow.symptomId,
-          ruledOut: ruledOutOf(flow, context),
-        }
-      : flow.kind === 'checks'
-        ? {
-            description: flow.text,
-            category: flow.category,
-            symptomId: flow.symptomId,
-            label: flow.label,
-            ruledOut: ruledOutOf(flow, context),
-          }
-        : flow.kind === 'clarify'
-          ? { description: flow.text, category: flow.category }
-          : flow.kind === 'choose-category'
-            ? { description: flow.text }
-            : { description: '' };
+  const fromFlow = carriedOver(flow, reason, seed?.category, context);
   const started = newDraft(context, state, { reason, ...fromFlow, ...seed });
   // The checks the customer says they did come first on the ruled-out list, then the quick checks
   // or steps that did not help here (each once).
@@ -426,8 +453,12 @@ export function escalate(
   const draft: Draft = { ...started };
   const ruledOut = joinRuledOut(said, started.ruledOut ?? []);
   if (ruledOut.length > 0) draft.ruledOut = ruledOut;
-  // Photos sent during the guidance or the checks go with the ticket.
-  if ((flow.kind === 'guide' || flow.kind === 'checks') && flow.photos?.length)
+  // Photos sent during the guidance or the checks go with the ticket (about their product).
+  if (
+    (flow.kind === 'guide' || flow.kind === 'checks') &&
+    flow.photos?.length &&
+    fromFlow.category === flow.category
+  )
     draft.otherPhotos = [...draft.otherPhotos, ...flow.photos];
   const intro: Reply[] = reason === 'customer_asked' ? [{ key: 'escalate-human' }] : [];
   // A hazard's ticket is filed at once (`report-hazard`): the questions complete it.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ConversationState, type Draft, initialState } from '../../../core/index.ts';
+import {
+  type ConversationEvent,
+  type ConversationState,
+  type Draft,
+  encodeButton,
+  initialState,
+} from '../../../core/index.ts';
 import { intakeAt, keys, playWith } from '../../support/conversation.ts';
 import { realTurnContext } from '../../support/turn-context.ts';
 
@@ -54,5 +60,66 @@ describe('a hazard gets the safety steps of the product its words name, else the
       expect(last.state.category).toBeUndefined();
     }
     expect(draftOf(last.state)).toMatchObject({ urgent: true, label: 'hazard' });
+  });
+});
+
+/**
+ * A hazard told during another product's guidance or quick checks is a ticket about the hazard's
+ * product: the earlier product's words, steps ruled out and photos stay out of it. About the same
+ * product the earlier words go with it.
+ */
+describe("a hazard interrupting another product's guidance files only its own words", () => {
+  const stepDone: ConversationEvent = {
+    type: 'button',
+    data: encodeButton({ action: 'guide', choice: 'next' }),
+  };
+  it.each([
+    {
+      locale: 'en',
+      report: 'my dishwasher leaves a white film on the glasses',
+      danger: 'now there is a burning smell coming from the water heater',
+      product: 'water_heater',
+    },
+    {
+      locale: 'zh-Hans',
+      report: '洗碗机洗完杯子上有一层白膜',
+      danger: '我家热水器有股烧焦的味道',
+      product: 'water_heater',
+    },
+    {
+      locale: 'zh-Hant',
+      report: '洗碗機洗完啲杯有層白膜',
+      danger: '個熱水爐有陣燒焦味',
+      product: 'water_heater',
+    },
+  ] as const)('$locale: "$danger"', ({ locale, report, danger, product }) => {
+    const guided = play(initialState(locale), { type: 'text', text: report }, stepDone, {
+      type: 'photo',
+      fileId: 'glass-photo',
+    });
+    expect(guided.state.flow).toMatchObject({ kind: 'guide', category: 'dishwasher' });
+    const { last } = play(guided.state, { type: 'text', text: danger });
+    expect(keys(last)[0]).toBe('hazard-first');
+    const draft = draftOf(last.state);
+    expect(draft).toMatchObject({ urgent: true, category: product, description: danger });
+    expect(draft?.ruledOut ?? []).toEqual([]);
+    expect(draft?.otherPhotos).toEqual([]);
+  });
+
+  it.each([
+    {
+      report: 'my dishwasher leaves a white film on the glasses',
+      danger: 'and now the dishwasher smells of burning plastic',
+    },
+    { report: '洗碗机洗完杯子上有一层白膜', danger: '现在洗碗机有股烧焦的塑料味' },
+  ])('about the same product the earlier words go with it: "$danger"', ({ report, danger }) => {
+    const guided = play(initialState('en'), { type: 'text', text: report }, stepDone);
+    const { last } = play(guided.state, { type: 'text', text: danger });
+    expect(keys(last)[0]).toBe('hazard-first');
+    expect(draftOf(last.state)).toMatchObject({
+      category: 'dishwasher',
+      description: `${report}\n${danger}`,
+    });
+    expect(draftOf(last.state)?.ruledOut?.length).toBeGreaterThan(0);
   });
 });
