@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -32,6 +34,35 @@ async function backendsCpuMs(db: Database): Promise<number | undefined> {
   return total;
 }
 
+/** The Redis server's CPU so far (`INFO cpu`: the whole server, whoever else uses it). */
+async function redisCpuMs(redis: Redis): Promise<number | undefined> {
+  const info = await redis.info('cpu');
+  const seconds = (field: string) => Number(new RegExp(`^${field}:([\\d.]+)`, 'm').exec(info)?.[1]);
+  const total = seconds('used_cpu_user') + seconds('used_cpu_sys');
+  return Number.isFinite(total) ? total * 1000 : undefined;
+}
+
+/**
+ * Runs `run` under V8's CPU profiler when `BENCH_CPU_PROFILE` names a folder, writing
+ * `<folder>/<name>.cpuprofile` (open it in Chrome's DevTools or any `.cpuprofile` viewer): the
+ * measured run alone, without the start-up and warm-up a whole-process `--cpu-prof` holds.
+ */
+async function profiled<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const folder = process.env.BENCH_CPU_PROFILE;
+  if (!folder) return run();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 /**
  * What each unit of `run` costs: this process's CPU (`process.cpuUsage`), the PostgreSQL
  * backends' of the benchmark database (from /proc, when the server runs on this machine), and
@@ -42,31 +73,44 @@ async function backendsCpuMs(db: Database): Promise<number | undefined> {
 export async function measureCost<T>(
   prefix: string,
   units: number,
-  options: { db?: Database },
+  options: { db?: Database; redis?: Redis | undefined },
   run: () => Promise<T>,
 ): Promise<{ result: T; figures: Record<string, number> }> {
   const counted = { statements: 0, redis: 0 };
+  /** `BENCH_DETAIL`: each statement's text (its start) and each Redis command, counted apart. */
+  const detail = process.env.BENCH_DETAIL ? new Map<string, number>() : undefined;
+  const note = (what: string) => detail?.set(what, (detail.get(what) ?? 0) + 1);
   const query = pg.Client.prototype.query;
   const sendCommand = Redis.prototype.sendCommand;
   const backendsBefore = options.db ? await backendsCpuMs(options.db) : undefined;
+  const redisBefore = options.redis ? await redisCpuMs(options.redis) : undefined;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     counted.statements += 1;
+    if (detail) {
+      const [config] = args as [string | { text?: string }];
+      const text = typeof config === 'string' ? config : (config?.text ?? '');
+      note(`sql ${text.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
+    }
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   Redis.prototype.sendCommand = function (this: Redis, ...args: unknown[]) {
     counted.redis += 1;
+    if (detail) note(`redis ${(args[0] as { name?: string } | undefined)?.name}`);
     return (sendCommand as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof sendCommand;
   const cpuBefore = process.cpuUsage();
   let result: T;
   try {
-    result = await run();
+    result = await profiled(`${prefix}cost`, run);
   } finally {
     pg.Client.prototype.query = query;
     Redis.prototype.sendCommand = sendCommand;
   }
   const cpu = process.cpuUsage(cpuBefore);
+  for (const [what, count] of [...(detail ?? [])].sort((a, b) => b[1] - a[1]))
+    process.stderr.write(`${(count / units).toFixed(3).padStart(7)} ${what}\n`);
   const backendsAfter = options.db ? await backendsCpuMs(options.db) : undefined;
+  const redisAfter = options.redis ? await redisCpuMs(options.redis) : undefined;
   const per = (value: number) => round(value / units, 3);
   return {
     result,
@@ -80,6 +124,9 @@ export async function measureCost<T>(
         : {}),
       ...(counted.redis > 0
         ? { [`${prefix}redis_commands_per_update`]: round(counted.redis / units, 2) }
+        : {}),
+      ...(redisBefore !== undefined && redisAfter !== undefined
+        ? { [`${prefix}redis_cpu_ms_per_update`]: per(redisAfter - redisBefore) }
         : {}),
     },
   };

@@ -286,7 +286,7 @@ export const updateScenario: Scenario = {
       const { result: triage, figures: cost } = await measureCost(
         '',
         TRIAGE_CHATS,
-        { db: storage.database === 'postgres' ? app.database.db : undefined },
+        { db: storage.database === 'postgres' ? app.database.db : undefined, redis },
         () => drive(handle, triageChats(TRIAGE_CHATS)),
       );
       const offered = await offer(
