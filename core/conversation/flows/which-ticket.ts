@@ -116,7 +116,8 @@ const sameTicket = ({ state, flow }: Input): T => {
 
 /**
  * A new problem (`text`, told while `ticketNumber` waited): the report is triaged as any other,
- * staff in the ticket's topic told so, and the earlier "about it" forgotten.
+ * staff in the ticket's topic told so while it still waits (not once it is closed, taken or
+ * another was filed since: review12 L2), and the earlier "about it" forgotten.
  */
 export function newProblem(
   state: ConversationState,
@@ -126,6 +127,7 @@ export function newProblem(
 ): T {
   const { aboutTicket: _earlier, addedUnasked: _offered, ...rest } = state;
   const triaged = triageReport(withFlow(rest, { kind: 'idle' }), text, context, { asked: false });
+  if (context.waiting?.number !== ticketNumber) return triaged;
   return {
     ...triaged,
     effects: [{ type: 'new-problem', ticketNumber, text }, ...triaged.effects],

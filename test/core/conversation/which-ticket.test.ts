@@ -24,6 +24,11 @@ const press = (choice: 'same' | 'new'): ConversationEvent => ({
   data: encodeButton({ action: 'which-ticket', choice }),
 });
 const fresh = () => initialState('en');
+/** The "🆕 No, that's a new problem" button under the reply to words added unasked (`added`). */
+const newAfter = (added: number): ConversationEvent => ({
+  type: 'button',
+  data: encodeButton({ action: 'which-ticket', choice: 'new', added }),
+});
 
 describe('a problem told while a ticket waits for staff (review10 H2)', () => {
   it.each([
@@ -204,10 +209,6 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
         again: 2,
       },
     ]);
-    const newAfter = (added: number): ConversationEvent => ({
-      type: 'button',
-      data: encodeButton({ action: 'which-ticket', choice: 'new', added }),
-    });
     // The first reply's button is stale once more words were added: it would act on other words.
     const stale = play(second.state, newAfter(1));
     expect(keys(stale.last)).toEqual(['stale-button']);
@@ -329,10 +330,6 @@ describe('readWhichTicket', () => {
 });
 
 describe('a stale "new problem" button never acts on other words (review12 M1)', () => {
-  const newAfter = (added: number): ConversationEvent => ({
-    type: 'button',
-    data: encodeButton({ action: 'which-ticket', choice: 'new', added }),
-  });
   /** The number on the "added to your ticket" reply's button of a turn. */
   const addedNumber = (turn: { effects: readonly { type: string }[] }) => {
     const effect = turn.effects.find((e) => e.type === 'add-to-ticket') as
@@ -405,5 +402,35 @@ describe('a stale "new problem" button never acts on other words (review12 M1)',
     expect(keys(last)).toEqual(['stale-button']);
     expect(last.effects).toEqual([]);
     expect(state).toEqual(first.state);
+  });
+});
+
+describe('"a new problem" once the ticket no longer waits (review12 L2)', () => {
+  const words = 'the drum makes a grinding noise';
+  const answered = play(fresh(), text("I'm home all day tomorrow"), press('same')).state;
+  const cases = [
+    // The reply's button under words added unasked, the question's button, the typed answer.
+    [
+      "the added reply's button",
+      { ...answered, addedUnasked: { text: words, seq: 1 }, addedSeq: 1 },
+      newAfter(1),
+    ],
+    ["the question's button", play(fresh(), text(words)).state, press('new')],
+    ['"new problem" typed at the question', play(fresh(), text(words)).state, text('new problem')],
+  ] as const;
+  it.each([
+    ['closed or taken by staff (nothing waits)', undefined],
+    ['another ticket waits now', { ...waiting, number: 'FL-260310-0002' }],
+  ])('%s: no "new problem" note for its topic, the words are triaged as a new report', (_, now) => {
+    const later = playWith({ ...realTurnContext(), waiting: now });
+    const triaged = playAlone(fresh(), text(words)).last;
+    for (const [, before, answer] of cases) {
+      const { last, state } = later(before, answer);
+      expect(last.effects).toEqual(triaged.effects);
+      expect(keys(last)).toEqual(keys(triaged));
+      expect(state.flow.kind).toBe(triaged.state.flow.kind);
+      expect(state.aboutTicket).toBeUndefined();
+      expect(state.addedUnasked).toBeUndefined();
+    }
   });
 });
