@@ -109,6 +109,73 @@ const NOT_NAMES = new Set(
 );
 
 /**
+ * A question or a sentence, not a name: it ends in a question mark or a Chinese question particle
+ * ("保修期过了吗", "點算呢"), or two or more of its Latin words are English function words ("is it
+ * still under warranty", "when will the engineer come"; only lower-case words count). Names keep
+ * their particles: "Van der Berg", "De la Cruz", "Will Smith", "mary and john".
+ */
+const QUESTION_END = /(?:[?？]|[吗嗎呢咩么麼][。.!！]*)\s*$/u;
+const FUNCTION_WORDS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'it',
+  'its',
+  'my',
+  'the',
+  'a',
+  'an',
+  'not',
+  'still',
+  'under',
+  'and',
+  'with',
+  'can',
+  'could',
+  'what',
+  'how',
+  'does',
+  'do',
+  'did',
+  'why',
+  'when',
+  'where',
+  'will',
+  'would',
+  'should',
+  'to',
+  'of',
+  'for',
+  'in',
+  'on',
+  'at',
+  'this',
+  'that',
+  'you',
+  'your',
+  'me',
+  'i',
+  'we',
+  'there',
+  'have',
+  'has',
+  'been',
+  'about',
+  'please',
+  'any',
+  'if',
+  'or',
+  'but',
+]);
+function isQuestionOrSentence(text: string): boolean {
+  if (QUESTION_END.test(text)) return true;
+  // Only lower-case words count: a capital "Will", "Do" or "In" may be a name.
+  const words = text.match(/\p{Script=Latin}+/gu) ?? [];
+  return words.filter((word) => FUNCTION_WORDS.has(word)).length >= 2;
+}
+
+/**
  * Validates the name the customer gives for the ticket: any script, 1–40 characters, letters with
  * single spaces, dots, middle dots (阿依古丽·买买提; `•` and `・` become `·`), apostrophes and hyphens.
  * A leading "我叫" / "我是" / "我系" / "姓名：" / "my name is" is dropped; "我姓陈" gives the surname
@@ -126,11 +193,9 @@ export function parseName(text: string): Result<string, NameErrorCode> {
     if (LOWER_LATIN_START.test(rest)) return fail('NAME.NOT_A_NAME');
     value = rest;
   }
-  value = value
-    .replace(LABEL, '')
-    .replace(/[•・‧∙⋅]/g, '·')
-    .replace(/[。，,！!？?]+$/, '')
-    .trim();
+  value = value.replace(LABEL, '').replace(/[•・‧∙⋅]/g, '·');
+  if (isQuestionOrSentence(value)) return fail('NAME.NOT_A_NAME');
+  value = value.replace(/[。，,！!？?]+$/, '').trim();
   if (value.length === 0) return fail('NAME.EMPTY');
   if (NOT_NAMES.has(value.toLowerCase().replace(/[.!！。]+$/, ''))) return fail('NAME.NOT_A_NAME');
   if (/\d/.test(value) && isPhoneNumber(value)) return fail('NAME.LOOKS_LIKE_PHONE');
