@@ -635,15 +635,19 @@ export function isDecline(text: string): boolean {
   return readDeclineClasses(toPhraseText(text))?.has('decline') ?? false;
 }
 
-/** "not the same one", "不是同一个", "唔係嗰張": a new problem (read before the agreeing words). */
-const NOT_THAT_TICKET =
-  /\bnot\s+(?:the\s+)?(?:same|that|this|about\s+(?:it|that|this|the|my))\b|\b(?:new|another|different|separate|second|other|unrelated)\b|不是同一|不是那|不是这|不是這|不是那個|唔係同一|唔係嗰|唔係呢|新的|新问题|新問題|新嘅|另一|另外一|别的|別的|其他|其它|唔同|无关|無關|新嘢|第二个|第二個|第二张|第二張|唔關事|不相关|不相關/iu;
 /**
- * "not new", "not a new problem", "not another one", "不是新问题", "唔係新問題", "不是另一个": the
- * "new" words denied, i.e. about the waiting ticket (a plain "no" is still "new").
+ * "not the same one", "not the fridge one", "不是同一个", "不是冰箱那个", "唔係嗰張": a new problem (read
+ * before the agreeing words).
+ */
+const NOT_THAT_TICKET =
+  /\bnot\s+(?:the\s+)?(?:same|that|this|about\s+(?:it|that|this|the|my))\b|\bnot\s+(?:the\s+|my\s+)?\p{L}+\s+(?:one|ticket)\b|(?:不是|唔係|唔系)\p{Script=Han}{0,4}?(?:那|这|這|嗰|呢)(?:个|個|张|張|单|單|部|台|件)|\b(?:new|another|different|separate|second|other|unrelated)\b|不是同一|不是那|不是这|不是這|不是那個|唔係同一|唔係嗰|唔係呢|新的|新问题|新問題|新嘅|另一|另外一|别的|別的|其他|其它|唔同|无关|無關|新嘢|第二个|第二個|第二张|第二張|唔關事|唔关事|不相关|不相關/iu;
+/**
+ * "not new", "not a new problem", "not another one", "not the other one", "不是新问题", "唔係新問題",
+ * "不是另一个", "唔係唔關事": the "new" words denied, i.e. about the waiting ticket (a plain "no" is
+ * still "new").
  */
 const NOT_NEW =
-  /\b(?:not|isn'?t|is\s+not|nothing)\s+(?:(?:a|an|really|quite|some)\s+)?(?:new|another|different|separate|second|other|unrelated)\b|(?:不是|并不是|並不是|不算|唔係|唔系|唔算|並唔係|并唔系)(?:一个|一個|一|个|個|啲)?(?:新|另|别的|別的|其他|其它|第二|唔同|不同)|(?:没有|沒有|冇|无|無)(?:什么|什麼|咩)?(?:不同|唔同|分别|分別|新)/giu;
+  /\b(?:not|isn'?t|is\s+not|nothing)\s+(?:(?:a|an|the|really|quite|some)\s+)?(?:new|another|different|separate|second|other|unrelated)\b|(?:不是|并不是|並不是|不算|唔係|唔系|唔算|並唔係|并唔系)(?:一个|一個|一|个|個|啲)?(?:新|另|别的|別的|其他|其它|第二|唔同|不同|无关|無關|唔關事|唔关事|不相关|不相關)|(?:没有|沒有|冇|无|無)(?:什么|什麼|咩)?(?:不同|唔同|分别|分別|新)/giu;
 /**
  * "the same one", "yes it's about that", "the fridge one", "my fridge ticket", "同一个", "就是那张单",
  * "係嗰個": the waiting ticket.

@@ -434,3 +434,30 @@ describe('"a new problem" once the ticket no longer waits (review12 L2)', () => 
     }
   });
 });
+
+describe('readWhichTicket: a denied "that one" and 唔关事 (review12 L1)', () => {
+  it.each([
+    // English: "not the fridge one" is another ticket; "not the other one" is this one.
+    ['en', 'not the fridge one', 'new'],
+    ['en', 'not my fridge ticket', 'new'],
+    ['en', 'not the other one', 'same'],
+    ['en', 'not the new one', 'same'],
+    ['en', 'not unrelated', 'same'],
+    // Simplified (Mandarin, and Cantonese typed in Simplified).
+    ['zh-Hans', '不是冰箱那个', 'new'],
+    ['zh-Hans', '不是那个', 'new'],
+    ['zh-Hans', '不是另外那个', 'same'],
+    ['zh-Hans', '唔关事', 'new'],
+    ['zh-Hans', '唔系唔关事', 'same'],
+    ['zh-Hans', '不是无关的', 'same'],
+    // Traditional and Cantonese.
+    ['zh-Hant', '不是冰箱那個', 'new'],
+    ['zh-Hant', '唔係雪櫃嗰個', 'new'],
+    ['zh-Hant', '唔係另外嗰個', 'same'],
+    ['zh-Hant', '唔關事', 'new'],
+    ['zh-Hant', '唔係唔關事', 'same'],
+    ['zh-Hant', '不是無關的', 'same'],
+  ] as const)('%s: %j → %s', (_, words, expected) => {
+    expect(readWhichTicket(words)).toBe(expected);
+  });
+});
