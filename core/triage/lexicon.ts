@@ -120,6 +120,12 @@ export const triageLexiconSchema = z.strictObject({
          */
         elsewhere: byLanguage.default({ zh: [], en: [] }),
         /**
+         * Words that, anywhere in the message and not denied, make the pair ordinary: an oven or a
+         * heater that "came on by itself" because a timer or a schedule was set. "No timer is set"
+         * does not.
+         */
+        unless: byLanguage.default({ zh: [], en: [] }),
+        /**
          * Product words count as pair words (a spill on the "laptop"); by default they do not
          * ("water" in "water heater" is no water).
          */

@@ -45,7 +45,8 @@ const LATIN = /[a-z]/i;
  * - pairs: water + socket in one clause, a leakage breaker + a trip in one clause or two next to
  *   each other, a leak + a tripping breaker anywhere in the message;
  * - a gas appliance's igniter sparks are no hazard where the message names one and nothing else
- *   in the clause could spark.
+ *   in the clause could spark;
+ * - a pair whose `unless` words stand in the message (a timer set) makes no hazard.
  */
 export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanTools) {
   const negation = createNegation(lexicon);
@@ -112,6 +113,10 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
     first: tools.bilingual(pair.first),
     second: tools.bilingual(pair.second),
     elsewhere: tools.bilingual(pair.elsewhere),
+    unless:
+      pair.unless.zh.length + pair.unless.en.length > 0
+        ? tools.bilingual(pair.unless, true)
+        : undefined,
   }));
   // Every pair's words as one list: a clause with none of them (most clauses) reads no pair.
   const anyPairWord = tools.bilingual({
@@ -131,6 +136,12 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
       tokens,
       ignition.appliances.zh(text),
       ignition.appliances.en(tokens),
+    );
+    // Pairs the message makes ordinary (a timer set): their words stand, the pair makes no hazard.
+    const ordinary = new Set(
+      pairs
+        .filter(({ unless }) => unless && live(text, tokens, unless.zh(text), unless.en(tokens)))
+        .map((pair) => pair.name),
     );
     const wholeMessage = { first: new Set<string>(), second: new Set<string>() };
     /** For `near` pairs: whether the clause before had a pair's first word, or its second. */
@@ -212,15 +223,16 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
             pair.elsewhere.en(tokens).length === 0;
           const last = before.get(pair.name);
           if (
-            (firstLive && secondLive) ||
-            (firstLive && last?.second === true) ||
-            (ownSecond && last?.first === true)
+            !ordinary.has(pair.name) &&
+            ((firstLive && secondLive) ||
+              (firstLive && last?.second === true) ||
+              (ownSecond && last?.first === true))
           )
             scan.hazards.push(pair.name);
           now.set(pair.name, { first: firstLive, second: ownSecond });
           continue;
         }
-        if (firstLive && secondLive) scan.hazards.push(pair.name);
+        if (firstLive && secondLive && !ordinary.has(pair.name)) scan.hazards.push(pair.name);
       }
       before = now;
       negatedBefore = scan.negatedHazards.length - negatedSoFar;
@@ -230,7 +242,7 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
     /** Ends the scan: pairs whose words stood anywhere in the message. */
     function finish(): HazardScan {
       for (const name of wholeMessage.first) {
-        if (wholeMessage.second.has(name)) scan.hazards.push(name);
+        if (wholeMessage.second.has(name) && !ordinary.has(name)) scan.hazards.push(name);
       }
       return scan;
     }

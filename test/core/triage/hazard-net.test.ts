@@ -1571,3 +1571,122 @@ describe('hazard net: dead with a fizz, a whoosh and a flash, a device got wet, 
   ];
   readsCalm(calm);
 });
+
+/**
+ * Review 12 (H2): an oven or heater that "came on by itself" because its timer or a schedule was
+ * set is doing what it was told. The pair's `unless` words (a timer set, 预约, 定时开机) make it
+ * ordinary; a denied timer ("no timer is set", 没有设定时, 冇預約) does not, nor does a timer that
+ * ran out while the appliance kept heating.
+ */
+describe('hazard net: an appliance that runs by itself, unless its timer was set (review 12)', () => {
+  readsAsHazards([
+    ['English', 'The microwave started by itself in the middle of the night'],
+    ['English', 'The oven turned on by itself, there is no timer set'],
+    ['English', 'The heater turns itself on at night even though the timer is not set'],
+    ['English', 'The oven keeps running after the timer ended'],
+    ['Simplified', '烤箱半夜自己启动了，我没有设定时'],
+    ['Simplified', '暖风机自己开了，没有预约也没有定时'],
+    ['Traditional', '烤箱半夜自己啟動了，我沒有設定時'],
+    ['Cantonese', '焗爐自己開咗，我冇預約過'],
+  ]);
+  readsCalm([
+    ['English', 'The oven started up by itself because the delay timer was set'],
+    ['English', 'The heater comes back on by itself every morning, I set the timer for that'],
+    ['English', 'The heater turned back on by itself at 6am, I think the timer is set'],
+    ['Simplified', '烤箱自己启动了，原来是我设了预约'],
+    ['Simplified', '暖风机每天早上自己开起来，我设了定时开机'],
+    ['Traditional', '烤箱自己啟動了，原來是我設了預約'],
+    ['Cantonese', '焗爐朝早自己開咗，係我預約咗'],
+  ]);
+});
+
+/**
+ * Review 12 (H2): cooking smoke the range hood does not clear ("炒辣椒的时候这么大的烟，油烟机都抽不
+ * 走") is set aside like mist; smoke from the hob or the hood itself, or a burning smell beside the
+ * cooking smoke, stays a hazard.
+ */
+describe('hazard net: cooking smoke the hood does not clear (review 12)', () => {
+  readsAsHazards([
+    ['Simplified', '炒菜的时候电磁炉底下冒烟，有股焦味'],
+    ['Simplified', '油烟机抽不走烟，而且电机有焦味'],
+    ['Simplified', '抽油烟机冒烟了，还有烧焦的味道'],
+    ['Traditional', '抽油煙機冒煙了，還有燒焦的味道'],
+    ['Cantonese', '抽油煙機抽唔走煙，仲有陣燶味'],
+    ['English', 'The cooktop started smoking from underneath while I was cooking'],
+  ]);
+  readsCalm([
+    ['Simplified', '炒辣椒的时候这么大的烟，油烟机都抽不走'],
+    ['Simplified', '炒菜的时候好大的烟，抽油烟机抽不干净'],
+    ['Traditional', '炒辣椒的時候這麼大的煙，油煙機都抽不走'],
+    ['Cantonese', '炒嘢嗰陣好大煙，抽油煙機都抽唔走'],
+    ['English', "The range hood doesn't clear the smoke from the frying pan"],
+    ['English', "The smoke from cooking sets off the alarm, the hood can't clear the smoke"],
+  ]);
+});
+
+/**
+ * Review 12 (H2): a whoosh with a flash is a burner's flashback; a kettle that whooshes while its
+ * light flashes is boiling.
+ */
+describe('hazard net: a whoosh and a flash, not a light that flashes (review 12)', () => {
+  readsAsHazards([
+    ['English', 'a whoosh and a flash from the water heater burner'],
+    ['English', 'whoosh, then a fireball out of the oven'],
+  ]);
+  readsCalm([
+    ['English', 'The kettle whooshes and a light flashes when it boils, then it switches off'],
+    ['English', 'there was no whoosh and no flash'],
+  ]);
+});
+
+/**
+ * Review 12 (H2): "I burnt the toast" is the toast, and a toaster that won't "pop up" has no pop:
+ * neither is a word around danger, so the model's hazard probability needs its full threshold
+ * (the toast got the gas safety text). A burning smell and a pop stay hints.
+ */
+describe('hazard hints: burnt food and popping up are no word around danger (review 12)', () => {
+  const { analyser } = createTextReader(catalogue, lexicon, MAX_TRIAGE_CHARS);
+  it.each([
+    "I burnt the toast this morning, now the toaster won't pop up",
+    'I burned my dinner in the microwave',
+    'a window popped up on the TV asking to update',
+  ])('no hint in %j', (text) => {
+    expect(analyser.analyse(text).hazardHint).toBe(false);
+  });
+  it.each([
+    'there is a burning smell from the toaster',
+    'the TV made a pop and went off',
+    '微波炉有股焦味',
+    '微波爐有陣燶味',
+  ])('a hint in %j', (text) => {
+    expect(analyser.analyse(text).hazardHint).toBe(true);
+  });
+  it('sends burnt toast to no hazard path', () => {
+    expect(
+      learned.classify("I burnt the toast this morning, now the toaster won't pop up").label,
+    ).not.toBe('hazard');
+  });
+});
+
+/**
+ * A strange smell with a headache or dizziness in the same or the next clause, whatever the
+ * appliance: fumes that make people unwell (the gas pairs read only a gas appliance). A headache
+ * that is a figure of speech ("a real headache to clean", 真让人头痛) or denied is none.
+ */
+describe('hazard net: a strange smell and a headache', () => {
+  readsAsHazards([
+    ['Cantonese', '熱水爐有陣臭味，屋企人頭暈'],
+    ['Traditional', '熱水器有點怪味，頭暈'],
+    ['Simplified', '空调开了以后有股刺鼻的味道，家里人都头疼'],
+    ['English', 'There is a weird smell from the heater and I have a headache'],
+    ['English', 'A chemical smell comes out of the air conditioner. We all feel dizzy.'],
+  ]);
+  readsCalm([
+    ['Simplified', '没有怪味，也不头晕'],
+    ['Simplified', '冰箱有股臭味，真让人头痛'],
+    ['Traditional', '冰箱有股臭味，真讓人頭痛'],
+    ['Cantonese', '雪櫃冇臭味，都冇頭暈'],
+    ['English', "The fridge has a bad smell, it's a real headache to clean"],
+    ['English', 'There is no strange smell and no headache'],
+  ]);
+});
