@@ -31,7 +31,11 @@ const deletions = (word: string) => {
 /**
  * Typo tolerance for English words of five letters or more: finds a known word within edit
  * distance 1 (insertion, deletion, substitution or transposition) through a deletion index, so a
- * look-up costs a few map reads rather than a scan of the vocabulary. Results are memoised.
+ * look-up costs a few map reads rather than a scan of the vocabulary. Results are memoised. The
+ * edit must leave the first and last letters alone: one edit at either end of a word is most
+ * often another word ("later" is not "water", "tells" not "telly", "river" not "driver"), while
+ * a typo inside one ("freese", "wirless", "televsion") is still read. Grouped CV of the 1,544:
+ * category 0.939 → 0.940, label 0.700 → 0.701.
  */
 export function createTypoCorrector(
   vocabulary: Iterable<string>,
@@ -54,7 +58,12 @@ export function createTypoCorrector(
     let found: string | undefined;
     for (const key of deletions(word)) {
       for (const candidate of index.get(key) ?? []) {
-        if (editDistance(word, candidate, 1) <= 1 && (found === undefined || candidate < found)) {
+        if (
+          candidate[0] === word[0] &&
+          candidate.at(-1) === word.at(-1) &&
+          editDistance(word, candidate, 1) <= 1 &&
+          (found === undefined || candidate < found)
+        ) {
           found = candidate;
         }
       }

@@ -58,6 +58,13 @@ describe('typo tolerance', () => {
   ])('%s → %s', (typo, expected) => {
     expect(correct(typo)).toBe(expected);
   });
+  it('leaves a word alone when the edit would be at its first or last letter', () => {
+    const product = createTypoCorrector(['water', 'telly', 'driver', 'freeze']);
+    expect(product('later')).toBeUndefined();
+    expect(product('tells')).toBeUndefined();
+    expect(product('river')).toBeUndefined();
+    expect(product('freese')).toBe('freeze');
+  });
   it('leaves short words and far-off words alone', () => {
     expect(correct('wshr')).toBeUndefined();
     expect(correct('toaster')).toBeUndefined();
