@@ -112,6 +112,8 @@ export const MESSAGE_KEYS = [
   'thanks',
   'thanks-pending',
   'use-buttons',
+  'warranty-aside',
+  'warranty-aside-intake',
   'way-on-keep',
   'way-on-person',
   'way-on-skip',

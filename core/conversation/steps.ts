@@ -341,8 +341,8 @@ export function hazardOr(
  * Words typed while buttons are awaited (guidance, quick checks): a hazard in them comes first;
  * "fixed", "好了", "still not working", "仲係唔得" are the buttons' answers (`answer`), and with
  * `skip` (quick checks) "skip the checks", "跳過檢查", "直接派人" are the skip button's; "hi" or
- * "thanks" is answered and the step shown again; anything else gets the default (use the
- * buttons, and the pending step again).
+ * "thanks" and a question about the warranty alone ("保養期幾耐") are answered and the step shown
+ * again; anything else gets the default (use the buttons, and the pending step again).
  */
 export function hazardOrButtons(
   input: {
@@ -367,7 +367,11 @@ export function hazardOrButtons(
       const outcome = readOutcome(event.text);
       if (outcome) return answer(outcome);
       const talk = readSmallTalk(event.text);
-      return talk ? resume(state, [smallTalkReply(talk)]) : unhandled();
+      if (talk) return resume(state, [smallTalkReply(talk)]);
+      // "is it still under warranty?" mid-way: answered in a word, and the step again.
+      if (isWarrantyOnly(event.text, context, state.locale))
+        return resume(state, [{ key: 'warranty-aside' }]);
+      return unhandled();
     },
   );
 }

@@ -111,9 +111,11 @@ const NOT_NAMES = new Set(
 /**
  * A question or a sentence, not a name: it ends in a question mark or a Chinese question particle
  * ("保修期过了吗", "點算呢"), or two or more of its Latin words are English function words ("is it
- * still under warranty", "when will the engineer come"; only lower-case words count). Names keep
+ * still under warranty", "when will the engineer come"; only lower-case words count), or it has more
+ * Chinese characters than a name without a middle dot ("我想問下保養期幾耐"). Names keep
  * their particles: "Van der Berg", "De la Cruz", "Will Smith", "mary and john".
  */
+const HAN_NAME_MAX = 6;
 const QUESTION_END = /(?:[?？]|[吗嗎呢咩么麼][。.!！]*)\s*$/u;
 const FUNCTION_WORDS = new Set([
   'is',
@@ -170,6 +172,9 @@ const FUNCTION_WORDS = new Set([
 ]);
 function isQuestionOrSentence(text: string): boolean {
   if (QUESTION_END.test(text)) return true;
+  // A Chinese name is two to four characters, six with 先生 / 小姐; longer ones are joined by "·".
+  if (!text.includes('·') && (text.match(/\p{Script=Han}/gu)?.length ?? 0) > HAN_NAME_MAX)
+    return true;
   // Only lower-case words count: a capital "Will", "Do" or "In" may be a name.
   const words = text.match(/\p{Script=Latin}+/gu) ?? [];
   return words.filter((word) => FUNCTION_WORDS.has(word)).length >= 2;

@@ -41,6 +41,7 @@ import {
 } from '../steps.ts';
 import type { FlowDefinition, FlowOf, TransitionInput } from '../table.ts';
 import { withPurchaseDate } from '../ticket-draft.ts';
+import { isWarrantyOnly, purchaseDateIn } from '../warranty-question.ts';
 import { onCheckbackWhileFiling } from './review.ts';
 
 type IntakeFlow = FlowOf<'intake'>;
@@ -137,7 +138,10 @@ function onValue(
       text,
       danger,
       context,
-      () => keptAsMoreSaid(state, flow, text, context) ?? notRead(state, flow, text, code, context),
+      () =>
+        warrantyAside(state, flow, text, context) ??
+        keptAsMoreSaid(state, flow, text, context) ??
+        notRead(state, flow, text, code, context),
     );
   // A whole sentence given as a short answer may be the customer telling us something worse.
   const accept = (next: Draft, before: Reply[] = []): T => {
@@ -304,6 +308,22 @@ function onKeep({
  * question asked again (not counted as a failed answer). `undefined` when it is no report, at the
  * product question (its buttons are the answer), or when enough has been kept already.
  */
+/**
+ * "is it still under warranty?" where a field is asked: the ticket's preliminary warranty answer
+ * is promised, and the field asked again (a purchase date told with it is left to the date's
+ * parsers).
+ */
+function warrantyAside(
+  state: ConversationState,
+  flow: IntakeFlow,
+  text: string,
+  context: TurnContext,
+): T | undefined {
+  if (!isWarrantyOnly(text, context, state.locale)) return undefined;
+  if (purchaseDateIn(text, context, state.locale)) return undefined;
+  return turn(state, [{ key: 'warranty-aside-intake' }, askField(flow.field, flow.draft, context)]);
+}
+
 function keptAsMoreSaid(
   state: ConversationState,
   flow: IntakeFlow,

@@ -25,6 +25,8 @@ unknown-command = I don't know that command. /help lists what I can do.
 empty-text = Please describe the problem in a few words.
 text-too-long = That message is long; I read the first { $max } characters.
 use-buttons = Please use the buttons below.
+warranty-aside = About the warranty: it depends on when you bought it. Let's finish this first. If an engineer is needed, your ticket gives a preliminary warranty answer from the purchase date (or the engineer checks it on site); if it works again, ask me afterwards and I'll check it.
+warranty-aside-intake = About the warranty: your ticket gives a preliminary warranty answer from the purchase date (or the engineer checks it on site). Let's carry on.
 stale-button = That button is no longer active.
 category-button = { $category ->
     [refrigerator] Refrigerator

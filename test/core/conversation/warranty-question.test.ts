@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ConversationEvent, initialState } from '../../../core/index.ts';
-import { keys, playWith } from '../../support/conversation.ts';
+import { intakeAt, keys, playWith } from '../../support/conversation.ts';
 import { realTurnContext } from '../../support/turn-context.ts';
 
 /** Today is 2026-03-10 (the real turn context's). */
@@ -126,5 +126,64 @@ describe('a warranty question gets the warranty answer, not fault triage (review
     const asked = play(fresh(), text('is my fridge under warranty?'));
     const { last } = play(asked.state, text('wait, there is smoke coming out of it'));
     expect(keys(last)[0]).toMatch(/^hazard/);
+  });
+});
+
+/**
+ * A question about the warranty alone asked in the middle of something (guidance, quick checks,
+ * the clarifying question, an intake field) is answered in a word and what was pending is asked
+ * again: nothing is lost, nothing is misread as the answer.
+ */
+describe('a warranty question mid-way gets an aside and the pending step again', () => {
+  const reports = {
+    en: 'my fridge is too cold, the vegetables freeze',
+    'zh-Hans': '冰箱太冷了，蔬菜都冻住了',
+    'zh-HK': '雪櫃太凍，啲菜都結晒冰',
+  } as const;
+  const questions = {
+    en: 'is it still under warranty?',
+    'zh-Hans': '还在保修期吗',
+    'zh-HK': '我想問下保養期幾耐',
+  } as const;
+  it.each(['en', 'zh-Hans', 'zh-HK'] as const)('%s: during guidance', (locale) => {
+    const guided = play(fresh(locale), text(reports[locale]));
+    expect(guided.state.flow.kind).toBe('guide');
+    const { last } = play(guided.state, text(questions[locale]));
+    expect(keys(last)).toEqual(['warranty-aside', 'guide-step']);
+    expect(last.state).toEqual(guided.state);
+  });
+
+  it.each([
+    ['en', 'my fridge is not cooling', 'is it still under warranty?'],
+    ['zh-Hans', '冰箱不制冷', '还在保修期吗'],
+    ['zh-HK', '雪櫃唔凍', '仲有冇保養'],
+  ] as const)('%s: during quick checks', (locale, report, question) => {
+    const checks = play(fresh(locale), text(report));
+    expect(checks.state.flow.kind).toBe('checks');
+    const { last } = play(checks.state, text(question));
+    expect(keys(last)[0]).toBe('warranty-aside');
+    expect(keys(last).slice(1)).toEqual(keys(checks.last).slice(-1));
+    expect(last.state).toEqual(checks.state);
+  });
+
+  it('during the clarifying question: the question again, not read as its answer', () => {
+    const clarify = play(fresh(), text('something is wrong with my fridge'));
+    expect(clarify.state.flow.kind).toBe('clarify');
+    const { last } = play(clarify.state, text('is it still under warranty?'));
+    expect(keys(last)[0]).toBe('warranty-aside');
+    expect(last.state).toEqual(clarify.state);
+  });
+
+  it.each(['en', 'zh-Hans', 'zh-HK'] as const)('%s: where the intake asks the name', (locale) => {
+    const asked = { ...intakeAt('name'), locale };
+    const { last } = play(asked, text(questions[locale]));
+    expect(keys(last)).toEqual(['warranty-aside-intake', 'ask-name']);
+    expect(last.state).toEqual(asked);
+  });
+
+  it('a purchase date told with it where the date is asked is the date', () => {
+    const asked = intakeAt('purchaseDate');
+    const { last } = play(asked, text('is it still under warranty? bought it 2025-12-01'));
+    expect(keys(last)).not.toContain('warranty-aside-intake');
   });
 });
