@@ -1690,3 +1690,27 @@ describe('hazard net: a strange smell and a headache', () => {
     ['English', 'There is no strange smell and no headache'],
   ]);
 });
+
+/**
+ * Public reports (Session 13 probes, write half): a part that glowed white hot or went
+ * "incandescent" (not an incandescent bulb); a head or brain "smoking" from studying or anger is a
+ * figure of speech (脑子都要冒烟), a computer that smokes is not.
+ */
+describe('hazard net: a part gone incandescent; a brain that smokes is a figure of speech', () => {
+  readsAsHazards([
+    ['English', 'the chip got hot enough to go incandescent and stink up the whole room'],
+    ['English', 'the wire went white hot before the fuse blew'],
+    ['Simplified', '电脑主机冒烟了'],
+    ['Traditional', '電腦主機冒煙了'],
+    ['Cantonese', '電腦主機冒煙，仲有燶味'],
+  ]);
+  readsCalm([
+    ['English', 'the chip was not incandescent, it just got warm'],
+    ['English', 'the fridge light is an incandescent bulb'],
+    ['Simplified', '这周连续几天泡在图书馆，感觉脑子都要冒烟了'],
+    ['Simplified', '考试复习到脑袋都要冒烟了'],
+    ['Traditional', '考試複習到腦袋都要冒煙了'],
+    ['Cantonese', '做功課做到個腦冒煙'],
+    ['Simplified', '电脑主机没有冒烟'],
+  ]);
+});
