@@ -5,6 +5,7 @@ import { button } from '../buttons.ts';
 import type { TurnContext, WaitingTicket } from '../context.ts';
 import type { ConversationState, Reply } from '../state.ts';
 import { hazardOr, smallTalkReply, type T, triageReport, turn, withFlow } from '../steps.ts';
+import { symptomFamilies } from '../symptom-family.ts';
 import type { FlowDefinition, FlowOf } from '../table.ts';
 import { isWarrantyOnly } from '../warranty-question.ts';
 
@@ -82,20 +83,37 @@ export function askWhichTicket(
 }
 
 /**
- * Whether words told after "about FL-…" name a problem of their own: read without the product's
- * bias (with it, "please call after 5pm" reads as a washer's fault), a symptom that is neither the
- * ticket's nor the one its filed words read as ("the drum also makes a grinding noise" on a ticket
- * for "E21, won't drain"; "it still shows E21" is the same). Words that read as no symptom ("I'm
- * home all day tomorrow", "it is getting worse") go with the ticket.
+ * Whether words told after "about FL-…" name a problem of their own: a symptom family (a leak, a
+ * noise, a door that will not close…) that neither the ticket's filed words nor its symptom tell
+ * ("the drum also makes a grinding noise", 而家仲漏水, 洗衣機道門都閂唔埋 on a ticket for "E21,
+ * won't drain"; "it still shows E21" is the same). The same in every script (review12 M2): words
+ * with no cue of their own are read without the product's bias (with it, "please call after 5pm"
+ * reads as a washer's fault) and count only as a symptom of the ticket's product, so words of time
+ * or degree ("I'm home all day tomorrow", "it is getting worse", 越来越严重, 愈嚟愈嚴重) go with it.
  */
 function tellsAnotherProblem(text: string, waiting: WaitingTicket, context: TurnContext): boolean {
+  /** A catalogue symptom's families, from its title in both languages (else its id alone). */
+  const familiesOf = (symptomId: string | undefined): Set<string> => {
+    if (!symptomId) return new Set();
+    const title = context.catalogue.symptom(symptomId)?.title;
+    const families = title ? symptomFamilies(`${title.en}\n${title.zh}`) : new Set<string>();
+    return families.size > 0 ? families : new Set([symptomId]);
+  };
   const symptomOf = (words: string) => {
     const read = context.triage(words, { asked: false });
-    return read.kind === 'ask' || read.kind === 'hazard' ? undefined : read.symptomId;
+    if (read.kind === 'ask' || read.kind === 'hazard') return undefined;
+    return read.category === waiting.category ? read.symptomId : undefined;
   };
-  const symptom = symptomOf(text);
-  if (symptom === undefined || symptom === waiting.symptomId) return false;
-  return !waiting.description || symptom !== symptomOf(waiting.description);
+  const cued = symptomFamilies(text);
+  const told = cued.size > 0 ? cued : familiesOf(symptomOf(text));
+  if (told.size === 0) return false;
+  const description = waiting.description ?? '';
+  const known = new Set([
+    ...symptomFamilies(description),
+    ...familiesOf(waiting.symptomId),
+    ...familiesOf(description ? symptomOf(description) : undefined),
+  ]);
+  return [...told].some((family) => !known.has(family));
 }
 
 type Input = {

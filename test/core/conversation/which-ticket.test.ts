@@ -461,3 +461,65 @@ describe('readWhichTicket: a denied "that one" and 唔关事 (review12 L1)', () 
     expect(readWhichTicket(words)).toBe(expected);
   });
 });
+
+describe('another symptom after "about it" reads the same in every script (review12 M2)', () => {
+  const fridge: WaitingTicket = {
+    number: 'FL-260310-0003',
+    kind: 'fault',
+    category: 'refrigerator',
+    symptomId: 'refrigerator.not-cooling',
+    description: '冰箱不制冷了',
+  };
+  /** The keys of the reply to `words` told after "about it" ([]: added unasked). */
+  const replyAfterAboutIt = (ticket: 'washer' | 'fridge', words: string) => {
+    const playOn = playWith({
+      ...realTurnContext(),
+      waiting: ticket === 'washer' ? waiting : fridge,
+    });
+    const answered = playOn(fresh(), text("I'm home all day tomorrow"), press('same')).state;
+    return keys(playOn(answered, text(words)).last);
+  };
+  const asked = ['which-ticket'];
+  const unasked: string[] = [];
+  it.each([
+    // A washer that will not drain (E21): a noise, a leak, a door that will not close are other
+    // symptoms; "getting worse" and "still E21" are not.
+    ['en', 'washer', 'the drum also makes a grinding noise', asked],
+    ['zh-Hans', 'washer', '滚筒也有很大的摩擦噪音', asked],
+    ['zh-Hant', 'washer', '滾筒也有很大的摩擦噪音', asked],
+    ['Cantonese', 'washer', '個滾筒仲有好大磨擦聲', asked],
+    ['en', 'washer', 'it is leaking water now too', asked],
+    ['zh-Hans', 'washer', '现在还漏水', asked],
+    ['zh-Hant', 'washer', '現在還漏水', asked],
+    ['Cantonese', 'washer', '而家仲漏水', asked],
+    ['en', 'washer', 'the door will not close either', asked],
+    ['zh-Hans', 'washer', '洗衣机门也关不上了', asked],
+    ['zh-Hant', 'washer', '洗衣機門也關不上了', asked],
+    ['Cantonese', 'washer', '洗衣機道門都閂唔埋', asked],
+    ['en', 'washer', 'it is getting worse', unasked],
+    ['zh-Hans', 'washer', '越来越严重了', unasked],
+    ['zh-Hant', 'washer', '越來越嚴重了', unasked],
+    ['Cantonese', 'washer', '愈嚟愈嚴重', unasked],
+    ['en', 'washer', 'the washer still shows E21', unasked],
+    ['zh-Hans', 'washer', '洗衣机还是显示E21', unasked],
+    ['zh-Hant', 'washer', '洗衣機還是顯示E21', unasked],
+    ['Cantonese', 'washer', '部洗衣機仲係出E21', unasked],
+    ['en', 'washer', 'it still will not drain', unasked],
+    ['zh-Hans', 'washer', '还是排不了水', unasked],
+    ['Cantonese', 'washer', '仲係唔去水', unasked],
+    // A fridge that does not cool: a noise is another symptom, "still not cold" is not.
+    ['en', 'fridge', 'the ice maker is noisy too', asked],
+    ['zh-Hans', 'fridge', '制冰机也有噪音', asked],
+    ['zh-Hant', 'fridge', '製冰機也有噪音', asked],
+    ['Cantonese', 'fridge', '個製冰機好嘈', asked],
+    ['en', 'fridge', 'the fridge is still not cold', unasked],
+    ['zh-Hans', 'fridge', '冰箱还是不冷', unasked],
+    ['zh-Hant', 'fridge', '冰箱還是不冷', unasked],
+    ['Cantonese', 'fridge', '個雪櫃仲係唔凍', unasked],
+    ['en', 'fridge', 'it is getting worse', unasked],
+    ['zh-Hans', 'fridge', '越来越严重了', unasked],
+    ['Cantonese', 'fridge', '愈嚟愈嚴重', unasked],
+  ] as const)('%s, %s ticket: %j → %j', (_, ticket, words, expected) => {
+    expect(replyAfterAboutIt(ticket, words)).toEqual(expected);
+  });
+});
