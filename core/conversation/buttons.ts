@@ -28,9 +28,10 @@ export type ButtonAction =
   /**
    * A problem told while a ticket waits: about that ticket (`same`), or a new problem. `added`:
    * on the "added to your ticket" reply to words added unasked, which of them (the chat's number
-   * for them, never reused: `addedSeq`).
+   * for them, never reused: `addedSeq`). `question`: on the question's own buttons, its number
+   * (`askedSeq`); none on a question's buttons sent before numbers.
    */
-  | { action: 'which-ticket'; choice: 'same' | 'new'; added?: number }
+  | { action: 'which-ticket'; choice: 'same' | 'new'; added?: number; question?: number }
   | { action: 'yes' }
   | { action: 'no' }
   | { action: 'checkback'; outcome: 'working' | 'still_broken'; ref: string };
@@ -39,6 +40,8 @@ const GUIDE = ['fixed', 'next', 'repeat', 'skip', 'human'] as const;
 const CHECK = ['fixed', 'failed', 'skip'] as const;
 const SYMPTOM_ID = /^[a-z_]+\.[a-z0-9-]+$/;
 const LANGS = ['en', 'zh-Hans', 'zh-Hant'] as const;
+/** A chat's number for words added unasked or a which-ticket question. */
+const SEQ = /^[1-9]\d{0,8}$/;
 
 export function encodeButton(action: ButtonAction): string {
   switch (action.action) {
@@ -65,7 +68,10 @@ export function encodeButton(action: ButtonAction): string {
     case 'which-ticket':
       // `wt:add:N`, not the `wt:new:N` of ebd61de, whose numbers restarted (review12 M1): those
       // buttons decode as nothing, so they are stale however their number compares.
-      return action.added === undefined ? `wt:${action.choice}` : `wt:add:${action.added}`;
+      if (action.added !== undefined) return `wt:add:${action.added}`;
+      return action.question === undefined
+        ? `wt:${action.choice}`
+        : `wq:${action.choice}:${action.question}`;
     case 'checkback':
       return `cb:${action.outcome === 'working' ? 'ok' : 'broken'}:${action.ref}`;
     default:
@@ -121,11 +127,20 @@ export function decodeButton(data: string): ButtonAction | undefined {
     case 'wt': {
       const [choice, added] = rest;
       if (choice === 'add')
-        return added !== undefined && /^[1-9]\d{0,8}$/.test(added) && rest.length === 2
+        return added !== undefined && SEQ.test(added) && rest.length === 2
           ? { action: 'which-ticket', choice: 'new', added: Number(added) }
           : undefined;
       return (choice === 'same' || choice === 'new') && rest.length === 1
         ? { action: 'which-ticket', choice }
+        : undefined;
+    }
+    case 'wq': {
+      const [choice, question] = rest;
+      return (choice === 'same' || choice === 'new') &&
+        rest.length === 2 &&
+        question !== undefined &&
+        SEQ.test(question)
+        ? { action: 'which-ticket', choice, question: Number(question) }
         : undefined;
     }
     case 'cb': {

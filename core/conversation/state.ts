@@ -127,7 +127,11 @@ export type Flow =
    * A ticket waits for a person and the customer told a problem (`text`): asked whether it is
    * about that ticket or a new problem before anything is triaged (a hazard is not asked about).
    */
-  | { kind: 'which-ticket'; text: string; waiting: WaitingTicket }
+  /**
+   * "About FL-… or a new problem?" asked of `text`; `asked`: the question's number in the chat
+   * (`askedSeq`), on its buttons (none on a question asked before numbers: review12 M1).
+   */
+  | { kind: 'which-ticket'; text: string; waiting: WaitingTicket; asked?: number }
   /** Asked which product it is, holding the report. */
   | { kind: 'choose-category'; text: string }
   /** Asked the category's clarifying question once (`question`: the one asked, when not the category's). */
@@ -240,6 +244,11 @@ export type ConversationState = {
    * nor a new problem), so an older reply's button never names later words (review12 M1).
    */
   addedSeq?: number;
+  /**
+   * The last number given to a which-ticket question in this chat, never reset: an older
+   * question's buttons never answer a later one (review12 M1).
+   */
+  askedSeq?: number;
 };
 
 export function initialState(locale: Locale): ConversationState {

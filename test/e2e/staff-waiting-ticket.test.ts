@@ -126,7 +126,7 @@ describe('a problem told while a ticket waits for staff', () => {
     await h.waitForBot(mai.id, /urgent/i);
   });
 
-  it('an older "that\'s a new problem" button is stale: it never acts on later words, nor on the question\'s (review12 M1)', async () => {
+  it('an older "that\'s a new problem" button or an older question\'s button is stale: it never acts on later words (review12 M1)', async () => {
     h.advanceTo(10, 30);
     const tom = h.customer('Tom');
     const { ticket, topicId } = await h.fileTicket(tom);
@@ -153,6 +153,23 @@ describe('a problem told while a ticket waits for staff', () => {
     expect(atQuestion.text).toMatch(
       /^That button is no longer active\.\n\nIs this about your ticket/,
     );
+    await h.presses(tom, tom.id, /About FL-/, /Added to your ticket/);
+    // An older question's buttons (answered in words) do not answer a later question.
+    await h.says(tom, tom.id, 'the ice maker is noisy too', /or a new problem\?/);
+    const typed = await h.says(tom, tom.id, 'the same one', /Added to your ticket/);
+    expect(typed.text).toMatch(/Added to your ticket/);
+    const laterQuestion = await h.says(tom, tom.id, another, /or a new problem\?/);
+    const olderQuestion = h.double
+      .botMessages(tom.id)
+      .filter(
+        (m) => m.message_id < laterQuestion.message_id && /or a new problem\?/.test(m.text ?? ''),
+      )
+      .at(-1);
+    if (!olderQuestion) throw new Error('no older question');
+    const afterOlder = h.double.botMessages(tom.id).length;
+    h.double.press(tom, tom.id, olderQuestion.message_id, /About FL-/);
+    const refused = await h.waitForBot(tom.id, /./, { after: afterOlder });
+    expect(refused.text).toMatch(/^That button is no longer active\.\n\nIs this about your ticket/);
     await h.presses(tom, tom.id, /About FL-/, /Added to your ticket/);
     // A button from before this change (`wt:new:N`, numbers that restarted) is out of date.
     const third = await h.says(tom, tom.id, "I'm out on Friday", /Added to your ticket/);

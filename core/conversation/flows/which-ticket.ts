@@ -16,7 +16,10 @@ const QUOTED_MAX = 60;
  * "Is this about your ticket FL-… (washing machine: 'E21, won't drain') or a new problem?", with a
  * button for each: the ticket's symptom as the catalogue words it, else the filed words (cut).
  */
-export function whichTicketQuestion(waiting: WaitingTicket, context: TurnContext): Reply {
+export function whichTicketQuestion(
+  { waiting, asked }: FlowOf<'which-ticket'>,
+  context: TurnContext,
+): Reply {
   const symptom = waiting.symptomId ? context.catalogue.symptom(waiting.symptomId) : undefined;
   const words = waiting.description?.replace(/\s+/g, ' ').trim() ?? '';
   const quoted = words.length > QUOTED_MAX ? `${words.slice(0, QUOTED_MAX - 1)}…` : words;
@@ -31,11 +34,11 @@ export function whichTicketQuestion(waiting: WaitingTicket, context: TurnContext
       [
         button(
           'button-which-same',
-          { action: 'which-ticket', choice: 'same' },
+          { action: 'which-ticket', choice: 'same', question: asked },
           { number: waiting.number },
         ),
       ],
-      [button('button-which-new', { action: 'which-ticket', choice: 'new' })],
+      [button('button-which-new', { action: 'which-ticket', choice: 'new', question: asked })],
     ],
   };
 }
@@ -77,9 +80,9 @@ export function askWhichTicket(
       [{ type: 'add-to-ticket', ticketNumber: waiting.number, text, again: seq }],
     );
   }
-  return turn(withFlow(state, { kind: 'which-ticket', text, waiting }), [
-    whichTicketQuestion(waiting, context),
-  ]);
+  const asked = (state.askedSeq ?? 0) + 1;
+  const flow = { kind: 'which-ticket', text, waiting, asked } as const;
+  return turn(withFlow({ ...state, askedSeq: asked }, flow), [whichTicketQuestion(flow, context)]);
 }
 
 /**
@@ -157,7 +160,7 @@ const newProblemOf = ({ state, flow, context }: Input): T =>
 
 /** Asked whether the words are about the waiting ticket or a new problem. */
 export const whichTicketFlow: FlowDefinition<'which-ticket'> = {
-  pending: (_state, flow, context) => [whichTicketQuestion(flow.waiting, context)],
+  pending: (_state, flow, context) => [whichTicketQuestion(flow, context)],
   on: {
     text: {
       to: ['idle', 'guide', 'checks', 'clarify', 'choose-category', 'intake', 'review', 'same'],
@@ -188,9 +191,11 @@ export const whichTicketFlow: FlowDefinition<'which-ticket'> = {
       // Never a hazard's words (not asked about), so never straight to a hazard's summary.
       to: ['idle', 'guide', 'checks', 'clarify', 'choose-category', 'intake', 'same'],
       handle: (input) => {
-        // An "added to your ticket" reply's button is about other words than the question's: stale
-        // (review12 M1), the question asked again.
-        if (input.event.added !== undefined) return input.unhandled();
+        // An "added to your ticket" reply's button, or an older question's, is about other words
+        // than this question's: stale (review12 M1), the question asked again. Unnumbered buttons
+        // answer only a question asked before numbers.
+        const { added, question } = input.event;
+        if (added !== undefined || question !== input.flow.asked) return input.unhandled();
         return input.event.choice === 'same' ? sameTicket(input) : newProblemOf(input);
       },
     },

@@ -19,9 +19,10 @@ const waiting: WaitingTicket = {
 const play = playWith({ ...realTurnContext(), waiting });
 const playAlone = playWith(realTurnContext());
 const text = (value: string): ConversationEvent => ({ type: 'text', text: value });
-const press = (choice: 'same' | 'new'): ConversationEvent => ({
+/** A which-ticket question's button: the chat's first question unless `question` says. */
+const press = (choice: 'same' | 'new', question = 1): ConversationEvent => ({
   type: 'button',
-  data: encodeButton({ action: 'which-ticket', choice }),
+  data: encodeButton({ action: 'which-ticket', choice, question }),
 });
 const fresh = () => initialState('en');
 /** The "🆕 No, that's a new problem" button under the reply to words added unasked (`added`). */
@@ -46,8 +47,11 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
         number: waiting.number,
         category: 'washing_machine',
       });
-      expect(last.replies[0]?.buttons?.flat().map((b) => b.data)).toEqual(['wt:same', 'wt:new']);
-      expect(state.flow).toEqual({ kind: 'which-ticket', text: words, waiting });
+      expect(last.replies[0]?.buttons?.flat().map((b) => b.data)).toEqual([
+        'wq:same:1',
+        'wq:new:1',
+      ]);
+      expect(state.flow).toEqual({ kind: 'which-ticket', text: words, waiting, asked: 1 });
     },
   );
 
@@ -150,7 +154,7 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
       'which-ticket',
     ]);
     // A new problem forgets the earlier answer.
-    const renewed = other(answered, text('the drum is noisy'), press('new')).state;
+    const renewed = other(answered, text('the drum is noisy'), press('new', 2)).state;
     expect(renewed.aboutTicket).toBeUndefined();
   });
 
@@ -166,15 +170,15 @@ describe('a problem told while a ticket waits for staff (review10 H2)', () => {
       const { last, state } = play(answered, text(words));
       expect(keys(last)).toEqual(['which-ticket']);
       expect(last.effects).toEqual([]);
-      expect(state.flow).toEqual({ kind: 'which-ticket', text: words, waiting });
+      expect(state.flow).toEqual({ kind: 'which-ticket', text: words, waiting, asked: 2 });
       // About it after all: added (staff told which, as at the first question), still remembered.
-      const same = play(state, press('same'));
+      const same = play(state, press('same', 2));
       expect(same.last.effects).toEqual([
         { type: 'add-to-ticket', ticketNumber: waiting.number, text: words },
       ]);
       expect(same.state.aboutTicket).toBe(waiting.number);
       // A new problem: triaged, staff told.
-      const fresher = play(state, press('new')).last;
+      const fresher = play(state, press('new', 2)).last;
       expect(fresher.effects[0]).toEqual({
         type: 'new-problem',
         ticketNumber: waiting.number,
@@ -346,7 +350,7 @@ describe('a stale "new problem" button never acts on other words (review12 M1)',
     // Another symptom: asked, and "about it" answered again.
     const asked = play(first.state, text('the drum also makes a grinding noise'));
     expect(keys(asked.last)).toEqual(['which-ticket']);
-    const same = play(asked.state, press('same'));
+    const same = play(asked.state, press('same', 2));
     const later = play(same.state, text('please call me after 5pm'));
     expect(addedNumber(later.last)).not.toBe(button);
     const stale = play(later.state, newAfter(button));
@@ -369,7 +373,7 @@ describe('a stale "new problem" button never acts on other words (review12 M1)',
     const again = play(
       { ...renewed, flow: { kind: 'idle' } },
       text('please call me after 5pm'),
-      press('same'),
+      press('same', 2),
       text('the washer still shows E21'),
     );
     expect(addedNumber(again.last)).not.toBe(button);
@@ -521,5 +525,65 @@ describe('another symptom after "about it" reads the same in every script (revie
     ['Cantonese', 'fridge', '愈嚟愈嚴重', unasked],
   ] as const)('%s, %s ticket: %j → %j', (_, ticket, words, expected) => {
     expect(replyAfterAboutIt(ticket, words)).toEqual(expected);
+  });
+});
+
+describe("an older question's buttons never act on a later question's words (review12 M1)", () => {
+  /** The buttons' data on the which-ticket question a turn asked. */
+  const questionButtons = (turn: {
+    replies: readonly { key: string; buttons?: { data: string }[][] }[];
+  }) => {
+    const question = turn.replies.find((reply) => reply.key === 'which-ticket');
+    const [same, fresher] = question?.buttons?.flat().map((b) => b.data) ?? [];
+    if (!same || !fresher) throw new Error('no which-ticket question');
+    return { same, new: fresher };
+  };
+  const data = (value: string): ConversationEvent => ({ type: 'button', data: value });
+
+  it("the first question answered in words, a second asked: the first one's buttons are stale", () => {
+    const first = play(fresh(), text('the washer is making a loud noise'));
+    const old = questionButtons(first.last);
+    const renewed = play(first.state, text('new problem')).state;
+    const second = play({ ...renewed, flow: { kind: 'idle' } }, text("I'm home all day tomorrow"));
+    expect(keys(second.last)).toEqual(['which-ticket']);
+    for (const button of [old.same, old.new]) {
+      const { last, state } = play(second.state, data(button));
+      expect(keys(last)).toEqual(['stale-button', 'which-ticket']);
+      expect(last.effects).toEqual([]);
+      expect(state.flow).toEqual(second.state.flow);
+    }
+    // The second question's own buttons act on its words.
+    const own = play(second.state, data(questionButtons(second.last).same));
+    expect(own.last.effects).toEqual([
+      { type: 'add-to-ticket', ticketNumber: waiting.number, text: "I'm home all day tomorrow" },
+    ]);
+  });
+
+  it("another ticket waits by the second question: the first one's 'About FL-…' does not file the words there", () => {
+    const first = play(fresh(), text('the washer is making a loud noise'));
+    const old = questionButtons(first.last);
+    const answered = play(first.state, text('the same one')).state;
+    const other = playWith({
+      ...realTurnContext(),
+      waiting: { ...waiting, number: 'FL-260310-0002' },
+    });
+    const second = other(answered, text('the drum is noisy'));
+    expect(keys(second.last)).toEqual(['which-ticket']);
+    const { last } = other(second.state, data(old.same));
+    expect(keys(last)).toEqual(['stale-button', 'which-ticket']);
+    expect(last.effects).toEqual([]);
+  });
+
+  it('a question asked before this change (no number) still takes its unnumbered buttons; a numbered one does not', () => {
+    const before = {
+      ...fresh(),
+      flow: { kind: 'which-ticket' as const, text: "I'm home all day tomorrow", waiting },
+    };
+    expect(play(before, data('wt:same')).last.effects).toEqual([
+      { type: 'add-to-ticket', ticketNumber: waiting.number, text: "I'm home all day tomorrow" },
+    ]);
+    const asked = play(fresh(), text("I'm home all day tomorrow")).state;
+    expect(keys(play(asked, data('wt:same')).last)).toEqual(['stale-button', 'which-ticket']);
+    expect(keys(play(asked, data('wt:new')).last)).toEqual(['stale-button', 'which-ticket']);
   });
 });
