@@ -4,7 +4,7 @@ import { createAlreadyTried } from './already-tried.ts';
 import { anyPattern, type Token } from './cues.ts';
 import { LATIN_WORD, latinWords, stem } from './english.ts';
 import { createHazardScanner, type HazardMask, type HazardScan } from './hazard-scan.ts';
-import { createNormaliser } from './normalise.ts';
+import { createNormaliser, escapeRegExp } from './normalise.ts';
 import {
   createPhraseFinder,
   createPhraseSet,
@@ -256,6 +256,14 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
   ]);
   const DEFECTS_AT = 6;
   const BREAKER_AT = DEFECTS_AT + defectNames.length;
+  const hints = createPatternLists([both(lexicon.hazard.hints)]);
+  // The phrases the hazard net knows as ordinary senses of its words (`hazard.exceptions`: 油烟,
+  // 火锅, "fire tv", 脑子都要冒烟): a hint inside one is no word around danger.
+  const ordinary = ordinaryPhrases(lexicon, (phrase) => normalise(phrase).text);
+  /** A hint outside the net's ordinary phrases ("油烟机有点吵" has 烟 only inside 油烟). */
+  const hintOutsideOrdinary = (text: string) =>
+    ordinary === undefined ||
+    hints.read(text.replace(ordinary, (phrase) => ' '.repeat(phrase.length)))[0] === true;
 
   /**
    * Whether the breaker trips on start or repeatedly, and the text without those words; `found`
@@ -388,7 +396,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         defects: defectNames.filter((_, i) => found[DEFECTS_AT + i] === true),
         normalQuestion: found[3] === true,
         wantsPerson: found[4] === true,
-        hazardHint: found[5] === true,
+        hazardHint: found[5] === true && hintOutsideOrdinary(text),
         ...readBreakerTrip(text, found),
         names: new Map(),
         features: new Map(),
@@ -440,3 +448,19 @@ function deniedIn(clause: string, at: number, masked: HazardMask): [number, numb
 }
 
 export type Analyser = ReturnType<typeof createAnalyser>;
+
+/**
+ * One expression for the hazard net's ordinary phrases (`hazard.exceptions`), longest first:
+ * Chinese as normalised, English as whole lower-case words. Undefined when there are none.
+ */
+function ordinaryPhrases(
+  lexicon: TriageLexicon,
+  normalise: (phrase: string) => string,
+): RegExp | undefined {
+  const { zh, en } = lexicon.hazard.exceptions;
+  const sources = [
+    ...zh.map((phrase) => escapeRegExp(normalise(phrase))),
+    ...en.map((phrase) => `\\b${escapeRegExp(phrase.toLowerCase())}\\b`),
+  ].sort((a, b) => b.length - a.length);
+  return sources.length === 0 ? undefined : new RegExp(sources.join('|'), 'g');
+}

@@ -19,7 +19,8 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
  * 不了 ("电视开不了" → "电视不开", keeping the product word whole). Fixed phrases stay (受不了).
  */
 const FIXED_BEFORE_BULIAO = '受免少大差错忘对';
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A literal as a regular expression source. */
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const potentialNegative = (verbs: readonly string[]) => {
   const known = [...verbs].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const pattern = new RegExp(

@@ -1714,3 +1714,58 @@ describe('hazard net: a part gone incandescent; a brain that smokes is a figure 
     ['Simplified', '电脑主机没有冒烟'],
   ]);
 });
+
+/**
+ * Public reports (Session 13 probes, write half): a near miss said as such (差点出大事, 差点起火) is
+ * a hazard; burnt popcorn's smoke is set aside like cooking smoke, though a spark beside it is not;
+ * a smoke alarm's flat battery is no smoke.
+ */
+describe('hazard net: a near miss; burnt popcorn; a smoke alarm battery', () => {
+  readsAsHazards([
+    ['Simplified', '结果一洗澡满屋子都是怪味儿，管子接错了地方，差点出大事'],
+    ['Simplified', '热水器差点起火，吓死我了'],
+    ['Traditional', '熱水器差點起火，嚇死我了'],
+    ['Cantonese', '部暖爐差啲著火，差點出大事'],
+    ['Cantonese', '微波爐爆谷燶咗仲出火花'],
+    ['English', 'I burnt the popcorn and now the microwave sparks and smokes'],
+    ['English', 'The smoke alarm went off and the fridge outlet was smoking'],
+    ['Simplified', '烟雾报警器响了，厨房有烟'],
+  ]);
+  readsCalm([
+    ['Simplified', '没有差点出事，一切正常'],
+    ['Simplified', '爆米花糊了，微波炉里全是烟'],
+    ['Cantonese', '爆谷燶咗，微波爐入面好多煙'],
+    [
+      'English',
+      "The popcorn's burned! The microwave is full of smoke. I don't dare open the door!",
+    ],
+    ['English', 'the smoke alarm battery is low and it keeps chirping'],
+    ['Simplified', '烟雾报警器电池没电了，一直滴滴叫'],
+    ['Traditional', '煙霧警報器冇電，成日嘀嘀聲'],
+  ]);
+});
+
+/**
+ * A hazard hint (`hazard.hints`) inside a phrase the net knows as ordinary (`hazard.exceptions`:
+ * 油烟, 火锅, "fire tv") is no word around danger, so the learned model needs its full threshold;
+ * the same hint outside one still counts.
+ */
+describe("hazard hints: none inside the net's ordinary phrases", () => {
+  const { analyser } = createTextReader(catalogue, lexicon, MAX_TRIAGE_CHARS);
+  it.each([
+    ['Simplified', '油烟机有点吵'],
+    ['Cantonese', '油煙機有啲嘈'],
+    ['Traditional', '我在吃火鍋，電磁爐沒問題'],
+    ['English', 'the fire tv stick keeps restarting'],
+  ])('(%s) no hint in %j', (_, text) => {
+    expect(analyser.analyse(text).hazardHint).toBe(false);
+  });
+  it.each([
+    ['Simplified', '油烟机有股焦味'],
+    ['Traditional', '電視有陣燶味'],
+    ['Cantonese', '油煙機有陣燶味'],
+    ['English', 'the fire stick smells of burning'],
+  ])('(%s) a hint in %j', (_, text) => {
+    expect(analyser.analyse(text).hazardHint).toBe(true);
+  });
+});
