@@ -32,6 +32,15 @@ export const triageLexiconSchema = z.strictObject({
   regional: z.record(text, z.string()),
   /** Extra product words per category, on top of the catalogue's `names`. */
   categoryNames: z.partialRecord(z.enum(CATEGORIES), byLanguage),
+  /**
+   * Words that point to a category without naming the product — its parts, programs, apps,
+   * jargon, single-product brands not sure enough to be a name ("drum bearing", "magnetron",
+   * "anode rod", "SSID", "Netflix", "镁棒", "内胆", "1.5匹"). The learned model alone reads them, as
+   * one feature per category (`k:`), so a word no training message has weighs as its class does;
+   * the category is never settled by one. A word two categories share (compressor, display) is
+   * in neither list: the model reads it from its n-grams.
+   */
+  categoryHints: z.partialRecord(z.enum(CATEGORIES), byLanguage),
   english: z.strictObject({
     stopwords: words,
     /** Irregular forms → base word (burnt → burn), before stemming. */

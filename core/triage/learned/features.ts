@@ -24,6 +24,8 @@ export type CueFlags = {
   defects: readonly string[];
   /** Categories whose product words the text names. */
   products: readonly string[];
+  /** Categories whose hint words (parts, programs, jargon: `categoryHints`) the text has. */
+  hinted: readonly string[];
   /** Where the hazard words the net set aside stand in the text (`Analysis.deniedRanges`). */
   denied: readonly (readonly [number, number])[];
 };
@@ -120,7 +122,7 @@ function eachTextFeature(text: string, sink: FeatureSink): void {
   }
 }
 
-/** The rule cues' features (`c:`, `p:`). */
+/** The rule cues' features (`c:`, `p:`, `k:`). */
 function eachCueFeature(cues: CueFlags, sink: FeatureSink): void {
   const flags: [string, boolean][] = [
     ['already_tried', cues.alreadyTried],
@@ -135,6 +137,7 @@ function eachCueFeature(cues: CueFlags, sink: FeatureSink): void {
   for (const [name, on] of flags) if (on) sink.add(`c:${name}`);
   for (const defect of cues.defects) sink.add(`c:${defect}`);
   for (const product of cues.products) sink.add(`p:${product}`);
+  for (const category of cues.hinted) sink.add(`k:${category}`);
 }
 
 /** A message's model features, which of them the model knows, and how much the message says. */
@@ -317,6 +320,7 @@ export function cueFlagsOf(analysis: Analysis): CueFlags {
     negatedHazard: analysis.negatedHazards.length > 0,
     defects: analysis.defects,
     products: [...analysis.names.keys()],
+    hinted: [...analysis.hints.keys()],
     denied: analysis.deniedRanges,
   };
 }

@@ -69,9 +69,15 @@ export function trainTriageModel(
     label: c.label as string,
     category: c.category as string,
   }));
+  // The label head does not learn from the category hints (`k:`): they say what the product is,
+  // not what is wrong with it (with them, grouped CV's label fell 0.701 → 0.699).
+  const read = (features: readonly string[], key: 'label' | 'category') =>
+    key === 'category'
+      ? { features }
+      : { features: features.filter((f) => !f.startsWith('k:')), count: features.length };
   const examples = (key: 'label' | 'category', weight: number): TrainingExample[] => [
-    ...phrases.map((e) => ({ features: e.features, target: e[key], weight: 1 })),
-    ...real.map((e) => ({ features: e.features, target: e[key], weight })),
+    ...phrases.map((e) => ({ ...read(e.features, key), target: e[key], weight: 1 })),
+    ...real.map((e) => ({ ...read(e.features, key), target: e[key], weight })),
   ];
   return {
     version: 1,

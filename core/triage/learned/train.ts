@@ -1,7 +1,16 @@
 import { featureValue, type TriageModelHead } from './model.ts';
 
-/** One training example: its features, its class and how much it counts. */
-export type TrainingExample = { features: readonly string[]; target: string; weight: number };
+/**
+ * One training example: its features, its class and how much it counts; `count` is how many
+ * features the message has as the model reads it (what a feature's value divides by), when the
+ * head learns from only some of them (default: all of `features`).
+ */
+export type TrainingExample = {
+  features: readonly string[];
+  target: string;
+  weight: number;
+  count?: number;
+};
 
 /** Options for {@link trainHead}; defaults are the values tuned on the real set's dev split. */
 export type TrainHeadOptions = {
@@ -110,7 +119,7 @@ export function trainHead(
       if (target < 0) continue;
       const example = examples[index] as TrainingExample;
       const rows = rowsOf[index] as Int32Array;
-      const value = featureValue(example.features.length);
+      const value = featureValue(example.count ?? example.features.length);
       const weight = example.weight * (classWeight[target] as number);
       scores.set(bias);
       for (const row of rows) {

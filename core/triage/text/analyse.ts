@@ -61,6 +61,8 @@ export type Analysis = {
   hazardHint: boolean;
   /** Product words found, by `NameList.key`. */
   names: Map<string, string[]>;
+  /** Category hint words found (`categoryHints`: parts, programs, jargon), by category. */
+  hints: Map<string, string[]>;
   /** Weighted features for matching symptoms: Chinese character n-grams, English stems and stem pairs. */
   features: Map<string, number>;
 };
@@ -208,12 +210,12 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     normalise: (text) => normalise(text).text,
   });
   const particles = createPhraseFinder(lexicon.chineseParticles);
+  const owned = (owners: Map<string, string[]>, phrase: string, key: string) =>
+    owners.set(phrase, [...new Set([...(owners.get(phrase) ?? []), key])]);
   const nameOwners = new Map<string, string[]>();
-  const ownedBy = (phrase: string, key: string) =>
-    nameOwners.set(phrase, [...new Set([...(nameOwners.get(phrase) ?? []), key])]);
   for (const list of names) {
-    for (const zh of list.zh) ownedBy(normalise(zh).text, list.key);
-    for (const en of list.en) ownedBy(en, list.key);
+    for (const zh of list.zh) owned(nameOwners, normalise(zh).text, list.key);
+    for (const en of list.en) owned(nameOwners, en, list.key);
   }
   const allNames = {
     zh: zhFinder(names.flatMap((n) => n.zh)),
@@ -221,6 +223,16 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
       names.flatMap((n) => n.en),
       false,
     ),
+  };
+  const hintOwners = new Map<string, string[]>();
+  const hintLists = Object.entries(lexicon.categoryHints);
+  for (const [key, list] of hintLists) {
+    for (const zh of list?.zh ?? []) owned(hintOwners, normalise(zh).text, key);
+    for (const en of list?.en ?? []) owned(hintOwners, en, key);
+  }
+  const allHints = {
+    zh: zhFinder(hintLists.flatMap(([, list]) => list?.zh ?? [])),
+    en: enFinder(hintLists.flatMap(([, list]) => list?.en ?? [])),
   };
   const maskedNames = {
     zh: zhFinder(names.flatMap((n) => n.masked?.zh ?? n.zh)),
@@ -399,6 +411,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         hazardHint: found[5] === true && hintOutsideOrdinary(text),
         ...readBreakerTrip(text, found),
         names: new Map(),
+        hints: new Map(),
         features: new Map(),
       };
       let cursor = 0;
@@ -411,6 +424,11 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         for (const span of [...names.zh, ...names.en]) {
           for (const key of nameOwners.get(span.phrase) ?? []) {
             analysis.names.set(key, [...(analysis.names.get(key) ?? []), span.phrase]);
+          }
+        }
+        for (const span of [...allHints.zh(clause), ...allHints.en(tokens)]) {
+          for (const key of hintOwners.get(span.phrase) ?? []) {
+            analysis.hints.set(key, [...(analysis.hints.get(key) ?? []), span.phrase]);
           }
         }
         addFeatures(clause, tokens, masked, analysis.features);

@@ -28,6 +28,7 @@ const noCues = {
   negatedHazard: false,
   defects: [],
   products: [],
+  hinted: [],
   denied: [],
 };
 
@@ -54,15 +55,21 @@ describe('toModelFeatures', () => {
     expect(features).not.toContain('w:42');
   });
 
-  it('adds the rule cues and the named products as features of their own', () => {
+  it('adds the rule cues, the named products and the hinted categories as features of their own', () => {
     const features = toModelFeatures('x', {
       ...noCues,
       alreadyTried: true,
       defects: ['part_replaced'],
       products: ['refrigerator'],
+      hinted: ['microwave'],
     });
     expect(features).toEqual(
-      expect.arrayContaining(['c:already_tried', 'c:part_replaced', 'p:refrigerator']),
+      expect.arrayContaining([
+        'c:already_tried',
+        'c:part_replaced',
+        'p:refrigerator',
+        'k:microwave',
+      ]),
     );
   });
 
