@@ -26,17 +26,20 @@ const FAMILIES: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'noise',
-    /\bnois|\bgrind|\brattl|\bsqueal|\bsqueak|\bscrap(?:e|es|ing)\b|\bbang|\bknock|\bbuzz|\bhumm|\bloud\b|噪|[异異怪][响響声聲]|[声聲]音(?:很|好|太|非常|特别|特別)?(?:大|吵|怪)|[大怪][声聲]|嘈|[磨摩]擦|吱吱|咔咔|嗡嗡|隆隆|[响響][声聲]|嘶嘶/u,
+    /\bnois|\bgrind|\brattl|\bsqueal|\bsqueak|\bscrap(?:e|es|ing)\b|\bbang(?:s|ing)?\b|\bknock(?:s|ing)\b|\bbuzz|\bhumm|\bloud\b|噪|[异異怪][响響声聲]|[声聲]音(?:很|好|太|非常|特别|特別)?(?:大|吵|怪)|[大怪][声聲]|嘈|[磨摩]擦|吱吱|咔咔|嗡嗡|隆隆|[响響][声聲]|嘶嘶/u,
   ],
   [
     'spin',
     /\bspin|\b(?:won'?t|will not|doesn'?t|does not|not|isn'?t)\s+(?:turn|turning|rotat|spin)(?!\w*\s+(?:on|off)\b)|甩[干乾]|[脱脫]水|不[转轉]|唔[转轉]|[转轉]不|[转轉]唔/u,
   ],
-  ['shake', /\bshak|\bvibrat|\bwalk(?:s|ing)?\b|\bwobbl|\bunbalanc|[震晃]|移位|不平衡|跳[动動]/u],
+  [
+    'shake',
+    /\bshak|\bvibrat|\bwalk(?:s|ing)? (?:across|around|out)|\bmoves? across|\bwobbl|\bunbalanc|[震晃]|移位|不平衡|跳[动動]/u,
+  ],
   ['smell', /\bsmell|\bstink|\bodou?r|\bmusty|[味臭]/u],
   [
     'not-cold',
-    /\bnot (?:\w+ )?(?:cold|cool|cooling|chilling)\b|\bisn'?t (?:\w+ )?(?:cold|cool|cooling)|\bwarm\b|no longer cold|不[够夠]?冷|不制冷|不製冷|唔[凍冻冷]|冇冷|不[凉涼]|不制[冷]/u,
+    /\bnot (?:\w+ )?(?:cold|cool|cooling|chilling)\b|\bisn'?t (?:\w+ )?(?:cold|cool|cooling)|\bwarm\b(?! regards| wishes)|no longer cold|不[够夠]?冷|不制冷|不製冷|唔[凍冻冷]|冇冷|不[凉涼]|不制[冷]/u,
   ],
   [
     'too-cold',
@@ -56,11 +59,11 @@ const FAMILIES: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'error',
-    /\berror|\bcodes?\b|(?<![a-z0-9])[a-z]{1,2}\d{1,3}(?![a-z0-9])|故障代[码碼]|[错錯]误|[錯错]誤|[报報][错錯]|代[码碼]/u,
+    /\berror|\bcodes?\b|(?:show(?:s|ing|ed)?|display(?:s|ing|ed)?|flash(?:es|ing)?|显示|顯示|出|[闪閃]|[报報]|跳)\s*(?:an? |the )?(?:code )?[a-z]{1,2}\d{1,3}(?![a-z0-9])|故障代[码碼]|[错錯]误|[錯错]誤|[报報][错錯]|代[码碼]/u,
   ],
   [
     'screen',
-    /\bscreen|\bpicture|\bimage\b|\bflicker|\bpixel|\blines? on|[屏]|[画畫]面|[图圖]像|[闪閃]烁|[闪閃]爍/u,
+    /\bscreen\b(?!shot)|\bno (?:picture|image)\b|\bpicture (?:is|goes|went|keeps)|\bflicker|\bpixel|\blines? on|[屏]|[画畫]面|[图圖]像|[闪閃]烁|[闪閃]爍/u,
   ],
   [
     'sound',
@@ -68,18 +71,21 @@ const FAMILIES: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'network',
-    /\bwi-?fi|\binternet|\bonline|\boffline|\bnetwork|\bsignal|\brouter|\bconnect|[网網][络絡]|上不了[网網]|[断斷][网網]|[掉][线線]|信[号號]|[连連]不上/u,
+    /\bwi-?fi|\binternet|\boffline|\bnetwork|\bsignal|\brouter|\bdisconnect|\b(?:won'?t|can'?t|cannot|doesn'?t|not|no longer|keeps) (?:\w+ )?connect|\bconnection|[网網][络絡]|上不了[网網]|[断斷][网網]|[掉][线線]|信[号號]|[连連]不上/u,
   ],
-  ['slow', /\bslow|\blag(?:s|gy|ging)?\b|[卡][顿頓]|慢/u],
+  ['slow', /\bslow|\blag(?:s|gy|ging)?\b|[卡][顿頓]|(?<!慢)慢(?![慢用])/u],
   [
     'restart',
-    /\brestart|\breboot|\bturns? (?:itself )?off|\bshuts? (?:itself )?(?:down|off)|\bcrash|\bstops? mid|重[启啟]|[关關][机機]|死[机機]|熄火|中途停/u,
+    /\brestart|\breboot|\bturns (?:itself )?off|\bkeeps (?:turning|switching|shutting) (?:off|down)|\bshuts (?:itself )?(?:down|off)|\bswitches (?:itself )?off|\bcrash|\bstops? mid|重[启啟]|(?:自动|自動|自己|自已)[关關][机機]|死[机機]|熄火|中途停/u,
   ],
   [
     'clean-dry',
     /\bnot clean|\bresidue|\bwhite film|\bnot dry|\bstill wet|洗不干[净淨]|洗不乾淨|[残殘][留渣]|白斑|[烘]不[干乾]/u,
   ],
-  ['battery', /\bbatter|\bcharg|[电電]池|充[电電]|鼓包/u],
+  [
+    'battery',
+    /\bbatter|\b(?:not|won'?t|doesn'?t|isn'?t|stopped) charging|\bcharger|\bcharging port|[电電]池|充[电電]|鼓包/u,
+  ],
   ['ignite', /\bignit|\bwon'?t light|\bpilot|打不着火|打唔着火|[点點]火|熄火/u],
 ];
 
