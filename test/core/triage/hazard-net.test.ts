@@ -1769,3 +1769,46 @@ describe("hazard hints: none inside the net's ordinary phrases", () => {
     expect(analyser.analyse(text).hazardHint).toBe(true);
   });
 });
+
+/**
+ * Classes from hazards of the train and dev splits the net alone missed (the model had learned
+ * them): a "loud poof" and "smokeish" stuff; a jet or ball of flame; a battery cell that is expanding; a safety concern said
+ * as such; an RCD that cannot be reset or powered up "without tripping" (no denial); a drink that
+ * "emptied its contents onto my laptop" or a "spillage" over a keyboard; a part burned by what the
+ * customer did ("burned my motherboard"; "burned out" is a dead part). Each with its denial and its
+ * ordinary sense.
+ */
+describe('hazard net: a poof, a jet of flame, an expanding cell, a safety concern, cannot reset without tripping, a spillage', () => {
+  readsAsHazards([
+    ['English', 'with a loud poof this grey smokeish stuff came out of it'],
+    ['English', 'The seal had popped on one of the cells and it was expanding'],
+    ['English', 'it was running much too hot, it made us concerned about safety'],
+    ['English', "I can't reset the RCD without tripping it again"],
+    ['English', 'I cannot power the machine up without tripping the RCD'],
+    ['English', 'the coffee cup tipped up and emptied its contents onto my laptop'],
+    ['English', 'Accidental spillage of approximately 1 liter of water, covering the keyboard'],
+    ['English', 'a night of mining destroyed/burned my motherboard'],
+    [
+      'English',
+      'a very loud kra-a-a-ck and a jet of blue flame shot out the right side of the microwave',
+    ],
+    ['English', 'a ball of fire came out of the socket'],
+    ['Simplified', '一股蓝色的火焰从微波炉侧面喷了出来'],
+    ['Traditional', '微波爐側邊噴出一條藍色火舌'],
+    ['Simplified', '洗碗机温度太高了，我担心安全问题'],
+    ['Traditional', '洗碗機溫度太高了，我擔心安全問題'],
+    ['Cantonese', '部洗碗機熱到離晒譜，我好擔心安全'],
+    ['Cantonese', '充電器噗一聲冒出灰色嘅煙'],
+  ]);
+  readsCalm([
+    ['English', 'the dishwasher runs very hot, no safety concern though'],
+    ['English', 'my phone battery cells are fine, nothing is expanding'],
+    ['English', 'it runs without tripping the RCD'],
+    ['English', 'I tipped over the chair next to my laptop'],
+    ['English', 'the light bulb in the fridge burned out'],
+    ['English', 'the gas burner has a nice blue flame'],
+    ['English', 'there were no flames at all, it just clicked off'],
+    ['Simplified', '洗碗机温度正常，不担心安全'],
+    ['Traditional', '洗碗機溫度正常，不擔心安全'],
+  ]);
+});
