@@ -126,10 +126,22 @@ export async function eraseChatUpdates(db: Database, chatId: number, standIn: nu
 }
 
 /**
- * {@link markUpdateHandled}'s statement (one per turn, in the turn's transaction). An update is
- * handled only as its chat's oldest pending one: a run that took an update in as its chat's head
- * (no read) commits nothing when another instance's earlier update of the chat has committed
- * since, and reads the inbox instead, so the chat's order holds across instances.
+ * The rule of a chat's order, for a statement on `inbox_updates` (the row in hand named by the
+ * table's name): true when an earlier update of the row's chat is pending. An update is handled
+ * only as its chat's oldest pending one — a run that took an update in as its chat's head (no
+ * read) commits nothing when another instance's earlier update of the chat has committed since,
+ * and reads the inbox instead — so the chat's order holds across instances. Both ways a turn
+ * marks its update (this file's `markHandled`, the one-statement turn's) write it with this.
+ */
+export const EARLIER_PENDING = sql`exists (
+    select 1 from inbox_updates as earlier
+    where earlier.chat_id = inbox_updates.chat_id and earlier.state = 'pending'
+      and earlier.update_id < inbox_updates.update_id
+  )`;
+
+/**
+ * {@link markUpdateHandled}'s statement (one per turn, in the turn's transaction): marked only
+ * while no earlier update of the chat is pending ({@link EARLIER_PENDING}).
  */
 const markHandled = preparedPerHandle((db) =>
   db
@@ -139,8 +151,7 @@ const markHandled = preparedPerHandle((db) =>
       and(
         eq(inboxUpdates.updateId, sql.placeholder('updateId')),
         eq(inboxUpdates.state, 'pending'),
-        // Qualified by the table's name: unqualified, the columns would read the subquery's row.
-        sql`not exists (select 1 from inbox_updates as earlier where earlier.chat_id = inbox_updates.chat_id and earlier.state = 'pending' and earlier.update_id < inbox_updates.update_id)`,
+        sql`not ${EARLIER_PENDING}`,
       ),
     )
     .returning({ updateId: inboxUpdates.updateId })

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../database.ts';
 import { withStorageErrors } from '../errors.ts';
+import { EARLIER_PENDING } from '../inbox/inbox.ts';
 import { rowsOf } from '../migrate.ts';
 import {
   firstReplySince,
@@ -90,11 +91,7 @@ select (select count(*) from saved)::int as saved`;
   // chat's oldest pending one (a head taken in here without a read may have been overtaken by
   // another instance's earlier update since), and the run then reads the inbox's head instead.
   return sql`with pending as materialized (
-  select case when exists (
-    select 1 from inbox_updates as earlier
-    where earlier.chat_id = inbox_updates.chat_id and earlier.state = 'pending'
-      and earlier.update_id < inbox_updates.update_id
-  ) then 'behind' else state end as state
+  select case when ${EARLIER_PENDING} then 'behind' else state end as state
   from inbox_updates where update_id = ${ph('updateId')}::bigint for update
 ), saved as (
   insert into sessions (key, value, version, expires_at)
