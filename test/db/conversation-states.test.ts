@@ -28,6 +28,18 @@ describeOnDatabases('conversation state with a fencing version', (database) => {
     });
   });
 
+  it('keeps a text that only looks like those characters escaped (a backslash, then u0000 or ud800)', async () => {
+    const db = database().handle.db;
+    const key = `conv:${randomUUID()}`;
+    const value = { path: 'C:\\u0000\\ud800', lone: '\uDC00', plain: 'E21 \\n' };
+    await saveVersioned(db, key, value, 0, far());
+    expect((await loadVersioned(db, key, clock.now())).value).toEqual({
+      path: 'C:\\u0000\\ud800',
+      lone: '\uFFFD',
+      plain: 'E21 \\n',
+    });
+  });
+
   it('refuses a save based on a version another turn saved over (only the first commits)', async () => {
     const db = database().handle.db;
     const key = `conv:${randomUUID()}`;
