@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -80,6 +81,33 @@ export async function measureCost<T>(
   /** `BENCH_DETAIL`: each statement's text (its start) and each Redis command, counted apart. */
   const detail = process.env.BENCH_DETAIL ? new Map<string, number>() : undefined;
   const note = (what: string) => detail?.set(what, (detail.get(what) ?? 0) + 1);
+  /**
+   * With `BENCH_DETAIL`, the server's CPU for each statement too (PostgreSQL's
+   * `log_statement_stats`, its LOG lines sent to this client: superuser only; the commit at the
+   * end of a statement outside a transaction is not in them).
+   */
+  const serverMs = new Map<string, number>();
+  /** With `BENCH_DETAIL`, each statement's round trips' total (ms), as this process saw them. */
+  const roundTrips = new Map<string, number>();
+  /** Each connection's statements in flight, oldest first (a client runs them in order). */
+  const inFlight = new WeakMap<pg.Client, string[]>();
+  const shape = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 100);
+  const watch = (client: pg.Client) => {
+    const queue = ['sql set'];
+    inFlight.set(client, queue);
+    client.on('notice', (notice) => {
+      const times = /([\d.]+) s user, ([\d.]+) s system/.exec(notice.detail ?? '');
+      const [key] = queue;
+      if (!times || key === undefined) return;
+      serverMs.set(key, (serverMs.get(key) ?? 0) + (Number(times[1]) + Number(times[2])) * 1000);
+    });
+    (query as (...a: unknown[]) => unknown).call(
+      client,
+      'set client_min_messages = log; set log_statement_stats = on',
+      () => queue.shift(),
+    );
+    return queue;
+  };
   const query = pg.Client.prototype.query;
   const sendCommand = Redis.prototype.sendCommand;
   const backendsBefore = options.db ? await backendsCpuMs(options.db) : undefined;
@@ -87,9 +115,28 @@ export async function measureCost<T>(
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     counted.statements += 1;
     if (detail) {
+      const queue = inFlight.get(this) ?? watch(this);
       const [config] = args as [string | { text?: string }];
-      const text = typeof config === 'string' ? config : (config?.text ?? '');
-      note(`sql ${text.replace(/\s+/g, ' ').trim().slice(0, 100)}`);
+      const key = `sql ${shape(typeof config === 'string' ? config : (config?.text ?? ''))}`;
+      note(key);
+      queue.push(key);
+      // The round trip, from the call to its answer: the server's time, a lock waited for, and
+      // the wait for this process's event loop to read the answer.
+      const started = performance.now();
+      const took = () => {
+        queue.shift();
+        roundTrips.set(key, (roundTrips.get(key) ?? 0) + performance.now() - started);
+      };
+      const last = args.length - 1;
+      const callback = args[last];
+      if (typeof callback === 'function')
+        args[last] = (...answer: unknown[]) => {
+          took();
+          return (callback as (...a: unknown[]) => unknown)(...answer);
+        };
+      const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+      if (result instanceof Promise) void result.then(took, took);
+      return result;
     }
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
@@ -98,6 +145,10 @@ export async function measureCost<T>(
     if (detail) note(`redis ${(args[0] as { name?: string } | undefined)?.name}`);
     return (sendCommand as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof sendCommand;
+  // How long a callback that became ready waited for this thread: a round trip's answer waits
+  // this long to be read, whatever the server took.
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const cpuBefore = process.cpuUsage();
   let result: T;
   try {
@@ -107,8 +158,15 @@ export async function measureCost<T>(
     Redis.prototype.sendCommand = sendCommand;
   }
   const cpu = process.cpuUsage(cpuBefore);
-  for (const [what, count] of [...(detail ?? [])].sort((a, b) => b[1] - a[1]))
-    process.stderr.write(`${(count / units).toFixed(3).padStart(7)} ${what}\n`);
+  loopDelay.disable();
+  for (const [what, count] of [...(detail ?? [])].sort((a, b) => b[1] - a[1])) {
+    const ms = serverMs.get(what);
+    const trip = roundTrips.get(what);
+    const server = ms === undefined ? '' : `, server CPU ${(ms / units).toFixed(3)} ms a message`;
+    const waited =
+      trip === undefined ? '' : ` (round trip ${(trip / count).toFixed(2)} ms${server})`;
+    process.stderr.write(`${(count / units).toFixed(3).padStart(7)} ${what}${waited}\n`);
+  }
   const backendsAfter = options.db ? await backendsCpuMs(options.db) : undefined;
   const redisAfter = options.redis ? await redisCpuMs(options.redis) : undefined;
   const per = (value: number) => round(value / units, 3);
@@ -116,6 +174,8 @@ export async function measureCost<T>(
     result,
     figures: {
       [`${prefix}cpu_ms_per_update`]: per((cpu.user + cpu.system) / 1000),
+      [`${prefix}event_loop_delay_p50_ms`]: round(loopDelay.percentile(50) / 1e6, 1),
+      [`${prefix}event_loop_delay_p99_ms`]: round(loopDelay.percentile(99) / 1e6, 1),
       ...(backendsBefore !== undefined && backendsAfter !== undefined
         ? {
             [`${prefix}postgres_cpu_ms_per_update`]: per(backendsAfter - backendsBefore),
