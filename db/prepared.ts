@@ -65,3 +65,26 @@ export function preparedStatement(
     return _.session.prepareQuery(dialect.sqlToQuery(statement), undefined, undefined, false);
   });
 }
+
+/**
+ * The placeholder names of row `n` of a multi-row statement (`<prefix><n>_<field>`), made once per
+ * row number and kept: a statement's text and its values use the same names, and filling in the
+ * values makes no name (a template string made for every value cost a turn's commit three
+ * quarters of the time it took to fill in its values).
+ */
+export function rowPlaceholders<Field extends string>(
+  prefix: string,
+  fields: readonly Field[],
+): (n: number) => Readonly<Record<Field, string>> {
+  const rows: Record<Field, string>[] = [];
+  return (n) => {
+    let names = rows[n];
+    if (names === undefined) {
+      names = Object.fromEntries(
+        fields.map((field) => [field, `${prefix}${n}_${field}`]),
+      ) as Record<Field, string>;
+      rows[n] = names;
+    }
+    return names;
+  };
+}

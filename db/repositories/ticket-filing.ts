@@ -7,7 +7,7 @@ import {
 } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { rowsOf } from '../migrate.ts';
-import { preparedStatement } from '../prepared.ts';
+import { preparedStatement, rowPlaceholders } from '../prepared.ts';
 import { productReports, tickets } from '../schema/index.ts';
 import { toTicket } from './to-domain.ts';
 
@@ -15,6 +15,9 @@ const ph = sql.placeholder;
 const iso = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 const json = (value: unknown) =>
   value === null || value === undefined ? null : JSON.stringify(value);
+/** A job's placeholders (`j<n>_…`) and a following event's (`e<n>_…`), by row. */
+const jobNames = rowPlaceholders('j', ['kind', 'key', 'dueAt', 'payload', 'maxAttempts'] as const);
+const eventNames = rowPlaceholders('e', ['type', 'payload'] as const);
 
 /**
  * A ticket's filing in ONE statement, every value a placeholder (its text depends on whether a
@@ -46,11 +49,10 @@ function filingStatement(withProduct: boolean, jobCount: number, eventCount: num
     v.payload || jsonb_build_object('ticketId', created.id, 'ticketNumber', created.number),
     v.max_attempts, ${ph('at')}::timestamptz, ${ph('at')}::timestamptz
   from created, (values ${sql.join(
-    Array.from(
-      { length: jobCount },
-      (_, n) =>
-        sql`(${n}::int, ${ph(`j${n}_kind`)}::text, ${ph(`j${n}_key`)}::text, ${ph(`j${n}_dueAt`)}::timestamptz, ${ph(`j${n}_payload`)}::jsonb, ${ph(`j${n}_maxAttempts`)}::int)`,
-    ),
+    Array.from({ length: jobCount }, (_, n) => {
+      const j = jobNames(n);
+      return sql`(${n}::int, ${ph(j.kind)}::text, ${ph(j.key)}::text, ${ph(j.dueAt)}::timestamptz, ${ph(j.payload)}::jsonb, ${ph(j.maxAttempts)}::int)`;
+    }),
     sql`, `,
   )}) as v(n, kind, key, due_at, payload, max_attempts)
   order by v.n
@@ -85,7 +87,8 @@ function filingStatement(withProduct: boolean, jobCount: number, eventCount: num
   from created, (values (0, 'created', ${ph('eventPayload')}::jsonb)${sql.join(
     Array.from(
       { length: eventCount },
-      (_, n) => sql`, (${n + 1}::int, ${ph(`e${n}_type`)}::text, ${ph(`e${n}_payload`)}::jsonb)`,
+      (_, n) =>
+        sql`, (${n + 1}::int, ${ph(eventNames(n).type)}::text, ${ph(eventNames(n).payload)}::jsonb)`,
     ),
   )}) as v(n, type, payload)
   order by v.n
@@ -171,15 +174,17 @@ export async function fileTicketRows(
     );
   }
   events.forEach((event, n) => {
-    values[`e${n}_type`] = event.type;
-    values[`e${n}_payload`] = JSON.stringify(event.payload);
+    const names = eventNames(n);
+    values[names.type] = event.type;
+    values[names.payload] = JSON.stringify(event.payload);
   });
   jobs.forEach((job, n) => {
-    values[`j${n}_kind`] = job.kind;
-    values[`j${n}_key`] = job.key ?? null;
-    values[`j${n}_dueAt`] = iso(job.dueAt);
-    values[`j${n}_payload`] = JSON.stringify(job.payload);
-    values[`j${n}_maxAttempts`] = job.maxAttempts ?? null;
+    const names = jobNames(n);
+    values[names.kind] = job.kind;
+    values[names.key] = job.key ?? null;
+    values[names.dueAt] = iso(job.dueAt);
+    values[names.payload] = JSON.stringify(job.payload);
+    values[names.maxAttempts] = job.maxAttempts ?? null;
   });
   const [raw] = rowsOf<Record<string, unknown>>(await query(tx).execute(values));
   return raw ? { ticket: toTicket(toTicketRow(raw)), created: raw.seen !== true } : undefined;

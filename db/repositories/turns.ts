@@ -9,7 +9,7 @@ import {
   OUTBOX_PRIORITY,
   turnPriority,
 } from '../outbox/outbox.ts';
-import { preparedStatement } from '../prepared.ts';
+import { preparedStatement, rowPlaceholders } from '../prepared.ts';
 import { StaleStateError, storableJson } from './conversation-states.ts';
 import { readTurn, type TurnRead } from './turn-read.ts';
 
@@ -31,6 +31,17 @@ export type TurnTail = {
 
 const iso = (date: Date) => date.toISOString();
 const ph = sql.placeholder;
+/** A reply's placeholders (`m<n>_…`) and a transcript entry's (`t<n>_…`), by row. */
+const messageNames = rowPlaceholders('m', [
+  'key',
+  'chatId',
+  'method',
+  'payload',
+  'priority',
+  'availableAt',
+  'erased',
+] as const);
+const transcriptNames = rowPlaceholders('t', ['customerId', 'direction', 'text'] as const);
 
 /**
  * The statement of a turn with `messages` replies and `transcript` entries, every value a
@@ -52,11 +63,10 @@ function commitStatement(messages: number, transcript: number, marks: boolean): 
   select v.key, v.chat_id, v.method, v.payload,
     coalesce(v.priority, ${turnPriority(sql`v.chat_id`, sql`${ph('since')}`)}),
     coalesce(v.available_at, ${ph('at')}::timestamptz), ${ph('at')}::timestamptz, v.erased
-  from (values ${rows(
-    messages,
-    (n) =>
-      sql`(${n}::int, ${ph(`m${n}_key`)}::text, ${ph(`m${n}_chatId`)}::bigint, ${ph(`m${n}_method`)}::text, ${ph(`m${n}_payload`)}::text, ${ph(`m${n}_priority`)}::smallint, ${ph(`m${n}_availableAt`)}::timestamptz, ${ph(`m${n}_erased`)}::boolean)`,
-  )}) as v(n, key, chat_id, method, payload, priority, available_at, erased)
+  from (values ${rows(messages, (n) => {
+    const m = messageNames(n);
+    return sql`(${n}::int, ${ph(m.key)}::text, ${ph(m.chatId)}::bigint, ${ph(m.method)}::text, ${ph(m.payload)}::text, ${ph(m.priority)}::smallint, ${ph(m.availableAt)}::timestamptz, ${ph(m.erased)}::boolean)`;
+  })}) as v(n, key, chat_id, method, payload, priority, available_at, erased)
   where exists (select 1 from ${gate})
   order by v.n
   on conflict (key) do nothing
@@ -68,11 +78,10 @@ function commitStatement(messages: number, transcript: number, marks: boolean): 
       : sql`, logged as (
   insert into transcript_entries (customer_id, ticket_id, direction, text, at)
   select v.customer_id, null, v.direction, v.text, ${ph('at')}::timestamptz
-  from (values ${rows(
-    transcript,
-    (n) =>
-      sql`(${n}::int, ${ph(`t${n}_customerId`)}::uuid, ${ph(`t${n}_direction`)}::text, ${ph(`t${n}_text`)}::text)`,
-  )}) as v(n, customer_id, direction, text)
+  from (values ${rows(transcript, (n) => {
+    const t = transcriptNames(n);
+    return sql`(${n}::int, ${ph(t.customerId)}::uuid, ${ph(t.direction)}::text, ${ph(t.text)}::text)`;
+  })}) as v(n, customer_id, direction, text)
   where exists (select 1 from ${gate})
   order by v.n
   returning id
@@ -134,7 +143,6 @@ function commitQuery(messages: number, transcript: number, marks: boolean) {
 function commitValues(turn: TurnTail, updateId?: number): Record<string, unknown> {
   const { at, state, messages, transcript } = turn;
   const values: Record<string, unknown> = {
-    ...(updateId === undefined ? {} : { updateId }),
     key: state.key,
     value: storableJson(state.value),
     nextVersion: state.version + 1,
@@ -143,19 +151,22 @@ function commitValues(turn: TurnTail, updateId?: number): Record<string, unknown
     at: iso(at),
     since: firstReplySince(at),
   };
+  if (updateId !== undefined) values.updateId = updateId;
   messages.forEach((m, n) => {
-    values[`m${n}_key`] = m.key;
-    values[`m${n}_chatId`] = m.chatId;
-    values[`m${n}_method`] = m.method;
-    values[`m${n}_payload`] = JSON.stringify(m.payload);
-    values[`m${n}_priority`] = m.priority === 'turn' ? null : (m.priority ?? OUTBOX_PRIORITY.reply);
-    values[`m${n}_availableAt`] = m.availableAt ? iso(m.availableAt) : null;
-    values[`m${n}_erased`] = m.erased ?? false;
+    const names = messageNames(n);
+    values[names.key] = m.key;
+    values[names.chatId] = m.chatId;
+    values[names.method] = m.method;
+    values[names.payload] = JSON.stringify(m.payload);
+    values[names.priority] = m.priority === 'turn' ? null : (m.priority ?? OUTBOX_PRIORITY.reply);
+    values[names.availableAt] = m.availableAt ? iso(m.availableAt) : null;
+    values[names.erased] = m.erased ?? false;
   });
   transcript.forEach((entry, n) => {
-    values[`t${n}_customerId`] = entry.customerId;
-    values[`t${n}_direction`] = entry.direction;
-    values[`t${n}_text`] = entry.text;
+    const names = transcriptNames(n);
+    values[names.customerId] = entry.customerId;
+    values[names.direction] = entry.direction;
+    values[names.text] = entry.text;
   });
   return values;
 }
