@@ -158,7 +158,29 @@ const HINTED: [Category, string[]][] = [
   ],
 ];
 
+/**
+ * Model numbers in the makers' published formats (US and European ranges), each of one category:
+ * the message names no product in words.
+ */
+const MODELS: [Category, string[]][] = [
+  ['washing_machine', ['LG WM3900HWA', 'WTW5000DW', 'MVWC565FW', 'WAT28400GB', 'DLEX3900W']],
+  ['dishwasher', ['SHX878WD5N', 'WDT730PAHZ', 'KDTM354DSS', 'FGID2466QF', 'LDFN4542S']],
+  ['refrigerator', ['LFXS26973S', 'WRX735SDHZ', 'GNE27JYMFS', 'RB38T602CSA', 'KGN39VLEAG']],
+  ['air_conditioner', ['ASYG12KMCC', 'CS-Z25VKEW', 'LW1016ER', 'MUZ-GL25NA', 'GSX140361']],
+  ['water_heater', ['XE50T10HD50U1', 'RUR199iN', 'NPE-240A', 'NRC66DV']],
+  ['microwave', ['JVM3160RFSS', 'WMH31017HS', 'LMV2031ST', 'KMHS120ESS']],
+  ['network', ['WRT3200ACM', 'EA6350', 'HG8245H', 'SB6183', 'RT AC66U', 'AC66U']],
+];
+
 describe('category words customers use', () => {
+  for (const [category, models] of MODELS) {
+    it.each(models)(`the model number %s is a ${category}`, (model) => {
+      const result = engine.classify(`my ${model} stopped working this morning`);
+      expect(result.category?.id).toBe(category);
+      expect(result.cues.categoryEvidence).toContain('model');
+    });
+  }
+
   for (const [category, texts] of HINTED) {
     it.each(texts)(`%j points to ${category} by its parts or jargon, read by the model`, (text) => {
       const result = engine.classify(text);
