@@ -20,7 +20,7 @@ describe('staff hand the chat back while a question is pending', () => {
     await h.says(
       li,
       li.id,
-      'The washing machine shows error E21 and the drum does not turn at all',
+      'The washing machine shows error E21 and the drum does not turn at all, already restarted it twice',
       /What name should the engineer ask for/,
     );
     await h.says(li, li.id, 'Li Na', /Which phone number/);

@@ -93,6 +93,26 @@ const RELABEL: Record<string, { label: string; why: string }> = {
     label: 'misuse',
     why: 'the router was not faulty: the dormitory broadband cable had been cut and the ISP repaired it (environment, not the product)',
   },
+  'en14-0009': {
+    label: 'misuse',
+    why: 'the TV and its sources were fine: the active HDMI cable between them failed after a lightning strike, an accessory the customer replaced (as en4-0111)',
+  },
+  'en14-0010': {
+    label: 'misuse',
+    why: 'the TV was fine: swapping the HDMI cable for a spare removed the white spots, an accessory the customer replaced (as en4-0111)',
+  },
+  'en15-0051': {
+    label: 'fault',
+    why: 'a window unit that will not start and overloads the circuit, replaced: a breaker that trips alone is an electrical fault (no leakage breaker, smoke or sparks described)',
+  },
+  'en15-0086': {
+    label: 'fault',
+    why: 'a technician had to clear the ice-clogged coil (a defrost failure) and the post shows damaged coil tubes: it needed a technician, as en14-0013',
+  },
+  'en15-0103': {
+    label: 'fault',
+    why: 'ants in the outdoor unit\'s contactor, found by a technician called out: labelled as the same cause in en15-0102 and en15-0104',
+  },
 };
 
 /**
