@@ -187,3 +187,33 @@ describe('everyday causes added to the catalogue', () => {
     );
   });
 });
+
+/**
+ * "不太冷" is "not very cold" (not cold enough), though its characters hold "太冷" (too cold): a
+ * degree negated before the adjective reads as "not enough" in every script.
+ */
+describe('a negated degree ("不太冷", "唔係好凍") is not enough, not too much', () => {
+  it.each([
+    ['冰箱不太冷，牛奶放一天就酸了', 'refrigerator.too-cold-food-frozen'],
+    ['冰箱不怎么冷', 'refrigerator.too-cold-food-frozen'],
+    ['雪櫃唔係好凍', 'refrigerator.too-cold-food-frozen'],
+    ['冰箱不是很冷', 'refrigerator.too-cold-food-frozen'],
+  ])('%j is not read as too cold', (text, notThis) => {
+    const result = engine.classify(text);
+    expect(result.symptom?.id).not.toBe(notThis);
+    expect(result.symptom?.id).toMatch(/^refrigerator\.not-(cold-enough|cooling)/);
+  });
+
+  it.each(['热水器的水不怎么热', '熱水器啲水唔係好熱', '热水器水不太热'])(
+    '%j is water not hot enough',
+    (text) => {
+      expect(engine.classify(text).symptom?.id).toMatch(/^water_heater\..*not-hot/);
+    },
+  );
+
+  it('too cold is still too cold', () => {
+    expect(engine.classify('冰箱太冷了，菜都冻了').symptom?.id).toBe(
+      'refrigerator.too-cold-food-frozen',
+    );
+  });
+});
