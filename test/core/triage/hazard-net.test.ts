@@ -1812,3 +1812,25 @@ describe('hazard net: a poof, a jet of flame, an expanding cell, a safety concer
     ['Traditional', '洗碗機溫度正常，不擔心安全'],
   ]);
 });
+
+/**
+ * A washer, dryer or dishwasher that burst apart (自爆, 炸裂) or whose lid shattered in the spin is
+ * a hazard; a machine "stuffed to bursting" (塞爆了, 塞到爆) is only full.
+ */
+describe('hazard net: a machine or its lid that burst apart, and one only stuffed full', () => {
+  readsAsHazards([
+    ['Simplified', '洗衣机脱水的时候自爆了，盖子被炸裂'],
+    ['Simplified', '洗衣机脱水时盖子炸裂了'],
+    ['Traditional', '洗衣機脫水時蓋子炸裂了'],
+    ['Cantonese', '部洗衣機甩乾嗰陣自爆，個蓋爆開咗'],
+    ['English', 'the washer lid shattered during the spin'],
+    ['English', 'the glass lid exploded while it was spinning'],
+  ]);
+  readsCalm([
+    ['Simplified', '洗衣机没有爆炸，只是脱水声音大'],
+    ['Simplified', '洗衣机都塞爆了，衣服太多'],
+    ['Simplified', '冰箱塞爆了，东西放不下'],
+    ['Cantonese', '雪櫃塞到爆，啲嘢放唔落'],
+    ['English', 'the lid of the detergent drawer is broken'],
+  ]);
+});
