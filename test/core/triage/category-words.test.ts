@@ -222,6 +222,12 @@ describe('category hints', () => {
     expect(modelFeaturesOf(analysis)).toContain(`k:${category}`);
   });
 
+  it('read "reheat" as a microwave hint, not a name: ovens reheat too, and "repeat" is one edit away', () => {
+    const analysis = analyser.analyse('the keys repeat the character until unplugged', correct);
+    expect(analysis.names.size).toBe(0);
+    expect(analyser.analyse('reheat the soup', correct).hints.get('microwave')).toContain('reheat');
+  });
+
   it('are learned by the category head only', () => {
     expect(
       Object.keys(model?.category.weights ?? {}).filter((f) => f.startsWith('k:')),
