@@ -37,7 +37,17 @@ const NAMED: [Category, string[]][] = [
       '部手提電腦開唔到機',
     ],
   ],
-  ['tv', ['the Roku shows no signal on HDMI 2', '机顶盒连上电视没有画面', '電視盒子播放好卡']],
+  [
+    'tv',
+    [
+      'the Roku shows no signal on HDMI 2',
+      'our HDTV clicks and will not come on',
+      'the Viera blinks its red light seven times',
+      'the Aquos has sound but no picture',
+      '机顶盒连上电视没有画面',
+      '電視盒子播放好卡',
+    ],
+  ],
   ['refrigerator', ['the ice maker stopped making ice', '雪櫃冷藏室好暖', '冷冻室结了很多霜']],
   [
     'air_conditioner',
@@ -170,6 +180,7 @@ const MODELS: [Category, string[]][] = [
   ['water_heater', ['XE50T10HD50U1', 'RUR199iN', 'NPE-240A', 'NRC66DV']],
   ['microwave', ['JVM3160RFSS', 'WMH31017HS', 'LMV2031ST', 'KMHS120ESS']],
   ['network', ['WRT3200ACM', 'EA6350', 'HG8245H', 'SB6183', 'RT AC66U', 'AC66U']],
+  ['tv', ['TC-P50ST30', 'TC-55FX800']],
 ];
 
 describe('category words customers use', () => {
