@@ -179,8 +179,8 @@ const MODELS: [Category, string[]][] = [
   ['air_conditioner', ['ASYG12KMCC', 'CS-Z25VKEW', 'LW1016ER', 'MUZ-GL25NA', 'GSX140361']],
   ['water_heater', ['XE50T10HD50U1', 'RUR199iN', 'NPE-240A', 'NRC66DV']],
   ['microwave', ['JVM3160RFSS', 'WMH31017HS', 'LMV2031ST', 'KMHS120ESS']],
-  ['network', ['WRT3200ACM', 'EA6350', 'HG8245H', 'SB6183', 'RT AC66U', 'AC66U']],
-  ['tv', ['TC-P50ST30', 'TC-55FX800']],
+  ['network', ['WRT3200ACM', 'EA6350', 'HG8245H', 'HG532e', 'SB6183', 'CM1000', 'AC66U']],
+  ['tv', ['TC-P50ST30', 'TC-55FX800', 'E900V22C', 'CM311-1A', 'HG680-KA', 'B860AV1.1', 'EC6108V9']],
 ];
 
 describe('category words customers use', () => {
