@@ -111,11 +111,17 @@ const NOT_NAMES = new Set(
 /**
  * A question or a sentence, not a name: it ends in a question mark or a Chinese question particle
  * ("保修期过了吗", "點算呢"), or two or more of its Latin words are English function words ("is it
- * still under warranty", "when will the engineer come"; only lower-case words count), or it has more
- * Chinese characters than a name without a middle dot ("我想問下保養期幾耐"). Names keep
+ * still under warranty", "when will the engineer come"; only lower-case words count, and not
+ * syllables that are also names: an, do, to, in, on), or it is a run of Chinese characters longer
+ * than a name that reads as a sentence ("我想問下保養期幾耐"). Names keep
  * their particles: "Van der Berg", "De la Cruz", "Will Smith", "mary and john".
  */
 const HAN_NAME_MAX = 6;
+const HAN_TITLE = /(?:先生|小姐|女士|太太|老师|老師|师傅|師傅|様|さん)\s*$/u;
+/** Characters of a Chinese sentence that a name is unlikely to hold two of. */
+const SENTENCE_HAN = new Set(
+  Array.from('我你想问問下的了吗嗎呢么麼怎几幾时時候请請要能可以知道什为為点點'),
+);
 const QUESTION_END = /(?:[?？]|[吗嗎呢咩么麼][。.!！]*)\s*$/u;
 const FUNCTION_WORDS = new Set([
   'is',
@@ -126,8 +132,6 @@ const FUNCTION_WORDS = new Set([
   'its',
   'my',
   'the',
-  'a',
-  'an',
   'not',
   'still',
   'under',
@@ -138,7 +142,6 @@ const FUNCTION_WORDS = new Set([
   'what',
   'how',
   'does',
-  'do',
   'did',
   'why',
   'when',
@@ -146,18 +149,12 @@ const FUNCTION_WORDS = new Set([
   'will',
   'would',
   'should',
-  'to',
   'of',
   'for',
-  'in',
-  'on',
-  'at',
   'this',
   'that',
   'you',
   'your',
-  'me',
-  'i',
   'we',
   'there',
   'have',
@@ -165,15 +162,15 @@ const FUNCTION_WORDS = new Set([
   'been',
   'about',
   'please',
-  'any',
   'if',
-  'or',
   'but',
 ]);
 function isQuestionOrSentence(text: string): boolean {
   if (QUESTION_END.test(text)) return true;
-  // A Chinese name is two to four characters, six with 先生 / 小姐; longer ones are joined by "·".
-  if (!text.includes('·') && (text.match(/\p{Script=Han}/gu)?.length ?? 0) > HAN_NAME_MAX)
+  // A Chinese name is two to four characters, six with a title; a longer run of characters is a
+  // sentence only when it reads as one (我, 想, 吗, 什么…): 阿依古丽买买提 and 爱新觉罗启星女士 are names.
+  const han = text.replace(HAN_TITLE, '').match(/\p{Script=Han}/gu) ?? [];
+  if (han.length > HAN_NAME_MAX && new Set(han.filter((c) => SENTENCE_HAN.has(c))).size >= 2)
     return true;
   // Only lower-case words count: a capital "Will", "Do" or "In" may be a name.
   const words = text.match(/\p{Script=Latin}+/gu) ?? [];
