@@ -41,6 +41,11 @@ export const triageLexiconSchema = z.strictObject({
    * in neither list: the model reads it from its n-grams.
    */
   categoryHints: z.partialRecord(z.enum(CATEGORIES), byLanguage),
+  /**
+   * English phrases holding a product name that name no product: "AC" as alternating current
+   * ("AC adapter", "AC power"). A name inside one is not read as a name.
+   */
+  notNames: words,
   english: z.strictObject({
     stopwords: words,
     /** Irregular forms → base word (burnt → burn), before stemming. */

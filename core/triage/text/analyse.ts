@@ -230,6 +230,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     for (const zh of list?.zh ?? []) owned(hintOwners, normalise(zh).text, key);
     for (const en of list?.en ?? []) owned(hintOwners, en, key);
   }
+  const notNames = enFinder(lexicon.notNames, false);
   const allHints = {
     zh: zhFinder(hintLists.flatMap(([, list]) => list?.zh ?? [])),
     en: enFinder(hintLists.flatMap(([, list]) => list?.en ?? [])),
@@ -421,7 +422,9 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         cursor = at + clause.length;
         if (masked.zh.length + masked.en.length > 0)
           analysis.deniedRanges.push(...deniedIn(clause, at, masked));
-        for (const span of [...names.zh, ...names.en]) {
+        const not = names.en.length > 0 ? notNames(tokens) : [];
+        const named = not.length === 0 ? names.en : names.en.filter((n) => !within(n, not));
+        for (const span of [...names.zh, ...named]) {
           for (const key of nameOwners.get(span.phrase) ?? []) {
             analysis.names.set(key, [...(analysis.names.get(key) ?? []), span.phrase]);
           }
@@ -439,6 +442,10 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     },
   };
 }
+
+/** Whether a span lies inside one of `spans`. */
+const within = (span: Span, spans: readonly Span[]) =>
+  spans.some((s) => s.start <= span.start && span.end <= s.end);
 
 /**
  * A clause's set-aside hazard spans as [start, end) in the whole text (the clause starts at `at`),

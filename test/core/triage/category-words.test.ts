@@ -239,6 +239,19 @@ describe('category hints', () => {
     expect(analyser.analyse('reheat the soup', correct).hints.get('microwave')).toContain('reheat');
   });
 
+  it.each([
+    ['the AC adapter gets very hot', false],
+    ['the AC power cord is frayed near the plug', false],
+    ['AC/DC converter clicks', false],
+    ['my AC is not cooling', true],
+    ['the AC has power but will not cool', true],
+  ])(
+    '%j names an air conditioner: %s ("AC" as alternating current names nothing)',
+    (text, named) => {
+      expect(analyser.analyse(text, correct).names.has('air_conditioner')).toBe(named);
+    },
+  );
+
   it('are learned by the category head only', () => {
     expect(
       Object.keys(model?.category.weights ?? {}).filter((f) => f.startsWith('k:')),
