@@ -111,7 +111,7 @@ const RELABEL: Record<string, { label: string; why: string }> = {
   },
   'en15-0103': {
     label: 'fault',
-    why: 'ants in the outdoor unit\'s contactor, found by a technician called out: labelled as the same cause in en15-0102 and en15-0104',
+    why: "ants in the outdoor unit's contactor, found by a technician called out: labelled as the same cause in en15-0102 and en15-0104",
   },
 };
 
