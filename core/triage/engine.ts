@@ -51,6 +51,7 @@ const CATEGORY_WEIGHT = {
   firstName: 0.5,
   maxNames: 2,
   model: 4,
+  modelBesideName: 2,
   session: 2,
   symptom: 3,
   softness: 1.5,
@@ -147,17 +148,37 @@ export function createTriageEngine(
     index.symptoms.flatMap((s, i) => (s.category === category ? [i] : [])),
   );
 
-  function modelOf(text: string): { at: number; token: string } | undefined {
+  /**
+   * The first model number in the text, one of a product the text names if there is one (a short
+   * pattern of one product may match another's code: "the tv shows error re100").
+   */
+  function modelOf(
+    text: string,
+    named: ReadonlySet<string> = new Set(),
+  ): { at: number; token: string } | undefined {
+    let first: { at: number; token: string } | undefined;
     for (const [token] of text.matchAll(MODEL_TOKEN)) {
       if (!/[a-z]/.test(token) || !/\d/.test(token)) continue;
-      const at = modelPatterns.findIndex((patterns) => patterns.some((p) => p.test(token)));
-      if (at >= 0) return { at, token: token.toUpperCase() };
+      for (let at = 0; at < modelPatterns.length; at++) {
+        if (!modelPatterns[at]?.some((p) => p.test(token))) continue;
+        const found = { at, token: token.toUpperCase() };
+        if (named.has(categories[at] ?? '')) return found;
+        first ??= found;
+      }
+      if (first && named.size === 0) return first;
     }
-    return undefined;
+    return first;
   }
 
   function chooseCategory(analysis: Analysis, scores: Float64Array, hints: TriageHints) {
-    const model = modelOf(analysis.text);
+    const named = new Set<string>(analysis.names.keys());
+    const model = modelOf(analysis.text, named);
+    // A model number of a product the message does not name, beside one it names, weighs less
+    // than the name ("my MX2000 mouse" on a computer is not a Linksys router).
+    const modelWeight =
+      model && named.size > 0 && !named.has(categories[model.at] ?? '')
+        ? CATEGORY_WEIGHT.modelBesideName
+        : CATEGORY_WEIGHT.model;
     const evidence: CategoryEvidence[] = [];
     let anyDirect = false;
     const values = categories.map((category, c) => {
@@ -175,7 +196,7 @@ export function createTriageEngine(
       return (
         named * CATEGORY_WEIGHT.name +
         first +
-        (model?.at === c ? CATEGORY_WEIGHT.model : 0) +
+        (model?.at === c ? modelWeight : 0) +
         (session ? CATEGORY_WEIGHT.session : 0) +
         best * CATEGORY_WEIGHT.symptom
       );

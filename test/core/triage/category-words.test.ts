@@ -259,3 +259,21 @@ describe('category hints', () => {
     expect(Object.keys(model?.label.weights ?? {}).filter((f) => f.startsWith('k:'))).toEqual([]);
   });
 });
+
+/**
+ * Review13 R13-6: a short model pattern of one product may match another's code; beside a product
+ * the message names, the name wins, and a model number of the named product is preferred.
+ */
+describe('a model number beside a named product', () => {
+  it.each([
+    ['the tv shows error re100', 'tv'],
+    ['the pc shows error AC1200U', 'computer'],
+    ['my dishwasher shows code RE100', 'dishwasher'],
+    ['电视显示RE100错误', 'tv'],
+    ['電腦顯示AC1200U', 'computer'],
+    ['my TP-Link RE450 extender keeps dropping', 'network'],
+    ['LG WM3900HWA will not drain', 'washing_machine'],
+  ] as const)('%j is about the %s', (text, category) => {
+    expect(engine.classify(text).category?.id).toBe(category);
+  });
+});
