@@ -94,6 +94,17 @@ export const triageLexiconSchema = z.strictObject({
      */
     benignSmoke: byLanguage.default({ zh: [], en: [] }),
     /**
+     * Cooking smoke or burnt popcorn (油烟机抽不走, "burnt popcorn"): anywhere in the message and
+     * not negated, smoke words are set aside as with `benignSmoke`, except in a clause with an
+     * `applianceSmoking` phrase.
+     */
+    cookingSmoke: byLanguage.default({ zh: [], en: [] }),
+    /**
+     * An appliance or part that is itself smoking, or smoke that goes on after it stopped, as
+     * regular expressions on a normalised clause (Chinese ones are literal phrases).
+     */
+    applianceSmoking: byLanguage.default({ zh: [], en: [] }),
+    /**
      * Words around danger that make no hazard by themselves (a smell, heat, a pop, sparks, gas,
      * electricity, 烟, 焦, 麻, 烫, 爆…), as regular expressions on the whole normalised message:
      * with one of them the learned model's hazard probability needs only

@@ -42,6 +42,8 @@ const LATIN = /[a-z]/i;
  * - negation scope ("no smoke or sparks", "冇燒焦味"), undone when a later clause brings the hazard
  *   back ("之前没焦味，现在很明显");
  * - smoke words in a message that calls it mist or vapour ("空调冒白雾，像烟一样") are set aside;
+ *   so are those in a message about cooking smoke or burnt popcorn, except in a clause where an
+ *   appliance or part is the one smoking or it goes on after stopping;
  * - pairs: water + socket in one clause, a leakage breaker + a trip in one clause or two next to
  *   each other, a leak + a tripping breaker anywhere in the message;
  * - a gas appliance's igniter sparks are no hazard where the message names one and nothing else
@@ -77,6 +79,11 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
     otherSparks: tools.bilingual(gasIgnition.otherSparks),
   };
   const benignSmoke = tools.bilingual(lexicon.hazard.benignSmoke, true);
+  const cookingSmoke = tools.bilingual(lexicon.hazard.cookingSmoke, true);
+  const { applianceSmoking: smoking } = lexicon.hazard;
+  const applianceSmoking = [...smoking.zh.map((w) => tools.normalise(w)), ...smoking.en].map(
+    (p) => new RegExp(p, 'i'),
+  );
   const smokeWords = {
     zh: lexicon.hazard.smokeWords.zh.map((w) => tools.normalise(w)),
     en: lexicon.hazard.smokeWords.en.map((w) => w.toLowerCase()),
@@ -131,6 +138,7 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
   function start(text: string, tokens: readonly Token[]) {
     const scan: HazardScan = { hazards: [], negatedHazards: [] };
     const mistySmoke = live(text, tokens, benignSmoke.zh(text), benignSmoke.en(tokens));
+    const cooking = live(text, tokens, cookingSmoke.zh(text), cookingSmoke.en(tokens));
     const gasAppliance = live(
       text,
       tokens,
@@ -174,9 +182,12 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
         en: [...enExceptions, ...names.en],
       };
       const masked: HazardMask = { zh: [], en: [] };
+      // Cooking smoke is set aside except in a clause where an appliance or part is the one
+      // smoking, or the smoke goes on after it stopped ("油烟机抽不走，微波炉也冒烟了").
+      const setAside = mistySmoke || (cooking && !applianceSmoking.some((p) => p.test(text)));
       /** Smoke words in a message that calls it mist are set aside (and kept out of matching). */
       const mist = (spans: Span[], into: Span[]) => {
-        if (!mistySmoke) return spans;
+        if (!setAside) return spans;
         into.push(...spans.filter((s) => onlySmoke(s.phrase)));
         return spans.filter((s) => !onlySmoke(s.phrase));
       };

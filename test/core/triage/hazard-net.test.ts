@@ -1834,3 +1834,74 @@ describe('hazard net: a machine or its lid that burst apart, and one only stuffe
     ['English', 'the lid of the detergent drawer is broken'],
   ]);
 });
+
+/**
+ * Review 13 (R13-2): booking a repair (预约维修, "schedule an engineer") is no timer: an oven or
+ * heater that came on by itself stays a hazard; a timer or schedule set on it still makes it
+ * ordinary.
+ */
+describe('hazard net: booking a repair is no timer (review 13)', () => {
+  readsAsHazards([
+    ['Simplified', '烤箱半夜自己开了，我想预约维修'],
+    ['Simplified', '电暖器半夜自己启动了，可以预约上门吗'],
+    ['Cantonese', '電暖爐半夜自己開咗，想預約師傅上門'],
+    ['Traditional', '烤箱半夜自己開了，我想預約維修'],
+    [
+      'English',
+      'the oven turned itself on in the middle of the night, can I schedule an engineer?',
+    ],
+    [
+      'English',
+      'the space heater came on by itself while we were out, scheduled to be away all week',
+    ],
+  ]);
+  readsCalm([
+    ['Simplified', '烤箱自己启动了，原来是我设了预约'],
+    ['Simplified', '烤箱自己开了，我开了预约功能'],
+    ['Traditional', '烤箱自己啟動了，原來是我設了預約'],
+    ['English', 'The oven turned itself on, I had scheduled it to preheat at six'],
+  ]);
+});
+
+/**
+ * Review 13 (R13-3): cooking smoke or burnt popcorn sets aside smoke only where no appliance or
+ * part is the one smoking and the smoke does not go on after it stopped.
+ */
+describe('hazard net: cooking smoke beside an appliance that smokes itself (review 13)', () => {
+  readsAsHazards([
+    ['Simplified', '油烟机抽不走烟，油烟机自己也在冒烟'],
+    ['Simplified', '油烟机抽不走，油烟机电机冒烟'],
+    ['Simplified', '油烟机抽不走，旁边的微波炉也冒烟了'],
+    ['Simplified', '爆米花糊了，微波炉关了还在一直冒烟'],
+    ['Cantonese', '抽油煙機抽唔走啲煙，部機自己都冒煙'],
+    ['Cantonese', '爆谷燶咗，微波爐後面一直冒煙'],
+    ['Traditional', '爆米花糊了，微波爐關了還在一直冒煙'],
+    ['English', "the hood can't clear the smoke and the hood itself is smoking"],
+    ['English', 'smoke from the frying pan set off the alarm, then the toaster started smoking'],
+    [
+      'English',
+      'burnt popcorn and now the microwave keeps smoking even after it stopped and the door is open',
+    ],
+  ]);
+  readsCalm([
+    ['Simplified', '爆米花糊了，微波炉里全是烟'],
+    ['Traditional', '炒辣椒的時候這麼大的煙，油煙機都抽不走'],
+    ['English', "The range hood doesn't clear the smoke from the frying pan"],
+    ['English', 'I burnt the popcorn, the kitchen smells of popcorn smoke'],
+  ]);
+});
+
+/**
+ * Review 13 (R13-4): on a gas appliance a whoosh and "the light flashed" is delayed ignition; a
+ * kettle's light that flashes is not.
+ */
+describe('hazard net: a gas appliance that whooshes and flashes (review 13)', () => {
+  readsAsHazards([
+    ['English', 'the gas water heater went whoosh and the light flashed'],
+    ['English', 'the boiler went whoosh and a light flashed inside'],
+    ['English', 'the gas hob went woomph and the lights flashed'],
+  ]);
+  readsCalm([
+    ['English', 'The kettle whooshes and a light flashes when it boils, then it switches off'],
+  ]);
+});
