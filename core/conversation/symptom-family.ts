@@ -26,7 +26,7 @@ const FAMILIES: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'noise',
-    /\bnois|\bgrind|\brattl|\bsqueal|\bsqueak|\bscrap(?:e|es|ing)\b|\bbang(?:s|ing)?\b|\bknock(?:s|ing)\b|\bbuzz|\bhumm|\bloud\b|噪|[异異怪][响響声聲]|[声聲]音(?:很|好|太|非常|特别|特別)?(?:大|吵|怪)|[大怪][声聲]|嘈|[磨摩]擦|吱吱|咔咔|嗡嗡|隆隆|[响響][声聲]|嘶嘶/u,
+    /\bnois|\bgrind|\brattl|\bsqueal|\bsqueak|\bscrap(?:e|es|ing)\b|\bbang(?:s|ing)?\b|\bknock(?:s|ing)\b|\bbuzz(?!er)|\bhumm|\bloud\b|噪|[异異怪][响響声聲]|[声聲]音(?:很|好|太|非常|特别|特別)?(?:大|吵|怪)|[大怪][声聲]|嘈|[磨摩]擦|吱吱|咔咔|嗡嗡|隆隆|[响響][声聲]|嘶嘶/u,
   ],
   [
     'spin',
@@ -39,11 +39,11 @@ const FAMILIES: readonly (readonly [string, RegExp])[] = [
   ['smell', /\bsmell|\bstink|\bodou?r|\bmusty|[味臭]/u],
   [
     'not-cold',
-    /\bnot (?:\w+ )?(?:cold|cool|cooling|chilling)\b|\bisn'?t (?:\w+ )?(?:cold|cool|cooling)|\bwarm\b(?! regards| wishes)|no longer cold|不[够夠]?冷|不制冷|不製冷|唔[凍冻冷]|冇冷|不[凉涼]|不制[冷]/u,
+    /\bnot (?:\w+ )?(?:cold|cool|cooling|chilling)\b|\bisn'?t (?:\w+ )?(?:cold|cool|cooling)|\bwarm\b(?! regards| wishes)(?![^.,;!?]*\b(?:today|tonight|outside|weather|day)\b)|no longer cold|不[够夠]?冷|不制冷|不製冷|唔[凍冻冷]|冇冷|不[凉涼]|不制[冷]/u,
   ],
   [
     'too-cold',
-    /\btoo cold\b|\bfreez(?:e|es|ing)\b|\bfrozen\b|\bfrost|\bicy\b|太冷|[结結]冰|[冻凍]住|[冻凍]硬|[结結]霜|雪住/u,
+    /\btoo cold\b|\bfreez(?:e|es|ing)\b(?![^.,;!?]*\b(?:today|tonight|outside|weather|day)\b)|\bfrozen\b|\bfrost|\bicy\b|太冷|[结結]冰|[冻凍]住|[冻凍]硬|[结結]霜|雪住/u,
   ],
   [
     'not-hot',
@@ -59,7 +59,7 @@ const FAMILIES: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'error',
-    /\berror|\bcodes?\b|(?:show(?:s|ing|ed)?|display(?:s|ing|ed)?|flash(?:es|ing)?|显示|顯示|出|[闪閃]|[报報]|跳)\s*(?:an? |the )?(?:code )?[a-z]{1,2}\d{1,3}(?![a-z0-9])|故障代[码碼]|[错錯]误|[錯错]誤|[报報][错錯]|代[码碼]/u,
+    /\berror|\bfault codes?\b|\bcodes?\s*[:#]?\s*[a-z]{1,2}-?\d{1,3}(?![a-z0-9])|(?:show(?:s|ing|ed)?|display(?:s|ing|ed)?|flash(?:es|ing)?|显示|顯示|出|[闪閃]|[报報]|跳)\s*(?:an? |the )?(?:code |代[码碼])?[a-z]{1,2}\d{1,3}(?![a-z0-9])|故障代[码碼]|[错錯]误|[錯错]誤|[报報][错錯]|代[码碼]\s*[a-z]{1,2}-?\d/u,
   ],
   [
     'screen',
@@ -73,7 +73,7 @@ const FAMILIES: readonly (readonly [string, RegExp])[] = [
     'network',
     /\bwi-?fi|\binternet|\boffline|\bnetwork|\bsignal|\brouter|\bdisconnect|\b(?:won'?t|can'?t|cannot|doesn'?t|not|no longer|keeps) (?:\w+ )?connect|\bconnection|[网網][络絡]|上不了[网網]|[断斷][网網]|[掉][线線]|信[号號]|[连連]不上/u,
   ],
-  ['slow', /\bslow|\blag(?:s|gy|ging)?\b|[卡][顿頓]|(?<!慢)慢(?![慢用])/u],
+  ['slow', /\bslow|\blag(?:s|gy|ging)?\b|[卡][顿頓]|(?<!慢)慢(?![慢用走])/u],
   [
     'restart',
     /\brestart|\breboot|\bturns (?:itself )?off|\bkeeps (?:turning|switching|shutting) (?:off|down)|\bshuts (?:itself )?(?:down|off)|\bswitches (?:itself )?off|\bcrash|\bstops? mid|重[启啟]|(?:自动|自動|自己|自已)[关關][机機]|死[机機]|熄火|中途停/u,
@@ -89,8 +89,29 @@ const FAMILIES: readonly (readonly [string, RegExp])[] = [
   ['ignite', /\bignit|\bwon'?t light|\bpilot|打不着火|打唔着火|[点點]火|熄火/u],
 ];
 
+/**
+ * Words about something else than the appliance, taken out before the cues are read (review13
+ * R13-5): the customer's phone, the front door, gate or doorbell, a door / zip / post code, a
+ * password's whereabouts, their own signal at work, working remote, a slow reply. "my phone is dead", "the front
+ * door is locked", 门铃坏了 tell no trouble of the appliance.
+ */
+const NOT_THE_APPLIANCE: readonly RegExp[] = [
+  /\b(?:my|our|his|her|the)\s+(?:own\s+)?(?:phone|mobile|cell(?:phone)?|front door|main door|back door|building door|gate|doorbell|door bell|intercom|buzzer|car)\b[^.,;!?]*/gu,
+  /\b(?:zip|post(?:al)?|door|gate|entry|access|building|entrance)\s*codes?\b[^.,;!?]*/gu,
+  /[^.,;!?]*\bpassword\s+(?:is|'s)\b(?!\s+(?:wrong|rejected|not|incorrect))[^.,;!?]*/gu,
+  /\b(?:i|i've|we)\s+(?:have|has|got|get|will have)\s+(?:no|bad|poor|weak)\s+(?:phone\s+)?(?:signal|reception)\b/gu,
+  /\bwork(?:s|ing)?\s+(?:from\s+home|remote(?:ly)?)\b|\bremote(?:ly)?\s+work\w*/gu,
+  /\b(?:slow|late|delayed)\s+(?:reply|replies|response|answer)\b/gu,
+  /(?:我的?|我部)手[机機][^，。,.！？!?]*|(?:我|我们|我們|我哋)[^，。,.！？!?]{0,6}?(?:没有|沒有|冇|没|沒)信[号號]/gu,
+  /回[复復覆](?:得)?(?:太|有点|有點|咁)?慢|(?:今天|今日|外面|出面|天[气氣])[^，。,.！？!?不唔冇没沒]{0,4}?(?:太|好|很|真|非常|咁)(?:冷|熱|热|凍|冻|暖)/gu,
+  /门铃|門鈴|门钟|門鐘|大门|大門|(?:wi-?fi\s*)?密[码碼](?:是|在|贴|貼|写|寫|係|喺)[^，。,.！？!?]*/gu,
+];
+
 /** The families `text` tells (none for words of time, degree or contact alone). */
 export function symptomFamilies(text: string): Set<string> {
-  const lower = text.toLowerCase();
+  const lower = NOT_THE_APPLIANCE.reduce(
+    (rest, aside) => rest.replace(aside, ' '),
+    text.toLowerCase(),
+  );
   return new Set(FAMILIES.filter(([, cue]) => cue.test(lower)).map(([family]) => family));
 }
