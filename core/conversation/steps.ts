@@ -391,6 +391,23 @@ export function keepPhoto<F extends Extract<Flow, { kind: 'guide' | 'checks' }>>
 }
 
 /**
+ * What a ticket learns from guidance or quick checks: the report, its symptom (and the checks'
+ * label) and what is ruled out.
+ */
+export function seedOf(
+  flow: Extract<Flow, { kind: 'guide' | 'checks' }>,
+  context: TurnContext,
+): Partial<Draft> & { description: string } {
+  return {
+    description: flow.text,
+    category: flow.category,
+    symptomId: flow.symptomId,
+    ...(flow.kind === 'checks' ? { label: flow.label } : {}),
+    ruledOut: ruledOutOf(flow, context),
+  };
+}
+
+/**
  * What a new ticket takes from the flow it leaves: its words, product, symptom and the steps that
  * did not help. A hazard about another product than the guidance's or the checks' (see `hazardOr`)
  * takes nothing from them.
@@ -405,20 +422,8 @@ function carriedOver(
     return { description: '' };
   switch (flow.kind) {
     case 'guide':
-      return {
-        description: flow.text,
-        category: flow.category,
-        symptomId: flow.symptomId,
-        ruledOut: ruledOutOf(flow, context),
-      };
     case 'checks':
-      return {
-        description: flow.text,
-        category: flow.category,
-        symptomId: flow.symptomId,
-        label: flow.label,
-        ruledOut: ruledOutOf(flow, context),
-      };
+      return seedOf(flow, context);
     case 'clarify':
       return { description: flow.text, category: flow.category };
     case 'choose-category':

@@ -1,4 +1,3 @@
-import type { TurnContext } from '../context.ts';
 import { reportCorrected } from '../draft-change.ts';
 import {
   checksStep,
@@ -7,12 +6,12 @@ import {
   hazardOrButtons,
   keepPhoto,
   quickChecksOf,
-  ruledOutOf,
+  seedOf,
   type T,
   turn,
   withFlow,
 } from '../steps.ts';
-import type { FlowDefinition, FlowOf, TransitionInput } from '../table.ts';
+import type { FlowDefinition, TransitionInput } from '../table.ts';
 
 /**
  * Quick checks before an engineer is sent (design.md "Decide by cost"; the seed: "对于不能明确是否
@@ -73,15 +72,4 @@ function onCheckAnswer({
       );
     }
   }
-}
-
-/** What the ticket learns from the checks: the report, its symptom and what is ruled out. */
-function seedOf(flow: FlowOf<'checks'>, context: TurnContext) {
-  return {
-    description: flow.text,
-    category: flow.category,
-    symptomId: flow.symptomId,
-    label: flow.label,
-    ruledOut: ruledOutOf(flow, context),
-  };
 }
