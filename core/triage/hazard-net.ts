@@ -32,7 +32,10 @@ export type HazardNetOptions = {
  * Chinese and English — smoke, burning or scorched parts, sparks, fire, shock, gas, a swelling
  * battery and what it does to a device, a leakage breaker tripping at the appliance, water on
  * electrics, scalding water, dangerous pressure — with negation ("no burning smell") and
- * ordinary senses ("burnt toast", "烧水") left out.
+ * ordinary senses ("burnt toast", "烧水") left out. Everyday words count as much as danger words:
+ * a plug too hot to touch or gone soft or molten, water dripping onto a light or a switch, a
+ * crackle and a flash, a casing pushed out, a tingle or a numb hand ("外壳有点麻"), water that
+ * marks the skin, a pressure gauge in the red.
  */
 export function createHazardNet(
   catalogue: TriageCatalogue,
