@@ -251,12 +251,12 @@ describe('hazard reports in the words customers use', () => {
 
 /**
  * Issue 8, the everyday words: hazards told by what the customer felt, saw, heard or smelt rather
- * than by a danger word — a plug too hot to touch or gone soft, molten or black, water reaching a
- * light or a switch, a crackle and a flash, a casing pushed out, a tingle or a numb hand, a smell
- * of hot plastic or fish, water that marks the skin, a gauge in the red — across the nine products
- * in English (British and non-native too), Simplified, Traditional and Cantonese. The net alone
- * reads them, no classifier behind it (probes written for this round; 29 of the 415 rows failed
- * before it).
+ * than by a danger word — a plug or lead that is hot, gone soft, molten or black, water dripping
+ * onto or beside a light or a socket, a crackle and a flash, a casing pushed out, a tingle or a
+ * numb hand, a smell of hot plastic or of fish from electronics, water that marks the skin, a
+ * gauge in the red — across the nine products in English (British and non-native too),
+ * Simplified, Traditional and Cantonese. The net alone reads them, no classifier behind it
+ * (probes written for this round; 49 of the 498 rows failed before it).
  */
 const EVERYDAY: Record<string, [Script, string][]> = {
   'heat to the touch': [
@@ -289,6 +289,14 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['English', 'router adapter very very hot cannot touch, got melting smell'],
     ['Simplified', '光猫电源适配器烫得不行，还有股焦味'],
     ['Cantonese', '路由器火牛熱到燙手'],
+    ['English', 'the cord of the washing machine got really hot'],
+    ['English', 'the fridge power lead is hot'],
+    ['English', 'the aircon plug is very warm, almost too hot'],
+    ['English', 'the outlet the tv is plugged into is hot'],
+    ['Simplified', '冰箱电源线很烫'],
+    ['Simplified', '洗衣机的线很烫'],
+    ['Cantonese', '雪櫃條線好熱'],
+    ['Cantonese', '熱水爐個插頭好燙'],
   ],
   'melted, molten or soft': [
     ['English', 'the plug is partially molten'],
@@ -306,13 +314,19 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['English', 'the plug on the fridge is discoloured and smells funny'],
     ['English', 'the plug pins have gone brown and the plastic is soft'],
     ['English', 'the lead of the microwave is warm and soft near the plug'],
-    ['English', 'the fridge plug went soft and is bent out of shape'],
-    ['English', 'the socket is soft from the heat'],
     ['Simplified', '插头变色了，还有点软'],
     ['Cantonese', '插蘇熔咗少少'],
     ['English', 'no burning smell, but the plug is partially molten'],
     ['English', "the fridge's plug got melted and stuck to the socket"],
     ['Cantonese', '洗衣機插頭燒到溶咗'],
+    ['English', 'the casing is melted'],
+    ['English', 'the charger melted'],
+    ['English', 'the fridge plug melted'],
+    ['Cantonese', '電源線熔咗'],
+    ['Cantonese', '電線熔化咗'],
+    ['Traditional', '插頭燒熔'],
+    ['English', 'the fridge plug went soft and is bent out of shape'],
+    ['English', 'the socket is soft from the heat'],
   ],
   'water reaching electrics or a light': [
     [
@@ -344,6 +358,18 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Traditional', '熱水器漏水漏到插頭度'],
     ['English', 'the aircon indoor unit water drip on the power socket below'],
     ['English', 'the geyser is leaking onto the switch'],
+    ['English', 'the fridge is leaking near the socket'],
+    ['English', "there's a leak right next to the plug socket behind the washing machine"],
+    ['English', 'the aircon is leaking near the light fitting'],
+    ['English', 'water is pooling by the extension lead under the dishwasher'],
+    ['English', 'water leaking beside the power point where the water heater plugs in'],
+    ['English', 'the ceiling around the light is wet under the water heater cupboard'],
+    ['Simplified', '冰箱漏水，就在插座旁边'],
+    ['Simplified', '洗衣机漏水，插座就在旁边'],
+    ['Simplified', '空调漏水，旁边就是电灯开关'],
+    ['Simplified', '热水器漏水漏在灯附近'],
+    ['Cantonese', '洗衣機漏水，就喺插蘇隔籬'],
+    ['Cantonese', '冷氣漏水，滴喺燈附近'],
   ],
   'a crackle, pop or bang and a flash': [
     ['English', 'there was a crackling sound and a flash from the back of the tv'],
@@ -370,6 +396,13 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Simplified', '洗衣机插头打火，啪啪响'],
     ['Simplified', '微波炉里面有火光闪'],
     ['Simplified', '插冰箱插头的时候啪的一下有火花'],
+    ['English', 'there was a popping sound and a flash from the microwave'],
+    ['English', 'crackling sound and a flash from the socket'],
+    ['English', 'popping and flashing from the back of the fridge'],
+    ['English', 'crackling and sparking from the socket'],
+    ['Simplified', '噼啪一声闪了一下'],
+    ['Simplified', '有噼啪声还有闪光'],
+    ['Cantonese', '啪一聲閃咗下'],
   ],
   'a blackened plug or socket': [
     ['English', 'the outlet is black around the fridge plug'],
@@ -391,6 +424,12 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ],
     ['Simplified', '冰箱后面的线烧黑了'],
     ['Cantonese', '雪櫃後面嗰條線燒黑咗'],
+    ['English', 'the outlet is black'],
+    ['English', 'the plug is black'],
+    ['English', "the socket's gone black and brown"],
+    ['Simplified', '插座黑了'],
+    ['Traditional', '插頭發黑'],
+    ['Traditional', '插座燒黑'],
   ],
   'a casing or battery pushed out': [
     ['English', 'the casing bulged on my laptop'],
@@ -415,6 +454,9 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Simplified', '笔记本底部裂开一条缝，放桌上会晃'],
     ['Cantonese', '筆電個mon同機身分開咗'],
     ['Traditional', '手提電腦鍵盤中間凸起'],
+    ['English', 'the casing bulged'],
+    ['English', 'the laptop casing has bulged'],
+    ['English', 'the tv back bulged out'],
   ],
   'a tingle, numbness or a jolt': [
     ['English', 'it tingles when I touch it'],
@@ -446,6 +488,14 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['English', 'dishwasher door got electric current, my hand feel numb'],
     ['Simplified', '热水器漏电了，洗澡的时候感觉麻'],
     ['Cantonese', '部洗衣機漏電，掂到會麻'],
+    ['English', 'it tingles when I touch the fridge'],
+    ['English', 'the metal tingles'],
+    ['English', 'I get tingles from the dishwasher'],
+    ['English', 'tingly feeling when touching the washer'],
+    ['Simplified', '外壳有点电'],
+    ['Simplified', '洗衣机外壳有点麻手'],
+    ['Simplified', '冰箱外壳麻麻的'],
+    ['Cantonese', '冷氣外殼有啲痹'],
   ],
   'a smell': [
     ['English', 'a smell like fish from the socket behind the fridge'],
@@ -486,6 +536,21 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Cantonese', '部電腦有陣燒嘢味'],
     ['Cantonese', '熱水爐嗰度有陣石油氣味'],
     ['English', 'a haze came out of the back of the pc with a funny smell'],
+    ['English', 'the tv smells like fish'],
+    ['English', "there's a fishy smell when the microwave runs"],
+    ['English', 'the computer gives off a fishy smell'],
+    ['English', 'the router smells like burning fish'],
+    ['English', 'the aircon smells electrical'],
+    ['English', 'smells electrical when the dishwasher heats'],
+    ['English', 'a smell like hot metal from the washing machine'],
+    ['English', 'smells like an overheated motor from the washer'],
+    ['English', 'hot plastic smell from the laptop charger'],
+    ['Simplified', '电脑有股鱼腥味'],
+    ['Simplified', '空调一开就有股鱼腥味'],
+    ['Simplified', '微波炉有股热塑料的味道'],
+    ['Simplified', '洗碗机有股电线味'],
+    ['Cantonese', '電視有陣魚腥味'],
+    ['Cantonese', '冷氣一開就有陣燒膠味'],
   ],
   'a leakage breaker tripping at the appliance': [
     ['English', 'the dishwasher keeps tripping the electrics'],
@@ -585,8 +650,9 @@ const EVERYDAY: Record<string, [Script, string][]> = {
 
 /**
  * Their look-alikes: the same words in an ordinary sense (hot water, a flashing light, burnt
- * popcorn, 烧水, 火爆, 被电费吓到), a product that is merely warm, a normal smell, or the danger
- * denied ("外壳不麻", "no pop or flash"). The net stays quiet.
+ * popcorn, fish reheated, 烧水, 火爆, 被电费吓到), a product that is merely warm, a normal smell, a
+ * socket that is only near, or the danger denied ("外壳不麻", "no pop or flash"). The net stays
+ * quiet.
  */
 const EVERYDAY_CALM: [Script, string][] = [
   ['English', 'hot water runs out too quickly'],
@@ -746,6 +812,24 @@ const EVERYDAY_CALM: [Script, string][] = [
   ['English', 'fire stick remote not working with the tv'],
   ['English', 'the gas bill is high since the new boiler'],
   ['Simplified', '燃气费太贵了'],
+  ['English', 'the plug is not hot, the fridge just stopped cooling'],
+  ['English', "the cable isn't hot at all, the router just won't power on"],
+  ['English', 'the cord was never hot, the washing machine just stops mid cycle'],
+  ['Simplified', '路由器就在插座旁边，信号不好'],
+  ['Simplified', '冰箱放在插座旁边，没有漏水，就是不制冷'],
+  ['Simplified', '空调漏水，滴到阳台上'],
+  ['English', 'the microwave smells fishy after I heated salmon in it'],
+  ['Simplified', '微波炉热了鱼之后一直有鱼腥味'],
+  ['Simplified', '冰箱有股鱼腥味'],
+  ['Simplified', '洗碗机有股鱼腥味'],
+  ['Simplified', '没有鱼腥味，电视就是开不了机'],
+  ['English', 'the outlet works, I plugged a lamp in and it lit'],
+  ['English', "the extension lead is switched on and the tv still won't start"],
+  ['Simplified', '数据线很长，电脑离插座很远'],
+  ['English', "the ceiling light is fine, the aircon just won't cool"],
+  ['English', "the water heater is next to the fuse box, it just won't heat"],
+  ['Simplified', '热水器的线很长'],
+  ['Simplified', '洗衣机的线不热'],
 ];
 
 describe('hazard net: hazards told in everyday words (issue 8)', () => {
