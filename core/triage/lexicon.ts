@@ -50,6 +50,12 @@ export const triageLexiconSchema = z.strictObject({
     stopwords: words,
     /** Irregular forms → base word (burnt → burn), before stemming. */
     irregular: z.record(text, text),
+    /**
+     * Real English words (lower case) that the one-edit typo tolerance leaves alone: "spoke" is no
+     * "smoke", "things" no "thinks", "cover" no "clover". Not in `lexicon.json`: the content loader
+     * adds the list in `prompts/triage/english-words.txt`. Empty, every unknown word may be corrected.
+     */
+    words: z.array(z.string()).default([]),
   }),
   /** Two-character verbs moved whole by the "V不了" → "不V" rewrite (加热不了 → 不加热); else one character moves. */
   potentialVerbs: words,

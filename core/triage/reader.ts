@@ -24,7 +24,7 @@ export type TextReader = {
 /**
  * Builds the shared text reader from the catalogue and lexicon: product names measured against the
  * catalogue, the analyser, and typo tolerance over the catalogue's, the product names' and the
- * hazard words' vocabulary.
+ * hazard words' vocabulary, which leaves real English words (`english.words`) alone.
  */
 export function createTextReader(
   catalogue: TriageCatalogue,
@@ -37,11 +37,17 @@ export function createTextReader(
   const vocabulary = catalogue.flatMap((entry) =>
     entry.symptoms.flatMap((s) => [...s.phrases.en, s.title.en].flatMap((p) => analyser.words(p))),
   );
-  const corrector = createTypoCorrector([
-    ...vocabulary,
-    ...names.flatMap((n) => n.en.flatMap((e) => analyser.words(e))),
-    ...[...lexicon.hazard.cues.en, ...lexicon.english.stopwords].flatMap((e) => analyser.words(e)),
-  ]);
+  const corrector = createTypoCorrector(
+    [
+      ...vocabulary,
+      ...names.flatMap((n) => n.en.flatMap((e) => analyser.words(e))),
+      ...[...lexicon.hazard.cues.en, ...lexicon.english.stopwords].flatMap((e) =>
+        analyser.words(e),
+      ),
+    ],
+    undefined,
+    new Set(lexicon.english.words),
+  );
   // A word whose stem the catalogue knows is no typo ("smelling" is "smell", not "swelling").
   const knownStems = new Set(vocabulary.map(stem));
   const correct = (word: string) => (knownStems.has(stem(word)) ? undefined : corrector(word));

@@ -69,6 +69,22 @@ describe('typo tolerance', () => {
     expect(correct('wshr')).toBeUndefined();
     expect(correct('toaster')).toBeUndefined();
   });
+  it('leaves a real English word alone: it is another word, not a typo', () => {
+    const vocabulary = ['smoke', 'shock', 'thinks', 'clover', 'trane', 'raid', 'television'];
+    const real = new Set(['spoke', 'shook', 'things', 'cover', 'trace', 'rapid']);
+    const guarded = createTypoCorrector(vocabulary, 5, real);
+    for (const word of real) expect(guarded(word)).toBeUndefined();
+    expect(guarded('televsion')).toBe('television');
+    const unguarded = createTypoCorrector(vocabulary);
+    expect([...real].map(unguarded)).toEqual([
+      'smoke',
+      'shock',
+      'thinks',
+      'clover',
+      'trane',
+      'raid',
+    ]);
+  });
   it('measures transpositions as one edit', () => {
     expect(editDistance('ab', 'ba', 1)).toBe(1);
     expect(editDistance('abc', 'xyz', 1)).toBe(2);
