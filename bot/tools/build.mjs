@@ -19,7 +19,7 @@ const SOURCES = ['core', 'db', 'bot', 'prompts'];
 const SOURCE_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 /** Content read at run time, copied as is. */
 const CONTENT = [
-  ['prompts', (name) => name.endsWith('.json') || name.endsWith('.ftl')],
+  ['prompts', (name) => name.endsWith('.json') || name.endsWith('.ftl') || name.endsWith('.txt')],
   ['db/migrations', () => true],
   // The LLM's few-shot examples, when the labelled TRAIN split is present.
   ['test/support/real', (name) => name.endsWith('.jsonl')],
