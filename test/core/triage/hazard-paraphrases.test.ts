@@ -256,7 +256,7 @@ describe('hazard reports in the words customers use', () => {
  * numb hand, a smell of hot plastic or of fish from electronics, water that marks the skin, a
  * gauge in the red — across the nine products in English (British and non-native too),
  * Simplified, Traditional and Cantonese. The net alone reads them, no classifier behind it
- * (probes written for this round; 49 of the 498 rows failed before it).
+ * (probes written for this round; 56 of the 553 rows failed before it).
  */
 const EVERYDAY: Record<string, [Script, string][]> = {
   'heat to the touch': [
@@ -297,6 +297,10 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Simplified', '洗衣机的线很烫'],
     ['Cantonese', '雪櫃條線好熱'],
     ['Cantonese', '熱水爐個插頭好燙'],
+    ['English', "the fridge's compressor is so hot you can't touch it and there's a burning smell"],
+    ['English', 'my router has a burnt smell and the plug is hot'],
+    ['Simplified', '路由器有股糊味，插头也很烫'],
+    ['Cantonese', '路由器有陣燶味，插頭好熱'],
   ],
   'melted, molten or soft': [
     ['English', 'the plug is partially molten'],
@@ -327,6 +331,7 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Traditional', '插頭燒熔'],
     ['English', 'the fridge plug went soft and is bent out of shape'],
     ['English', 'the socket is soft from the heat'],
+    ['English', 'the router ethernet port is black and melted'],
   ],
   'water reaching electrics or a light': [
     [
@@ -370,6 +375,8 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Simplified', '热水器漏水漏在灯附近'],
     ['Cantonese', '洗衣機漏水，就喺插蘇隔籬'],
     ['Cantonese', '冷氣漏水，滴喺燈附近'],
+    ['English', "there's condensation dripping from the aircon onto the plug below"],
+    ['Simplified', '空调冷凝水滴到下面的插头上'],
   ],
   'a crackle, pop or bang and a flash': [
     ['English', 'there was a crackling sound and a flash from the back of the tv'],
@@ -430,6 +437,11 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Simplified', '插座黑了'],
     ['Traditional', '插頭發黑'],
     ['Traditional', '插座燒黑'],
+    ['English', 'the microwave light bulb area has black burn marks and it smells'],
+    ['Simplified', '路由器网口烧黑了'],
+    ['English', "the dishwasher's control board has a burnt spot"],
+    ['Simplified', '洗碗机主板有一块烧黑'],
+    ['Cantonese', '洗碗機塊板燒燶咗'],
   ],
   'a casing or battery pushed out': [
     ['English', 'the casing bulged on my laptop'],
@@ -457,6 +469,9 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['English', 'the casing bulged'],
     ['English', 'the laptop casing has bulged'],
     ['English', 'the tv back bulged out'],
+    ['English', "the modem's power brick is swollen and warm"],
+    ['English', "the tv remote battery leaked — and the tv's back is bulging"],
+    ['Simplified', '光猫的电源鼓起来了'],
   ],
   'a tingle, numbness or a jolt': [
     ['English', 'it tingles when I touch it'],
@@ -496,6 +511,16 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Simplified', '洗衣机外壳有点麻手'],
     ['Simplified', '冰箱外壳麻麻的'],
     ['Cantonese', '冷氣外殼有啲痹'],
+    ['English', 'the tv power button gives me a small shock'],
+    ['Simplified', '电视机边框有电'],
+    ['Cantonese', '部電視個外殼有電'],
+    ['English', 'the washer door handle gives you a zap'],
+    ['English', 'every time I touch the fridge I get zapped, the kids too'],
+    ['English', "got a zap off the tv's metal frame"],
+    ['English', 'the washing machine bites you when you touch it'],
+    ['Simplified', '洗衣机漏电，摸一下就被电了一下'],
+    ['Simplified', '冰箱门把手会电人'],
+    ['Simplified', '电视边框摸着有电流感'],
   ],
   'a smell': [
     ['English', 'a smell like fish from the socket behind the fridge'],
@@ -551,6 +576,7 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Simplified', '洗碗机有股电线味'],
     ['Cantonese', '電視有陣魚腥味'],
     ['Cantonese', '冷氣一開就有陣燒膠味'],
+    ['Simplified', '冰箱压缩机那里有烧焦味'],
   ],
   'a leakage breaker tripping at the appliance': [
     ['English', 'the dishwasher keeps tripping the electrics'],
@@ -607,6 +633,12 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Simplified', '洗碗机控制面板冒了一点烟'],
     ['Cantonese', '部路由器出咗少少煙'],
     ['Cantonese', '電腦主機出咗啲白煙'],
+    ['English', 'the laptop went up in smoke'],
+    ['Traditional', '部手提電腦冒煙'],
+    ['Traditional', '手提電腦冒煙'],
+    ['Simplified', '电脑冒烟了'],
+    ['Cantonese', '部電腦冒煙'],
+    ['Simplified', '笔记本电脑冒烟'],
   ],
   'sparks or fire': [
     ['Simplified', '电脑机箱里面有火光'],
@@ -627,6 +659,13 @@ const EVERYDAY: Record<string, [Script, string][]> = {
     ['Simplified', '微波炉里面着火了'],
     ['Simplified', '插排着火了，插着冰箱'],
     ['Traditional', '微波爐入面著火'],
+    ['English', "the washing machine's power switch sparks when I turn it on"],
+    ['Simplified', '洗衣机开关打火'],
+    ['Traditional', '洗衣機個掣有火花'],
+    ['English', 'the dishwasher caught fire last night'],
+    ['English', 'there were flames from the back of the dryer and washer stack'],
+    ['Simplified', '洗碗机昨晚着火了'],
+    ['Simplified', '洗衣机后面冒火'],
   ],
   gas: [
     ['Simplified', '热水器有股臭鸡蛋的味'],
@@ -830,6 +869,25 @@ const EVERYDAY_CALM: [Script, string][] = [
   ['English', "the water heater is next to the fuse box, it just won't heat"],
   ['Simplified', '热水器的线很长'],
   ['Simplified', '洗衣机的线不热'],
+  ['English', 'which wire is hot on the dishwasher junction'],
+  [
+    'English',
+    "the outlet is on the hot side of the kitchen near the oven, the fridge still isn't cooling",
+  ],
+  ['English', 'the hot water pipe to the dishwasher is leaking under the sink'],
+  ['English', 'the cable is hot pink, the router is white'],
+  ['English', 'a snap of the fingers and the alexa flashes blue'],
+  ['Simplified', '我的网线很长'],
+  ['Simplified', '电视的线很乱'],
+  ['English', 'the fridge water line is leaking near the wall, no socket there'],
+  ['English', 'the microwave popcorn bag puffed up and popped'],
+  ['English', 'the tv has a flash sale price'],
+  ['Simplified', '空调外壳有点脏'],
+  ['Simplified', '洗衣机面板有点麻烦，按键不灵'],
+  ['Simplified', '冰箱外壳有点凹'],
+  ['English', 'the aircon blows hot air'],
+  ['English', 'the water heater gets hot water in 10 minutes'],
+  ['English', 'the dishwasher gets hot during drying, is that normal'],
 ];
 
 describe('hazard net: hazards told in everyday words (issue 8)', () => {
