@@ -67,7 +67,10 @@ const SYMPTOM_SOFTNESS = 8;
 const HINTED_LOG_ODDS = 1;
 /** Below this best symptom score, with no product word, model or session, the category is unknown. */
 const MIN_SYMPTOM_EVIDENCE = 0.3;
-/** A catalogue hazard symptom this well matched makes a hazard even without a lexicon hazard word. */
+/**
+ * A catalogue hazard symptom this well matched makes a hazard even without a lexicon hazard word,
+ * when danger shows in the words (`Analysis.dangerEvidence`).
+ */
 const HAZARD_SYMPTOM_SCORE = 0.4;
 /** Guidance needs this share of the (adjusted) label mass: sending a real fault home is the costly mistake. */
 const MISUSE_SHARE = 0.55;
@@ -246,7 +249,13 @@ export function createTriageEngine(
     const topScore = symptomScores[top] ?? 0;
     if (analysis.hazards.length > 0)
       return { label: 'hazard' as Label, confidence: 1, p, hazard: 'words' as const, logOdds: 0 };
-    if (topSymptom?.label === 'hazard' && topScore >= HAZARD_SYMPTOM_SCORE) {
+    // A hazard symptom matched without the net's words must have danger in the words themselves
+    // (`dangerEvidence`): a calm message that resembles one is no hazard.
+    if (
+      topSymptom?.label === 'hazard' &&
+      topScore >= HAZARD_SYMPTOM_SCORE &&
+      analysis.dangerEvidence
+    ) {
       // A tripping breaker alone is an electrical fault: the hazard must show without the trip words.
       if (!analysis.breakerTrip || hazardBeyondTrip(analysis, members))
         return {
@@ -394,6 +403,7 @@ export function createTriageEngine(
               defect: analysis.defects.length > 0,
               alreadyTried: analysis.alreadyTried && !analysis.ordinaryCause,
               hazardHint: analysis.hazardHint,
+              dangerEvidence: analysis.dangerEvidence,
             },
             {
               probabilities: learned.label.probabilities as Record<Label, number>,

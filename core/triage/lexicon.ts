@@ -117,6 +117,16 @@ export const triageLexiconSchema = z.strictObject({
      * `DEFAULT_COMBINE.hintedHazard`, not `hazard`, to add a hazard (see `combineLabel`).
      */
     hints: patterns.default({ zh: [], en: [] }),
+    /**
+     * What danger leaves in the words: water or a drink where it should not be, a part damaged
+     * (broken, cracked, chewed, a wire showing), heat, a breaker that trips, a warped or blackened
+     * part, a headache or dizziness (水, 泼, 破, 裂, 咬, 发热, 跳闸, 头晕; "spill", "frayed",
+     * "warm", "tripped", "nausea"). A hazard read only from a weakly matched catalogue hazard
+     * symptom or from the learned model needs one of these or a `hints` word (`dangerEvidence` in
+     * the analysis); the hazard net's own words need none. Chinese words are literal, English
+     * entries regular expressions on the normalised message.
+     */
+    evidence: z.strictObject({ zh: words, en: z.array(pattern) }).default({ zh: [], en: [] }),
     /** What marks a hazard word (of `cues` or `patterns`) as one that only says smoke. */
     smokeWords: byLanguage.default({ zh: [], en: [] }),
     /** Phrases that contain a hazard word but are not one (Fire TV, shock absorber). */

@@ -20,6 +20,12 @@ export type RuleReading = {
    * model's hazard probability then needs only `hintedHazard`.
    */
   hazardHint?: boolean;
+  /**
+   * Danger shows in the words (a hint, water, damage, heat, a tripping breaker…). When false the
+   * model adds no hazard, however sure: its hazard probability alone sent calm messages down the
+   * hazard path. Unset, the model may add one (as before the gate).
+   */
+  dangerEvidence?: boolean;
 };
 
 /** The learned label head's probabilities, and how many features it read in the message. */
@@ -93,7 +99,8 @@ const logit = (p: number) => Math.log(clamp(p) / (1 - clamp(p)));
  * 1. a hazard the rules see (the hazard net's words, a well-matched hazard symptom) is a hazard —
  *    the model can never take a hazard away;
  * 2. a hazard the model is sure of (P ≥ `hazard`, or ≥ `hintedHazard` when the message has a word
- *    around danger) is a hazard too: the model may only add;
+ *    around danger) is a hazard too, when danger shows in the words (`dangerEvidence`): the model
+ *    may only add;
  * 3. a breaker that trips as soon as it runs is a fault;
  * 4. otherwise misuse against fault is weighed: the model's log-odds and the rules' (symptom match,
  *    already tried, unknown error code, "is that normal?") added with their weights, the model's
@@ -115,6 +122,7 @@ export function combineLabel(
     };
   }
   if (
+    rules.dangerEvidence !== false &&
     hazard >= (rules.hazardHint ? Math.min(options.hazard, options.hintedHazard) : options.hazard)
   ) {
     return {

@@ -59,6 +59,12 @@ export type Analysis = {
   wantsPerson: boolean;
   /** A word around danger that makes no hazard by itself (`hazard.hints`): a smell, heat, a pop. */
   hazardHint: boolean;
+  /**
+   * Danger shows in the words: a `hazard.hints` word, or a `hazard.evidence` one (water, a spill,
+   * damage, heat, a tripping breaker, a headache). Without it neither a weakly matched catalogue
+   * hazard symptom nor the learned model makes a hazard.
+   */
+  dangerEvidence: boolean;
   /** Product words found, by `NameList.key`. */
   names: Map<string, string[]>;
   /** Category hint words found (`categoryHints`: parts, programs, jargon), by category. */
@@ -264,10 +270,16 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     both(lexicon.normalQuestion),
     both(lexicon.wantsPerson),
     both(lexicon.hazard.hints),
+    [
+      ...lexicon.hazard.evidence.zh.map((word) => escapeRegExp(normalise(word).text)),
+      ...lexicon.hazard.evidence.en,
+    ],
     ...[partReplaced, physicalDamage, failingNoise, partCode, failedPart].map(both),
     ...breakerTrip.map((p) => [p]),
   ]);
-  const DEFECTS_AT = 6;
+  const HINTS_AT = 5;
+  const EVIDENCE_AT = 6;
+  const DEFECTS_AT = 7;
   const BREAKER_AT = DEFECTS_AT + defectNames.length;
   const hints = createPatternLists([both(lexicon.hazard.hints)]);
   // The phrases the hazard net knows as ordinary senses of its words (`hazard.exceptions`: 油烟,
@@ -409,7 +421,8 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         defects: defectNames.filter((_, i) => found[DEFECTS_AT + i] === true),
         normalQuestion: found[3] === true,
         wantsPerson: found[4] === true,
-        hazardHint: found[5] === true && hintOutsideOrdinary(text),
+        hazardHint: found[HINTS_AT] === true && hintOutsideOrdinary(text),
+        dangerEvidence: false,
         ...readBreakerTrip(text, found),
         names: new Map(),
         hints: new Map(),
@@ -436,6 +449,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         }
         addFeatures(clause, tokens, masked, analysis.features);
       });
+      analysis.dangerEvidence = analysis.hazardHint || found[EVIDENCE_AT] === true;
       analysis.hazards = scan.hazards;
       analysis.negatedHazards = scan.negatedHazards;
       return analysis;
