@@ -1,5 +1,10 @@
 import { readSmallTalk, type SmallTalk } from '../intake/small-talk.ts';
-import { readOutcome, readSkipChecks, readYesNo } from '../intake/typed-answer.ts';
+import {
+  readEngineerRequest,
+  readOutcome,
+  readSkipChecks,
+  readYesNo,
+} from '../intake/typed-answer.ts';
 import type { Bilingual, CatalogueStep } from '../triage/catalogue.ts';
 import type { CatalogueView } from '../triage/catalogue-view.ts';
 import type { Category } from '../warranty/policy.ts';
@@ -8,7 +13,12 @@ import type { TriageStep, TurnContext } from './context.ts';
 import type { Effect, Guidance, PendingCheckback, Turn } from './events.ts';
 import { askField, joinRuledOut, newDraft, nextField, reviewReply, withTried } from './intake.ts';
 import type { ConversationState, Draft, Flow, IntakeReason, Reply } from './state.ts';
-import { isWarrantyOnly, startWarrantyQuestion } from './warranty-question.ts';
+import {
+  isWarrantyOnly,
+  isWarrantyQuestion,
+  startWarrantyQuestion,
+  withoutWarrantyClauses,
+} from './warranty-question.ts';
 
 /**
  * The steps several flows share: triage of a report, the hazard path, escalation to the intake,
@@ -337,12 +347,28 @@ export function hazardOr(
   return hazard(state, words, step, context);
 }
 
+/** A typed answer at a guided step or a quick check, as its buttons (and the request for the engineer) read. */
+export type TypedOutcome = 'fixed' | 'not_fixed' | 'skip' | 'engineer';
+
+/**
+ * Whether words typed at a guided step or a quick check ask for the engineer ("I want a
+ * technician", "我要师傅上门", "搵師傅"), and whether they also ask about the warranty ("still under
+ * warranty? can someone come out"): the request is read on the clauses without warranty words.
+ */
+function readTypedEngineer(text: string): { warranty: boolean } | undefined {
+  if (!isWarrantyQuestion(text)) return readEngineerRequest(text) ? { warranty: false } : undefined;
+  const rest = withoutWarrantyClauses(text);
+  return rest !== '' && readEngineerRequest(rest) ? { warranty: true } : undefined;
+}
+
 /**
  * Words typed while buttons are awaited (guidance, quick checks): a hazard in them comes first;
- * "fixed", "好了", "still not working", "仲係唔得" are the buttons' answers (`answer`), and with
- * `skip` (quick checks) "skip the checks", "跳過檢查", "直接派人" are the skip button's; "hi" or
- * "thanks" and a question about the warranty alone ("保養期幾耐") are answered and the step shown
- * again; anything else gets the default (use the buttons, and the pending step again).
+ * a request for the engineer ("I want a technician", "搵師傅", "报修") is `engineer` — with a
+ * warranty question in the same message, the warranty aside comes first; "fixed", "好了", "still
+ * not working", "仲係唔得" are the buttons' answers (`answer`), and with `skip` (quick checks) "skip
+ * the checks", "跳過檢查" are the skip button's; "hi" or "thanks" and a question about the warranty
+ * alone ("保養期幾耐") are answered and the step shown again; anything else gets the default (use
+ * the buttons, and the pending step again).
  */
 export function hazardOrButtons(
   input: {
@@ -353,7 +379,7 @@ export function hazardOrButtons(
     unhandled: () => T;
     resume: (state: ConversationState, before: Reply[]) => T;
   },
-  answer: (outcome: 'fixed' | 'not_fixed' | 'skip') => T,
+  answer: (outcome: TypedOutcome) => T,
   options: { skip?: boolean } = {},
 ): T {
   const { state, flow, event, context, unhandled, resume } = input;
@@ -363,6 +389,14 @@ export function hazardOrButtons(
     { category: flow.category, description: flow.text },
     context,
     () => {
+      const engineer = readTypedEngineer(event.text);
+      if (engineer) {
+        const next = answer('engineer');
+        // The warranty is answered in a word before the intake's questions (the ticket answers it).
+        return engineer.warranty
+          ? { ...next, replies: [{ key: 'warranty-aside-intake' }, ...next.replies] }
+          : next;
+      }
       if (options.skip && readSkipChecks(event.text)) return answer('skip');
       const outcome = readOutcome(event.text);
       if (outcome) return answer(outcome);

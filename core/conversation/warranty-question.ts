@@ -28,6 +28,16 @@ const clausesOf = (text: string) =>
     .map((clause) => clause.trim())
     .filter(Boolean);
 
+/**
+ * The clauses of a message that hold no warranty words ("still under warranty? I want a
+ * technician" → "I want a technician"), joined; empty when every clause asks about the warranty.
+ */
+export function withoutWarrantyClauses(text: string): string {
+  return clausesOf(text)
+    .filter((clause) => !isWarrantyQuestion(clause))
+    .join(' ');
+}
+
 /** At most three words, or five Chinese characters: a product named, no problem told. */
 const isShortClause = (clause: string) =>
   (clause.match(/\p{Script=Han}/gu)?.length ?? 0) <= 5 &&

@@ -186,7 +186,6 @@ const NOT_FIXED = phraseList([
   'no luck',
   'no change',
   'no difference',
-  'not yet',
   'broken',
   'broke',
   'stopped again',
@@ -310,8 +309,9 @@ const AGAIN = phraseList([
 ]);
 
 /**
- * "skip the checks", "just send an engineer", "跳過檢查", "唔使檢查", "直接派人": at a quick check, the
- * "skip the checks" button in words (design.md: words work where buttons are offered).
+ * "skip the checks", "跳過檢查", "唔使檢查": at a quick check, the "skip the checks" button in words
+ * (design.md: words work where buttons are offered). Asking for the engineer says it too
+ * ({@link ENGINEER_REQUEST}).
  */
 const SKIP_CHECKS = phraseList([
   'skip',
@@ -319,18 +319,6 @@ const SKIP_CHECKS = phraseList([
   'skip checks',
   'skip the checks',
   'skip this',
-  'send an engineer',
-  'send engineer',
-  'send a technician',
-  'send technician',
-  'send someone',
-  'send somebody',
-  'send a repairman',
-  'just send',
-  'engineer please',
-  'technician please',
-  'book an engineer',
-  'book a technician',
   'no checks',
   'no more checks',
   '跳过',
@@ -344,6 +332,61 @@ const SKIP_CHECKS = phraseList([
   '唔使检查',
   '唔使檢查',
   '唔想檢查',
+]);
+
+/**
+ * "I want a technician", "can someone come out", "just send an engineer", "我要师傅上门", "搵師傅",
+ * "报修": the customer asks for the engineer's visit. At a quick check it is the skip button; during
+ * guidance it opens the ticket (the seed: "若用户不接受咨询，服务工程师应上门").
+ */
+const ENGINEER_REQUEST = phraseList([
+  'send an engineer',
+  'send engineer',
+  'send a technician',
+  'send technician',
+  'send someone',
+  'send somebody',
+  'send a repairman',
+  'send a repair man',
+  'just send',
+  'engineer please',
+  'technician please',
+  'repairman please',
+  'book an engineer',
+  'book a technician',
+  'book a repair',
+  'want an engineer',
+  'want a technician',
+  'want a repairman',
+  'want a repair man',
+  'want someone to come',
+  'want somebody to come',
+  'need an engineer',
+  'need a technician',
+  'need a repairman',
+  'need a repair man',
+  'need someone to come',
+  'need somebody to come',
+  'get an engineer',
+  'get a technician',
+  'get a repairman',
+  'get someone out',
+  'get someone to come',
+  'can someone come',
+  'can somebody come',
+  'could someone come',
+  'could somebody come',
+  'can you send',
+  'someone come out',
+  'come and fix',
+  'come and repair',
+  'come out and fix',
+  'come out and repair',
+  'have it repaired',
+  'have it fixed',
+  'get it repaired',
+  'request a repair',
+  'request repair',
   '派工程师',
   '派工程師',
   '派师傅',
@@ -352,14 +395,85 @@ const SKIP_CHECKS = phraseList([
   '直接派',
   '叫师傅',
   '叫師傅',
+  '请师傅',
+  '請師傅',
+  '要师傅',
+  '要師傅',
+  '找师傅',
+  '找師傅',
+  '揾师傅',
+  '搵師傅',
+  '搵师傅',
+  '找人来修',
+  '找人來修',
+  '搵人嚟整',
+  '搵人整',
+  '叫人嚟整',
+  '要工程师',
+  '要工程師',
+  '找工程师',
+  '找工程師',
+  '搵工程師',
+  '我要维修',
+  '我要維修',
+  '要人上门',
+  '要人上門',
+  '报修',
+  '報修',
   '上门',
   '上門',
   '到府',
 ]);
 
-/** Whether a short reply at a quick check asks to skip the checks and send an engineer. */
+/** "don't need a technician", "不用派人", "唔使搵師傅": the request for the engineer is declined. */
+const NO_ENGINEER = phraseList([
+  "don't need",
+  'dont need',
+  'do not need',
+  "don't want",
+  'dont want',
+  'do not want',
+  "don't send",
+  'dont send',
+  'do not send',
+  'no need',
+  'not yet',
+  '不用派',
+  '不要派',
+  '别派',
+  '別派',
+  '不用师傅',
+  '不用師傅',
+  '不要师傅',
+  '不要師傅',
+  '不用找',
+  '不用上门',
+  '不用上門',
+  '不用维修',
+  '不用維修',
+  '不用报修',
+  '不用報修',
+  '不需要',
+  '唔使派',
+  '唔使搵',
+  '唔使上門',
+  '唔使師傅',
+  '唔需要',
+  '唔要師傅',
+]);
+
+/** Whether a short reply asks for the engineer ("I want a technician", "我要师傅上门", "搵師傅"). */
+export function readEngineerRequest(text: string): boolean {
+  if (!isShortReply(text)) return false;
+  const folded = toPhraseText(text);
+  return ENGINEER_REQUEST.within(folded) && !NO_ENGINEER.within(folded);
+}
+
+/** Whether a short reply at a quick check asks to skip the checks (or asks for the engineer). */
 export function readSkipChecks(text: string): boolean {
-  return isShortReply(text) && SKIP_CHECKS.within(toPhraseText(text));
+  return (
+    (isShortReply(text) && SKIP_CHECKS.within(toPhraseText(text))) || readEngineerRequest(text)
+  );
 }
 
 const YES_WORDS = phraseList(['yes', 'yeah', 'yep', 'yup', '是', '是的', '係', '对', '對']);

@@ -39,6 +39,10 @@ type Script = {
   ruledOut: RegExp;
   skipped: RegExp;
   askName: RegExp;
+  /** A warranty question and a request for the engineer, typed in one message. */
+  warrantyAndEngineer: string;
+  /** The warranty aside that answers it. */
+  warrantyAside: RegExp;
 };
 
 const SCRIPTS: Script[] = [
@@ -56,6 +60,8 @@ const SCRIPTS: Script[] = [
     ruledOut: /already ruled out/,
     skipped: /I'll arrange an engineer/,
     askName: /What name should the engineer ask for/,
+    warrantyAndEngineer: 'is it still under warranty? I want a technician',
+    warrantyAside: /About the warranty/,
   },
   {
     language: 'zh-hans',
@@ -71,6 +77,8 @@ const SCRIPTS: Script[] = [
     ruledOut: /哪些原因已经排除/,
     skipped: /我为您安排工程师/,
     askName: /怎么称呼您/,
+    warrantyAndEngineer: '还在保修期吗？我要师傅上门',
+    warrantyAside: /关于保修/,
   },
   {
     language: 'zh-hk',
@@ -86,6 +94,8 @@ const SCRIPTS: Script[] = [
     ruledOut: /哪些原因已經排除/,
     skipped: /我為您安排工程師/,
     askName: /怎麼稱呼您/,
+    warrantyAndEngineer: '仲有冇保養？搵師傅',
+    warrantyAside: /關於保修/,
   },
 ];
 
@@ -190,6 +200,21 @@ describe('end to end through the Bot API emulator: quick checks before an engine
         label: engine.classify(script.report).label,
         symptomId: script.symptomId,
       });
+      expect(ticket?.triage?.ruledOut).toBeUndefined();
+    });
+
+    it('takes a typed warranty question with a request for the engineer as the skip: the aside, then the intake', async () => {
+      const customer = harness.client(newUser(), script.language);
+      await customer.say(script.report, script.step(1, checks.length));
+      const intake = await customer.say(script.warrantyAndEngineer, script.askName);
+      const said = intake.map((m) => m.text).join('\n');
+      expect(said).toMatch(script.warrantyAside);
+      expect(said).toMatch(script.skipped);
+      expect(said.search(script.warrantyAside)).toBeLessThan(said.search(script.skipped));
+      const number = await fileFromName(customer, script);
+      const ticket = await harness.app.deps.repos.tickets.getByNumber(number);
+      expect(ticket?.priority).not.toBe('urgent');
+      expect(ticket?.triage?.symptomId).toBe(script.symptomId);
       expect(ticket?.triage?.ruledOut).toBeUndefined();
     });
   });

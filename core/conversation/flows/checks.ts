@@ -33,7 +33,9 @@ export const checksFlow: FlowDefinition<'checks'> = {
               ...input,
               event: {
                 type: 'button:check',
-                choice: outcome === 'not_fixed' ? 'failed' : outcome,
+                // Asking for the engineer is the skip button.
+                choice:
+                  outcome === 'not_fixed' ? 'failed' : outcome === 'engineer' ? 'skip' : outcome,
               },
             }),
           { skip: true },

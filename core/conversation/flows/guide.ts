@@ -7,6 +7,7 @@ import {
   guideStep,
   hazardOrButtons,
   keepPhoto,
+  seedOf,
   type T,
   turn,
   withFlow,
@@ -22,10 +23,18 @@ export const guideFlow: FlowDefinition<'guide'> = {
       handle: (input) =>
         reportCorrected(input.state, input.flow, input.event.text, input.context) ??
         hazardOrButtons(input, (outcome) =>
-          onGuideChoice({
-            ...input,
-            event: { type: 'button:guide', choice: outcome === 'fixed' ? 'fixed' : 'next' },
-          }),
+          // Asking for the engineer opens the ticket, with the steps already done as ruled out.
+          outcome === 'engineer'
+            ? escalate(
+                input.state,
+                'customer_asked',
+                input.context,
+                seedOf(input.flow, input.context),
+              )
+            : onGuideChoice({
+                ...input,
+                event: { type: 'button:guide', choice: outcome === 'fixed' ? 'fixed' : 'next' },
+              }),
         ),
     },
     'button:guide': { to: ['same', 'idle', 'intake'], handle: onGuideChoice },
