@@ -44,6 +44,10 @@ const WITH_EVIDENCE: [Script, string][] = [
   ['English', 'the router adapter got wet'],
   ['English', 'water spilled on the router'],
   ['English', 'the fridge plug is hot and blackened'],
+  // Touching it is evidence: a vague tingle is told this way, and the net may over-fire, never miss.
+  ['Simplified', '摸冰箱门把手感觉怪怪的'],
+  ['Traditional', '摸雪櫃門把手感覺怪怪的'],
+  ['English', 'touching the washer door it feels odd'],
 ];
 
 describe('danger must show in the words', () => {

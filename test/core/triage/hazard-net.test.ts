@@ -1011,6 +1011,17 @@ describe('hazard net: an appliance that runs by itself, and a bang that blows it
     ['Simplified', '一声巨响，我以为是地震，冰箱门都掉在地上'],
     ['Traditional', '微波爐自己啟動了'],
     ['Cantonese', '叮爐自己開咗，停唔到'],
+    // Wording of the seventeenth collection round's train and dev (written as classes).
+    ['English', 'the microwave turns on randomly in the middle of the night'],
+    ['English', 'The oven came on for no reason while nobody was home.'],
+    ['English', 'Before you can push a button, the microwave light comes on and it starts.'],
+    ['English', 'the microwave started without anyone pressing anything'],
+    ['English', 'I think our microwave is haunted, it beeps and starts cooking'],
+    ['English', 'the kettle keeps turning itself on'],
+    ['Simplified', '微波炉无缘无故启动了'],
+    ['Simplified', '烤箱没人按就开始加热了'],
+    ['Traditional', '微波爐無緣無故啟動'],
+    ['Cantonese', '叮爐成日無緣無故啟動'],
   ];
   it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
     expect(net.read(text).hazard).toBe(true);
@@ -1028,6 +1039,13 @@ describe('hazard net: an appliance that runs by itself, and a bang that blows it
     ['English', 'the oven is still heating up after twenty minutes'],
     ['Simplified', '微波炉不会自己启动，就是不加热'],
     ['Simplified', '电视晚上自己开机'],
+    ['English', 'I pressed start and the microwave would not start'],
+    ['English', 'the tv turns on randomly at night'],
+    [
+      'English',
+      'it keeps saying press start, as if someone pressed the door, but the oven will not heat',
+    ],
+    ['Simplified', '电视无缘无故开机'],
   ];
   it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
     expect(net.read(text).found).toEqual([]);

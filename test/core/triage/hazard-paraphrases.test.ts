@@ -22,6 +22,8 @@ const HAZARDS = [
   'I did not notice the burning smell until today, it is strong now',
   '之前没闻到焦味，现在很明显',
   'water is dripping onto the socket behind the washer',
+  '咖啡倒咗落手提電腦度',
+  '杯茶泻咗落部手提电脑度',
 ];
 
 /** Negated danger is not danger: these are faults or misuse, not hazards. */
