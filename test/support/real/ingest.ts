@@ -113,6 +113,30 @@ const RELABEL: Record<string, { label: string; why: string }> = {
     label: 'fault',
     why: "ants in the outdoor unit's contactor, found by a technician called out: labelled as the same cause in en15-0102 and en15-0104",
   },
+  'hz17-0037': {
+    label: 'hazard',
+    why: 'a microwave that turned on by itself: an appliance running by itself is a hazard by the rules (as en13z-0055)',
+  },
+  'hz17-0038': {
+    label: 'hazard',
+    why: 'a microwave that started itself; that unplugging it overnight cleared it does not take the risk away (as en13z-0055)',
+  },
+  'hz17-0039': {
+    label: 'hazard',
+    why: 'a microwave that turned on by itself and went back on after stop was pressed (as en13z-0055)',
+  },
+  'hz17-0050': {
+    label: 'hazard',
+    why: 'a microwave whose light and turntable start before a button is pressed, running until the door is opened (as en13z-0055)',
+  },
+  'hz17-0051': {
+    label: 'hazard',
+    why: "the owner heard the AC's capacitor explode: a bang at the appliance is a hazard by the rules (as en-0179, a boom from the condenser)",
+  },
+  'hz17-0031': {
+    label: 'fault',
+    why: "the laptop's own power cord was chewed and replaced, no risk being described (as en13z-0068)",
+  },
 };
 
 /**
