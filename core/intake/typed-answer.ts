@@ -186,6 +186,7 @@ const NOT_FIXED = phraseList([
   'no luck',
   'no change',
   'no difference',
+  'not yet',
   'broken',
   'broke',
   'stopped again',
@@ -464,17 +465,19 @@ const NO_ENGINEER = phraseList([
 
 /** Whether a short reply asks for the engineer ("I want a technician", "我要师傅上门", "搵師傅"). */
 export function readEngineerRequest(text: string): boolean {
-  if (!isShortReply(text)) return false;
-  const folded = toPhraseText(text);
-  return ENGINEER_REQUEST.within(folded) && !NO_ENGINEER.within(folded);
+  return isShortReply(text) && asksForEngineer(toPhraseText(text));
 }
 
 /** Whether a short reply at a quick check asks to skip the checks (or asks for the engineer). */
 export function readSkipChecks(text: string): boolean {
-  return (
-    (isShortReply(text) && SKIP_CHECKS.within(toPhraseText(text))) || readEngineerRequest(text)
-  );
+  if (!isShortReply(text)) return false;
+  const folded = toPhraseText(text);
+  return SKIP_CHECKS.within(folded) || asksForEngineer(folded);
 }
+
+/** {@link readEngineerRequest} on text already folded by `toPhraseText`. */
+const asksForEngineer = (folded: string) =>
+  ENGINEER_REQUEST.within(folded) && !NO_ENGINEER.within(folded);
 
 const YES_WORDS = phraseList(['yes', 'yeah', 'yep', 'yup', '是', '是的', '係', '对', '對']);
 const NO_WORDS = phraseList(['no', 'nope', 'nah', '不是', '唔係', '没有', '沒有', '冇']);

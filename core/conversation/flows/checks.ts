@@ -8,10 +8,19 @@ import {
   quickChecksOf,
   seedOf,
   type T,
+  type TypedOutcome,
   turn,
   withFlow,
 } from '../steps.ts';
 import type { FlowDefinition, TransitionInput } from '../table.ts';
+
+/** A typed answer at a quick check as its button; asking for the engineer is the skip button. */
+const CHECK_BUTTON_OF = {
+  fixed: 'fixed',
+  not_fixed: 'failed',
+  skip: 'skip',
+  engineer: 'skip',
+} as const satisfies Record<TypedOutcome, 'fixed' | 'failed' | 'skip'>;
 
 /**
  * Quick checks before an engineer is sent (design.md "Decide by cost"; the seed: "对于不能明确是否
@@ -31,12 +40,7 @@ export const checksFlow: FlowDefinition<'checks'> = {
           (outcome) =>
             onCheckAnswer({
               ...input,
-              event: {
-                type: 'button:check',
-                // Asking for the engineer is the skip button.
-                choice:
-                  outcome === 'not_fixed' ? 'failed' : outcome === 'engineer' ? 'skip' : outcome,
-              },
+              event: { type: 'button:check', choice: CHECK_BUTTON_OF[outcome] },
             }),
           { skip: true },
         ),

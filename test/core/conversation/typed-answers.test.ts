@@ -145,7 +145,7 @@ describe('typed answers where buttons are offered', () => {
     },
   );
 
-  it.each(['still not working', '还是不行', '仲係唔得', "doesn't work"])(
+  it.each(['still not working', '还是不行', '仲係唔得', "doesn't work", 'not yet'])(
     'a guided step answered %j works like ❌ Still not working (the next step)',
     (answer) => {
       const { last } = play(guiding, text(answer));
