@@ -171,6 +171,12 @@ export const triageLexiconSchema = z.strictObject({
          * ("water" in "water heater" is no water).
          */
         names: z.boolean().default(false),
+        /**
+         * With `scope: "near"`: a `first` word (the appliance) stays the subject for up to
+         * {@link CARRY_CLAUSES} clauses after its own, until a clause names another product, so that
+         * "My microwave went on the blink, a few days ago. It started turning itself on" pairs.
+         */
+        carry: z.boolean().default(false),
         first: byLanguage,
         second: byLanguage,
       }),

@@ -31,7 +31,10 @@ export type HazardScanTools = {
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** A `near` pair's words in a clause that has neither. */
-const NEITHER = Object.freeze({ first: false, second: false });
+const NEITHER = Object.freeze({ first: false, second: false, age: 0 });
+
+/** How many clauses after its own a carried pair's appliance stays the subject (`carry`). */
+export const CARRY_CLAUSES = 3;
 const LATIN = /[a-z]/i;
 
 /**
@@ -117,6 +120,7 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
     name: pair.name,
     scope: pair.scope,
     keepNames: pair.names,
+    carry: pair.carry,
     first: tools.bilingual(pair.first),
     second: tools.bilingual(pair.second),
     elsewhere: tools.bilingual(pair.elsewhere),
@@ -152,8 +156,11 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
         .map((pair) => pair.name),
     );
     const wholeMessage = { first: new Set<string>(), second: new Set<string>() };
-    /** For `near` pairs: whether the clause before had a pair's first word, or its second. */
-    let before = new Map<string, { first: boolean; second: boolean }>();
+    /**
+     * For `near` pairs: whether the clause before had a pair's first word (or, with `carry`, an
+     * earlier clause: `age` clauses ago), or its second.
+     */
+    let before = new Map<string, { first: boolean; second: boolean; age: number }>();
     let negatedBefore = 0;
 
     /**
@@ -205,10 +212,21 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
         (enNegated[i] ? scan.negatedHazards : scan.hazards).push(span.phrase);
         if (enNegated[i]) masked.en.push(span);
       });
-      const now = new Map<string, { first: boolean; second: boolean }>();
+      const now = new Map<string, { first: boolean; second: boolean; age: number }>();
       const pairWords = anyPairWord.zh(text).length > 0 || anyPairWord.en(tokens).length > 0;
+      /**
+       * A carried appliance stays the subject of a clause that names no product ("It started
+       * turning itself on"), for at most {@link CARRY_CLAUSES} clauses.
+       */
+      const namesNone = names.zh.length === 0 && names.en.length === 0;
+      const carried = (pair: (typeof pairs)[number]) => {
+        const last = before.get(pair.name);
+        return pair.carry && namesNone && last?.first === true && last.age < CARRY_CLAUSES
+          ? { first: true, second: false, age: last.age + 1 }
+          : NEITHER;
+      };
       // Without a pair word no pair's words stand: only the `near` pairs note their absence.
-      if (!pairWords) for (const pair of nearPairs) now.set(pair.name, NEITHER);
+      if (!pairWords) for (const pair of nearPairs) now.set(pair.name, carried(pair));
       for (const pair of pairWords ? pairs : []) {
         const except = pair.keepNames ? { zh: zhExceptions, en: enExceptions } : pairExceptions;
         const firstLive = live(
@@ -233,14 +251,21 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
             pair.elsewhere.zh(text).length === 0 &&
             pair.elsewhere.en(tokens).length === 0;
           const last = before.get(pair.name);
+          // A carried appliance (clauses back) is no subject of a clause that names another product.
+          const lastFirst = last?.first === true && (last.age === 0 || namesNone);
           if (
             !ordinary.has(pair.name) &&
             ((firstLive && secondLive) ||
               (firstLive && last?.second === true) ||
-              (ownSecond && last?.first === true))
+              (ownSecond && lastFirst))
           )
             scan.hazards.push(pair.name);
-          now.set(pair.name, { first: firstLive, second: ownSecond });
+          now.set(
+            pair.name,
+            firstLive
+              ? { first: true, second: ownSecond, age: 0 }
+              : { ...carried(pair), second: ownSecond },
+          );
           continue;
         }
         if (firstLive && secondLive && !ordinary.has(pair.name)) scan.hazards.push(pair.name);

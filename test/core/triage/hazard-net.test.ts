@@ -1022,6 +1022,10 @@ describe('hazard net: an appliance that runs by itself, and a bang that blows it
     ['Simplified', '烤箱没人按就开始加热了'],
     ['Traditional', '微波爐無緣無故啟動'],
     ['Cantonese', '叮爐成日無緣無故啟動'],
+    // The appliance named clauses before "it" (the nineteenth round's wording, as classes).
+    ['English', 'My microwave went on the blink, a few days ago. It started turning itself on.'],
+    ['English', 'Our oven is ten years old, we use it daily, and lately it turns on by itself'],
+    ['Simplified', '家里的微波炉用了三年，最近不太对劲，半夜自己启动了'],
   ];
   it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
     expect(net.read(text).hazard).toBe(true);
@@ -1046,6 +1050,9 @@ describe('hazard net: an appliance that runs by itself, and a bang that blows it
       'it keeps saying press start, as if someone pressed the door, but the oven will not heat',
     ],
     ['Simplified', '电视无缘无故开机'],
+    // The appliance carried to "it" only until another product is named, and not for ever.
+    ['English', 'The microwave is old, the kitchen is small, but the TV turns itself on at night'],
+    ['English', 'We got a new oven in May, and a new TV in June; it turns itself on at night'],
   ];
   it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
     expect(net.read(text).found).toEqual([]);
