@@ -127,6 +127,11 @@ export const triageLexiconSchema = z.strictObject({
      * entries regular expressions on the normalised message.
      */
     evidence: z.strictObject({ zh: words, en: z.array(pattern) }).default({ zh: [], en: [] }),
+    /**
+     * A product's everyday words that hold an evidence or hint word (热水, 水温, 洗澡水): danger does
+     * not show inside one, nor inside a product's name (热水器, "electric water heater").
+     */
+    everyday: byLanguage.default({ zh: [], en: [] }),
     /** What marks a hazard word (of `cues` or `patterns`) as one that only says smoke. */
     smokeWords: byLanguage.default({ zh: [], en: [] }),
     /** Phrases that contain a hazard word but are not one (Fire TV, shock absorber). */

@@ -261,6 +261,10 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     'failed_part',
   ];
   const both = (list: { zh: readonly string[]; en: readonly string[] }) => [...list.zh, ...list.en];
+  const evidenceWords = [
+    ...lexicon.hazard.evidence.zh.map((word) => escapeRegExp(normalise(word).text)),
+    ...lexicon.hazard.evidence.en,
+  ];
   // The cues read on the whole text, as lists of patterns read in one walk of it; then each
   // breaker-trip pattern, as a list of its own.
   const cues = createPatternLists([
@@ -270,10 +274,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
     both(lexicon.normalQuestion),
     both(lexicon.wantsPerson),
     both(lexicon.hazard.hints),
-    [
-      ...lexicon.hazard.evidence.zh.map((word) => escapeRegExp(normalise(word).text)),
-      ...lexicon.hazard.evidence.en,
-    ],
+    evidenceWords,
     ...[partReplaced, physicalDamage, failingNoise, partCode, failedPart].map(both),
     ...breakerTrip.map((p) => [p]),
   ]);
@@ -282,13 +283,23 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
   const DEFECTS_AT = 7;
   const BREAKER_AT = DEFECTS_AT + defectNames.length;
   const hints = createPatternLists([both(lexicon.hazard.hints)]);
+  const evidence = createPatternLists([evidenceWords]);
   // The phrases the hazard net knows as ordinary senses of its words (`hazard.exceptions`: 油烟,
-  // 火锅, "fire tv", 脑子都要冒烟): a hint inside one is no word around danger.
-  const ordinary = ordinaryPhrases(lexicon, (phrase) => normalise(phrase).text);
-  /** A hint outside the net's ordinary phrases ("油烟机有点吵" has 烟 only inside 油烟). */
-  const hintOutsideOrdinary = (text: string) =>
-    ordinary === undefined ||
-    hints.read(text.replace(ordinary, (phrase) => ' '.repeat(phrase.length)))[0] === true;
+  // 火锅, "fire tv", 脑子都要冒烟), and product names that hold a hint or evidence word ("electric
+  // water heater", 热水器): danger does not show inside one.
+  const ordinary = ordinaryPhrases(
+    lexicon,
+    (phrase) => normalise(phrase).text,
+    [...names.flatMap((list) => [...list.zh, ...list.en]), ...both(lexicon.hazard.everyday)]
+      .map((name) => normalise(name).text)
+      .filter((name) => hints.read(name)[0] === true || evidence.read(name)[0] === true),
+  );
+  const blankOrdinary = (text: string) =>
+    ordinary === undefined ? text : text.replace(ordinary, (phrase) => ' '.repeat(phrase.length));
+  /** A hint outside ordinary phrases ("油烟机有点吵" has 烟 only inside 油烟). */
+  const hintOutsideOrdinary = (text: string) => hints.read(blankOrdinary(text))[0] === true;
+  /** An evidence word outside ordinary phrases ("热水器不热" has 水 only inside 热水器). */
+  const evidenceOutsideOrdinary = (text: string) => evidence.read(blankOrdinary(text))[0] === true;
 
   /**
    * Whether the breaker trips on start or repeatedly, and the text without those words; `found`
@@ -449,7 +460,8 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         }
         addFeatures(clause, tokens, masked, analysis.features);
       });
-      analysis.dangerEvidence = analysis.hazardHint || found[EVIDENCE_AT] === true;
+      analysis.dangerEvidence =
+        analysis.hazardHint || (found[EVIDENCE_AT] === true && evidenceOutsideOrdinary(text));
       analysis.hazards = scan.hazards;
       analysis.negatedHazards = scan.negatedHazards;
       return analysis;
@@ -488,18 +500,27 @@ function deniedIn(clause: string, at: number, masked: HazardMask): [number, numb
 
 export type Analyser = ReturnType<typeof createAnalyser>;
 
+const HAN_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
+
 /**
- * One expression for the hazard net's ordinary phrases (`hazard.exceptions`), longest first:
- * Chinese as normalised, English as whole lower-case words. Undefined when there are none.
+ * One expression for the hazard net's ordinary phrases (`hazard.exceptions`) and the given product
+ * names, longest first: Chinese as normalised, English as whole lower-case words. Undefined when
+ * there are none.
  */
 function ordinaryPhrases(
   lexicon: TriageLexicon,
   normalise: (phrase: string) => string,
+  productNames: readonly string[],
 ): RegExp | undefined {
   const { zh, en } = lexicon.hazard.exceptions;
   const sources = [
-    ...zh.map((phrase) => escapeRegExp(normalise(phrase))),
-    ...en.map((phrase) => `\\b${escapeRegExp(phrase.toLowerCase())}\\b`),
+    ...new Set([
+      ...zh.map((phrase) => escapeRegExp(normalise(phrase))),
+      ...en.map((phrase) => `\\b${escapeRegExp(phrase.toLowerCase())}\\b`),
+      ...productNames.map((name) =>
+        HAN_CHAR.test(name) ? escapeRegExp(name) : `\\b${escapeRegExp(name)}\\b`,
+      ),
+    ]),
   ].sort((a, b) => b.length - a.length);
   return sources.length === 0 ? undefined : new RegExp(sources.join('|'), 'g');
 }

@@ -61,6 +61,27 @@ describe('danger must show in the words', () => {
     expect(engine.classify(text).label).toBe('hazard');
   });
 
+  it.each([
+    ['English', 'the electric water heater ran out of hot water after two showers'],
+    ['English', 'our hot water heater gives only warm water now'],
+    ['Simplified', '电热水器洗了两个人就没热水了'],
+    ['Traditional', '熱水器水溫唔夠熱'],
+  ] as [Script, string][])(
+    '(%s) a product named or its everyday water is no danger shown: %j',
+    (_, text) => {
+      expect(analyser.analyse(text).dangerEvidence).toBe(false);
+    },
+  );
+
+  it.each([
+    ['English', 'the water heater is leaking onto the floor'],
+    ['English', 'the electric water heater gave me a tingle when I touched it'],
+    ['Simplified', '热水器漏水了'],
+    ['Traditional', '熱水器滴水落插頭'],
+  ] as [Script, string][])('(%s) danger next to the product name still shows: %j', (_, text) => {
+    expect(analyser.analyse(text).dangerEvidence).toBe(true);
+  });
+
   it('a hint of the net (a smell, heat, a pop) is evidence too', () => {
     for (const text of ['洗衣机有股怪味', '雪櫃後面有陣燶味', 'the TV made a pop and went off'])
       expect(analyser.analyse(text).dangerEvidence).toBe(true);
