@@ -132,6 +132,17 @@ export const triageLexiconSchema = z.strictObject({
      * not show inside one, nor inside a product's name (热水器, "electric water heater").
      */
     everyday: byLanguage.default({ zh: [], en: [] }),
+    /**
+     * Melting that is only thawing: in a message about something that thaws (`things`: ice, frost,
+     * ice cream, frozen food), a bare melt word (`melt`) whose clause names nothing that melts
+     * dangerously (`parts`: plastic, a plug, a wire) is no hazard ("the freezer door was ajar for
+     * hours. Things were melting"). `ordinarySenses` rewrites the nearest cases before the net reads.
+     */
+    thaw: z.strictObject({ melt: byLanguage, things: byLanguage, parts: byLanguage }).default({
+      melt: { zh: [], en: [] },
+      things: { zh: [], en: [] },
+      parts: { zh: [], en: [] },
+    }),
     /** What marks a hazard word (of `cues` or `patterns`) as one that only says smoke. */
     smokeWords: byLanguage.default({ zh: [], en: [] }),
     /** Phrases that contain a hazard word but are not one (Fire TV, shock absorber). */

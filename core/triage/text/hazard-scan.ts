@@ -91,6 +91,15 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
     zh: lexicon.hazard.smokeWords.zh.map((w) => tools.normalise(w)),
     en: lexicon.hazard.smokeWords.en.map((w) => w.toLowerCase()),
   };
+  const { thaw: thawLists } = lexicon.hazard;
+  const thaw = {
+    melt: new Set([
+      ...thawLists.melt.zh.map((w) => tools.normalise(w)),
+      ...thawLists.melt.en.map((w) => w.toLowerCase()),
+    ]),
+    things: tools.bilingual(thawLists.things, true),
+    parts: tools.bilingual(thawLists.parts),
+  };
   const onlySmoke = (phrase: string) =>
     smokeWords.zh.some((w) => phrase.includes(w)) ||
     latinWords(phrase).some((w) => smokeWords.en.some((s) => stem(w) === stem(s)));
@@ -143,6 +152,8 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
     const scan: HazardScan = { hazards: [], negatedHazards: [] };
     const mistySmoke = live(text, tokens, benignSmoke.zh(text), benignSmoke.en(tokens));
     const cooking = live(text, tokens, cookingSmoke.zh(text), cookingSmoke.en(tokens));
+    const thawingMessage =
+      thaw.melt.size > 0 && live(text, tokens, thaw.things.zh(text), thaw.things.en(tokens));
     const gasAppliance = live(
       text,
       tokens,
@@ -198,9 +209,14 @@ export function createHazardScanner(lexicon: TriageLexicon, tools: HazardScanToo
         into.push(...spans.filter((s) => onlySmoke(s.phrase)));
         return spans.filter((s) => !onlySmoke(s.phrase));
       };
+      // Melting in a message about ice or frozen food, where the clause names no part, is thawing.
+      const thawing =
+        thawingMessage && thaw.parts.zh(text).length + thaw.parts.en(tokens).length === 0;
+      const unthawed = (spans: Span[]) =>
+        thawing ? spans.filter((s) => !thaw.melt.has(s.phrase)) : spans;
       const found = {
-        zh: mist(withoutExceptions(zhHazards(text), zhExceptions), masked.zh),
-        en: mist(withoutExceptions(hazard.en(tokens), enExceptions), masked.en),
+        zh: unthawed(mist(withoutExceptions(zhHazards(text), zhExceptions), masked.zh)),
+        en: unthawed(mist(withoutExceptions(hazard.en(tokens), enExceptions), masked.en)),
       };
       const zhNegated = negation.zh(text, found.zh);
       const enNegated = negation.en(tokens, found.en);

@@ -642,6 +642,10 @@ const ORDINARY: [Script, string][] = [
   ['Simplified', '我想问一下烧水的时候有响声正常吗'],
   ['Simplified', '燃气热水器打不着火'],
   ['Simplified', '冰箱里的冰淇淋都化了'],
+  // Melting that is only thawing (the nineteenth round's CV false alarms, as classes).
+  ['English', 'every now and then all the food in our deep freezer starts to melt'],
+  ['English', 'the freezer was warm and all the ice cream had melted'],
+  ['English', 'we turned the air conditioner off overnight so the ice on it could melt'],
   ['Simplified', '洗衣机脱水的时候砰砰响，衣服放偏了'],
   ['Simplified', '热水器安全阀加热的时候滴几滴水，正常吗'],
   ['Simplified', '移动硬盘可以带电插拔吗'],
@@ -1929,4 +1933,20 @@ describe('hazard net: a gas appliance that whooshes and flashes (review 13)', ()
   readsCalm([
     ['English', 'The kettle whooshes and a light flashes when it boils, then it switches off'],
   ]);
+});
+
+/** Melting is a hazard when a part melts, even where ice or food is named beside it (`ordinarySenses`). */
+describe('hazard net: melting that is thawing, and melting that is not', () => {
+  it.each([
+    'I was defrosting the freezer and the light cover melted',
+    'the ice maker stopped and its wire melted',
+    'the frozen pizza was fine but the plastic tray melted in the oven',
+    'the fridge plug melted',
+  ])('reads %j as a hazard', (text) => {
+    expect(net.read(text).hazard).toBe(true);
+  });
+
+  it('reads a melting smell as a hazard whatever thaws beside it', () => {
+    expect(net.read('the ice cream is soft and there is a melting smell').hazard).toBe(true);
+  });
 });
