@@ -1030,6 +1030,11 @@ describe('hazard net: an appliance that runs by itself, and a bang that blows it
     ['English', 'My microwave went on the blink, a few days ago. It started turning itself on.'],
     ['English', 'Our oven is ten years old, we use it daily, and lately it turns on by itself'],
     ['Simplified', '家里的微波炉用了三年，最近不太对劲，半夜自己启动了'],
+    ['English', 'my toaster oven has a mind of its own, it will not stop toasting'],
+    ['English', 'I closed the microwave door and as soon as I did it started cooking again'],
+    ['English', 'the oven has ghost touches on the panel and starts baking'],
+    ['Simplified', '烤箱插上电就像有个幽灵在乱按按钮'],
+    ['Traditional', '焗爐好似有隻幽靈亂按掣'],
   ];
   it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
     expect(net.read(text).hazard).toBe(true);
@@ -1057,6 +1062,8 @@ describe('hazard net: an appliance that runs by itself, and a bang that blows it
     // The appliance carried to "it" only until another product is named, and not for ever.
     ['English', 'The microwave is old, the kitchen is small, but the TV turns itself on at night'],
     ['English', 'We got a new oven in May, and a new TV in June; it turns itself on at night'],
+    ['English', 'the TV has a mind of its own and changes channels'],
+    ['English', 'the microwave shows a ghost image of the clock'],
   ];
   it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
     expect(net.read(text).found).toEqual([]);
@@ -1948,5 +1955,21 @@ describe('hazard net: melting that is thawing, and melting that is not', () => {
 
   it('reads a melting smell as a hazard whatever thaws beside it', () => {
     expect(net.read('the ice cream is soft and there is a melting smell').hazard).toBe(true);
+  });
+});
+
+describe('hazard net: a gas or carbon monoxide alarm by its fuel', () => {
+  it.each([
+    'I switched on the water heater and the propane alarm went off',
+    'the carbon monoxide alarm went off near the boiler',
+    'our LP gas alarm beeps whenever the water heater runs',
+  ])('reads %j as a hazard', (text) => {
+    expect(net.read(text).hazard).toBe(true);
+  });
+
+  it('reads a denied alarm as none', () => {
+    expect(net.read('no propane alarm went off, the heater just will not light').hazard).toBe(
+      false,
+    );
   });
 });
