@@ -4,7 +4,7 @@ import { createAlreadyTried } from './already-tried.ts';
 import { anyPattern, type Token } from './cues.ts';
 import { LATIN_WORD, latinWords, stem } from './english.ts';
 import { createHazardScanner, type HazardMask, type HazardScan } from './hazard-scan.ts';
-import { createNormaliser, escapeRegExp } from './normalise.ts';
+import { createNormaliser, escapeRegExp, HAN } from './normalise.ts';
 import {
   createPhraseFinder,
   createPhraseSet,
@@ -294,12 +294,19 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
       .map((name) => normalise(name).text)
       .filter((name) => hints.read(name)[0] === true || evidence.read(name)[0] === true),
   );
-  const blankOrdinary = (text: string) =>
-    ordinary === undefined ? text : text.replace(ordinary, (phrase) => ' '.repeat(phrase.length));
-  /** A hint outside ordinary phrases ("油烟机有点吵" has 烟 only inside 油烟). */
-  const hintOutsideOrdinary = (text: string) => hints.read(blankOrdinary(text))[0] === true;
-  /** An evidence word outside ordinary phrases ("热水器不热" has 水 only inside 热水器). */
-  const evidenceOutsideOrdinary = (text: string) => evidence.read(blankOrdinary(text))[0] === true;
+  /**
+   * The text with its ordinary phrases blanked, made at most once a message and only when a hint or
+   * an evidence word was found: a hint or evidence word counts only outside them ("油烟机有点吵"
+   * has 烟 only inside 油烟, "热水器不热" 水 only inside 热水器).
+   */
+  const outsideOrdinary = (text: string) => {
+    let blanked: string | undefined;
+    return () =>
+      (blanked ??=
+        ordinary === undefined
+          ? text
+          : text.replace(ordinary, (phrase) => ' '.repeat(phrase.length)));
+  };
 
   /**
    * Whether the breaker trips on start or repeatedly, and the text without those words; `found`
@@ -417,6 +424,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         else if (letter) latin += 1;
       }
       const found = cues.read(text);
+      const outside = outsideOrdinary(text);
       const analysis: Analysis = {
         ...normalised,
         language: han === 0 ? (latin === 0 ? 'none' : 'en') : latin > han * 2 ? 'mixed' : 'zh',
@@ -432,7 +440,7 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         defects: defectNames.filter((_, i) => found[DEFECTS_AT + i] === true),
         normalQuestion: found[3] === true,
         wantsPerson: found[4] === true,
-        hazardHint: found[HINTS_AT] === true && hintOutsideOrdinary(text),
+        hazardHint: found[HINTS_AT] === true && hints.read(outside())[0] === true,
         dangerEvidence: false,
         ...readBreakerTrip(text, found),
         names: new Map(),
@@ -461,7 +469,8 @@ export function createAnalyser({ lexicon, names, maxChars }: AnalyserOptions) {
         addFeatures(clause, tokens, masked, analysis.features);
       });
       analysis.dangerEvidence =
-        analysis.hazardHint || (found[EVIDENCE_AT] === true && evidenceOutsideOrdinary(text));
+        analysis.hazardHint ||
+        (found[EVIDENCE_AT] === true && evidence.read(outside())[0] === true);
       analysis.hazards = scan.hazards;
       analysis.negatedHazards = scan.negatedHazards;
       return analysis;
@@ -500,8 +509,6 @@ function deniedIn(clause: string, at: number, masked: HazardMask): [number, numb
 
 export type Analyser = ReturnType<typeof createAnalyser>;
 
-const HAN_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
-
 /**
  * One expression for the hazard net's ordinary phrases (`hazard.exceptions`) and the given product
  * names, longest first: Chinese as normalised, English as whole lower-case words. Undefined when
@@ -518,7 +525,7 @@ function ordinaryPhrases(
       ...zh.map((phrase) => escapeRegExp(normalise(phrase))),
       ...en.map((phrase) => `\\b${escapeRegExp(phrase.toLowerCase())}\\b`),
       ...productNames.map((name) =>
-        HAN_CHAR.test(name) ? escapeRegExp(name) : `\\b${escapeRegExp(name)}\\b`,
+        HAN.test(name) ? escapeRegExp(name) : `\\b${escapeRegExp(name)}\\b`,
       ),
     ]),
   ].sort((a, b) => b.length - a.length);

@@ -1,6 +1,7 @@
 import type { TriageLexicon } from '../lexicon.ts';
 import { type BilingualFinder, createNegation, type Token, withoutExceptions } from './cues.ts';
 import { latinWords, stem } from './english.ts';
+import { HAN } from './normalise.ts';
 import { overlaps, type Span } from './phrase-matcher.ts';
 import { createStartFilter, matchesFrom, withoutLookbehind } from './start-keys.ts';
 
@@ -29,7 +30,6 @@ export type HazardScanTools = {
   normalise(text: string): string;
 };
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** A `near` pair's words in a clause that has neither. */
 const NEITHER = Object.freeze({ first: false, second: false, age: 0 });
 

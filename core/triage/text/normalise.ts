@@ -12,7 +12,8 @@ export type NormalisedText = {
   truncated: boolean;
 };
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** A Han character (CJK unified ideographs, extension A and compatibility ideographs). */
+export const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /**
  * "加热不了" (cannot heat) says "不加热": without this, dropping 了 leaves "加热不", which reads as
  * "加热不均匀". Only the verb moves: a known two-character verb, else the one character before
