@@ -75,6 +75,14 @@ const NAMED: [Category, string[]][] = [
     ['the over the range microwave fan will not turn off', '叮爐唔熱', '微波爐轉盤唔轉'],
   ],
   ['dishwasher', ['the rinse aid light stays on', '洗碗機洗完啲碗仲係污糟', '洗碗机喷臂不转']],
+  // Printers, old Macs, toaster ovens, a DiskStation and a plural "ACs" (the twentieth round).
+  [
+    'computer',
+    ['the printer jams on every page', 'my old PowerBook will not boot', 'my monitor flickers'],
+  ],
+  ['microwave', ['the toaster oven will not heat on any setting']],
+  ['network', ['the DiskStation beeps and the drives are gone']],
+  ['air_conditioner', ['one of our three ACs would not run last night']],
 ];
 
 /**

@@ -1035,6 +1035,13 @@ describe('hazard net: an appliance that runs by itself, and a bang that blows it
     ['English', 'the oven has ghost touches on the panel and starts baking'],
     ['Simplified', '烤箱插上电就像有个幽灵在乱按按钮'],
     ['Traditional', '焗爐好似有隻幽靈亂按掣'],
+    ['English', 'the microwave turns on as soon as I plug it in'],
+    ['English', 'we were watching the TV and all of a sudden the microwave turned on'],
+    ['English', 'the oven suddenly turned on at night'],
+    [
+      'English',
+      'I opened and closed the door over and over. It still kept right on phantom cooking.',
+    ],
   ];
   it.each(hazards)('(%s) reads %j as a hazard', (_, text) => {
     expect(net.read(text).hazard).toBe(true);
@@ -1064,6 +1071,9 @@ describe('hazard net: an appliance that runs by itself, and a bang that blows it
     ['English', 'We got a new oven in May, and a new TV in June; it turns itself on at night'],
     ['English', 'the TV has a mind of its own and changes channels'],
     ['English', 'the microwave shows a ghost image of the clock'],
+    ['English', 'when I press start the microwave immediately turns on'],
+    ['English', 'I pressed start and the microwave suddenly started heating'],
+    ['English', 'all of a sudden the microwave turned off'],
   ];
   it.each(calm)('(%s) makes no hazard of %j', (_, text) => {
     expect(net.read(text).found).toEqual([]);
@@ -1971,5 +1981,28 @@ describe('hazard net: a gas or carbon monoxide alarm by its fuel', () => {
     expect(net.read('no propane alarm went off, the heater just will not light').hazard).toBe(
       false,
     );
+  });
+});
+
+describe('hazard net: refrigerant called gas, a belt that is a part, a clear denial', () => {
+  it.each([
+    'the technician said the gas has leaked from the compressor and refilled it',
+    'he injected gas into the compressor and the fridge cools again',
+    'the AC needs a gas top up every summer',
+    'we expected them to get the new belt by Monday',
+    'while there is no clear gas leak, the fridge is warm',
+  ])('makes no hazard of %j', (text) => {
+    expect(net.read(text).hazard).toBe(false);
+  });
+
+  it.each([
+    'I smell gas near the fridge',
+    'gas is leaking from the pipe behind the boiler',
+    'the toaster gave me a belt when I touched it',
+    'I got a nasty belt off the washing machine',
+    'there is a clear smell of gas by the water heater',
+    'my wet swim top had dripped onto the power pack of the fridge',
+  ])('reads %j as a hazard', (text) => {
+    expect(net.read(text).hazard).toBe(true);
   });
 });

@@ -108,9 +108,10 @@ describe('routing on the bot’s engine, whatever the model learned', () => {
       // confidence is the unscaled share.
       const share = result.label === 'misuse' ? result.labelConfidence : 1 - result.labelConfidence;
       // Compared as probabilities: a share near 0 or 1 loses digits in its logit (a dev message of
-      // the fourteenth round differs there by 5e-6), which the scaled probability does not show.
+      // the fourteenth round differs there by 5e-6), which the scaled probability hardly shows (one
+      // of the twentieth round, its share 1 − 2.5e-13 read back from the confidence, by 6e-7).
       const scaled = 1 / (1 + Math.exp(-DEFAULT_COMBINE.scale * logit(share)));
-      expect(p.misuse).toBeCloseTo(scaled, 6);
+      expect(p.misuse).toBeCloseTo(scaled, 5);
       const { kind } = next(text);
       // The cost rule's cases: a fault with no defect sign, its product known, no person asked for.
       if (

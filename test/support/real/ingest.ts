@@ -133,10 +133,27 @@ const RELABEL: Record<string, { label: string; why: string }> = {
     label: 'hazard',
     why: "the owner heard the AC's capacitor explode: a bang at the appliance is a hazard by the rules (as en-0179, a boom from the condenser)",
   },
+  'en20d-0043': {
+    label: 'hazard',
+    why: 'the first message describes a burning smell from the microwave; the rules make that a hazard whatever the cause turned out to be (its grill setting, as en3-0098)',
+  },
   'hz17-0031': {
     label: 'fault',
     why: "the laptop's own power cord was chewed and replaced, no risk being described (as en13z-0068)",
   },
+};
+
+/**
+ * Products corrected in review: a NAS is a network device in the lexicon and in every earlier
+ * round; the nineteenth round's brief (and the twentieth's first collectors) put it under computer
+ * by mistake.
+ */
+const RECATEGORISE: Record<string, { category: string; why: string }> = {
+  'en19e-0002': { category: 'network', why: 'a Buffalo LinkStation NAS' },
+  'en19e-0008': { category: 'network', why: 'a Synology DiskStation NAS' },
+  'en19e-0009': { category: 'network', why: 'a Synology DiskStation NAS' },
+  'gh20-0016': { category: 'network', why: 'a Synology DS918+ NAS' },
+  'gh20-0017': { category: 'network', why: 'a Synology DS1513+ NAS' },
 };
 
 /**
@@ -180,6 +197,9 @@ export function sourceKey(url: string): string {
   return labels.slice(-keep).join('.');
 }
 
+/** Most characters a message may have (the collection rule; `real-set.test.ts` checks it). */
+const MAX_TEXT = 600;
+
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function readRows(dir: string): Row[] {
@@ -191,8 +211,21 @@ function readRows(dir: string): Row[] {
       if (line.trim() === '') continue;
       const row = JSON.parse(line) as Row;
       if (EXCLUDED_SOURCE.test(row.source)) continue;
+      // The collection rule's limit (README "How the messages were collected"): a longer line
+      // breaks it, and is left out rather than cut here, where no one checks what the cut removed.
+      if (row.text.length > MAX_TEXT) {
+        process.stderr.write(
+          `${row.id}: ${row.text.length} characters, over ${MAX_TEXT}: left out\n`,
+        );
+        continue;
+      }
       const fix = RELABEL[row.id];
-      rows.push(fix ? { ...row, label: fix.label } : row);
+      const product = RECATEGORISE[row.id];
+      rows.push({
+        ...row,
+        ...(fix ? { label: fix.label } : {}),
+        ...(product ? { category: product.category } : {}),
+      });
     }
   }
   return rows;
