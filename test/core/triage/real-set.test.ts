@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../../core/warranty/policy.js';
-import { assignSplits, sourceKey } from '../../support/real/ingest.js';
+import { assignSplits, MAX_TEXT, sourceKey } from '../../support/real/ingest.js';
 
 const DIR = join(import.meta.dirname, '../../support/real');
 const SPLITS = ['train', 'dev', 'test'] as const;
@@ -44,7 +44,7 @@ describe('the real set of customers first messages', () => {
       expect(['misuse', 'fault', 'hazard']).toContain(line.label);
       expect(['latin', 'hans', 'hant']).toContain(line.script);
       expect(line.text.length).toBeGreaterThan(0);
-      expect(line.text.length).toBeLessThanOrEqual(600);
+      expect(line.text.length).toBeLessThanOrEqual(MAX_TEXT);
     }
   });
 

@@ -197,8 +197,8 @@ export function sourceKey(url: string): string {
   return labels.slice(-keep).join('.');
 }
 
-/** Most characters a message may have (the collection rule; `real-set.test.ts` checks it). */
-const MAX_TEXT = 600;
+/** Most characters a message may have (the collection rule; `real-set.test.ts` checks every line against it). */
+export const MAX_TEXT = 600;
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
