@@ -82,6 +82,11 @@ const NAMED: [Category, string[]][] = [
   ],
   ['microwave', ['the toaster oven will not heat on any setting']],
   ['network', ['the DiskStation beeps and the drives are gone']],
+  // Apple's base stations (the twenty-first round).
+  [
+    'network',
+    ['my AirPort Extreme keeps dropping the connection', 'the Time Capsule will not back up'],
+  ],
   ['air_conditioner', ['one of our three ACs would not run last night']],
 ];
 

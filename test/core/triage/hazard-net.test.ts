@@ -1991,6 +1991,10 @@ describe('hazard net: refrigerant called gas, a belt that is a part, a clear den
     'the AC needs a gas top up every summer',
     'we expected them to get the new belt by Monday',
     'while there is no clear gas leak, the fridge is warm',
+    'there is water around the base of the fridge',
+    'water pooling around the washing machine after every wash',
+    'the router is right next to the water heater',
+    'no rubbery smell at all, the laptop just will not boot',
   ])('makes no hazard of %j', (text) => {
     expect(net.read(text).hazard).toBe(false);
   });
@@ -2002,6 +2006,11 @@ describe('hazard net: refrigerant called gas, a belt that is a part, a clear den
     'I got a nasty belt off the washing machine',
     'there is a clear smell of gas by the water heater',
     'my wet swim top had dripped onto the power pack of the fridge',
+    // The twenty-first round: water at network gear or through a light, a rubbery smell.
+    'I noticed more water around my network switch, so I rushed to unplug it',
+    'I saw water pooling around the base of the AirPort',
+    'water was dripping down from the lights onto the fridge',
+    'there is a sickening rubbery smell coming from the computer',
   ])('reads %j as a hazard', (text) => {
     expect(net.read(text).hazard).toBe(true);
   });
