@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { JsonObject } from '../../core/index.ts';
 import type { Database } from '../database.ts';
+import { groupCalls } from '../group-calls.ts';
 import { rowsOf } from '../migrate.ts';
 import { preparedPerHandle, preparedStatement } from '../prepared.ts';
 import { inboxUpdates } from '../schema/index.ts';
@@ -21,20 +22,27 @@ export type InboxUpdate = {
 export type NewInboxUpdate = { updateId: number; chatId: number; payload: JsonObject };
 
 /**
- * {@link acceptUpdates} for one update, saying too whether it is its chat's only pending update
- * (`alone`: no other was pending when it was taken in, so it is the chat's head). The `exists`
- * reads the statement's snapshot, which does not hold the row the insert adds.
+ * Takes updates in (`unnest` of one array per column: one statement, prepared once, for any
+ * count), saying for each new one whether it is its chat's only pending update (`alone`: no other
+ * was pending when it was taken in and no other of its chat came with it, so it is the chat's
+ * head). The `exists` reads the statement's snapshot, which does not hold the rows the insert adds.
  */
-const acceptOne = preparedStatement(sql`with taken as (
+const acceptRows = preparedStatement(sql`with input as (
+  select * from unnest(${sql.placeholder('updateIds')}::bigint[], ${sql.placeholder('chatIds')}::bigint[],
+    ${sql.placeholder('payloads')}::text[], ${sql.placeholder('ats')}::timestamptz[])
+    as t(update_id, chat_id, payload, at)
+), taken as (
   insert into inbox_updates (update_id, chat_id, payload, available_at, received_at)
-  values (${sql.placeholder('updateId')}::bigint, ${sql.placeholder('chatId')}::bigint,
-    ${sql.placeholder('payload')}::text, ${sql.placeholder('at')}::timestamptz, ${sql.placeholder('at')}::timestamptz)
+  select update_id, chat_id, payload, at, at from input
   on conflict (update_id) do nothing
-  returning update_id
+  returning update_id, chat_id
 )
 select update_id, not exists (
   select 1 from inbox_updates
-  where chat_id = ${sql.placeholder('chatId')}::bigint and state = 'pending'
+  where chat_id = taken.chat_id and state = 'pending'
+) and not exists (
+  select 1 from taken as other
+  where other.chat_id = taken.chat_id and other.update_id <> taken.update_id
 ) as alone
 from taken`);
 
@@ -74,43 +82,36 @@ export async function acceptUpdates(
 
 /**
  * {@link acceptUpdates}, each new update with whether no other update of its chat was pending
- * when it was taken in (said for one update at a time, the webhook's usual call; `false` for
- * several taken in together).
+ * when it was taken in and none came with it (then it is its chat's head), in the order given.
+ * Each update may carry its own time of arrival (`at` is the default).
  */
 export async function acceptUpdatesAlone(
   db: Database,
-  updates: NewInboxUpdate[],
+  updates: (NewInboxUpdate & { at?: Date })[],
   at: Date,
 ): Promise<AcceptedUpdate[]> {
   if (updates.length === 0) return [];
-  const [only] = updates;
-  if (updates.length === 1 && only) {
-    // The usual case (one update per webhook call): a statement built once.
-    const result = await acceptOne(db).execute({
-      updateId: only.updateId,
-      chatId: only.chatId,
-      payload: JSON.stringify(only.payload),
-      at: at.toISOString(),
-    });
-    return rowsOf<{ update_id: string | number; alone: boolean }>(result).map((row) => ({
-      updateId: Number(row.update_id),
-      alone: row.alone,
-    }));
+  const result = await acceptRows(db).execute({
+    updateIds: updates.map((u) => u.updateId),
+    chatIds: updates.map((u) => u.chatId),
+    payloads: updates.map((u) => JSON.stringify(u.payload)),
+    ats: updates.map((u) => (u.at ?? at).toISOString()),
+  });
+  const taken = new Map(
+    rowsOf<{ update_id: string | number; alone: boolean }>(result).map((row) => [
+      Number(row.update_id),
+      row.alone,
+    ]),
+  );
+  const accepted: AcceptedUpdate[] = [];
+  for (const { updateId } of updates) {
+    const alone = taken.get(updateId);
+    if (alone === undefined) continue;
+    accepted.push({ updateId, alone });
+    // An update id given twice is taken in once.
+    taken.delete(updateId);
   }
-  const rows = await db
-    .insert(inboxUpdates)
-    .values(
-      updates.map((u) => ({
-        updateId: u.updateId,
-        chatId: u.chatId,
-        payload: JSON.stringify(u.payload),
-        availableAt: at,
-        receivedAt: at,
-      })),
-    )
-    .onConflictDoNothing({ target: inboxUpdates.updateId })
-    .returning({ updateId: inboxUpdates.updateId });
-  return rows.map((row) => ({ updateId: row.updateId, alone: false }));
+  return accepted;
 }
 
 /**
@@ -177,6 +178,30 @@ export type InboxFailure = { retryAt: Date } | { dead: true };
 
 /** The inbox of one database: what workers read and settle. */
 export function createInbox(db: Database) {
+  /**
+   * Updates taken in by concurrent calls (webhook requests, the benchmark's turns) go to the
+   * database together: one statement for every call that came while the last was running.
+   */
+  const acceptGrouped = groupCalls(
+    async (calls: { updates: NewInboxUpdate[]; at: Date }[]): Promise<AcceptedUpdate[][]> => {
+      const rows = calls.flatMap(({ updates, at }) => updates.map((u) => ({ ...u, at })));
+      const taken = new Map(
+        (await acceptUpdatesAlone(db, rows, calls[0]?.at ?? new Date())).map((a) => [
+          a.updateId,
+          a,
+        ]),
+      );
+      // Each update to the first call that gave it (another's copy is a redelivery).
+      return calls.map(({ updates }) =>
+        updates.flatMap((u) => {
+          const accepted = taken.get(u.updateId);
+          taken.delete(u.updateId);
+          return accepted ? [accepted] : [];
+        }),
+      );
+    },
+  );
+
   async function headAndMore(
     chatId: number,
     now: Date,
@@ -198,8 +223,12 @@ export function createInbox(db: Database) {
   return {
     accept: (updates: NewInboxUpdate[], at: Date) => acceptUpdates(db, updates, at),
 
-    /** {@link acceptUpdatesAlone}: the new updates, each with whether it is its chat's head. */
-    acceptAlone: (updates: NewInboxUpdate[], at: Date) => acceptUpdatesAlone(db, updates, at),
+    /**
+     * {@link acceptUpdatesAlone}: the new updates, each with whether it is its chat's head. Calls
+     * made while another's statement runs are taken in together, in one statement after it.
+     */
+    acceptAlone: (updates: NewInboxUpdate[], at: Date) =>
+      updates.length === 0 ? Promise.resolve([]) : acceptGrouped({ updates, at }),
 
     /**
      * Chats whose oldest pending update is due at `now`: customers the bot has not written to in

@@ -45,18 +45,50 @@ describeOnDatabases('the durable inbox', (database) => {
     expect(await inbox().acceptAlone([u3], clock.now())).toEqual([
       { updateId: u3.updateId, alone: true },
     ]);
-    // Another chat's pending update does not count; several at once are never said alone.
+    // Another chat's pending update does not count, nor another chat's update taken in with it;
+    // two of one chat taken in together are neither alone.
     const other = update(78);
     expect(await inbox().acceptAlone([other], clock.now())).toEqual([
       { updateId: other.updateId, alone: true },
     ]);
-    const [b1, b2] = [update(79), update(80)];
-    expect(await inbox().acceptAlone([b1, b2] as NewInboxUpdate[], clock.now())).toEqual([
-      { updateId: b1.updateId, alone: false },
-      { updateId: b2.updateId, alone: false },
+    const [b1, b2, c1, c2] = [update(79), update(80), update(81), update(81)];
+    expect(
+      await inbox().acceptAlone([b1, b2, c1, c2, b1] as NewInboxUpdate[], clock.now()),
+    ).toEqual([
+      { updateId: b1.updateId, alone: true },
+      { updateId: b2.updateId, alone: true },
+      { updateId: c1.updateId, alone: false },
+      { updateId: c2.updateId, alone: false },
     ]);
     // What it stored is what `accept` stores: the head reads it back the same.
     expect((await inbox().head(78, clock.now()))?.payload).toEqual(other.payload);
+  });
+
+  it('takes concurrent calls in together, each call answered for its own updates', async () => {
+    const shared = inbox();
+    const lone = update(82);
+    const [d1, d2] = [update(83), update(83)];
+    const again = update(84);
+    // One call starts a statement; the three made meanwhile go in the next one, together.
+    const calls = await Promise.all([
+      shared.acceptAlone([lone], clock.now()),
+      shared.acceptAlone([d1], clock.now()),
+      shared.acceptAlone([d2, again], clock.now()),
+      shared.acceptAlone([again], clock.now()),
+    ]);
+    expect(calls).toEqual([
+      [{ updateId: lone.updateId, alone: true }],
+      // Two updates of one chat in one statement: neither is said alone.
+      [{ updateId: d1.updateId, alone: false }],
+      [
+        { updateId: d2.updateId, alone: false },
+        { updateId: again.updateId, alone: true },
+      ],
+      // The same update in two calls is taken in once, by the first call that gave it.
+      [],
+    ]);
+    expect((await shared.head(83, clock.now()))?.updateId).toBe(d1.updateId);
+    expect(await shared.acceptAlone([d1, d2], clock.now())).toEqual([]);
   });
 
   it("hands out a chat's oldest pending update only, and chats oldest first", async () => {

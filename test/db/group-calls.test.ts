@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { groupCalls } from '../../db/group-calls.ts';
+
+/** A statement stand-in that records each group it ran and answers when told to. */
+function recordingRun() {
+  const groups: number[][] = [];
+  let release: () => void = () => undefined;
+  let gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    groups,
+    open() {
+      release();
+      gate = Promise.resolve();
+    },
+    async run(inputs: number[]): Promise<number[]> {
+      groups.push(inputs);
+      await gate;
+      if (inputs.includes(-1)) throw new Error('statement failed');
+      return inputs.map((n) => n * 10);
+    },
+  };
+}
+
+describe('groupCalls', () => {
+  it('runs a call at once when none runs, and the calls made meanwhile together after it', async () => {
+    const statement = recordingRun();
+    const call = groupCalls((inputs: number[]) => statement.run(inputs));
+    const first = call(1);
+    expect(statement.groups).toEqual([[1]]);
+    const rest = [call(2), call(3), call(4)];
+    expect(statement.groups).toEqual([[1]]);
+    statement.open();
+    expect(await Promise.all([first, ...rest])).toEqual([10, 20, 30, 40]);
+    expect(statement.groups).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('runs at most maxGroup calls in one group, in the order they were made', async () => {
+    const statement = recordingRun();
+    const call = groupCalls((inputs: number[]) => statement.run(inputs), { maxGroup: 2 });
+    const calls = [1, 2, 3, 4, 5].map(call);
+    statement.open();
+    expect(await Promise.all(calls)).toEqual([10, 20, 30, 40, 50]);
+    expect(statement.groups).toEqual([[1], [2, 3], [4, 5]]);
+  });
+
+  it("rejects every call of a failed group with its error, and only that group's", async () => {
+    const statement = recordingRun();
+    const call = groupCalls((inputs: number[]) => statement.run(inputs));
+    const first = call(1);
+    const failed = [call(2), call(-1)];
+    statement.open();
+    expect(await first).toBe(10);
+    for (const result of await Promise.allSettled(failed))
+      expect(result).toMatchObject({ status: 'rejected', reason: { message: 'statement failed' } });
+    // The next call starts a group of its own again.
+    expect(await call(5)).toBe(50);
+    expect(statement.groups).toEqual([[1], [2, -1], [5]]);
+  });
+
+  it('rejects a group whose run answers a different count of outputs', async () => {
+    const call = groupCalls(async (inputs: number[]) => inputs.slice(1));
+    await expect(call(1)).rejects.toThrow('a group of 1 calls got 0 outputs');
+  });
+});
