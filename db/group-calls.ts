@@ -6,8 +6,9 @@
  * statement here) and the server a parse and a commit per call.
  *
  * `run` gets the calls' inputs in the order they were made and returns one output per input, in
- * the same order. When it throws, every call of that group is rejected with its error (the group
- * was one statement: none of it happened); calls of other groups are not affected.
+ * the same order. When a group's statement fails (none of it happened), each of its calls is run
+ * again alone, so one call whose input the statement refuses fails only itself; during an outage
+ * each fails with its own error. Calls of other groups are not affected.
  */
 export function groupCalls<Input, Output>(
   run: (inputs: Input[]) => Promise<Output[]>,
@@ -17,6 +18,12 @@ export function groupCalls<Input, Output>(
   type Waiting = { input: Input; resolve(output: Output): void; reject(error: unknown): void };
   let waiting: Waiting[] = [];
   let running = false;
+  const runChecked = async (inputs: Input[]): Promise<Output[]> => {
+    const outputs = await run(inputs);
+    if (outputs.length !== inputs.length)
+      throw new Error(`a group of ${inputs.length} calls got ${outputs.length} outputs`);
+    return outputs;
+  };
 
   async function runGroups(): Promise<void> {
     running = true;
@@ -25,12 +32,21 @@ export function groupCalls<Input, Output>(
         const group = waiting.slice(0, maxGroup);
         waiting = waiting.slice(group.length);
         try {
-          const outputs = await run(group.map((call) => call.input));
-          if (outputs.length !== group.length)
-            throw new Error(`a group of ${group.length} calls got ${outputs.length} outputs`);
+          const outputs = await runChecked(group.map((call) => call.input));
           for (const [i, call] of group.entries()) call.resolve(outputs[i] as Output);
         } catch (error) {
-          for (const call of group) call.reject(error);
+          if (group.length === 1) group[0]?.reject(error);
+          else
+            await Promise.all(
+              group.map(async (call) => {
+                try {
+                  const [output] = await runChecked([call.input]);
+                  call.resolve(output as Output);
+                } catch (alone) {
+                  call.reject(alone);
+                }
+              }),
+            );
         }
       }
     } finally {

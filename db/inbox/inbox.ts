@@ -33,7 +33,7 @@ const acceptRows = preparedStatement(sql`with input as (
     as t(update_id, chat_id, payload, at)
 ), taken as (
   insert into inbox_updates (update_id, chat_id, payload, available_at, received_at)
-  select update_id, chat_id, payload, at, at from input
+  select update_id, chat_id, payload, at, at from input order by update_id
   on conflict (update_id) do nothing
   returning update_id, chat_id
 )
@@ -91,6 +91,8 @@ export async function acceptUpdatesAlone(
   at: Date,
 ): Promise<AcceptedUpdate[]> {
   if (updates.length === 0) return [];
+  // Inserted in update-id order (the statement's `order by`): two instances taking in the same
+  // updates wait for each other's rows in one order, never in a cycle (a deadlock).
   const result = await acceptRows(db).execute({
     updateIds: updates.map((u) => u.updateId),
     chatIds: updates.map((u) => u.chatId),

@@ -45,18 +45,31 @@ describe('groupCalls', () => {
     expect(statement.groups).toEqual([[1], [2, 3], [4, 5]]);
   });
 
-  it("rejects every call of a failed group with its error, and only that group's", async () => {
+  it('runs the calls of a failed group again alone: only the refused one fails', async () => {
     const statement = recordingRun();
     const call = groupCalls((inputs: number[]) => statement.run(inputs));
     const first = call(1);
-    const failed = [call(2), call(-1)];
+    const [good, bad] = [call(2), call(-1)];
     statement.open();
     expect(await first).toBe(10);
-    for (const result of await Promise.allSettled(failed))
-      expect(result).toMatchObject({ status: 'rejected', reason: { message: 'statement failed' } });
+    expect(await good).toBe(20);
+    await expect(bad).rejects.toThrow('statement failed');
     // The next call starts a group of its own again.
     expect(await call(5)).toBe(50);
-    expect(statement.groups).toEqual([[1], [2, -1], [5]]);
+    expect(statement.groups).toEqual([[1], [2, -1], [2], [-1], [5]]);
+  });
+
+  it('rejects each call with its own error when every statement fails (an outage)', async () => {
+    let statements = 0;
+    const call = groupCalls(async (_inputs: number[]): Promise<number[]> => {
+      statements += 1;
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error('connection refused');
+    });
+    const results = await Promise.allSettled([call(1), call(2), call(3)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    // [1], then [2, 3] together, then each of those alone.
+    expect(statements).toBe(4);
   });
 
   it('rejects a group whose run answers a different count of outputs', async () => {
