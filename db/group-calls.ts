@@ -7,8 +7,9 @@
  *
  * `run` gets the calls' inputs in the order they were made and returns one output per input, in
  * the same order. When a group's statement fails (none of it happened), each of its calls is run
- * again alone, so one call whose input the statement refuses fails only itself; during an outage
- * each fails with its own error. Calls of other groups are not affected.
+ * again alone, one after another in the order they were made, so one call whose input the
+ * statement refuses fails only itself; during an outage each fails with its own error. Calls of
+ * other groups are not affected.
  */
 export function groupCalls<Input, Output>(
   run: (inputs: Input[]) => Promise<Output[]>,
@@ -36,17 +37,17 @@ export function groupCalls<Input, Output>(
           for (const [i, call] of group.entries()) call.resolve(outputs[i] as Output);
         } catch (error) {
           if (group.length === 1) group[0]?.reject(error);
+          // One after another, in the order made: what a call's statement reads (the inbox's
+          // pending rows) includes every earlier call's, as it would have in the group.
           else
-            await Promise.all(
-              group.map(async (call) => {
-                try {
-                  const [output] = await runChecked([call.input]);
-                  call.resolve(output as Output);
-                } catch (alone) {
-                  call.reject(alone);
-                }
-              }),
-            );
+            for (const call of group) {
+              try {
+                const [output] = await runChecked([call.input]);
+                call.resolve(output as Output);
+              } catch (alone) {
+                call.reject(alone);
+              }
+            }
         }
       }
     } finally {

@@ -60,16 +60,25 @@ describe('groupCalls', () => {
   });
 
   it('rejects each call with its own error when every statement fails (an outage)', async () => {
-    let statements = 0;
-    const call = groupCalls(async (_inputs: number[]): Promise<number[]> => {
-      statements += 1;
+    const statements: number[][] = [];
+    let inFlight = 0;
+    const call = groupCalls(async (inputs: number[]): Promise<number[]> => {
+      statements.push(inputs);
+      inFlight += 1;
+      expect(inFlight).toBe(1);
       await new Promise((resolve) => setImmediate(resolve));
-      throw new Error('connection refused');
+      inFlight -= 1;
+      throw new Error(`connection refused (${inputs.join(', ')})`);
     });
     const results = await Promise.allSettled([call(1), call(2), call(3)]);
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
-    // [1], then [2, 3] together, then each of those alone.
-    expect(statements).toBe(4);
+    expect(results).toEqual(
+      [1, 2, 3].map((n) => ({
+        status: 'rejected',
+        reason: new Error(`connection refused (${n})`),
+      })),
+    );
+    // [1], then [2, 3] together, then each of those alone, one after another in order.
+    expect(statements).toEqual([[1], [2, 3], [2], [3]]);
   });
 
   it('rejects a group whose run answers a different count of outputs', async () => {

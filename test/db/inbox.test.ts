@@ -91,6 +91,30 @@ describeOnDatabases('the durable inbox', (database) => {
     expect(await shared.acceptAlone([d1, d2], clock.now())).toEqual([]);
   });
 
+  it('takes in the rest of a group whose statement one update made fail', async () => {
+    const shared = inbox();
+    const [first, x, y] = [update(85), update(86), update(86)];
+    // Not an update id the column takes: the group's statement fails, each call runs alone.
+    const refused = { ...update(87), updateId: 1.5 };
+    const calls = await Promise.allSettled([
+      shared.acceptAlone([first], clock.now()),
+      shared.acceptAlone([x], clock.now()),
+      shared.acceptAlone([refused], clock.now()),
+      shared.acceptAlone([y], clock.now()),
+    ]);
+    expect(calls.map((c) => c.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    // Run one after another, the later update of a chat sees the earlier one pending.
+    expect(calls[1]).toEqual({
+      status: 'fulfilled',
+      value: [{ updateId: x.updateId, alone: true }],
+    });
+    expect(calls[3]).toEqual({
+      status: 'fulfilled',
+      value: [{ updateId: y.updateId, alone: false }],
+    });
+    expect((await shared.head(86, clock.now()))?.updateId).toBe(x.updateId);
+  });
+
   it("hands out a chat's oldest pending update only, and chats oldest first", async () => {
     const chatA = 72;
     const chatB = 73;
