@@ -103,7 +103,7 @@ export function createStaffCustomerFeature(
         // The window closes after both (each keyed, so a rerun writes neither twice): a failure
         // between them must not leave the rerun outside this branch, the alert unsent.
         await forum.hazard.raise(ticket, hazard, ctx.update.update_id, { tellCustomer: false });
-        await forum.relay.fromCustomer(ticket, message).catch(notCopied);
+        await forum.relay.fromCustomer(ticket, message, ctx.update.update_id).catch(notCopied);
         await store.deleteSession(ratingCommentKey(ctx.chat.id));
         return next();
       }
@@ -125,7 +125,8 @@ export function createStaffCustomerFeature(
         // chat (the operator's to fix), or a Telegram outage while the ticket has no topic yet (the
         // card the topic gets later carries the latest exchange) — must not cost the customer the
         // bot's answer.
-        if (waiting) await forum.relay.fromCustomer(waiting, message).catch(notCopied);
+        if (waiting)
+          await forum.relay.fromCustomer(waiting, message, ctx.update.update_id).catch(notCopied);
         return await next();
       } finally {
         conversation.dropPeek(updateId);
@@ -146,7 +147,7 @@ export function createStaffCustomerFeature(
     const hazard = forum.hazard.read(message, 'held_chat');
     if (hazard)
       await forum.hazard.raise(ticket, hazard, ctx.update.update_id, { tellCustomer: true });
-    await forum.relay.fromCustomer(ticket, message);
+    await forum.relay.fromCustomer(ticket, message, ctx.update.update_id);
   });
 
   return composer;

@@ -332,7 +332,12 @@ export function createInboxWorker(options: InboxWorkerOptions) {
      */
     arrivedFor(chatIds: number[]): void {
       if (arrived.size > 10_000) arrived.clear();
-      for (const chatId of chatIds) arrived.add(chatId);
+      for (const chatId of chatIds) {
+        arrived.add(chatId);
+        // A head taken in earlier is its chat's only pending update no longer (or was handled
+        // elsewhere meanwhile): the run reads the inbox. `headTakenIn` follows for a new one alone.
+        heads.delete(chatId);
+      }
     },
     /**
      * An update just taken in (by this process) that was its chat's only pending update: the

@@ -2,6 +2,7 @@ import type { Message } from 'grammy/types';
 import type { JsonObject, RelayedMessage, StaffMember, Ticket } from '../../core/index.ts';
 import {
   COPY_OF,
+  createInbox,
   customerTicketKeyPrefix,
   type Database,
   enqueueAlbumPart,
@@ -77,6 +78,7 @@ export function createStaffRelay(
   { albumWaitMs = ALBUM_WAIT_MS }: StaffRelayOptions = {},
 ) {
   const { repos, clock } = deps;
+  const inbox = createInbox(deps.db);
   const staffChat = topics.chatId;
 
   /** Message-map rows; a copy not yet sent has id 0 until the outbox records it. */
@@ -218,9 +220,15 @@ export function createStaffRelay(
     });
   }
 
-  /** Relays what the customer sent to the ticket's topic (an album's part to the album's copy). */
-  async function fromCustomer(ticket: Ticket, message: Message): Promise<void> {
+  /**
+   * Relays what the customer sent to the ticket's topic (an album's part to the album's copy).
+   * With the update's id: nothing when that update was handled already (another instance's run
+   * committed it first, and this run, from a head taken in here, only finds that out at its turn's
+   * commit): what it said was relayed, or not, when it was handled, by the ticket then.
+   */
+  async function fromCustomer(ticket: Ticket, message: Message, updateId?: number): Promise<void> {
     const customerChat = message.chat.id;
+    if (updateId !== undefined && (await inbox.state(updateId)) === 'done') return;
     // An update handled again (its turn failed after the relay) is not copied twice.
     if ((await repos.relay.copiesOf(customerChat, message.message_id)).length > 0) return;
     if (message.media_group_id) {

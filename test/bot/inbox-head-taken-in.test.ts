@@ -103,6 +103,34 @@ describe("the chat's head taken in by this process", () => {
     expect(texts(chat)).toHaveLength(1);
   });
 
+  it('drops a head handled elsewhere once another update of its chat is taken in here, never running it again', async () => {
+    const chat = 8_405;
+    const first = textUpdate(chat, 'hello');
+    await recorded.frontline.receive([first]);
+    // Another instance handled it, then took in the chat's next update (still pending)…
+    expect(
+      await markUpdateHandled(recorded.app.database.db, first.update_id, recorded.clock.now()),
+    ).toBe(true);
+    const next = textUpdate(chat, 'my washing machine does not drain');
+    await takenInElsewhere(next);
+    // …and the one after it comes here: not alone, so the chat's run reads the inbox.
+    const last = textUpdate(chat, 'it shows E21');
+    const handled = vi.spyOn(recorded.frontline.bot, 'handleUpdate');
+    try {
+      await recorded.frontline.receive([last]);
+      await recorded.frontline.inbox.runChat(chat);
+      await recorded.frontline.sender.drain();
+      expect(handled.mock.calls.map(([update]) => update.update_id)).toEqual([
+        next.update_id,
+        last.update_id,
+      ]);
+    } finally {
+      handled.mockRestore();
+    }
+    expect(await state(next.update_id)).toBe('done');
+    expect(await state(last.update_id)).toBe('done');
+  });
+
   it("keeps the chat's order when an earlier update is taken in elsewhere after this one was taken in alone", async () => {
     const chat = 8_404;
     const earlier = textUpdate(chat, 'hello');
