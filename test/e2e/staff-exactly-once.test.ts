@@ -32,6 +32,7 @@ import {
   customerTicketKeyPrefix,
   enqueueMessages,
   erasureKeyPrefix,
+  markUpdateHandled,
   OUTBOX_PRIORITY,
   staffCardKey,
   staffPinKey,
@@ -646,6 +647,35 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
       .filter((m) => m.text === 'the door seal is torn at the bottom');
     expect(inTopic).toHaveLength(1);
     expect((await copies())[0]?.targetMessageId).toBe(inTopic[0]?.message_id);
+  });
+
+  it('a message whose update was handled already (a head run again from another instance) is not copied', async () => {
+    const wren = h.customer('Wren');
+    const { ticket } = await h.fileTicket(wren);
+    const message = {
+      message_id: 777_001,
+      date: 0,
+      chat: { id: wren.id, type: 'private' },
+      from: { id: wren.id, is_bot: false, first_name: 'Wren' },
+      text: 'the light inside stays off',
+    } as never;
+    const updateId = 7_770_001;
+    await acceptUpdates(
+      h.app.deps.db,
+      [{ updateId, chatId: wren.id, payload: { update_id: updateId, message } }],
+      h.clock.now(),
+    );
+    // Handled elsewhere (before the ticket was waiting, so not copied then): nothing now.
+    expect(await markUpdateHandled(h.app.deps.db, updateId, h.clock.now())).toBe(true);
+    await h.frontline.staff.forum?.relay.fromCustomer(ticket, message, updateId);
+    expect(await h.repos.relay.copiesOf(wren.id, 777_001)).toHaveLength(0);
+    const lines = (await h.repos.transcript.list(ticket.customerId, { limit: 50 })).filter(
+      (entry) => entry.text === 'the light inside stays off',
+    );
+    expect(lines).toHaveLength(0);
+    // The same message under an update not handled (here one not in the inbox) is copied.
+    await h.frontline.staff.forum?.relay.fromCustomer(ticket, message, updateId + 1);
+    expect(await h.repos.relay.copiesOf(wren.id, 777_001)).toHaveLength(1);
   });
 
   it("an album's parts are written as they come, before their updates are marked handled: a crash in the wait loses none, the next process copies the album once, as an album, and a late part goes on its own", async () => {
