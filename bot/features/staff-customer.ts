@@ -115,7 +115,11 @@ export function createStaffCustomerFeature(
     if (isCommand || !forum) return next();
     // The conversation's turn for this update reuses this read of the state.
     const updateId = ctx.update.update_id;
-    const hold = (await conversation.peekState(toChatRef(ctx)))?.staffHold;
+    const peek = await conversation.peekState(toChatRef(ctx));
+    // Handled already (another instance's run committed this update first): its relay and its
+    // turn were that run's; nothing of it is done twice here.
+    if (peek.handled) return;
+    const hold = peek.state?.staffHold;
     if (!hold) {
       try {
         // Waiting for a person (after /human, or a filed ticket nobody has taken yet): what the
@@ -125,8 +129,7 @@ export function createStaffCustomerFeature(
         // chat (the operator's to fix), or a Telegram outage while the ticket has no topic yet (the
         // card the topic gets later carries the latest exchange) — must not cost the customer the
         // bot's answer.
-        if (waiting)
-          await forum.relay.fromCustomer(waiting, message, ctx.update.update_id).catch(notCopied);
+        if (waiting) await forum.relay.fromCustomer(waiting, message).catch(notCopied);
         return await next();
       } finally {
         conversation.dropPeek(updateId);
@@ -147,7 +150,7 @@ export function createStaffCustomerFeature(
     const hazard = forum.hazard.read(message, 'held_chat');
     if (hazard)
       await forum.hazard.raise(ticket, hazard, ctx.update.update_id, { tellCustomer: true });
-    await forum.relay.fromCustomer(ticket, message, ctx.update.update_id);
+    await forum.relay.fromCustomer(ticket, message);
   });
 
   return composer;

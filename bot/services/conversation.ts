@@ -530,6 +530,7 @@ export function createConversationService(
     chatId: chat.chatId,
     at,
     make,
+    updateId: chat.updateId,
   });
 
   /** The turn's reads, in one statement (the customer made on their first message). */
@@ -554,20 +555,27 @@ export function createConversationService(
   }
 
   /**
-   * Reads the chat's state ahead of this update's turn, which then reuses the read. A customer not
-   * seen before is not made here (the update may not reach a turn): their state is read alone.
+   * Reads the chat's state ahead of this update's turn, which then reuses the read, and whether the
+   * update was handled already (another instance's run committed it first: then nothing of it is to
+   * be done here, a relay to staff included). A customer not seen before is not made here (the
+   * update may not reach a turn): their state is read alone.
    */
-  async function peekState(chat: ChatRef) {
+  async function peekState(
+    chat: ChatRef,
+  ): Promise<{ state: ConversationState | undefined; handled: boolean }> {
     const now = clock.now();
     const read = await repos.turns.read(readInput(chat, now, false));
     if (read.customer) {
       const { customer, awaiting, waiting } = read;
       const state = read.state as Versioned<ConversationState>;
-      peeked.set(chat.updateId, { customer, state, awaiting, waiting });
-      return state.value ? upgradeState(state.value) : undefined;
+      if (!read.handled) peeked.set(chat.updateId, { customer, state, awaiting, waiting });
+      return {
+        state: state.value ? upgradeState(state.value) : undefined,
+        handled: read.handled,
+      };
     }
     const stored = await loadVersioned<ConversationState>(deps.db, sessionKey(chat.chatId), now);
-    return stored.value ? upgradeState(stored.value) : undefined;
+    return { state: stored.value ? upgradeState(stored.value) : undefined, handled: false };
   }
 
   /** The update is done with (its turn ran, or it went elsewhere): drops what was read for it. */

@@ -222,9 +222,10 @@ export function createStaffRelay(
 
   /**
    * Relays what the customer sent to the ticket's topic (an album's part to the album's copy).
-   * With the update's id: nothing when that update was handled already (another instance's run
-   * committed it first, and this run, from a head taken in here, only finds that out at its turn's
-   * commit): what it said was relayed, or not, when it was handled, by the ticket then.
+   * With the update's id (a path that has not read the turn first, which says so): nothing when
+   * that update was handled already (another instance's run committed it first, and this run, from
+   * a head taken in here, only finds that out at its turn's commit): what it said was relayed, or
+   * not, when it was handled, by the ticket then.
    */
   async function fromCustomer(ticket: Ticket, message: Message, updateId?: number): Promise<void> {
     const customerChat = message.chat.id;

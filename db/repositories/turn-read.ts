@@ -8,7 +8,7 @@ import type {
 } from '../../core/index.ts';
 import type { Database } from '../database.ts';
 import { preparedPerHandle } from '../prepared.ts';
-import { customers, guidanceCases, sessions, tickets } from '../schema/index.ts';
+import { customers, guidanceCases, inboxUpdates, sessions, tickets } from '../schema/index.ts';
 import type { Versioned } from './conversation-states.ts';
 import { toCustomer, toGuidanceCase } from './to-domain.ts';
 
@@ -28,6 +28,12 @@ export type TurnRead = {
    * what they write is copied to: a new problem told meanwhile is asked about first.
    */
   waiting: WaitingTicket | undefined;
+  /**
+   * Whether the update this read is for was handled already (another instance's run committed it
+   * first: this run, from a head taken in here, would find that out only at its commit). Only a
+   * customer's read says so: `false` when there is no customer yet.
+   */
+  handled: boolean;
 };
 
 const ph = sql.placeholder;
@@ -91,6 +97,8 @@ const turnReadQuery = preparedPerHandle((db) => {
       state: { value: sessions.value, version: sessions.version, expiresAt: sessions.expiresAt },
       awaiting: getTableColumns(guidanceCases),
       waiting,
+      handled: sql<boolean>`exists (select 1 from ${inboxUpdates}
+        where ${inboxUpdates.updateId} = ${ph('updateId')} and ${inboxUpdates.state} = 'done')`,
     })
     .from(customer)
     .leftJoin(sessions, eq(sessions.key, ph('key')))
@@ -117,9 +125,11 @@ export async function readTurn(
     at: Date;
     /** Whether a customer not seen before is made (a turn) or not (a look ahead of one). */
     make: boolean;
+    /** The update the turn is for ({@link TurnRead.handled}). */
+    updateId: number;
   },
 ): Promise<TurnRead> {
-  const { telegramUserId, language, key, chatId, at, make } = input;
+  const { telegramUserId, language, key, chatId, at, make, updateId } = input;
   const [row] = await turnReadQuery(db).execute({
     telegramUserId,
     language,
@@ -128,6 +138,7 @@ export async function readTurn(
     key,
     chatId,
     now: at.toISOString(),
+    updateId,
   });
   if (!row)
     return {
@@ -135,8 +146,9 @@ export async function readTurn(
       state: { value: undefined, version: 0 },
       awaiting: undefined,
       waiting: undefined,
+      handled: false,
     };
-  const { state, awaiting, waiting } = row;
+  const { state, awaiting, waiting, handled } = row;
   return {
     customer: toCustomer(row.customer),
     state: state
@@ -144,6 +156,7 @@ export async function readTurn(
       : { value: undefined, version: 0 },
     awaiting: awaiting ? toGuidanceCase(awaiting) : undefined,
     waiting: waiting ? toWaitingTicket(waiting) : undefined,
+    handled,
   };
 }
 

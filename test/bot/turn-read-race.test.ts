@@ -62,6 +62,7 @@ describe('a turn whose one-statement read lost the first-message race', () => {
           state: { value: undefined, version: 0 },
           awaiting: undefined,
           waiting: undefined,
+          handled: false,
         };
       },
     };

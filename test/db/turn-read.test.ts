@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { createRepositories, loadVersioned, readTurn, saveVersioned } from '../../db/index.ts';
+import {
+  acceptUpdates,
+  createRepositories,
+  loadVersioned,
+  markUpdateHandled,
+  readTurn,
+  saveVersioned,
+} from '../../db/index.ts';
 import { rowsOf } from '../../db/migrate.ts';
 import { describeOnDatabases, uniqueTelegramId } from '../support/db.ts';
 import { day, newTicket } from './fixtures.ts';
@@ -13,7 +20,10 @@ describeOnDatabases(
   (database) => {
     const db = () => database().handle.db;
     const repos = () => createRepositories(db());
-    const read = (userId: number, options: { language?: string; at?: Date; make?: boolean } = {}) =>
+    const read = (
+      userId: number,
+      options: { language?: string; at?: Date; make?: boolean; updateId?: number } = {},
+    ) =>
       readTurn(db(), {
         telegramUserId: userId,
         language: options.language ?? 'zh-Hant',
@@ -21,6 +31,7 @@ describeOnDatabases(
         chatId: userId,
         at: options.at ?? at,
         make: options.make ?? true,
+        updateId: options.updateId ?? userId,
       });
     const customerRows = async (userId: number) =>
       rowsOf<{ n: number }>(
@@ -63,6 +74,7 @@ describeOnDatabases(
         state: { value: undefined, version: 0 },
         awaiting: undefined,
         waiting: undefined,
+        handled: false,
       });
       expect(await repos().customers.findByTelegramId(userId)).toEqual(first.customer);
       expect(await customerRows(userId)).toBe(1);
@@ -84,6 +96,7 @@ describeOnDatabases(
         customer: undefined,
         state: { value: undefined, version: 0 },
         awaiting: undefined,
+        handled: false,
       });
       expect(await customerRows(userId)).toBe(0);
       // A customer seen before is read all the same.
@@ -92,7 +105,27 @@ describeOnDatabases(
         customer: made,
         state: { value: { step: 1 }, version: 1 },
         awaiting: undefined,
+        handled: false,
       });
+    });
+
+    it('says whether its update was handled already (another run committed it first)', async () => {
+      const userId = uniqueTelegramId();
+      await repos().customers.ensure(userId, 'en', at);
+      const updateId = uniqueTelegramId();
+      // Not in the inbox (console mode, a direct run), then pending: not handled.
+      expect((await read(userId, { updateId })).handled).toBe(false);
+      await acceptUpdates(
+        db(),
+        [{ updateId, chatId: userId, payload: { update_id: updateId } }],
+        at,
+      );
+      expect((await read(userId, { updateId })).handled).toBe(false);
+      expect(await markUpdateHandled(db(), updateId, at)).toBe(true);
+      expect((await read(userId, { updateId })).handled).toBe(true);
+      expect((await read(userId, { updateId, make: false })).handled).toBe(true);
+      // Another update of the chat is not this one.
+      expect((await read(userId, { updateId: updateId + 1 })).handled).toBe(false);
     });
 
     it('reads the state with its version; an expired one as absent, its version kept', async () => {

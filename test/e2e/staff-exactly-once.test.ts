@@ -678,6 +678,42 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
     expect(await h.repos.relay.copiesOf(wren.id, 777_001)).toHaveLength(1);
   });
 
+  it('an update handled already (another instance committed it first) is neither relayed nor answered when run here', async () => {
+    const yan = h.customer('Yan');
+    const { ticket } = await h.fileTicket(yan);
+    const repliesBefore = h.double.botMessages(yan.id).length;
+    const update = (updateId: number, messageId: number) =>
+      ({
+        update_id: updateId,
+        message: {
+          message_id: messageId,
+          date: 0,
+          chat: { id: yan.id, type: 'private', first_name: 'Yan' },
+          from: { id: yan.id, is_bot: false, first_name: 'Yan', language_code: 'en' },
+          text: 'the drum still smells of mould',
+        },
+      }) as Update;
+    // Taken in here as the chat's head (run without reading the inbox), then handled by another
+    // instance before this process's run of the chat.
+    await h.frontline.receive([update(7_780_001, 778_001)]);
+    expect(await markUpdateHandled(h.app.deps.db, 7_780_001, h.clock.now())).toBe(true);
+    // The run here reads the turn and stops: no copy, no reply.
+    await h.frontline.inbox.runChat(yan.id);
+    await freshSender().sender.drain(2_000);
+    expect(await h.repos.relay.copiesOf(yan.id, 778_001)).toHaveLength(0);
+    expect(h.double.botMessages(yan.id)).toHaveLength(repliesBefore);
+    expect(
+      (await h.repos.transcript.list(ticket.customerId, { limit: 50 })).filter(
+        (entry) => entry.text === 'the drum still smells of mould',
+      ),
+    ).toHaveLength(0);
+    // The customer's next message, not handled anywhere, is copied and answered.
+    await h.frontline.handle(update(7_780_002, 778_002));
+    expect(await h.repos.relay.copiesOf(yan.id, 778_002)).toHaveLength(1);
+    await freshSender().sender.drain(5_000);
+    expect(h.double.botMessages(yan.id).length).toBeGreaterThan(repliesBefore);
+  });
+
   it("an album's parts are written as they come, before their updates are marked handled: a crash in the wait loses none, the next process copies the album once, as an album, and a late part goes on its own", async () => {
     const ada = h.staffMember('Ada Album');
     const kai = h.customer('Kai');
