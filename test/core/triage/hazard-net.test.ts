@@ -748,6 +748,12 @@ const ORDINARY: [Script, string][] = [
   ['English', 'I live in a flat and the fridge is noisy'],
   ['English', 'a puff of air came out when I opened the door'],
   ['English', 'the cream puff came out great'],
+  ['English', 'the flat was a blazing 31 degrees when the air con stopped'],
+  ['English', 'after the outage I went to fire it back up but the PC would not boot'],
+  ['English', 'I fire the laptop up and the fan runs at full speed'],
+  ['English', 'when I opened the router, one capacitor was bulging'],
+  ['English', 'the power board had two bulging capacitors, so I replaced them'],
+  ['English', 'I lifted the lid of the chest freezer and everything had thawed'],
   ['Simplified', '一开空调，房间就凉快了'],
   ['Simplified', '烤面包一面烤焦了'],
   ['Simplified', '冰箱门和密封条之间有缝'],
@@ -834,6 +840,16 @@ describe('hazard net', () => {
       expect(net.read(text).hazard).toBe(true);
     },
   );
+
+  it.each([
+    'the fire spread up the back of the TV',
+    'I lifted the lid of the washer and smoke poured out',
+    'a blazing fire inside the microwave',
+    'the laptop lid lifted because the battery swelled',
+    'the capacitor was bulging and the board smelled burnt',
+  ])('keeps the hazard beside an ordinary lid, start-up or capacitor: %j', (text) => {
+    expect(net.read(text).hazard).toBe(true);
+  });
 
   it.each([
     '从来没见过这么大的烟，电视后面',
@@ -1002,6 +1018,10 @@ describe('hazard net: an appliance that runs by itself, and a bang that blows it
       'We were awakened by noise from our microwave. It had self-started and got very hot.',
     ],
     ['English', 'the microwave turns on by itself in the middle of the night'],
+    ['English', 'whenever I plug the toaster oven in, it instantly turns on and starts heating'],
+    ['English', 'the microwave starts running as soon as it is plugged in, no button pressed'],
+    ['Simplified', '微波炉一插电就启动，转盘一直转'],
+    ['Traditional', '微波爐一插電就啟動，停唔到'],
     ['English', 'The space heater came on by itself while we were out.'],
     ['English', 'It finished. Then the oven started again on its own! I pressed stop.'],
     ['English', 'the space heater turned back on by itself after I switched it off'],
