@@ -101,7 +101,7 @@ export const DEFAULT_DECISION_THRESHOLDS: DecisionThresholds = {
   guideLabel: 0.65,
   checksSymptom: 0.25,
   visitCost: 1,
-  checksCost: 0.6,
+  checksCost: 0.65,
   bareWords: 12,
   confidenceChecksCost: 0.2,
 };

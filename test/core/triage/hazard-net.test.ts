@@ -754,6 +754,7 @@ const ORDINARY: [Script, string][] = [
   ['English', 'when I opened the router, one capacitor was bulging'],
   ['English', 'the power board had two bulging capacitors, so I replaced them'],
   ['English', 'I lifted the lid of the chest freezer and everything had thawed'],
+  ['English', 'I like my shower water almost scalding hot, but now it is only lukewarm'],
   ['Simplified', '一开空调，房间就凉快了'],
   ['Simplified', '烤面包一面烤焦了'],
   ['Simplified', '冰箱门和密封条之间有缝'],
@@ -847,6 +848,7 @@ describe('hazard net', () => {
     'a blazing fire inside the microwave',
     'the laptop lid lifted because the battery swelled',
     'the capacitor was bulging and the board smelled burnt',
+    'I like the water hot, but now it comes out scalding',
   ])('keeps the hazard beside an ordinary lid, start-up or capacitor: %j', (text) => {
     expect(net.read(text).hazard).toBe(true);
   });
