@@ -5,6 +5,7 @@ import { toLoggableError } from '../loggable-error.ts';
 import { ratingCommentKey } from '../services/chat-keys.ts';
 import type { ConversationService } from '../services/conversation.ts';
 import type { AppDeps } from '../services/deps.ts';
+import { AlreadyHandledError } from '../services/inbox-worker.ts';
 import type { StaffDesk } from '../services/staff-desk.ts';
 import { toChatRef } from './to-event.ts';
 
@@ -116,9 +117,10 @@ export function createStaffCustomerFeature(
     // The conversation's turn for this update reuses this read of the state.
     const updateId = ctx.update.update_id;
     const peek = await conversation.peekState(toChatRef(ctx));
-    // Handled already (another instance's run committed this update first): its relay and its
-    // turn were that run's; nothing of it is done twice here.
-    if (peek.handled) return;
+    // Handled already (another instance's run committed this update first, or it was given up):
+    // its relay and its turn were that run's; nothing of it is done twice here (counted as a
+    // duplicate, as a turn refused at its commit is).
+    if (peek.handled) throw new AlreadyHandledError(updateId);
     const hold = peek.state?.staffHold;
     if (!hold) {
       try {

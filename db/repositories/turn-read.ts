@@ -29,9 +29,10 @@ export type TurnRead = {
    */
   waiting: WaitingTicket | undefined;
   /**
-   * Whether the update this read is for was handled already (another instance's run committed it
-   * first: this run, from a head taken in here, would find that out only at its commit). Only a
-   * customer's read says so: `false` when there is no customer yet.
+   * Whether the update this read is for was handled already, or given up (another instance's run
+   * committed it first: this run, from a head taken in here, would find that out only at its
+   * commit, which marks only a pending update). Only a customer's read says so: `false` when there
+   * is no customer yet, or the update is not in the inbox.
    */
   handled: boolean;
 };
@@ -98,7 +99,7 @@ const turnReadQuery = preparedPerHandle((db) => {
       awaiting: getTableColumns(guidanceCases),
       waiting,
       handled: sql<boolean>`exists (select 1 from ${inboxUpdates}
-        where ${inboxUpdates.updateId} = ${ph('updateId')} and ${inboxUpdates.state} = 'done')`,
+        where ${inboxUpdates.updateId} = ${ph('updateId')} and ${inboxUpdates.state} <> 'pending')`,
     })
     .from(customer)
     .leftJoin(sessions, eq(sessions.key, ph('key')))

@@ -693,20 +693,48 @@ describe('staff alerts and notices are posted exactly once across crashes', () =
           text: 'the drum still smells of mould',
         },
       }) as Update;
-    // Taken in here as the chat's head (run without reading the inbox), then handled by another
-    // instance before this process's run of the chat.
-    await h.frontline.receive([update(7_780_001, 778_001)]);
-    expect(await markUpdateHandled(h.app.deps.db, 7_780_001, h.clock.now())).toBe(true);
-    // The run here reads the turn and stops: no copy, no reply.
-    await h.frontline.inbox.runChat(yan.id);
-    await freshSender().sender.drain(2_000);
-    expect(await h.repos.relay.copiesOf(yan.id, 778_001)).toHaveLength(0);
-    expect(h.double.botMessages(yan.id)).toHaveLength(repliesBefore);
-    expect(
-      (await h.repos.transcript.list(ticket.customerId, { limit: 50 })).filter(
-        (entry) => entry.text === 'the drum still smells of mould',
-      ),
-    ).toHaveLength(0);
+    // A second instance over the same database, with no loops of its own (its runs are the
+    // test's); the harness's inbox loop is stopped meanwhile, so no other run takes the update.
+    const here = createBot(h.app.deps, {
+      token: TOKEN,
+      apiRoot: h.double.apiRoot,
+      botInfo: { ...BOT, is_bot: true } as UserFromGetMe,
+      staff: { perMinute: 600, memberCacheMs: 0 },
+    });
+    /**
+     * Taken in by `here` as the chat's head (run without reading the inbox), then handled by
+     * another instance before `here` runs the chat: the run reads the turn and stops, with no copy
+     * and no reply.
+     */
+    const runHandledElsewhere = async (updateId: number, messageId: number) => {
+      await h.frontline.inbox.stop();
+      try {
+        await here.receive([update(updateId, messageId)]);
+        expect(await markUpdateHandled(h.app.deps.db, updateId, h.clock.now())).toBe(true);
+        expect(await here.inbox.runChat(yan.id)).toBe(0);
+      } finally {
+        h.frontline.inbox.start();
+      }
+      await freshSender().sender.drain(2_000);
+      expect(await h.repos.relay.copiesOf(yan.id, messageId)).toHaveLength(0);
+      expect(h.double.botMessages(yan.id)).toHaveLength(repliesBefore);
+      expect(
+        (await h.repos.transcript.list(ticket.customerId, { limit: 50 })).filter(
+          (entry) => entry.text === 'the drum still smells of mould',
+        ),
+      ).toHaveLength(0);
+    };
+    // Waiting for a person (the filed ticket nobody has taken yet).
+    await runHandledElsewhere(7_780_001, 778_001);
+    // Held by a staff member: the held chat's copy is not made either.
+    const customer = await h.repos.customers.findByTelegramId(yan.id);
+    if (!customer) throw new Error('no customer');
+    await createStaffCustomers(h.app.deps, crashingDelivery()).setHold(customer, {
+      ticketNumber: ticket.number,
+      staffId: 1,
+    });
+    await runHandledElsewhere(7_780_003, 778_003);
+    await createStaffCustomers(h.app.deps, crashingDelivery()).setHold(customer, undefined);
     // The customer's next message, not handled anywhere, is copied and answered.
     await h.frontline.handle(update(7_780_002, 778_002));
     expect(await h.repos.relay.copiesOf(yan.id, 778_002)).toHaveLength(1);

@@ -751,10 +751,9 @@ const ORDINARY: [Script, string][] = [
   ['English', 'the flat was a blazing 31 degrees when the air con stopped'],
   ['English', 'after the outage I went to fire it back up but the PC would not boot'],
   ['English', 'I fire the laptop up and the fan runs at full speed'],
-  ['English', 'when I opened the router, one capacitor was bulging'],
-  ['English', 'the power board had two bulging capacitors, so I replaced them'],
-  ['English', 'I lifted the lid of the chest freezer and everything had thawed'],
   ['English', 'I like my shower water almost scalding hot, but now it is only lukewarm'],
+  ['English', 'my husband blew his top when the washer flooded again'],
+  ['English', 'the kettle instantly turns on when I press the button, then switches off'],
   ['Simplified', '一开空调，房间就凉快了'],
   ['Simplified', '烤面包一面烤焦了'],
   ['Simplified', '冰箱门和密封条之间有缝'],
@@ -849,9 +848,19 @@ describe('hazard net', () => {
     'the laptop lid lifted because the battery swelled',
     'the capacitor was bulging and the board smelled burnt',
     'I like the water hot, but now it comes out scalding',
-  ])('keeps the hazard beside an ordinary lid, start-up or capacitor: %j', (text) => {
-    expect(net.read(text).hazard).toBe(true);
-  });
+    'the power strip was blazing 10 seconds after I switched the heater on',
+    'My laptop battery and two capacitors are bulging',
+    "I don't want my kids scalding themselves again, the tap is too hot",
+    'the shower suddenly feels like the water is scalding',
+    "my laptop battery lifted the lid so it won't close",
+    'the switcher IC in the TV box blew its top, literally',
+    'when I opened the router, one capacitor was bulging',
+  ])(
+    'keeps the hazard beside an ordinary heat, start-up or preference, and reads a bulging part or a component that blew its top: %j',
+    (text) => {
+      expect(net.read(text).hazard).toBe(true);
+    },
+  );
 
   it.each([
     '从来没见过这么大的烟，电视后面',
