@@ -537,6 +537,9 @@ export function createConversationService(
   async function readTurn(chat: ChatRef, at: Date): Promise<TurnRead> {
     const { language, key } = readInput(chat, at, true);
     const read = await repos.turns.read(readInput(chat, at, true));
+    // Handled already (another instance committed it first): its commit would refuse it, so
+    // nothing of it runs here (no model call, no typing) — as the staff check's read stops it.
+    if (read.handled) throw new AlreadyHandledError(chat.updateId);
     if (read.customer)
       return {
         customer: read.customer,
