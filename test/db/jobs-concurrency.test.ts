@@ -123,13 +123,15 @@ async function batchThatTurnsSlow(database: TestDatabase, reopen: boolean) {
     60,
     reopen,
   );
+  // Forty slow jobs of 60 ms (2.4 s) outlast one lease of 1.5 s, so the batch's leases must be
+  // renewed; a lease of 300 ms left a loaded machine only ~200 ms for a renewal to land.
   /** Jobs claimed (running) but not this one, seen while each job ran: > 0 means a batch. */
   let mostWaiting = 0;
   let slow = false;
   const first = createJobWorker({
     db,
     clock,
-    leaseMs: 300,
+    leaseMs: 1_500,
     handlers: {
       [kind]: async (job) => {
         const i = countRun(runs, job);
@@ -147,7 +149,7 @@ async function batchThatTurnsSlow(database: TestDatabase, reopen: boolean) {
   const other = createJobWorker({
     db: second?.db ?? db,
     clock,
-    leaseMs: 300,
+    leaseMs: 1_500,
     handlers: {
       [kind]: async (job) => {
         countRun(runs, job);

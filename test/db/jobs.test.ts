@@ -193,7 +193,9 @@ describeOnDatabases('durable jobs', (database) => {
       handlers: { [kind]: () => new Promise<void>(() => {}) },
     });
     void doomed.runDue();
-    await expect.poll(async () => (await queue.get(job.id))?.state).toBe('running');
+    await expect
+      .poll(async () => (await queue.get(job.id))?.state, { timeout: 30_000 })
+      .toBe('running');
     await worker.runDue();
     expect(ran).toEqual([]);
     clock.advance(5 * MINUTE);
@@ -282,7 +284,9 @@ describeOnDatabases('durable jobs', (database) => {
       clock.now(),
     );
     const slowRun = slow.runDue();
-    await expect.poll(async () => (await createJobQueue(db).get(job.id))?.state).toBe('running');
+    await expect
+      .poll(async () => (await createJobQueue(db).get(job.id))?.state, { timeout: 30_000 })
+      .toBe('running');
     // The slow worker stopped renewing (a stalled process): its lease runs out, another takes over.
     clock.advance(6 * MINUTE);
     const fast = createJobWorker({ db, clock, handlers: { [kind]: async () => {} } });
@@ -296,23 +300,25 @@ describeOnDatabases('durable jobs', (database) => {
   it('renews the lease while a long job runs, so no other worker takes it over', async () => {
     const kind = key('long');
     const db = database().handle.db;
+    // The job (3 s) outlasts three leases (1 s each): only renewals every third of a lease keep
+    // the other worker off it; a lease of 400 ms left too little slack on a loaded machine.
     const realClock = { now: () => new Date() };
     let runs = 0;
     const long = createJobWorker({
       db,
       clock: realClock,
-      leaseMs: 400,
+      leaseMs: 1_000,
       handlers: {
         [kind]: async () => {
           runs += 1;
-          await sleep(1_500);
+          await sleep(3_000);
         },
       },
     });
     const other = createJobWorker({
       db,
       clock: realClock,
-      leaseMs: 400,
+      leaseMs: 1_000,
       handlers: {
         [kind]: async () => {
           runs += 1;
@@ -324,7 +330,7 @@ describeOnDatabases('durable jobs', (database) => {
       realClock.now(),
     );
     const running = long.runDue();
-    for (let i = 0; i < 10; i += 1) {
+    for (let i = 0; i < 25; i += 1) {
       await sleep(120);
       await other.runDue();
     }

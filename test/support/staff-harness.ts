@@ -104,7 +104,7 @@ export class StaffHarness {
       token: TOKEN,
       apiRoot: this.double.apiRoot,
       botInfo: { ...BOT, is_bot: true } as UserFromGetMe,
-      staff: { perMinute: 600, albumWaitMs: 250, memberCacheMs: 0 },
+      staff: { perMinute: 600, albumWaitMs: 2_000, memberCacheMs: 0 },
       ...options,
     });
     ({ worker: this.worker, polling: this.polling } = startBotLoops(
